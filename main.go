@@ -1,0 +1,187 @@
+// Command parley is a terminal reader for following one story through
+// several sources: read them, search them, and compare what they claim.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+	"parley/corpus/export"
+	"parley/corpus/search"
+	"parley/tui"
+)
+
+func main() {
+	if err := newRootCmd(os.Stdout, os.Stderr).Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "parley:", corpus.CleanLine(err.Error()))
+		os.Exit(1)
+	}
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "parley [PATH...]",
+		Short: "Read several sources on one story, search them, and compare their claims",
+		Long: "parley opens a full-screen reader on its embedded corpus (five sources on the 2026\n" +
+			"Islamabad talks), or on the .txt and .md files and folders you name.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return tui.Run(args, tui.Options{Stderr: stderr})
+		},
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.AddCommand(
+		newListCmd(stdout, stderr),
+		newShowCmd(stdout, stderr),
+		newSearchCmd(stdout, stderr),
+		newCompareCmd(stdout, stderr),
+		newClaimsCmd(stdout, stderr),
+	)
+	return root
+}
+
+// loadCorpus loads the named paths, or the embedded seeds when there are
+// none. Skipped files are reported on stderr; it fails only when nothing
+// loads.
+func loadCorpus(paths []string, stderr io.Writer) (*corpus.Corpus, error) {
+	var c *corpus.Corpus
+	var err error
+	if len(paths) == 0 {
+		c, err = corpus.LoadSeeds()
+	} else {
+		c, err = corpus.LoadPaths(paths, corpus.LoadOptions{})
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range c.Problems {
+		fmt.Fprintln(stderr, "parley: skipped", corpus.CleanLine(p.Error()))
+	}
+	if len(c.Docs) == 0 {
+		return nil, errors.New("no documents loaded (parley reads .txt and .md files)")
+	}
+	return c, nil
+}
+
+func newListCmd(stdout, stderr io.Writer) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [--json] [PATH...]",
+		Short: "List the documents: id, date, outlet, author, title, words",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := loadCorpus(args, stderr)
+			if err != nil {
+				return err
+			}
+			return export.WriteList(stdout, c, asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON")
+	return cmd
+}
+
+func newShowCmd(stdout, stderr io.Writer) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show [--json] DOC [PATH...]",
+		Short: "Print one document, cleaned and reflowed (DOC: id, file name, or a unique prefix)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := loadCorpus(args[1:], stderr)
+			if err != nil {
+				return err
+			}
+			doc, err := c.Find(args[0])
+			if err != nil {
+				return err
+			}
+			return export.WriteShow(stdout, doc, export.ShowOptions{JSON: asJSON, Width: terminalWidth(stdout)})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON")
+	return cmd
+}
+
+func newSearchCmd(stdout, stderr io.Writer) *cobra.Command {
+	var opts search.CLIOptions
+	cmd := &cobra.Command{
+		Use:   "search [--json] [--limit N] QUERY [PATH...]",
+		Short: "Fuzzy-search titles, headings and sentences; best hits first as file:block:sentence: text",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := loadCorpus(args[1:], stderr)
+			if err != nil {
+				return err
+			}
+			return search.RunCLI(stdout, c, args[0], opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")
+	cmd.Flags().IntVar(&opts.Limit, "limit", 50, "at most this many hits (0: all)")
+	return cmd
+}
+
+func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
+	var opts compare.CLIOptions
+	cmd := &cobra.Command{
+		Use:   "compare [--json] [--top K] [--engine-only] TEXT [PATH...]",
+		Short: "Show what every source says on one point: matches, shared facts, or silence",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := loadCorpus(args[1:], stderr)
+			if err != nil {
+				return err
+			}
+			opts.Embedded = len(args) == 1
+			return compare.RunCompareCLI(stdout, c, args[0], opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")
+	cmd.Flags().BoolVar(&opts.Markdown, "markdown", false, "write Markdown, ready to paste into a report")
+	cmd.Flags().IntVar(&opts.Top, "top", 1, "best K matches per source")
+	cmd.Flags().BoolVar(&opts.EngineOnly, "engine-only", false, "leave out the curated claims; computed results only")
+	return cmd
+}
+
+func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
+	var opts compare.CLIOptions
+	cmd := &cobra.Command{
+		Use:   "claims [--json] [--engine-only] [PATH...]",
+		Short: "List the claims the sources share, with each source's statements",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := loadCorpus(args, stderr)
+			if err != nil {
+				return err
+			}
+			opts.Embedded = len(args) == 0
+			return compare.RunClaimsCLI(stdout, c, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")
+	cmd.Flags().BoolVar(&opts.Markdown, "markdown", false, "write Markdown")
+	cmd.Flags().BoolVar(&opts.EngineOnly, "engine-only", false, "leave out the curated claims; computed results only")
+	return cmd
+}
+
+// terminalWidth is the width of w when it is a terminal, or 0 (no wrapping).
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	width, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return width
+}
