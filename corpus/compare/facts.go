@@ -1,4 +1,237 @@
 package compare
 
-// ExtractFacts finds the numbers, dates, places and actors in a sentence.
-func ExtractFacts(sentence string) []Fact { return nil }
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The fact patterns. Each number may carry a qualifier ("more than",
+// "nearly") that turns it into a range, and a scale word ("10 million").
+const (
+	qualRe  = `(?:(more than|over|above|in excess of|upwards of|at least|nearly|almost|close to|just under|just over|about|around|approximately|roughly|some|an estimated|less than|fewer than|under|below|up to|at most)\s+)?`
+	numRe   = `(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)`
+	scaleRe = `(?:\s*(thousand|million|billion|trillion|bn))?`
+	monthRe = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)`
+)
+
+var (
+	reDateMDY   = regexp.MustCompile(monthRe + `[.\s]\s*(\d{1,2})(?:st|nd|rd|th)?(?:\s*[–—-]\s*(\d{1,2}))?,?\s+(\d{4})\b`)
+	reDateDMY   = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[–—-]\s*(\d{1,2}))?\s+(?:of\s+)?` + monthRe + `,?\s+(\d{4})\b`)
+	reDateMY    = regexp.MustCompile(`(?:\b(early|mid|late)[\s-]+)?` + monthRe + `,?\s+(\d{4})\b`)
+	rePercent   = regexp.MustCompile(`(?i)\b` + qualRe + numRe + `\s*(%|percent\b|per cent\b)`)
+	reMoney     = regexp.MustCompile(`(?i)` + qualRe + `(\$|US\$|USD\s*|PKR\s*|Rs\.?\s*|€|£)\s?` + numRe + scaleRe)
+	reLength    = regexp.MustCompile(`(?i)\b` + qualRe + numRe + scaleRe + `[\s-]*(km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b`)
+	reDuration  = regexp.MustCompile(`(?i)\b` + qualRe + numRe + `[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b`)
+	reCount     = regexp.MustCompile(`(?i)\b` + qualRe + numRe + scaleRe + `\s+([A-Za-z][a-z]+)`)
+	reVague     = regexp.MustCompile(`(?i)\b(dozens|hundreds|thousands|millions|billions)\b(?:,?\s+if not\s+\w+,?)?\s+of\s+([a-z]+)`)
+	reDecade    = regexp.MustCompile(`\b(?:(in|since|during|by|from)\s+)?(?:the\s+)?(1[5-9]\d0|20[0-9]0)s\b`)
+	reYearRange = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\s*[–—-]\s*(\d{2}|\d{4})\b`)
+	reYear      = regexp.MustCompile(`\b(?:(in|since|until|by|from|before|after|during)\s+)?(1[5-9]\d\d|20\d\d)\b`)
+)
+
+var months = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+	"september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+var numberWords = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+}
+
+var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+// durationHours converts duration units to hours, so "two days" meets
+// "48 hours".
+var durationHours = map[string]float64{
+	"second": 1.0 / 3600, "minute": 1.0 / 60, "hour": 1, "day": 24, "week": 168,
+	"month": 730, "year": 8766, "decade": 87660,
+}
+
+func parseNum(s string) (float64, bool) {
+	s = strings.ToLower(s)
+	if v, ok := numberWords[s]; ok {
+		return v, true
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	return v, err == nil
+}
+
+// qualify turns a value and its qualifier into the range the text allows.
+func qualify(v float64, q string) (lo, hi float64) {
+	switch strings.ToLower(q) {
+	case "more than", "over", "above", "in excess of", "upwards of", "at least", "just over":
+		return v, math.Inf(1)
+	case "nearly", "almost", "close to", "just under":
+		return v * 0.9, v
+	case "about", "around", "approximately", "roughly", "some", "an estimated":
+		return v * 0.9, v * 1.1
+	case "less than", "fewer than", "under", "below", "up to", "at most":
+		return 0, v
+	}
+	return v, v
+}
+
+// ExtractFacts finds the numbers with their units and qualifiers, dates,
+// years, places and actors of a sentence, in text order. Where patterns
+// overlap the more specific one wins (a date over a bare year, a length
+// over a count).
+func ExtractFacts(sentence string) []Fact {
+	var facts []Fact
+	taken := func(s, e int) bool {
+		for _, f := range facts {
+			if s < f.End && e > f.Start {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(f Fact) {
+		if !taken(f.Start, f.End) {
+			facts = append(facts, f)
+		}
+	}
+	for _, m := range reDateMDY.FindAllStringSubmatchIndex(sentence, -1) {
+		add(dateFact(sentence, m, group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 3), group(sentence, m, 4)))
+	}
+	for _, m := range reDateDMY.FindAllStringSubmatchIndex(sentence, -1) {
+		add(dateFact(sentence, m, group(sentence, m, 3), group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 4)))
+	}
+	for _, m := range reDateMY.FindAllStringSubmatchIndex(sentence, -1) {
+		add(monthFact(sentence, m))
+	}
+	for _, m := range rePercent.FindAllStringSubmatchIndex(sentence, -1) {
+		if f, ok := numFact(sentence, m, KindPercent, group(sentence, m, 1), group(sentence, m, 2), "", "%"); ok {
+			add(f)
+		}
+	}
+	for _, m := range reMoney.FindAllStringSubmatchIndex(sentence, -1) {
+		cur := strings.ToUpper(strings.TrimRight(strings.TrimSpace(group(sentence, m, 2)), "."))
+		switch cur {
+		case "$", "US$":
+			cur = "USD"
+		case "RS":
+			cur = "PKR"
+		}
+		if f, ok := numFact(sentence, m, KindMoney, group(sentence, m, 1), group(sentence, m, 3), group(sentence, m, 4), cur); ok {
+			add(f)
+		}
+	}
+	for _, m := range reLength.FindAllStringSubmatchIndex(sentence, -1) {
+		unit, mult := lengthUnit(group(sentence, m, 4))
+		if f, ok := numFact(sentence, m, KindLength, group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 3), unit); ok {
+			f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
+			add(f)
+		}
+	}
+	for _, m := range reDuration.FindAllStringSubmatchIndex(sentence, -1) {
+		u := strings.TrimSuffix(strings.ToLower(group(sentence, m, 3)), "s")
+		if f, ok := numFact(sentence, m, KindDuration, group(sentence, m, 1), group(sentence, m, 2), "", "h"); ok {
+			mult := durationHours[u]
+			f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
+			add(f)
+		}
+	}
+	for _, m := range reVague.FindAllStringSubmatchIndex(sentence, -1) {
+		add(vagueFact(sentence, m))
+	}
+	for _, m := range reDecade.FindAllStringSubmatchIndex(sentence, -1) {
+		y, _ := strconv.Atoi(group(sentence, m, 2))
+		add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(y), Low: float64(y), High: float64(y + 9), Unit: "year", Qualifier: strings.ToLower(group(sentence, m, 1)), Start: m[0], End: m[1]})
+	}
+	for _, m := range reYearRange.FindAllStringSubmatchIndex(sentence, -1) {
+		a, _ := strconv.Atoi(group(sentence, m, 1))
+		bs := group(sentence, m, 2)
+		b, _ := strconv.Atoi(bs)
+		if len(bs) == 2 {
+			b += a / 100 * 100
+		}
+		if b > a {
+			add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(a), Low: float64(a), High: float64(b), Unit: "year", Start: m[0], End: m[1]})
+		}
+	}
+	for _, m := range reYear.FindAllStringSubmatchIndex(sentence, -1) {
+		y, _ := strconv.Atoi(group(sentence, m, 2))
+		add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(y), Low: float64(y), High: float64(y), Unit: "year", Qualifier: strings.ToLower(group(sentence, m, 1)), Start: m[0], End: m[1]})
+	}
+	for _, m := range reCount.FindAllStringSubmatchIndex(sentence, -1) {
+		if f, ok := countFact(sentence, m); ok {
+			add(f)
+		}
+	}
+	for _, f := range namedFacts(sentence) {
+		add(f)
+	}
+	slices.SortStableFunc(facts, func(a, b Fact) int { return a.Start - b.Start })
+	return facts
+}
+
+func group(s string, m []int, i int) string {
+	if 2*i+1 >= len(m) || m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
+
+// numFact builds a numeric fact from a qualifier, number and scale.
+func numFact(s string, m []int, kind FactKind, qual, num, scale, unit string) (Fact, bool) {
+	v, ok := parseNum(num)
+	if !ok {
+		return Fact{}, false
+	}
+	if k, ok := scales[strings.ToLower(scale)]; ok {
+		v *= k
+	}
+	lo, hi := qualify(v, qual)
+	return Fact{Kind: kind, Text: strings.TrimSpace(s[m[0]:m[1]]), Value: v, Low: lo, High: hi, Unit: unit, Qualifier: strings.ToLower(qual), Start: m[0], End: m[1]}, true
+}
+
+func lengthUnit(u string) (string, float64) {
+	u = strings.ToLower(u)
+	switch {
+	case strings.HasPrefix(u, "mile"):
+		return "km", 1.609344
+	case strings.HasPrefix(u, "met"):
+		return "km", 0.001
+	}
+	return "km", 1
+}
+
+// countFact is a number followed by the noun it counts ("10 million
+// Pakistanis", "300 delegates"); the noun, stemmed and alias-folded, is
+// the unit, so only counts of the same thing compare.
+func countFact(s string, m []int) (Fact, bool) {
+	noun := strings.ToLower(group(s, m, 4))
+	if isStop(noun) || months[noun] > 0 || durationHours[strings.TrimSuffix(noun, "s")] > 0 {
+		return Fact{}, false
+	}
+	num := group(s, m, 2)
+	// A bare small number before a word is too often part of a name or
+	// list ("1st phase", "2 weeks"); counts need digits or a scale.
+	if _, isWord := numberWords[strings.ToLower(num)]; isWord && group(s, m, 3) == "" {
+		return Fact{}, false
+	}
+	unit := noun
+	if key, ok := aliasWords[noun]; ok {
+		unit = key
+	}
+	return numFact(s, m, KindCount, group(s, m, 1), num, group(s, m, 3), stem(unit))
+}
+
+// vagueFact reads "hundreds of hours" as a range of 100–999 hours.
+func vagueFact(s string, m []int) Fact {
+	base := map[string]float64{"dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9}[strings.ToLower(group(s, m, 1))]
+	noun := strings.ToLower(group(s, m, 2))
+	f := Fact{Kind: KindCount, Text: s[m[0]:m[1]], Value: base, Low: base, High: base*10 - 1, Unit: stem(noun), Qualifier: "vague", Start: m[0], End: m[1]}
+	if h, ok := durationHours[strings.TrimSuffix(noun, "s")]; ok {
+		f.Kind, f.Unit = KindDuration, "h"
+		f.Value, f.Low, f.High = f.Value*h, f.Low*h, f.High*h
+	}
+	return f
+}

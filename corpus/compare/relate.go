@@ -1,5 +1,149 @@
 package compare
 
-// Relate says how fact b stands to fact a: Same, Compatible, Different,
-// or None when they measure different things.
-func Relate(a, b Fact) Relation { return None }
+import "math"
+
+// Relate says how fact b stands to fact a: Same (equal values, or the
+// same range said the same way), Compatible (both can be true: a range
+// holds a value, a decade holds a year, a city lies in a country),
+// Different (comparable and disagreeing), or None when they do not
+// measure or name the same kind of thing.
+func Relate(a, b Fact) Relation {
+	if a.Kind == KindDate && b.Kind == KindYear {
+		return relateDateYear(a, b)
+	}
+	if a.Kind == KindYear && b.Kind == KindDate {
+		return relateDateYear(b, a)
+	}
+	if a.Kind != b.Kind {
+		return None
+	}
+	switch a.Kind {
+	case KindPlace:
+		switch {
+		case a.Name == b.Name:
+			return Same
+		case contains(a.Name, b.Name) || contains(b.Name, a.Name):
+			return Compatible
+		}
+		return Different
+	case KindActor:
+		// Several actors take part in one event: naming another is not a
+		// disagreement.
+		if a.Name == b.Name {
+			return Same
+		}
+		return None
+	}
+	if a.Unit != b.Unit {
+		return None
+	}
+	return relateRanges(a, b)
+}
+
+// relateRanges compares two numeric facts by the ranges their text
+// allows.
+func relateRanges(a, b Fact) Relation {
+	const eps = 1e-9
+	eq := func(x, y float64) bool {
+		if math.IsInf(x, 0) || math.IsInf(y, 0) {
+			return x == y
+		}
+		return math.Abs(x-y) <= eps*math.Max(1, math.Max(math.Abs(x), math.Abs(y)))
+	}
+	if eq(a.Low, b.Low) && eq(a.High, b.High) {
+		return Same
+	}
+	if a.Low <= b.High+eps && b.Low <= a.High+eps {
+		return Compatible
+	}
+	return Different
+}
+
+// relateDateYear compares a date with a year or span of years.
+func relateDateYear(date, year Fact) Relation {
+	y := float64(yearOfDay(date.Low))
+	y2 := float64(yearOfDay(date.High))
+	if y <= year.High && year.Low <= y2 {
+		return Compatible
+	}
+	return Different
+}
+
+func yearOfDay(day float64) int {
+	// 365.2425 days a year from 1970 is exact enough for whole years.
+	return 1970 + int(math.Floor((day+0.5)/365.2425))
+}
+
+// rank orders relations by how much they tell: a same fact is the best
+// mark, then compatible, then different, then none.
+func rank(r Relation) int {
+	switch r {
+	case Same:
+		return 3
+	case Compatible:
+		return 2
+	case Different:
+		return 1
+	}
+	return 0
+}
+
+// markFact relates a statement's fact to the query's facts and keeps the
+// most telling relation.
+func markFact(f Fact, query []Fact) FactMark {
+	m := FactMark{Fact: f, Relation: None}
+	for i := range query {
+		r := Relate(query[i], f)
+		if rank(r) > rank(m.Relation) {
+			m.Relation = r
+			m.Against = &query[i]
+		}
+	}
+	return m
+}
+
+// measured kinds carry a number; agreement on one is strong evidence two
+// sentences make the same point even when the words differ ("more than
+// 900 kilometers" and "909 km").
+func measured(k FactKind) bool {
+	switch k {
+	case KindLength, KindDuration, KindDate, KindYear, KindPercent, KindMoney, KindCount:
+		return true
+	}
+	return false
+}
+
+// Fact agreement bonuses, added to the normalised BM25 score.
+const (
+	bonusSame       = 0.12
+	bonusCompatible = 0.08
+	bonusMax        = 0.2
+)
+
+// factBonus rewards a candidate for each query fact with a number that it
+// states the same or compatibly.
+func (ix *Index) factBonus(p prepared, id int32) float64 {
+	if ix.feat.NoFacts || len(p.facts) == 0 {
+		return 0
+	}
+	facts := ix.factsOf(id)
+	var bonus float64
+	for _, qf := range p.facts {
+		if !measured(qf.Kind) {
+			continue
+		}
+		best := None
+		for _, f := range facts {
+			if r := Relate(qf, f); rank(r) > rank(best) {
+				best = r
+			}
+		}
+		switch best {
+		case Same:
+			bonus += bonusSame
+		case Compatible:
+			bonus += bonusCompatible
+		}
+	}
+	return math.Min(bonus, bonusMax)
+}

@@ -1,0 +1,280 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+
+	"parley/corpus"
+)
+
+// silenceThreshold is the lowest score (the share of the query's IDF mass
+// a sentence covers, plus fact agreement) at which a source is taken to
+// speak to the query. Below it the source is silent: its best sentence
+// shares only common words with the query. Calibrated by the sweep that
+// the quality test logs.
+const silenceThreshold = 0.22
+
+// minShared is how many distinct informative query terms a match must
+// share: one rare word alone (a name, a number) is a coincidence more
+// often than a claim.
+const minShared = 2
+
+// rerankDepth is how many BM25 candidates per source are re-scored with
+// fact agreement before the best K are kept.
+const rerankDepth = 8
+
+// prepared is an analysed query.
+type prepared struct {
+	tids    []int32
+	weights []float64 // query weight × idf per tid
+	keys    map[string]bool
+	max     float64 // score of a sentence covering every query term once
+	facts   []Fact
+}
+
+func (ix *Index) prepare(text string) prepared {
+	p := prepared{keys: map[string]bool{}}
+	seen := map[string]bool{}
+	for _, t := range analyze(text, ix.feat) {
+		if seen[t.Key] {
+			continue
+		}
+		seen[t.Key] = true
+		w := 1.0
+		if strings.HasPrefix(t.Key, "b:") {
+			w = bigramWeight
+		} else {
+			p.keys[t.Key] = true
+		}
+		tid, ok := ix.terms[t.Key]
+		if !ok {
+			// A term no sentence has still counts in the maximum: a
+			// source cannot be said to cover what no source mentions.
+			p.max += w * ix.idfOf(0)
+			continue
+		}
+		p.tids = append(p.tids, tid)
+		p.weights = append(p.weights, w*ix.idf[tid])
+		p.max += w * ix.idf[tid]
+	}
+	if !ix.feat.NoFacts {
+		p.facts = ExtractFacts(text)
+	}
+	return p
+}
+
+type cand struct {
+	id    int32
+	score float64
+}
+
+// Compare finds, in every document, the sentences that speak to text.
+func (ix *Index) Compare(text string, q QueryOptions) Result {
+	top := q.Top
+	if top <= 0 {
+		top = 3
+	}
+	originID := int32(-1)
+	if q.Origin != nil {
+		originID = ix.sentID(*q.Origin)
+	} else if id, ok := ix.byText[normText(text)]; ok {
+		originID = id
+	}
+	p := ix.prepare(text)
+	res := Result{Query: text, QueryFacts: p.facts, Origin: -1, Sources: make([]SourceResult, len(ix.docs))}
+	for i := range res.Sources {
+		res.Sources[i].Doc = i
+		res.Sources[i].Silent = true
+	}
+	perDoc := ix.candidates(p, originID)
+	var claim *curatedClaim
+	if originID >= 0 {
+		res.Origin = int(ix.sents[originID].doc)
+		claim = ix.curatedFor(originID)
+	} else {
+		claim = ix.curatedForText(text)
+	}
+	if claim != nil {
+		c := ix.curatedClaimView(*claim)
+		res.Claim = &c
+	}
+	for d := range res.Sources {
+		src := &res.Sources[d]
+		var ms []Match
+		used := map[int32]bool{}
+		if originID >= 0 && int(ix.sents[originID].doc) == d {
+			src.Origin = true
+			m := ix.match(p, cand{originID, 1}, claim != nil && claim.has(originID))
+			ms = append(ms, m)
+			used[originID] = true
+		}
+		if claim != nil {
+			for _, id := range claim.sents[d] {
+				if used[id] {
+					continue
+				}
+				used[id] = true
+				ms = append(ms, ix.match(p, cand{id, ix.scoreOne(p, id)}, true))
+			}
+		}
+		for _, c := range perDoc[d] {
+			if len(ms) >= top {
+				break
+			}
+			if used[c.id] {
+				continue
+			}
+			used[c.id] = true
+			ms = append(ms, ix.match(p, c, false))
+		}
+		if len(ms) > top {
+			ms = ms[:top]
+		}
+		src.Matches = ms
+		src.Silent = len(ms) == 0
+	}
+	return res
+}
+
+// CompareLoc compares the sentence at loc across every document.
+func (ix *Index) CompareLoc(loc corpus.Loc, q QueryOptions) Result {
+	q.Origin = &loc
+	id := ix.sentID(loc)
+	if id < 0 {
+		return Result{Origin: -1}
+	}
+	return ix.Compare(ix.text(id), q)
+}
+
+// candidates scores every sentence sharing a term with the query (BM25,
+// normalised by the query's maximum so scores mean "share of the query
+// covered"), re-ranks each source's best few with fact agreement, and
+// keeps those above the silence threshold, best first.
+func (ix *Index) candidates(p prepared, originID int32) [][]cand {
+	perDoc := make([][]cand, len(ix.docs))
+	if p.max == 0 {
+		return perDoc
+	}
+	acc := make([]float64, len(ix.sents))
+	hits := make([]uint8, len(ix.sents))
+	var touched []int32
+	for i, tid := range p.tids {
+		w := p.weights[i]
+		for _, po := range ix.postings[tid] {
+			if acc[po.sent] == 0 {
+				touched = append(touched, po.sent)
+			}
+			tf := float64(po.tf)
+			norm := 1 - bm25B + bm25B*float64(ix.lens[po.sent])/ix.avgLen
+			acc[po.sent] += w * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+			if w >= minInformative && hits[po.sent] < 255 {
+				hits[po.sent]++
+			}
+		}
+	}
+	for _, id := range touched {
+		if id == originID || int(hits[id]) < minShared {
+			continue
+		}
+		d := ix.sents[id].doc
+		perDoc[d] = insertTop(perDoc[d], cand{id, acc[id] / p.max}, rerankDepth)
+	}
+	for d, cs := range perDoc {
+		for i := range cs {
+			cs[i].score += ix.factBonus(p, cs[i].id)
+		}
+		slices.SortStableFunc(cs, func(a, b cand) int {
+			if a.score != b.score {
+				if a.score > b.score {
+					return -1
+				}
+				return 1
+			}
+			return int(a.id - b.id)
+		})
+		keep := cs[:0]
+		for _, c := range cs {
+			if c.score >= silenceThreshold {
+				keep = append(keep, c)
+			}
+		}
+		perDoc[d] = keep
+	}
+	return perDoc
+}
+
+// minInformative is the least weight (idf × feature weight) a query term
+// needs to count towards minShared: words present in most sentences
+// (the story's main actors) do not make two sentences about one point.
+const minInformative = 0.5
+
+// insertTop keeps the n best candidates, ties broken by position.
+func insertTop(cs []cand, c cand, n int) []cand {
+	i := len(cs)
+	for i > 0 && (cs[i-1].score < c.score || (cs[i-1].score == c.score && cs[i-1].id > c.id)) {
+		i--
+	}
+	if i >= n {
+		return cs
+	}
+	cs = slices.Insert(cs, i, c)
+	if len(cs) > n {
+		cs = cs[:n]
+	}
+	return cs
+}
+
+// scoreOne scores a single sentence against a prepared query.
+func (ix *Index) scoreOne(p prepared, id int32) float64 {
+	if p.max == 0 {
+		return 0
+	}
+	var s float64
+	for i, tid := range p.tids {
+		for _, po := range ix.postings[tid] {
+			if po.sent == id {
+				tf := float64(po.tf)
+				norm := 1 - bm25B + bm25B*float64(ix.lens[id])/ix.avgLen
+				s += p.weights[i] * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+				break
+			}
+		}
+	}
+	return s / p.max
+}
+
+// match builds the result entry for one sentence: its shared terms with
+// their spans and its facts marked against the query's.
+func (ix *Index) match(p prepared, c cand, curated bool) Match {
+	text := ix.text(c.id)
+	m := Match{Loc: ix.loc(c.id), Text: text, Context: ix.context(c.id), Score: c.score, Curated: curated}
+	seen := map[string]bool{}
+	for _, t := range analyze(text, ix.feat) {
+		if strings.HasPrefix(t.Key, "b:") || !p.keys[t.Key] {
+			continue
+		}
+		m.Spans = append(m.Spans, corpus.Span{Start: t.Start, End: t.End})
+		if low := strings.ToLower(t.Surface); !seen[low] {
+			seen[low] = true
+			m.Shared = append(m.Shared, t.Surface)
+		}
+	}
+	m.Spans = mergeSpans(m.Spans)
+	for _, f := range ix.factsOf(c.id) {
+		m.Facts = append(m.Facts, markFact(f, p.facts))
+	}
+	return m
+}
+
+func mergeSpans(sp []corpus.Span) []corpus.Span {
+	slices.SortFunc(sp, func(a, b corpus.Span) int { return a.Start - b.Start })
+	var out []corpus.Span
+	for _, s := range sp {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
