@@ -3,8 +3,12 @@
 package tui
 
 import (
-	"errors"
+	"fmt"
 	"io"
+
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
 )
 
 // Options configure Run.
@@ -13,7 +17,21 @@ type Options struct {
 }
 
 // Run loads paths (or the embedded corpus when empty) and runs the
-// interface until the user quits.
+// interface until the user quits. Bubble Tea's panic catching stays on, so
+// a panic restores the terminal before the trace is printed.
 func Run(paths []string, opts Options) error {
-	return errors.New("the interactive reader is not implemented yet")
+	m := newModel(paths, statePath())
+	p := tea.NewProgram(m)
+	final, err := p.Run()
+	if fm, ok := final.(*Model); ok && fm != nil {
+		if serr := fm.saveState(); serr != nil && opts.Stderr != nil {
+			fmt.Fprintln(opts.Stderr, "parley: could not save reading positions:", corpus.CleanLine(serr.Error()))
+		}
+		if fm.corpus != nil && opts.Stderr != nil {
+			for _, pr := range fm.corpus.Problems {
+				fmt.Fprintln(opts.Stderr, "parley: skipped", corpus.CleanLine(pr.Error()))
+			}
+		}
+	}
+	return err
 }

@@ -1,0 +1,68 @@
+package tui
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"parley/corpus"
+)
+
+// overlay is a highlight over a block's bytes [start, end), drawn when the
+// line is shown; higher rank wins where overlays meet.
+type overlay struct {
+	block, start, end int
+	style             lipgloss.Style
+	rank              int
+}
+
+// styleSpans draws a body line's text: base style, emphasis spans, and any
+// overlays on top.
+func styleSpans(blk *corpus.Block, l docLine, base lipgloss.Style, st *styles, ovs []overlay) string {
+	cuts := []int{l.start, l.end}
+	inLine := func(a, b int) bool { return a < l.end && b > l.start }
+	for _, e := range blk.Emphasis {
+		if inLine(e.Start, e.End) {
+			cuts = append(cuts, clampInt(e.Start, l.start, l.end), clampInt(e.End, l.start, l.end))
+		}
+	}
+	for _, o := range ovs {
+		if o.block == l.block && inLine(o.start, o.end) {
+			cuts = append(cuts, clampInt(o.start, l.start, l.end), clampInt(o.end, l.start, l.end))
+		}
+	}
+	if len(cuts) == 2 {
+		return base.Render(l.text)
+	}
+	for i := range cuts {
+		cuts[i] = runeFloor(blk.Text, cuts[i])
+	}
+	sort.Ints(cuts)
+	emph := base.Bold(true)
+	var sb strings.Builder
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		if a == b {
+			continue
+		}
+		style, rank := base, -1
+		for _, e := range blk.Emphasis {
+			if e.Start <= a && b <= e.End {
+				style = emph
+			}
+		}
+		for _, o := range ovs {
+			if o.block == l.block && o.start <= a && b <= o.end && o.rank > rank {
+				style, rank = o.style, o.rank
+			}
+		}
+		sb.WriteString(style.Render(blk.Text[a:b]))
+	}
+	return sb.String()
+}
+
+func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,162 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key binding of the interface, in one place. Panes match
+// keys only through these bindings, and help is generated from them.
+type KeyMap struct {
+	// Global (handled by the root model).
+	Quit        key.Binding
+	Interrupt   key.Binding // ctrl+c quits even while typing
+	Help        key.Binding
+	Back        key.Binding
+	FocusNext   key.Binding
+	FocusPrev   key.Binding
+	JumpBack    key.Binding
+	JumpForward key.Binding
+
+	// Movement, shared by the list and the reader.
+	Up       key.Binding
+	Down     key.Binding
+	PageDown key.Binding
+	PageUp   key.Binding
+	HalfDown key.Binding
+	HalfUp   key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+
+	// List.
+	Open   key.Binding
+	Filter key.Binding
+	Sort   key.Binding
+
+	// Reader.
+	NextSection key.Binding
+	PrevSection key.Binding
+	Outline     key.Binding
+	NextDoc     key.Binding
+	PrevDoc     key.Binding
+	Find        key.Binding
+	NextMatch   key.Binding
+	PrevMatch   key.Binding
+	Matter      key.Binding
+
+	// Sentence cursor (reader).
+	Cursor       key.Binding
+	NextSentence key.Binding
+	PrevSentence key.Binding
+	Compare      key.Binding
+
+	// Text input (filter, find).
+	Accept key.Binding
+	Cancel key.Binding
+}
+
+// DefaultKeyMap follows less and vim habits.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, helpKey, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+	}
+	return KeyMap{
+		Quit:      b([]string{"q"}, "q", "quit"),
+		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Help:      b([]string{"?"}, "?", "all keys"),
+		Back:      b([]string{"esc"}, "esc", "back"),
+		FocusNext: b([]string{"tab"}, "tab", "next pane"),
+		FocusPrev: b([]string{"shift+tab"}, "shift+tab", "previous pane"),
+		// ctrl+i is tab on most terminals, so ctrl+] is the portable forward.
+		JumpBack:    b([]string{"ctrl+o"}, "ctrl+o", "jump back"),
+		JumpForward: b([]string{"ctrl+]", "ctrl+i"}, "ctrl+]", "jump forward"),
+
+		Up:       b([]string{"k", "up"}, "↑/k", "up"),
+		Down:     b([]string{"j", "down"}, "↓/j", "down"),
+		PageDown: b([]string{"space", "pgdown", "f"}, "space/pgdn", "page down"),
+		PageUp:   b([]string{"b", "pgup"}, "b/pgup", "page up"),
+		HalfDown: b([]string{"d", "ctrl+d"}, "d", "half page down"),
+		HalfUp:   b([]string{"u", "ctrl+u"}, "u", "half page up"),
+		Top:      b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:   b([]string{"G", "end"}, "G/end", "bottom"),
+
+		Open:   b([]string{"enter"}, "enter", "open"),
+		Filter: b([]string{"/"}, "/", "filter"),
+		Sort:   b([]string{"s"}, "s", "sort: date/title/outlet"),
+
+		NextSection: b([]string{"]"}, "]", "next section"),
+		PrevSection: b([]string{"["}, "[", "previous section"),
+		Outline:     b([]string{"o"}, "o", "outline"),
+		NextDoc:     b([]string{"J"}, "J", "next document"),
+		PrevDoc:     b([]string{"K"}, "K", "previous document"),
+		Find:        b([]string{"/"}, "/", "find"),
+		NextMatch:   b([]string{"n"}, "n", "next match"),
+		PrevMatch:   b([]string{"N"}, "N", "previous match"),
+		Matter:      b([]string{"m"}, "m", "show/hide front & back matter"),
+
+		Cursor:       b([]string{"v"}, "v", "sentence cursor"),
+		NextSentence: b([]string{")", "j", "down"}, ")/j", "next sentence"),
+		PrevSentence: b([]string{"(", "k", "up"}, "(/k", "previous sentence"),
+		Compare:      b([]string{"c"}, "c", "compare sentence"),
+
+		Accept: b([]string{"enter"}, "enter", "accept"),
+		Cancel: b([]string{"esc"}, "esc", "cancel"),
+	}
+}
+
+// keyGroup is a help.KeyMap made of fixed bindings, for panes and modes.
+type keyGroup struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (g keyGroup) ShortHelp() []key.Binding  { return g.short }
+func (g keyGroup) FullHelp() [][]key.Binding { return g.full }
+
+// globalKeys are shown after the focused pane's own keys.
+func (k KeyMap) globalKeys() []key.Binding {
+	return []key.Binding{k.FocusNext, k.Help, k.Quit}
+}
+
+func (k KeyMap) globalFull() []key.Binding {
+	return []key.Binding{k.FocusNext, k.FocusPrev, k.Back, k.JumpBack, k.JumpForward, k.Help, k.Quit}
+}
+
+func (k KeyMap) listKeys() keyGroup {
+	return keyGroup{
+		short: []key.Binding{k.Open, k.Filter, k.Sort},
+		full: [][]key.Binding{
+			{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
+			{k.Open, k.Filter, k.Sort},
+		},
+	}
+}
+
+func (k KeyMap) readerKeys() keyGroup {
+	return keyGroup{
+		short: []key.Binding{k.PageDown, k.NextSection, k.Outline, k.Find, k.Cursor, k.NextDoc},
+		full: [][]key.Binding{
+			{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+			{k.NextSection, k.PrevSection, k.Outline, k.NextDoc, k.PrevDoc, k.Matter},
+			{k.Find, k.NextMatch, k.PrevMatch, k.Cursor, k.NextSentence, k.PrevSentence, k.Compare},
+		},
+	}
+}
+
+func (k KeyMap) cursorKeys() keyGroup {
+	return keyGroup{
+		short: []key.Binding{k.NextSentence, k.PrevSentence, k.Compare, k.Back},
+		full:  [][]key.Binding{{k.NextSentence, k.PrevSentence, k.Compare, k.Back}},
+	}
+}
+
+func (k KeyMap) inputKeys() keyGroup {
+	return keyGroup{
+		short: []key.Binding{k.Accept, k.Cancel},
+		full:  [][]key.Binding{{k.Accept, k.Cancel}},
+	}
+}
+
+func (k KeyMap) outlineKeys() keyGroup {
+	return keyGroup{
+		short: []key.Binding{k.Down, k.Up, k.Open, k.Back},
+		full:  [][]key.Binding{{k.Down, k.Up, k.Open, k.Back}},
+	}
+}

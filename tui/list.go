@@ -1,0 +1,346 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+)
+
+// listPane shows the documents, sorted and filtered; enter opens one.
+type listPane struct {
+	km *KeyMap
+	st *styles
+
+	docs    []*corpus.Document // every document, in arrival order
+	shown   []int              // indexes into docs, sorted and filtered
+	sel     int                // index into shown
+	top     int                // first shown item on screen
+	sortBy  sortKey
+	filter  textinput.Model
+	editing bool // the filter input has the keys
+
+	width, height int
+	focused       bool
+
+	loading  bool
+	done     int
+	total    int
+	spin     spinner.Model
+	bar      progress.Model
+	problems int
+}
+
+const itemLines = 3 // title, metadata, gap
+
+func newListPane(km *KeyMap, st *styles) *listPane {
+	ti := textinput.New()
+	ti.Prompt = "/"
+	ti.Placeholder = "filter"
+	return &listPane{
+		km:     km,
+		st:     st,
+		filter: ti,
+		spin:   spinner.New(spinner.WithSpinner(spinner.Dot)),
+		bar:    progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░')),
+	}
+}
+
+// setDocs replaces the documents, keeping the selected one when it is
+// still there.
+func (l *listPane) setDocs(docs []*corpus.Document) {
+	cur := l.selected()
+	l.docs = docs
+	l.refresh(cur)
+}
+
+// selected is the document under the cursor, or nil.
+func (l *listPane) selected() *corpus.Document {
+	if l.sel < 0 || l.sel >= len(l.shown) {
+		return nil
+	}
+	return l.docs[l.shown[l.sel]]
+}
+
+// selectDoc moves the cursor to d when it is shown.
+func (l *listPane) selectDoc(d *corpus.Document) {
+	for i, di := range l.shown {
+		if l.docs[di] == d {
+			l.sel = i
+			l.keepVisible()
+			return
+		}
+	}
+}
+
+// neighbour is the document delta places from d in the list's order
+// (wrapping), so that next/previous document follow what the user sees.
+func (l *listPane) neighbour(d *corpus.Document, delta int) *corpus.Document {
+	n := len(l.shown)
+	if n == 0 {
+		return nil
+	}
+	at := -1
+	for i, di := range l.shown {
+		if l.docs[di] == d {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return l.docs[l.shown[0]]
+	}
+	return l.docs[l.shown[((at+delta)%n+n)%n]]
+}
+
+func (l *listPane) refresh(keep *corpus.Document) {
+	l.shown = filterDocs(l.docs, l.filter.Value(), l.shown[:0])
+	sortDocs(l.docs, l.shown, l.sortBy)
+	l.sel = 0
+	if keep != nil {
+		for i, di := range l.shown {
+			if l.docs[di] == keep {
+				l.sel = i
+			}
+		}
+	}
+	l.keepVisible()
+}
+
+func (l *listPane) setSize(w, h int) {
+	l.width, l.height = w, h
+	l.filter.SetWidth(max(w-3, 1))
+	l.bar.SetWidth(max(w-2, 1))
+	l.keepVisible()
+}
+
+func (l *listPane) capturesInput() bool { return l.editing }
+
+func (l *listPane) keys() help.KeyMap {
+	if l.editing {
+		return l.km.inputKeys()
+	}
+	return l.km.listKeys()
+}
+
+func (l *listPane) visibleItems() int { return max((l.height-2)/itemLines, 1) }
+
+func (l *listPane) keepVisible() {
+	n := l.visibleItems()
+	if l.sel < l.top {
+		l.top = l.sel
+	}
+	if l.sel >= l.top+n {
+		l.top = l.sel - n + 1
+	}
+	l.top = max(min(l.top, len(l.shown)-n), 0)
+}
+
+func (l *listPane) update(msg tea.Msg) (pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		if !l.loading {
+			return l, nil
+		}
+		var cmd tea.Cmd
+		l.spin, cmd = l.spin.Update(msg)
+		return l, cmd
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			l.move(1)
+		case tea.MouseWheelUp:
+			l.move(-1)
+		}
+		return l, nil
+	case tea.KeyPressMsg:
+		if l.editing {
+			return l, l.updateFilter(msg)
+		}
+		return l, l.handleKey(msg)
+	}
+	if l.editing {
+		var cmd tea.Cmd
+		l.filter, cmd = l.filter.Update(msg)
+		return l, cmd
+	}
+	return l, nil
+}
+
+func (l *listPane) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, l.km.Accept):
+		l.editing = false
+		l.filter.Blur()
+		return nil
+	case key.Matches(msg, l.km.Cancel):
+		l.editing = false
+		l.filter.Blur()
+		l.filter.SetValue("")
+		l.refresh(l.selected())
+		return nil
+	}
+	before := l.filter.Value()
+	var cmd tea.Cmd
+	l.filter, cmd = l.filter.Update(msg)
+	if l.filter.Value() != before {
+		l.refresh(nil)
+	}
+	return cmd
+}
+
+func (l *listPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := l.km
+	switch {
+	case key.Matches(msg, km.Down):
+		l.move(1)
+	case key.Matches(msg, km.Up):
+		l.move(-1)
+	case key.Matches(msg, km.PageDown):
+		l.move(l.visibleItems())
+	case key.Matches(msg, km.PageUp):
+		l.move(-l.visibleItems())
+	case key.Matches(msg, km.HalfDown):
+		l.move(max(l.visibleItems()/2, 1))
+	case key.Matches(msg, km.HalfUp):
+		l.move(-max(l.visibleItems()/2, 1))
+	case key.Matches(msg, km.Top):
+		l.move(-len(l.shown))
+	case key.Matches(msg, km.Bottom):
+		l.move(len(l.shown))
+	case key.Matches(msg, km.Sort):
+		l.sortBy = (l.sortBy + 1) % sortKeys
+		l.refresh(l.selected())
+	case key.Matches(msg, km.Filter):
+		l.editing = true
+		return l.filter.Focus()
+	case key.Matches(msg, km.Back) && l.filter.Value() != "":
+		l.filter.SetValue("")
+		l.refresh(l.selected())
+	case key.Matches(msg, km.Back):
+		return func() tea.Msg { return backMsg{} }
+	case key.Matches(msg, km.Open):
+		if d := l.selected(); d != nil {
+			return openDocCmd(d)
+		}
+	}
+	return nil
+}
+
+func (l *listPane) move(delta int) {
+	l.sel = max(min(l.sel+delta, len(l.shown)-1), 0)
+	l.keepVisible()
+}
+
+func (l *listPane) view() string {
+	w, h := l.width, l.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, h)
+	lines = append(lines, l.headerLine(), l.filterLine())
+	for i := l.top; i < len(l.shown) && len(lines) < h; i++ {
+		d := l.docs[l.shown[i]]
+		title, meta := l.itemLines(d, i == l.sel)
+		lines = append(lines, title, meta, spaces(w))
+	}
+	if len(l.shown) == 0 && !l.loading {
+		lines = append(lines, fitWidth(l.st.dim.Render("  no documents match"), w))
+	}
+	for len(lines) < h {
+		lines = append(lines, spaces(w))
+	}
+	return strings.Join(lines[:h], "\n")
+}
+
+func (l *listPane) headerLine() string {
+	w := l.width
+	if l.loading {
+		s := fmt.Sprintf("%s loading %d/%d files", l.spin.View(), l.done, l.total)
+		return fitWidth(s, w)
+	}
+	s := fmt.Sprintf(" %d documents · by %s", len(l.docs), l.sortBy)
+	if l.problems > 0 {
+		s += fmt.Sprintf(" · %d skipped", l.problems)
+	}
+	return fitWidth(l.st.paneTitle.Render(truncPlain(s, w)), w)
+}
+
+func (l *listPane) filterLine() string {
+	w := l.width
+	switch {
+	case l.loading && l.total > 0:
+		return fitWidth(" "+l.bar.ViewAs(float64(l.done)/float64(l.total)), w)
+	case l.editing:
+		return fitWidth(l.filter.View(), w)
+	case l.filter.Value() != "":
+		s := fmt.Sprintf(" filter: %s (%d of %d) · esc clears", corpus.CleanLine(l.filter.Value()), len(l.shown), len(l.docs))
+		return fitWidth(l.st.dim.Render(truncPlain(s, w)), w)
+	}
+	return spaces(w)
+}
+
+func (l *listPane) itemLines(d *corpus.Document, selected bool) (string, string) {
+	w := l.width
+	bar := "  "
+	titleSt, metaSt := l.st.body.Bold(true), l.st.meta
+	if selected {
+		bar = "│ "
+		if l.focused {
+			bar = "┃ "
+			titleSt, metaSt = l.st.selected, l.st.selectedMeta
+		}
+	}
+	inner := max(w-2, 0)
+	title := truncPlain(docTitle(d), inner)
+	meta := docMeta(d)
+	ed := ""
+	if len(d.Editorial) > 0 {
+		ed = " ed."
+	}
+	meta = truncPlain(meta, max(inner-len(ed), 0))
+	titleLine := l.st.selBar.Render(bar) + titleSt.Render(title)
+	metaLine := l.st.selBar.Render(bar) + metaSt.Render(meta) + l.st.editorial.Render(ed)
+	return fitWidth(titleLine, w), fitWidth(metaLine, w)
+}
+
+// docTitle falls back to the file name for a document without a title.
+func docTitle(d *corpus.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	return d.File
+}
+
+// docMeta is "outlet · date · author · N min", leaving out what is unknown.
+func docMeta(d *corpus.Document) string {
+	parts := make([]string, 0, 4)
+	for _, p := range []string{d.Outlet, d.Published, d.Author} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	parts = append(parts, readingTime(d.Words))
+	return strings.Join(parts, " · ")
+}
+
+// readingTime at 230 words a minute, never less than a minute.
+func readingTime(words int) string {
+	return fmt.Sprintf("%d min", max((words+229)/230, 1))
+}
+
+// openDocCmd asks the root to open d at its remembered position.
+func openDocCmd(d *corpus.Document) tea.Cmd {
+	return func() tea.Msg { return openDocMsg{doc: d} }
+}
+
+// openDocMsg opens a document at its remembered position (the list sends
+// it; openMsg is for a precise location).
+type openDocMsg struct{ doc *corpus.Document }

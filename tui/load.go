@@ -1,0 +1,85 @@
+package tui
+
+import (
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+)
+
+// loadedMsg carries the finished corpus.
+type loadedMsg struct {
+	c   *corpus.Corpus
+	err error
+}
+
+// loadProgressMsg carries documents parsed so far while a folder loads.
+type loadProgressMsg struct {
+	done, total int
+	docs        []*corpus.Document
+	skipped     int
+	next        tea.Cmd // waits for the next batch
+}
+
+// loadCmd loads the embedded seeds or paths. For paths it streams
+// progress: a goroutine parses while the returned command and its
+// successors drain batches of documents, so the list fills as they arrive
+// and the interface never waits on the disk.
+func loadCmd(paths []string) tea.Cmd {
+	if len(paths) == 0 {
+		return func() tea.Msg {
+			c, err := corpus.LoadSeeds()
+			return loadedMsg{c: c, err: err}
+		}
+	}
+	type event struct {
+		done, total int
+		doc         *corpus.Document
+	}
+	events := make(chan event, 256)
+	result := make(chan loadedMsg, 1)
+	var once sync.Once
+	start := func() {
+		go func() {
+			c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Progress: func(done, total int, doc *corpus.Document) {
+				events <- event{done, total, doc}
+			}})
+			close(events)
+			result <- loadedMsg{c: c, err: err}
+		}()
+	}
+	var wait tea.Cmd
+	wait = func() tea.Msg {
+		once.Do(start)
+		ev, ok := <-events
+		if !ok {
+			return <-result
+		}
+		msg := loadProgressMsg{next: wait}
+		add := func(ev event) {
+			msg.done, msg.total = max(msg.done, ev.done), ev.total
+			if ev.doc != nil {
+				msg.docs = append(msg.docs, ev.doc)
+			} else {
+				msg.skipped++
+			}
+		}
+		add(ev)
+		// Take whatever else is ready, so thousands of files make a few
+		// dozen updates rather than thousands.
+		for len(msg.docs) < 512 {
+			select {
+			case ev, ok := <-events:
+				if !ok {
+					return msg
+				}
+				add(ev)
+			default:
+				return msg
+			}
+		}
+		return msg
+	}
+	return wait
+}

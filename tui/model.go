@@ -1,0 +1,261 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+)
+
+// focus names a pane slot. The search, compare and claims slots are wired
+// by their panes: set m.panes[focusSearch] (etc.) in newModel, add a key in
+// KeyMap, and focus it from handleGlobalKey. Tab cycles through every slot
+// that holds a pane.
+type focus int
+
+const (
+	focusList focus = iota
+	focusReader
+	focusSearch
+	focusCompare
+	focusClaims
+	focusCount
+)
+
+// Model is the root: it owns the panes, routes messages, keeps the focus
+// and the layout, and nothing else.
+type Model struct {
+	km  KeyMap
+	st  *styles
+	hlp help.Model
+
+	width, height int
+	lay           screenLayout
+
+	panes   [focusCount]pane
+	list    *listPane
+	reader  *readerPane
+	focus   focus
+	history []focus // panes to return to on esc
+	jumps   jumpList
+	showAll bool // full help
+
+	paths    []string
+	corpus   *corpus.Corpus
+	docIndex map[*corpus.Document]int
+	embedded bool
+
+	state     *savedState
+	statePath string
+	note      string // a one-line message in the footer until the next key
+}
+
+// newModel builds the root for paths (the embedded corpus when empty).
+func newModel(paths []string, statePath string) *Model {
+	st := newStyles(true)
+	m := &Model{
+		km:        DefaultKeyMap(),
+		st:        &st,
+		hlp:       help.New(),
+		paths:     paths,
+		embedded:  len(paths) == 0,
+		statePath: statePath,
+		state:     loadState(statePath),
+		docIndex:  map[*corpus.Document]int{},
+	}
+	m.hlp.Styles = st.help
+	m.list = newListPane(&m.km, m.st)
+	m.reader = newReaderPane(&m.km, m.st)
+	m.panes[focusList] = m.list
+	m.panes[focusReader] = m.reader
+	m.list.loading = true
+	m.setFocus(focusList)
+	return m
+}
+
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(loadCmd(m.paths), tea.RequestBackgroundColor, m.list.spin.Tick)
+}
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.restyle(msg.IsDark())
+		return m, nil
+	case loadProgressMsg:
+		return m, m.loadProgress(msg)
+	case loadedMsg:
+		return m, m.loaded(msg)
+	case openDocMsg:
+		return m, m.openDoc(msg.doc)
+	case openMsg:
+		return m, m.openLoc(msg.loc, msg.highlight, true)
+	case stepDocMsg:
+		return m, m.stepDoc(msg.delta)
+	case compareMsg:
+		return m, m.compare(msg)
+	case backMsg:
+		m.back()
+		return m, nil
+	case tea.KeyPressMsg:
+		m.note = ""
+		if cmd, handled := m.handleGlobalKey(msg); handled {
+			return m, cmd
+		}
+		return m, m.updateFocused(msg)
+	case tea.MouseWheelMsg:
+		return m, m.updatePane(m.paneAt(msg.X), msg)
+	}
+	// Anything else (blinks, ticks, results of a pane's commands) goes to
+	// every pane; each ignores what is not its own.
+	var cmds []tea.Cmd
+	for f := range m.panes {
+		cmds = append(cmds, m.updatePane(focus(f), msg))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// handleGlobalKey takes the keys that work everywhere. While a pane takes
+// typed text (a filter, a query) only ctrl+c is global.
+func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if key.Matches(msg, m.km.Interrupt) {
+		return tea.Quit, true
+	}
+	if c, ok := m.panes[m.focus].(inputCapturer); ok && c.capturesInput() {
+		return nil, false
+	}
+	if m.showAll {
+		// Any key closes the full help; q still quits.
+		m.showAll = false
+		if key.Matches(msg, m.km.Quit) {
+			return tea.Quit, true
+		}
+		return nil, true
+	}
+	switch {
+	case key.Matches(msg, m.km.Quit):
+		return tea.Quit, true
+	case key.Matches(msg, m.km.Help):
+		m.showAll = true
+		return nil, true
+	case key.Matches(msg, m.km.FocusNext):
+		m.cycleFocus(1)
+		return nil, true
+	case key.Matches(msg, m.km.FocusPrev):
+		m.cycleFocus(-1)
+		return nil, true
+	case key.Matches(msg, m.km.JumpBack):
+		return m.walkJumps(-1), true
+	case key.Matches(msg, m.km.JumpForward):
+		return m.walkJumps(1), true
+	}
+	return nil, false
+}
+
+func (m *Model) updateFocused(msg tea.Msg) tea.Cmd { return m.updatePane(m.focus, msg) }
+
+func (m *Model) updatePane(f focus, msg tea.Msg) tea.Cmd {
+	if f < 0 || f >= focusCount || m.panes[f] == nil {
+		return nil
+	}
+	var cmd tea.Cmd
+	m.panes[f], cmd = m.panes[f].update(msg)
+	return cmd
+}
+
+// paneAt is the pane under column x (the wheel scrolls what it points at).
+func (m *Model) paneAt(x int) focus {
+	if m.lay.split && (m.focus == focusList || m.focus == focusReader) {
+		if x < m.lay.reader.X {
+			return focusList
+		}
+		return focusReader
+	}
+	return m.focus
+}
+
+func (m *Model) resize(w, h int) {
+	m.width, m.height = w, h
+	m.lay = computeLayout(w, h)
+	m.hlp.SetWidth(w)
+	for f, p := range m.panes {
+		if p != nil {
+			r := m.paneRect(focus(f))
+			p.setSize(r.W, r.H)
+		}
+	}
+}
+
+// paneRect is where pane f draws: list and reader share the screen when it
+// is wide; any other pane takes the whole area above the footer.
+func (m *Model) paneRect(f focus) rect {
+	switch f {
+	case focusList:
+		return m.lay.list
+	case focusReader:
+		return m.lay.reader
+	}
+	return m.lay.main
+}
+
+func (m *Model) restyle(isDark bool) {
+	st := newStyles(isDark)
+	*m.st = st
+	m.hlp.Styles = st.help
+	m.reader.restyle()
+}
+
+func (m *Model) setFocus(f focus) {
+	m.focus = f
+	m.list.focused = f == focusList
+	m.reader.focused = f == focusReader
+}
+
+// focusTo moves the focus, remembering where it was for esc.
+func (m *Model) focusTo(f focus) {
+	if f == m.focus {
+		return
+	}
+	m.history = append(m.history, m.focus)
+	if len(m.history) > 32 {
+		m.history = m.history[1:]
+	}
+	m.setFocus(f)
+}
+
+func (m *Model) cycleFocus(dir int) {
+	for i := 1; i <= int(focusCount); i++ {
+		f := focus((int(m.focus) + dir*i + 2*int(focusCount)) % int(focusCount))
+		if m.panes[f] != nil {
+			m.setFocus(f)
+			return
+		}
+	}
+}
+
+// back returns to the pane the user came from; from the reader with no
+// history, that is the list.
+func (m *Model) back() {
+	for len(m.history) > 0 {
+		f := m.history[len(m.history)-1]
+		m.history = m.history[:len(m.history)-1]
+		if f != m.focus && m.panes[f] != nil {
+			m.setFocus(f)
+			return
+		}
+	}
+	if m.focus != focusList {
+		m.setFocus(focusList)
+	}
+}
+
+// inputCapturer is implemented by panes that take typed text, during which
+// the global single-letter keys must reach them.
+type inputCapturer interface {
+	capturesInput() bool
+}
+

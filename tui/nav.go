@@ -1,0 +1,170 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+)
+
+// loadProgress shows the documents parsed so far and keeps draining.
+func (m *Model) loadProgress(msg loadProgressMsg) tea.Cmd {
+	m.list.done, m.list.total = msg.done, msg.total
+	m.list.problems += msg.skipped
+	if len(msg.docs) > 0 {
+		m.list.setDocs(append(m.list.docs, msg.docs...))
+	}
+	return msg.next
+}
+
+// loaded installs the corpus, reopens the last document and starts the
+// background indexes.
+func (m *Model) loaded(msg loadedMsg) tea.Cmd {
+	m.list.loading = false
+	if msg.err != nil || msg.c == nil {
+		if msg.err != nil {
+			m.note = "could not load: " + corpus.CleanLine(msg.err.Error())
+		}
+		return nil
+	}
+	m.corpus = msg.c
+	m.list.problems = len(msg.c.Problems)
+	m.docIndex = make(map[*corpus.Document]int, len(msg.c.Docs))
+	for i, d := range msg.c.Docs {
+		m.docIndex[d] = i
+	}
+	m.list.setDocs(msg.c.Docs)
+	if m.reader.doc != nil {
+		m.reader.docIdx = m.indexOf(m.reader.doc)
+	} else if d := m.lastDoc(); d != nil {
+		m.list.selectDoc(d)
+		m.showDoc(d, m.savedPos(d), false)
+		if !m.lay.split {
+			m.setFocus(focusReader)
+		}
+	} else if m.lay.split {
+		if d := m.list.selected(); d != nil {
+			m.showDoc(d, m.savedPos(d), false)
+		}
+	}
+	return tea.Batch(backgroundIndexes(msg.c)...)
+}
+
+func (m *Model) indexOf(d *corpus.Document) int {
+	if i, ok := m.docIndex[d]; ok {
+		return i
+	}
+	return -1
+}
+
+func (m *Model) lastDoc() *corpus.Document {
+	key, ok := m.state.LastDoc[corpusKey(m.paths)]
+	if !ok {
+		return nil
+	}
+	for _, d := range m.corpus.Docs {
+		if docKey(d, m.embedded) == key {
+			return d
+		}
+	}
+	return nil
+}
+
+func (m *Model) savedPos(d *corpus.Document) corpus.Loc {
+	loc, _ := m.state.position(docKey(d, m.embedded))
+	return loc
+}
+
+// showDoc puts d in the reader at loc, first remembering where the reader
+// was in the document it leaves.
+func (m *Model) showDoc(d *corpus.Document, loc corpus.Loc, highlight bool) {
+	m.rememberPosition()
+	m.reader.open(d, m.indexOf(d), loc, highlight)
+	m.list.selectDoc(d)
+	m.state.LastDoc[corpusKey(m.paths)] = docKey(d, m.embedded)
+}
+
+// rememberPosition records the reader's place in the state (saved on quit).
+func (m *Model) rememberPosition() {
+	if d := m.reader.doc; d != nil {
+		m.state.setPosition(docKey(d, m.embedded), m.reader.position())
+	}
+}
+
+// here is the reader's current place, for the jump list.
+func (m *Model) here() (corpus.Loc, bool) {
+	if m.reader.doc == nil || m.reader.docIdx < 0 {
+		return corpus.Loc{}, false
+	}
+	return m.reader.position(), true
+}
+
+// openDoc opens a document from the list at its remembered position.
+func (m *Model) openDoc(d *corpus.Document) tea.Cmd {
+	from, ok := m.here()
+	m.showDoc(d, m.savedPos(d), false)
+	if to, ok2 := m.here(); ok && ok2 && from.Doc != to.Doc {
+		m.jumps.record(from, to)
+	}
+	m.focusTo(focusReader)
+	return nil
+}
+
+// openLoc opens the reader at a precise place (search and compare send
+// openMsg); record makes it a jump that ctrl+o can undo.
+func (m *Model) openLoc(loc corpus.Loc, highlight, record bool) tea.Cmd {
+	if m.corpus == nil || loc.Doc < 0 || loc.Doc >= len(m.corpus.Docs) {
+		return nil
+	}
+	from, ok := m.here()
+	m.showDoc(m.corpus.Docs[loc.Doc], loc, highlight)
+	if record && ok {
+		m.jumps.record(from, loc)
+	}
+	m.focusTo(focusReader)
+	return nil
+}
+
+// stepDoc opens the next or previous document in the list's order.
+func (m *Model) stepDoc(delta int) tea.Cmd {
+	if d := m.list.neighbour(m.reader.doc, delta); d != nil && d != m.reader.doc {
+		return m.openDoc(d)
+	}
+	return nil
+}
+
+// walkJumps goes back (-1) or forward (+1) in the jump list.
+func (m *Model) walkJumps(dir int) tea.Cmd {
+	cur, ok := m.here()
+	if !ok {
+		return nil
+	}
+	var loc corpus.Loc
+	if dir < 0 {
+		loc, ok = m.jumps.back(cur)
+	} else {
+		loc, ok = m.jumps.forward(cur)
+	}
+	if !ok {
+		m.note = "no more jumps"
+		return nil
+	}
+	m.openLoc(loc, false, false)
+	return nil
+}
+
+// compare hands a statement to the compare pane when there is one.
+func (m *Model) compare(msg compareMsg) tea.Cmd {
+	if m.panes[focusCompare] == nil {
+		m.note = "compare is not available yet"
+		return nil
+	}
+	cmd := m.updatePane(focusCompare, msg)
+	m.focusTo(focusCompare)
+	return cmd
+}
+
+// saveState writes the reading positions; Run calls it on the way out.
+func (m *Model) saveState() error {
+	m.rememberPosition()
+	return m.state.save(m.statePath)
+}

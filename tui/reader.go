@@ -1,0 +1,415 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus"
+)
+
+// readerPane shows one document, wrapped once per width and scrolled.
+type readerPane struct {
+	km *KeyMap
+	st *styles
+
+	doc    *corpus.Document
+	docIdx int // index in the corpus, for Loc; -1 while unknown
+
+	width, height int
+	focused       bool
+	matterOpen    bool
+
+	r   *rendered // cached wrap for the current width; nil when stale
+	top int       // first line shown
+	// anchor keeps the place across a re-wrap (resize, fold, restyle).
+	anchor corpus.Loc
+
+	find    findState
+	cursor  sentenceCursor
+	mark    *corpus.Loc // a sentence highlighted by openMsg
+	outline outlineState
+}
+
+// stepDocMsg asks the root for the next (+1) or previous (-1) document in
+// the list's order.
+type stepDocMsg struct{ delta int }
+
+func newReaderPane(km *KeyMap, st *styles) *readerPane {
+	ti := textinput.New()
+	ti.Prompt = "/"
+	ti.Placeholder = "find in document"
+	return &readerPane{km: km, st: st, docIdx: -1, find: findState{input: ti}}
+}
+
+// open shows doc at loc (Block -1: the top); highlight marks the sentence.
+func (p *readerPane) open(doc *corpus.Document, docIdx int, loc corpus.Loc, highlight bool) {
+	if doc != p.doc {
+		p.doc = doc
+		p.r = nil
+		p.find.clear()
+		p.cursor.on = false
+		p.outline.on = false
+	}
+	p.docIdx = docIdx
+	p.mark = nil
+	if highlight && loc.Block >= 0 {
+		m := loc
+		p.mark = &m
+	}
+	p.ensure()
+	p.scrollToLoc(loc, highlight)
+}
+
+// restyle drops the cached wrap so the next draw uses new styles.
+func (p *readerPane) restyle() {
+	p.anchor = p.position()
+	p.r = nil
+}
+
+func (p *readerPane) setSize(w, h int) {
+	if p.r != nil && w != p.r.width {
+		p.anchor = p.position()
+		p.r = nil
+	}
+	p.width, p.height = w, h
+	p.find.input.SetWidth(max(w-4, 1))
+	p.ensure()
+	p.clampTop()
+}
+
+func (p *readerPane) bodyHeight() int { return max(p.height-1, 0) }
+
+// ensure wraps the document for the current width if the cache is stale,
+// and puts the anchor back at the top.
+func (p *readerPane) ensure() {
+	if p.doc == nil || p.width <= 0 || (p.r != nil && p.r.width == p.width && p.r.matterOpen == p.matterOpen) {
+		return
+	}
+	p.r = renderDoc(p.doc, p.width, p.st, p.matterOpen)
+	p.top = p.lineOf(p.anchor)
+	p.clampTop()
+}
+
+func (p *readerPane) maxTop() int {
+	if p.r == nil {
+		return 0
+	}
+	return max(len(p.r.lines)-p.bodyHeight(), 0)
+}
+
+func (p *readerPane) clampTop() { p.top = max(min(p.top, p.maxTop()), 0) }
+
+func (p *readerPane) scroll(n int) {
+	p.top += n
+	p.clampTop()
+	p.anchor = p.position()
+}
+
+func (p *readerPane) setTop(line int) {
+	p.top = line
+	p.clampTop()
+	p.anchor = p.position()
+}
+
+// position is the sentence at the top of the screen (Block -1 when the
+// header is at the top), used for jumps and remembered positions.
+func (p *readerPane) position() corpus.Loc {
+	loc := corpus.Loc{Doc: p.docIdx, Block: -1, Sentence: -1}
+	if p.r == nil || p.top <= 0 {
+		if p.r == nil && p.doc != nil {
+			return p.anchor
+		}
+		return loc
+	}
+	for i := p.top; i < len(p.r.lines); i++ {
+		if l := p.r.lines[i]; l.block >= 0 {
+			loc.Block = l.block
+			loc.Sentence = sentenceAt(p.r.blocks[l.block].Block, l.start)
+			return loc
+		}
+	}
+	return loc
+}
+
+// lineOf is the line where loc's sentence starts (0 for the header;
+// clamped when the document has shrunk).
+func (p *readerPane) lineOf(loc corpus.Loc) int {
+	if p.r == nil || loc.Block < 0 || len(p.r.blocks) == 0 {
+		return 0
+	}
+	b := min(loc.Block, len(p.r.blocks)-1)
+	line := p.r.blockLine[b]
+	blk := p.r.blocks[b].Block
+	if loc.Sentence >= 0 && loc.Sentence < len(blk.Sentences) && loc.Block == b {
+		start := blk.Sentences[loc.Sentence].Start
+		for line+1 < len(p.r.lines) && p.r.lines[line+1].block == b && p.r.lines[line+1].start <= start {
+			line++
+		}
+	}
+	return line
+}
+
+// scrollToLoc puts loc at the top, or a third of the way down when it is
+// a highlighted target so it reads in context.
+func (p *readerPane) scrollToLoc(loc corpus.Loc, centre bool) {
+	line := p.lineOf(loc)
+	if centre {
+		line -= p.bodyHeight() / 3
+	}
+	p.setTop(line)
+	p.anchor = loc
+}
+
+func sentenceAt(b *corpus.Block, off int) int {
+	for i, s := range b.Sentences {
+		if off < s.End {
+			return i
+		}
+	}
+	return len(b.Sentences) - 1
+}
+
+func (p *readerPane) capturesInput() bool { return p.find.typing }
+
+func (p *readerPane) keys() help.KeyMap {
+	switch {
+	case p.find.typing:
+		return p.km.inputKeys()
+	case p.outline.on:
+		return p.km.outlineKeys()
+	case p.cursor.on:
+		return p.km.cursorKeys()
+	}
+	return p.km.readerKeys()
+}
+
+func (p *readerPane) update(msg tea.Msg) (pane, tea.Cmd) {
+	if p.doc == nil {
+		return p, nil
+	}
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			p.scroll(3)
+		case tea.MouseWheelUp:
+			p.scroll(-3)
+		}
+		return p, nil
+	case tea.KeyPressMsg:
+		switch {
+		case p.find.typing:
+			return p, p.updateFind(msg)
+		case p.outline.on:
+			return p, p.updateOutline(msg)
+		case p.cursor.on:
+			if cmd, ok := p.updateCursor(msg); ok {
+				return p, cmd
+			}
+		}
+		return p, p.handleKey(msg)
+	}
+	if p.find.typing {
+		var cmd tea.Cmd
+		p.find.input, cmd = p.find.input.Update(msg)
+		return p, cmd
+	}
+	return p, nil
+}
+
+func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	km, h := p.km, p.bodyHeight()
+	switch {
+	case key.Matches(msg, km.Down):
+		p.scroll(1)
+	case key.Matches(msg, km.Up):
+		p.scroll(-1)
+	case key.Matches(msg, km.PageDown):
+		p.scroll(max(h-1, 1))
+	case key.Matches(msg, km.PageUp):
+		p.scroll(-max(h-1, 1))
+	case key.Matches(msg, km.HalfDown):
+		p.scroll(max(h/2, 1))
+	case key.Matches(msg, km.HalfUp):
+		p.scroll(-max(h/2, 1))
+	case key.Matches(msg, km.Top):
+		p.setTop(0)
+	case key.Matches(msg, km.Bottom):
+		p.setTop(p.maxTop())
+	case key.Matches(msg, km.NextSection):
+		p.jumpSection(1)
+	case key.Matches(msg, km.PrevSection):
+		p.jumpSection(-1)
+	case key.Matches(msg, km.Outline):
+		p.openOutline()
+	case key.Matches(msg, km.Matter):
+		p.anchor = p.position()
+		p.matterOpen = !p.matterOpen
+		p.ensure()
+	case key.Matches(msg, km.NextDoc):
+		return func() tea.Msg { return stepDocMsg{delta: 1} }
+	case key.Matches(msg, km.PrevDoc):
+		return func() tea.Msg { return stepDocMsg{delta: -1} }
+	case key.Matches(msg, km.Find):
+		p.find.typing = true
+		p.find.input.SetValue("")
+		return p.find.input.Focus()
+	case key.Matches(msg, km.NextMatch):
+		p.stepMatch(1)
+	case key.Matches(msg, km.PrevMatch):
+		p.stepMatch(-1)
+	case key.Matches(msg, km.Cursor):
+		p.startCursor()
+	case key.Matches(msg, km.Back):
+		return func() tea.Msg { return backMsg{} }
+	}
+	return nil
+}
+
+// jumpSection moves to the next or previous heading from the top line.
+func (p *readerPane) jumpSection(dir int) {
+	if p.r == nil {
+		return
+	}
+	entries := p.r.outline
+	if dir > 0 {
+		for _, e := range entries {
+			if e.line > p.top {
+				p.setTop(e.line)
+				return
+			}
+		}
+		return
+	}
+	for i := len(entries) - 1; i >= 0; i-- {
+		if entries[i].line < p.top {
+			p.setTop(entries[i].line)
+			return
+		}
+	}
+	p.setTop(0)
+}
+
+// currentSection is the heading the top line falls under.
+func (p *readerPane) currentSection() string {
+	if p.r == nil {
+		return ""
+	}
+	heading := ""
+	for _, e := range p.r.outline {
+		if e.line > p.top {
+			break
+		}
+		heading = e.heading
+	}
+	return heading
+}
+
+func (p *readerPane) view() string {
+	w, h := p.width, p.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if p.doc == nil {
+		msg := p.st.dim.Render("Select a document and press enter.")
+		return fitArea("\n "+msg, w, h)
+	}
+	p.ensure()
+	var sb strings.Builder
+	sb.Grow((w + 16) * h)
+	if p.outline.on {
+		p.outlineView(&sb)
+	} else {
+		p.bodyView(&sb)
+	}
+	sb.WriteString(p.statusLine())
+	return sb.String()
+}
+
+func (p *readerPane) bodyView(sb *strings.Builder) {
+	r, bh := p.r, p.bodyHeight()
+	ovs := p.overlays(p.top, p.top+bh)
+	pad := spaces(r.pad)
+	for i := p.top; i < p.top+bh; i++ {
+		if i >= len(r.lines) {
+			sb.WriteString(spaces(p.width))
+			sb.WriteByte('\n')
+			continue
+		}
+		l := &r.lines[i]
+		styled := l.styled
+		if l.block >= 0 && len(ovs) > 0 && touches(ovs, l) {
+			blk := r.blocks[l.block].Block
+			styled = p.st.listMark.Render(l.prefix) + styleSpans(blk, *l, p.baseStyle(blk.Kind), p.st, ovs)
+		}
+		if r.pad+l.width > p.width {
+			sb.WriteString(fitWidth(pad+styled, p.width))
+		} else {
+			sb.WriteString(pad)
+			sb.WriteString(styled)
+			sb.WriteString(spaces(p.width - r.pad - l.width))
+		}
+		sb.WriteByte('\n')
+	}
+}
+
+func touches(ovs []overlay, l *docLine) bool {
+	for _, o := range ovs {
+		if o.block == l.block && o.start < l.end && o.end > l.start {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *readerPane) baseStyle(k corpus.BlockKind) lipgloss.Style {
+	switch k {
+	case corpus.Quote:
+		return p.st.quote
+	case corpus.Caption:
+		return p.st.caption
+	}
+	return p.st.body
+}
+
+// statusLine shows the find input while typing; otherwise the position,
+// section and mode.
+func (p *readerPane) statusLine() string {
+	w := p.width
+	if p.find.typing {
+		return fitWidth(p.find.input.View(), w)
+	}
+	pct := "All"
+	if n := len(p.r.lines); n > p.bodyHeight() {
+		pct = fmt.Sprintf("%d%%", min((p.top+p.bodyHeight())*100/n, 100))
+	}
+	left := " " + pct
+	if s := p.currentSection(); s != "" {
+		left += " · " + s
+	} else {
+		left += " · " + docTitle(p.doc)
+	}
+	right := p.find.status()
+	switch {
+	case p.cursor.on:
+		right = "sentence · c compares " + right
+	case p.outline.on:
+		right = "outline " + right
+	}
+	if right != "" {
+		right = " " + strings.TrimSpace(right) + " "
+	}
+	rw := ansi.StringWidth(right)
+	if rw >= w {
+		return p.st.status.Render(fitWidth(right, w))
+	}
+	left = truncPlain(left, w-rw)
+	return p.st.status.Render(fitWidth(left, w-rw)) + p.st.statusKey.Render(right)
+}

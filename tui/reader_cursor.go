@@ -1,0 +1,156 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+)
+
+// sentenceCursor picks one sentence in the reader, for compare.
+type sentenceCursor struct {
+	on              bool
+	block, sentence int
+}
+
+// startCursor puts the cursor on the first sentence shown.
+func (p *readerPane) startCursor() {
+	if p.r == nil || len(p.r.blocks) == 0 {
+		return
+	}
+	loc := p.position()
+	if p.mark != nil {
+		loc = *p.mark
+	}
+	if loc.Block < 0 {
+		loc.Block, loc.Sentence = 0, 0
+	}
+	p.cursor = sentenceCursor{on: true, block: loc.Block, sentence: max(loc.Sentence, 0)}
+	if !p.validSentence(p.cursor.block, p.cursor.sentence) {
+		p.moveCursor(1)
+	}
+	p.showCursor()
+}
+
+func (p *readerPane) validSentence(b, s int) bool {
+	return b >= 0 && b < len(p.r.blocks) && s >= 0 && s < len(p.r.blocks[b].Block.Sentences)
+}
+
+// updateCursor handles the keys of cursor mode; ok is false for keys it
+// leaves to the reader (scrolling, find, ...).
+func (p *readerPane) updateCursor(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	km := p.km
+	switch {
+	case key.Matches(msg, km.NextSentence):
+		p.moveCursor(1)
+	case key.Matches(msg, km.PrevSentence):
+		p.moveCursor(-1)
+	case key.Matches(msg, km.Compare, km.Accept):
+		return p.compareCmd(), true
+	case key.Matches(msg, km.Back, km.Cursor):
+		p.cursor.on = false
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// moveCursor steps to the next or previous sentence, across blocks.
+func (p *readerPane) moveCursor(dir int) {
+	b, s := p.cursor.block, p.cursor.sentence
+	for {
+		s += dir
+		for b >= 0 && b < len(p.r.blocks) && (s < 0 || s >= len(p.r.blocks[b].Block.Sentences)) {
+			b += dir
+			if b < 0 || b >= len(p.r.blocks) {
+				break
+			}
+			s = 0
+			if dir < 0 {
+				s = len(p.r.blocks[b].Block.Sentences) - 1
+			}
+		}
+		if b < 0 || b >= len(p.r.blocks) {
+			return // stay on the first or last sentence
+		}
+		if p.validSentence(b, s) {
+			p.cursor.block, p.cursor.sentence = b, s
+			p.showCursor()
+			return
+		}
+	}
+}
+
+// showCursor scrolls just enough to keep the cursor's sentence on screen.
+func (p *readerPane) showCursor() {
+	if !p.validSentence(p.cursor.block, p.cursor.sentence) {
+		return
+	}
+	sent := p.r.blocks[p.cursor.block].Block.Sentences[p.cursor.sentence]
+	first := p.lineOfOffset(p.cursor.block, sent.Start)
+	last := p.lineOfOffset(p.cursor.block, max(sent.End-1, sent.Start))
+	h := p.bodyHeight()
+	switch {
+	case first < p.top:
+		p.setTop(first)
+	case last >= p.top+h:
+		p.setTop(min(first, last-h+1))
+	}
+}
+
+func (p *readerPane) compareCmd() tea.Cmd {
+	if !p.validSentence(p.cursor.block, p.cursor.sentence) {
+		return nil
+	}
+	text := p.r.blocks[p.cursor.block].Block.Sentences[p.cursor.sentence].Text
+	from := corpus.Loc{Doc: p.docIdx, Block: p.cursor.block, Sentence: p.cursor.sentence}
+	return func() tea.Msg { return compareMsg{text: text, from: from, hasFrom: true} }
+}
+
+// overlays lists the highlights touching lines [from, to): find matches,
+// the sentence cursor and the marked sentence.
+func (p *readerPane) overlays(from, to int) []overlay {
+	r := p.r
+	if from >= len(r.lines) {
+		return nil
+	}
+	to = min(to, len(r.lines))
+	firstBlock, lastBlock := -1, -1
+	for i := from; i < to; i++ {
+		if b := r.lines[i].block; b >= 0 {
+			if firstBlock < 0 {
+				firstBlock = b
+			}
+			lastBlock = b
+		}
+	}
+	if firstBlock < 0 {
+		return nil
+	}
+	var out []overlay
+	sentence := func(b, s, rank int, st overlay) {
+		if b < firstBlock || b > lastBlock || !p.validSentence(b, s) {
+			return
+		}
+		sent := r.blocks[b].Block.Sentences[s]
+		st.block, st.start, st.end, st.rank = b, sent.Start, sent.End, rank
+		out = append(out, st)
+	}
+	if p.mark != nil {
+		sentence(p.mark.Block, p.mark.Sentence, 1, overlay{style: p.st.mark})
+	}
+	if p.cursor.on {
+		sentence(p.cursor.block, p.cursor.sentence, 2, overlay{style: p.st.cursor})
+	}
+	for i, m := range p.find.matches {
+		if m.block < firstBlock || m.block > lastBlock {
+			continue
+		}
+		m.style, m.rank = p.st.match, 3
+		if i == p.find.cur {
+			m.style, m.rank = p.st.matchCurrent, 4
+		}
+		out = append(out, m)
+	}
+	return out
+}

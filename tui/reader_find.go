@@ -1,0 +1,154 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+)
+
+// findState is find-in-document: the query being typed, and the matches of
+// the last accepted one (block byte ranges, in document order).
+type findState struct {
+	input   textinput.Model
+	typing  bool
+	query   string
+	matches []overlay
+	cur     int
+}
+
+func (f *findState) clear() {
+	f.typing = false
+	f.input.Blur()
+	f.query = ""
+	f.matches = nil
+	f.cur = 0
+}
+
+// status is "3/7" while there are matches, or says there are none.
+func (f *findState) status() string {
+	switch {
+	case f.query == "":
+		return ""
+	case len(f.matches) == 0:
+		return fmt.Sprintf("no match for %q", corpus.CleanLine(f.query))
+	}
+	return fmt.Sprintf("%d/%d", f.cur+1, len(f.matches))
+}
+
+func (p *readerPane) updateFind(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, p.km.Accept):
+		p.find.typing = false
+		p.find.input.Blur()
+		p.runFind(p.find.input.Value())
+		return nil
+	case key.Matches(msg, p.km.Cancel):
+		p.find.typing = false
+		p.find.input.Blur()
+		return nil
+	}
+	var cmd tea.Cmd
+	p.find.input, cmd = p.find.input.Update(msg)
+	return cmd
+}
+
+// runFind finds every case-insensitive occurrence of q in the body and
+// goes to the first one at or after the top of the screen.
+func (p *readerPane) runFind(q string) {
+	p.find.query = q
+	p.find.matches = p.find.matches[:0]
+	p.find.cur = 0
+	if q == "" || p.r == nil {
+		p.find.query = ""
+		return
+	}
+	for _, ref := range p.r.blocks {
+		for _, m := range findFold(ref.Block.Text, q) {
+			p.find.matches = append(p.find.matches, overlay{block: ref.Index, start: m[0], end: m[1]})
+		}
+	}
+	if len(p.find.matches) == 0 {
+		return
+	}
+	for i, m := range p.find.matches {
+		if p.lineOfOffset(m.block, m.start) >= p.top {
+			p.find.cur = i
+			break
+		}
+	}
+	p.showMatch()
+}
+
+func (p *readerPane) stepMatch(dir int) {
+	n := len(p.find.matches)
+	if n == 0 {
+		return
+	}
+	p.find.cur = ((p.find.cur+dir)%n + n) % n
+	p.showMatch()
+}
+
+// showMatch scrolls only when the current match is off screen, as less does.
+func (p *readerPane) showMatch() {
+	m := p.find.matches[p.find.cur]
+	line := p.lineOfOffset(m.block, m.start)
+	if line < p.top || line >= p.top+p.bodyHeight() {
+		p.setTop(line - p.bodyHeight()/3)
+	}
+}
+
+// lineOfOffset is the line showing byte off of a block.
+func (p *readerPane) lineOfOffset(block, off int) int {
+	line := p.r.blockLine[block]
+	for line+1 < len(p.r.lines) && p.r.lines[line+1].block == block && p.r.lines[line+1].start <= off {
+		line++
+	}
+	return line
+}
+
+// findFold returns the byte ranges in text that equal q ignoring case.
+// It compares rune by rune, so offsets stay right even where lower-casing
+// would change a character's length.
+func findFold(text, q string) [][2]int {
+	var out [][2]int
+	first, _ := utf8.DecodeRuneInString(q)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if equalFoldRune(r, first) {
+			if end, ok := prefixFold(text[i:], q); ok {
+				out = append(out, [2]int{i, i + end})
+				i += max(end, size)
+				continue
+			}
+		}
+		i += size
+	}
+	return out
+}
+
+// prefixFold reports whether s starts with q ignoring case, and where the
+// match ends in s.
+func prefixFold(s, q string) (int, bool) {
+	i := 0
+	for _, qr := range q {
+		if i >= len(s) {
+			return 0, false
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !equalFoldRune(r, qr) {
+			return 0, false
+		}
+		i += size
+	}
+	return i, true
+}
+
+func equalFoldRune(a, b rune) bool {
+	return a == b || strings.EqualFold(string(a), string(b))
+}

@@ -1,0 +1,88 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// outlineState is the table of contents shown over the reader's body.
+type outlineState struct {
+	on  bool
+	sel int
+	top int
+}
+
+// outlineEntries is the document's title followed by its headings.
+func (p *readerPane) outlineEntries() []outlineEntry {
+	return append([]outlineEntry{{section: -1, line: 0, heading: docTitle(p.doc)}}, p.r.outline...)
+}
+
+func (p *readerPane) openOutline() {
+	if p.r == nil {
+		return
+	}
+	p.outline = outlineState{on: true}
+	for i, e := range p.outlineEntries() {
+		if e.line <= p.top {
+			p.outline.sel = i
+		}
+	}
+}
+
+func (p *readerPane) updateOutline(msg tea.KeyPressMsg) tea.Cmd {
+	entries := p.outlineEntries()
+	km := p.km
+	switch {
+	case key.Matches(msg, km.Down):
+		p.outline.sel = min(p.outline.sel+1, len(entries)-1)
+	case key.Matches(msg, km.Up):
+		p.outline.sel = max(p.outline.sel-1, 0)
+	case key.Matches(msg, km.Top):
+		p.outline.sel = 0
+	case key.Matches(msg, km.Bottom):
+		p.outline.sel = len(entries) - 1
+	case key.Matches(msg, km.Open):
+		p.setTop(entries[p.outline.sel].line)
+		p.outline.on = false
+	case key.Matches(msg, km.Back, km.Outline):
+		p.outline.on = false
+	}
+	return nil
+}
+
+func (p *readerPane) outlineView(sb *strings.Builder) {
+	entries := p.outlineEntries()
+	bh := p.bodyHeight()
+	rows := max(bh-2, 1)
+	o := &p.outline
+	if o.sel < o.top {
+		o.top = o.sel
+	}
+	if o.sel >= o.top+rows {
+		o.top = o.sel - rows + 1
+	}
+	pad := spaces(p.r.pad)
+	inner := max(p.width-p.r.pad, 1)
+	lines := []string{p.st.paneTitle.Render(truncPlain("Outline", inner)), ""}
+	for i := o.top; i < len(entries) && len(lines) < bh; i++ {
+		text := "  " + entries[i].heading
+		if i == 0 {
+			text = "  ↑ " + entries[i].heading
+		}
+		text = truncPlain(text, inner)
+		if i == o.sel {
+			text = p.st.cursor.Render(text)
+		}
+		lines = append(lines, text)
+	}
+	for i := 0; i < bh; i++ {
+		line := ""
+		if i < len(lines) {
+			line = pad + lines[i]
+		}
+		sb.WriteString(fitWidth(line, p.width))
+		sb.WriteByte('\n')
+	}
+}

@@ -1,0 +1,238 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus"
+)
+
+// lineKind says how a rendered line is styled.
+type lineKind uint8
+
+const (
+	lkBlank lineKind = iota
+	lkTitle
+	lkSubtitle
+	lkMeta
+	lkEditorial
+	lkRule
+	lkFold
+	lkMatter
+	lkHeading
+	lkBody
+)
+
+// docLine is one screen line of a rendered document. For body lines, block
+// and [start, end) locate the text inside the block, so highlights (find
+// matches, the sentence cursor) can be laid over it when drawn.
+type docLine struct {
+	kind    lineKind
+	prefix  string // plain, e.g. "• " or "│ "
+	text    string // plain
+	block   int    // global block index, -1 for non-body lines
+	start   int
+	end     int
+	section int
+	width   int    // cells of prefix+text
+	styled  string // prefix+text with the base style and emphasis
+}
+
+// outlineEntry is one heading for the outline.
+type outlineEntry struct {
+	section int
+	line    int
+	heading string
+}
+
+// rendered is a document wrapped to one width. It is built once per width
+// (and per style or fold change) and scrolled without re-wrapping.
+type rendered struct {
+	width      int // pane width it was made for
+	measure    int // text column width
+	pad        int // left margin that centres the text column
+	lines      []docLine
+	blocks     []corpus.BlockRef
+	blockLine  []int // global block index -> first line
+	outline    []outlineEntry
+	matterOpen bool
+}
+
+// maxMeasure keeps lines at a comfortable reading length.
+const maxMeasure = 88
+
+func textMeasure(width int) int {
+	if width <= 4 {
+		return max(width, 1)
+	}
+	return min(width-2, maxMeasure)
+}
+
+// renderDoc wraps doc to width. It is the only place text is wrapped.
+func renderDoc(doc *corpus.Document, width int, st *styles, matterOpen bool) *rendered {
+	r := &rendered{width: width, measure: textMeasure(width), matterOpen: matterOpen}
+	r.pad = max((width-r.measure)/2, 0)
+	b := &builder{r: r, st: st}
+
+	b.plain(lkTitle, docTitle(doc), "", st.title)
+	if doc.Subtitle != "" {
+		b.plain(lkSubtitle, doc.Subtitle, "", st.subtitle)
+	}
+	if meta := headerMeta(doc); meta != "" {
+		b.plain(lkMeta, meta, "", st.meta)
+	}
+	if len(doc.Editorial) > 0 {
+		b.plain(lkEditorial, "ed.: "+strings.Join(doc.Editorial, ", ")+" from the catalog, not the text", "", st.editorial)
+	}
+	b.add(docLine{kind: lkRule, block: -1, text: strings.Repeat("─", r.measure)}, st.rule)
+	b.matter(doc, "front")
+	r.blocks = doc.Blocks()
+	r.blockLine = make([]int, len(r.blocks))
+	lastSection := -1
+	for _, ref := range r.blocks {
+		if ref.Section != lastSection {
+			lastSection = ref.Section
+			b.section = ref.Section
+			if h := doc.Sections[ref.Section].Heading; h != "" {
+				b.blank()
+				r.outline = append(r.outline, outlineEntry{section: ref.Section, line: len(r.lines), heading: h})
+				b.plain(lkHeading, h, "", st.heading)
+			}
+		}
+		b.blank()
+		r.blockLine[ref.Index] = len(r.lines)
+		b.block(ref)
+	}
+	b.matter(doc, "back")
+	return r
+}
+
+func headerMeta(doc *corpus.Document) string {
+	parts := make([]string, 0, 5)
+	for _, p := range []string{doc.Outlet, doc.Author, doc.Published, doc.Kind} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	parts = append(parts, readingTime(doc.Words)+" read")
+	return strings.Join(parts, " · ")
+}
+
+type builder struct {
+	r       *rendered
+	st      *styles
+	section int
+}
+
+func (b *builder) add(l docLine, st lipgloss.Style) {
+	l.section = b.section
+	l.width = ansi.StringWidth(l.prefix) + ansi.StringWidth(l.text)
+	l.styled = b.st.listMark.Render(l.prefix) + st.Render(l.text)
+	if l.prefix == "" {
+		l.styled = st.Render(l.text)
+	}
+	b.r.lines = append(b.r.lines, l)
+}
+
+func (b *builder) blank() {
+	if n := len(b.r.lines); n > 0 && b.r.lines[n-1].kind == lkBlank {
+		return
+	}
+	b.r.lines = append(b.r.lines, docLine{kind: lkBlank, block: -1, section: b.section})
+}
+
+// plain wraps a non-body text (title, heading, matter) with one style.
+func (b *builder) plain(kind lineKind, text, prefix string, st lipgloss.Style) {
+	for _, seg := range wrapSegments(text, b.r.measure-ansi.StringWidth(prefix)) {
+		b.add(docLine{kind: kind, prefix: prefix, text: text[seg[0]:seg[1]], block: -1}, st)
+		prefix = spaces(ansi.StringWidth(prefix))
+	}
+}
+
+func (b *builder) matter(doc *corpus.Document, kind string) {
+	var parts []string
+	for _, m := range doc.Matter {
+		if m.Kind == kind {
+			parts = append(parts, m.Text)
+		}
+	}
+	if len(parts) == 0 {
+		return
+	}
+	b.blank()
+	if !b.r.matterOpen {
+		label := "▸ " + kind + " matter folded (" + plural(len(parts), "note") + ") · m shows it"
+		b.plain(lkFold, label, "", b.st.fold)
+		return
+	}
+	b.plain(lkFold, "▾ "+kind+" matter · m hides it", "", b.st.fold)
+	for _, p := range parts {
+		b.plain(lkMatter, p, "  ", b.st.matter)
+	}
+}
+
+func (b *builder) block(ref corpus.BlockRef) {
+	blk := ref.Block
+	prefix, base := "", b.st.body
+	switch blk.Kind {
+	case corpus.ListItem:
+		prefix = "• "
+	case corpus.Quote:
+		prefix, base = "│ ", b.st.quote
+	case corpus.Caption:
+		prefix, base = "  ", b.st.caption
+	}
+	first := true
+	for _, seg := range wrapSegments(blk.Text, b.r.measure-ansi.StringWidth(prefix)) {
+		l := docLine{kind: lkBody, prefix: prefix, text: blk.Text[seg[0]:seg[1]], block: ref.Index, start: seg[0], end: seg[1], section: b.section}
+		if !first {
+			l.prefix = spaces(ansi.StringWidth(prefix))
+		}
+		first = false
+		l.width = ansi.StringWidth(l.prefix) + ansi.StringWidth(l.text)
+		l.styled = b.st.listMark.Render(l.prefix) + styleSpans(blk, l, base, b.st, nil)
+		b.r.lines = append(b.r.lines, l)
+	}
+}
+
+// wrapSegments wraps text to width cells with ansi.Wrap (grapheme-aware,
+// so wide CJK characters never overflow) and maps each wrapped line back
+// to its byte range in text.
+func wrapSegments(text string, width int) [][2]int {
+	if text == "" {
+		return [][2]int{{0, 0}}
+	}
+	width = max(width, 2)
+	var out [][2]int
+	pos := 0
+	for _, line := range strings.Split(ansi.Wrap(text, width, ""), "\n") {
+		line = strings.TrimRight(line, " ")
+		if line == "" {
+			continue
+		}
+		i := strings.Index(text[pos:], line)
+		if i < 0 {
+			// Wrap changed the text (it should not); fall back to the
+			// line's length from the current position.
+			end := min(pos+len(line), len(text))
+			out = append(out, [2]int{pos, end})
+			pos = end
+			continue
+		}
+		out = append(out, [2]int{pos + i, pos + i + len(line)})
+		pos += i + len(line)
+	}
+	if len(out) == 0 {
+		out = append(out, [2]int{0, 0})
+	}
+	return out
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return itoa(n) + " " + word + "s"
+}

@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+
+	"github.com/adrg/xdg"
+
+	"parley/corpus"
+)
+
+// stateEnv overrides the state file's path (tests use it; so can users).
+const stateEnv = "PARLEY_STATE_FILE"
+
+// savedState is what persists across runs: the reading position of each
+// document and the last document open for each corpus.
+type savedState struct {
+	Version   int                     `json:"version"`
+	Positions map[string]savedPos     `json:"positions"`
+	LastDoc   map[string]string       `json:"last_doc"`
+}
+
+type savedPos struct {
+	Block    int `json:"block"`
+	Sentence int `json:"sentence"`
+}
+
+const stateVersion = 1
+
+// statePath is the state file: $PARLEY_STATE_FILE, or parley/state.json in
+// the XDG state directory. Empty when neither can be found.
+func statePath() string {
+	if p := os.Getenv(stateEnv); p != "" {
+		return p
+	}
+	p, err := xdg.StateFile(filepath.Join("parley", "state.json"))
+	if err != nil {
+		return ""
+	}
+	return p
+}
+
+// loadState reads the state file; a missing, truncated or corrupt file
+// gives an empty state, never an error, since losing a reading position
+// must not stop the reader.
+func loadState(path string) *savedState {
+	s := &savedState{Version: stateVersion, Positions: map[string]savedPos{}, LastDoc: map[string]string{}}
+	if path == "" {
+		return s
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return s
+	}
+	var got savedState
+	if json.Unmarshal(raw, &got) != nil || got.Version != stateVersion {
+		return s
+	}
+	for k, v := range got.Positions {
+		s.Positions[k] = v
+	}
+	for k, v := range got.LastDoc {
+		s.LastDoc[k] = v
+	}
+	return s
+}
+
+// save writes the state atomically: a temp file in the same directory,
+// synced, then renamed over the old one, so a crash leaves either the old
+// or the new file, never half of one.
+func (s *savedState) save(path string) error {
+	if path == "" {
+		return nil
+	}
+	raw, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".state-*.json")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, werr := f.Write(raw)
+	serr := f.Sync()
+	cerr := f.Close()
+	if werr != nil || serr != nil || cerr != nil {
+		os.Remove(tmp)
+		return firstErr(werr, serr, cerr)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func (s *savedState) position(key string) (corpus.Loc, bool) {
+	p, ok := s.Positions[key]
+	if !ok {
+		return corpus.Loc{Block: -1, Sentence: -1}, false
+	}
+	return corpus.Loc{Block: p.Block, Sentence: p.Sentence}, true
+}
+
+func (s *savedState) setPosition(key string, loc corpus.Loc) {
+	s.Positions[key] = savedPos{Block: loc.Block, Sentence: loc.Sentence}
+}
+
+// docKey names a document across runs: its absolute path, or its id in
+// the embedded corpus.
+func docKey(d *corpus.Document, embedded bool) string {
+	if embedded {
+		return "embedded:" + d.ID
+	}
+	if abs, err := filepath.Abs(d.Path); err == nil {
+		return abs
+	}
+	return d.Path
+}
+
+// corpusKey names what was opened (the embedded corpus or the paths).
+func corpusKey(paths []string) string {
+	if len(paths) == 0 {
+		return "embedded"
+	}
+	key := ""
+	for i, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		if i > 0 {
+			key += "\x00"
+		}
+		key += p
+	}
+	return key
+}

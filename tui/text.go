@@ -1,0 +1,78 @@
+package tui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// spaces returns n blanks without allocating for the common widths.
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(blankLine) {
+		return blankLine[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+var blankLine = strings.Repeat(" ", 512)
+
+// fitWidth makes a (possibly styled) line exactly w cells wide: truncated
+// with an ellipsis when longer, padded with blanks when shorter.
+func fitWidth(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	return s + spaces(w-sw)
+}
+
+// fitArea makes s exactly w×h: every line fitted, lines added or cut.
+func fitArea(s string, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	out := make([]string, h)
+	for i := range out {
+		if i < len(lines) {
+			out[i] = fitWidth(lines[i], w)
+		} else {
+			out[i] = spaces(w)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// truncPlain cuts plain text to w cells, with an ellipsis when cut.
+func truncPlain(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// runeFloor moves a byte offset back to the start of the rune it falls in,
+// so that slicing never splits a character.
+func runeFloor(s string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	if i >= len(s) {
+		return len(s)
+	}
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}

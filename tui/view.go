@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// View draws the panes in their rectangles, then the footer. Every line
+// is exactly the window's width and there are exactly height lines.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "parley"
+	if m.reader.doc != nil {
+		v.WindowTitle = "parley — " + truncPlain(docTitle(m.reader.doc), 60)
+	}
+	return v
+}
+
+func (m *Model) render() string {
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if m.lay.tooSmall {
+		return fitArea("terminal too small", w, h)
+	}
+	var body string
+	switch {
+	case m.showAll:
+		body = m.fullHelp()
+	case m.lay.split && (m.focus == focusList || m.focus == focusReader):
+		body = joinColumns(m.list.view(), m.st.rule.Render("│"), m.reader.view(), m.lay.main.H)
+	default:
+		body = m.panes[m.focus].view()
+	}
+	return body + "\n" + m.footer()
+}
+
+// joinColumns puts two panes of equal height side by side; both already
+// draw exactly their size, so no measuring is needed.
+func joinColumns(left, sep, right string, h int) string {
+	ls, rs := strings.Split(left, "\n"), strings.Split(right, "\n")
+	var sb strings.Builder
+	sb.Grow(len(left) + len(right) + h*(len(sep)+1))
+	for i := 0; i < h; i++ {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		if i < len(ls) {
+			sb.WriteString(ls[i])
+		}
+		sb.WriteString(sep)
+		if i < len(rs) {
+			sb.WriteString(rs[i])
+		}
+	}
+	return sb.String()
+}
+
+// footer is a note when there is one, else the focused pane's short help.
+func (m *Model) footer() string {
+	if m.note != "" {
+		return fitWidth(m.st.warn.Render(truncPlain(" "+m.note, m.width)), m.width)
+	}
+	if m.showAll {
+		return fitWidth(m.st.dim.Render(" any key closes this help"), m.width)
+	}
+	keys := m.panes[m.focus].keys().ShortHelp()
+	if c, ok := m.panes[m.focus].(inputCapturer); !ok || !c.capturesInput() {
+		keys = append(keys, m.km.globalKeys()...)
+	}
+	return fitWidth(" "+m.hlp.ShortHelpView(keys), m.width)
+}
+
+// fullHelp lists every key: the focused pane's first, then the global ones.
+func (m *Model) fullHelp() string {
+	groups := append([][]key.Binding{m.km.globalFull()}, m.panes[m.focus].keys().FullHelp()...)
+	if m.focus != focusReader {
+		groups = append(groups, m.km.readerKeys().FullHelp()...)
+	}
+	title := m.st.paneTitle.Render(" Keys")
+	return fitArea(title+"\n\n"+indent(m.hlp.FullHelpView(groups), " "), m.width, m.lay.main.H)
+}
+
+func indent(s, pad string) string {
+	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
