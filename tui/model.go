@@ -258,4 +258,3 @@ func (m *Model) back() {
 type inputCapturer interface {
 	capturesInput() bool
 }
-

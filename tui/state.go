@@ -16,9 +16,9 @@ const stateEnv = "PARLEY_STATE_FILE"
 // savedState is what persists across runs: the reading position of each
 // document and the last document open for each corpus.
 type savedState struct {
-	Version   int                     `json:"version"`
-	Positions map[string]savedPos     `json:"positions"`
-	LastDoc   map[string]string       `json:"last_doc"`
+	Version   int                 `json:"version"`
+	Positions map[string]savedPos `json:"positions"`
+	LastDoc   map[string]string   `json:"last_doc"`
 }
 
 type savedPos struct {
