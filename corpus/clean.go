@@ -1,20 +1,200 @@
 package corpus
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+)
 
-// CleanLine makes an untrusted string (a file name, a query, an error) safe
-// to print on one line: control characters become visible caret text.
-// The full text hygiene replaces this first version.
-func CleanLine(s string) string {
-	var b strings.Builder
-	for _, r := range s {
+// Text hygiene. Every byte of a document passes through here once, at load,
+// so that nothing read from a file can reach a terminal as a control
+// sequence or silently change how text is laid out:
+//
+//   - invalid UTF-8 bytes are shown as <XX> (hex), never dropped;
+//   - CRLF becomes LF; a lone CR is shown as ^M (a bare CR would move the
+//     cursor to column 0 and overwrite the line);
+//   - tabs are expanded to spaces at tab stops of tabWidth columns;
+//   - C0 controls (except LF) and DEL are shown as caret text (^[, ^?);
+//     C1 controls (U+0080–U+009F) as <80>…<9F>;
+//   - bidi embeddings, overrides and isolates (U+202A–U+202E,
+//     U+2066–U+2069), zero-width space U+200B, word joiner U+2060 and a
+//     BOM (U+FEFF) after the start of the text are always made visible as
+//     <U+XXXX>: they can reorder or hide text, and removing them would
+//     silently change what the source says;
+//   - ZWNJ and ZWJ (U+200C, U+200D) are kept when they follow a non-ASCII
+//     letter or symbol (Persian, Indic scripts and emoji sequences need
+//     them) and made visible otherwise, where they only hide text;
+//   - U+2028 and U+2029 become line breaks.
+
+const tabWidth = 4
+
+// cleanStats counts what hygiene changed, for Document.Notes.
+type cleanStats struct {
+	invalid  int // invalid UTF-8 bytes shown as <XX>
+	controls int // C0/C1 controls, DEL and lone CRs shown visibly
+	hidden   int // bidi and zero-width characters shown as <U+XXXX>
+}
+
+func (s cleanStats) notes() []string {
+	var out []string
+	if s.invalid > 0 {
+		out = append(out, fmt.Sprintf("%d invalid UTF-8 %s shown as <XX>", s.invalid, plural(s.invalid, "byte", "bytes")))
+	}
+	if s.controls > 0 {
+		out = append(out, fmt.Sprintf("%d control %s shown as caret text", s.controls, plural(s.controls, "character", "characters")))
+	}
+	if s.hidden > 0 {
+		out = append(out, fmt.Sprintf("%d bidi or zero-width %s shown as <U+XXXX>", s.hidden, plural(s.hidden, "character", "characters")))
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// cleanUTF8 applies the hygiene rules to text that is meant to be UTF-8.
+// When nothing needs changing it returns the input bytes as a string
+// without copying: callers hand over ownership of b and never modify it.
+func cleanUTF8(b []byte) (string, cleanStats) {
+	if needsNoCleaning(b) {
+		return unsafe.String(unsafe.SliceData(b), len(b)), cleanStats{}
+	}
+	var st cleanStats
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/16)
+	col := 0 // runes since the last LF, for tab stops
+	prevNonASCII := false
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+			prevNonASCII = false
+			switch {
+			case c == '\n':
+				sb.WriteByte('\n')
+				col = 0
+				continue
+			case c == '\r':
+				if i < len(b) && b[i] == '\n' {
+					continue // CRLF: the LF comes next
+				}
+				sb.WriteString("^M")
+				st.controls++
+				col += 2
+				continue
+			case c == '\t':
+				n := tabWidth - col%tabWidth
+				sb.WriteString("        "[:n])
+				col += n
+				continue
+			case c < 0x20:
+				sb.WriteByte('^')
+				sb.WriteByte(c + 0x40)
+				st.controls++
+				col += 2
+				continue
+			case c == 0x7f:
+				sb.WriteString("^?")
+				st.controls++
+				col += 2
+				continue
+			}
+			sb.WriteByte(c)
+			col++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			fmt.Fprintf(&sb, "<%02X>", c)
+			st.invalid++
+			i++
+			col += 4
+			prevNonASCII = false
+			continue
+		}
 		switch {
-		case r < 0x20 || r == 0x7f:
-			b.WriteByte('^')
-			b.WriteRune(r ^ 0x40)
+		case r >= 0x80 && r <= 0x9f:
+			fmt.Fprintf(&sb, "<%02X>", r)
+			st.controls++
+			col += 4
+		case r == 0xfeff && i == 0:
+			// A leading BOM only says the text is UTF-8.
+		case isHiddenRune(r) || ((r == 0x200c || r == 0x200d) && !prevNonASCII):
+			fmt.Fprintf(&sb, "<U+%04X>", r)
+			st.hidden++
+			col += 8
+		case r == 0x2028:
+			sb.WriteByte('\n')
+			col = 0
+		case r == 0x2029:
+			sb.WriteString("\n\n")
+			col = 0
 		default:
-			b.WriteRune(r)
+			sb.Write(b[i : i+size])
+			col++
+		}
+		prevNonASCII = true
+		i += size
+	}
+	return sb.String(), st
+}
+
+// isHiddenRune reports the characters that are always made visible.
+func isHiddenRune(r rune) bool {
+	switch {
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0x200b, r == 0x2060, r == 0xfeff:
+		return true
+	}
+	return false
+}
+
+// needsNoCleaning is the fast path: plain printable ASCII plus LF, or
+// valid UTF-8 with nothing the rules would touch.
+func needsNoCleaning(b []byte) bool {
+	ascii := true
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			continue
+		}
+		if (c < 0x20 && c != '\n') || c == 0x7f {
+			return false
 		}
 	}
-	return b.String()
+	if ascii {
+		return true
+	}
+	if !utf8.Valid(b) {
+		return false
+	}
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if (r >= 0x80 && r <= 0x9f) || isHiddenRune(r) || r == 0x200c || r == 0x200d || r == 0x2028 || r == 0x2029 {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// CleanLine makes an untrusted string (a file name, a query, an error)
+// safe to print on one line: the document hygiene rules, and line breaks
+// shown as ^J so the string cannot start a new line.
+func CleanLine(s string) string {
+	out, _ := cleanUTF8([]byte(s))
+	if strings.IndexByte(out, '\n') >= 0 {
+		out = strings.ReplaceAll(out, "\n", "^J")
+	}
+	return out
 }

@@ -56,8 +56,9 @@ type Document struct {
 	Title     string
 	Subtitle  string
 	Outlet    string
-	Author    string
-	Published string // YYYY-MM-DD or ""
+	Author    string   // Authors joined with ", "
+	Authors   []string // each author named by the text (or the catalog)
+	Published string   // YYYY-MM-DD or ""
 	URL       string
 	Kind      string // interview, commentary, explainer, op-ed, news, or ""
 	// Editorial names the metadata fields that came from a curated catalog

@@ -1,12 +1,17 @@
 package corpus
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"parley/seeds"
 )
@@ -26,20 +31,25 @@ type LoadError struct {
 
 func (e LoadError) Error() string { return e.Path + ": " + e.Err.Error() }
 
+func (e LoadError) Unwrap() error { return e.Err }
+
 // LoadOptions tunes LoadPaths.
 type LoadOptions struct {
 	// Progress, when set, is called after each file is read and parsed
 	// (or skipped), with how many are done out of how many were found.
 	// It may be called from several goroutines; doc is nil for a skipped file.
 	Progress func(done, total int, doc *Document)
+	// MaxSize caps the size of one file in bytes; 0 means MaxFileSize.
+	MaxSize int64
 }
 
-// LoadSeeds parses the embedded seed corpus.
+// LoadSeeds parses the embedded seed corpus, with its editorial catalog.
 func LoadSeeds() (*Corpus, error) {
 	return LoadFS(seeds.FS)
 }
 
-// LoadFS parses every .txt and .md file in fsys.
+// LoadFS parses every .txt and .md file in fsys, in path order, and
+// applies the catalog file at its root when there is one.
 func LoadFS(fsys fs.FS) (*Corpus, error) {
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -62,42 +72,190 @@ func LoadFS(fsys fs.FS) (*Corpus, error) {
 			c.Problems = append(c.Problems, LoadError{n, err})
 			continue
 		}
-		d := Parse(n, raw)
+		d, err := parseFile(n, raw, MaxFileSize)
+		if err != nil {
+			c.Problems = append(c.Problems, LoadError{n, err})
+			continue
+		}
 		d.ID = strings.TrimSuffix(n, path.Ext(n))
+		c.Docs = append(c.Docs, d)
+	}
+	cat, err := readCatalog(fsys)
+	if err != nil {
+		return nil, err
+	}
+	cat.apply(c.Docs)
+	return c, nil
+}
+
+// parseFile decodes and parses one file, refusing oversized and binary
+// ones. raw is owned by the document from now on.
+func parseFile(name string, raw []byte, maxSize int64) (*Document, error) {
+	if int64(len(raw)) > maxSize {
+		return nil, fmt.Errorf("file too large (%d bytes; the limit is %d)", len(raw), maxSize)
+	}
+	text, notes, err := decodeText(raw)
+	if err != nil {
+		return nil, err
+	}
+	d := parseText(name, text)
+	d.Notes = append(notes, d.Notes...)
+	return d, nil
+}
+
+// job is one file found by LoadPaths.
+type job struct {
+	path, id string
+	size     int64
+}
+
+// LoadPaths loads the named files and folders (folders recursively, .txt
+// and .md only, hidden folders skipped), parsing on every core. Documents
+// come out sorted by path whatever the parse order. A file that cannot be
+// read, is binary or is too large is recorded in Problems and skipped; so
+// is a path that does not exist. The error is reserved for none today.
+func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
+	maxSize := opts.MaxSize
+	if maxSize <= 0 {
+		maxSize = MaxFileSize
+	}
+	c := &Corpus{}
+	jobs := c.collect(paths)
+	docs := make([]*Document, len(jobs))
+	errs := make([]error, len(jobs))
+	var next, done atomic.Int64
+	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				docs[i], errs[i] = loadOne(jobs[i], maxSize)
+				n := int(done.Add(1))
+				if opts.Progress != nil {
+					opts.Progress(n, len(jobs), docs[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i, d := range docs {
+		if errs[i] != nil {
+			c.Problems = append(c.Problems, LoadError{jobs[i].path, errs[i]})
+			continue
+		}
 		c.Docs = append(c.Docs, d)
 	}
 	return c, nil
 }
 
-// LoadPaths loads the named files and folders (folders recursively, .txt
-// and .md only). A bad file is recorded in Problems and skipped.
-func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
-	c := &Corpus{}
-	for _, root := range paths {
+func loadOne(j job, maxSize int64) (*Document, error) {
+	if j.size > maxSize {
+		return nil, fmt.Errorf("file too large (%d bytes; the limit is %d)", j.size, maxSize)
+	}
+	raw, err := os.ReadFile(j.path)
+	if err != nil {
+		return nil, err
+	}
+	d, err := parseFile(j.path, raw, maxSize)
+	if err != nil {
+		return nil, err
+	}
+	d.ID = j.id
+	return d, nil
+}
+
+// collect walks the roots and returns the files to load, sorted by path,
+// each once, with ids unique in the corpus. Walk errors go to Problems.
+func (c *Corpus) collect(roots []string) []job {
+	var jobs []job
+	seen := map[string]bool{}
+	ids := map[string]bool{}
+	for _, root := range roots {
+		info, err := os.Stat(root)
+		if err != nil {
+			c.Problems = append(c.Problems, LoadError{root, cleanErr(err)})
+			continue
+		}
+		if !info.IsDir() && !isTextName(root) {
+			c.Problems = append(c.Problems, LoadError{root, errors.New("not a .txt or .md file")})
+			continue
+		}
+		var found []job
 		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				c.Problems = append(c.Problems, LoadError{p, err})
+				c.Problems = append(c.Problems, LoadError{p, cleanErr(err)})
 				return nil
 			}
-			if d.IsDir() || !isTextName(p) {
+			if d.IsDir() {
+				if p != root && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
 				return nil
 			}
-			raw, err := os.ReadFile(p)
-			if err != nil {
-				c.Problems = append(c.Problems, LoadError{p, err})
+			if !isTextName(p) || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 				return nil
 			}
-			doc := Parse(p, raw)
-			rel, _ := filepath.Rel(root, p)
-			if rel == "." {
-				rel = filepath.Base(p)
+			abs, _ := filepath.Abs(p)
+			if seen[abs] {
+				return nil
 			}
-			doc.ID = strings.TrimSuffix(filepath.ToSlash(rel), filepath.Ext(rel))
-			c.Docs = append(c.Docs, doc)
+			seen[abs] = true
+			var size int64
+			if fi, err := os.Stat(p); err == nil {
+				size = fi.Size()
+			}
+			found = append(found, job{path: p, id: docID(root, p, info.IsDir()), size: size})
 			return nil
 		})
+		sort.Slice(found, func(a, b int) bool { return found[a].path < found[b].path })
+		for i := range found {
+			found[i].id = uniqueID(ids, found[i].id, root)
+		}
+		jobs = append(jobs, found...)
 	}
-	return c, nil
+	return jobs
+}
+
+// docID is the file's path relative to the root it was found under,
+// with forward slashes and no extension.
+func docID(root, p string, rootIsDir bool) string {
+	rel := filepath.Base(p)
+	if rootIsDir {
+		if r, err := filepath.Rel(root, p); err == nil {
+			rel = r
+		}
+	}
+	rel = filepath.ToSlash(rel)
+	return strings.TrimSuffix(rel, path.Ext(rel))
+}
+
+// uniqueID keeps ids unique when two roots hold the same relative path:
+// the later one is prefixed with its root's name, then numbered.
+func uniqueID(ids map[string]bool, id, root string) string {
+	if ids[id] {
+		id = filepath.Base(filepath.Clean(root)) + "/" + id
+	}
+	base := id
+	for n := 2; ids[id]; n++ {
+		id = fmt.Sprintf("%s~%d", base, n)
+	}
+	ids[id] = true
+	return id
+}
+
+// cleanErr drops the path that os errors repeat (LoadError names it).
+func cleanErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func isTextName(p string) bool {

@@ -5,38 +5,66 @@ import (
 	"strings"
 )
 
+// parser holds one document while it is being read.
+type parser struct {
+	d        *Document
+	units    []unit
+	texts    []string // unit text with inline markup removed
+	spans    [][]Span // emphasis spans in texts
+	i        int      // first unit of the body
+	bodySeen bool     // a body block has been emitted (matter is "back" from now on)
+}
+
 // Parse turns one file's raw bytes into a Document. name is the file's
-// path, used for File and Path.
-//
-// This first version only splits paragraphs on blank lines and sentences
-// on ". "; the real parser replaces it.
+// path, used for File and Path; a ".md" name enables YAML front matter.
+// Bytes that are not clean text are made visible (see clean.go) and noted
+// in Notes; Parse never fails.
 func Parse(name string, raw []byte) *Document {
-	d := &Document{File: path.Base(strings.ReplaceAll(name, "\\", "/")), Path: name}
-	text := strings.ReplaceAll(string(raw), "\r\n", "\n")
-	var sec Section
-	for _, para := range strings.Split(text, "\n\n") {
-		para = strings.TrimSpace(strings.ReplaceAll(para, "\n", " "))
-		if para == "" {
-			continue
-		}
-		if d.Title == "" {
-			d.Title = para
-			continue
-		}
-		b := Block{Kind: Paragraph, Text: para}
-		start := 0
-		for i := 0; i < len(para); i++ {
-			if para[i] == '.' && (i+1 == len(para) || para[i+1] == ' ') {
-				b.Sentences = append(b.Sentences, Sentence{Text: para[start : i+1], Start: start, End: i + 1})
-				start = i + 2
-			}
-		}
-		if start < len(para) {
-			b.Sentences = append(b.Sentences, Sentence{Text: para[start:], Start: start, End: len(para)})
-		}
-		d.Words += len(strings.Fields(para))
-		sec.Blocks = append(sec.Blocks, b)
+	// Parse must not keep the caller's slice: decodeText may alias it.
+	text, notes, err := decodeText(append([]byte(nil), raw...))
+	if err != nil {
+		notes = append(notes, err.Error())
+		text, _ = cleanUTF8(append([]byte(nil), raw...))
 	}
-	d.Sections = []Section{sec}
+	d := parseText(name, text)
+	d.Notes = append(notes, d.Notes...)
 	return d
+}
+
+// parseText parses text that has been through hygiene already.
+func parseText(name, text string) *Document {
+	slash := strings.ReplaceAll(name, "\\", "/")
+	d := &Document{File: path.Base(slash), Path: name}
+	if strings.EqualFold(path.Ext(slash), ".md") {
+		text = applyFrontMatter(d, text)
+	}
+	p := &parser{d: d, units: splitUnits(text)}
+	p.texts = make([]string, len(p.units))
+	p.spans = make([][]Span, len(p.units))
+	for i, u := range p.units {
+		p.texts[i], p.spans[i] = stripInline(u.text)
+	}
+	p.header()
+	p.body()
+	p.finish()
+	return d
+}
+
+// finish fills what follows from the parse: author string, sentences,
+// word count, and a title when the text has none.
+func (p *parser) finish() {
+	d := p.d
+	d.Author = strings.Join(d.Authors, ", ")
+	for si := range d.Sections {
+		d.Words += wordCount(d.Sections[si].Heading)
+		for bi := range d.Sections[si].Blocks {
+			b := &d.Sections[si].Blocks[bi]
+			b.Sentences = splitSentences(b.Text)
+			d.Words += wordCount(b.Text)
+		}
+	}
+	if d.Title == "" {
+		d.Title = strings.TrimSuffix(d.File, path.Ext(d.File))
+		d.Notes = append(d.Notes, "no title in the text; the file name stands in")
+	}
 }

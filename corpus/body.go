@@ -1,0 +1,148 @@
+package corpus
+
+import (
+	"strings"
+)
+
+// body turns the units after the header into sections and blocks, and
+// files publication data, "About ..." sections and author notes as
+// matter: front matter before the first body block, back matter after.
+func (p *parser) body() {
+	d := p.d
+	sec := Section{}
+	inAbout := false
+	flush := func(heading string) {
+		if sec.Heading != "" || len(sec.Blocks) > 0 {
+			d.Sections = append(d.Sections, sec)
+		}
+		sec = Section{Heading: heading}
+	}
+	for i := p.i; i < len(p.units); i++ {
+		u, s := p.units[i], p.texts[i]
+		if s == "" {
+			continue
+		}
+		// The title and byline printed again before the body.
+		if d.Title != "" && strings.EqualFold(s, d.Title) {
+			inAbout = false
+			if i+1 < len(p.units) && len(d.Authors) > 0 && strings.EqualFold(p.texts[i+1], d.Authors[0]) {
+				i++
+			}
+			continue
+		}
+		isHeading := u.kind == uMDHeading || u.kind == uPlain && p.plainHeading(i)
+		if inAbout {
+			if !isHeading || aboutHeading(s) {
+				p.addMatter(s)
+				continue
+			}
+			inAbout = false
+		}
+		if isHeading && aboutHeading(s) {
+			inAbout = true
+			p.addMatter(s)
+			continue
+		}
+		if u.kind == uPlain && isMatterLine(s) {
+			p.addMatter(s)
+			p.authorNote(s)
+			continue
+		}
+		if isHeading {
+			flush(s)
+			continue
+		}
+		b := Block{Kind: Paragraph, Text: s, Emphasis: p.spans[i]}
+		switch u.kind {
+		case uList:
+			b.Kind = ListItem
+		case uQuote:
+			b.Kind = Quote
+		case uMarked:
+			b.Kind = Caption
+		case uImage:
+			b.Kind = Caption
+			b.Text, b.Emphasis = captionText(s), nil
+			if i+1 < len(p.units) && sameCaption(b.Text, p.texts[i+1]) {
+				b.Text, b.Emphasis = p.texts[i+1], p.spans[i+1]
+				i++
+			} else if n := len(sec.Blocks); n > 0 && sameCaption(b.Text, sec.Blocks[n-1].Text) {
+				sec.Blocks[n-1].Kind = Caption
+				continue
+			}
+		default:
+			if numberedPrefix(s) > 0 {
+				b.Kind = ListItem
+			} else if quoteParagraph(s) {
+				b.Kind = Quote
+			}
+		}
+		p.bodySeen = true
+		sec.Blocks = append(sec.Blocks, b)
+	}
+	flush("")
+}
+
+// plainHeading decides whether plain unit i is a heading: heading-like
+// (or a numbered heading such as "1. Historical Diplomatic Balancing"),
+// and followed by something, since a heading never ends a document.
+func (p *parser) plainHeading(i int) bool {
+	if i+1 >= len(p.units) {
+		return false
+	}
+	s := p.texts[i]
+	if k := numberedPrefix(s); k > 0 {
+		return headingLike(s[k:])
+	}
+	return headingLike(s)
+}
+
+// captionText drops the image file extension from a caption line.
+func captionText(s string) string {
+	if dot := strings.LastIndexByte(s, '.'); dot > 0 && hasImageExt(s) {
+		s = s[:dot]
+	}
+	return strings.TrimSpace(s)
+}
+
+// sameCaption compares a caption taken from a file name with a plain
+// line, ignoring a trailing period (file names often keep one: "2026..jpg").
+func sameCaption(a, b string) bool {
+	return strings.TrimRight(a, ". ") == strings.TrimRight(b, ". ") && a != ""
+}
+
+// quoteParagraph reports a paragraph that is one quotation and nothing
+// else: “...” with no closing quote inside.
+func quoteParagraph(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "“") && strings.HasSuffix(s, "”"):
+		return strings.Count(s, "”") == 1
+	case strings.HasPrefix(s, "\"") && strings.HasSuffix(s, "\"") && len(s) > 2:
+		return strings.Count(s, "\"") == 2
+	}
+	return false
+}
+
+// authorNote reads what a closing author note tells: that the piece is an
+// opinion piece, and the author's handle when no name is known.
+func (p *parser) authorNote(s string) {
+	if !isAuthorNote(s) {
+		return
+	}
+	p.setKind("op-ed")
+	if len(p.d.Authors) == 0 {
+		if h := handleIn(s); h != "" {
+			p.d.Authors = []string{h}
+		}
+	}
+}
+
+// addMatter files s as front matter until the body has begun, then as
+// back matter.
+func (p *parser) addMatter(s string) {
+	kind := "front"
+	if p.bodySeen {
+		kind = "back"
+	}
+	p.d.Matter = append(p.d.Matter, Matter{Kind: kind, Text: s})
+}

@@ -1,0 +1,70 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// MaxFileSize is the default size cap: larger files are skipped rather
+// than read into memory.
+const MaxFileSize = 64 << 20
+
+// ErrBinary marks a file that looks like binary data rather than text.
+var ErrBinary = errors.New("binary file (not text)")
+
+// binaryInvalidShare is the share of invalid UTF-8 bytes above which a
+// file is taken for binary data. Text in a legacy 8-bit encoding (Latin-1
+// accents, a pound sign) stays well below it.
+const binaryInvalidShare = 0.10
+
+// decodeText turns a file's bytes into clean UTF-8 text. It strips a
+// UTF-8 BOM, decodes UTF-16 with a BOM, refuses binary data and applies
+// the hygiene rules. raw is owned by the result and must not be modified.
+func decodeText(raw []byte) (string, []string, error) {
+	var notes []string
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xef, 0xbb, 0xbf}):
+		raw = raw[3:]
+	case bytes.HasPrefix(raw, []byte{0xff, 0xfe}), bytes.HasPrefix(raw, []byte{0xfe, 0xff}):
+		// The BOM decides the byte order; invalid sequences become U+FFFD.
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+		out, err := dec.Bytes(raw)
+		if err != nil {
+			return "", nil, fmt.Errorf("decoding UTF-16: %w", err)
+		}
+		raw = out
+		notes = append(notes, "decoded from UTF-16")
+	}
+	if err := sniffBinary(raw); err != nil {
+		return "", nil, err
+	}
+	text, st := cleanUTF8(raw)
+	return text, append(notes, st.notes()...), nil
+}
+
+// sniffBinary reports ErrBinary for data with a NUL byte or a high share
+// of invalid UTF-8.
+func sniffBinary(b []byte) error {
+	if bytes.IndexByte(b, 0) >= 0 {
+		return fmt.Errorf("%w: it contains NUL bytes", ErrBinary)
+	}
+	if utf8.Valid(b) {
+		return nil
+	}
+	invalid := 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		}
+		i += size
+	}
+	if len(b) >= 16 && float64(invalid) > binaryInvalidShare*float64(len(b)) {
+		return fmt.Errorf("%w: %d of %d bytes are not valid UTF-8", ErrBinary, invalid, len(b))
+	}
+	return nil
+}

@@ -1,0 +1,242 @@
+package corpus
+
+import (
+	"strings"
+)
+
+// The header is the run of short lines before the body: letterhead,
+// title, subtitle, byline, date, outlet and publication data. header
+// reads what it can into the document's metadata, files the rest as
+// front matter, and leaves p.i at the first unit of the body.
+func (p *parser) header() {
+	d := p.d
+	i := 0
+	if by := p.findByline(); by > 0 && d.Title == "" {
+		i = p.titleBefore(by)
+	}
+	sawAuthor := len(d.Authors) > 0
+	for ; i < len(p.units); i++ {
+		u, s := p.units[i], p.texts[i]
+		if s == "" {
+			continue
+		}
+		if d.Title != "" && aboutHeading(s) {
+			break
+		}
+		if u.kind == uMDHeading {
+			if d.Title == "" && u.level == 1 {
+				d.Title = s
+				continue
+			}
+			if strings.EqualFold(s, d.Title) {
+				continue
+			}
+			break
+		}
+		if u.kind != uPlain || p.bodyish(s) {
+			break
+		}
+		switch {
+		case isMatterLine(s):
+			p.headerMatter(s)
+			continue
+		case dateOnly(s):
+			if d.Published == "" {
+				d.Published = parseDate(s)
+			}
+			p.addMatter(s)
+			continue
+		}
+		if names := bylineAuthors(s); names != nil {
+			if len(d.Authors) == 0 {
+				d.Authors = names
+			}
+			sawAuthor = true
+			p.addMatter(s)
+			continue
+		}
+		if outlet, kind := outletLabel(s); outlet != "" {
+			p.setOutlet(outlet)
+			p.setKind(kind)
+			p.addMatter(s)
+			continue
+		}
+		if outlet := domainOutlet(s); outlet != "" {
+			p.setOutlet(outlet)
+			p.addMatter(s)
+			continue
+		}
+		if d.Title == "" {
+			if !titleCandidate(s) {
+				break
+			}
+			d.Title = s
+			i = p.colonTitle(i)
+			continue
+		}
+		if !sawAuthor && nameLike(s) && p.affiliationFollows(i) {
+			d.Authors = []string{s}
+			sawAuthor = true
+			continue
+		}
+		if sawAuthor && wordCount(s) <= 25 && !headingLike(s) || sawAuthor && isOrgLine(s) {
+			p.addMatter(s) // the author's affiliation
+			continue
+		}
+		if d.Subtitle == "" && !sawAuthor && headingLike(s) && i+1 < len(p.units) {
+			d.Subtitle = s
+			continue
+		}
+		break
+	}
+	p.i = i
+}
+
+// bodyish reports a unit that is surely body text: long, or a full
+// sentence of some length.
+func (p *parser) bodyish(s string) bool {
+	n := wordCount(s)
+	return n >= 30 || n >= 12 && endsSentence(s) && !isMatterLine(s)
+}
+
+// findByline returns the index of a "By ..." line among the first short
+// units, or -1.
+func (p *parser) findByline() int {
+	for k := 0; k < len(p.units) && k < 16; k++ {
+		s := p.texts[k]
+		if p.units[k].kind != uPlain || wordCount(s) >= 30 {
+			return -1
+		}
+		if bylineAuthors(s) != nil {
+			return k
+		}
+	}
+	return -1
+}
+
+// titleBefore sets the title from the units just before the byline at by
+// (skipping dates and publication data between them), files everything
+// above the title as front matter (a letterhead, whose organisation
+// becomes the outlet) and returns the index where header reading resumes.
+func (p *parser) titleBefore(by int) int {
+	t := by - 1
+	for t >= 0 && (isMatterLine(p.texts[t]) || dateOnly(p.texts[t])) {
+		t--
+	}
+	if t < 0 || !titleCandidate(p.texts[t]) {
+		return 0
+	}
+	start := t
+	if t > 0 && strings.HasSuffix(p.texts[t-1], ":") && titleCandidate(p.texts[t-1]) {
+		start = t - 1
+	}
+	outlet := ""
+	for k := 0; k < start; k++ {
+		s := p.texts[k]
+		if hasLatin(s) && isOrgLine(s) {
+			outlet = s
+		}
+		p.addMatter(s)
+	}
+	if outlet != "" {
+		p.setOutlet(outlet)
+	}
+	p.d.Title = strings.Join(p.texts[start:t+1], " ")
+	return t + 1
+}
+
+// colonTitle joins a title ending in ":" with the line that completes it
+// ("Pakistan's Diplomatic Moment:" / "The Islamabad Peace Process ...").
+func (p *parser) colonTitle(i int) int {
+	if !strings.HasSuffix(p.d.Title, ":") || i+1 >= len(p.units) {
+		return i
+	}
+	next := p.texts[i+1]
+	if p.units[i+1].kind == uPlain && headingLike(next) && !isMatterLine(next) && bylineAuthors(next) == nil {
+		p.d.Title += " " + next
+		return i + 1
+	}
+	return i
+}
+
+// affiliationFollows reports whether the unit after i reads as what
+// follows a bare author name: an affiliation, a date or publication data.
+func (p *parser) affiliationFollows(i int) bool {
+	if i+1 >= len(p.units) {
+		return false
+	}
+	next := p.texts[i+1]
+	return dateOnly(next) || isMatterLine(next) || wordCount(next) <= 25 && isOrgLine(next)
+}
+
+// headerMatter files a publication-data line, reading a date or a kind
+// from it on the way.
+func (p *parser) headerMatter(s string) {
+	ls := strings.ToLower(s)
+	if date := parseDate(s); date != "" {
+		if strings.HasPrefix(ls, "published") || strings.HasPrefix(ls, "posted") || p.d.Published == "" {
+			if p.d.Published == "" || strings.HasPrefix(ls, "published") {
+				p.d.Published = date
+			}
+		}
+	}
+	if strings.HasPrefix(ls, "category") || strings.HasPrefix(ls, "tag") || strings.HasPrefix(ls, "filed under") {
+		p.setKind(kindIn(s))
+	}
+	p.addMatter(s)
+}
+
+// titleCandidate: a short line that can be a headline. It may end in
+// "?", "!" or an ellipsis but not in a plain full stop.
+func titleCandidate(s string) bool {
+	if len(s) > 250 || wordCount(s) > 25 || startsLower(s) && strings.ToLower(s) == s {
+		return false
+	}
+	t := strings.TrimRight(s, " "+closers)
+	return !strings.HasSuffix(t, ".") || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+}
+
+var honorifics = setOf("mr mrs ms miss dr prof professor sir dame amb ambassador gen general lt col capt")
+
+// bylineAuthors reads "By Mr. Khalid Taimur Akram, Executive Director, ..."
+// into author names, or nil when s is not a byline.
+func bylineAuthors(s string) []string {
+	if len(s) > 300 || !(strings.HasPrefix(s, "By ") || strings.HasPrefix(s, "BY ") || strings.HasPrefix(s, "by ")) {
+		return nil
+	}
+	rest := s[3:]
+	for _, sep := range []string{",", " | ", " – ", " — ", " - ", "(", ";"} {
+		if k := strings.Index(rest, sep); k > 0 {
+			rest = rest[:k]
+		}
+	}
+	var names []string
+	for _, part := range splitNames(rest) {
+		words := strings.Fields(part)
+		for len(words) > 1 && honorifics[strings.ToLower(strings.TrimSuffix(words[0], "."))] {
+			words = words[1:]
+		}
+		name := strings.Join(words, " ")
+		if len(words) == 1 && len(name) > 1 || nameLike(name) {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+func splitNames(s string) []string {
+	s = strings.ReplaceAll(s, " & ", " and ")
+	return strings.Split(s, " and ")
+}
+
+func (p *parser) setOutlet(o string) {
+	if p.d.Outlet == "" {
+		p.d.Outlet = o
+	}
+}
+
+func (p *parser) setKind(k string) {
+	if p.d.Kind == "" {
+		p.d.Kind = k
+	}
+}

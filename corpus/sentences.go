@@ -1,0 +1,186 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence segmentation: a rule-based splitter tuned for news prose.
+// A sentence ends at ".", "!", "?" or "…" (plus any closing quotes or
+// brackets) followed by a space and a word that can start a sentence
+// (a capital, a digit or an opening quote). A period does not end a
+// sentence after:
+//   - a title or common abbreviation ("Mr.", "Gen.", "Dr.", "etc." before
+//     a capital it takes as a name, "No." before a number);
+//   - an initialism or initial ("U.S.", "J.D.", "i.e.", "M."), unless the
+//     next word is one that usually starts a sentence ("The", "He", ...);
+//   - a list number at the start of the text ("1. Historical ...").
+// Decimals ("2.5") never split since no space follows the period.
+
+// titleAbbrevs end in a period but are followed by a name, never by the
+// end of a sentence.
+var titleAbbrevs = setOf("mr mrs ms dr prof gen col lt sgt capt maj gov sen rep st jr sr rev hon pres amb adm cmdr " +
+	"brig supt insp det gens messrs mt ft fig no nos vol vols ch pp art para sec dept univ est approx vs v cf al viz " +
+	"inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec")
+
+// sentenceStarters are words that, after an initialism such as "U.S.",
+// tell that a new sentence has begun.
+var sentenceStarters = setOf("the a an this that these those it its he she they we i you his her their our there " +
+	"but and however in on at for as if when while after before since although though yet so then thus also " +
+	"meanwhile moreover still both some many most all one no not what who why how where")
+
+// isAbbrev reports whether word (without its final period) is an
+// abbreviation that keeps the sentence going, given the next word.
+func isAbbrev(word, next string) bool {
+	w := strings.TrimLeft(word, "\"'“‘([")
+	if w == "" {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if lw == "no" || lw == "nos" {
+		// "No. 10" and "No.398"; "said no." ends a sentence.
+		r, _ := utf8.DecodeRuneInString(next)
+		return next != "" && unicode.IsDigit(r) || next == ""
+	}
+	if titleAbbrevs[lw] {
+		return true
+	}
+	if isInitialism(w) {
+		return next == "" || !sentenceStarters[strings.ToLower(strings.Trim(next, "\"'“‘(,"))]
+	}
+	return false
+}
+
+// isInitialism: "U.S", "J.D", "i.e", "e.g", "a.m" or a single letter
+// (the final period already removed).
+func isInitialism(w string) bool {
+	n := 0
+	for i, r := range w {
+		if i%2 == 1 {
+			if r != '.' {
+				return false
+			}
+			continue
+		}
+		if !unicode.IsLetter(r) || r >= utf8.RuneSelf {
+			return false
+		}
+		n++
+	}
+	return n > 0 && len(w)%2 == 1
+}
+
+// splitSentences segments one block of text. Offsets are byte offsets
+// into text; leading and trailing spaces are left out of each sentence.
+func splitSentences(text string) []Sentence {
+	var out []Sentence
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && text[s] == ' ' {
+			s++
+		}
+		for e > s && text[e-1] == ' ' {
+			e--
+		}
+		if e > s {
+			out = append(out, Sentence{Text: text[s:e], Start: s, End: e})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		var end int // just past the terminal punctuation
+		single := false
+		switch {
+		case c == '.' || c == '!' || c == '?':
+			end = i + 1
+			for end < len(text) && (text[end] == '.' || text[end] == '!' || text[end] == '?') {
+				end++
+			}
+			single = c == '.' && end == i+1
+		case c == 0xe2 && strings.HasPrefix(text[i:], "…"):
+			end = i + len("…")
+		default:
+			continue
+		}
+		// Take closing quotes and brackets with the sentence.
+		for end < len(text) {
+			if strings.ContainsRune("\"')]", rune(text[end])) {
+				end++
+				continue
+			}
+			if strings.HasPrefix(text[end:], "”") || strings.HasPrefix(text[end:], "’") {
+				end += 3
+				continue
+			}
+			break
+		}
+		if end < len(text) && text[end] != ' ' {
+			i = end - 1
+			continue // "2.5", "U.S.-led", "rcas.top"
+		}
+		next := nextWord(text, end)
+		if end < len(text) && !canStartSentence(next) {
+			i = end - 1
+			continue
+		}
+		if single {
+			word := wordBefore(text, i)
+			if isAbbrev(word, next) {
+				i = end - 1
+				continue
+			}
+			if isListNumber(text, word, i) {
+				i = end - 1
+				continue
+			}
+		}
+		emit(end)
+		i = end - 1
+	}
+	emit(len(text))
+	return out
+}
+
+// nextWord returns the word after position i (skipping spaces).
+func nextWord(text string, i int) string {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	j := strings.IndexByte(text[i:], ' ')
+	if j < 0 {
+		return text[i:]
+	}
+	return text[i : i+j]
+}
+
+// wordBefore returns the word that ends just before position i.
+func wordBefore(text string, i int) string {
+	j := strings.LastIndexByte(text[:i], ' ')
+	return text[j+1 : i]
+}
+
+// canStartSentence: a capital letter, a digit, or an opening quote or
+// bracket; not a lower-case word or a continuing punctuation mark.
+func canStartSentence(w string) bool {
+	r := firstLetter(w)
+	if r == 0 {
+		return false
+	}
+	return !unicode.IsLower(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// isListNumber reports "1." (or "12.") at the very start of the text.
+func isListNumber(text, word string, i int) bool {
+	if word == "" || i-len(word) != 0 || len(word) > 3 {
+		return false
+	}
+	for _, r := range word {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
