@@ -1,0 +1,265 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus/compare"
+)
+
+// claimsPane lists the claims of the corpus — curated first, then those
+// the engine found — each with one mark per source saying whether that
+// source makes it. Enter compares the claim across the sources; / compares
+// typed text instead.
+type claimsPane struct {
+	engine *compareEngine
+	keymap compareKeyMap
+	st     compareStyles
+	width  int
+	height int
+
+	engineOnly bool
+	seq        int
+	loading    bool
+	loaded     bool
+	claims     []compare.Claim
+	sel, off   int
+
+	typing bool
+	input  textinput.Model
+}
+
+func newClaimsPane(engine *compareEngine, isDark bool) *claimsPane {
+	in := textinput.New()
+	in.Prompt = "compare: "
+	in.Placeholder = "a sentence or a few words"
+	in.CharLimit = 500
+	return &claimsPane{engine: engine, keymap: defaultCompareKeyMap(), st: newCompareStyles(isDark), input: in}
+}
+
+func (p *claimsPane) setSize(w, h int) {
+	p.width, p.height = max(w, 0), max(h, 0)
+	p.input.SetWidth(max(p.width-len(p.input.Prompt)-1, 1))
+	p.scrollToSel()
+}
+
+func (p *claimsPane) keys() help.KeyMap {
+	if p.typing {
+		return p.keymap.inputHelp()
+	}
+	return p.keymap.claimsHelp()
+}
+
+// load asks for the claims list (discovering claims clusters the whole
+// corpus, so it runs in a command). The root calls it when the pane is
+// first shown.
+func (p *claimsPane) load() tea.Cmd {
+	p.seq++
+	p.loading = true
+	return runClaims(p.engine, p.seq, p.engineOnly)
+}
+
+func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		p.setSize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		p.st = newCompareStyles(msg.IsDark())
+	case claimsLoadedMsg:
+		if msg.seq == p.seq {
+			p.claims, p.loading, p.loaded = msg.claims, false, true
+			p.sel = min(p.sel, max(len(p.claims)-1, 0))
+			p.scrollToSel()
+		}
+	case tea.KeyPressMsg:
+		if p.typing {
+			return p, p.updateInput(msg)
+		}
+		return p, p.updateKey(msg)
+	default:
+		if p.typing {
+			var cmd tea.Cmd
+			p.input, cmd = p.input.Update(msg)
+			return p, cmd
+		}
+	}
+	return p, nil
+}
+
+func (p *claimsPane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, p.keymap.Accept):
+		text := oneLine(p.input.Value())
+		p.typing = false
+		p.input.Blur()
+		if text == "" {
+			return nil
+		}
+		return func() tea.Msg { return compareMsg{text: text} }
+	case key.Matches(msg, p.keymap.Cancel):
+		p.typing = false
+		p.input.Blur()
+		return nil
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.keymap
+	switch {
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return backMsg{} }
+	case key.Matches(msg, k.Query):
+		p.typing = true
+		p.input.SetValue("")
+		return p.input.Focus()
+	case key.Matches(msg, k.Curated):
+		if !p.engine.hasCurated() {
+			return nil
+		}
+		p.engineOnly = !p.engineOnly
+		return p.load()
+	case key.Matches(msg, k.Next):
+		p.setSel(p.sel + 1)
+	case key.Matches(msg, k.Prev):
+		p.setSel(p.sel - 1)
+	case key.Matches(msg, k.Top):
+		p.setSel(0)
+	case key.Matches(msg, k.Bottom):
+		p.setSel(len(p.claims) - 1)
+	case key.Matches(msg, k.Open):
+		if p.sel < len(p.claims) {
+			c := p.claims[p.sel]
+			return func() tea.Msg { return compareClaimMsg{claim: c} }
+		}
+	}
+	return nil
+}
+
+func (p *claimsPane) setSel(i int) {
+	p.sel = min(max(i, 0), max(len(p.claims)-1, 0))
+	p.scrollToSel()
+}
+
+// listHeight is the rows left for claims under the header and above the
+// status line.
+func (p *claimsPane) listHeight() int { return max(p.height-3, 1) }
+
+func (p *claimsPane) scrollToSel() {
+	h := p.listHeight()
+	if p.sel < p.off {
+		p.off = p.sel
+	} else if p.sel >= p.off+h {
+		p.off = p.sel - h + 1
+	}
+	p.off = max(0, min(p.off, len(p.claims)-h))
+}
+
+// view draws exactly width×height.
+func (p *claimsPane) view() string {
+	w, h := p.width, p.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	var lines []string
+	if p.typing {
+		lines = append(lines, p.input.View())
+	} else {
+		lines = append(lines, p.headerLine(w))
+	}
+	lines = append(lines, p.sourcesLine())
+	switch {
+	case p.loading && !p.loaded:
+		lines = append(lines, p.st.dim.Render("finding claims…"))
+	case len(p.claims) == 0:
+		lines = append(lines, p.st.dim.Render("no claims: no point is made by two sources or more"))
+	default:
+		end := min(p.off+p.listHeight(), len(p.claims))
+		for i := p.off; i < end; i++ {
+			lines = append(lines, p.row(i, w))
+		}
+	}
+	if h >= 4 {
+		body := fitBlock(lines, w, h-1)
+		body = append(body, fitLine(p.madeBy(), w))
+		return strings.Join(body, "\n")
+	}
+	return strings.Join(fitBlock(lines, w, h), "\n")
+}
+
+func (p *claimsPane) headerLine(w int) string {
+	curated := 0
+	for _, c := range p.claims {
+		if c.Curated {
+			curated++
+		}
+	}
+	layer := "[curated layer on]"
+	if p.engineOnly || !p.engine.hasCurated() {
+		layer = "[engine only]"
+	}
+	left := p.st.title.Render("Claims") + p.st.meta.Render(fmt.Sprintf("  %d, %d curated", len(p.claims), curated))
+	return fitLine(left, max(w-len(layer)-1, 0)) + " " + p.st.meta.Render(layer)
+}
+
+// sourcesLine numbers the sources, in the order of the coverage marks.
+func (p *claimsPane) sourcesLine() string {
+	var parts []string
+	for i, d := range p.engine.docs {
+		name := d.Outlet
+		if name == "" {
+			name = d.ID
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", i+1, oneLine(name)))
+	}
+	return p.st.dim.Render("marks: " + strings.Join(parts, " · "))
+}
+
+// row is one claim: a coverage mark per source, its kind, its label.
+func (p *claimsPane) row(i, w int) string {
+	c := p.claims[i]
+	var marks strings.Builder
+	for _, ok := range c.Coverage {
+		if ok {
+			marks.WriteString("●")
+		} else {
+			marks.WriteString("○")
+		}
+	}
+	kind := p.st.dim.Render("found   ")
+	if c.Curated {
+		kind = p.st.curated.Render("curated ")
+	}
+	label := oneLine(c.Label)
+	if i == p.sel {
+		return p.st.gutter.Render("▌") + marks.String() + " " + kind + p.st.selected.Render(label)
+	}
+	return " " + marks.String() + " " + kind + label
+}
+
+// madeBy names the sources that make the selected claim.
+func (p *claimsPane) madeBy() string {
+	if p.sel >= len(p.claims) {
+		return ""
+	}
+	c := p.claims[p.sel]
+	var names []string
+	for i, ok := range c.Coverage {
+		if ok && i < len(p.engine.docs) {
+			d := p.engine.docs[i]
+			name := d.Outlet
+			if name == "" {
+				name = d.ID
+			}
+			names = append(names, oneLine(name))
+		}
+	}
+	return p.st.status.Render(fmt.Sprintf("made by %d: %s", len(names), strings.Join(names, ", ")))
+}

@@ -1,0 +1,324 @@
+package tui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+)
+
+// compareTop is how many statements each source shows: the best and a
+// runner-up is enough to judge a source without burying the columns.
+const compareTop = 2
+
+// compareClaimMsg asks for the compare view on a claim of the claims
+// index; the root shows the compare pane and forwards it.
+type compareClaimMsg struct {
+	claim compare.Claim
+}
+
+// stmtRef addresses one statement of the view: a column (in display
+// order) and a match within it.
+type stmtRef struct{ col, match int }
+
+// comparePane shows what every source says on one statement, a column per
+// source. It asks the engine in a command and draws only finished results.
+type comparePane struct {
+	engine *compareEngine
+	docs   []*corpus.Document
+	keymap compareKeyMap
+	st     compareStyles
+	width  int
+	height int
+
+	engineOnly bool // the curated layer is off
+	query      compareQuery
+	claimLabel string // set when the view was opened on a claim
+	fromReader bool   // the query is a sentence the reader pointed at
+
+	seq     int // of the latest query; older results are dropped
+	loading bool
+	result  *compare.Result
+	order   []int // display order of result.Sources: origin first
+	stmts   []stmtRef
+	sel     int // index into stmts
+	page    int // first column shown
+
+	typing bool
+	input  textinput.Model
+
+	status    string
+	statusErr bool
+	exportDir string           // "" is the current directory
+	now       func() time.Time // for export file names; a clock in tests
+}
+
+func newComparePane(engine *compareEngine, isDark bool) *comparePane {
+	in := textinput.New()
+	in.Prompt = "compare: "
+	in.Placeholder = "a sentence or a few words"
+	in.CharLimit = 500
+	return &comparePane{
+		engine: engine,
+		docs:   engine.docs,
+		keymap: defaultCompareKeyMap(),
+		st:     newCompareStyles(isDark),
+		input:  in,
+		now:    time.Now,
+	}
+}
+
+func (p *comparePane) setSize(w, h int) {
+	p.width, p.height = max(w, 0), max(h, 0)
+	p.input.SetWidth(max(p.width-len(p.input.Prompt)-1, 1))
+	p.clampPage()
+}
+
+func (p *comparePane) keys() help.KeyMap {
+	if p.typing {
+		return p.keymap.inputHelp()
+	}
+	return p.keymap.compareHelp()
+}
+
+// start asks for a comparison and forgets the previous one.
+func (p *comparePane) start(q compareQuery) tea.Cmd {
+	q.top = compareTop
+	q.engineOnly = p.engineOnly
+	p.query = q
+	p.seq++
+	p.loading = true
+	p.result, p.order, p.stmts, p.sel, p.page = nil, nil, nil, 0, 0
+	p.status, p.statusErr = "", false
+	return runCompare(p.engine, p.seq, q)
+}
+
+func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		p.setSize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		p.st = newCompareStyles(msg.IsDark())
+	case compareMsg:
+		p.claimLabel, p.fromReader = "", msg.hasFrom
+		q := compareQuery{text: msg.text}
+		if msg.hasFrom {
+			from := msg.from
+			q.origin = &from
+		}
+		return p, p.start(q)
+	case compareClaimMsg:
+		return p, p.startClaim(msg.claim)
+	case compareResultMsg:
+		if msg.seq == p.seq {
+			p.setResult(msg.result)
+		}
+	case compareExportedMsg:
+		if msg.err != nil {
+			p.status, p.statusErr = "export failed: "+oneLine(msg.err.Error()), true
+		} else {
+			p.status, p.statusErr = "exported to "+msg.path, false
+		}
+	case tea.KeyPressMsg:
+		if p.typing {
+			return p, p.updateInput(msg)
+		}
+		return p, p.updateKey(msg)
+	default:
+		if p.typing {
+			var cmd tea.Cmd
+			p.input, cmd = p.input.Update(msg)
+			return p, cmd
+		}
+	}
+	return p, nil
+}
+
+// startClaim compares a claim's first statement, so that its sources line
+// up against one concrete sentence; the claim's label heads the view.
+func (p *comparePane) startClaim(c compare.Claim) tea.Cmd {
+	p.claimLabel, p.fromReader = c.Label, false
+	for _, src := range c.Sources {
+		if len(src.Statements) > 0 {
+			st := src.Statements[0]
+			loc := st.Loc
+			return p.start(compareQuery{text: st.Text, origin: &loc})
+		}
+	}
+	return p.start(compareQuery{text: c.Label})
+}
+
+func (p *comparePane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, p.keymap.Accept):
+		text := oneLine(p.input.Value())
+		p.typing = false
+		p.input.Blur()
+		if text == "" {
+			return nil
+		}
+		p.claimLabel, p.fromReader = "", false
+		return p.start(compareQuery{text: text})
+	case key.Matches(msg, p.keymap.Cancel):
+		p.typing = false
+		p.input.Blur()
+		return nil
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.keymap
+	switch {
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return backMsg{} }
+	case key.Matches(msg, k.Query):
+		p.typing = true
+		p.input.SetValue("")
+		return p.input.Focus()
+	case key.Matches(msg, k.Curated):
+		if !p.engine.hasCurated() {
+			p.status, p.statusErr = "no curated claims for this corpus: engine only", false
+			return nil
+		}
+		p.engineOnly = !p.engineOnly
+		if p.query.text == "" {
+			return nil
+		}
+		return p.start(p.query)
+	case key.Matches(msg, k.Next):
+		p.moveSel(1)
+	case key.Matches(msg, k.Prev):
+		p.moveSel(-1)
+	case key.Matches(msg, k.Top):
+		p.setSel(0)
+	case key.Matches(msg, k.Bottom):
+		p.setSel(len(p.stmts) - 1)
+	case key.Matches(msg, k.PageRight):
+		p.pageBy(1)
+	case key.Matches(msg, k.PageLeft):
+		p.pageBy(-1)
+	case key.Matches(msg, k.Open):
+		if m := p.selected(); m != nil {
+			loc := m.Loc
+			return func() tea.Msg { return openMsg{loc: loc, highlight: true} }
+		}
+	case key.Matches(msg, k.Export):
+		if p.result == nil || p.loading {
+			p.status, p.statusErr = "nothing to export yet", true
+			return nil
+		}
+		return exportCompare(p.docs, *p.result, p.exportDir, p.now())
+	}
+	return nil
+}
+
+// setResult takes a finished comparison: the origin's column first, then
+// the other sources in corpus order, and the first statement of a source
+// other than the origin selected, since that is what the user came for.
+func (p *comparePane) setResult(r compare.Result) {
+	p.result, p.loading = &r, false
+	p.order = p.order[:0]
+	for i, s := range r.Sources {
+		if s.Origin {
+			p.order = append(p.order, i)
+		}
+	}
+	for i, s := range r.Sources {
+		if !s.Origin {
+			p.order = append(p.order, i)
+		}
+	}
+	p.stmts = p.stmts[:0]
+	for col, si := range p.order {
+		for mi := range r.Sources[si].Matches {
+			p.stmts = append(p.stmts, stmtRef{col, mi})
+		}
+	}
+	p.sel, p.page = 0, 0
+	for i, s := range p.stmts {
+		if !r.Sources[p.order[s.col]].Origin {
+			p.sel = i
+			break
+		}
+	}
+	p.showSel()
+}
+
+// selected is the match under the selection, or nil.
+func (p *comparePane) selected() *compare.Match {
+	if p.result == nil || p.sel < 0 || p.sel >= len(p.stmts) {
+		return nil
+	}
+	s := p.stmts[p.sel]
+	return &p.result.Sources[p.order[s.col]].Matches[s.match]
+}
+
+func (p *comparePane) moveSel(d int) { p.setSel(p.sel + d) }
+
+func (p *comparePane) setSel(i int) {
+	if len(p.stmts) == 0 {
+		return
+	}
+	p.sel = min(max(i, 0), len(p.stmts)-1)
+	p.showSel()
+}
+
+// showSel pages sideways so the selected statement's column is on screen.
+func (p *comparePane) showSel() {
+	if p.sel >= len(p.stmts) || p.stacked() {
+		return
+	}
+	col := p.stmts[p.sel].col
+	if p.pinned() {
+		if col == 0 {
+			return
+		}
+		col-- // pages count the columns after the pinned origin
+	}
+	per := p.perPage()
+	if col < p.page {
+		p.page = col
+	} else if col >= p.page+per {
+		p.page = col - per + 1
+	}
+	p.clampPage()
+}
+
+// pageBy moves the visible columns sideways by one screenful and selects
+// the first statement now in view outside the pinned origin, so j/k
+// continue from what is seen.
+func (p *comparePane) pageBy(d int) {
+	if p.stacked() {
+		return
+	}
+	p.page += d * p.perPage()
+	p.clampPage()
+	for _, c := range p.visibleCols() {
+		if p.pinned() && c == 0 {
+			continue
+		}
+		for i, s := range p.stmts {
+			if s.col == c {
+				p.sel = i
+				return
+			}
+		}
+	}
+}
+
+// clampPage keeps the page inside the columns that page.
+func (p *comparePane) clampPage() {
+	n := len(p.order)
+	if p.pinned() {
+		n--
+	}
+	p.page = max(min(p.page, n-p.perPage()), 0)
+}

@@ -1,0 +1,350 @@
+package tui
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+	"parley/seeds"
+)
+
+func keyPress(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// fixturePane is a compare pane at w×h showing the fixture comparison.
+func fixturePane(t *testing.T, w, h int) *comparePane {
+	t.Helper()
+	docs := fixtureDocs()
+	curated := []compare.CuratedClaim{{Label: "x", Quotes: map[string][]string{"000": {"x"}, "002": {"x"}}}}
+	p := newComparePane(newCompareEngine(docs, curated), true)
+	p.setSize(w, h)
+	res := fixtureResult(docs)
+	from := res.Sources[0].Matches[0].Loc
+	p.update(compareMsg{text: res.Query, from: from, hasFrom: true})
+	p.update(compareResultMsg{seq: p.seq, result: res})
+	return p
+}
+
+// requirePaneSize fails unless view is exactly w×h cells.
+func requirePaneSize(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if h == 0 {
+		if view != "" {
+			t.Fatalf("%dx%d: want an empty view, got %q", w, h, view)
+		}
+		return
+	}
+	if len(lines) != h {
+		t.Fatalf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got != w {
+			t.Fatalf("%dx%d: line %d is %d cells: %q", w, h, i, got, ansi.Strip(l))
+		}
+	}
+}
+
+func TestCompareGolden80x24(t *testing.T) {
+	golden.RequireEqual(t, ansi.Strip(fixturePane(t, 80, 24).view()))
+}
+
+func TestCompareGolden160x48(t *testing.T) {
+	golden.RequireEqual(t, ansi.Strip(fixturePane(t, 160, 48).view()))
+}
+
+func TestCompareGoldenStacked50x30(t *testing.T) {
+	golden.RequireEqual(t, ansi.Strip(fixturePane(t, 50, 30).view()))
+}
+
+func TestCompareViewExactSize(t *testing.T) {
+	for _, w := range []int{0, 1, 2, 5, 20, 40, 62, 63, 64, 80, 99, 120, 160, 213} {
+		for _, h := range []int{0, 1, 2, 3, 4, 5, 7, 12, 24, 48} {
+			p := fixturePane(t, w, h)
+			requirePaneSize(t, p.view(), w, h)
+			p.update(keyPress("j"))
+			p.update(keyPress("l"))
+			requirePaneSize(t, p.view(), w, h)
+			p.update(keyPress("/"))
+			requirePaneSize(t, p.view(), w, h)
+			empty := newComparePane(newCompareEngine(fixtureDocs(), nil), false)
+			empty.setSize(w, h)
+			requirePaneSize(t, empty.view(), w, h)
+		}
+	}
+}
+
+func TestCompareColumnsAndPaging(t *testing.T) {
+	p := fixturePane(t, 80, 24)
+	if n := p.columnsShown(); n != 2 {
+		t.Fatalf("80 columns show %d sources side by side, want 2", n)
+	}
+	v := ansi.Strip(p.view())
+	// The origin stays on the left; the first source with something to
+	// say (the third: the second is silent) is paged into view.
+	for _, want := range []string{"rki.news", "· origin", "CUC / PRCCSF", "909 km", "◂ origin + source 3 of 5 ▸",
+		"claim: Pakistan and Iran share a long border · curated", "[curated layer on]", "✓ same  ≈ compatible  ≠ different"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("80x24 view lacks %q:\n%s", want, v)
+		}
+	}
+	p.update(keyPress("h"))
+	v = ansi.Strip(p.view())
+	if !strings.Contains(v, "origin + source 2 of 5 ▸") || strings.Contains(v, "◂") || !strings.Contains(v, "Title of 001_explainer") || !strings.Contains(v, "silent") {
+		t.Errorf("after h, want the origin and the silent source 2:\n%s", v)
+	}
+	p.update(keyPress("l"))
+	p.update(keyPress("l"))
+	v = ansi.Strip(p.view())
+	if !strings.Contains(v, "◂ origin + source 4 of 5 ▸") || !strings.Contains(v, "RCAS") {
+		t.Errorf("after l l, want source 4 (RCAS):\n%s", v)
+	}
+	if s := p.selected(); s == nil || s.Loc.Doc != 3 {
+		t.Errorf("paging selects the first statement in view, got %+v", s)
+	}
+	for range 5 {
+		p.update(keyPress("l"))
+	}
+	if v := ansi.Strip(p.view()); !strings.Contains(v, "◂ origin + source 5 of 5") || strings.Contains(v, "▸") || !strings.Contains(v, "silent") {
+		t.Errorf("last page: want source 5, the silent op-ed, and no further page:\n%s", v)
+	}
+	wide := fixturePane(t, 160, 48)
+	if wide.columnsShown() != 4 || !strings.Contains(ansi.Strip(wide.view()), "origin + sources 2–4 of 5 ▸") {
+		t.Errorf("160 columns show %d sources, want 4:\n%s", wide.columnsShown(), ansi.Strip(wide.view()))
+	}
+	if narrow := fixturePane(t, 50, 30); !narrow.stacked() || !strings.Contains(ansi.Strip(narrow.view()), "5 sources") {
+		t.Error("50 columns: want the sources stacked")
+	}
+}
+
+func TestCompareEnterOpensSelectedStatement(t *testing.T) {
+	p := fixturePane(t, 80, 24)
+	// The first statement of a source other than the origin is selected.
+	want := []corpus.Loc{{Doc: 2, Block: 0, Sentence: 1}, {Doc: 2, Block: 0, Sentence: 0}, {Doc: 3, Block: 0, Sentence: 1}, {Doc: 3, Block: 1, Sentence: 0}, {Doc: 3, Block: 1, Sentence: 0}}
+	for i, loc := range want {
+		if i > 0 {
+			p.update(keyPress("j"))
+		}
+		_, cmd := p.update(keyPress("enter"))
+		if cmd == nil {
+			t.Fatalf("step %d: enter gave no command", i)
+		}
+		msg, ok := cmd().(openMsg)
+		if !ok || msg.loc != loc || !msg.highlight {
+			t.Errorf("step %d: enter sent %#v, want openMsg at %+v with highlight", i, msg, loc)
+		}
+	}
+	p.update(keyPress("g"))
+	if s := p.selected(); s == nil || s.Loc.Doc != 0 {
+		t.Errorf("g selects the origin's sentence, got %+v", s)
+	}
+	_, cmd := p.update(keyPress("esc"))
+	if cmd == nil {
+		t.Fatal("esc gave no command")
+	}
+	if _, ok := cmd().(backMsg); !ok {
+		t.Error("esc did not send backMsg")
+	}
+}
+
+func TestCompareDropsStaleResults(t *testing.T) {
+	p := fixturePane(t, 80, 24)
+	old := p.seq
+	p.update(compareMsg{text: "something else"})
+	p.update(compareResultMsg{seq: old, result: compare.Result{Query: "stale"}})
+	if !p.loading {
+		t.Error("a result of an older query replaced the pending one")
+	}
+}
+
+func TestCompareTypedQueryAndToggle(t *testing.T) {
+	p := fixturePane(t, 80, 24)
+	p.update(keyPress("/"))
+	if !p.typing {
+		t.Fatal("/ did not open the query input")
+	}
+	for _, r := range "909 km border" {
+		p.update(keyPress(string(r)))
+	}
+	_, cmd := p.update(keyPress("enter"))
+	if cmd == nil || p.query.text != "909 km border" || p.query.origin != nil || !p.loading {
+		t.Fatalf("typed query: cmd=%v query=%+v loading=%v", cmd != nil, p.query, p.loading)
+	}
+	if v := ansi.Strip(p.view()); !strings.Contains(v, "typed query") || !strings.Contains(v, "comparing…") {
+		t.Errorf("view while comparing a typed query:\n%s", v)
+	}
+	_, cmd = p.update(keyPress("e"))
+	if !p.engineOnly || cmd == nil || !p.query.engineOnly {
+		t.Fatalf("e: engineOnly=%v, query re-run=%v", p.engineOnly, cmd != nil)
+	}
+	if v := ansi.Strip(p.view()); !strings.Contains(v, "[engine only]") {
+		t.Errorf("engine-only view does not say so:\n%s", v)
+	}
+}
+
+func TestCompareExportWritesMarkdown(t *testing.T) {
+	p := fixturePane(t, 80, 24)
+	p.exportDir = t.TempDir()
+	p.now = func() time.Time { return time.Date(2026, 4, 12, 9, 30, 0, 0, time.UTC) }
+	_, cmd := p.update(keyPress("x"))
+	if cmd == nil {
+		t.Fatal("x gave no command")
+	}
+	msg := cmd().(compareExportedMsg)
+	if msg.err != nil {
+		t.Fatal(msg.err)
+	}
+	if !strings.HasSuffix(msg.path, "parley-compare-20260412-093000.md") {
+		t.Errorf("export path %q", msg.path)
+	}
+	if _, err := os.Stat(msg.path); err != nil {
+		t.Fatal(err)
+	}
+	p.update(msg)
+	if v := ansi.Strip(p.view()); !strings.Contains(v, "exported to") {
+		t.Errorf("status does not report the export:\n%s", v)
+	}
+	// A second export in the same second must not overwrite the first.
+	if again := cmd().(compareExportedMsg); again.err == nil {
+		t.Error("second export to the same name succeeded; want an error, not an overwrite")
+	}
+}
+
+// seedsPane is a compare pane over the embedded seeds with the real
+// engine and the curated layer.
+func seedsPane(t *testing.T) (*comparePane, []*corpus.Document) {
+	t.Helper()
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	curated, err := compare.LoadCurated(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newComparePane(newCompareEngine(c.Docs, curated), true)
+	p.setSize(120, 40)
+	return p, c.Docs
+}
+
+// quoteLoc is the one sentence of the seed with prefix that holds quote.
+func quoteLoc(t *testing.T, docs []*corpus.Document, prefix, quote string) corpus.Loc {
+	t.Helper()
+	locs := compare.ResolveQuote(docs, compare.DocByPrefix(docs, prefix), quote)
+	if len(locs) != 1 {
+		t.Fatalf("%s %q resolves to %v", prefix, quote, locs)
+	}
+	return locs[0]
+}
+
+// run feeds a command's message back into the pane, as the runtime does.
+func feed(p *comparePane, cmd tea.Cmd) {
+	if cmd != nil {
+		p.update(cmd())
+	}
+}
+
+func TestCompareSeedsBorderOpensTheOtherSource(t *testing.T) {
+	p, docs := seedsPane(t)
+	from := quoteLoc(t, docs, "000", "Pakistan and Iran share more than 900 kilometers of border")
+	want := quoteLoc(t, docs, "002", "It shares a 909 km long border with Iran")
+	text := docs[from.Doc].Block(from.Block).Sentences[from.Sentence].Text
+	_, cmd := p.update(compareMsg{text: text, from: from, hasFrom: true})
+	feed(p, cmd)
+	if p.result == nil {
+		t.Fatal("no result")
+	}
+	found := false
+	for i := range p.stmts {
+		p.setSel(i)
+		if m := p.selected(); m.Loc == want {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Fatalf("002's border sentence is not among its statements:\n%s", ansi.Strip(p.view()))
+	}
+	_, cmd = p.update(keyPress("enter"))
+	if msg, ok := cmd().(openMsg); !ok || msg.loc != want {
+		t.Errorf("enter sent %#v, want openMsg at %+v", msg, want)
+	}
+	if v := ansi.Strip(p.view()); !strings.Contains(v, "909 km") {
+		t.Errorf("view lacks 002's sentence:\n%s", v)
+	}
+}
+
+func TestCompareSeedsCuratedToggle(t *testing.T) {
+	p, docs := seedsPane(t)
+	from := quoteLoc(t, docs, "000", "The 21 hours of negotiation were important")
+	text := docs[from.Doc].Block(from.Block).Sentences[from.Sentence].Text
+	_, cmd := p.update(compareMsg{text: text, from: from, hasFrom: true})
+	feed(p, cmd)
+	curated := countCurated(p.result)
+	if curated == 0 {
+		t.Errorf("curated layer on: no statement is marked curated:\n%s", ansi.Strip(p.view()))
+	}
+	if v := ansi.Strip(p.view()); curated > 0 && !strings.Contains(v, "curated") {
+		t.Errorf("curated statements are not labelled curated:\n%s", v)
+	}
+	_, cmd = p.update(keyPress("e"))
+	feed(p, cmd)
+	if n := countCurated(p.result); n != 0 {
+		t.Errorf("engine only: %d statements still marked curated", n)
+	}
+	if p.result.Claim != nil && p.result.Claim.Curated {
+		t.Error("engine only: the result still names a curated claim")
+	}
+}
+
+func countCurated(r *compare.Result) int {
+	n := 0
+	for _, s := range r.Sources {
+		for _, m := range s.Matches {
+			if m.Curated {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func TestWrapStyledKeepsWidthWithCJK(t *testing.T) {
+	text := "伊朗与巴基斯坦共享一条漫长的边界，两国之间有着深厚的文化联系 and some English words that wrap"
+	for w := 1; w <= 30; w++ {
+		for _, l := range wrapStyled(text, w, newCompareStyles(true).body, nil) {
+			if got := ansi.StringWidth(l); got > w && w > 1 {
+				t.Fatalf("width %d: line %q is %d cells", w, ansi.Strip(l), got)
+			}
+		}
+	}
+	got := wrapStyled("a bb ccc dddd", 6, newCompareStyles(true).body, nil)
+	if strings.Join(stripAll(got), "|") != "a bb|ccc|dddd" {
+		t.Errorf("word wrap: %q", stripAll(got))
+	}
+}
+
+func stripAll(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = ansi.Strip(l)
+	}
+	return out
+}

@@ -1,0 +1,452 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus/compare"
+)
+
+const (
+	// compareMinCol is the narrowest useful column: below two of these
+	// side by side the sources are stacked one above another instead.
+	compareMinCol = 30
+	colGap        = 3 // " │ " between columns
+	// colHead is the lines pinned at the top of each column: outlet, date.
+	colHead = 2
+)
+
+func (p *comparePane) stacked() bool { return p.width < 2*compareMinCol+colGap }
+
+// columnsShown is how many sources are on screen at once.
+func (p *comparePane) columnsShown() int {
+	n := len(p.order)
+	if p.stacked() {
+		return max(n, 1)
+	}
+	c := (p.width + colGap) / (compareMinCol + colGap)
+	return max(1, min(c, n))
+}
+
+// pinned says whether the origin's column stays on the left while the
+// others page past it: what is being compared stays in sight.
+func (p *comparePane) pinned() bool {
+	return !p.stacked() && p.columnsShown() >= 2 && len(p.order) > 0 &&
+		p.result != nil && p.result.Sources[p.order[0]].Origin
+}
+
+// perPage is how many columns one sideways page moves.
+func (p *comparePane) perPage() int {
+	if p.pinned() {
+		return p.columnsShown() - 1
+	}
+	return p.columnsShown()
+}
+
+// visibleCols lists the columns on screen, as indices into order.
+func (p *comparePane) visibleCols() []int {
+	if p.stacked() {
+		cols := make([]int, len(p.order))
+		for i := range cols {
+			cols[i] = i
+		}
+		return cols
+	}
+	var cols []int
+	first := p.page
+	if p.pinned() {
+		cols = append(cols, 0)
+		first++
+	}
+	for c := first; c < len(p.order) && len(cols) < p.columnsShown(); c++ {
+		cols = append(cols, c)
+	}
+	return cols
+}
+
+// view draws exactly width×height cells from what update computed.
+func (p *comparePane) view() string {
+	w, h := p.width, p.height
+	if h <= 0 {
+		return ""
+	}
+	if w <= 0 {
+		return strings.Repeat("\n", h-1)
+	}
+	title, claim, rule, status := p.titleLine(), p.claimLine(w), p.st.rule.Render(strings.Repeat("─", w)), p.statusLine()
+	// Chrome gives way to the statements on a short terminal: the rule
+	// first, then the claim line, then the status, the title last.
+	top, bottom := []string{title, claim, rule}, []string{status}
+	for h-len(top)-len(bottom) < 3 && len(top)+len(bottom) > 0 {
+		switch {
+		case len(top) == 3:
+			top = top[:2]
+		case len(top) == 2:
+			top = top[:1]
+		case len(bottom) == 1:
+			bottom = nil
+		default:
+			top = nil
+		}
+	}
+	bodyH := h - len(top) - len(bottom)
+	lines := append([]string{}, top...)
+	lines = append(lines, fitBlock(p.body(w, bodyH), w, bodyH)...)
+	lines = append(lines, bottom...)
+	return strings.Join(fitBlock(lines, w, h), "\n")
+}
+
+func (p *comparePane) titleLine() string {
+	if p.typing {
+		return p.input.View()
+	}
+	if p.query.text == "" {
+		return p.st.title.Render("Compare")
+	}
+	return p.st.title.Render("Compare ") + "“" + oneLine(p.query.text) + "”"
+}
+
+// claimLine says what the query is and which layer is on.
+func (p *comparePane) claimLine(w int) string {
+	layer := "[curated layer on]"
+	if p.engineOnly || !p.engine.hasCurated() {
+		layer = "[engine only]"
+	}
+	var left string
+	switch {
+	case p.claimLabel != "" || (p.result != nil && p.result.Claim != nil):
+		label, curated := p.claimLabel, false
+		if p.result != nil && p.result.Claim != nil {
+			if label == "" {
+				label = p.result.Claim.Label
+			}
+			curated = p.result.Claim.Curated
+		}
+		left = "claim: " + oneLine(label)
+		if curated {
+			left += " " + p.st.curated.Render("· curated")
+		}
+	case p.fromReader && p.query.origin != nil:
+		left = p.st.meta.Render("sentence from " + p.sourceName(p.query.origin.Doc))
+	case p.query.text != "":
+		left = p.st.meta.Render("typed query")
+	}
+	lw := max(w-ansi.StringWidth(layer)-1, 0)
+	return fitLine(left, lw) + " " + p.st.meta.Render(layer)
+}
+
+func (p *comparePane) statusLine() string {
+	var left string
+	if n := len(p.order); n > 0 {
+		cols := p.visibleCols()
+		switch {
+		case p.stacked():
+			left = fmt.Sprintf("%d sources", n)
+		case p.pinned():
+			left = "origin + " + colRange(cols[1:], n)
+		default:
+			left = colRange(cols, n)
+		}
+		if !p.stacked() {
+			if p.page > 0 {
+				left = "◂ " + left
+			}
+			if cols[len(cols)-1] < n-1 {
+				left += " ▸"
+			}
+		}
+	}
+	right := p.legend()
+	if p.status != "" {
+		right = p.status
+		if p.statusErr {
+			right = p.st.warn.Render(right)
+		}
+	}
+	if left == "" {
+		return right
+	}
+	return p.st.status.Render(left) + "   " + right
+}
+
+// colRange names the columns shown, counted from 1: "sources 2–3 of 5".
+func colRange(cols []int, n int) string {
+	switch len(cols) {
+	case 0:
+		return fmt.Sprintf("%d sources", n)
+	case 1:
+		return fmt.Sprintf("source %d of %d", cols[0]+1, n)
+	}
+	return fmt.Sprintf("sources %d–%d of %d", cols[0]+1, cols[len(cols)-1]+1, n)
+}
+
+func (p *comparePane) legend() string {
+	var parts []string
+	for _, r := range []compare.Relation{compare.Same, compare.Compatible, compare.Different} {
+		parts = append(parts, p.st.rel[r].Render(relGlyph[r])+p.st.dim.Render(" "+string(r)))
+	}
+	return strings.Join(parts, "  ")
+}
+
+func (p *comparePane) sourceName(doc int) string {
+	if doc < 0 || doc >= len(p.docs) {
+		return "?"
+	}
+	d := p.docs[doc]
+	switch {
+	case d.Outlet != "":
+		return oneLine(d.Outlet)
+	case d.Title != "":
+		return oneLine(d.Title)
+	}
+	return d.File
+}
+
+// body draws the statements area: a message, the columns, or the stack.
+func (p *comparePane) body(w, h int) []string {
+	switch {
+	case h <= 0:
+		return nil
+	case p.loading:
+		return []string{p.st.dim.Render("comparing…")}
+	case p.result == nil:
+		return wrapStyled("Nothing compared yet. Press / to type a statement, c on a sentence in the reader, or pick a claim in the claims index.", w, p.st.dim, nil)
+	case len(p.order) == 0:
+		return []string{p.st.dim.Render("no sources to compare")}
+	case p.stacked():
+		return p.stackedBody(w, h)
+	}
+	vis := p.visibleCols()
+	n := len(vis)
+	cw := (w - (n-1)*colGap) / n
+	cols := make([][]string, n)
+	for i, col := range vis {
+		colW := cw
+		if i == n-1 {
+			colW = w - (n-1)*(cw+colGap)
+		}
+		cols[i] = p.column(col, colW, h)
+	}
+	sep := p.st.rule.Render(" │ ")
+	out := make([]string, h)
+	for row := range out {
+		parts := make([]string, n)
+		for i := range cols {
+			parts[i] = cols[i][row]
+		}
+		out[row] = strings.Join(parts, sep)
+	}
+	return out
+}
+
+// column draws one source, exactly w×h: its head pinned, its statements
+// scrolled so that the selected one is in view.
+func (p *comparePane) column(col, w, h int) []string {
+	head := p.sourceHead(col, w)
+	stmts, selA, selB := p.statements(col, w)
+	rest := max(h-len(head), 0)
+	off := 0
+	if selA >= 0 && selB > rest {
+		off = min(selA, selB-rest)
+	}
+	shown := stmts[min(off, len(stmts)):]
+	if len(shown) > rest && rest > 0 {
+		shown = append(shown[:rest-1:rest-1], p.st.dim.Render("↓ more"))
+	}
+	return fitBlock(append(head, shown...), w, h)
+}
+
+func (p *comparePane) stackedBody(w, h int) []string {
+	var all []string
+	selA, selB := -1, -1
+	for col := range p.order {
+		all = append(all, p.sourceHead(col, w)...)
+		stmts, a, b := p.statements(col, w)
+		if a >= 0 {
+			selA, selB = len(all)+a, len(all)+b
+		}
+		all = append(all, stmts...)
+	}
+	off := 0
+	if selA >= 0 && selB > h {
+		off = min(selA, selB-h)
+	}
+	return fitBlock(all[min(off, len(all)):], w, h)
+}
+
+// sourceHead is the outlet and the date (and whether it is the origin).
+func (p *comparePane) sourceHead(col, w int) []string {
+	src := p.result.Sources[p.order[col]]
+	name := p.st.outlet.Render(p.sourceName(src.Doc))
+	var meta []string
+	if src.Doc >= 0 && src.Doc < len(p.docs) {
+		d := p.docs[src.Doc]
+		date := d.Published
+		if date == "" {
+			date = "undated"
+		}
+		meta = append(meta, date)
+		if d.Kind != "" {
+			meta = append(meta, d.Kind)
+		}
+	}
+	m := p.st.meta.Render(strings.Join(meta, " · "))
+	if src.Origin {
+		m += p.st.origin.Render(" · origin")
+	}
+	return []string{fitLine(name, w), fitLine(m, w)}
+}
+
+// statements draws a source's matches (or its silence) and says which
+// lines the selected statement covers, or -1, -1.
+func (p *comparePane) statements(col, w int) (lines []string, selA, selB int) {
+	selA, selB = -1, -1
+	src := p.result.Sources[p.order[col]]
+	if src.Silent || len(src.Matches) == 0 {
+		return []string{"", p.st.silent.Render("silent — nothing here on this point")}, selA, selB
+	}
+	textW := max(w-2, 1)
+	for mi, m := range src.Matches {
+		lines = append(lines, "")
+		isSel := p.sel < len(p.stmts) && p.stmts[p.sel] == stmtRef{col, mi}
+		gutter := "  "
+		if isSel {
+			gutter = p.st.gutter.Render("▌ ")
+			selA = len(lines)
+		}
+		text, spans := p.matchText(m, textW)
+		var body []string
+		body = append(body, wrapStyled(text, textW, p.st.body, spans)...)
+		if !src.Origin {
+			body = append(body, p.factLines(m, textW)...)
+		}
+		if m.Curated {
+			body = append(body, p.st.curated.Render("curated"))
+		}
+		for _, l := range body {
+			lines = append(lines, gutter+l)
+		}
+		if isSel {
+			selB = len(lines)
+		}
+	}
+	return lines, selA, selB
+}
+
+// matchText is the statement inside a little of its paragraph: the
+// sentence in full with the terms it shares with the query and its facts
+// marked, the paragraph around it dimmed and cut to about a line and a
+// half either side.
+func (p *comparePane) matchText(m compare.Match, w int) (string, []styledSpan) {
+	sent := oneLineKeep(m.Text)
+	before, after := "", ""
+	if i := strings.Index(m.Context, m.Text); i >= 0 && m.Text != "" {
+		room := w * 3 / 2
+		before = tailWords(oneLine(m.Context[:i]), room)
+		after = headWords(oneLine(m.Context[i+len(m.Text):]), room)
+	}
+	if before != "" {
+		before += " "
+	}
+	if after != "" {
+		after = " " + after
+	}
+	off := len(before)
+	var spans []styledSpan
+	// Facts first: where a fact and a shared term overlap, the fact's
+	// mark matters more.
+	for _, f := range m.Facts {
+		if f.Relation == compare.None || f.End > len(sent) || f.Start >= f.End {
+			continue
+		}
+		spans = append(spans, styledSpan{off + f.Start, off + f.End, p.st.rel[f.Relation]})
+	}
+	for _, s := range m.Spans {
+		if s.End <= len(sent) && s.Start < s.End {
+			spans = append(spans, styledSpan{off + s.Start, off + s.End, p.st.shared})
+		}
+	}
+	if before != "" {
+		spans = append(spans, styledSpan{0, len(before), p.st.context})
+	}
+	if after != "" {
+		spans = append(spans, styledSpan{off + len(sent), off + len(sent) + len(after), p.st.context})
+	}
+	return before + sent + after, spans
+}
+
+// factLines lists a statement's comparable facts with their marks: the
+// glyph, the fact as written, and what it was compared with.
+func (p *comparePane) factLines(m compare.Match, w int) []string {
+	var out []string
+	for _, f := range m.Facts {
+		if f.Relation == compare.None {
+			continue
+		}
+		mark := relGlyph[f.Relation] + " " + oneLine(f.Text)
+		text := mark + " " + relWord[f.Relation]
+		if f.Against != nil && f.Relation != compare.Same {
+			text += relWith[f.Relation] + oneLine(f.Against.Text)
+		}
+		spans := []styledSpan{{0, len(mark), p.st.rel[f.Relation]}, {len(mark), len(text), p.st.dim}}
+		out = append(out, wrapStyled(text, w, p.st.dim, spans)...)
+	}
+	return out
+}
+
+// relWord names a relation after a fact.
+var relWord = map[compare.Relation]string{
+	compare.Same:       "same",
+	compare.Compatible: "compatible",
+	compare.Different:  "differs",
+}
+
+var relWith = map[compare.Relation]string{
+	compare.Compatible: " with ",
+	compare.Different:  " from ",
+}
+
+// oneLineKeep flattens line breaks inside a sentence without changing its
+// length, so the byte offsets of its spans stay valid.
+func oneLineKeep(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// tailWords keeps about the last n bytes of s, from a word start, with an
+// ellipsis when something was cut.
+func tailWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := len(s) - n
+	for cut < len(s) && !utf8.RuneStart(s[cut]) {
+		cut++
+	}
+	if i := strings.IndexByte(s[cut:], ' '); i >= 0 {
+		cut += i + 1
+	}
+	return "…" + s[cut:]
+}
+
+// headWords keeps about the first n bytes of s, to a word end.
+func headWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexByte(s[:cut], ' '); i > 0 {
+		cut = i
+	}
+	return s[:cut] + "…"
+}
