@@ -14,6 +14,7 @@ type KeyMap struct {
 	FocusPrev   key.Binding
 	JumpBack    key.Binding
 	JumpForward key.Binding
+	Claims      key.Binding // the claims index
 
 	// Movement, shared by the list and the reader.
 	Up       key.Binding
@@ -67,6 +68,7 @@ func DefaultKeyMap() KeyMap {
 		// ctrl+i is tab on most terminals, so ctrl+] is the portable forward.
 		JumpBack:    b([]string{"ctrl+o"}, "ctrl+o", "jump back"),
 		JumpForward: b([]string{"ctrl+]", "ctrl+i"}, "ctrl+]", "jump forward"),
+		Claims:      b([]string{"C"}, "C", "claims"),
 
 		Up:       b([]string{"k", "up"}, "↑/k", "up"),
 		Down:     b([]string{"j", "down"}, "↓/j", "down"),
@@ -112,11 +114,11 @@ func (g keyGroup) FullHelp() [][]key.Binding { return g.full }
 
 // globalKeys are shown after the focused pane's own keys.
 func (k KeyMap) globalKeys() []key.Binding {
-	return []key.Binding{k.FocusNext, k.Help, k.Quit}
+	return []key.Binding{k.Claims, k.FocusNext, k.Help, k.Quit}
 }
 
 func (k KeyMap) globalFull() []key.Binding {
-	return []key.Binding{k.FocusNext, k.FocusPrev, k.Back, k.JumpBack, k.JumpForward, k.Help, k.Quit}
+	return []key.Binding{k.FocusNext, k.FocusPrev, k.Back, k.JumpBack, k.JumpForward, k.Claims, k.Help, k.Quit}
 }
 
 func (k KeyMap) listKeys() keyGroup {

@@ -98,6 +98,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.stepDoc(msg.delta)
 	case compareMsg:
 		return m, m.compare(msg)
+	case compareClaimMsg:
+		return m, m.compareClaim(msg)
 	case backMsg:
 		m.back()
 		return m, nil
@@ -148,6 +150,8 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.km.FocusPrev):
 		m.cycleFocus(-1)
 		return nil, true
+	case key.Matches(msg, m.km.Claims):
+		return m.openClaims(), true
 	case key.Matches(msg, m.km.JumpBack):
 		return m.walkJumps(-1), true
 	case key.Matches(msg, m.km.JumpForward):
@@ -207,6 +211,7 @@ func (m *Model) restyle(isDark bool) {
 	*m.st = st
 	m.hlp.Styles = st.help
 	m.reader.restyle()
+	m.restyleCompare(isDark)
 }
 
 func (m *Model) setFocus(f focus) {

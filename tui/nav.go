@@ -46,7 +46,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 			m.showDoc(d, m.savedPos(d), false)
 		}
 	}
-	return tea.Batch(backgroundIndexes(msg.c)...)
+	return tea.Batch(append(backgroundIndexes(msg.c), m.wireCompare())...)
 }
 
 func (m *Model) indexOf(d *corpus.Document) int {

@@ -1,0 +1,75 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+	"parley/seeds"
+)
+
+// wireCompare adds the compare view and the claims index once the corpus
+// is loaded (they index its documents), and returns a command that builds
+// the compare index in the background so the first comparison is quick.
+// The curated layer applies only to the embedded seeds it was written for.
+func (m *Model) wireCompare() tea.Cmd {
+	var curated []compare.CuratedClaim
+	if m.embedded {
+		var err error
+		if curated, err = compare.LoadCurated(seeds.FS); err != nil {
+			m.note = "curated claims not loaded: " + corpus.CleanLine(err.Error())
+		}
+	}
+	e := newCompareEngine(m.corpus.Docs, curated)
+	cp, cl := newComparePane(e, m.st.isDark), newClaimsPane(e, m.st.isDark)
+	m.panes[focusCompare], m.panes[focusClaims] = cp, cl
+	for _, f := range []focus{focusCompare, focusClaims} {
+		r := m.paneRect(f)
+		m.panes[f].setSize(r.W, r.H)
+	}
+	return func() tea.Msg {
+		e.index(false)
+		return nil
+	}
+}
+
+// restyleCompare rebuilds the compare and claims styles for the terminal's
+// background.
+func (m *Model) restyleCompare(isDark bool) {
+	if p, ok := m.panes[focusCompare].(*comparePane); ok {
+		p.st = newCompareStyles(isDark)
+	}
+	if p, ok := m.panes[focusClaims].(*claimsPane); ok {
+		p.st = newCompareStyles(isDark)
+	}
+}
+
+// openClaims shows the claims index, finding the claims the first time.
+func (m *Model) openClaims() tea.Cmd {
+	p, ok := m.panes[focusClaims].(*claimsPane)
+	if !ok {
+		m.note = "claims are not ready: the corpus is still loading"
+		return nil
+	}
+	m.focusTo(focusClaims)
+	if !p.loaded && !p.loading {
+		return p.load()
+	}
+	return nil
+}
+
+// compareClaim opens the compare view on a claim picked in the index.
+func (m *Model) compareClaim(msg compareClaimMsg) tea.Cmd {
+	if m.panes[focusCompare] == nil {
+		return nil
+	}
+	cmd := m.updatePane(focusCompare, msg)
+	m.focusTo(focusCompare)
+	return cmd
+}
+
+// capturesInput lets typed text reach the query input rather than the
+// global keys.
+func (p *comparePane) capturesInput() bool { return p.typing }
+
+func (p *claimsPane) capturesInput() bool { return p.typing }
