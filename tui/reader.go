@@ -29,12 +29,18 @@ type readerPane struct {
 	r   *rendered // cached wrap for the current width; nil when stale
 	top int       // first line shown
 	// anchor keeps the place across a re-wrap (resize, fold, restyle).
-	anchor corpus.Loc
+	anchor anchor
 
 	find    findState
 	cursor  sentenceCursor
 	mark    *corpus.Loc // a sentence highlighted by openMsg
 	outline outlineState
+}
+
+// anchor is a place that survives re-wrapping: a byte of a block, and how
+// many lines above that byte's line the top of the screen was.
+type anchor struct {
+	block, off, above int
 }
 
 // stepDocMsg asks the root for the next (+1) or previous (-1) document in
@@ -53,6 +59,7 @@ func (p *readerPane) open(doc *corpus.Document, docIdx int, loc corpus.Loc, high
 	if doc != p.doc {
 		p.doc = doc
 		p.r = nil
+		p.anchor = anchor{block: -1}
 		p.find.clear()
 		p.cursor.on = false
 		p.outline.on = false
@@ -69,19 +76,19 @@ func (p *readerPane) open(doc *corpus.Document, docIdx int, loc corpus.Loc, high
 
 // restyle drops the cached wrap so the next draw uses new styles.
 func (p *readerPane) restyle() {
-	p.anchor = p.position()
 	p.r = nil
 }
 
 func (p *readerPane) setSize(w, h int) {
-	if p.r != nil && w != p.r.width {
-		p.anchor = p.position()
-		p.r = nil
-	}
+	// The anchor, set by the last scroll, decides the top: resizes never
+	// move it, so a storm of them leaves the reader where the user was.
 	p.width, p.height = w, h
 	p.find.input.SetWidth(max(w-4, 1))
 	p.ensure()
-	p.clampTop()
+	if p.r != nil {
+		p.top = p.anchorLine(p.anchor)
+		p.clampTop()
+	}
 }
 
 func (p *readerPane) bodyHeight() int { return max(p.height-1, 0) }
@@ -93,7 +100,7 @@ func (p *readerPane) ensure() {
 		return
 	}
 	p.r = renderDoc(p.doc, p.width, p.st, p.matterOpen)
-	p.top = p.lineOf(p.anchor)
+	p.top = p.anchorLine(p.anchor)
 	p.clampTop()
 }
 
@@ -109,13 +116,36 @@ func (p *readerPane) clampTop() { p.top = max(min(p.top, p.maxTop()), 0) }
 func (p *readerPane) scroll(n int) {
 	p.top += n
 	p.clampTop()
-	p.anchor = p.position()
+	p.anchor = p.topAnchor()
 }
 
 func (p *readerPane) setTop(line int) {
 	p.top = line
 	p.clampTop()
-	p.anchor = p.position()
+	p.anchor = p.topAnchor()
+}
+
+// topAnchor is the top line as an anchor: the first body line at or below
+// it. Block -1 means the top of the document.
+func (p *readerPane) topAnchor() anchor {
+	if p.r == nil {
+		return p.anchor
+	}
+	if p.top > 0 {
+		for i := p.top; i < len(p.r.lines); i++ {
+			if l := p.r.lines[i]; l.block >= 0 {
+				return anchor{block: l.block, off: l.start, above: i - p.top}
+			}
+		}
+	}
+	return anchor{block: -1, above: p.top}
+}
+
+func (p *readerPane) anchorLine(a anchor) int {
+	if a.block < 0 || p.r == nil || a.block >= len(p.r.blocks) {
+		return a.above
+	}
+	return p.lineOfOffset(a.block, a.off) - a.above
 }
 
 // position is the sentence at the top of the screen (Block -1 when the
@@ -123,9 +153,6 @@ func (p *readerPane) setTop(line int) {
 func (p *readerPane) position() corpus.Loc {
 	loc := corpus.Loc{Doc: p.docIdx, Block: -1, Sentence: -1}
 	if p.r == nil || p.top <= 0 {
-		if p.r == nil && p.doc != nil {
-			return p.anchor
-		}
 		return loc
 	}
 	for i := p.top; i < len(p.r.lines); i++ {
@@ -164,7 +191,6 @@ func (p *readerPane) scrollToLoc(loc corpus.Loc, centre bool) {
 		line -= p.bodyHeight() / 3
 	}
 	p.setTop(line)
-	p.anchor = loc
 }
 
 func sentenceAt(b *corpus.Block, off int) int {
@@ -250,7 +276,6 @@ func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Outline):
 		p.openOutline()
 	case key.Matches(msg, km.Matter):
-		p.anchor = p.position()
 		p.matterOpen = !p.matterOpen
 		p.ensure()
 	case key.Matches(msg, km.NextDoc):

@@ -3,8 +3,7 @@ package tui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
+		tea "charm.land/bubbletea/v2"
 )
 
 // View draws the panes in their rectangles, then the footer. Every line
@@ -76,16 +75,3 @@ func (m *Model) footer() string {
 	return fitWidth(" "+m.hlp.ShortHelpView(keys), m.width)
 }
 
-// fullHelp lists every key: the focused pane's first, then the global ones.
-func (m *Model) fullHelp() string {
-	groups := append([][]key.Binding{m.km.globalFull()}, m.panes[m.focus].keys().FullHelp()...)
-	if m.focus != focusReader {
-		groups = append(groups, m.km.readerKeys().FullHelp()...)
-	}
-	title := m.st.paneTitle.Render(" Keys")
-	return fitArea(title+"\n\n"+indent(m.hlp.FullHelpView(groups), " "), m.width, m.lay.main.H)
-}
-
-func indent(s, pad string) string {
-	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
-}
