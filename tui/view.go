@@ -3,7 +3,7 @@ package tui
 import (
 	"strings"
 
-		tea "charm.land/bubbletea/v2"
+	tea "charm.land/bubbletea/v2"
 )
 
 // View draws the panes in their rectangles, then the footer. Every line
@@ -74,4 +74,3 @@ func (m *Model) footer() string {
 	}
 	return fitWidth(" "+m.hlp.ShortHelpView(keys), m.width)
 }
-
