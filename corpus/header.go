@@ -14,7 +14,7 @@ func (p *parser) header() {
 	if by := p.findByline(); by > 0 && d.Title == "" {
 		i = p.titleBefore(by)
 	}
-	sawAuthor := len(d.Authors) > 0
+	sawAuthor := false // a byline or author line was read from the text
 	for ; i < len(p.units); i++ {
 		u, s := p.units[i], p.texts[i]
 		if s == "" {
@@ -74,12 +74,12 @@ func (p *parser) header() {
 			i = p.colonTitle(i)
 			continue
 		}
-		if !sawAuthor && nameLike(s) && p.affiliationFollows(i) {
+		if !sawAuthor && len(d.Authors) == 0 && nameLike(s) && p.affiliationFollows(i) {
 			d.Authors = []string{s}
 			sawAuthor = true
 			continue
 		}
-		if sawAuthor && wordCount(s) <= 25 && !headingLike(s) || sawAuthor && isOrgLine(s) {
+		if sawAuthor && !endsSentence(s) && (wordCount(s) <= 25 && !headingLike(s) || isOrgLine(s)) {
 			p.addMatter(s) // the author's affiliation
 			continue
 		}

@@ -1,0 +1,161 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// bbcDir finds ../shared/corpora/bbc beside the repository root (the
+// folder holding go.mod), or skips the test when it is absent.
+func bbcDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("repository root not found")
+		}
+		dir = parent
+	}
+	bbc := filepath.Join(dir, "..", "shared", "corpora", "bbc")
+	if _, err := os.Stat(bbc); err != nil {
+		tb.Skipf("BBC corpus not present at %s", bbc)
+	}
+	return bbc
+}
+
+var bbcCategories = []string{"business", "entertainment", "politics", "sport", "tech"}
+
+func TestBBC(t *testing.T) {
+	dir := bbcDir(t)
+	c, err := LoadPaths([]string{dir}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Problems) != 0 {
+		t.Fatalf("problems: %v", c.Problems)
+	}
+	n := 0
+	for _, d := range c.Docs {
+		if !strings.Contains(d.ID, "/") {
+			continue // SOURCE.txt, the corpus description
+		}
+		n++
+		raw, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.ID)+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(string(raw), "\n")
+		want, _, _ := decodeText([]byte(strings.TrimSpace(first)))
+		if d.Title != want {
+			t.Errorf("%s: title %q, want first line %q", d.ID, d.Title, want)
+		}
+		if len(d.Sections) == 0 || d.Words < 20 {
+			t.Errorf("%s: body of %d words", d.ID, d.Words)
+		}
+		for _, r := range d.Blocks() {
+			cleanIsSafe(t, r.Block.Text)
+		}
+	}
+	if n != 2225 {
+		t.Errorf("loaded %d BBC articles, want 2225", n)
+	}
+	d, err := c.Find("sport/199")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := bodyText(d); !strings.Contains(body, "a <A3>15.8m signing from Parma") {
+		t.Errorf("sport/199: invalid byte not shown as <A3>")
+	}
+	if len(d.Notes) == 0 || !strings.Contains(d.Notes[0], "invalid UTF-8") {
+		t.Errorf("sport/199 notes = %q", d.Notes)
+	}
+}
+
+// bbcBytes is the size of the article text, for SetBytes and the heap ratio.
+func bbcBytes(tb testing.TB, dir string) int64 {
+	var total int64
+	for _, cat := range bbcCategories {
+		files, _ := filepath.Glob(filepath.Join(dir, cat, "*.txt"))
+		for _, f := range files {
+			fi, err := os.Stat(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			total += fi.Size()
+		}
+	}
+	return total
+}
+
+// BenchmarkLoadBBC loads and parses the whole BBC folder per iteration.
+// It reports the peak heap seen during the last load as a multiple of the
+// text size (heap/text).
+func BenchmarkLoadBBC(b *testing.B) {
+	dir := bbcDir(b)
+	size := bbcBytes(b, dir)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var peak uint64
+	for b.Loop() {
+		runtime.GC()
+		p := measurePeakHeap(func() {
+			if _, err := LoadPaths([]string{dir}, LoadOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		})
+		peak = max(peak, p)
+	}
+	b.ReportMetric(float64(peak)/float64(size), "heap/text")
+	b.ReportMetric(float64(peak)/(1<<20), "peakMiB")
+}
+
+// measurePeakHeap runs f while sampling the live heap every 2ms, and
+// returns the highest HeapAlloc seen above the level before f.
+func measurePeakHeap(f func()) uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var m runtime.MemStats
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak.Load() {
+				peak.Store(m.HeapAlloc)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	f()
+	close(stop)
+	<-done
+	runtime.ReadMemStats(&ms)
+	if ms.HeapAlloc > peak.Load() {
+		peak.Store(ms.HeapAlloc)
+	}
+	if peak.Load() < base {
+		return 0
+	}
+	return peak.Load() - base
+}
