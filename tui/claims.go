@@ -165,8 +165,11 @@ func (p *claimsPane) scrollToSel() {
 // view draws exactly width×height.
 func (p *claimsPane) view() string {
 	w, h := p.width, p.height
-	if w <= 0 || h <= 0 {
+	if h <= 0 {
 		return ""
+	}
+	if w <= 0 {
+		return strings.Repeat("\n", h-1)
 	}
 	var lines []string
 	if p.typing {

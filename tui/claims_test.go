@@ -1,0 +1,156 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+	"parley/seeds"
+)
+
+// fixtureClaims are hand-made claims over fixtureDocs, for a stable golden.
+func fixtureClaims(docs []*corpus.Document) []compare.Claim {
+	claim := func(label string, curated bool, cover ...int) compare.Claim {
+		c := compare.Claim{Label: label, Curated: curated, Coverage: make([]bool, len(docs))}
+		for i := range docs {
+			src := compare.ClaimSource{Doc: i}
+			for _, d := range cover {
+				if d == i {
+					c.Coverage[i] = true
+					b := docs[i].Block(0)
+					src.Statements = []compare.Statement{{Loc: corpus.Loc{Doc: i}, Text: b.Sentences[0].Text, Context: b.Text, Curated: curated}}
+				}
+			}
+			c.Sources = append(c.Sources, src)
+		}
+		return c
+	}
+	return []compare.Claim{
+		claim("Pakistan and Iran share a long border", true, 0, 2, 3),
+		claim("Where the talks took place", true, 0, 1, 2, 3, 4),
+		claim("border · share · iran", false, 0, 2),
+		claim("国境 · 边界 — a label with wide characters that is long enough to be cut", false, 2, 3),
+	}
+}
+
+func fixtureClaimsPane(t *testing.T, w, h int) *claimsPane {
+	t.Helper()
+	docs := fixtureDocs()
+	curated := []compare.CuratedClaim{{Label: "x", Quotes: map[string][]string{"000": {"x"}, "002": {"x"}}}}
+	p := newClaimsPane(newCompareEngine(docs, curated), true)
+	p.setSize(w, h)
+	p.load()
+	p.update(claimsLoadedMsg{seq: p.seq, claims: fixtureClaims(docs)})
+	return p
+}
+
+func TestClaimsGolden80x24(t *testing.T) {
+	golden.RequireEqual(t, ansi.Strip(fixtureClaimsPane(t, 80, 24).view()))
+}
+
+func TestClaimsViewExactSize(t *testing.T) {
+	for _, w := range []int{0, 1, 3, 20, 45, 80, 160} {
+		for _, h := range []int{0, 1, 2, 3, 4, 5, 24} {
+			p := fixtureClaimsPane(t, w, h)
+			requirePaneSize(t, p.view(), w, h)
+			p.update(keyPress("G"))
+			requirePaneSize(t, p.view(), w, h)
+			p.update(keyPress("/"))
+			requirePaneSize(t, p.view(), w, h)
+		}
+	}
+}
+
+func TestClaimsRowsShowCoverage(t *testing.T) {
+	p := fixtureClaimsPane(t, 80, 24)
+	v := ansi.Strip(p.view())
+	for _, want := range []string{"▌●○●●○ curated Pakistan and Iran share a long border", " ●●●●● curated Where the talks took place", " ●○●○○ found   border", "made by 3: rki.news, CUC / PRCCSF, RCAS", "Claims  4, 2 curated"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("claims view lacks %q:\n%s", want, v)
+		}
+	}
+	p.update(keyPress("j"))
+	p.update(keyPress("j"))
+	p.update(keyPress("j"))
+	_, cmd := p.update(keyPress("enter"))
+	msg, ok := cmd().(compareClaimMsg)
+	if !ok || !strings.HasPrefix(msg.claim.Label, "国境") {
+		t.Errorf("enter on the fourth claim sent %#v", msg)
+	}
+}
+
+func TestClaimsTypedQuerySendsCompare(t *testing.T) {
+	p := fixtureClaimsPane(t, 80, 24)
+	p.update(keyPress("/"))
+	if !p.capturesInput() {
+		t.Fatal("/ did not open the input")
+	}
+	for _, r := range "21 hours" {
+		p.update(keyPress(string(r)))
+	}
+	_, cmd := p.update(keyPress("enter"))
+	if msg, ok := cmd().(compareMsg); !ok || msg.text != "21 hours" || msg.hasFrom {
+		t.Errorf("typed query sent %#v", msg)
+	}
+	if p.capturesInput() {
+		t.Error("the input stayed open after enter")
+	}
+}
+
+// On the seeds with the real engine: curated claims come first and are
+// labelled; enter opens the compare view on the claim; the toggle leaves
+// only what the engine finds.
+func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	curated, err := compare.LoadCurated(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newCompareEngine(c.Docs, curated)
+	p := newClaimsPane(e, true)
+	p.setSize(100, 30)
+	p.update(p.load()())
+	if len(p.claims) < len(curated) {
+		t.Fatalf("%d claims, want at least the %d curated", len(p.claims), len(curated))
+	}
+	for i := range curated {
+		if !p.claims[i].Curated {
+			t.Fatalf("claim %d (%q) is not curated; curated claims come first", i, p.claims[i].Label)
+		}
+	}
+	if v := ansi.Strip(p.view()); !strings.Contains(v, "curated "+oneLine(curated[0].Label)) {
+		t.Errorf("first row is not the first curated claim:\n%s", v)
+	}
+	_, cmd := p.update(keyPress("enter"))
+	cp := newComparePane(e, true)
+	cp.setSize(100, 30)
+	_, cmd = cp.update(cmd())
+	feed(cp, cmd)
+	if cp.result == nil {
+		t.Fatal("no comparison for the claim")
+	}
+	if v := ansi.Strip(cp.view()); !strings.Contains(v, "claim: "+oneLine(curated[0].Label)) {
+		t.Errorf("compare view does not name the claim:\n%s", v)
+	}
+
+	_, cmd = p.update(keyPress("e"))
+	p.update(cmd())
+	for _, cl := range p.claims {
+		if cl.Curated {
+			t.Fatalf("engine only: curated claim %q still listed", cl.Label)
+		}
+	}
+	if v := ansi.Strip(p.view()); !strings.Contains(v, "[engine only]") {
+		t.Errorf("engine-only list does not say so:\n%s", v)
+	}
+}
+
+var _ tea.Msg = compareClaimMsg{}

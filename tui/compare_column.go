@@ -1,0 +1,206 @@
+package tui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"parley/corpus/compare"
+)
+
+// This file draws the inside of one source's column: its head, its
+// statements with their context, and their fact marks.
+
+// sourceHead is the outlet and the date (and whether it is the origin).
+func (p *comparePane) sourceHead(col, w int) []string {
+	src := p.result.Sources[p.order[col]]
+	name := p.st.outlet.Render(p.sourceName(src.Doc))
+	var meta []string
+	if src.Doc >= 0 && src.Doc < len(p.docs) {
+		d := p.docs[src.Doc]
+		date := d.Published
+		if date == "" {
+			date = "undated"
+		}
+		meta = append(meta, date)
+		if d.Kind != "" {
+			meta = append(meta, d.Kind)
+		}
+	}
+	m := p.st.meta.Render(strings.Join(meta, " · "))
+	if src.Origin {
+		m += p.st.origin.Render(" · origin")
+	}
+	return []string{fitLine(name, w), fitLine(m, w)}
+}
+
+// statements draws a source's matches (or its silence) and says which
+// lines the selected statement covers, or -1, -1.
+func (p *comparePane) statements(col, w int) (lines []string, selA, selB int) {
+	selA, selB = -1, -1
+	src := p.result.Sources[p.order[col]]
+	if src.Silent || len(src.Matches) == 0 {
+		return []string{"", p.st.silent.Render("silent — nothing here on this point")}, selA, selB
+	}
+	textW := max(w-2, 1)
+	for mi, m := range src.Matches {
+		lines = append(lines, "")
+		isSel := p.sel < len(p.stmts) && p.stmts[p.sel] == stmtRef{col, mi}
+		gutter := "  "
+		if isSel {
+			gutter = p.st.gutter.Render("▌ ")
+			selA = len(lines)
+		}
+		text, spans := p.matchText(m, textW)
+		var body []string
+		body = append(body, wrapStyled(text, textW, p.st.body, spans)...)
+		if !src.Origin {
+			body = append(body, p.factLines(m, textW)...)
+		}
+		if m.Curated {
+			body = append(body, p.st.curated.Render("curated"))
+		}
+		for _, l := range body {
+			lines = append(lines, gutter+l)
+		}
+		if isSel {
+			selB = len(lines)
+		}
+	}
+	return lines, selA, selB
+}
+
+// matchText is the statement inside a little of its paragraph: the
+// sentence in full with the terms it shares with the query and its facts
+// marked, the paragraph around it dimmed and cut to about a line and a
+// half either side.
+func (p *comparePane) matchText(m compare.Match, w int) (string, []styledSpan) {
+	sent := oneLineKeep(m.Text)
+	before, after := "", ""
+	if i := strings.Index(m.Context, m.Text); i >= 0 && m.Text != "" {
+		room := w * 3 / 2
+		before = tailWords(oneLine(m.Context[:i]), room)
+		after = headWords(oneLine(m.Context[i+len(m.Text):]), room)
+	}
+	if before != "" {
+		before += " "
+	}
+	if after != "" {
+		after = " " + after
+	}
+	off := len(before)
+	var spans []styledSpan
+	// Facts first: where a fact and a shared term overlap, the fact's
+	// mark matters more.
+	for _, f := range shownFacts(m) {
+		if f.End > len(sent) || f.Start >= f.End {
+			continue
+		}
+		spans = append(spans, styledSpan{off + f.Start, off + f.End, p.st.rel[f.Relation]})
+	}
+	for _, s := range m.Spans {
+		if s.End <= len(sent) && s.Start < s.End {
+			spans = append(spans, styledSpan{off + s.Start, off + s.End, p.st.shared})
+		}
+	}
+	if before != "" {
+		spans = append(spans, styledSpan{0, len(before), p.st.context})
+	}
+	if after != "" {
+		spans = append(spans, styledSpan{off + len(sent), off + len(sent) + len(after), p.st.context})
+	}
+	return before + sent + after, spans
+}
+
+// shownFacts are the fact marks worth a reader's eye: every comparable
+// number, date and duration, but places and actors only where they differ
+// or merely fit — "Iran ✓ same" on every line would drown the marks that
+// matter. Repeats of one fact are shown once.
+func shownFacts(m compare.Match) []compare.FactMark {
+	var out []compare.FactMark
+	seen := map[string]bool{}
+	for _, f := range m.Facts {
+		if f.Relation == compare.None {
+			continue
+		}
+		if (f.Kind == compare.KindPlace || f.Kind == compare.KindActor) && f.Relation == compare.Same {
+			continue
+		}
+		k := string(f.Kind) + "\x00" + oneLine(f.Text) + "\x00" + string(f.Relation)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+// factLines lists a statement's comparable facts with their marks: the
+// glyph, the fact as written, and what it was compared with.
+func (p *comparePane) factLines(m compare.Match, w int) []string {
+	var out []string
+	for _, f := range shownFacts(m) {
+		mark := relGlyph[f.Relation] + " " + oneLine(f.Text)
+		text := mark + " " + relWord[f.Relation]
+		if f.Against != nil && f.Relation != compare.Same {
+			text += relWith[f.Relation] + oneLine(f.Against.Text)
+		}
+		spans := []styledSpan{{0, len(mark), p.st.rel[f.Relation]}, {len(mark), len(text), p.st.dim}}
+		out = append(out, wrapStyled(text, w, p.st.dim, spans)...)
+	}
+	return out
+}
+
+// relWord names a relation after a fact.
+var relWord = map[compare.Relation]string{
+	compare.Same:       "same",
+	compare.Compatible: "compatible",
+	compare.Different:  "differs",
+}
+
+var relWith = map[compare.Relation]string{
+	compare.Compatible: " with ",
+	compare.Different:  " from ",
+}
+
+// oneLineKeep flattens line breaks inside a sentence without changing its
+// length, so the byte offsets of its spans stay valid.
+func oneLineKeep(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// tailWords keeps about the last n bytes of s, from a word start, with an
+// ellipsis when something was cut.
+func tailWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := len(s) - n
+	for cut < len(s) && !utf8.RuneStart(s[cut]) {
+		cut++
+	}
+	if i := strings.IndexByte(s[cut:], ' '); i >= 0 {
+		cut += i + 1
+	}
+	return "…" + s[cut:]
+}
+
+// headWords keeps about the first n bytes of s, to a word end.
+func headWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexByte(s[:cut], ' '); i > 0 {
+		cut = i
+	}
+	return s[:cut] + "…"
+}
