@@ -1,0 +1,132 @@
+package search
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"parley/corpus"
+)
+
+// bbcDir finds ../shared/corpora/bbc beside the repository root, where CI
+// clones the shared data; "" when it is not there.
+func bbcDir() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			p := filepath.Join(dir, "..", "shared", "corpora", "bbc")
+			if _, err := os.Stat(p); err == nil {
+				return p
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+var (
+	bbcOnce  sync.Once
+	bbcIndex *Index
+)
+
+// bbc loads and indexes the BBC corpus once per test binary, or skips.
+func bbc(tb testing.TB) *Index {
+	dir := bbcDir()
+	if dir == "" {
+		tb.Skip("../shared/corpora/bbc not found beside the repository")
+	}
+	bbcOnce.Do(func() {
+		c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+		if err == nil {
+			bbcIndex = New(c.Docs)
+		}
+	})
+	if bbcIndex == nil {
+		tb.Fatal("loading", dir, "failed")
+	}
+	return bbcIndex
+}
+
+// typed are queries a user might type; each is searched one keystroke at
+// a time, every prefix narrowing from the one before, as the pane does.
+var typed = []string{
+	"government", "chelsea", "mobile phone", "oil prices", "election labour",
+	"'iraq war", "microsoft", "^the film", "blair brown", "music !download",
+}
+
+// paneLimit is how many hits the search pane asks for.
+const paneLimit = 200
+
+// BenchmarkKeystroke reports the time of one keystroke's search at p50,
+// p95 and worst, over every prefix of every query in typed.
+func BenchmarkKeystroke(b *testing.B) {
+	ix := bbc(b)
+	ctx := context.Background()
+	var times []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		for _, q := range typed {
+			var prev *Result
+			for i := 1; i <= len(q); i++ {
+				start := time.Now()
+				res, err := ix.Search(ctx, q[:i], Options{Limit: paneLimit, Doc: -1, Prev: prev})
+				times = append(times, time.Since(start))
+				if err != nil {
+					b.Fatal(err)
+				}
+				prev = res
+			}
+		}
+	}
+	reportPercentiles(b, times)
+}
+
+// BenchmarkFullQuery searches each whole query from scratch: the cost of
+// a pasted query, or of the CLI.
+func BenchmarkFullQuery(b *testing.B) {
+	ix := bbc(b)
+	ctx := context.Background()
+	var times []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		for _, q := range typed {
+			start := time.Now()
+			if _, err := ix.Search(ctx, q, Options{Limit: 50, Doc: -1}); err != nil {
+				b.Fatal(err)
+			}
+			times = append(times, time.Since(start))
+		}
+	}
+	reportPercentiles(b, times)
+}
+
+// BenchmarkIndex measures building the index over the loaded corpus.
+func BenchmarkIndex(b *testing.B) {
+	ix := bbc(b)
+	b.ResetTimer()
+	for b.Loop() {
+		New(ix.docs)
+	}
+	b.ReportMetric(float64(ix.Len()), "targets")
+}
+
+func reportPercentiles(b *testing.B, times []time.Duration) {
+	slices.Sort(times)
+	at := func(p float64) float64 {
+		return float64(times[int(p*float64(len(times)-1))].Microseconds()) / 1000
+	}
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.95), "p95-ms")
+	b.ReportMetric(at(1), "max-ms")
+}

@@ -1,0 +1,99 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"parley/corpus"
+)
+
+func runCLI(t *testing.T, c *corpus.Corpus, q string, opts CLIOptions) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := RunCLI(&buf, c, q, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestCLILines(t *testing.T) {
+	_, c := seedIndex(t)
+	out := runCLI(t, c, "909", CLIOptions{Limit: 3})
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) == 0 || len(lines) > 3 {
+		t.Fatalf("got %d lines, want 1 to 3:\n%s", len(lines), out)
+	}
+	var file string
+	var block, sent int
+	if _, err := fmt.Sscanf(lines[0], "%s", &file); err != nil {
+		t.Fatal(err)
+	}
+	parts := strings.SplitN(lines[0], ":", 4)
+	if len(parts) != 4 {
+		t.Fatalf("line %q is not file:block:sentence: text", lines[0])
+	}
+	fmt.Sscan(parts[1], &block)
+	fmt.Sscan(parts[2], &sent)
+	doc, err := c.Find(strings.TrimSuffix(parts[0], ".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.TrimPrefix(parts[3], " ")
+	if b := doc.Block(block); b == nil || b.Sentences[sent].Text != text || !strings.Contains(text, "909 km") {
+		t.Errorf("line %q does not address its own sentence", lines[0])
+	}
+}
+
+func TestCLIJSON(t *testing.T) {
+	_, c := seedIndex(t)
+	var got struct {
+		Query string `json:"query"`
+		Hits  []struct {
+			File, ID, Kind, Text string
+			Score                int
+			Positions            []int
+			Block, Sentence      int
+		} `json:"hits"`
+	}
+	out := runCLI(t, c, "türk\x07", CLIOptions{JSON: true, Limit: 5})
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.Query != "türk^G" {
+		t.Errorf("query echoed as %q, want the bell made visible", got.Query)
+	}
+	if len(got.Hits) == 0 {
+		t.Fatal("no hits for türk in the seeds")
+	}
+	for _, h := range got.Hits {
+		r := []rune(h.Text)
+		var m []rune
+		for _, p := range h.Positions {
+			m = append(m, r[p])
+		}
+		if h.Kind != "title" && h.Kind != "heading" && h.Kind != "sentence" || strings.ToLower(string(m)) != "türk" || h.ID == "" || h.File == "" {
+			t.Errorf("hit %+v: kind or positions wrong (marks %q)", h, string(m))
+		}
+	}
+}
+
+func TestCLIEmptyQueryListsDocuments(t *testing.T) {
+	_, c := seedIndex(t)
+	out := runCLI(t, c, "", CLIOptions{})
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != len(c.Docs) {
+		t.Fatalf("%d lines for %d documents:\n%s", len(lines), len(c.Docs), out)
+	}
+	for i, l := range lines {
+		if !strings.HasPrefix(l, c.Docs[i].Path+":-1:-1: "+c.Docs[i].Title) {
+			t.Errorf("line %d = %q, want %s's title", i, l, c.Docs[i].ID)
+		}
+	}
+	var js struct{ Hits []json.RawMessage }
+	if err := json.Unmarshal([]byte(runCLI(t, c, "zzqqxj", CLIOptions{JSON: true})), &js); err != nil || js.Hits == nil {
+		t.Errorf("no hits must still be a JSON list: %v %v", err, js.Hits)
+	}
+}

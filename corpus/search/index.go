@@ -1,0 +1,135 @@
+// Package search is a fuzzy index over the titles, section headings and
+// sentences of a corpus, with fzf-style query syntax (see query.go).
+//
+// A search scans every target in parallel, rejects most of them with a
+// cheap byte-subsequence check on case-folded text, and scores the rest
+// with sahilm/fuzzy. When a query only extends the previous one, the next
+// search scans the previous hits instead of the whole index.
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"parley/corpus"
+)
+
+// Kind says what a target is.
+type Kind uint8
+
+const (
+	Title Kind = iota
+	Heading
+	Sentence
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Title:
+		return "title"
+	case Heading:
+		return "heading"
+	default:
+		return "sentence"
+	}
+}
+
+// target is one searchable text. Targets are stored in document order, so
+// a smaller index means earlier in the corpus.
+type target struct {
+	text   string
+	folded string // fold(text); a slice of the index's arena
+	doc    int32
+	block  int32 // as corpus.Loc.Block: -1 for a title
+	sent   int32 // as corpus.Loc.Sentence: -1 for a title, heading or whole block
+	runes  int32 // length of text in runes, for the shorter-first tie-break
+	kind   Kind
+}
+
+// Index is an immutable search index; it is safe for concurrent searches.
+type Index struct {
+	docs    []*corpus.Document
+	targets []target
+	spans   [][2]int32 // per document: its targets are targets[lo:hi]
+}
+
+// New indexes docs. Loc.Doc in hits indexes this slice.
+func New(docs []*corpus.Document) *Index {
+	ix := &Index{docs: docs, spans: make([][2]int32, len(docs))}
+	for di, d := range docs {
+		lo := int32(len(ix.targets))
+		ix.addDoc(int32(di), d)
+		ix.spans[di] = [2]int32{lo, int32(len(ix.targets))}
+	}
+	// One arena for every folded text keeps the prefilter's scan of the
+	// whole index sequential in memory.
+	size := 0
+	for i := range ix.targets {
+		size += len(ix.targets[i].text)
+	}
+	arena := make([]byte, 0, size)
+	for i := range ix.targets {
+		arena = appendFolded(arena, ix.targets[i].text)
+	}
+	all := string(arena)
+	off := 0
+	for i := range ix.targets {
+		n := len(ix.targets[i].text)
+		ix.targets[i].folded = all[off : off+n]
+		off += n
+	}
+	return ix
+}
+
+// Docs returns the indexed documents.
+func (ix *Index) Docs() []*corpus.Document { return ix.docs }
+
+// Len returns the number of targets (titles, headings and sentences).
+func (ix *Index) Len() int { return len(ix.targets) }
+
+func (ix *Index) addDoc(di int32, d *corpus.Document) {
+	ix.add(target{text: titleText(d), doc: di, block: -1, sent: -1, kind: Title})
+	block := int32(0)
+	total := int32(0)
+	for _, s := range d.Sections {
+		total += int32(len(s.Blocks))
+	}
+	for _, s := range d.Sections {
+		if h := strings.TrimSpace(s.Heading); h != "" {
+			// A heading opens the reader at its section's first block; a
+			// heading with nothing under it, at the block that follows.
+			b := min(block, total-1)
+			ix.add(target{text: h, doc: di, block: b, sent: -1, kind: Heading})
+		}
+		for _, b := range s.Blocks {
+			if len(b.Sentences) == 0 && strings.TrimSpace(b.Text) != "" {
+				ix.add(target{text: b.Text, doc: di, block: block, sent: -1, kind: Sentence})
+			}
+			for si, sen := range b.Sentences {
+				ix.add(target{text: sen.Text, doc: di, block: block, sent: int32(si), kind: Sentence})
+			}
+			block++
+		}
+	}
+}
+
+func (ix *Index) add(t target) {
+	t.runes = int32(utf8.RuneCountInString(t.text))
+	ix.targets = append(ix.targets, t)
+}
+
+// titleText is what a title target matches: the title with its outlet and
+// author, so "reuters" or an author's name finds the document.
+func titleText(d *corpus.Document) string {
+	title := d.Title
+	if strings.TrimSpace(title) == "" {
+		title = d.File
+	}
+	parts := []string{title}
+	for _, p := range []string{d.Outlet, d.Author} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}

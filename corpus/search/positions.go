@@ -1,0 +1,86 @@
+package search
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// positions returns the characters of t that the terms matched, as
+// ascending rune indexes. Only the hits shown are asked for, so this
+// scores each fuzzy term again on one text rather than keeping positions
+// for every match.
+func positions(t *target, terms []term) []int {
+	var offs []int
+	for i := range terms {
+		tm := &terms[i]
+		if tm.neg {
+			continue
+		}
+		if tm.kind != termFuzzy {
+			if start := tm.find(t); start >= 0 {
+				for j := range tm.text {
+					offs = append(offs, start+j)
+				}
+			}
+			continue
+		}
+		m := fuzzy.Find(tm.text, []string{t.text})
+		if len(m) == 0 {
+			continue
+		}
+		idx := m[0].MatchedIndexes
+		if at, sc := tm.bestSpan(t); at >= 0 && sc > m[0].Score {
+			idx = idx[:0]
+			for j := range tm.text {
+				idx = append(idx, at+j)
+			}
+		}
+		if tm.sensitive && !sameCase(t.text, idx, tm.text) {
+			// sahilm/fuzzy ignores case; when smart case asked for it and
+			// sahilm chose a differently cased character, show the
+			// case-exact characters instead.
+			idx = exactSubsequence(t.text, tm.text)
+		}
+		offs = append(offs, idx...)
+	}
+	slices.Sort(offs)
+	offs = slices.Compact(offs)
+	return runeIndexes(t.text, offs)
+}
+
+// sameCase reports whether the runes of text at the byte offsets idx are
+// exactly the runes of pat.
+func sameCase(text string, idx []int, pat string) bool {
+	i := 0
+	for _, r := range pat {
+		if i >= len(idx) {
+			return false
+		}
+		got, _ := utf8.DecodeRuneInString(text[idx[i]:])
+		if got != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// exactSubsequence returns the byte offsets of the leftmost case-exact
+// occurrence of pat's runes in text, in order.
+func exactSubsequence(text, pat string) []int {
+	var out []int
+	i := 0
+	for _, r := range pat {
+		for i < len(text) {
+			got, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			if got == r {
+				out = append(out, i-size)
+				break
+			}
+		}
+	}
+	return out
+}

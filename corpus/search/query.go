@@ -1,0 +1,178 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"parley/corpus"
+)
+
+// Query syntax, after fzf's extended mode. Terms are separated by spaces
+// and every term must match (AND):
+//
+//	word     fuzzy: the characters of word, in order, not necessarily together
+//	'word    exact: word as a substring
+//	^word    prefix: the text starts with word
+//	word$    suffix: the text ends with word
+//	^word$   the whole text is word
+//	!word    the text does not contain word (also !'word, !^word, !word$)
+//
+// Matching ignores case unless the term has an upper-case letter (smart
+// case). A term that is only an operator ("!", "'", "^") is ignored, so a
+// query being typed never matches nothing for a keystroke. A backslash
+// before a space keeps the space inside the term ("new\ york").
+
+// termKind says how one term matches.
+type termKind uint8
+
+const (
+	termFuzzy termKind = iota
+	termExact
+	termPrefix
+	termSuffix
+	termEqual
+)
+
+// term is one parsed query term.
+type term struct {
+	kind      termKind
+	neg       bool
+	text      string // as typed, operators removed
+	folded    string // fold(text), what case-insensitive terms match against
+	sensitive bool   // smart case: text has an upper-case letter
+	runes     int    // length of text in runes
+	ascii     bool   // text is ASCII, so byte and rune subsequences agree
+	adjAll    int    // chain(runes-1): adjacency bonus of a contiguous match
+	adjGap    int    // chain(runes-2): the most a non-contiguous match gets
+}
+
+// pattern returns what the term matches against a target's text (when
+// sensitive) or its folded text.
+func (t term) pattern() string {
+	if t.sensitive {
+		return t.text
+	}
+	return t.folded
+}
+
+// query is a parsed query string.
+type query struct {
+	clean string // the query after cleaning, as echoed back
+	terms []term
+}
+
+// parseQuery splits raw into terms. The query is echoed cleaned by the
+// document hygiene rules (control characters as caret text, invalid bytes
+// as <XX>); the terms are the same text with control characters dropped,
+// since a document's text never holds one.
+func parseQuery(raw string) query {
+	q := query{clean: corpus.CleanLine(raw)}
+	noControls := strings.Map(func(r rune) rune {
+		if r < 0x20 || r >= 0x7f && r <= 0x9f {
+			return -1
+		}
+		return r
+	}, raw)
+	for _, word := range splitTerms(corpus.CleanLine(noControls)) {
+		if t, ok := parseTerm(word); ok {
+			q.terms = append(q.terms, t)
+		}
+	}
+	return q
+}
+
+// splitTerms splits on spaces, except a space escaped with a backslash.
+func splitTerms(s string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && i+1 < len(s) && s[i+1] == ' ':
+			cur.WriteByte(' ')
+			i++
+		case s[i] == ' ':
+			flush()
+		default:
+			cur.WriteByte(s[i])
+		}
+	}
+	flush()
+	return out
+}
+
+func parseTerm(w string) (term, bool) {
+	t := term{kind: termFuzzy}
+	if strings.HasPrefix(w, "!") {
+		t.neg = true
+		t.kind = termExact // fzf: an inverse term matches exactly
+		w = w[1:]
+	}
+	switch {
+	case strings.HasPrefix(w, "'"):
+		t.kind = termExact
+		w = w[1:]
+	case strings.HasPrefix(w, "^"):
+		t.kind = termPrefix
+		w = w[1:]
+	}
+	if len(w) > 1 && strings.HasSuffix(w, "$") && !strings.HasSuffix(w, `\$`) {
+		if t.kind == termPrefix {
+			t.kind = termEqual
+		} else {
+			t.kind = termSuffix
+		}
+		w = w[:len(w)-1]
+	}
+	w = strings.ReplaceAll(w, `\$`, "$")
+	if w == "" {
+		return t, false
+	}
+	t.text = w
+	t.folded = fold(w)
+	t.sensitive = hasUpper(w)
+	t.runes = utf8.RuneCountInString(w)
+	t.ascii = t.runes == len(w)
+	t.adjAll, t.adjGap = chain(t.runes-1), chain(t.runes-2)
+	return t, true
+}
+
+// implies reports whether every text matching t also matches old, so the
+// hits of old can be narrowed instead of searching everything again. That
+// holds when typing extends a positive fuzzy, exact or prefix term, and
+// for any term left unchanged.
+func (t term) implies(old term) bool {
+	if t.neg != old.neg || t.kind != old.kind || (old.sensitive && !t.sensitive) {
+		return false
+	}
+	if t.text == old.text {
+		return true
+	}
+	if t.neg || t.kind == termSuffix || t.kind == termEqual {
+		return false
+	}
+	if old.sensitive {
+		return strings.HasPrefix(t.text, old.text)
+	}
+	// A case-sensitive term matches a subset of what its insensitive form
+	// matches, so comparing folded forms is enough.
+	return strings.HasPrefix(t.folded, old.folded)
+}
+
+// narrows reports whether every text matching q also matches old.
+func (q query) narrows(old query) bool {
+	if len(old.terms) == 0 || len(q.terms) < len(old.terms) {
+		return false
+	}
+	for i, o := range old.terms {
+		if !q.terms[i].implies(o) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,116 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseQuery(t *testing.T) {
+	type tm struct {
+		kind      termKind
+		neg       bool
+		text      string
+		sensitive bool
+	}
+	cases := []struct {
+		in   string
+		want []tm
+	}{
+		{"hormuz", []tm{{termFuzzy, false, "hormuz", false}}},
+		{"  oil   price ", []tm{{termFuzzy, false, "oil", false}, {termFuzzy, false, "price", false}}},
+		{"'border", []tm{{termExact, false, "border", false}}},
+		{"^Pak", []tm{{termPrefix, false, "Pak", true}}},
+		{"talks$", []tm{{termSuffix, false, "talks", false}}},
+		{"^why pakistan is involved$", []tm{{termPrefix, false, "why", false}, {termFuzzy, false, "pakistan", false}, {termFuzzy, false, "is", false}, {termSuffix, false, "involved", false}}},
+		{"^exact$", []tm{{termEqual, false, "exact", false}}},
+		{"!iran", []tm{{termExact, true, "iran", false}}},
+		{"!'iran", []tm{{termExact, true, "iran", false}}},
+		{"!^The", []tm{{termPrefix, true, "The", true}}},
+		{"!talks$", []tm{{termSuffix, true, "talks", false}}},
+		{`new\ york`, []tm{{termFuzzy, false, "new york", false}}},
+		{`cost\$`, []tm{{termFuzzy, false, "cost$", false}}},
+		{"$5", []tm{{termFuzzy, false, "$5", false}}},
+		{"Türkiye", []tm{{termFuzzy, false, "Türkiye", true}}},
+		{"中国", []tm{{termFuzzy, false, "中国", false}}},
+		// Operators alone are ignored while the term is being typed.
+		{"!", nil},
+		{"' ^ ! $", []tm{{termFuzzy, false, "$", false}}},
+		{"", nil},
+	}
+	for _, c := range cases {
+		q := parseQuery(c.in)
+		var got []tm
+		for _, x := range q.terms {
+			got = append(got, tm{x.kind, x.neg, x.text, x.sensitive})
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("parseQuery(%q) = %+v, want %+v", c.in, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("parseQuery(%q) term %d = %+v, want %+v", c.in, i, got[i], c.want[i])
+			}
+		}
+	}
+}
+
+func TestParseQueryCleans(t *testing.T) {
+	q := parseQuery("ira\x1b[31mn\xff\x00")
+	for _, r := range q.clean {
+		if r < 0x20 || r == 0x7f {
+			t.Fatalf("cleaned query %q still has control character %U", q.clean, r)
+		}
+	}
+	if !strings.HasPrefix(q.clean, "ira^[") {
+		t.Errorf("escape not shown as caret text: %q", q.clean)
+	}
+	if len(q.terms) != 1 || !strings.HasPrefix(q.terms[0].text, "ira[31mn") {
+		t.Errorf("control characters not dropped from the terms: %+v", q.terms)
+	}
+}
+
+func TestNarrows(t *testing.T) {
+	cases := []struct {
+		old, new string
+		want     bool
+	}{
+		{"h", "ho", true},
+		{"hor", "hormuz", true},
+		{"oil", "oil p", true},
+		{"oil p", "oil pr", true},
+		{"'bord", "'border", true},
+		{"^Pa", "^Pak", true},
+		{"ir", "Ira", true},  // smart case only narrows further
+		{"Ir", "IRa", false}, // case-sensitive "Ir" is not implied
+		{"!d", "!do", false}, // a longer exclusion excludes less
+		{"talk$", "talks$", false},
+		{"oil", "'oil", false},
+		{"oil price", "oil", false},
+		{"", "a", false},
+		{"abc", "ab", false},
+		{"music !download", "music !download x", true},
+	}
+	for _, c := range cases {
+		if got := parseQuery(c.new).narrows(parseQuery(c.old)); got != c.want {
+			t.Errorf("%q narrows %q = %v, want %v", c.new, c.old, got, c.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	cases := map[string]string{
+		"Hormuz":        "hormuz",
+		"TÜRKIYE":       "türkiye",
+		"Straße":        "straße",
+		"ΣΟΦΙΑ":         "ςοφια",
+		"中国传媒大学":        "中国传媒大学",
+		"KELVIN \u212a": "kelvin \u212a", // folds to a shorter rune: kept
+	}
+	for in, want := range cases {
+		got := fold(in)
+		if got != want || len(got) != len(in) {
+			t.Errorf("fold(%q) = %q, want %q of the same byte length", in, got, want)
+		}
+	}
+}

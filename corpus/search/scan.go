@@ -1,0 +1,209 @@
+package search
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// Sizes of the units of parallel work: small enough to balance the cores
+// and, when ranking, to raise the bar early; large enough that handing
+// them out costs nothing.
+const (
+	screenChunk = 4096
+	rankBatch   = 256
+)
+
+// cand is a target that matches, with bounds on its final score.
+type cand struct {
+	id     int32
+	score  int // the non-fuzzy terms' score; the final score once scored
+	lo, hi int
+}
+
+// parallel calls fn(0) .. fn(n-1) on every core, handing out indexes in
+// increasing order. It stops early when ctx is cancelled.
+func parallel(ctx context.Context, n int, fn func(i int)) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	work := func() {
+		defer wg.Done()
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= n || ctx.Err() != nil {
+				return
+			}
+			fn(i)
+		}
+	}
+	wg.Add(workers)
+	for range workers - 1 {
+		go work()
+	}
+	if workers > 0 {
+		work()
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+// screenAll screens the targets ids[lo:hi] (or lo..hi-1 when ids is nil)
+// and returns those that match, in index order.
+func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, hi int) ([]cand, error) {
+	n := (hi - lo + screenChunk - 1) / screenChunk
+	outs := make([][]cand, n)
+	err := parallel(ctx, n, func(c int) {
+		a := lo + c*screenChunk
+		b := min(a+screenChunk, hi)
+		out := make([]cand, 0, 256)
+		for i := a; i < b; i++ {
+			id := int32(i)
+			if ids != nil {
+				id = ids[i]
+			}
+			if c, ok := screen(&ix.targets[id], terms); ok {
+				c.id = id
+				out = append(out, c)
+			}
+		}
+		outs[c] = out
+	})
+	if err != nil {
+		return nil, err
+	}
+	return slices.Concat(outs...), nil
+}
+
+// rank scores the candidates that could be among the limit best (all of
+// them when limit <= 0) and returns those best, in order.
+//
+// The bar starts at the limit-th largest lower bound: that many
+// candidates are sure to score at least that. The rest are scored in
+// decreasing order of their upper bounds, and the bar rises to the
+// limit-th best score found so far; a batch whose best upper bound is
+// below the bar ends the work, since nothing after it can rank.
+func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int) ([]scored, error) {
+	best := &topK{ix: ix, k: limit}
+	var mu sync.Mutex
+	var bar atomic.Int64
+	todo := cands
+	if limit > 0 && len(cands) > limit {
+		los := make([]int, len(cands))
+		for i, c := range cands {
+			los[i] = c.lo
+		}
+		floor := quickselect(los, limit-1)
+		bar.Store(int64(floor))
+		todo = nil
+		for _, c := range cands {
+			if c.hi >= floor {
+				todo = append(todo, c)
+			}
+		}
+		slices.SortFunc(todo, func(a, b cand) int { return b.hi - a.hi })
+	} else {
+		bar.Store(minInt)
+	}
+	n := (len(todo) + rankBatch - 1) / rankBatch
+	err := parallel(ctx, n, func(bi int) {
+		batch := todo[bi*rankBatch : min((bi+1)*rankBatch, len(todo))]
+		if limit > 0 {
+			cut := int64(bar.Load())
+			end := 0
+			for end < len(batch) && int64(batch[end].hi) >= cut {
+				end++
+			}
+			batch = batch[:end]
+		}
+		for ti := range terms {
+			if terms[ti].kind == termFuzzy {
+				ix.scoreFuzzy(&terms[ti], batch)
+			}
+		}
+		mu.Lock()
+		for _, c := range batch {
+			best.offer(scored{id: c.id, score: c.score})
+		}
+		if limit > 0 && len(best.items) == limit {
+			bar.Store(max(bar.Load(), int64(best.items[0].score)))
+		}
+		mu.Unlock()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return best.sorted(), nil
+}
+
+const minInt = -1 << 62
+
+// scoreFuzzy adds one fuzzy term's score to each candidate: the better of
+// sahilm/fuzzy's score and its rules applied to the best contiguous
+// occurrence (see bestSpan). One sahilm call covers all the candidates.
+func (ix *Index) scoreFuzzy(tm *term, cands []cand) {
+	if len(cands) == 0 {
+		return
+	}
+	got := make([]int, len(cands))
+	for i, c := range cands {
+		// sahilm/fuzzy stops at a NUL byte and may then miss a match the
+		// screen found; such a target keeps the lowest score it could get.
+		got[i] = -15 + tm.runes - len(ix.targets[c.id].text)
+	}
+	matches := fuzzy.FindFromIterNoSort(tm.text, func(yield func(string) bool) {
+		for _, c := range cands {
+			if !yield(ix.targets[c.id].text) {
+				return
+			}
+		}
+	})
+	for _, m := range matches {
+		got[m.Index] = m.Score
+	}
+	for i := range cands {
+		c := &cands[i]
+		if at, sc := tm.bestSpan(&ix.targets[c.id]); at >= 0 {
+			got[i] = max(got[i], sc)
+		}
+		c.score += got[i]
+	}
+}
+
+// quickselect returns the element that would be at index k if xs were
+// sorted in descending order; it reorders xs.
+func quickselect(xs []int, k int) int {
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		// Median of three keeps sorted or equal inputs from going quadratic.
+		mid := lo + (hi-lo)/2
+		p := max(min(xs[lo], xs[mid]), min(max(xs[lo], xs[mid]), xs[hi]))
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] > p {
+				i++
+			}
+			for xs[j] < p {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return xs[k]
+		}
+	}
+	return xs[k]
+}

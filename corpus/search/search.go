@@ -1,0 +1,130 @@
+package search
+
+import (
+	"context"
+	"sort"
+
+	"parley/corpus"
+)
+
+// Hit is one matching target.
+type Hit struct {
+	Kind Kind
+	// Loc is where the reader opens: Loc.Doc indexes the index's
+	// documents; a title has Block -1 and Sentence -1; a heading has the
+	// first block of its section and Sentence -1.
+	Loc   corpus.Loc
+	Text  string
+	Score int
+	// Positions are the matched characters, as ascending rune indexes
+	// into Text.
+	Positions []int
+}
+
+// Options tune one search.
+type Options struct {
+	// Limit is the most hits returned (0: all). Total counts them all.
+	Limit int
+	// Doc limits the search to one document (an index into Docs); -1 or
+	// any value out of range searches them all.
+	Doc int
+	// Prev is an earlier result. When the new query can only match a
+	// subset of what Prev matched (it extends Prev's query by typing),
+	// only Prev's matches are searched.
+	Prev *Result
+}
+
+// Result is the outcome of one search. It is immutable.
+type Result struct {
+	Query    string // the query as cleaned and searched
+	Hits     []Hit
+	Total    int  // how many targets match, beyond Limit
+	Narrowed bool // computed from Options.Prev's matches
+	q        query
+	scope    int     // document index, or -1 for all
+	matched  []int32 // every matching target in index order; nil for an empty query
+}
+
+// Search runs raw against the index. It fails only when ctx is cancelled.
+func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result, error) {
+	q := parseQuery(raw)
+	scope := opts.Doc
+	if scope < 0 || scope >= len(ix.docs) {
+		scope = -1
+	}
+	res := &Result{Query: q.clean, q: q, scope: scope}
+	if len(q.terms) == 0 {
+		res.Hits = ix.titles(scope, opts.Limit)
+		res.Total = len(ix.docs)
+		if scope >= 0 {
+			res.Total = 1
+		}
+		return res, nil
+	}
+
+	var ids []int32 // nil: every target in [lo, hi)
+	lo, hi := 0, len(ix.targets)
+	if scope >= 0 {
+		lo, hi = int(ix.spans[scope][0]), int(ix.spans[scope][1])
+	}
+	if p := opts.Prev; p != nil && p.matched != nil && (p.scope == scope || p.scope == -1) && q.narrows(p.q) {
+		ids = p.matched
+		if scope >= 0 && p.scope == -1 {
+			ids = within(ids, lo, hi)
+		}
+		lo, hi = 0, len(ids)
+		res.Narrowed = true
+	}
+
+	cands, err := ix.screenAll(ctx, q.terms, ids, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	res.Total = len(cands)
+	res.matched = make([]int32, len(cands))
+	for i, c := range cands {
+		res.matched[i] = c.id
+	}
+	top, err := ix.rank(ctx, q.terms, cands, opts.Limit)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range top {
+		res.Hits = append(res.Hits, ix.hit(s, q.terms))
+	}
+	return res, nil
+}
+
+// within returns the part of the ascending ids that lies in [lo, hi).
+func within(ids []int32, lo, hi int) []int32 {
+	a := sort.Search(len(ids), func(i int) bool { return int(ids[i]) >= lo })
+	b := sort.Search(len(ids), func(i int) bool { return int(ids[i]) >= hi })
+	return ids[a:b]
+}
+
+// titles lists the documents in scope, in corpus order: the answer to an
+// empty query.
+func (ix *Index) titles(scope, limit int) []Hit {
+	var hits []Hit
+	for di := range ix.docs {
+		if scope >= 0 && di != scope {
+			continue
+		}
+		if limit > 0 && len(hits) == limit {
+			break
+		}
+		t := &ix.targets[ix.spans[di][0]]
+		hits = append(hits, Hit{Kind: Title, Loc: t.loc(), Text: t.text})
+	}
+	return hits
+}
+
+func (t *target) loc() corpus.Loc {
+	return corpus.Loc{Doc: int(t.doc), Block: int(t.block), Sentence: int(t.sent)}
+}
+
+// hit builds the Hit for a ranked target, with its matched positions.
+func (ix *Index) hit(s scored, terms []term) Hit {
+	t := &ix.targets[s.id]
+	return Hit{Kind: t.kind, Loc: t.loc(), Text: t.text, Score: s.score, Positions: positions(t, terms)}
+}

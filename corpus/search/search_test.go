@@ -1,0 +1,201 @@
+package search
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"parley/corpus"
+)
+
+func seedIndex(t testing.TB) (*Index, *corpus.Corpus) {
+	t.Helper()
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(c.Docs), c
+}
+
+func search(t testing.TB, ix *Index, q string, limit int) *Result {
+	t.Helper()
+	res, err := ix.Search(context.Background(), q, Options{Limit: limit, Doc: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func docID(ix *Index, h Hit) string { return ix.docs[h.Loc.Doc].ID }
+
+// The seeds mention the Strait of Hormuz in 002 and 004 only: the hits
+// holding the word rank above every scattered fuzzy match, and they are
+// exactly the places in 002 and 004 that name it.
+func TestSeedsHormuz(t *testing.T) {
+	ix, _ := seedIndex(t)
+	res := search(t, ix, "hormuz", 0)
+	var docs []string
+	seenOther := false
+	for i, h := range res.Hits {
+		has := strings.Contains(strings.ToLower(h.Text), "hormuz")
+		if has && seenOther {
+			t.Fatalf("hit %d holds Hormuz but ranks below a scattered match: %q", i, h.Text)
+		}
+		if !has {
+			seenOther = true
+			continue
+		}
+		docs = append(docs, docID(ix, h)[:3])
+	}
+	got := strings.Join(docs, ",")
+	if !strings.Contains(got, "002") || !strings.Contains(got, "004") || strings.Trim(got, "024,") != "" {
+		t.Errorf("documents of the Hormuz hits = %s, want 002 and 004 only", got)
+	}
+	for _, h := range res.Hits[:2] {
+		if id := docID(ix, h); h.Kind != Sentence || !strings.HasPrefix(id, "002") && !strings.HasPrefix(id, "004") {
+			t.Errorf("top hit %s %s %q, want sentences of 002 and 004 first", h.Kind, id, h.Text)
+		}
+	}
+}
+
+func TestSeeds909(t *testing.T) {
+	ix, _ := seedIndex(t)
+	h := search(t, ix, "909", 5).Hits[0]
+	if !strings.HasPrefix(docID(ix, h), "002") || h.Kind != Sentence || !strings.Contains(h.Text, "909 km long border") {
+		t.Fatalf("best hit for 909 = %s %s %q, want 002's border sentence", docID(ix, h), h.Kind, h.Text)
+	}
+	// The location names that very sentence.
+	b := ix.docs[h.Loc.Doc].Block(h.Loc.Block)
+	if b == nil || h.Loc.Sentence < 0 || b.Sentences[h.Loc.Sentence].Text != h.Text {
+		t.Errorf("Loc %+v does not address the hit's sentence", h.Loc)
+	}
+	if got := string([]rune(h.Text)[h.Positions[0] : h.Positions[2]+1]); got != "909" {
+		t.Errorf("positions %v mark %q, want 909", h.Positions, got)
+	}
+}
+
+func TestSeedsYahya(t *testing.T) {
+	ix, _ := seedIndex(t)
+	h := search(t, ix, "yahya", 5).Hits[0]
+	if !strings.HasPrefix(docID(ix, h), "002") || !strings.Contains(h.Text, "Yahya") {
+		t.Fatalf("best hit for yahya = %s %q, want 002", docID(ix, h), h.Text)
+	}
+}
+
+func TestEmptyQueryListsDocuments(t *testing.T) {
+	ix, c := seedIndex(t)
+	for _, q := range []string{"", "   ", "!", "^"} {
+		res := search(t, ix, q, 0)
+		if len(res.Hits) != len(c.Docs) || res.Total != len(c.Docs) {
+			t.Fatalf("%q: %d hits, want the %d documents", q, len(res.Hits), len(c.Docs))
+		}
+		for i, h := range res.Hits {
+			if h.Kind != Title || h.Loc.Doc != i || h.Loc.Block != -1 {
+				t.Errorf("%q: hit %d = %+v, want document %d's title", q, i, h, i)
+			}
+		}
+	}
+}
+
+// Narrowing from the previous keystroke's result must give exactly what a
+// fresh search gives.
+func TestNarrowingMatchesFreshSearch(t *testing.T) {
+	ix, _ := seedIndex(t)
+	ctx := context.Background()
+	for _, q := range []string{"pakistan mediat", "'islam ^the", "Iran talks", "中国传媒", "hormuz !oil"} {
+		var prev *Result
+		for i := 1; i <= len(q); i++ {
+			if !utf8.ValidString(q[:i]) {
+				continue // inside a multi-byte character
+			}
+			part := q[:i]
+			got, err := ix.Search(ctx, part, Options{Limit: 20, Doc: -1, Prev: prev})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := search(t, ix, part, 20)
+			if got.Total != want.Total || !sameHits(got.Hits, want.Hits) {
+				t.Fatalf("%q narrowed=%v: %d hits, fresh search %d; first %v vs %v", part, got.Narrowed, got.Total, want.Total, first(got), first(want))
+			}
+			prev = got
+		}
+	}
+}
+
+func first(r *Result) any {
+	if len(r.Hits) == 0 {
+		return nil
+	}
+	return r.Hits[0]
+}
+
+func sameHits(a, b []Hit) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Loc != b[i].Loc || a[i].Score != b[i].Score {
+			return false
+		}
+	}
+	return true
+}
+
+// Scoring only the targets that can rank (bounds, a rising bar) must give
+// the same top hits as scoring every match.
+func TestPruningKeepsTheBest(t *testing.T) {
+	ix, _ := seedIndex(t)
+	for _, q := range []string{"e", "pa", "iran", "talks us", "pkstn", "'the ir", "diplo !iran", "Talk"} {
+		all := search(t, ix, q, 0)
+		for _, limit := range []int{1, 7, 50} {
+			top := search(t, ix, q, limit)
+			n := min(limit, len(all.Hits))
+			if top.Total != all.Total || !sameHits(top.Hits, all.Hits[:n]) {
+				t.Errorf("%q limit %d: pruned ranking differs from the full one", q, limit)
+			}
+		}
+	}
+}
+
+func TestScope(t *testing.T) {
+	ix, _ := seedIndex(t)
+	ctx := context.Background()
+	all := search(t, ix, "pakistan", 0)
+	res, err := ix.Search(ctx, "pakistan", Options{Doc: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, h := range all.Hits {
+		if h.Loc.Doc == 2 {
+			want++
+		}
+	}
+	if res.Total != want || want == 0 {
+		t.Fatalf("scope 2: %d hits, want %d", res.Total, want)
+	}
+	for _, h := range res.Hits {
+		if h.Loc.Doc != 2 {
+			t.Fatalf("scope 2 returned a hit in document %d", h.Loc.Doc)
+		}
+	}
+	// Narrowing from an all-documents result into one document.
+	nar, err := ix.Search(ctx, "pakistans", Options{Doc: 2, Prev: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := ix.Search(ctx, "pakistans", Options{Doc: 2})
+	if !nar.Narrowed || nar.Total != fresh.Total || !sameHits(nar.Hits, fresh.Hits) {
+		t.Errorf("narrowed into scope: %d hits (narrowed %v), fresh %d", nar.Total, nar.Narrowed, fresh.Total)
+	}
+}
+
+func TestCancelled(t *testing.T) {
+	ix, _ := seedIndex(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Search(ctx, "iran", Options{Doc: -1}); err == nil {
+		t.Fatal("a cancelled search returned no error")
+	}
+}
