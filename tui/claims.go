@@ -216,11 +216,7 @@ func (p *claimsPane) headerLine(w int) string {
 func (p *claimsPane) sourcesLine() string {
 	var parts []string
 	for i, d := range p.engine.docs {
-		name := d.Outlet
-		if name == "" {
-			name = d.ID
-		}
-		parts = append(parts, fmt.Sprintf("%d %s", i+1, oneLine(name)))
+		parts = append(parts, fmt.Sprintf("%d %s", i+1, sourceLabel(d)))
 	}
 	return p.st.dim.Render("marks: " + strings.Join(parts, " · "))
 }
@@ -256,12 +252,7 @@ func (p *claimsPane) madeBy() string {
 	var names []string
 	for i, ok := range c.Coverage {
 		if ok && i < len(p.engine.docs) {
-			d := p.engine.docs[i]
-			name := d.Outlet
-			if name == "" {
-				name = d.ID
-			}
-			names = append(names, oneLine(name))
+			names = append(names, sourceLabel(p.engine.docs[i]))
 		}
 	}
 	return p.st.status.Render(fmt.Sprintf("made by %d: %s", len(names), strings.Join(names, ", ")))

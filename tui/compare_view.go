@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"parley/corpus"
 	"parley/corpus/compare"
 )
 
@@ -194,14 +195,19 @@ func (p *comparePane) sourceName(doc int) string {
 	if doc < 0 || doc >= len(p.docs) {
 		return "?"
 	}
-	d := p.docs[doc]
+	return sourceLabel(p.docs[doc])
+}
+
+// sourceLabel names a source the way a reader knows it: its outlet, else
+// its title, else its file.
+func sourceLabel(d *corpus.Document) string {
 	switch {
 	case d.Outlet != "":
 		return oneLine(d.Outlet)
 	case d.Title != "":
 		return oneLine(d.Title)
 	}
-	return d.File
+	return d.ID
 }
 
 // body draws the statements area: a message, the columns, or the stack.
