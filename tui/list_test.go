@@ -1,0 +1,129 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func listOrder(m *Model) []string {
+	var ids []string
+	for _, i := range m.list.shown {
+		ids = append(ids, m.list.docs[i].ID)
+	}
+	return ids
+}
+
+func TestListSortCycles(t *testing.T) {
+	m := newTestModel(t, 80, 24, fixtureCorpus())
+	tests := []struct {
+		name string
+		want string
+	}{
+		{"date", "border talks notes"}, // newest first, undated last
+		{"title", "border notes talks"},
+		{"outlet", "border talks notes"}, // no outlet last
+		{"date", "border talks notes"},
+	}
+	for i, tt := range tests {
+		if i > 0 {
+			press(m, "s")
+		}
+		if got := strings.Join(listOrder(m), " "); got != tt.want || m.list.sortBy.String() != tt.name {
+			t.Fatalf("sort %s: %s, want %s", m.list.sortBy, got, tt.want)
+		}
+		if !strings.Contains(screen(m), "by "+tt.name) {
+			t.Fatalf("header does not say the sort")
+		}
+	}
+}
+
+func TestListFilter(t *testing.T) {
+	m := newTestModel(t, 80, 24, fixtureCorpus())
+	press(m, "/")
+	if !m.list.capturesInput() {
+		t.Fatal("/ should start the filter")
+	}
+	typeText(m, "ledger q") // q must type, not quit
+	if got := strings.Join(listOrder(m), " "); got != "" {
+		t.Fatalf("terms must all match: %q", got)
+	}
+	press(m, "backspace", "backspace")
+	if got := strings.Join(listOrder(m), " "); got != "border" {
+		t.Fatalf("filter ledger: %q", got)
+	}
+	press(m, "enter", "enter")
+	if m.focus != focusReader || m.reader.doc.ID != "border" {
+		t.Fatal("enter after the filter opens the match")
+	}
+	press(m, "esc")
+	if m.focus != focusList {
+		t.Fatal("esc from the reader returns to the list")
+	}
+	press(m, "esc")
+	if len(m.list.shown) != 3 {
+		t.Fatal("esc in the list clears the filter")
+	}
+}
+
+func TestListShowsMetadata(t *testing.T) {
+	m := newTestModel(t, 80, 24, fixtureCorpus())
+	s := screen(m)
+	for _, want := range []string{"Talks in Islamabad", "Example Times · 2026-04-12 · A. Writer · 1 min ed.", "Daily Ledger", "Analyst notes"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("list lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+func TestReadingTime(t *testing.T) {
+	for words, want := range map[int]string{0: "1 min", 230: "1 min", 231: "2 min", 2300: "10 min"} {
+		if got := readingTime(words); got != want {
+			t.Errorf("%d words: %s, want %s", words, got, want)
+		}
+	}
+}
+
+func TestFocusAndQuit(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixtureCorpus())
+	if m.reader.doc == nil {
+		t.Fatal("a wide window shows the first document beside the list")
+	}
+	press(m, "tab")
+	if m.focus != focusReader {
+		t.Fatal("tab moves to the reader")
+	}
+	press(m, "shift+tab")
+	if m.focus != focusList {
+		t.Fatal("shift+tab moves back")
+	}
+	press(m, "?")
+	if !strings.Contains(screen(m), "jump back") {
+		t.Fatal("? shows every key")
+	}
+	press(m, "j")
+	if m.showAll || m.list.sel != 0 {
+		t.Fatal("a key closes the help without acting")
+	}
+	_, cmd := m.Update(keyMsg("q"))
+	if cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("q quits")
+	}
+	press(m, "/")
+	_, cmd = m.Update(keyMsg("ctrl+c"))
+	if cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("ctrl+c quits even while typing")
+	}
+}
+
+func TestNarrowShowsOnePane(t *testing.T) {
+	m := newTestModel(t, 80, 24, fixtureCorpus())
+	if strings.Contains(screen(m), "│ A border") {
+		t.Fatal("no side-by-side when narrow")
+	}
+	press(m, "enter")
+	if strings.Contains(screen(m), "documents · by") {
+		t.Fatal("the reader takes the whole narrow screen")
+	}
+}

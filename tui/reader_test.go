@@ -1,0 +1,281 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus"
+)
+
+// openTalks opens the fixture's richest document in a narrow window.
+func openTalks(t *testing.T, w, h int) *Model {
+	t.Helper()
+	m := newTestModel(t, w, h, fixtureCorpus())
+	press(m, "j", "enter")
+	if m.focus != focusReader || m.reader.doc.ID != "talks" {
+		t.Fatalf("focus %v doc %v", m.focus, m.reader.doc)
+	}
+	return m
+}
+
+func countFold(c *corpus.Document, q string) int {
+	n := 0
+	for _, b := range c.Blocks() {
+		n += strings.Count(strings.ToLower(b.Block.Text), strings.ToLower(q))
+	}
+	return n
+}
+
+func TestFindCountsAndCycles(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	press(m, "/")
+	typeText(m, "TALKS")
+	press(m, "enter")
+	want := countFold(m.reader.doc, "talks")
+	if want < 2 || len(m.reader.find.matches) != want {
+		t.Fatalf("matches %d, want %d", len(m.reader.find.matches), want)
+	}
+	status := func() string {
+		lines := strings.Split(screen(m), "\n")
+		return lines[len(lines)-2]
+	}
+	if !strings.Contains(status(), "1/"+itoa(want)) {
+		t.Fatalf("status %q", status())
+	}
+	press(m, "n")
+	if !strings.Contains(status(), "2/"+itoa(want)) {
+		t.Fatalf("after n: %q", status())
+	}
+	press(m, "N", "N")
+	if !strings.Contains(status(), itoa(want)+"/"+itoa(want)) {
+		t.Fatalf("N wraps to the last: %q", status())
+	}
+	// Every match is drawn on screen as the text it matched.
+	for _, mt := range m.reader.find.matches {
+		text := m.reader.r.blocks[mt.block].Block.Text[mt.start:mt.end]
+		if !strings.EqualFold(text, "talks") {
+			t.Fatalf("match %q", text)
+		}
+	}
+}
+
+func TestFindNoMatch(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	press(m, "/")
+	typeText(m, "zzzq")
+	press(m, "enter")
+	if !strings.Contains(screen(m), `no match for "zzzq"`) {
+		t.Fatal(screen(m))
+	}
+}
+
+func TestFindFoldKeepsOffsets(t *testing.T) {
+	// "İ" lower-cases to two runes; offsets must still point at the text.
+	text := "İstanbul and ISTANBUL, ıstanbul"
+	for _, m := range findFold(text, "istanbul") {
+		if !strings.EqualFold(text[m[0]:m[1]], "istanbul") {
+			t.Fatalf("match %q", text[m[0]:m[1]])
+		}
+	}
+	if got := len(findFold(text, "STANBUL")); got != 3 {
+		t.Fatalf("got %d matches", got)
+	}
+}
+
+func TestSectionsAndOutline(t *testing.T) {
+	m := openTalks(t, 80, 12)
+	press(m, "]")
+	if got := m.reader.currentSection(); got != "Background" {
+		t.Fatalf("] went to %q", got)
+	}
+	press(m, "]")
+	if !strings.Contains(screen(m), "What comes next") {
+		t.Fatalf("] ] does not show the last section:\n%s", screen(m))
+	}
+	press(m, "[")
+	if got := m.reader.currentSection(); got != "Background" {
+		t.Fatalf("[ went to %q", got)
+	}
+	press(m, "[")
+	if m.reader.top != 0 {
+		t.Fatalf("[ before the first heading goes to the top, not %d", m.reader.top)
+	}
+	press(m, "g", "o", "j", "j", "enter")
+	if got := m.reader.currentSection(); got != "What comes next" {
+		t.Fatalf("outline went to %q", got)
+	}
+	if first := strings.Split(screen(m), "\n")[0]; !strings.Contains(first, "What comes next") {
+		t.Fatalf("heading not at the top: %q", first)
+	}
+}
+
+func TestScrollKeysAndWrapOnce(t *testing.T) {
+	m := newTestModel(t, 60, 12, seedCorpus(t))
+	press(m, "enter")
+	r := m.reader.r
+	if r == nil || len(r.lines) <= m.reader.bodyHeight() {
+		t.Skip("document fits on one screen")
+	}
+	press(m, "j", "j")
+	if m.reader.top != 2 {
+		t.Fatalf("j j: top %d", m.reader.top)
+	}
+	press(m, "space")
+	if m.reader.top != 2+m.reader.bodyHeight()-1 {
+		t.Fatalf("space: top %d", m.reader.top)
+	}
+	press(m, "b", "G")
+	if m.reader.top != m.reader.maxTop() {
+		t.Fatalf("G: top %d of %d", m.reader.top, m.reader.maxTop())
+	}
+	press(m, "u", "d", "g")
+	if m.reader.top != 0 {
+		t.Fatalf("g: top %d", m.reader.top)
+	}
+	send(m, tea.MouseWheelMsg{X: 30, Y: 5, Button: tea.MouseWheelDown})
+	if m.reader.top != 3 {
+		t.Fatalf("wheel: top %d", m.reader.top)
+	}
+	if m.reader.r != r {
+		t.Fatal("scrolling re-wrapped the document")
+	}
+	send(m, tea.WindowSizeMsg{Width: 61, Height: 12})
+	if m.reader.r == r {
+		t.Fatal("a new width must re-wrap")
+	}
+}
+
+func TestSentenceCursorEmitsCompare(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	press(m, "v", "j", "j", "j")
+	_, cmd := m.Update(keyMsg("c"))
+	if cmd == nil {
+		t.Fatal("c gave no command")
+	}
+	msg, ok := cmd().(compareMsg)
+	if !ok {
+		t.Fatalf("c gave %T", cmd())
+	}
+	doc := m.reader.doc
+	want := doc.Blocks()[1].Block.Sentences[0]
+	if msg.text != want.Text || !msg.hasFrom || msg.from.Block != 1 || msg.from.Sentence != 0 || msg.from.Doc != 0 {
+		t.Fatalf("compareMsg %+v, want %q at block 1", msg, want.Text)
+	}
+	press(m, "k")
+	if m.reader.cursor.block != 0 || m.reader.cursor.sentence != 2 {
+		t.Fatalf("k: cursor %+v", m.reader.cursor)
+	}
+	press(m, "esc")
+	if m.reader.cursor.on || m.focus != focusReader {
+		t.Fatal("esc leaves cursor mode first, staying in the reader")
+	}
+}
+
+func TestCursorWalksEverySentence(t *testing.T) {
+	m := openTalks(t, 40, 10)
+	press(m, "v")
+	total := 0
+	for _, b := range m.reader.doc.Blocks() {
+		total += len(b.Block.Sentences)
+	}
+	for i := 1; i < total+3; i++ {
+		press(m, ")")
+		view := screen(m)
+		requireSize(t, m.render(), 40, 10)
+		sent := m.reader.r.blocks[m.reader.cursor.block].Block.Sentences[m.reader.cursor.sentence]
+		word := string([]rune(sent.Text)[:3])
+		if !strings.Contains(view, word) {
+			t.Fatalf("cursor sentence %q not on screen:\n%s", sent.Text, view)
+		}
+	}
+}
+
+func TestOpenMsgShowsAndMarksSentence(t *testing.T) {
+	m := newTestModel(t, 80, 24, fixtureCorpus())
+	loc := corpus.Loc{Doc: 0, Block: 6, Sentence: 1}
+	send(m, openMsg{loc: loc, highlight: true})
+	if m.focus != focusReader || m.reader.doc.ID != "talks" {
+		t.Fatal("openMsg did not open the reader on the document")
+	}
+	if m.reader.mark == nil || *m.reader.mark != loc {
+		t.Fatalf("mark %v", m.reader.mark)
+	}
+	if !strings.Contains(screen(m), "Dates have not been set.") {
+		t.Fatalf("target not on screen:\n%s", screen(m))
+	}
+	// The mark is drawn with its own style: the raw view differs from the
+	// same screen without it.
+	with := m.render()
+	m.reader.mark = nil
+	if with == m.render() {
+		t.Fatal("the marked sentence is not highlighted")
+	}
+	if ansi.Strip(with) != screen(m) {
+		t.Fatal("highlighting changed the text")
+	}
+}
+
+func TestOpenMsgClampsOutOfRange(t *testing.T) {
+	m := newTestModel(t, 80, 24, fixtureCorpus())
+	send(m, openMsg{loc: corpus.Loc{Doc: 1, Block: 99, Sentence: 42}, highlight: true})
+	requireSize(t, m.render(), 80, 24)
+	send(m, openMsg{loc: corpus.Loc{Doc: 9}})
+	requireSize(t, m.render(), 80, 24)
+}
+
+func TestMatterFolds(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	press(m, "G")
+	if strings.Contains(screen(m), "About the author") || !strings.Contains(screen(m), "back matter folded") {
+		t.Fatal("back matter should start folded")
+	}
+	press(m, "m", "G")
+	if !strings.Contains(screen(m), "About the author") {
+		t.Fatal("m should show the matter")
+	}
+}
+
+func TestMeasureCentredAndCJKFits(t *testing.T) {
+	c := seedCorpus(t)
+	for _, d := range c.Docs {
+		for _, w := range []int{8, 21, 40, 79, 120, 200} {
+			r := renderDoc(d, w, ptrStyles(), true)
+			if r.measure > maxMeasure {
+				t.Fatalf("measure %d", r.measure)
+			}
+			if w >= 100 && r.pad != (w-r.measure)/2 {
+				t.Fatalf("%d: pad %d", w, r.pad)
+			}
+			for _, l := range r.lines {
+				if got := ansi.StringWidth(ansi.Strip(l.styled)); got > r.measure || got != l.width {
+					t.Fatalf("%s at %d: line %q is %d cells (measure %d, recorded %d)", d.ID, w, l.text, got, r.measure, l.width)
+				}
+			}
+		}
+	}
+}
+
+func ptrStyles() *styles { s := newStyles(true); return &s }
+
+func TestNextPreviousDocumentFollowsList(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	press(m, "J")
+	if m.reader.doc.ID != "notes" {
+		t.Fatalf("J opened %s", m.reader.doc.ID)
+	}
+	press(m, "K", "K")
+	if m.reader.doc.ID != "border" {
+		t.Fatalf("K K opened %s", m.reader.doc.ID)
+	}
+	press(m, "ctrl+o")
+	if m.reader.doc.ID != "talks" {
+		t.Fatalf("ctrl+o went to %s", m.reader.doc.ID)
+	}
+	press(m, "ctrl+]")
+	if m.reader.doc.ID != "border" {
+		t.Fatalf("ctrl+] went to %s", m.reader.doc.ID)
+	}
+}

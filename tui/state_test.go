@@ -1,0 +1,107 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+)
+
+func TestStateRoundTripAndAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "state.json")
+	s := loadState(path)
+	s.setPosition("a", corpus.Loc{Block: 3, Sentence: 1})
+	s.LastDoc["embedded"] = "a"
+	if err := s.save(path); err != nil {
+		t.Fatal(err)
+	}
+	got := loadState(path)
+	if loc, ok := got.position("a"); !ok || loc.Block != 3 || loc.Sentence != 1 || got.LastDoc["embedded"] != "a" {
+		t.Fatalf("round trip: %+v", got)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Fatalf("temp files left behind: %v", entries)
+	}
+}
+
+func TestStateBadFilesAreIgnored(t *testing.T) {
+	dir := t.TempDir()
+	good := `{"version":1,"positions":{"a":{"block":2,"sentence":0}},"last_doc":{}}`
+	for name, content := range map[string]string{
+		"truncated": good[:len(good)/2],
+		"corrupt":   "\x00\xff not json",
+		"empty":     "",
+		"wrongtype": `{"version":1,"positions":[1,2,3]}`,
+		"future":    `{"version":99,"positions":{"a":{"block":2}}}`,
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s := loadState(path)
+		if len(s.Positions) != 0 || s.Positions == nil || s.LastDoc == nil {
+			t.Errorf("%s: %+v", name, s)
+		}
+	}
+	if s := loadState(filepath.Join(dir, "missing")); s.Positions == nil {
+		t.Fatal("missing file")
+	}
+}
+
+func TestStatePathOverride(t *testing.T) {
+	t.Setenv(stateEnv, "/tmp/somewhere/state.json")
+	if got := statePath(); got != "/tmp/somewhere/state.json" {
+		t.Fatal(got)
+	}
+}
+
+// TestPositionPersistsAcrossRuns: quit in the middle of a document, start
+// again, and the reader is back on that document at that place.
+func TestPositionPersistsAcrossRuns(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	c := fixtureCorpus()
+	m := newModel(nil, path)
+	send(m, tea.WindowSizeMsg{Width: 80, Height: 12})
+	send(m, loadedMsg{c: c})
+	press(m, "j", "enter", "]")
+	want := m.reader.position()
+	if want.Block <= 0 {
+		t.Fatalf("position %+v", want)
+	}
+	if err := m.saveState(); err != nil {
+		t.Fatal(err)
+	}
+	again := newModel(nil, path)
+	send(again, tea.WindowSizeMsg{Width: 80, Height: 12})
+	send(again, loadedMsg{c: fixtureCorpus()})
+	if again.reader.doc == nil || again.reader.doc.ID != "talks" || again.focus != focusReader {
+		t.Fatalf("last document not reopened: %+v", again.reader.doc)
+	}
+	if got := again.reader.position(); got.Block != want.Block || got.Sentence != want.Sentence {
+		t.Fatalf("position %+v, want %+v", got, want)
+	}
+}
+
+// TestPositionPastEndIsClamped: a document that shrank since the position
+// was saved opens at its end, not past it.
+func TestPositionPastEndIsClamped(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	s := loadState(path)
+	s.setPosition("embedded:talks", corpus.Loc{Block: 500, Sentence: 9})
+	s.LastDoc["embedded"] = "embedded:talks"
+	if err := s.save(path); err != nil {
+		t.Fatal(err)
+	}
+	m := newModel(nil, path)
+	send(m, tea.WindowSizeMsg{Width: 80, Height: 12})
+	send(m, loadedMsg{c: fixtureCorpus()})
+	if m.reader.doc == nil || m.reader.top != m.reader.maxTop() {
+		t.Fatalf("top %d, max %d", m.reader.top, m.reader.maxTop())
+	}
+	requireSize(t, m.render(), 80, 12)
+}
