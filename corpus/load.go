@@ -232,7 +232,7 @@ func docID(root, p string, rootIsDir bool) string {
 		}
 	}
 	rel = filepath.ToSlash(rel)
-	return strings.TrimSuffix(rel, path.Ext(rel))
+	return CleanLine(strings.TrimSuffix(rel, path.Ext(rel)))
 }
 
 // uniqueID keeps ids unique when two roots hold the same relative path:

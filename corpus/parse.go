@@ -34,7 +34,7 @@ func Parse(name string, raw []byte) *Document {
 // parseText parses text that has been through hygiene already.
 func parseText(name, text string) *Document {
 	slash := strings.ReplaceAll(name, "\\", "/")
-	d := &Document{File: path.Base(slash), Path: name}
+	d := &Document{File: CleanLine(path.Base(slash)), Path: name}
 	if strings.EqualFold(path.Ext(slash), ".md") {
 		text = applyFrontMatter(d, text)
 	}
@@ -65,6 +65,12 @@ func (p *parser) finish() {
 	}
 	if d.Title == "" {
 		d.Title = strings.TrimSuffix(d.File, path.Ext(d.File))
+		if d.Title == "" {
+			d.Title = CleanLine(d.File)
+		}
+		if strings.TrimSpace(d.Title) == "" || d.Title == "." || d.Title == "/" {
+			d.Title = "(untitled)"
+		}
 		d.Notes = append(d.Notes, "no title in the text; the file name stands in")
 	}
 }
