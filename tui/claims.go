@@ -81,6 +81,13 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 			return p, p.updateInput(msg)
 		}
 		return p, p.updateKey(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			p.setSel(p.sel + 1)
+		case tea.MouseWheelUp:
+			p.setSel(p.sel - 1)
+		}
 	default:
 		if p.typing {
 			var cmd tea.Cmd

@@ -129,6 +129,13 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 			return p, p.updateInput(msg)
 		}
 		return p, p.updateKey(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			p.moveSel(1)
+		case tea.MouseWheelUp:
+			p.moveSel(-1)
+		}
 	default:
 		if p.typing {
 			var cmd tea.Cmd
