@@ -11,24 +11,28 @@ import (
 // brackets) followed by a space and a word that can start a sentence
 // (a capital, a digit or an opening quote). A period does not end a
 // sentence after:
-//   - a title or common abbreviation ("Mr.", "Gen.", "Dr.", "etc." before
-//     a capital it takes as a name, "No." before a number);
-//   - an initialism or initial ("U.S.", "J.D.", "i.e.", "M."), unless the
-//     next word is one that usually starts a sentence ("The", "He", ...);
+//   - a title ("Mr.", "Gen.", "Dr."), or "No." before a number;
+//   - an initialism or initial ("U.S.", "J.D.", "i.e.", "M.") or a
+//     company or date abbreviation ("Inc.", "Jan."), unless the next word
+//     is one that usually starts a sentence ("The", "He", ...);
 //   - a list number at the start of the text ("1. Historical ...").
 // Decimals ("2.5") never split since no space follows the period.
 
 // titleAbbrevs end in a period but are followed by a name, never by the
 // end of a sentence.
-var titleAbbrevs = setOf("mr mrs ms dr prof gen col lt sgt capt maj gov sen rep st jr sr rev hon pres amb adm cmdr " +
-	"brig supt insp det gens messrs mt ft fig no nos vol vols ch pp art para sec dept univ est approx vs v cf al viz " +
-	"inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec")
+var titleAbbrevs = setOf("mr mrs ms dr prof gen col lt sgt capt maj gov sen rep st rev hon pres amb adm cmdr " +
+	"brig supt insp det gens messrs fig vol vols pp approx vs v cf viz")
+
+// weakAbbrevs can also end a sentence ("... said Apple Inc. The firm"):
+// like initialisms, they end one only before a usual sentence starter.
+var weakAbbrevs = setOf("jr sr st mt ft inc ltd co corp bros etc al dept univ jan feb mar apr jun jul aug sep sept oct nov dec")
 
 // sentenceStarters are words that, after an initialism such as "U.S.",
 // tell that a new sentence has begun.
 var sentenceStarters = setOf("the a an this that these those it its he she they we i you his her their our there " +
 	"but and however in on at for as if when while after before since although though yet so then thus also " +
-	"meanwhile moreover still both some many most all one no not what who why how where")
+	"meanwhile moreover still both some many most all one no not what who why how where besides much despite " +
+	"according instead now later earlier today yesterday last next other such another every each my mr mrs ms dr")
 
 // isAbbrev reports whether word (without its final period) is an
 // abbreviation that keeps the sentence going, given the next word.
@@ -46,7 +50,7 @@ func isAbbrev(word, next string) bool {
 	if titleAbbrevs[lw] {
 		return true
 	}
-	if isInitialism(w) {
+	if isInitialism(w) || weakAbbrevs[lw] {
 		return next == "" || !sentenceStarters[strings.ToLower(strings.Trim(next, "\"'“‘(,"))]
 	}
 	return false
