@@ -1,0 +1,166 @@
+package tui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus"
+)
+
+// seedOrder is the embedded documents in the list's default order, worked
+// out here from the corpus so the test follows the parser as it improves.
+func seedOrder(t *testing.T) []*corpus.Document {
+	t.Helper()
+	c := seedCorpus(t)
+	idx := make([]int, len(c.Docs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sortDocs(c.Docs, idx, byDate)
+	out := make([]*corpus.Document, len(idx))
+	for i, j := range idx {
+		out[i] = c.Docs[j]
+	}
+	return out
+}
+
+// firstWords is the start of s, short enough to sit on one screen line.
+func firstWords(s string, n int) string {
+	w := strings.Fields(s)
+	return strings.Join(w[:min(n, len(w))], " ")
+}
+
+// widest is the widest line of a captured screen.
+func widest(screen string) int {
+	n := 0
+	for _, l := range strings.Split(strings.TrimRight(screen, "\n"), "\n") {
+		n = max(n, ansi.StringWidth(l))
+	}
+	return n
+}
+
+var findCount = regexp.MustCompile(`(\d+)/(\d+)\s*$`)
+
+// TestEndToEndReader drives the built binary in tmux at 100×30: open a
+// document, scroll, find in it, resize small and large, quit.
+func TestEndToEndReader(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	docs := seedOrder(t)
+	second := docs[1]
+
+	s := startTmux(t, bin, 100, 30)
+	s.waitFor("5 documents · by date", firstWords(docs[0].Title, 2))
+
+	// Open the second document from the list.
+	s.keys("j", "Enter")
+	screen := s.waitFor(firstWords(second.Title, 2), "sentence cursor")
+	if !strings.Contains(screen, "│") {
+		t.Fatalf("at 100 columns the list and reader sit side by side:\n%s", screen)
+	}
+
+	// Scroll a page: the position in the status line moves on.
+	status := func(screen string) string {
+		lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+		return lines[len(lines)-2]
+	}
+	before := status(screen)
+	s.keys("Space")
+	screen = s.waitUntil("the status line to change", func(sc string) bool { return status(sc) != before })
+	if !strings.Contains(status(screen), "%") {
+		t.Fatalf("status line has no position: %q", status(screen))
+	}
+
+	// Find a word the document uses: the count matches the text.
+	word := "Pakistan"
+	want := 0
+	for _, b := range second.Blocks() {
+		want += strings.Count(strings.ToLower(b.Block.Text), strings.ToLower(word))
+	}
+	if want == 0 {
+		t.Fatalf("%s does not mention %s", second.ID, word)
+	}
+	s.keys("/")
+	s.typeText(word)
+	s.keys("Enter")
+	screen = s.waitUntil("a count of "+itoa(want)+" matches", func(sc string) bool {
+		m := findCount.FindStringSubmatch(status(sc))
+		return m != nil && m[2] == itoa(want)
+	})
+	if !strings.Contains(screen, word) {
+		t.Fatalf("the match is not on screen:\n%s", screen)
+	}
+	s.keys("n")
+	s.waitUntil("n to move to another match", func(sc string) bool { return status(sc) != status(screen) })
+
+	// Small: the reader alone, nothing wider than the window.
+	s.resize(40, 12)
+	screen = s.waitUntil("a 40-column screen", func(sc string) bool {
+		return len(strings.Split(strings.TrimRight(sc, "\n"), "\n")) <= 12 && !strings.Contains(sc, "documents · by") && strings.Contains(sc, "%")
+	})
+	if w := widest(screen); w > 40 {
+		t.Fatalf("line of %d cells at 40 columns:\n%s", w, screen)
+	}
+
+	// Large: side by side again.
+	s.resize(200, 60)
+	screen = s.waitFor("5 documents · by date", firstWords(second.Title, 2))
+	if w := widest(screen); w > 200 {
+		t.Fatalf("line of %d cells at 200 columns", w)
+	}
+
+	s.keys("q")
+	s.waitExit(0)
+	if s.format("alternate_on") != "0" {
+		t.Fatal("the alternate screen is still on after quitting")
+	}
+}
+
+// TestEndToEndRemembersPosition: quit in a document and start again; the
+// same document opens at the same place.
+func TestEndToEndRemembersPosition(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	docs := seedOrder(t)
+	s := startTmux(t, bin, 80, 24)
+	s.waitFor("5 documents")
+	s.keys("j", "j", "Enter")
+	opened := s.waitFor(firstWords(docs[2].Title, 2))
+	firstLine := func(sc string) string { return strings.Split(sc, "\n")[0] }
+	s.keys("Space", "Space")
+	screen := s.waitUntil("two pages down", func(sc string) bool { return firstLine(sc) != firstLine(opened) })
+	s.keys("q")
+	s.waitExit(0)
+
+	again := startTmuxEnv(t, bin, 80, 24, []string{"XDG_STATE_HOME=" + s.state})
+	again.waitFor(strings.TrimSpace(firstLine(screen)))
+	again.keys("q")
+	again.waitExit(0)
+}
+
+// TestEndToEndLoadsFolder: a folder opens with its files listed, and bad
+// files do not stop the good ones.
+func TestEndToEndLoadsFolder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	dir := t.TempDir()
+	names := []string{"alpha", "beta", "gamma"}
+	for _, n := range names {
+		writeFile(t, dir, n+".md", "# "+strings.ToUpper(n[:1])+n[1:]+" report\n\nThe "+n+" text says something.\n")
+	}
+	writeFile(t, dir, "binary.txt", "\x00\x01\x02\x00")
+	s := startTmux(t, bin, 100, 30, dir)
+	s.waitFor("3 documents", "Alpha report", "Beta report", "Gamma report")
+	s.keys("q")
+	s.waitExit(0)
+}
+

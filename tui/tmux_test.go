@@ -1,0 +1,205 @@
+// End-to-end helpers: run the real parley binary in a detached tmux server
+// and read the screen back, as fzf's integration tests do. The search and
+// compare flows reuse them:
+//
+//	bin := buildParley(t)                          // go build once per test run
+//	s := startTmux(t, bin, 100, 30)                // own server, isolated XDG_STATE_HOME
+//	s.waitFor("documents")                          // poll capture-pane, fail after a generous timeout
+//	s.keys("j", "Enter"); s.typeText("hormuz")     // tmux key names; literal text
+//	s.resize(40, 12); screen := s.capture()
+//	s.keys("q"); s.waitExit(0)
+//
+// Tests skip when tmux is not installed.
+package tui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+var (
+	buildOnce sync.Once
+	buildDir  string
+	buildErr  error
+	sessionN  atomic.Int64
+)
+
+// waitTimeout is generous: tests poll the screen, they never sleep for a
+// fixed time, so a slow machine only makes them slower.
+const waitTimeout = 20 * time.Second
+
+// buildParley builds the binary from the repository root once per test
+// process and returns its path. Extra build tags can be given (the first
+// call wins; use distinct tags through buildParleyTags).
+func buildParley(t *testing.T) string {
+	t.Helper()
+	return buildParleyTags(t, "")
+}
+
+var tagBuilds sync.Map // tags -> *tagBuild
+
+type tagBuild struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+func buildParleyTags(t *testing.T, tags string) string {
+	t.Helper()
+	requireTmux(t)
+	buildOnce.Do(func() { buildDir, buildErr = os.MkdirTemp("", "parley-e2e-") })
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	v, _ := tagBuilds.LoadOrStore(tags, &tagBuild{})
+	b := v.(*tagBuild)
+	b.once.Do(func() {
+		b.path = filepath.Join(buildDir, "parley"+strings.ReplaceAll(tags, ",", "_"))
+		args := []string{"build", "-o", b.path}
+		if tags != "" {
+			args = append(args, "-tags", tags)
+		}
+		cmd := exec.Command("go", append(args, ".")...)
+		cmd.Dir = ".." // the repository root
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			b.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.path
+}
+
+func requireTmux(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+}
+
+// tmuxSession is one program running in its own tmux server.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	state  string // the XDG_STATE_HOME given to the program
+}
+
+// startTmux runs bin with args in a w×h terminal. The program's exit
+// status is printed after it ends ("[parley exited N]") and the pane
+// stays, so a test can check the terminal was restored.
+func startTmux(t *testing.T, bin string, w, h int, args ...string) *tmuxSession {
+	t.Helper()
+	return startTmuxEnv(t, bin, w, h, nil, args...)
+}
+
+// startTmuxEnv is startTmux with extra environment variables (KEY=value).
+func startTmuxEnv(t *testing.T, bin string, w, h int, env []string, args ...string) *tmuxSession {
+	t.Helper()
+	requireTmux(t)
+	s := &tmuxSession{
+		t:      t,
+		socket: fmt.Sprintf("parley-test-%d-%d", os.Getpid(), sessionN.Add(1)),
+		state:  t.TempDir(),
+	}
+	quoted := []string{shellQuote(bin)}
+	for _, a := range args {
+		quoted = append(quoted, shellQuote(a))
+	}
+	envs := []string{"XDG_STATE_HOME=" + shellQuote(s.state), "PARLEY_STATE_FILE=", "TERM=xterm-256color"}
+	for _, e := range env {
+		k, v, _ := strings.Cut(e, "=")
+		envs = append(envs, k+"="+shellQuote(v))
+	}
+	script := fmt.Sprintf("env %s %s; echo \"[parley exited $?]\"; sleep 600", strings.Join(envs, " "), strings.Join(quoted, " "))
+	s.tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "sh", "-c", script)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// keys sends tmux key names ("Enter", "Escape", "C-o", "Space", "j").
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		s.tmux("send-keys", "-t", "main", k)
+	}
+}
+
+// typeText sends text literally.
+func (s *tmuxSession) typeText(text string) {
+	s.t.Helper()
+	s.tmux("send-keys", "-t", "main", "-l", text)
+}
+
+// capture is the screen as text, one line per row.
+func (s *tmuxSession) capture() string {
+	s.t.Helper()
+	return s.tmux("capture-pane", "-p", "-t", "main")
+}
+
+// resize changes the terminal's size, as a user dragging the window.
+func (s *tmuxSession) resize(w, h int) {
+	s.t.Helper()
+	s.tmux("resize-window", "-t", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h))
+}
+
+// format reads a tmux format variable of the pane (e.g. alternate_on).
+func (s *tmuxSession) format(f string) string {
+	s.t.Helper()
+	return strings.TrimSpace(s.tmux("display-message", "-p", "-t", "main", "#{"+f+"}"))
+}
+
+// waitFor polls the screen until it contains every one of texts, and
+// returns it; it fails the test with the last screen after waitTimeout.
+func (s *tmuxSession) waitFor(texts ...string) string {
+	s.t.Helper()
+	return s.waitUntil(strings.Join(texts, " & "), func(screen string) bool {
+		for _, t := range texts {
+			if !strings.Contains(screen, t) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// waitUntil polls the screen until ok accepts it.
+func (s *tmuxSession) waitUntil(what string, ok func(screen string) bool) string {
+	s.t.Helper()
+	deadline := time.Now().Add(waitTimeout)
+	var screen string
+	for time.Now().Before(deadline) {
+		screen = s.capture()
+		if ok(screen) {
+			return screen
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+	s.t.Fatalf("timed out waiting for %s; screen:\n%s", what, screen)
+	return ""
+}
+
+// waitExit waits for the program to end with the given status.
+func (s *tmuxSession) waitExit(status int) string {
+	s.t.Helper()
+	return s.waitFor(fmt.Sprintf("[parley exited %d]", status))
+}
