@@ -163,4 +163,3 @@ func TestEndToEndLoadsFolder(t *testing.T) {
 	s.keys("q")
 	s.waitExit(0)
 }
-
