@@ -126,7 +126,7 @@ func splitSentences(text string) []Sentence {
 			continue // "2.5", "U.S.-led", "rcas.top"
 		}
 		next := nextWord(text, end)
-		if end < len(text) && !canStartSentence(next) {
+		if end < len(text) && (!canStartSentence(next) || creditLine(text[end:])) {
 			i = end - 1
 			continue
 		}
@@ -187,4 +187,13 @@ func isListNumber(text, word string, i int) bool {
 		}
 	}
 	return true
+}
+
+// creditLine reports a short parenthetical that closes the text, such as
+// a photo credit "(Pakistan Prime Minister Office)": it belongs to the
+// sentence before it.
+func creditLine(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	return len(rest) < 80 && strings.HasPrefix(rest, "(") && strings.HasSuffix(strings.TrimRight(rest, "."), ")") &&
+		strings.Count(rest, "(") == 1
 }

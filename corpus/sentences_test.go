@@ -32,6 +32,8 @@ func TestSplitSentences(t *testing.T) {
 		{"ellipsis", "Wait… Then go.", []string{"Wait…", "Then go."}},
 		{"question and exclaim", "Why now? Because! Fine.", []string{"Why now?", "Because!", "Fine."}},
 		{"domain and hyphen", "See rcas.top for U.S.-led talks. Done.", []string{"See rcas.top for U.S.-led talks.", "Done."}},
+		{"credit line", "Sharif met Ghalibaf in Islamabad. (Prime Minister Office)", []string{"Sharif met Ghalibaf in Islamabad. (Prime Minister Office)"}},
+		{"parenthesis sentence", "It ended. (It had begun in 2024, long before the talks in Islamabad took place at all.) Then more.", []string{"It ended.", "(It had begun in 2024, long before the talks in Islamabad took place at all.)", "Then more."}},
 		{"no terminal", "Ending the ongoing war", []string{"Ending the ongoing war"}},
 		{"empty", "", nil},
 	}
