@@ -15,7 +15,7 @@ const (
 	bm25B  = 0.5
 	// bigramWeight scales phrase features against single words: a shared
 	// bigram is strong evidence, but it always comes with its two words.
-	bigramWeight = 0.6
+	bigramWeight = 0.3
 )
 
 // sentRef locates an indexed sentence.
@@ -42,6 +42,7 @@ type Index struct {
 	avgLen   float64
 	terms    map[string]int32
 	postings [][]posting
+	word     []bool // per term: a word, name or number (not a phrase)
 	idf      []float64
 	byText   map[string]int32 // normalised sentence text -> first sentence with it
 
@@ -76,10 +77,8 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 				clear(tf)
 				var n float32
 				for _, t := range analyze(s.Text, f) {
-					w := float32(1)
-					if strings.HasPrefix(t.Key, "b:") {
-						w = bigramWeight
-					} else {
+					w := float32(weightOf(t.Key))
+					if w == 1 {
 						n++
 					}
 					tid, ok := ix.terms[t.Key]
@@ -87,6 +86,7 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 						tid = int32(len(ix.postings))
 						ix.terms[t.Key] = tid
 						ix.postings = append(ix.postings, nil)
+						ix.word = append(ix.word, w == 1)
 					}
 					tf[tid] += w
 				}
@@ -109,10 +109,24 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 		ix.idf[tid] = ix.idfOf(len(p))
 	}
 	if !opts.EngineOnly {
-		ix.curated = resolveCurated(docs, opts.Curated)
+		ix.curated = resolveCurated(docs, opts.Curated, ix)
 	}
 	return ix
 }
+
+// weightOf is the weight of a feature kind: words 1, phrases and
+// truncations less.
+func weightOf(key string) float64 {
+	switch {
+	case strings.HasPrefix(key, "b:"):
+		return bigramWeight
+	}
+	return 1
+}
+
+// isWord says whether a key is a word (or name or number) rather than a
+// derived feature.
+func isWord(key string) bool { return weightOf(key) == 1 }
 
 // idfOf is the BM25 inverse document frequency (documents are sentences
 // here), floored at a small positive value so very common terms still

@@ -12,7 +12,7 @@ import (
 // speak to the query. Below it the source is silent: its best sentence
 // shares only common words with the query. Calibrated by the sweep that
 // the quality test logs.
-const silenceThreshold = 0.22
+const silenceThreshold = 0.15
 
 // minShared is how many distinct informative query terms a match must
 // share: one rare word alone (a name, a number) is a coincidence more
@@ -40,22 +40,27 @@ func (ix *Index) prepare(text string) prepared {
 			continue
 		}
 		seen[t.Key] = true
-		w := 1.0
-		if strings.HasPrefix(t.Key, "b:") {
-			w = bigramWeight
-		} else {
+		w := weightOf(t.Key)
+		word := w == 1
+		if word {
 			p.keys[t.Key] = true
 		}
 		tid, ok := ix.terms[t.Key]
 		if !ok {
-			// A term no sentence has still counts in the maximum: a
+			// A word no sentence has still counts in the maximum: a
 			// source cannot be said to cover what no source mentions.
-			p.max += w * ix.idfOf(0)
+			if word {
+				p.max += ix.idfOf(0)
+			}
 			continue
 		}
 		p.tids = append(p.tids, tid)
 		p.weights = append(p.weights, w*ix.idf[tid])
-		p.max += w * ix.idf[tid]
+		// The maximum counts words only: a shared phrase is extra
+		// evidence on top of its words, not more to cover.
+		if word {
+			p.max += ix.idf[tid]
+		}
 	}
 	if !ix.feat.NoFacts {
 		p.facts = ExtractFacts(text)
@@ -167,13 +172,13 @@ func (ix *Index) candidates(p prepared, originID int32) [][]cand {
 			tf := float64(po.tf)
 			norm := 1 - bm25B + bm25B*float64(ix.lens[po.sent])/ix.avgLen
 			acc[po.sent] += w * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
-			if w >= minInformative && hits[po.sent] < 255 {
+			if ix.idf[tid] >= minInformative && ix.word[tid] && hits[po.sent] < 255 {
 				hits[po.sent]++
 			}
 		}
 	}
 	for _, id := range touched {
-		if id == originID || int(hits[id]) < minShared {
+		if id == originID || int(hits[id]) < ix.minShared() {
 			continue
 		}
 		d := ix.sents[id].doc
@@ -194,7 +199,7 @@ func (ix *Index) candidates(p prepared, originID int32) [][]cand {
 		})
 		keep := cs[:0]
 		for _, c := range cs {
-			if c.score >= silenceThreshold {
+			if c.score >= ix.threshold() {
 				keep = append(keep, c)
 			}
 		}
@@ -203,10 +208,25 @@ func (ix *Index) candidates(p prepared, originID int32) [][]cand {
 	return perDoc
 }
 
-// minInformative is the least weight (idf × feature weight) a query term
-// needs to count towards minShared: words present in most sentences
-// (the story's main actors) do not make two sentences about one point.
-const minInformative = 0.5
+func (ix *Index) threshold() float64 {
+	if ix.feat.Threshold > 0 {
+		return ix.feat.Threshold
+	}
+	return silenceThreshold
+}
+
+func (ix *Index) minShared() int {
+	if ix.feat.MinShared > 0 {
+		return ix.feat.MinShared
+	}
+	return minShared
+}
+
+// minInformative is the least idf a shared word needs to count towards
+// minShared: about one sentence in eight or fewer has it. Words present
+// in many sentences (the story's main actors) do not make two sentences
+// about one point.
+const minInformative = 2.0
 
 // insertTop keeps the n best candidates, ties broken by position.
 func insertTop(cs []cand, c cand, n int) []cand {
@@ -250,7 +270,7 @@ func (ix *Index) match(p prepared, c cand, curated bool) Match {
 	m := Match{Loc: ix.loc(c.id), Text: text, Context: ix.context(c.id), Score: c.score, Curated: curated}
 	seen := map[string]bool{}
 	for _, t := range analyze(text, ix.feat) {
-		if strings.HasPrefix(t.Key, "b:") || !p.keys[t.Key] {
+		if !isWord(t.Key) || !p.keys[t.Key] {
 			continue
 		}
 		m.Spans = append(m.Spans, corpus.Span{Start: t.Start, End: t.End})

@@ -1,8 +1,6 @@
 package compare
 
 import (
-	"strings"
-
 	"parley/corpus"
 )
 
@@ -26,41 +24,23 @@ func (c *curatedClaim) has(id int32) bool {
 	return false
 }
 
-// resolveCurated finds each curated quote in its document. A quote is
-// matched in the block text with case, quotes and spacing folded, and
-// every sentence overlapping it belongs to the claim, so a quote still
-// resolves when sentence splitting changes.
-func resolveCurated(docs []*corpus.Document, cc []CuratedClaim) []curatedClaim {
+// resolveCurated finds each curated quote in its document (through
+// ResolveCurated, which folds spacing and lets a quote span sentences)
+// and maps it to indexed sentence ids.
+func resolveCurated(docs []*corpus.Document, cc []CuratedClaim, ix *Index) []curatedClaim {
 	if len(cc) == 0 {
 		return nil
 	}
-	ix := &Index{docs: docs}
-	var id int32
-	firsts := make([]int32, len(docs))
-	for di, d := range docs {
-		firsts[di] = id
-		for _, br := range d.Blocks() {
-			id += int32(len(br.Block.Sentences))
-		}
-	}
 	var out []curatedClaim
-	for _, c := range cc {
-		rc := curatedClaim{label: c.Label, sents: make([][]int32, len(docs))}
-		for prefix, quotes := range c.Quotes {
-			di := docByPrefix(docs, prefix)
-			for _, q := range quotes {
-				if di < 0 {
-					rc.missing = append(rc.missing, prefix+": "+q)
-					continue
-				}
-				ids := ix.findQuote(docs[di], firsts[di], q)
-				if len(ids) == 0 {
-					rc.missing = append(rc.missing, prefix+": "+q)
-				}
-				for _, x := range ids {
-					if !containsID(rc.sents[di], x) {
-						rc.sents[di] = append(rc.sents[di], x)
-					}
+	for ci, quotes := range ResolveCurated(docs, cc) {
+		rc := curatedClaim{label: cc[ci].Label, sents: make([][]int32, len(docs))}
+		for _, q := range quotes {
+			if len(q.Locs) == 0 {
+				rc.missing = append(rc.missing, q.Prefix+": "+q.Quote)
+			}
+			for _, l := range q.Locs {
+				if x := ix.sentID(l); x >= 0 && !containsID(rc.sents[l.Doc], x) {
+					rc.sents[l.Doc] = append(rc.sents[l.Doc], x)
 				}
 			}
 		}
@@ -68,48 +48,6 @@ func resolveCurated(docs []*corpus.Document, cc []CuratedClaim) []curatedClaim {
 			sortIDs(ids)
 		}
 		out = append(out, rc)
-	}
-	return out
-}
-
-func docByPrefix(docs []*corpus.Document, prefix string) int {
-	for i, d := range docs {
-		if strings.HasPrefix(d.ID, prefix) || strings.HasPrefix(d.File, prefix) {
-			return i
-		}
-	}
-	return -1
-}
-
-// findQuote returns the ids of the sentences of doc (whose first sentence
-// id is first) that overlap the quote.
-func (ix *Index) findQuote(d *corpus.Document, first int32, quote string) []int32 {
-	q := normText(quote)
-	if q == "" {
-		return nil
-	}
-	id := first
-	var out []int32
-	for _, br := range d.Blocks() {
-		b := br.Block
-		// Fold each sentence separately and join with single spaces, so a
-		// match position maps back to a sentence.
-		var folded []string
-		for _, s := range b.Sentences {
-			folded = append(folded, normText(s.Text))
-		}
-		joined := strings.Join(folded, " ")
-		if at := strings.Index(joined, q); at >= 0 {
-			end := at + len(q)
-			pos := 0
-			for si, f := range folded {
-				if pos < end && pos+len(f) > at {
-					out = append(out, id+int32(si))
-				}
-				pos += len(f) + 1
-			}
-		}
-		id += int32(len(b.Sentences))
 	}
 	return out
 }

@@ -147,6 +147,10 @@ type term struct {
 // the quality test turns them off one at a time to measure each).
 type features struct {
 	NoStem, NoAlias, NoBigram, NoNumber, NoFacts bool
+	// Threshold overrides silenceThreshold when > 0 (for the sweep).
+	Threshold float64
+	// MinShared overrides minShared when > 0.
+	MinShared int
 }
 
 // analyze turns text into index terms: alias-normalised names, stemmed
