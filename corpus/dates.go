@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -25,7 +26,8 @@ func parseDate(s string) string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
 	})
 	for _, w := range words {
-		if len(w) == 10 && w[4] == '-' && w[7] == '-' {
+		if len(w) >= 10 && w[4] == '-' && w[7] == '-' && (len(w) == 10 || w[10] == 'T') {
+			w = w[:10]
 			y, e1 := strconv.Atoi(w[:4])
 			m, e2 := strconv.Atoi(w[5:7])
 			d, e3 := strconv.Atoi(w[8:])
@@ -93,6 +95,9 @@ func yearNumber(w string) int {
 func isoDate(y, m, d int) string {
 	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1800 || y > 2200 {
 		return ""
+	}
+	if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.Day() != d {
+		return "" // 31 February
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 }

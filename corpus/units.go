@@ -79,10 +79,21 @@ func hasImageExt(s string) bool {
 // unless the first reads as a finished sentence or a heading; across blank
 // lines (page breaks in PDF extractions) they join only when the first
 // stops mid-sentence and the next visibly continues it (starts in lower
-// case, or the first ends on a comma or a word like "for").
+// case, or the first ends on a comma or a word like "for"). In hard-wrapped
+// text, a line that fills the wrap width always continues. Page numbers
+// count as blank lines; separator lines ("* * *", "---") end a paragraph.
 func splitUnits(text string) []unit {
+	wrapped, width := wrapStats(text)
 	units := make([]unit, 0, strings.Count(text, "\n")/2+1)
-	gap := 0
+	var parts []string // lines of the last unit, joined when it is done
+	stars := 0         // asterisks in the last unit, to see open emphasis
+	flush := func() {
+		if len(parts) > 1 {
+			units[len(units)-1].text = strings.Join(parts, " ")
+		}
+		parts = parts[:0]
+	}
+	gap, hardBreak := 0, false
 	for len(text) > 0 {
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
@@ -91,45 +102,149 @@ func splitUnits(text string) []unit {
 			text = ""
 		}
 		line = strings.TrimSpace(line)
-		if line == "" {
+		if line == "" || pageNoise(line) {
 			gap++
 			continue
 		}
+		if separatorLine(line) {
+			gap++
+			hardBreak = true
+			continue
+		}
 		kind, level, body := classifyLine(line)
-		if n := len(units); n > 0 && kind == uPlain {
+		if n := len(units); n > 0 && !hardBreak {
 			prev := &units[n-1]
-			if prev.kind == uPlain || prev.kind == uList || prev.kind == uQuote || prev.kind == uMarked {
-				if joinable(prev.text, body, gap == 0, n == 1) {
-					prev.text = prev.text + " " + body
-					gap = 0
-					continue
-				}
+			last := parts[len(parts)-1]
+			join := false
+			switch {
+			case kind == uQuote && prev.kind == uQuote && gap == 0:
+				join = true
+			case kind != uPlain:
+			case prev.kind == uPlain || prev.kind == uList || prev.kind == uQuote || prev.kind == uMarked:
+				join = gap == 0 && wrapped && len(last) >= width*6/10 ||
+					joinable(last, body, gap == 0, n == 1, len(parts) > 1, stars%2 == 1)
+			}
+			if join {
+				parts = append(parts, body)
+				stars += strings.Count(body, "*")
+				gap = 0
+				continue
 			}
 		}
+		flush()
 		units = append(units, unit{text: body, kind: kind, level: level, gap: gap})
-		gap = 0
+		parts = append(parts, body)
+		stars = strings.Count(body, "*")
+		gap, hardBreak = 0, false
+	}
+	if len(units) > 0 {
+		flush()
 	}
 	return units
 }
 
-// joinable decides whether next continues prev. first is true when prev is
-// the first unit of the text, which is never joined across a blank line:
-// it is most often the headline.
-func joinable(prev, next string, sameBlock, first bool) bool {
-	if endsSentence(prev) && !(sameBlock && strings.Count(prev, "*")%2 == 1) {
+// wrapStats tells whether text is hard-wrapped (most lines run on into
+// the next at a width of at most 100 columns) and at what width.
+func wrapStats(text string) (bool, int) {
+	var hist [101]int
+	lines, runOn, long := 0, 0, 0
+	prevBlank := true
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		n := len(strings.TrimSpace(line))
+		if n == 0 {
+			prevBlank = true
+			continue
+		}
+		lines++
+		if !prevBlank {
+			runOn++
+		}
+		prevBlank = false
+		if n > 100 {
+			long++
+			continue
+		}
+		hist[n]++
+	}
+	if lines < 8 || runOn*2 < lines || long*10 > lines {
+		return false, 0
+	}
+	// The width is the 90th percentile of line lengths.
+	seen := 0
+	for w := 0; w <= 100; w++ {
+		seen += hist[w]
+		if seen*10 >= lines*9 {
+			return w >= 40, w
+		}
+	}
+	return false, 0
+}
+
+// pageNoise reports a line that is only a page number ("12", "Page 3 of
+// 10", "- 4 -"), left behind by PDF extraction.
+func pageNoise(s string) bool {
+	if len(s) > 16 {
 		return false
 	}
-	if numberedPrefix(next) > 0 {
+	t := strings.TrimSpace(strings.Trim(strings.TrimPrefix(strings.TrimPrefix(s, "Page "), "page "), "-–— "))
+	digits := 0
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ' ' || c == '/':
+		case strings.HasPrefix(t[i:], "of "):
+			i++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && digits <= 6
+}
+
+// separatorLine reports a line of only rule characters ("* * *", "---",
+// "___", "===="), a scene or section break.
+func separatorLine(s string) bool {
+	if len(s) < 3 {
 		return false
 	}
-	if sameBlock && strings.Count(prev, "*")%2 == 1 {
+	marks := 0
+	for _, r := range s {
+		switch r {
+		case '*', '-', '_', '=', '~', '#', '•', '·', '—', '–':
+			marks++
+		case ' ':
+		default:
+			return false
+		}
+	}
+	return marks >= 3
+}
+
+// joinable decides whether next continues the line prev. first is true
+// when prev is the first unit of the text, which is never joined across a
+// blank line: it is most often the headline. multi says prev is already
+// part of a paragraph (so cannot be a heading); openEm that an emphasis
+// span is still open.
+func joinable(prev, next string, sameBlock, first, multi, openEm bool) bool {
+	if sameBlock && openEm {
 		return true // an emphasis span goes on over the line break
 	}
-	if domainOutlet(next) != "" || isMatterLine(next) {
+	if endsSentence(prev) {
+		return false
+	}
+	if numberedPrefix(next) > 0 || domainOutlet(next) != "" || isMatterLine(next) {
 		return false
 	}
 	if sameBlock {
-		return startsLower(next) || strings.HasPrefix(next, "(") || endsWithConnector(prev) || !headingLike(prev) && hasLatin(prev)
+		return startsLower(next) || strings.HasPrefix(next, "(") || endsWithConnector(prev) ||
+			(multi || !headingLike(prev)) && hasLatin(prev) && hasLatin(next)
 	}
 	if first {
 		return false
