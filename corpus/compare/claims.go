@@ -189,7 +189,7 @@ func (ix *Index) keyTerms(ids []int32, n int) []string {
 	terms := map[string]*info{}
 	for _, id := range ids {
 		for _, t := range analyze(ix.text(id), ix.feat) {
-			if strings.HasPrefix(t.Key, "b:") {
+			if !isWord(t.Key) {
 				continue
 			}
 			in, ok := terms[t.Key]
@@ -228,9 +228,24 @@ func (ix *Index) keyTerms(ids []int32, n int) []string {
 		if len(ids) > 1 && len(terms[s.key].docs) < 2 && len(out) > 0 {
 			continue
 		}
-		out = append(out, commonSurface(terms[s.key].surface))
+		surface := commonSurface(terms[s.key].surface)
+		if overlapsHyphenated(out, surface) {
+			continue
+		}
+		out = append(out, surface)
 	}
 	return out
+}
+
+// overlapsHyphenated says whether surface and a chosen term are the same
+// hyphen compound seen whole and in parts ("de-escalation", "escalation").
+func overlapsHyphenated(chosen []string, surface string) bool {
+	for _, c := range chosen {
+		if slices.Contains(strings.Split(c, "-"), surface) || slices.Contains(strings.Split(surface, "-"), c) {
+			return true
+		}
+	}
+	return false
 }
 
 // commonSurface picks the spelling used most, ties to the shortest, then

@@ -3,10 +3,14 @@
 package compare
 
 import (
-	"errors"
+	"bufio"
+	"encoding/json"
+	"fmt"
 	"io"
+	"strings"
 
 	"parley/corpus"
+	"parley/seeds"
 )
 
 // CLIOptions are the flags of parley compare and parley claims.
@@ -20,12 +24,219 @@ type CLIOptions struct {
 	Embedded bool
 }
 
+// buildForCLI indexes c with the curated layer when it applies.
+func buildForCLI(c *corpus.Corpus, opts CLIOptions) (*Index, error) {
+	o := Options{EngineOnly: opts.EngineOnly}
+	if opts.Embedded && !opts.EngineOnly {
+		cc, err := LoadCurated(seeds.FS)
+		if err != nil {
+			return nil, err
+		}
+		o.Curated = cc
+	}
+	return Build(c.Docs, o), nil
+}
+
+// JSON shapes of parley compare --json.
+type jsonFact struct {
+	Kind     FactKind `json:"kind"`
+	Text     string   `json:"text"`
+	Value    string   `json:"value"`
+	Unit     string   `json:"unit"`
+	Relation Relation `json:"relation"`
+}
+
+type jsonMatch struct {
+	Text        string     `json:"text"`
+	Context     string     `json:"context"`
+	Score       float64    `json:"score"`
+	Block       int        `json:"block"`
+	Sentence    int        `json:"sentence"`
+	Curated     bool       `json:"curated"`
+	SharedTerms []string   `json:"shared_terms"`
+	Facts       []jsonFact `json:"facts"`
+}
+
+type jsonSource struct {
+	File    string      `json:"file"`
+	ID      string      `json:"id"`
+	Title   string      `json:"title"`
+	Silent  bool        `json:"silent"`
+	Matches []jsonMatch `json:"matches"`
+}
+
+type jsonCompare struct {
+	Query   string       `json:"query"`
+	Sources []jsonSource `json:"sources"`
+}
+
 // RunCompareCLI compares text across every document of c.
 func RunCompareCLI(w io.Writer, c *corpus.Corpus, text string, opts CLIOptions) error {
-	return errors.New("compare: not implemented yet")
+	ix, err := buildForCLI(c, opts)
+	if err != nil {
+		return err
+	}
+	top := opts.Top
+	if top <= 0 {
+		top = 1
+	}
+	r := ix.Compare(text, QueryOptions{Top: top})
+	switch {
+	case opts.JSON:
+		return writeCompareJSON(w, c.Docs, r)
+	case opts.Markdown:
+		return WriteMarkdown(w, c.Docs, r)
+	}
+	return writeCompareText(w, c.Docs, r)
+}
+
+func writeCompareJSON(w io.Writer, docs []*corpus.Document, r Result) error {
+	out := jsonCompare{Query: r.Query, Sources: []jsonSource{}}
+	for _, s := range r.Sources {
+		d := docs[s.Doc]
+		js := jsonSource{File: d.File, ID: d.ID, Title: d.Title, Silent: s.Silent, Matches: []jsonMatch{}}
+		for _, m := range s.Matches {
+			jm := jsonMatch{Text: m.Text, Context: m.Context, Score: round3(m.Score), Block: m.Loc.Block, Sentence: m.Loc.Sentence,
+				Curated: m.Curated, SharedTerms: append([]string{}, m.Shared...), Facts: []jsonFact{}}
+			for _, f := range m.Facts {
+				jm.Facts = append(jm.Facts, jsonFact{Kind: f.Kind, Text: f.Text, Value: f.FormatValue(), Unit: f.Unit, Relation: f.Relation})
+			}
+			js.Matches = append(js.Matches, jm)
+		}
+		out.Sources = append(out.Sources, js)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
+
+// writeCompareText is the terminal form: one section per source, its
+// statements with location, score, shared terms and fact marks.
+func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
+	b := bufio.NewWriter(w)
+	fmt.Fprintf(b, "Compare: %s\n", oneLine(r.Query))
+	if r.Claim != nil {
+		fmt.Fprintf(b, "Curated claim: %s\n", r.Claim.Label)
+	}
+	for _, f := range r.QueryFacts {
+		fmt.Fprintf(b, "  fact: %s (%s)\n", f.Text, f.Kind)
+	}
+	for _, s := range r.Sources {
+		d := docs[s.Doc]
+		fmt.Fprintf(b, "\n%s\n", plainHeading(d, s.Origin))
+		if s.Silent {
+			b.WriteString("  silent\n")
+			continue
+		}
+		for _, m := range s.Matches {
+			tag := fmt.Sprintf("%.2f", m.Score)
+			if m.Curated {
+				tag = "curated"
+			}
+			fmt.Fprintf(b, "  %d:%d [%s] %s\n", m.Loc.Block, m.Loc.Sentence, tag, oneLine(m.Text))
+			if len(m.Shared) > 0 {
+				fmt.Fprintf(b, "      shared: %s\n", strings.Join(m.Shared, ", "))
+			}
+			for _, f := range m.Facts {
+				if f.Relation != None && f.Against != nil {
+					fmt.Fprintf(b, "      %s %s: %s (query: %s)\n", factMark(f.Relation), f.Relation, f.Text, f.Against.Text)
+				}
+			}
+		}
+	}
+	return b.Flush()
+}
+
+func plainHeading(d *corpus.Document, origin bool) string {
+	h := d.File
+	if d.Title != "" {
+		h += " — " + oneLine(d.Title)
+	}
+	var meta []string
+	if d.Outlet != "" {
+		meta = append(meta, d.Outlet)
+	}
+	if d.Published != "" {
+		meta = append(meta, d.Published)
+	}
+	if len(meta) > 0 {
+		h += " (" + strings.Join(meta, ", ") + ")"
+	}
+	if origin {
+		h += " [origin]"
+	}
+	return h
+}
+
+// JSON shapes of parley claims --json.
+type jsonStatement struct {
+	Text     string `json:"text"`
+	Block    int    `json:"block"`
+	Sentence int    `json:"sentence"`
+	Curated  bool   `json:"curated"`
+}
+
+type jsonClaimSource struct {
+	File       string          `json:"file"`
+	ID         string          `json:"id"`
+	Statements []jsonStatement `json:"statements"`
+}
+
+type jsonClaim struct {
+	Label    string            `json:"label"`
+	Terms    []string          `json:"terms"`
+	Curated  bool              `json:"curated"`
+	Coverage []bool            `json:"coverage"`
+	Sources  []jsonClaimSource `json:"sources"`
 }
 
 // RunClaimsCLI lists the claims of c.
 func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
-	return errors.New("claims: not implemented yet")
+	ix, err := buildForCLI(c, opts)
+	if err != nil {
+		return err
+	}
+	claims := ix.Claims()
+	switch {
+	case opts.JSON:
+		out := struct {
+			Claims []jsonClaim `json:"claims"`
+		}{Claims: []jsonClaim{}}
+		for _, cl := range claims {
+			jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Coverage: cl.Coverage, Sources: []jsonClaimSource{}}
+			for _, s := range cl.Sources {
+				d := c.Docs[s.Doc]
+				js := jsonClaimSource{File: d.File, ID: d.ID, Statements: []jsonStatement{}}
+				for _, st := range s.Statements {
+					js.Statements = append(js.Statements, jsonStatement{Text: st.Text, Block: st.Loc.Block, Sentence: st.Loc.Sentence, Curated: st.Curated})
+				}
+				jc.Sources = append(jc.Sources, js)
+			}
+			out.Claims = append(out.Claims, jc)
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	case opts.Markdown:
+		return WriteClaimsMarkdown(w, c.Docs, claims)
+	}
+	b := bufio.NewWriter(w)
+	for i, cl := range claims {
+		tag := ""
+		if cl.Curated {
+			tag = " [curated]"
+		}
+		fmt.Fprintf(b, "%d. %s %s%s\n", i+1, coverageRow(cl), cl.Label, tag)
+		for _, s := range cl.Sources {
+			for _, st := range s.Statements {
+				fmt.Fprintf(b, "     %s:%d:%d %s\n", c.Docs[s.Doc].File, st.Loc.Block, st.Loc.Sentence, oneLine(st.Text))
+			}
+		}
+	}
+	if len(claims) == 0 {
+		b.WriteString("no claims shared by two or more sources\n")
+	}
+	return b.Flush()
 }

@@ -1,14 +1,142 @@
 package compare
 
 import (
+	"bufio"
+	"fmt"
 	"io"
+	"strings"
 
 	"parley/corpus"
 )
 
-// WriteMarkdown writes a comparison as Markdown: the query, then per
-// source its outlet and date, the quoted statements and their fact marks.
-func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error { return nil }
+// WriteMarkdown writes a comparison as Markdown, ready to paste into a
+// report: the query and its facts, then per source its title, outlet and
+// date, the quoted statements with their location and fact marks, or
+// that the source is silent.
+func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
+	b := bufio.NewWriter(w)
+	fmt.Fprintf(b, "## Compare: %s\n\n", mdEscape(oneLine(r.Query)))
+	if r.Claim != nil {
+		fmt.Fprintf(b, "Curated claim: **%s**\n\n", mdEscape(r.Claim.Label))
+	}
+	if len(r.QueryFacts) > 0 {
+		var fs []string
+		for _, f := range r.QueryFacts {
+			fs = append(fs, fmt.Sprintf("%s (%s)", mdEscape(f.Text), f.Kind))
+		}
+		fmt.Fprintf(b, "Facts in the query: %s\n\n", strings.Join(fs, "; "))
+	}
+	for _, s := range r.Sources {
+		if s.Doc < 0 || s.Doc >= len(docs) {
+			continue
+		}
+		fmt.Fprintf(b, "### %s\n\n", sourceHeading(docs[s.Doc], s.Origin))
+		if s.Silent {
+			b.WriteString("*Silent: says nothing on this point.*\n\n")
+			continue
+		}
+		for _, m := range s.Matches {
+			fmt.Fprintf(b, "> %s\n\n", mdEscape(oneLine(m.Text)))
+			var notes []string
+			notes = append(notes, fmt.Sprintf("block %d, sentence %d", m.Loc.Block, m.Loc.Sentence))
+			if m.Curated {
+				notes = append(notes, "curated")
+			} else {
+				notes = append(notes, fmt.Sprintf("score %.2f", m.Score))
+			}
+			fmt.Fprintf(b, "— %s\n", strings.Join(notes, " · "))
+			for _, f := range m.Facts {
+				if f.Relation == None {
+					continue
+				}
+				fmt.Fprintf(b, "- %s **%s** — %s %s\n", factMark(f.Relation), mdEscape(f.Text), f.Relation, againstText(f))
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.Flush()
+}
 
-// WriteClaimsMarkdown writes the claims list as Markdown.
-func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []Claim) error { return nil }
+// WriteClaimsMarkdown writes the claims as Markdown: per claim its label,
+// a coverage row and each source's statements.
+func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []Claim) error {
+	b := bufio.NewWriter(w)
+	b.WriteString("## Claims\n\n")
+	for i, c := range claims {
+		tag := ""
+		if c.Curated {
+			tag = " *(curated)*"
+		}
+		fmt.Fprintf(b, "### %d. %s%s\n\n", i+1, mdEscape(c.Label), tag)
+		fmt.Fprintf(b, "Coverage: %s (%d of %d sources)\n\n", coverageRow(c), c.Covered(), len(c.Coverage))
+		for _, s := range c.Sources {
+			if len(s.Statements) == 0 || s.Doc >= len(docs) {
+				continue
+			}
+			fmt.Fprintf(b, "**%s**\n\n", sourceHeading(docs[s.Doc], false))
+			for _, st := range s.Statements {
+				fmt.Fprintf(b, "> %s\n\n", mdEscape(oneLine(st.Text)))
+			}
+		}
+	}
+	return b.Flush()
+}
+
+// sourceHeading names a source as a report would cite it.
+func sourceHeading(d *corpus.Document, origin bool) string {
+	title := d.Title
+	if title == "" {
+		title = d.File
+	}
+	var meta []string
+	if d.Outlet != "" {
+		meta = append(meta, d.Outlet)
+	}
+	if d.Published != "" {
+		meta = append(meta, d.Published)
+	}
+	meta = append(meta, "`"+d.File+"`")
+	h := mdEscape(oneLine(title)) + " — " + strings.Join(meta, ", ")
+	if origin {
+		h += " *(origin)*"
+	}
+	return h
+}
+
+func factMark(r Relation) string {
+	switch r {
+	case Same:
+		return "="
+	case Compatible:
+		return "≈"
+	case Different:
+		return "≠"
+	}
+	return "·"
+}
+
+func againstText(f FactMark) string {
+	if f.Against == nil {
+		return ""
+	}
+	return "to “" + mdEscape(f.Against.Text) + "”"
+}
+
+func coverageRow(c Claim) string {
+	var b strings.Builder
+	for _, ok := range c.Coverage {
+		if ok {
+			b.WriteString("●")
+		} else {
+			b.WriteString("○")
+		}
+	}
+	return b.String()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// mdEscape keeps document text from being read as Markdown markup.
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`)
+
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
