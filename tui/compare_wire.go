@@ -10,7 +10,8 @@ import (
 
 // wireCompare adds the compare view and the claims index once the corpus
 // is loaded (they index its documents), and returns a command that builds
-// the compare index in the background so the first comparison is quick.
+// the compare index and finds the claims in the background, so the first
+// comparison is quick.
 // The curated layer applies only to the embedded seeds it was written for.
 func (m *Model) wireCompare() tea.Cmd {
 	var curated []compare.CuratedClaim
@@ -27,10 +28,9 @@ func (m *Model) wireCompare() tea.Cmd {
 		r := m.paneRect(f)
 		m.panes[f].setSize(r.W, r.H)
 	}
-	return func() tea.Msg {
-		e.index(false)
-		return nil
-	}
+	// The claims are found in the background too, so the index is ready
+	// however it is reached (C, or tab cycling through the panes).
+	return cl.load()
 }
 
 // restyleCompare rebuilds the compare and claims styles for the terminal's
