@@ -1,0 +1,135 @@
+package compare
+
+import (
+	"math"
+	"testing"
+)
+
+// factOf extracts the facts of s and returns the first of kind k.
+func factOf(t *testing.T, s string, k FactKind) Fact {
+	t.Helper()
+	for _, f := range ExtractFacts(s) {
+		if f.Kind == k {
+			return f
+		}
+	}
+	t.Fatalf("%q: no %s fact in %+v", s, k, ExtractFacts(s))
+	return Fact{}
+}
+
+func TestExtractFacts(t *testing.T) {
+	inf := math.Inf(1)
+	tests := []struct {
+		text      string
+		kind      FactKind
+		fact      string
+		low, high float64
+		unit      string
+	}{
+		{"Pakistan and Iran share more than 900 kilometers of border.", KindLength, "more than 900 kilometers", 900, inf, "km"},
+		{"It shares a 909 km long border with Iran.", KindLength, "909 km", 909, 909, "km"},
+		{"a frontier of about 570 miles", KindLength, "about 570 miles", 570 * 1.609344 * 0.9, 570 * 1.609344 * 1.1, "km"},
+		{"The 21 hours of negotiation were important.", KindDuration, "21 hours", 21, 21, "h"},
+		{"In these 21 hours long and intense negotiations", KindDuration, "21 hours", 21, 21, "h"},
+		{"a temporary 2 weeks ceasefire", KindDuration, "2 weeks", 336, 336, "h"},
+		{"a four-day regional trip", KindDuration, "four-day", 96, 96, "h"},
+		{"The summit concluded with a 60-day roadmap.", KindDuration, "60-day", 60 * 24, 60 * 24, "h"},
+		{"hundreds, if not thousands, of hours were spent", KindDuration, "hundreds, if not thousands, of hours", 100, 999, "h"},
+		{"nearly 10 million Pakistanis living in the Gulf", KindCount, "nearly 10 million Pakistanis", 9e6, 1e7, "pakistan"},
+		{"Inflation rose to 40% last year.", KindPercent, "40%", 40, 40, "%"},
+		{"a fall of 3.5 per cent", KindPercent, "3.5 per cent", 3.5, 3.5, "%"},
+		{"a loan of $5 billion", KindMoney, "$5 billion", 5e9, 5e9, "USD"},
+		{"for the first time since 1979", KindYear, "since 1979", 1979, 1979, "year"},
+		{"engagement between the United States and China in the 1970s", KindYear, "in the 1970s", 1970, 1979, "year"},
+		{"a project in 2016-18", KindYear, "2016-18", 2016, 2018, "year"},
+		{"hosted in Islamabad on April 11–12, 2026.", KindDate, "April 11–12, 2026", dayNumber(2026, 4, 11), dayNumber(2026, 4, 12), "day"},
+		{"began on Wednesday, 15 April, 2026.", KindDate, "15 April, 2026", dayNumber(2026, 4, 15), dayNumber(2026, 4, 15), "day"},
+		{"Published on 18th April 2026", KindDate, "18th April 2026", dayNumber(2026, 4, 18), dayNumber(2026, 4, 18), "day"},
+		{"the conflict that intensified in late February 2026", KindDate, "late February 2026", dayNumber(2026, 2, 20), dayNumber(2026, 2, 28), "day"},
+	}
+	for _, tt := range tests {
+		f := factOf(t, tt.text, tt.kind)
+		if f.Text != tt.fact || math.Abs(f.Low-tt.low) > 1e-6 || !(f.High == tt.high || math.Abs(f.High-tt.high) < 1e-6) || f.Unit != tt.unit {
+			t.Errorf("%q: got %q [%v, %v] %q; want %q [%v, %v] %q", tt.text, f.Text, f.Low, f.High, f.Unit, tt.fact, tt.low, tt.high, tt.unit)
+		}
+	}
+}
+
+func TestExtractPlacesAndActors(t *testing.T) {
+	tests := []struct {
+		text string
+		kind FactKind
+		name string
+	}{
+		{"talks hosted in Islamabad", KindPlace, "islamabad"},
+		{"talks scheduled in Istanbul, Türkiye.", KindPlace, "istanbul"},
+		{"the first round of talks in Switzerland", KindPlace, "switzerland"},
+		{"the architecture established at Lake Lucerne", KindPlace, "lake lucerne"},
+		// A place no gazetteer lists is still found after "in".
+		{"the envoys met in Muscatine last week", KindPlace, "muscatine"},
+		{"Washington and Tehran were brought to the same table", KindActor, "usa"},
+		{"the U.S. and Iran", KindActor, "usa"},
+		{"Iranian officials acknowledged it", KindActor, "iran"},
+		{"Türkiye helped pave the way", KindActor, "turkey"},
+		{"Prime Minister Shehbaz Sharif began a trip", KindActor, "shehbaz sharif"},
+	}
+	for _, tt := range tests {
+		f := factOf(t, tt.text, tt.kind)
+		if f.Name != tt.name {
+			t.Errorf("%q: %s name %q, want %q", tt.text, tt.kind, f.Name, tt.name)
+		}
+	}
+	// "us" the pronoun is not the country.
+	for _, f := range ExtractFacts("He told us the talks went well.") {
+		if f.Name == "usa" {
+			t.Errorf("pronoun read as the country: %+v", f)
+		}
+	}
+}
+
+func TestRelate(t *testing.T) {
+	tests := []struct {
+		a, b string
+		kind FactKind
+		want Relation
+	}{
+		{"share more than 900 kilometers of border", "a 909 km long border", KindLength, Compatible},
+		{"a 909 km long border", "a 909 kilometre border", KindLength, Same},
+		{"more than 900 kilometers", "800 km", KindLength, Different},
+		{"The 21 hours of negotiation", "In these 21 hours long and intense negotiations", KindDuration, Same},
+		{"21 hours of talks", "two days of talks", KindDuration, Different},
+		{"48 hours of talks", "two days of talks", KindDuration, Same},
+		{"hundreds of hours", "300 hours", KindDuration, Compatible},
+		{"talks in Islamabad", "talks in Istanbul", KindPlace, Different},
+		{"talks in Islamabad", "talks in Switzerland", KindPlace, Different},
+		{"talks in Switzerland", "talks at Lake Lucerne", KindPlace, Compatible},
+		{"talks in Islamabad", "talks hosted in Islamabad", KindPlace, Same},
+		{"in the 1970s", "In 1979", KindYear, Compatible},
+		{"in 1979", "in 1988", KindYear, Different},
+		{"nearly 10 million Pakistanis", "10 million Pakistanis", KindCount, Compatible},
+		{"about 40%", "41 percent", KindPercent, Compatible},
+		{"40%", "41 percent", KindPercent, Different},
+	}
+	for _, tt := range tests {
+		a, b := factOf(t, tt.a, tt.kind), factOf(t, tt.b, tt.kind)
+		if got := Relate(a, b); got != tt.want {
+			t.Errorf("Relate(%q, %q) = %s, want %s", a.Text, b.Text, got, tt.want)
+		}
+		if got := Relate(b, a); got != tt.want {
+			t.Errorf("Relate(%q, %q) = %s, want %s (not symmetric)", b.Text, a.Text, got, tt.want)
+		}
+	}
+	// A date against a year: the talks of April 2026 are compatible with
+	// "in 2026" and not with "in 1979".
+	d := factOf(t, "on April 11–12, 2026", KindDate)
+	if r := Relate(d, factOf(t, "in 2026", KindYear)); r != Compatible {
+		t.Errorf("date vs its year: %s", r)
+	}
+	if r := Relate(d, factOf(t, "in 1979", KindYear)); r != Different {
+		t.Errorf("date vs another year: %s", r)
+	}
+	// Counts of different things do not compare.
+	if r := Relate(factOf(t, "10 million Pakistanis", KindCount), factOf(t, "10 million barrels", KindCount)); r != None {
+		t.Errorf("counts of different things: %s, want none", r)
+	}
+}
