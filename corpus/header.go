@@ -104,7 +104,7 @@ func (p *parser) bodyish(s string) bool {
 func (p *parser) findByline() int {
 	for k := 0; k < len(p.units) && k < 16; k++ {
 		s := p.texts[k]
-		if p.units[k].kind != uPlain || wordCount(s) >= 30 {
+		if p.units[k].kind != uPlain || len(s) > 300 || wordCount(s) >= 30 {
 			return -1
 		}
 		if bylineAuthors(s) != nil {

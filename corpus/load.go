@@ -3,6 +3,7 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -106,7 +107,6 @@ func parseFile(name string, raw []byte, maxSize int64) (*Document, error) {
 // job is one file found by LoadPaths.
 type job struct {
 	path, id string
-	size     int64
 }
 
 // LoadPaths loads the named files and folders (folders recursively, .txt
@@ -155,10 +155,7 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 }
 
 func loadOne(j job, maxSize int64) (*Document, error) {
-	if j.size > maxSize {
-		return nil, fmt.Errorf("file too large (%d bytes; the limit is %d)", j.size, maxSize)
-	}
-	raw, err := os.ReadFile(j.path)
+	raw, err := readCapped(j.path, maxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -168,6 +165,42 @@ func loadOne(j job, maxSize int64) (*Document, error) {
 	}
 	d.ID = j.id
 	return d, nil
+}
+
+// readCapped reads a whole file unless it is larger than maxSize, which
+// it finds out before reading.
+func readCapped(name string, maxSize int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	if fi.Size() > maxSize {
+		return nil, fmt.Errorf("file too large (%d bytes; the limit is %d)", fi.Size(), maxSize)
+	}
+	// One byte more than the size, so a file that grew is still read whole
+	// (up to the cap) without a second allocation in the common case.
+	buf := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, cleanErr(err)
+		}
+		if int64(len(buf)) > maxSize {
+			return nil, fmt.Errorf("file too large (over the limit of %d bytes)", maxSize)
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }
 
 // collect walks the roots and returns the files to load, sorted by path,
@@ -186,6 +219,10 @@ func (c *Corpus) collect(roots []string) []job {
 			c.Problems = append(c.Problems, LoadError{root, errors.New("not a .txt or .md file")})
 			continue
 		}
+		absRoot, err := filepath.Abs(root)
+		if err != nil {
+			absRoot = root
+		}
 		var found []job
 		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -201,16 +238,12 @@ func (c *Corpus) collect(roots []string) []job {
 			if !isTextName(p) || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 				return nil
 			}
-			abs, _ := filepath.Abs(p)
+			abs := filepath.Join(absRoot, strings.TrimPrefix(p, root))
 			if seen[abs] {
 				return nil
 			}
 			seen[abs] = true
-			var size int64
-			if fi, err := os.Stat(p); err == nil {
-				size = fi.Size()
-			}
-			found = append(found, job{path: p, id: docID(root, p, info.IsDir()), size: size})
+			found = append(found, job{path: p, id: docID(root, p, info.IsDir())})
 			return nil
 		})
 		sort.Slice(found, func(a, b int) bool { return found[a].path < found[b].path })

@@ -30,7 +30,7 @@ func isMatterLine(s string) bool {
 	if len(s) > 400 {
 		return false
 	}
-	ls := strings.ToLower(s)
+	ls := lowerPrefix(s, 48)
 	for _, p := range matterPrefixes {
 		if strings.HasPrefix(ls, p) {
 			return true
@@ -40,7 +40,7 @@ func isMatterLine(s string) bool {
 		return true
 	}
 	// A short line that is mostly a link or an e-mail address.
-	if wordCount(s) <= 6 && (strings.Contains(ls, "http://") || strings.Contains(ls, "https://") || strings.Contains(ls, "www.") || looksLikeEmail(ls)) {
+	if len(s) < 200 && wordCount(s) <= 6 && (strings.Contains(s, "http://") || strings.Contains(s, "https://") || strings.Contains(s, "www.") || looksLikeEmail(s)) {
 		return true
 	}
 	return false
@@ -51,7 +51,7 @@ func isAuthorNote(s string) bool {
 	if len(s) > 600 {
 		return false
 	}
-	ls := strings.ToLower(s)
+	ls := lowerPrefix(s, 24)
 	for _, p := range backPrefixes {
 		if strings.HasPrefix(ls, p) {
 			return true
@@ -68,8 +68,11 @@ func looksLikeEmail(s string) bool {
 // aboutHeading reports a heading that opens an "About ..." section: about
 // the publisher or the author.
 func aboutHeading(s string) bool {
+	if len(s) >= 60 {
+		return false
+	}
 	ls := strings.ToLower(s)
-	return len(s) < 60 && (strings.HasPrefix(ls, "about ") || ls == "about" || strings.HasPrefix(ls, "author bio") ||
+	return (strings.HasPrefix(ls, "about ") || ls == "about" || strings.HasPrefix(ls, "author bio") ||
 		ls == "biography" || ls == "contact" || ls == "contact us")
 }
 

@@ -27,6 +27,8 @@ var titleAbbrevs = setOf("mr mrs ms dr prof gen col lt sgt capt maj gov sen rep 
 // like initialisms, they end one only before a usual sentence starter.
 var weakAbbrevs = setOf("jr sr st mt ft inc ltd co corp bros etc al dept univ jan feb mar apr jun jul aug sep sept oct nov dec")
 
+var noAbbrevs = setOf("no nos")
+
 // sentenceStarters are words that, after an initialism such as "U.S.",
 // tell that a new sentence has begun.
 var sentenceStarters = setOf("the a an this that these those it its he she they we i you his her their our there " +
@@ -41,17 +43,16 @@ func isAbbrev(word, next string) bool {
 	if w == "" {
 		return false
 	}
-	lw := strings.ToLower(w)
-	if lw == "no" || lw == "nos" {
+	if inSet(noAbbrevs, w) {
 		// "No. 10" and "No.398"; "said no." ends a sentence.
 		r, _ := utf8.DecodeRuneInString(next)
 		return next != "" && unicode.IsDigit(r) || next == ""
 	}
-	if titleAbbrevs[lw] {
+	if inSet(titleAbbrevs, w) {
 		return true
 	}
-	if isInitialism(w) || weakAbbrevs[lw] {
-		return next == "" || !sentenceStarters[strings.ToLower(strings.Trim(next, "\"'“‘(,"))]
+	if isInitialism(w) || inSet(weakAbbrevs, w) {
+		return next == "" || !inSet(sentenceStarters, strings.Trim(next, "\"'“‘(,"))
 	}
 	return false
 }

@@ -88,7 +88,7 @@ func endsWithConnector(s string) bool {
 	case ',', ';', '-', '–', '—', '&', '/':
 		return true
 	}
-	return connectors[strings.ToLower(lastWord(s))]
+	return inSet(connectors, lastWord(s))
 }
 
 // titleCased reports whether most significant words start with a capital
@@ -104,7 +104,7 @@ func titleCased(s string) bool {
 		if i == 0 && !upper {
 			return false
 		}
-		if !upper && smallWords[strings.ToLower(strings.Trim(w, closers+",:;"))] {
+		if !upper && inSet(smallWords, strings.Trim(w, closers+",:;")) {
 			continue
 		}
 		sig++
@@ -115,17 +115,49 @@ func titleCased(s string) bool {
 	return sig > 0 && caps*10 >= sig*8
 }
 
-// wordCount counts space-separated words.
+// wordCount counts space-separated words. Unit and block texts are one
+// trimmed line, so when no two spaces meet, words are spaces plus one.
 func wordCount(s string) int {
+	if s == "" {
+		return 0
+	}
+	if s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") {
+		return strings.Count(s, " ") + 1
+	}
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\n'
+		sp := s[i] == ' '
 		if !sp && !in {
 			n++
 		}
 		in = !sp
 	}
 	return n
+}
+
+// inSet looks w up in a set of lower-case words without allocating.
+func inSet(set map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// lowerPrefix lowercases at most the first n bytes of s, enough to test
+// for a lower-case prefix without copying a whole paragraph.
+func lowerPrefix(s string, n int) string {
+	if len(s) > n {
+		s = s[:n]
+	}
+	return strings.ToLower(s)
 }
 
 // headingLike reports a short line that reads as a heading: no closing
