@@ -70,6 +70,13 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		p.setSize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
 		p.st = newCompareStyles(msg.IsDark())
+	case curatedLayerMsg:
+		if msg.engineOnly != p.engineOnly {
+			// The old list belongs to the other layer: drop it rather
+			// than show it under the new layer's name.
+			p.engineOnly, p.claims, p.loaded = msg.engineOnly, nil, false
+			return p, p.load()
+		}
 	case claimsLoadedMsg:
 		if msg.seq == p.seq {
 			p.claims, p.loading, p.loaded = msg.claims, false, true
@@ -131,8 +138,7 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !p.engine.hasCurated() {
 			return nil
 		}
-		p.engineOnly = !p.engineOnly
-		return p.load()
+		return setCuratedLayer(!p.engineOnly)
 	case key.Matches(msg, k.Next):
 		p.setSel(p.sel + 1)
 	case key.Matches(msg, k.Prev):

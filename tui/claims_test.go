@@ -142,6 +142,7 @@ func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
 	}
 
 	_, cmd = p.update(keyPress("e"))
+	_, cmd = p.update(cmd()) // the layer message, as the root passes it back
 	p.update(cmd())
 	for _, cl := range p.claims {
 		if cl.Curated {

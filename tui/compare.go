@@ -114,6 +114,15 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 		return p, p.start(q)
 	case compareClaimMsg:
 		return p, p.startClaim(msg.claim)
+	case curatedLayerMsg:
+		if msg.engineOnly == p.engineOnly {
+			return p, nil
+		}
+		p.engineOnly = msg.engineOnly
+		if p.query.text == "" {
+			return p, nil
+		}
+		return p, p.start(p.query)
 	case compareResultMsg:
 		if msg.seq == p.seq {
 			p.setResult(msg.result)
@@ -195,11 +204,7 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 			p.status, p.statusErr = "no curated claims for this corpus: engine only", false
 			return nil
 		}
-		p.engineOnly = !p.engineOnly
-		if p.query.text == "" {
-			return nil
-		}
-		return p.start(p.query)
+		return setCuratedLayer(!p.engineOnly)
 	case key.Matches(msg, k.Next):
 		p.moveSel(1)
 	case key.Matches(msg, k.Prev):

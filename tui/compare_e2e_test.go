@@ -64,6 +64,15 @@ func TestEndToEndCompare(t *testing.T) {
 	s.keys("Enter")
 	s.waitFor("claim: Where the talks took place · curated", "Istanbul")
 
+	// One toggle turns the curated layer off in both panes.
+	s.keys("e")
+	s.waitFor("[engine only]")
+	s.keys("C")
+	screen = s.waitFor("Claims", "[engine only]", "found ")
+	if strings.Contains(screen, "curated Where the talks took place") {
+		t.Errorf("engine only, yet the claims index lists curated claims:\n%s", screen)
+	}
+
 	s.keys("q")
 	s.waitExit(0)
 }

@@ -45,6 +45,17 @@ func (e *compareEngine) index(engineOnly bool) *compare.Index {
 // folder the user opened has none).
 func (e *compareEngine) hasCurated() bool { return len(e.curated) > 0 }
 
+// curatedLayerMsg turns the curated layer on or off. A pane's toggle key
+// sends it rather than flipping its own flag, so that the root passes it
+// to every pane and the compare view and the claims index always agree.
+type curatedLayerMsg struct {
+	engineOnly bool
+}
+
+func setCuratedLayer(engineOnly bool) tea.Cmd {
+	return func() tea.Msg { return curatedLayerMsg{engineOnly: engineOnly} }
+}
+
 // compareResultMsg carries a finished comparison back to the compare
 // pane; seq lets the pane drop results of queries it has moved past.
 type compareResultMsg struct {

@@ -191,6 +191,14 @@ func TestCompareTypedQueryAndToggle(t *testing.T) {
 		t.Errorf("view while comparing a typed query:\n%s", v)
 	}
 	_, cmd = p.update(keyPress("e"))
+	if cmd == nil {
+		t.Fatal("e gave no command")
+	}
+	layer, ok := cmd().(curatedLayerMsg)
+	if !ok || !layer.engineOnly {
+		t.Fatalf("e sent %#v, want the curated layer off", layer)
+	}
+	_, cmd = p.update(layer)
 	if !p.engineOnly || cmd == nil || !p.query.engineOnly {
 		t.Fatalf("e: engineOnly=%v, query re-run=%v", p.engineOnly, cmd != nil)
 	}
@@ -305,6 +313,7 @@ func TestCompareSeedsCuratedToggle(t *testing.T) {
 		t.Errorf("curated statements are not labelled curated:\n%s", v)
 	}
 	_, cmd = p.update(keyPress("e"))
+	_, cmd = p.update(cmd()) // the layer message, as the root passes it back
 	feed(p, cmd)
 	if n := countCurated(p.result); n != 0 {
 		t.Errorf("engine only: %d statements still marked curated", n)
