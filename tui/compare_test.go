@@ -357,3 +357,39 @@ func stripAll(lines []string) []string {
 	}
 	return out
 }
+
+// BenchmarkCompareView measures one redraw of the compare view on the
+// seeds: View wraps and styles the visible statements each frame, so it
+// must stay far below a frame's budget.
+func BenchmarkCompareView(b *testing.B) {
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		b.Fatal(err)
+	}
+	curated, _ := compare.LoadCurated(seeds.FS)
+	p := newComparePane(newCompareEngine(c.Docs, curated), true)
+	p.setSize(160, 48)
+	_, cmd := p.update(compareMsg{text: "Pakistan and Iran share more than 900 kilometers of border"})
+	p.update(cmd())
+	b.ResetTimer()
+	for b.Loop() {
+		_ = p.view()
+	}
+}
+
+// BenchmarkCompareSeeds measures one comparison on the seeds once the
+// index is built, as the pane's command runs it.
+func BenchmarkCompareSeeds(b *testing.B) {
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		b.Fatal(err)
+	}
+	curated, _ := compare.LoadCurated(seeds.FS)
+	e := newCompareEngine(c.Docs, curated)
+	cmd := runCompare(e, 1, compareQuery{text: "the 21 hours of negotiation", top: compareTop})
+	cmd()
+	b.ResetTimer()
+	for b.Loop() {
+		cmd()
+	}
+}
