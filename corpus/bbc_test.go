@@ -169,3 +169,29 @@ func measurePeakHeap(f func()) uint64 {
 	}
 	return peak.Load() - base
 }
+
+// BenchmarkSplitSentencesBBC runs the sentence splitter alone over the
+// raw text of every BBC article, on one core.
+func BenchmarkSplitSentencesBBC(b *testing.B) {
+	dir := bbcDir(b)
+	var texts []string
+	var size int64
+	for _, cat := range bbcCategories {
+		files, _ := filepath.Glob(filepath.Join(dir, cat, "*.txt"))
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts = append(texts, string(raw))
+			size += int64(len(raw))
+		}
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			splitSentences(t)
+		}
+	}
+}
