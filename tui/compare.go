@@ -47,7 +47,7 @@ type comparePane struct {
 	order   []int // display order of result.Sources: origin first
 	stmts   []stmtRef
 	sel     int // index into stmts
-	page    int // first column shown
+	page    int // first column shown, after the pinned origin if any
 
 	typing bool
 	input  textinput.Model
@@ -129,9 +129,9 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 		}
 	case compareExportedMsg:
 		if msg.err != nil {
-			p.status, p.statusErr = "export failed: "+oneLine(msg.err.Error()), true
+			p.status, p.statusErr = "export failed: "+corpus.CleanLine(oneLine(msg.err.Error())), true
 		} else {
-			p.status, p.statusErr = "exported to "+msg.path, false
+			p.status, p.statusErr = "exported to "+corpus.CleanLine(msg.path), false
 		}
 	case tea.KeyPressMsg:
 		if p.typing {

@@ -393,3 +393,17 @@ func BenchmarkCompareSeeds(b *testing.B) {
 		cmd()
 	}
 }
+
+// A query is echoed in the header: control bytes in it must reach the
+// terminal as visible text, never as a sequence.
+func TestCompareEchoesQuerySafely(t *testing.T) {
+	p := fixturePane(t, 80, 24)
+	p.update(compareMsg{text: "border\x1b[2J\x07 talks"})
+	v := p.view()
+	if strings.Contains(v, "\x1b[2J") || strings.Contains(v, "\x07") {
+		t.Fatalf("control sequence from the query reached the view: %q", strings.SplitN(v, "\n", 2)[0])
+	}
+	if !strings.Contains(ansi.Strip(v), "border^[[2J") {
+		t.Errorf("the escape is not shown as caret text:\n%s", ansi.Strip(v))
+	}
+}

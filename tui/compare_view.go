@@ -106,7 +106,7 @@ func (p *comparePane) titleLine() string {
 	if p.query.text == "" {
 		return p.st.title.Render("Compare")
 	}
-	return p.st.title.Render("Compare ") + "“" + oneLine(p.query.text) + "”"
+	return p.st.title.Render("Compare ") + "“" + corpus.CleanLine(oneLine(p.query.text)) + "”"
 }
 
 // claimLine says what the query is and which layer is on.
