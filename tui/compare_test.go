@@ -222,8 +222,16 @@ func TestCompareExportWritesMarkdown(t *testing.T) {
 	if !strings.HasSuffix(msg.path, "parley-compare-20260412-093000.md") {
 		t.Errorf("export path %q", msg.path)
 	}
-	if _, err := os.Stat(msg.path); err != nil {
+	md, err := os.ReadFile(msg.path)
+	if err != nil {
 		t.Fatal(err)
+	}
+	// The export is the comparison on screen: the query, the quotes of
+	// the sources and their fact marks, and who is silent.
+	for _, want := range []string{"Pakistan and Iran share more than 900 kilometers", "909 km long border", "CUC / PRCCSF", "≈", "ilent"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("export lacks %q:\n%s", want, md)
+		}
 	}
 	p.update(msg)
 	if v := ansi.Strip(p.view()); !strings.Contains(v, "exported to") {
