@@ -90,11 +90,7 @@ func (p *parser) plainHeading(i int) bool {
 	if i+1 >= len(p.units) {
 		return false
 	}
-	s := p.texts[i]
-	if k := numberedPrefix(s); k > 0 {
-		return headingLike(s[k:])
-	}
-	return headingLike(s)
+	return headingLine(p.texts[i])
 }
 
 // captionText drops the image file extension from a caption line.

@@ -171,8 +171,9 @@ func headingLike(s string) bool {
 	if n > 14 {
 		return false
 	}
-	r := firstLetter(s)
-	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+	// Starts with a capital: "78,000" or "2000 GMT" are data, not headings
+	// (numbered headings are told apart before this is asked).
+	if r := firstLetter(s); !unicode.IsUpper(r) {
 		return false
 	}
 	switch lastMeaningful(s) {
@@ -185,6 +186,15 @@ func headingLike(s string) bool {
 		return false
 	}
 	return titleCased(s) || n <= 4
+}
+
+// headingLine is headingLike, allowing a numbered heading such as
+// "1. Historical Diplomatic Balancing".
+func headingLine(s string) bool {
+	if k := numberedPrefix(s); k > 0 {
+		return headingLike(s[k:])
+	}
+	return headingLike(s)
 }
 
 // numberedPrefix returns the length of a leading "12. " or "3) " marker,

@@ -244,7 +244,7 @@ func joinable(prev, next string, sameBlock, first, multi, openEm bool) bool {
 	}
 	if sameBlock {
 		return startsLower(next) || strings.HasPrefix(next, "(") || endsWithConnector(prev) ||
-			(multi || !headingLike(prev)) && hasLatin(prev) && hasLatin(next)
+			(multi || !headingLine(prev)) && hasLatin(prev) && hasLatin(next)
 	}
 	if first {
 		return false
