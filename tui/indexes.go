@@ -13,7 +13,5 @@ import (
 //
 //	cmds = append(cmds, buildSearchIndex(c))
 func backgroundIndexes(c *corpus.Corpus) []tea.Cmd {
-	var cmds []tea.Cmd
-	_ = c
-	return cmds
+	return []tea.Cmd{buildSearchIndex(c)}
 }

@@ -15,6 +15,7 @@ type KeyMap struct {
 	JumpBack    key.Binding
 	JumpForward key.Binding
 	Claims      key.Binding // the claims index
+	Search      key.Binding // search every document
 
 	// Movement, shared by the list and the reader.
 	Up       key.Binding
@@ -48,6 +49,13 @@ type KeyMap struct {
 	PrevSentence key.Binding
 	Compare      key.Binding
 
+	// Search pane (it takes typed text, so no letters).
+	SearchDown     key.Binding
+	SearchUp       key.Binding
+	SearchPageDown key.Binding
+	SearchPageUp   key.Binding
+	SearchScope    key.Binding
+
 	// Text input (filter, find).
 	Accept key.Binding
 	Cancel key.Binding
@@ -69,6 +77,7 @@ func DefaultKeyMap() KeyMap {
 		JumpBack:    b([]string{"ctrl+o"}, "ctrl+o", "jump back"),
 		JumpForward: b([]string{"ctrl+]", "ctrl+i"}, "ctrl+]", "jump forward"),
 		Claims:      b([]string{"C"}, "C", "claims"),
+		Search:      b([]string{"F", "ctrl+f"}, "F", "search all"),
 
 		Up:       b([]string{"k", "up"}, "↑/k", "up"),
 		Down:     b([]string{"j", "down"}, "↓/j", "down"),
@@ -98,6 +107,12 @@ func DefaultKeyMap() KeyMap {
 		PrevSentence: b([]string{"(", "k", "up"}, "(/k", "previous sentence"),
 		Compare:      b([]string{"c"}, "c", "compare sentence"),
 
+		SearchDown:     b([]string{"down", "ctrl+n"}, "↓/ctrl+n", "next hit"),
+		SearchUp:       b([]string{"up", "ctrl+p"}, "↑/ctrl+p", "previous hit"),
+		SearchPageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+		SearchPageUp:   b([]string{"pgup"}, "pgup", "page up"),
+		SearchScope:    b([]string{"ctrl+t"}, "ctrl+t", "all docs / this doc"),
+
 		Accept: b([]string{"enter"}, "enter", "accept"),
 		Cancel: b([]string{"esc"}, "esc", "cancel"),
 	}
@@ -114,11 +129,11 @@ func (g keyGroup) FullHelp() [][]key.Binding { return g.full }
 
 // globalKeys are shown after the focused pane's own keys.
 func (k KeyMap) globalKeys() []key.Binding {
-	return []key.Binding{k.Claims, k.FocusNext, k.Help, k.Quit}
+	return []key.Binding{k.Search, k.Claims, k.FocusNext, k.Help, k.Quit}
 }
 
 func (k KeyMap) globalFull() []key.Binding {
-	return []key.Binding{k.FocusNext, k.FocusPrev, k.Back, k.JumpBack, k.JumpForward, k.Claims, k.Help, k.Quit}
+	return []key.Binding{k.FocusNext, k.FocusPrev, k.Back, k.JumpBack, k.JumpForward, k.Search, k.Claims, k.Help, k.Quit}
 }
 
 func (k KeyMap) listKeys() keyGroup {

@@ -69,6 +69,7 @@ func newModel(paths []string, statePath string) *Model {
 	m.reader = newReaderPane(&m.km, m.st)
 	m.panes[focusList] = m.list
 	m.panes[focusReader] = m.reader
+	m.panes[focusSearch] = newSearchPane(&m.km, m.st)
 	m.list.loading = true
 	m.setFocus(focusList)
 	return m
@@ -152,6 +153,8 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, m.km.Claims):
 		return m.openClaims(), true
+	case key.Matches(msg, m.km.Search):
+		return m.openSearch(), true
 	case key.Matches(msg, m.km.JumpBack):
 		return m.walkJumps(-1), true
 	case key.Matches(msg, m.km.JumpForward):

@@ -1,0 +1,304 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus"
+	"parley/corpus/search"
+)
+
+// searchDriver runs a search pane alone: commands run synchronously and
+// their messages go back to the pane, as the root would route them.
+type searchDriver struct {
+	t *testing.T
+	p *searchPane
+}
+
+func newSearchDriver(t *testing.T, c *corpus.Corpus, w, h int) *searchDriver {
+	t.Helper()
+	km, st := DefaultKeyMap(), newStyles(true)
+	d := &searchDriver{t: t, p: newSearchPane(&km, &st)}
+	// A blinking cursor's commands wait; the driver would wait for each.
+	is := d.p.input.Styles()
+	is.Cursor.Blink = false
+	d.p.input.SetStyles(is)
+	d.p.setSize(w, h)
+	d.run(d.p.activate(-1))
+	d.send(searchIndexMsg{ix: search.New(c.Docs)})
+	return d
+}
+
+// send updates the pane and runs what it asks; it returns the messages
+// meant for the root (open, back).
+func (d *searchDriver) send(msg tea.Msg) []tea.Msg {
+	_, cmd := d.p.update(msg)
+	return d.run(cmd)
+}
+
+func (d *searchDriver) run(cmd tea.Cmd) []tea.Msg {
+	var out []tea.Msg
+	for _, msg := range searchCollect(cmd) {
+		switch msg.(type) {
+		case searchResultMsg, searchIndexMsg:
+			out = append(out, d.send(msg)...)
+		default:
+			out = append(out, msg)
+		}
+	}
+	return out
+}
+
+// searchCollect runs cmd (and the commands of a batch) and returns their
+// messages; commands that wait (cursor blinks) are dropped.
+func searchCollect(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	select {
+	case msg := <-done:
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			var out []tea.Msg
+			for _, c := range batch {
+				out = append(out, searchCollect(c)...)
+			}
+			return out
+		}
+		if msg == nil {
+			return nil
+		}
+		return []tea.Msg{msg}
+	case <-time.After(200 * time.Millisecond):
+		return nil
+	}
+}
+
+func (d *searchDriver) typeText(s string) {
+	for _, r := range s {
+		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func (d *searchDriver) screen() string { return ansi.Strip(d.p.view()) }
+
+func TestSearchPaneFindsAndOpens(t *testing.T) {
+	c := fixtureCorpus()
+	d := newSearchDriver(t, c, 80, 24)
+	if s := d.screen(); !strings.Contains(s, "Talks in Islamabad") || !strings.Contains(s, "Analyst notes") {
+		t.Fatalf("an empty query should list the documents:\n%s", s)
+	}
+	d.typeText("909")
+	h, ok := d.p.selected()
+	if !ok || !strings.Contains(h.Text, "909 km") {
+		t.Fatalf("selected hit for 909 = %+v", h)
+	}
+	if s := d.screen(); !strings.Contains(s, "909 km") || !strings.Contains(s, "in A border of 909 km") {
+		t.Errorf("view lacks the hit or its document:\n%s", s)
+	}
+	out := d.send(keyMsg("enter"))
+	if len(out) != 1 {
+		t.Fatalf("enter sent %v, want one openMsg", out)
+	}
+	open, ok := out[0].(openMsg)
+	if !ok || open.loc != h.Loc || !open.highlight {
+		t.Fatalf("enter sent %#v, want openMsg{%+v, highlight}", out[0], h.Loc)
+	}
+	if out := d.send(keyMsg("esc")); len(out) != 1 || out[0] != (backMsg{}) {
+		t.Errorf("esc sent %v, want backMsg", out)
+	}
+}
+
+func TestSearchPaneMovesSelection(t *testing.T) {
+	d := newSearchDriver(t, fixtureCorpus(), 80, 8)
+	d.typeText("'the")
+	n := len(d.p.res.Hits)
+	if n < 6 {
+		t.Fatalf("want several hits for 'the, got %d", n)
+	}
+	for range n + 3 {
+		d.send(keyMsg("down"))
+	}
+	if d.p.sel != n-1 {
+		t.Errorf("selection %d after moving past the end, want %d", d.p.sel, n-1)
+	}
+	// The selected hit stays on screen.
+	h, _ := d.p.selected()
+	if !strings.Contains(d.screen(), ansi.Truncate(h.Text, 20, "")) {
+		t.Errorf("selected hit %q not shown:\n%s", h.Text, d.screen())
+	}
+	d.send(keyMsg("pgup"))
+	if d.p.sel != n-1-d.p.rows() {
+		t.Errorf("sel %d after a page up from %d, want %d", d.p.sel, n-1, n-1-d.p.rows())
+	}
+	for range n {
+		d.send(tea.KeyPressMsg{Code: 'p', Mod: tea.ModCtrl})
+	}
+	if d.p.sel != 0 || d.p.top != 0 {
+		t.Errorf("sel %d top %d after going up past the start, want 0 0", d.p.sel, d.p.top)
+	}
+	d.send(tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
+	if d.p.sel != 1 {
+		t.Errorf("ctrl+n: sel %d, want 1", d.p.sel)
+	}
+	// Letters are typed, never taken as movement.
+	d.typeText("j")
+	if d.p.input.Value() != "'thej" {
+		t.Errorf("query = %q, want the j typed", d.p.input.Value())
+	}
+}
+
+// Answers that arrive after a newer keystroke are dropped, in whatever
+// order they come.
+func TestSearchPaneDropsStaleResults(t *testing.T) {
+	d := newSearchDriver(t, fixtureCorpus(), 80, 24)
+	_, first := d.p.update(tea.KeyPressMsg{Code: 'b', Text: "b"})
+	_, second := d.p.update(tea.KeyPressMsg{Code: 'o', Text: "o"})
+	_, third := d.p.update(tea.KeyPressMsg{Code: 'r', Text: "r"})
+	old := searchCollect(first)
+	mid := searchCollect(second)
+	d.run(third)
+	want := d.p.res
+	if want == nil || want.Query != "bor" {
+		t.Fatalf("latest answer is for %v, want bor", want)
+	}
+	for _, msg := range append(old, mid...) {
+		d.p.update(msg)
+	}
+	if d.p.res != want {
+		t.Errorf("a stale answer for %q replaced the answer for bor", d.p.res.Query)
+	}
+	// The typed query is intact and what the screen shows matches it.
+	if !strings.Contains(d.screen(), "search: bor") {
+		t.Errorf("input lost the query:\n%s", d.screen())
+	}
+}
+
+func TestSearchPaneScope(t *testing.T) {
+	c := fixtureCorpus()
+	d := newSearchDriver(t, c, 100, 20)
+	d.run(d.p.activate(1)) // the reader shows "A border of 909 km"
+	d.typeText("'the")
+	all := d.p.res.Total
+	d.send(tea.KeyPressMsg{Code: 't', Mod: tea.ModCtrl})
+	if !d.p.thisDoc || !strings.Contains(d.screen(), "this document") {
+		t.Fatalf("ctrl+t did not switch to this document:\n%s", d.screen())
+	}
+	if d.p.res.Total == 0 || d.p.res.Total >= all {
+		t.Errorf("this document: %d hits, all documents: %d", d.p.res.Total, all)
+	}
+	for _, h := range d.p.res.Hits {
+		if h.Loc.Doc != 1 {
+			t.Errorf("hit in document %d with the scope on document 1", h.Loc.Doc)
+		}
+	}
+	d.send(tea.KeyPressMsg{Code: 't', Mod: tea.ModCtrl})
+	if d.p.thisDoc || d.p.res.Total != all {
+		t.Errorf("back to all documents: %d hits, want %d", d.p.res.Total, all)
+	}
+}
+
+func TestSearchPaneSize(t *testing.T) {
+	c := fixtureCorpus()
+	for _, sz := range [][2]int{{80, 24}, {120, 40}, {40, 10}, {20, 5}, {3, 4}, {1, 1}} {
+		d := newSearchDriver(t, c, sz[0], sz[1])
+		requireSize(t, d.p.view(), sz[0], sz[1])
+		for _, q := range []string{"talks", "人类命运", "'the !iran"} {
+			d.p.input.SetValue("")
+			d.typeText(q)
+			requireSize(t, d.p.view(), sz[0], sz[1])
+		}
+	}
+}
+
+// Marked characters are whole grapheme clusters, measured as the terminal
+// does, on accented and CJK text; a match far right scrolls into view.
+func TestHighlightText(t *testing.T) {
+	mark := lipgloss.NewStyle().Transform(func(s string) string { return "[" + s + "]" })
+	plain := lipgloss.NewStyle()
+	cases := []struct {
+		text  string
+		pos   []int
+		width int
+		want  string
+	}{
+		{"中国传媒大学", []int{2, 3}, 20, "中国[传媒]大学"},
+		{"一二三四五六七八九十传媒", []int{10, 11}, 12, "…十[传媒]"},
+		{"Cafe\u0301 noir", []int{3}, 20, "Caf[e\u0301] noir"},
+		{"Cafe\u0301 noir", []int{4}, 20, "Caf[e\u0301] noir"},
+		{"Türkiye", []int{0, 1, 2}, 20, "[Tür]kiye"},
+		{"one two three four five six seven eight nine hormuz", []int{45, 46, 47, 48, 49, 50}, 24, "…t nine [hormuz]"},
+	}
+	for _, c := range cases {
+		got := ansi.Strip(highlightText(c.text, c.pos, c.width, plain, mark))
+		if got != c.want {
+			t.Errorf("highlightText(%q, %v, %d) = %q, want %q", c.text, c.pos, c.width, got, c.want)
+		}
+	}
+	// Without markers the width never exceeds what was given, even when a
+	// wide character straddles the edge.
+	for w := 1; w < 14; w++ {
+		got := highlightText("中国传媒大学 and Genève", []int{1, 2, 12}, w, plain, plain)
+		if ansi.StringWidth(got) > w {
+			t.Errorf("width %d: drew %d cells: %q", w, ansi.StringWidth(got), ansi.Strip(got))
+		}
+	}
+}
+
+// From anywhere, F opens search; a hit opens the reader there with the
+// sentence marked, esc returns, and ctrl+o walks back to where the jump
+// started.
+func TestSearchFlowThroughRoot(t *testing.T) {
+	c := fixtureCorpus()
+	m := newTestModel(t, 100, 30, c)
+	m.Update(searchIndexMsg{ix: search.New(c.Docs)})
+	sp := m.panes[focusSearch].(*searchPane)
+	is := sp.input.Styles()
+	is.Cursor.Blink = false // its commands wait; searchFeed would wait for each
+	sp.input.SetStyles(is)
+	press(m, "enter") // open the first document in the reader
+	before, _ := m.here()
+	searchFeed(m, keyMsg("F"))
+	if m.focus != focusSearch {
+		t.Fatalf("F: focus %v, want search", m.focus)
+	}
+	for _, r := range "runs 909" { // the border sentence, not the title
+		searchFeed(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	requireSize(t, m.render(), 100, 30)
+	if s := screen(m); !strings.Contains(s, "909") || !strings.Contains(s, "F search all") && !strings.Contains(s, "open at the hit") {
+		t.Fatalf("search screen:\n%s", s)
+	}
+	searchFeed(m, keyMsg("enter"))
+	if m.focus != focusReader || m.reader.mark == nil {
+		t.Fatalf("enter: focus %v, mark %v; want the reader with a marked sentence", m.focus, m.reader.mark)
+	}
+	mark := *m.reader.mark
+	if got := c.Docs[mark.Doc].Block(mark.Block).Sentences[mark.Sentence].Text; !strings.Contains(got, "909 km") {
+		t.Errorf("marked sentence %q, want the border sentence", got)
+	}
+	searchFeed(m, keyMsg("ctrl+o"))
+	if now, _ := m.here(); now.Doc != before.Doc {
+		t.Errorf("ctrl+o went to document %d, want %d", now.Doc, before.Doc)
+	}
+	searchFeed(m, keyMsg("F"))
+	searchFeed(m, keyMsg("esc"))
+	if m.focus != focusReader {
+		t.Errorf("esc from search: focus %v, want the reader", m.focus)
+	}
+}
+
+// searchFeed sends msg to the root and routes every message its commands
+// produce back to it, search answers included.
+func searchFeed(m *Model, msg tea.Msg) {
+	_, cmd := m.Update(msg)
+	for _, out := range searchCollect(cmd) {
+		searchFeed(m, out)
+	}
+}
