@@ -31,6 +31,14 @@ func finalModel(t *testing.T, tm *teatest.TestModel) *Model {
 	return fm
 }
 
+// waitOutput waits until the program has drawn text (opening a document
+// goes through a command, so keys sent too early would reach the list).
+func waitOutput(t *testing.T, tm *teatest.TestModel, text string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
 func sendKeys(tm *teatest.TestModel, keys ...string) {
 	for _, k := range keys {
 		tm.Send(keyMsg(k))
@@ -40,7 +48,9 @@ func sendKeys(tm *teatest.TestModel, keys ...string) {
 func TestFlowOpenFindQuit(t *testing.T) {
 	tm, path := startFlow(t, 100, 30)
 	docs := seedOrder(t)
-	sendKeys(tm, "j", "enter", "/")
+	sendKeys(tm, "j", "enter")
+	waitOutput(t, tm, "sentence cursor")
+	sendKeys(tm, "/")
 	for _, r := range "pakistan" {
 		tm.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
@@ -62,7 +72,11 @@ func TestFlowOpenFindQuit(t *testing.T) {
 
 func TestFlowCursorAndBack(t *testing.T) {
 	tm, _ := startFlow(t, 80, 24)
-	sendKeys(tm, "enter", "v", ")", ")", "esc", "esc", "s", "q")
+	sendKeys(tm, "enter")
+	waitOutput(t, tm, "sentence cursor")
+	sendKeys(tm, "v", ")", ")", "esc", "esc")
+	waitOutput(t, tm, "sort: date")
+	sendKeys(tm, "s", "q")
 	m := finalModel(t, tm)
 	if m.focus != focusList || m.reader.cursor.on {
 		t.Fatalf("esc esc should leave cursor mode then the reader: focus %v", m.focus)
@@ -74,7 +88,9 @@ func TestFlowCursorAndBack(t *testing.T) {
 
 func TestFlowResizeStorm(t *testing.T) {
 	tm, _ := startFlow(t, 100, 30)
-	sendKeys(tm, "enter", "space")
+	sendKeys(tm, "enter")
+	waitOutput(t, tm, "sentence cursor")
+	sendKeys(tm, "space")
 	for i := 0; i < 100; i++ {
 		tm.Send(tea.WindowSizeMsg{Width: 1 + (i*37)%300, Height: 1 + (i*13)%100})
 	}

@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"parley/corpus"
 )
 
@@ -14,13 +12,14 @@ import (
 // line is shown; higher rank wins where overlays meet.
 type overlay struct {
 	block, start, end int
-	style             lipgloss.Style
+	paint             paint
 	rank              int
 }
 
-// styleSpans draws a body line's text: base style, emphasis spans, and any
+// styleSpans draws a body line's text: base paint, emphasis spans, and any
 // overlays on top.
-func styleSpans(blk *corpus.Block, l docLine, base lipgloss.Style, st *styles, ovs []overlay) string {
+func styleSpans(blk *corpus.Block, l docLine, st *styles, ovs []overlay) string {
+	base, emph := st.paint.blockPaints(blk.Kind)
 	cuts := []int{l.start, l.end}
 	inLine := func(a, b int) bool { return a < l.end && b > l.start }
 	for _, e := range blk.Emphasis {
@@ -34,13 +33,12 @@ func styleSpans(blk *corpus.Block, l docLine, base lipgloss.Style, st *styles, o
 		}
 	}
 	if len(cuts) == 2 {
-		return base.Render(l.text)
+		return base.render(l.text)
 	}
 	for i := range cuts {
 		cuts[i] = runeFloor(blk.Text, cuts[i])
 	}
 	sort.Ints(cuts)
-	emph := base.Bold(true)
 	var sb strings.Builder
 	for i := 0; i+1 < len(cuts); i++ {
 		a, b := cuts[i], cuts[i+1]
@@ -55,10 +53,10 @@ func styleSpans(blk *corpus.Block, l docLine, base lipgloss.Style, st *styles, o
 		}
 		for _, o := range ovs {
 			if o.block == l.block && o.start <= a && b <= o.end && o.rank > rank {
-				style, rank = o.style, o.rank
+				style, rank = o.paint, o.rank
 			}
 		}
-		sb.WriteString(style.Render(blk.Text[a:b]))
+		sb.WriteString(style.render(blk.Text[a:b]))
 	}
 	return sb.String()
 }

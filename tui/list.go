@@ -36,6 +36,17 @@ type listPane struct {
 	spin     spinner.Model
 	bar      progress.Model
 	problems int
+
+	// items caches drawn rows: styling is the costly part of a frame and
+	// a row only changes with the width, selection, focus or styles.
+	items map[*corpus.Document]cachedItem
+}
+
+type cachedItem struct {
+	width       int
+	sel, focus  bool
+	dark        bool // styles change only with the background
+	title, meta string
 }
 
 const itemLines = 3 // title, metadata, gap
@@ -248,7 +259,7 @@ func (l *listPane) view() string {
 	lines = append(lines, l.headerLine(), l.filterLine())
 	for i := l.top; i < len(l.shown) && len(lines) < h; i++ {
 		d := l.docs[l.shown[i]]
-		title, meta := l.itemLines(d, i == l.sel)
+		title, meta := l.cachedItemLines(d, i == l.sel)
 		lines = append(lines, title, meta, spaces(w))
 	}
 	if len(l.shown) == 0 && !l.loading {
@@ -285,6 +296,18 @@ func (l *listPane) filterLine() string {
 		return fitWidth(l.st.dim.Render(truncPlain(s, w)), w)
 	}
 	return spaces(w)
+}
+
+func (l *listPane) cachedItemLines(d *corpus.Document, selected bool) (string, string) {
+	if c, ok := l.items[d]; ok && c.width == l.width && c.sel == selected && c.focus == l.focused && c.dark == l.st.isDark {
+		return c.title, c.meta
+	}
+	if l.items == nil || len(l.items) > 4096 {
+		l.items = map[*corpus.Document]cachedItem{}
+	}
+	title, meta := l.itemLines(d, selected)
+	l.items[d] = cachedItem{width: l.width, sel: selected, focus: l.focused, dark: l.st.isDark, title: title, meta: meta}
+	return title, meta
 }
 
 func (l *listPane) itemLines(d *corpus.Document, selected bool) (string, string) {

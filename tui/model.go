@@ -46,9 +46,10 @@ type Model struct {
 	docIndex map[*corpus.Document]int
 	embedded bool
 
-	state     *savedState
-	statePath string
-	note      string // a one-line message in the footer until the next key
+	state      *savedState
+	statePath  string
+	note       string // a one-line message in the footer until the next key
+	footerMemo        // the last footer drawn (view.go)
 }
 
 // newModel builds the root for paths (the embedded corpus when empty).
@@ -69,7 +70,6 @@ func newModel(paths []string, statePath string) *Model {
 	m.reader = newReaderPane(&m.km, m.st)
 	m.panes[focusList] = m.list
 	m.panes[focusReader] = m.reader
-	m.panes[focusSearch] = newSearchPane(&m.km, m.st)
 	m.list.loading = true
 	m.setFocus(focusList)
 	return m
@@ -153,8 +153,6 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, m.km.Claims):
 		return m.openClaims(), true
-	case key.Matches(msg, m.km.Search):
-		return m.openSearch(), true
 	case key.Matches(msg, m.km.JumpBack):
 		return m.walkJumps(-1), true
 	case key.Matches(msg, m.km.JumpForward):

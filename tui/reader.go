@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
@@ -372,7 +371,7 @@ func (p *readerPane) bodyView(sb *strings.Builder) {
 		styled := l.styled
 		if l.block >= 0 && len(ovs) > 0 && touches(ovs, l) {
 			blk := r.blocks[l.block].Block
-			styled = p.st.listMark.Render(l.prefix) + styleSpans(blk, *l, p.baseStyle(blk.Kind), p.st, ovs)
+			styled = p.st.paint.listMark.render(l.prefix) + styleSpans(blk, *l, p.st, ovs)
 		}
 		if r.pad+l.width > p.width {
 			sb.WriteString(fitWidth(pad+styled, p.width))
@@ -392,16 +391,6 @@ func touches(ovs []overlay, l *docLine) bool {
 		}
 	}
 	return false
-}
-
-func (p *readerPane) baseStyle(k corpus.BlockKind) lipgloss.Style {
-	switch k {
-	case corpus.Quote:
-		return p.st.quote
-	case corpus.Caption:
-		return p.st.caption
-	}
-	return p.st.body
 }
 
 // statusLine shows the find input while typing; otherwise the position,

@@ -137,18 +137,18 @@ func (p *readerPane) overlays(from, to int) []overlay {
 		out = append(out, st)
 	}
 	if p.mark != nil {
-		sentence(p.mark.Block, p.mark.Sentence, 1, overlay{style: p.st.mark})
+		sentence(p.mark.Block, p.mark.Sentence, 1, overlay{paint: p.st.paint.mk})
 	}
 	if p.cursor.on {
-		sentence(p.cursor.block, p.cursor.sentence, 2, overlay{style: p.st.cursor})
+		sentence(p.cursor.block, p.cursor.sentence, 2, overlay{paint: p.st.paint.cursor})
 	}
 	for i, m := range p.find.matches {
 		if m.block < firstBlock || m.block > lastBlock {
 			continue
 		}
-		m.style, m.rank = p.st.match, 3
+		m.paint, m.rank = p.st.paint.match, 3
 		if i == p.find.cur {
-			m.style, m.rank = p.st.matchCurrent, 4
+			m.paint, m.rank = p.st.paint.matchCurrent, 4
 		}
 		out = append(out, m)
 	}

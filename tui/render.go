@@ -175,14 +175,14 @@ func (b *builder) matter(doc *corpus.Document, kind string) {
 
 func (b *builder) block(ref corpus.BlockRef) {
 	blk := ref.Block
-	prefix, base := "", b.st.body
+	prefix := ""
 	switch blk.Kind {
 	case corpus.ListItem:
 		prefix = "• "
 	case corpus.Quote:
-		prefix, base = "│ ", b.st.quote
+		prefix = "│ "
 	case corpus.Caption:
-		prefix, base = "  ", b.st.caption
+		prefix = "  "
 	}
 	first := true
 	for _, seg := range wrapSegments(blk.Text, b.r.measure-ansi.StringWidth(prefix)) {
@@ -192,7 +192,7 @@ func (b *builder) block(ref corpus.BlockRef) {
 		}
 		first = false
 		l.width = ansi.StringWidth(l.prefix) + ansi.StringWidth(l.text)
-		l.styled = b.st.listMark.Render(l.prefix) + styleSpans(blk, l, base, b.st, nil)
+		l.styled = b.st.paint.listMark.render(l.prefix) + styleSpans(blk, l, b.st, nil)
 		b.r.lines = append(b.r.lines, l)
 	}
 }

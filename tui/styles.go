@@ -1,8 +1,12 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+
+	"parley/corpus"
 )
 
 // styles holds every style the panes use. Structure never depends on colour
@@ -40,7 +44,8 @@ type styles struct {
 	selBar       lipgloss.Style
 	warn         lipgloss.Style
 
-	help help.Styles
+	help  help.Styles
+	paint spanPaints
 }
 
 func newStyles(isDark bool) styles {
@@ -85,5 +90,66 @@ func newStyles(isDark bool) styles {
 	s.warn = lipgloss.NewStyle().Bold(true).Foreground(ld(c("#B00020"), c("#FF6B6B")))
 
 	s.help = help.DefaultStyles(isDark)
+	s.paint = newSpanPaints(&s)
 	return s
+}
+
+// paint is a style reduced to the escape sequences around its text, so
+// drawing a span in a frame is two string joins rather than a full
+// lipgloss render. Only for styles without padding, margins or width.
+type paint struct {
+	pre, post string
+}
+
+func newPaint(st lipgloss.Style) paint {
+	const mark = "\uE000" // a private-use rune no style transforms
+	r := st.Render(mark)
+	i := strings.Index(r, mark)
+	if i < 0 {
+		return paint{}
+	}
+	return paint{pre: r[:i], post: r[i+len(mark):]}
+}
+
+func (p paint) render(s string) string {
+	if s == "" || p.pre == "" {
+		return s
+	}
+	return p.pre + s + p.post
+}
+
+// spanPaints are the paints the reader uses in every frame.
+type spanPaints struct {
+	listMark                        paint
+	body, bodyEm                    paint
+	quote, quoteEm                  paint
+	caption, captionEm              paint
+	match, matchCurrent, cursor, mk paint
+}
+
+func newSpanPaints(s *styles) spanPaints {
+	return spanPaints{
+		listMark:     newPaint(s.listMark),
+		body:         newPaint(s.body),
+		bodyEm:       newPaint(s.body.Bold(true)),
+		quote:        newPaint(s.quote),
+		quoteEm:      newPaint(s.quote.Bold(true)),
+		caption:      newPaint(s.caption),
+		captionEm:    newPaint(s.caption.Bold(true)),
+		match:        newPaint(s.match),
+		matchCurrent: newPaint(s.matchCurrent),
+		cursor:       newPaint(s.cursor),
+		mk:           newPaint(s.mark),
+	}
+}
+
+// blockPaints is the base and emphasis paint for a kind of block.
+func (sp *spanPaints) blockPaints(k corpus.BlockKind) (paint, paint) {
+	switch k {
+	case corpus.Quote:
+		return sp.quote, sp.quoteEm
+	case corpus.Caption:
+		return sp.caption, sp.captionEm
+	}
+	return sp.body, sp.bodyEm
 }

@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -72,5 +74,32 @@ func (m *Model) footer() string {
 	if c, ok := m.panes[m.focus].(inputCapturer); !ok || !c.capturesInput() {
 		keys = append(keys, m.km.globalKeys()...)
 	}
-	return fitWidth(" "+m.hlp.ShortHelpView(keys), m.width)
+	return m.footerMemo.get(keys, m.width, m.st.isDark, func() string {
+		return fitWidth(" "+m.hlp.ShortHelpView(keys), m.width)
+	})
+}
+
+// footerMemo keeps the last footer: drawing help is a good part of a
+// frame's cost, and it changes only with the keys shown, width or styles.
+type footerMemo struct {
+	key  string
+	text string
+}
+
+func (f *footerMemo) get(keys []key.Binding, width int, dark bool, draw func() string) string {
+	var sb strings.Builder
+	sb.WriteString(strconv.Itoa(width))
+	if dark {
+		sb.WriteByte('d')
+	}
+	for _, k := range keys {
+		if k.Enabled() {
+			h := k.Help()
+			sb.WriteString("\x00" + h.Key + "\x01" + h.Desc)
+		}
+	}
+	if sb.String() != f.key {
+		f.key, f.text = sb.String(), draw()
+	}
+	return f.text
 }

@@ -1,0 +1,128 @@
+package tui
+
+import (
+	"os"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+)
+
+// Benchmarks for the numbers in the README:
+//
+//	go test ./tui/ -run '^$' -bench . -benchmem
+
+// longestSeed opens the longest embedded document in a 200×60 window.
+func benchReader(b *testing.B) *Model {
+	b.Helper()
+	c := seedCorpus(b)
+	m := benchModel(b, 200, 60, c)
+	longest := c.Docs[0]
+	for _, d := range c.Docs {
+		if d.Words > longest.Words {
+			longest = d
+		}
+	}
+	send(m, openDocMsg{doc: longest})
+	press(m, "d")
+	return m
+}
+
+func BenchmarkReaderView(b *testing.B) {
+	m := benchReader(b)
+	b.ResetTimer()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkReaderViewFind draws with find matches and the sentence cursor
+// laid over the text: the most work a frame does.
+func BenchmarkReaderViewFind(b *testing.B) {
+	m := benchReader(b)
+	press(m, "/")
+	typeText(m, "the")
+	press(m, "enter", "v")
+	b.ResetTimer()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkReaderScroll is a key press and the frame after it.
+func BenchmarkReaderScroll(b *testing.B) {
+	m := benchReader(b)
+	down, up := keyMsg("j"), keyMsg("k")
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		if i%40 < 20 {
+			m.Update(down)
+		} else {
+			m.Update(up)
+		}
+		i++
+		_ = m.View()
+	}
+}
+
+// BenchmarkWrapDocument is the cost of one re-wrap (a new width).
+func BenchmarkWrapDocument(b *testing.B) {
+	c := seedCorpus(b)
+	st := ptrStyles()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range c.Docs {
+			renderDoc(d, 120, st, false)
+		}
+	}
+}
+
+func BenchmarkListView(b *testing.B) {
+	c := benchCorpus(b)
+	m := benchModel(b, 200, 60, c)
+	press(m, "tab", "shift+tab")
+	b.ResetTimer()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkFirstFrame: parse the embedded corpus, build the model, draw.
+func BenchmarkFirstFrame(b *testing.B) {
+	dir := b.TempDir()
+	for b.Loop() {
+		c, err := corpus.LoadSeeds()
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := newModel(nil, dir+"/state.json")
+		m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+		m.Update(loadedMsg{c: c})
+		_ = m.View()
+	}
+}
+
+// benchCorpus is the BBC folder when it is there (2,225 files), else the
+// seeds.
+func benchCorpus(b *testing.B) *corpus.Corpus {
+	const bbc = "../../shared/corpora/bbc"
+	if _, err := os.Stat(bbc); err == nil {
+		c, err := corpus.LoadPaths([]string{bbc}, corpus.LoadOptions{})
+		if err == nil && len(c.Docs) > 0 {
+			return c
+		}
+	}
+	return seedCorpus(b)
+}
+
+// benchModel is newTestModel without running the commands loading starts
+// (the background indexes), which would compete with the benchmark.
+func benchModel(b *testing.B, w, h int, c *corpus.Corpus) *Model {
+	b.Helper()
+	m := newModel(nil, b.TempDir()+"/state.json")
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m.Update(loadedMsg{c: c})
+	return m
+}
