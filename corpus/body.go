@@ -141,4 +141,23 @@ func (p *parser) addMatter(s string) {
 		kind = "back"
 	}
 	p.d.Matter = append(p.d.Matter, Matter{Kind: kind, Text: s})
+	if p.d.URL == "" && strings.Contains(lowerPrefix(s, 60), "published") {
+		p.d.URL = urlIn(s)
+	}
+}
+
+// urlIn returns the first http(s) URL in s, without trailing punctuation.
+func urlIn(s string) string {
+	i := strings.Index(s, "https://")
+	if j := strings.Index(s, "http://"); i < 0 || j >= 0 && j < i {
+		i = j
+	}
+	if i < 0 {
+		return ""
+	}
+	end := strings.IndexAny(s[i:], " <>\"")
+	if end < 0 {
+		end = len(s) - i
+	}
+	return strings.TrimRight(s[i:i+end], ".,;:)*_")
 }

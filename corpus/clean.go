@@ -25,7 +25,10 @@ import (
 //   - ZWNJ and ZWJ (U+200C, U+200D) are kept when they follow a non-ASCII
 //     letter or symbol (Persian, Indic scripts and emoji sequences need
 //     them) and made visible otherwise, where they only hide text;
-//   - U+2028 and U+2029 become line breaks.
+//   - U+2028 and U+2029 become line breaks;
+//   - left alone: the marks LRM, RLM and ALM (U+200E, U+200F, U+061C),
+//     which only steer neutral characters next to them and which Arabic
+//     and Hebrew text needs.
 
 const tabWidth = 4
 
