@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+	"parley/seeds"
+)
+
+// Tests of the compare view on the embedded seeds with the real engine and
+// the curated layer: what a user sees, not a fixture.
+
+// seedsPane is a compare pane over the embedded seeds with the real
+// engine and the curated layer.
+func seedsPane(t *testing.T) (*comparePane, []*corpus.Document) {
+	t.Helper()
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	curated, err := compare.LoadCurated(seeds.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newComparePane(newCompareEngine(c.Docs, curated), true)
+	p.setSize(120, 40)
+	return p, c.Docs
+}
+
+// quoteLoc is the one sentence of the seed with prefix that holds quote.
+func quoteLoc(t *testing.T, docs []*corpus.Document, prefix, quote string) corpus.Loc {
+	t.Helper()
+	locs := compare.ResolveQuote(docs, compare.DocByPrefix(docs, prefix), quote)
+	if len(locs) != 1 {
+		t.Fatalf("%s %q resolves to %v", prefix, quote, locs)
+	}
+	return locs[0]
+}
+
+// run feeds a command's message back into the pane, as the runtime does.
+func feed(p *comparePane, cmd tea.Cmd) {
+	if cmd != nil {
+		p.update(cmd())
+	}
+}
+
+func TestCompareSeedsBorderOpensTheOtherSource(t *testing.T) {
+	p, docs := seedsPane(t)
+	from := quoteLoc(t, docs, "000", "Pakistan and Iran share more than 900 kilometers of border")
+	want := quoteLoc(t, docs, "002", "It shares a 909 km long border with Iran")
+	text := docs[from.Doc].Block(from.Block).Sentences[from.Sentence].Text
+	_, cmd := p.update(compareMsg{text: text, from: from, hasFrom: true})
+	feed(p, cmd)
+	if p.result == nil {
+		t.Fatal("no result")
+	}
+	found := false
+	for i := range p.stmts {
+		p.setSel(i)
+		if m := p.selected(); m.Loc == want {
+			found = true
+			break
+		}
+	}
+	if !found {
+		t.Fatalf("002's border sentence is not among its statements:\n%s", ansi.Strip(p.view()))
+	}
+	_, cmd = p.update(keyPress("enter"))
+	if msg, ok := cmd().(openMsg); !ok || msg.loc != want {
+		t.Errorf("enter sent %#v, want openMsg at %+v", msg, want)
+	}
+	if v := ansi.Strip(p.view()); !strings.Contains(v, "909 km") {
+		t.Errorf("view lacks 002's sentence:\n%s", v)
+	}
+}
+
+func TestCompareSeedsCuratedToggle(t *testing.T) {
+	p, docs := seedsPane(t)
+	from := quoteLoc(t, docs, "000", "The 21 hours of negotiation were important")
+	text := docs[from.Doc].Block(from.Block).Sentences[from.Sentence].Text
+	_, cmd := p.update(compareMsg{text: text, from: from, hasFrom: true})
+	feed(p, cmd)
+	curated := countCurated(p.result)
+	if curated == 0 {
+		t.Errorf("curated layer on: no statement is marked curated:\n%s", ansi.Strip(p.view()))
+	}
+	if v := ansi.Strip(p.view()); curated > 0 && !strings.Contains(v, "curated") {
+		t.Errorf("curated statements are not labelled curated:\n%s", v)
+	}
+	_, cmd = p.update(keyPress("e"))
+	_, cmd = p.update(cmd()) // the layer message, as the root passes it back
+	feed(p, cmd)
+	if n := countCurated(p.result); n != 0 {
+		t.Errorf("engine only: %d statements still marked curated", n)
+	}
+	if p.result.Claim != nil && p.result.Claim.Curated {
+		t.Error("engine only: the result still names a curated claim")
+	}
+}
+
+func countCurated(r *compare.Result) int {
+	n := 0
+	for _, s := range r.Sources {
+		for _, m := range s.Matches {
+			if m.Curated {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// BenchmarkCompareView measures one redraw of the compare view on the
+// seeds: View wraps and styles the visible statements each frame, so it
+// must stay far below a frame's budget.
+func BenchmarkCompareView(b *testing.B) {
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		b.Fatal(err)
+	}
+	curated, _ := compare.LoadCurated(seeds.FS)
+	p := newComparePane(newCompareEngine(c.Docs, curated), true)
+	p.setSize(160, 48)
+	_, cmd := p.update(compareMsg{text: "Pakistan and Iran share more than 900 kilometers of border"})
+	p.update(cmd())
+	b.ResetTimer()
+	for b.Loop() {
+		_ = p.view()
+	}
+}
+
+// BenchmarkCompareSeeds measures one comparison on the seeds once the
+// index is built, as the pane's command runs it.
+func BenchmarkCompareSeeds(b *testing.B) {
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		b.Fatal(err)
+	}
+	curated, _ := compare.LoadCurated(seeds.FS)
+	e := newCompareEngine(c.Docs, curated)
+	cmd := runCompare(e, 1, compareQuery{text: "the 21 hours of negotiation", top: compareTop})
+	cmd()
+	b.ResetTimer()
+	for b.Loop() {
+		cmd()
+	}
+}
