@@ -11,11 +11,12 @@ func (p *parser) body() {
 	d := p.d
 	sec := Section{}
 	inAbout := false
-	flush := func(heading string) {
+	plainSeen := false // a plain (unnumbered) heading came before
+	flush := func(heading string, level int) {
 		if sec.Heading != "" || len(sec.Blocks) > 0 {
 			d.Sections = append(d.Sections, sec)
 		}
-		sec = Section{Heading: heading}
+		sec = Section{Heading: heading, Level: level}
 	}
 	for i := p.i; i < len(p.units); i++ {
 		u, s := p.units[i], p.texts[i]
@@ -49,7 +50,7 @@ func (p *parser) body() {
 			continue
 		}
 		if isHeading {
-			flush(s)
+			flush(s, p.headingLevel(i, &plainSeen))
 			continue
 		}
 		b := Block{Kind: Paragraph, Text: s, Emphasis: p.spans[i]}
@@ -80,7 +81,25 @@ func (p *parser) body() {
 		p.bodySeen = true
 		sec.Blocks = append(sec.Blocks, b)
 	}
-	flush("")
+	flush("", 0)
+}
+
+// headingLevel gives markdown headings their own level and plain ones
+// level 1, except numbered headings under a plain heading ("Why Pakistan
+// Was Invited" / "1. Historical Diplomatic Balancing"), which are level 2.
+func (p *parser) headingLevel(i int, plainSeen *bool) int {
+	u := p.units[i]
+	if u.kind == uMDHeading {
+		return u.level
+	}
+	if numberedPrefix(p.texts[i]) > 0 {
+		if *plainSeen {
+			return 2
+		}
+		return 1
+	}
+	*plainSeen = true
+	return 1
 }
 
 // plainHeading decides whether plain unit i is a heading: heading-like

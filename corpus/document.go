@@ -38,7 +38,10 @@ type Block struct {
 // the blocks under it.
 type Section struct {
 	Heading string
-	Blocks  []Block
+	// Level is 1 for a top heading, 2 and more for sub-headings (markdown
+	// "##", or numbered headings under a plain one); 0 with no heading.
+	Level  int
+	Blocks []Block
 }
 
 // Matter is front or back matter: publisher notes, author bios, addresses,

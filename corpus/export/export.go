@@ -107,7 +107,8 @@ func WriteShow(w io.Writer, d *corpus.Document, opts ShowOptions) error {
 	}
 	for _, s := range d.Sections {
 		if s.Heading != "" {
-			para("## ", "   ", s.Heading)
+			marks := strings.Repeat("#", min(max(s.Level, 1), 5)+1) + " "
+			para(marks, strings.Repeat(" ", len(marks)), s.Heading)
 		}
 		for _, b := range s.Blocks {
 			switch b.Kind {

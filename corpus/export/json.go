@@ -52,6 +52,7 @@ type ShowJSON struct {
 // SectionJSON is a heading and its blocks.
 type SectionJSON struct {
 	Heading string      `json:"heading"`
+	Level   int         `json:"level"`
 	Blocks  []BlockJSON `json:"blocks"`
 }
 
@@ -87,7 +88,7 @@ func Show(d *corpus.Document) ShowJSON {
 		Sections: []SectionJSON{}, Matter: []MatterJSON{},
 	}
 	for _, s := range d.Sections {
-		sj := SectionJSON{Heading: s.Heading, Blocks: []BlockJSON{}}
+		sj := SectionJSON{Heading: s.Heading, Level: s.Level, Blocks: []BlockJSON{}}
 		for _, b := range s.Blocks {
 			bj := BlockJSON{Kind: string(b.Kind), Text: b.Text, Sentences: []string{}}
 			for _, st := range b.Sentences {
