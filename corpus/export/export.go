@@ -88,7 +88,7 @@ func orDash(s string) string {
 // WriteShow writes one document as reflowed text or JSON. Text output has
 // a header (title, subtitle, byline), the body with headings marked "## ",
 // list items "- ", captions "[caption] " and quotes "> ", then the front
-// and back matter under their own rules.
+// and back matter and any loading notes under their own rules.
 func WriteShow(w io.Writer, d *corpus.Document, opts ShowOptions) error {
 	if opts.JSON {
 		return writeJSON(w, Show(d))
@@ -134,6 +134,12 @@ func WriteShow(w io.Writer, d *corpus.Document, opts ShowOptions) error {
 				first = false
 			}
 			para("", "", m.Text)
+		}
+	}
+	if len(d.Notes) > 0 {
+		para("", "", "-- notes --")
+		for _, n := range d.Notes {
+			para("", "", n)
 		}
 	}
 	return bw.Flush()
