@@ -8,7 +8,8 @@ import (
 )
 
 // CatalogFile is the name of the curated metadata file read from the root
-// of a loaded file system (the embedded seeds carry one).
+// of a loaded file system or of a folder given to LoadPaths (the embedded
+// seeds carry one).
 const CatalogFile = "catalog.json"
 
 // Catalog is curated, editorial metadata for documents whose text does not
@@ -45,14 +46,19 @@ func readCatalog(fsys fs.FS) (*Catalog, error) {
 	return &c, nil
 }
 
-// apply sets the catalog's fields on the documents it names.
+// apply sets the catalog's fields on the documents it names by id.
 func (c *Catalog) apply(docs []*Document) {
-	if c == nil {
-		return
-	}
 	byID := map[string]*Document{}
 	for _, d := range docs {
 		byID[d.ID] = d
+	}
+	c.applyByID(byID)
+}
+
+// applyByID sets the catalog's fields on the documents of byID.
+func (c *Catalog) applyByID(byID map[string]*Document) {
+	if c == nil {
+		return
 	}
 	for _, e := range c.Documents {
 		d := byID[e.ID]

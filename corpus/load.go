@@ -104,9 +104,10 @@ func parseFile(name string, raw []byte, maxSize int64) (*Document, error) {
 	return d, nil
 }
 
-// job is one file found by LoadPaths.
+// job is one file found by LoadPaths: its path, its id in the corpus,
+// the root it was found under and its id relative to that root.
 type job struct {
-	path, id string
+	path, id, root, rel string
 }
 
 // LoadPaths loads the named files and folders (folders recursively, .txt
@@ -144,14 +145,36 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 		}()
 	}
 	wg.Wait()
+	byRoot := map[string]map[string]*Document{}
 	for i, d := range docs {
 		if errs[i] != nil {
 			c.Problems = append(c.Problems, LoadError{jobs[i].path, errs[i]})
 			continue
 		}
 		c.Docs = append(c.Docs, d)
+		if byRoot[jobs[i].root] == nil {
+			byRoot[jobs[i].root] = map[string]*Document{}
+		}
+		byRoot[jobs[i].root][jobs[i].rel] = d
 	}
+	c.applyCatalogs(byRoot)
 	return c, nil
+}
+
+// applyCatalogs applies the catalog file of each folder given as a root
+// to the documents found under it (entries name ids relative to it).
+func (c *Corpus) applyCatalogs(byRoot map[string]map[string]*Document) {
+	for root, docs := range byRoot {
+		if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+			continue
+		}
+		cat, err := readCatalog(os.DirFS(root))
+		if err != nil {
+			c.Problems = append(c.Problems, LoadError{filepath.Join(root, CatalogFile), err})
+			continue
+		}
+		cat.applyByID(docs)
+	}
 }
 
 func loadOne(j job, maxSize int64) (*Document, error) {
@@ -243,7 +266,8 @@ func (c *Corpus) collect(roots []string) []job {
 				return nil
 			}
 			seen[abs] = true
-			found = append(found, job{path: p, id: docID(root, p, info.IsDir())})
+			id := docID(root, p, info.IsDir())
+			found = append(found, job{path: p, id: id, root: root, rel: id})
 			return nil
 		})
 		sort.Slice(found, func(a, b int) bool { return found[a].path < found[b].path })

@@ -156,3 +156,31 @@ func TestParseNeverKeepsCallerBytes(t *testing.T) {
 		t.Errorf("document changed with the caller's buffer: %q %q", d.Title, bodyText(d))
 	}
 }
+
+func TestLoadPathsCatalog(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"sub/a.txt":    "This first line is a long sentence of body text and not a title at all, so none.\n",
+		"b.txt":        "Own Title\n\nBody.\n",
+		"catalog.json": `{"documents":[{"id":"sub/a","title":"Curated Title","author":"A. Writer"},{"id":"b","title":"Own Title"}]}`,
+	})
+	c, _ := LoadPaths([]string{dir}, LoadOptions{})
+	if len(c.Docs) != 2 || len(c.Problems) != 0 {
+		t.Fatalf("docs %d problems %v", len(c.Docs), c.Problems)
+	}
+	b, a := c.Docs[0], c.Docs[1]
+	if a.Title != "Curated Title" || a.Author != "A. Writer" || !slices.Equal(a.Editorial, []string{"title", "author"}) {
+		t.Errorf("a = %q %q %q", a.Title, a.Author, a.Editorial)
+	}
+	if len(a.Notes) != 0 {
+		t.Errorf("a notes = %q", a.Notes)
+	}
+	// A catalog value equal to the parsed one is not editorial.
+	if b.Title != "Own Title" || len(b.Editorial) != 0 {
+		t.Errorf("b = %q %q", b.Title, b.Editorial)
+	}
+	bad := writeFiles(t, map[string]string{"x.txt": "X\n\nY.\n", "catalog.json": "{not json"})
+	c, _ = LoadPaths([]string{bad}, LoadOptions{})
+	if len(c.Docs) != 1 || len(c.Problems) != 1 || !strings.HasSuffix(c.Problems[0].Path, "catalog.json") {
+		t.Errorf("bad catalog: docs %d problems %v", len(c.Docs), c.Problems)
+	}
+}
