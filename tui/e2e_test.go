@@ -163,3 +163,43 @@ func TestEndToEndLoadsFolder(t *testing.T) {
 	s.keys("q")
 	s.waitExit(0)
 }
+
+// TestEndToEndPanicRestoresTerminal: a panic inside Update (a test build
+// panics on ctrl+x) leaves the alternate screen, mouse mode and raw mode
+// off, and prints the panic.
+func TestEndToEndPanicRestoresTerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParleyTags(t, "parleypanic")
+	s := startTmux(t, bin, 100, 30)
+	s.waitFor("5 documents")
+	if s.format("alternate_on") != "1" || s.format("mouse_any_flag")+s.format("mouse_button_flag") == "00" {
+		t.Fatalf("expected the alternate screen and mouse mode while running")
+	}
+	s.keys("C-x")
+	s.waitFor("program experienced a panic", "[parley exited 1]")
+	if s.format("alternate_on") != "0" || s.format("mouse_any_flag") != "0" || s.format("mouse_button_flag") != "0" {
+		t.Fatal("the terminal was not restored after the panic")
+	}
+}
+
+// TestEndToEndNoColor: with NO_COLOR the screen has no colours but still
+// shows structure (reverse status line, bold titles).
+func TestEndToEndNoColor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	s := startTmuxEnv(t, bin, 100, 30, []string{"NO_COLOR=1"})
+	s.waitFor("5 documents")
+	s.keys("Enter")
+	s.waitFor("sentence cursor")
+	raw := s.tmux("capture-pane", "-p", "-e", "-t", "main")
+	if regexp.MustCompile(`\x1b\[[0-9;]*(38|48);[25];`).MatchString(raw) {
+		t.Fatal("colours drawn despite NO_COLOR")
+	}
+	if !regexp.MustCompile(`\x1b\[[0-9;]*7[;m]`).MatchString(raw) || !regexp.MustCompile(`\x1b\[[0-9;]*1[;m]`).MatchString(raw) {
+		t.Fatalf("no reverse or bold without colour:\n%q", raw)
+	}
+}

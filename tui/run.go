@@ -21,7 +21,7 @@ type Options struct {
 // a panic restores the terminal before the trace is printed.
 func Run(paths []string, opts Options) error {
 	m := newModel(paths, statePath())
-	p := tea.NewProgram(m)
+	p := tea.NewProgram(programModel(m))
 	final, err := p.Run()
 	if fm, ok := final.(*Model); ok && fm != nil {
 		if serr := fm.saveState(); serr != nil && opts.Stderr != nil {
@@ -35,3 +35,8 @@ func Run(paths []string, opts Options) error {
 	}
 	return err
 }
+
+// programModel is the model the Program runs: m itself, except in the
+// end-to-end build with -tags parleypanic, which wraps it to panic on a
+// key so a test can check the terminal is restored.
+var programModel = func(m *Model) tea.Model { return m }
