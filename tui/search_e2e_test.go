@@ -1,0 +1,148 @@
+package tui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestEndToEndSearch runs the built binary in a real terminal (tmux, with
+// the harness of tmux_test.go): open search from the list, type, enter;
+// the reader shows the sentence marked; ctrl+o and ctrl+] walk the jump.
+func TestEndToEndSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	s := startTmux(t, bin, 100, 30)
+	s.waitFor("5 documents · by date")
+
+	s.keys("F")
+	s.waitFor("search:", "all documents", "'exact")
+	s.typeText("909 border")
+	screen := s.waitFor("909 km long border", " hit")
+	if !strings.Contains(screen, "sent ") {
+		t.Errorf("hits do not show their kind:\n%s", screen)
+	}
+	// The border sentence is a sentence hit; move to it if the title of
+	// another document ranks first.
+	for i := 0; !selectedHas(s.capture(), "909 km long border"); i++ {
+		if i == 10 {
+			t.Fatalf("never selected the border sentence:\n%s", s.capture())
+		}
+		s.keys("Down")
+	}
+
+	s.keys("Enter")
+	screen = s.waitUntil("the reader at the border sentence", func(sc string) bool {
+		return !strings.Contains(sc, "search:") && strings.Contains(sc, "909 km long border with Iran")
+	})
+	if !strings.Contains(screen, "Pakistan’s Diplomatic Moment") {
+		t.Errorf("the reader is not on 002:\n%s", screen)
+	}
+	raw := s.tmux("capture-pane", "-p", "-e", "-t", "main")
+	if !underlinedAt(raw, "909 km long border") {
+		t.Errorf("the sentence is not marked in the reader:\n%s", raw)
+	}
+
+	// The jump list: back to where the reader was, then forward again.
+	s.keys("C-o")
+	s.waitUntil("the jump back", func(sc string) bool { return !strings.Contains(sc, "909 km long border with Iran") })
+	s.keys("C-]")
+	s.waitFor("909 km long border with Iran")
+
+	// Search again, then esc: back where we were, the query kept.
+	s.keys("F")
+	s.waitFor("search: 909 border")
+	s.keys("Escape")
+	s.waitUntil("esc leaves search", func(sc string) bool { return !strings.Contains(sc, "search:") })
+	s.keys("q")
+	s.waitExit(0)
+}
+
+// selectedHas reports whether the selected hit (the row with the bar)
+// holds text.
+func selectedHas(screen, text string) bool {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(l, "┃") && strings.Contains(l, text) {
+			return true
+		}
+	}
+	return false
+}
+
+var sgr = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+// underlinedAt reports whether, in a screen captured with escapes, the
+// first occurrence of text is drawn underlined (the reader's mark).
+func underlinedAt(raw, text string) bool {
+	for _, line := range strings.Split(raw, "\n") {
+		plain := ansi.Strip(line)
+		at := strings.Index(plain, text)
+		if at < 0 {
+			continue
+		}
+		// Walk the line, tracking the underline attribute, to the byte of
+		// the plain text where text starts.
+		under, seen := false, 0
+		for len(line) > 0 {
+			if loc := sgr.FindStringSubmatchIndex(line); loc != nil && loc[0] == 0 {
+				under = applySGR(line[loc[2]:loc[3]], under)
+				line = line[loc[1]:]
+				continue
+			}
+			if seen == at {
+				return under
+			}
+			line = line[1:]
+			seen++
+		}
+	}
+	return false
+}
+
+// applySGR returns the underline state after one SGR parameter list.
+func applySGR(params string, under bool) bool {
+	ps := strings.FieldsFunc(params, func(r rune) bool { return r == ';' })
+	if len(ps) == 0 {
+		return false // ESC[m resets
+	}
+	for i := 0; i < len(ps); i++ {
+		switch p := ps[i]; {
+		case p == "0":
+			under = false
+		case p == "4" || strings.HasPrefix(p, "4:"):
+			under = p != "4:0"
+		case p == "24":
+			under = false
+		case p == "38" || p == "48" || p == "58":
+			// Colours: 5;n or 2;r;g;b follow and are not attributes.
+			if i+1 < len(ps) && ps[i+1] == "5" {
+				i += 2
+			} else if i+1 < len(ps) && ps[i+1] == "2" {
+				i += 4
+			}
+		}
+	}
+	return under
+}
+
+func TestUnderlinedAt(t *testing.T) {
+	cases := []struct {
+		raw  string
+		want bool
+	}{
+		{"plain 909 km long border", false},
+		{"\x1b[1;4;48;5;58mIt shares a 909 km long border\x1b[0m", true},
+		{"\x1b[4mIt\x1b[24m shares a 909 km long border", false},
+		{"\x1b[38;5;4mIt shares a 909 km long border", false}, // colour 4, not underline
+		{"\x1b[4:3mcurly 909 km long border\x1b[m", true},
+	}
+	for _, c := range cases {
+		if got := underlinedAt(c.raw, "909 km long border"); got != c.want {
+			t.Errorf("underlinedAt(%q) = %v, want %v", c.raw, got, c.want)
+		}
+	}
+}
