@@ -1,0 +1,59 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// TestLoadFolderStreams: a folder's documents reach the list in batches
+// while it loads, with a count, and the list can be used before the end.
+func TestLoadFolderStreams(t *testing.T) {
+	dir := t.TempDir()
+	const n = 300
+	for i := 0; i < n; i++ {
+		writeFile(t, dir, fmt.Sprintf("doc%03d.md", i), fmt.Sprintf("# Report %03d\n\nBody of report %d. It has two sentences.\n", i, i))
+	}
+	writeFile(t, filepath.Join(dir), "bad.txt", "\x00\x00\x00binary")
+	m := newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json"))
+	m.Update(tea.WindowSizeMsg{Width: 150, Height: 30})
+	if !strings.Contains(screen(m), "loading") {
+		t.Fatalf("no progress before the first batch:\n%s", screen(m))
+	}
+	cmd := loadCmd([]string{dir})
+	progress := 0
+	for cmd != nil {
+		msg := cmd()
+		_, next := m.Update(msg)
+		switch msg := msg.(type) {
+		case loadProgressMsg:
+			progress++
+			if msg.total != n+1 || msg.done > msg.total {
+				t.Fatalf("progress %d/%d", msg.done, msg.total)
+			}
+			if !m.loadedAll() && len(m.list.docs) > 0 {
+				requireSize(t, m.render(), 150, 30)
+				if !strings.Contains(screen(m), "loading") {
+					t.Fatal("no count while loading")
+				}
+			}
+			cmd = msg.next
+		case loadedMsg:
+			cmd = nil
+			_ = next
+		default:
+			t.Fatalf("unexpected %T", msg)
+		}
+	}
+	if progress == 0 || len(m.list.docs) != n || m.list.problems != 1 {
+		t.Fatalf("%d progress messages, %d docs, %d problems", progress, len(m.list.docs), m.list.problems)
+	}
+	if !strings.Contains(screen(m), "300 documents") || !strings.Contains(screen(m), "1 skipped") {
+		t.Fatalf("after loading:\n%s", screen(m))
+	}
+}
+
+func (m *Model) loadedAll() bool { return m.corpus != nil }
