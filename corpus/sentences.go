@@ -18,16 +18,26 @@ import (
 //   - a list number at the start of the text ("1. Historical ...").
 // Decimals ("2.5") never split since no space follows the period.
 
-// titleAbbrevs end in a period but are followed by a name, never by the
-// end of a sentence.
-var titleAbbrevs = setOf("mr mrs ms dr prof gen col lt sgt capt maj gov sen rep st rev hon pres amb adm cmdr " +
-	"brig supt insp det gens messrs fig vol vols pp approx vs v cf viz")
+// Abbreviation classes, looked up in one table (see abbrevs).
+const (
+	abTitle = 1 + iota // followed by a name, never the end of a sentence
+	abWeak             // can also end one ("... said Apple Inc. The firm")
+	abNo               // "No." before a number
+)
 
-// weakAbbrevs can also end a sentence ("... said Apple Inc. The firm"):
-// like initialisms, they end one only before a usual sentence starter.
-var weakAbbrevs = setOf("jr sr st mt ft inc ltd co corp bros etc al dept univ jan feb mar apr jun jul aug sep sept oct nov dec")
+var abbrevs = map[string]uint8{}
 
-var noAbbrevs = setOf("no nos")
+func init() {
+	for _, w := range strings.Fields("mr mrs ms dr prof gen col lt sgt capt maj gov sen rep rev hon pres amb adm cmdr " +
+		"brig supt insp det gens messrs fig vol vols pp approx vs v cf viz") {
+		abbrevs[w] = abTitle
+	}
+	for _, w := range strings.Fields("jr sr st mt ft inc ltd co corp bros etc al dept univ " +
+		"jan feb mar apr jun jul aug sep sept oct nov dec") {
+		abbrevs[w] = abWeak
+	}
+	abbrevs["no"], abbrevs["nos"] = abNo, abNo
+}
 
 // sentenceStarters are words that, after an initialism such as "U.S.",
 // tell that a new sentence has begun.
@@ -39,22 +49,50 @@ var sentenceStarters = setOf("the a an this that these those it its he she they 
 // isAbbrev reports whether word (without its final period) is an
 // abbreviation that keeps the sentence going, given the next word.
 func isAbbrev(word, next string) bool {
-	w := strings.TrimLeft(word, "\"'“‘([")
-	if w == "" {
-		return false
+	w := trimOpeners(word)
+	if w == "" || len(w) > 7 && strings.IndexByte(w, '.') < 0 {
+		return false // long words are not abbreviations
 	}
-	if inSet(noAbbrevs, w) {
+	kind := abbrevs[w]
+	if kind == 0 && w[0] >= 'A' && w[0] <= 'Z' {
+		var buf [8]byte
+		if len(w) <= len(buf) {
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			kind = abbrevs[string(buf[:len(w)])]
+		}
+	}
+	switch {
+	case kind == abNo:
 		// "No. 10" and "No.398"; "said no." ends a sentence.
 		r, _ := utf8.DecodeRuneInString(next)
 		return next != "" && unicode.IsDigit(r) || next == ""
-	}
-	if inSet(titleAbbrevs, w) {
+	case kind == abTitle:
 		return true
-	}
-	if isInitialism(w) || inSet(weakAbbrevs, w) {
+	case kind == abWeak || isInitialism(w):
 		return next == "" || !inSet(sentenceStarters, strings.Trim(next, "\"'“‘(,"))
 	}
 	return false
+}
+
+// trimOpeners drops opening quotes and brackets from the front of a word.
+func trimOpeners(w string) string {
+	for len(w) > 0 {
+		switch {
+		case w[0] == '"' || w[0] == '\'' || w[0] == '(' || w[0] == '[':
+			w = w[1:]
+		case strings.HasPrefix(w, "“") || strings.HasPrefix(w, "‘"):
+			w = w[3:]
+		default:
+			return w
+		}
+	}
+	return w
 }
 
 // isInitialism: "U.S", "J.D", "i.e", "e.g", "a.m" or a single letter
