@@ -97,49 +97,117 @@ func ExtractFacts(sentence string) []Fact {
 			facts = append(facts, f)
 		}
 	}
-	for _, m := range reDateMDY.FindAllStringSubmatchIndex(sentence, -1) {
-		add(dateFact(sentence, m, group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 3), group(sentence, m, 4)))
+	// The number patterns are costly; a sentence with no digit and no
+	// number word cannot match them, and most sentences have neither.
+	if hasNumber(sentence) {
+		numericFacts(sentence, add)
 	}
-	for _, m := range reDateDMY.FindAllStringSubmatchIndex(sentence, -1) {
-		add(dateFact(sentence, m, group(sentence, m, 3), group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 4)))
-	}
-	for _, m := range reDateMY.FindAllStringSubmatchIndex(sentence, -1) {
-		add(monthFact(sentence, m))
-	}
-	for _, m := range rePercent.FindAllStringSubmatchIndex(sentence, -1) {
-		if f, ok := numFact(sentence, m, KindPercent, group(sentence, m, 1), group(sentence, m, 2), "", "%"); ok {
-			add(f)
+	if hasVague(sentence) {
+		for _, m := range reVague.FindAllStringSubmatchIndex(sentence, -1) {
+			add(vagueFact(sentence, m))
 		}
 	}
-	for _, m := range reMoney.FindAllStringSubmatchIndex(sentence, -1) {
-		cur := strings.ToUpper(strings.TrimRight(strings.TrimSpace(group(sentence, m, 2)), "."))
-		switch cur {
-		case "$", "US$":
-			cur = "USD"
-		case "RS":
-			cur = "PKR"
-		}
-		if f, ok := numFact(sentence, m, KindMoney, group(sentence, m, 1), group(sentence, m, 3), group(sentence, m, 4), cur); ok {
-			add(f)
+	for _, f := range namedFacts(sentence) {
+		add(f)
+	}
+	slices.SortStableFunc(facts, func(a, b Fact) int { return a.Start - b.Start })
+	return facts
+}
+
+func hasNumber(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	for _, t := range rawTokens(s) {
+		if _, ok := numberWords[t.Lower]; ok {
+			return true
 		}
 	}
-	for _, m := range reLength.FindAllStringSubmatchIndex(sentence, -1) {
-		unit, mult := lengthUnit(group(sentence, m, 4))
-		if f, ok := numFact(sentence, m, KindLength, group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 3), unit); ok {
-			f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
-			add(f)
+	return false
+}
+
+func hasVague(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range []string{"dozens", "hundreds", "thousands", "millions", "billions"} {
+		if strings.Contains(l, w) {
+			return true
 		}
 	}
-	for _, m := range reDuration.FindAllStringSubmatchIndex(sentence, -1) {
-		u := strings.TrimSuffix(strings.ToLower(group(sentence, m, 3)), "s")
-		if f, ok := numFact(sentence, m, KindDuration, group(sentence, m, 1), group(sentence, m, 2), "", "h"); ok {
-			mult := durationHours[u]
-			f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
-			add(f)
+	return false
+}
+
+// numericFacts finds dates, percentages, money, lengths, durations,
+// years and counts, most specific first. Each pattern runs only when a
+// cheap look for its unit or month finds one: the regular expressions
+// are the costly part of fact extraction.
+func numericFacts(sentence string, add func(Fact)) {
+	lower := strings.ToLower(sentence)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(lower, w) {
+				return true
+			}
+		}
+		return false
+	}
+	digits := strings.ContainsAny(sentence, "0123456789")
+	if digits && has(monthWords...) {
+		for _, m := range reDateMDY.FindAllStringSubmatchIndex(sentence, -1) {
+			add(dateFact(sentence, m, group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 3), group(sentence, m, 4)))
+		}
+		for _, m := range reDateDMY.FindAllStringSubmatchIndex(sentence, -1) {
+			add(dateFact(sentence, m, group(sentence, m, 3), group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 4)))
+		}
+		for _, m := range reDateMY.FindAllStringSubmatchIndex(sentence, -1) {
+			add(monthFact(sentence, m))
 		}
 	}
-	for _, m := range reVague.FindAllStringSubmatchIndex(sentence, -1) {
-		add(vagueFact(sentence, m))
+	if has("%", "percent", "per cent") {
+		for _, m := range rePercent.FindAllStringSubmatchIndex(sentence, -1) {
+			if f, ok := numFact(sentence, m, KindPercent, group(sentence, m, 1), group(sentence, m, 2), "", "%"); ok {
+				add(f)
+			}
+		}
+	}
+	if digits && has("$", "usd", "pkr", "rs", "€", "£") {
+		for _, m := range reMoney.FindAllStringSubmatchIndex(sentence, -1) {
+			cur := strings.ToUpper(strings.TrimRight(strings.TrimSpace(group(sentence, m, 2)), "."))
+			switch cur {
+			case "$", "US$":
+				cur = "USD"
+			case "RS":
+				cur = "PKR"
+			}
+			if f, ok := numFact(sentence, m, KindMoney, group(sentence, m, 1), group(sentence, m, 3), group(sentence, m, 4), cur); ok {
+				add(f)
+			}
+		}
+	}
+	if has("km", "kilomet", "mile", "metre", "meter") {
+		for _, m := range reLength.FindAllStringSubmatchIndex(sentence, -1) {
+			unit, mult := lengthUnit(group(sentence, m, 4))
+			if f, ok := numFact(sentence, m, KindLength, group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 3), unit); ok {
+				f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
+				add(f)
+			}
+		}
+	}
+	if has("second", "minute", "hour", "day", "week", "month", "year", "decade") {
+		for _, m := range reDuration.FindAllStringSubmatchIndex(sentence, -1) {
+			u := strings.TrimSuffix(strings.ToLower(group(sentence, m, 3)), "s")
+			if f, ok := numFact(sentence, m, KindDuration, group(sentence, m, 1), group(sentence, m, 2), "", "h"); ok {
+				mult := durationHours[u]
+				f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
+				add(f)
+			}
+		}
+	}
+	if !digits {
+		// Years and counts below need digits, except counts written in
+		// words with a scale ("ten million").
+		if !has("thousand", "million", "billion", "trillion") {
+			return
+		}
 	}
 	for _, m := range reDecade.FindAllStringSubmatchIndex(sentence, -1) {
 		y, _ := strconv.Atoi(group(sentence, m, 2))
@@ -165,12 +233,18 @@ func ExtractFacts(sentence string) []Fact {
 			add(f)
 		}
 	}
-	for _, f := range namedFacts(sentence) {
-		add(f)
-	}
-	slices.SortStableFunc(facts, func(a, b Fact) int { return a.Start - b.Start })
-	return facts
 }
+
+// monthWords are the lower-cased month names and abbreviations the date
+// patterns know.
+var monthWords = func() []string {
+	var out []string
+	for m := range months {
+		out = append(out, m)
+	}
+	slices.Sort(out)
+	return out
+}()
 
 func group(s string, m []int, i int) string {
 	if 2*i+1 >= len(m) || m[2*i] < 0 {

@@ -2,8 +2,10 @@ package compare
 
 import (
 	"math"
+	"runtime"
 	"strings"
 	"sync"
+	"unicode"
 
 	"parley/corpus"
 )
@@ -40,11 +42,12 @@ type Index struct {
 	docFirst []int32 // first sentence of each document; sentences are contiguous per document
 	lens     []float32
 	avgLen   float64
-	terms    map[string]int32
+	terms    map[string]int32 // words, names, numbers, compounds
+	bigrams  map[uint64]int32 // phrase of two term ids -> term id
 	postings [][]posting
 	word     []bool // per term: a word, name or number (not a phrase)
 	idf      []float64
-	byText   map[string]int32 // normalised sentence text -> first sentence with it
+	byText   map[uint64]int32 // hash of the folded sentence text -> first sentence with it
 
 	factsMu sync.Mutex
 	facts   map[int32][]Fact
@@ -60,43 +63,125 @@ func Build(docs []*corpus.Document, opts Options) *Index {
 	return build(docs, opts, features{})
 }
 
+// analysed is one document's sentences as key ids of the analyzer that
+// read it, produced in parallel before the (sequential) merge.
+type analysed struct {
+	an    *analyzer
+	ids   []int32  // words of every sentence, then its compounds
+	words []int32  // per sentence: how many of its ids are words
+	ends  []int32  // per sentence: end offset in ids
+	hash  []uint64 // per sentence: textKey, 0 when blank
+}
+
+func analyseDoc(an *analyzer, d *corpus.Document) analysed {
+	out := analysed{an: an}
+	var compounds []int32
+	for _, br := range d.Blocks() {
+		for _, s := range br.Block.Sentences {
+			compounds = compounds[:0]
+			start := len(out.ids)
+			an.scan(s.Text, func(id int32, _, _ int, compound bool) {
+				if compound {
+					compounds = append(compounds, id)
+				} else {
+					out.ids = append(out.ids, id)
+				}
+			})
+			out.words = append(out.words, int32(len(out.ids)-start))
+			out.ids = append(out.ids, compounds...)
+			out.ends = append(out.ends, int32(len(out.ids)))
+			h, ok := textKey(s.Text)
+			if !ok {
+				h = 0
+			}
+			out.hash = append(out.hash, h)
+		}
+	}
+	return out
+}
+
+// analyseAll analyses the documents on every core: tokenising and
+// stemming are most of the cost of indexing.
+func analyseAll(docs []*corpus.Document, f features) []analysed {
+	out := make([]analysed, len(docs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/16))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			an := newAnalyzer(f)
+			for i := w; i < len(docs); i += workers {
+				out[i] = analyseDoc(an, docs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
 func build(docs []*corpus.Document, opts Options, f features) *Index {
-	ix := &Index{docs: docs, opts: opts, feat: f, terms: map[string]int32{}, byText: map[string]int32{}, facts: map[int32][]Fact{}}
+	ix := &Index{docs: docs, opts: opts, feat: f, terms: map[string]int32{}, bigrams: map[uint64]int32{}, byText: map[uint64]int32{}, facts: map[int32][]Fact{}}
 	var totalLen float64
-	tf := map[int32]float32{}
-	for di, d := range docs {
-		ix.docFirst = append(ix.docFirst, int32(len(ix.sents)))
-		for _, br := range d.Blocks() {
-			for si, s := range br.Block.Sentences {
-				id := int32(len(ix.sents))
-				ix.sents = append(ix.sents, sentRef{int32(di), int32(br.Index), int32(si)})
-				key := normText(s.Text)
-				if _, ok := ix.byText[key]; !ok && key != "" {
-					ix.byText[key] = id
-				}
-				clear(tf)
-				var n float32
-				for _, t := range analyze(s.Text, f) {
-					w := float32(weightOf(t.Key))
-					if w == 1 {
-						n++
-					}
-					tid, ok := ix.terms[t.Key]
-					if !ok {
-						tid = int32(len(ix.postings))
-						ix.terms[t.Key] = tid
-						ix.postings = append(ix.postings, nil)
-						ix.word = append(ix.word, w == 1)
-					}
-					tf[tid] += w
-				}
-				for tid, w := range tf {
-					ix.postings[tid] = append(ix.postings[tid], posting{id, w})
-				}
-				ix.lens = append(ix.lens, n)
-				totalLen += float64(n)
+	var tf []posting // this sentence's terms (sent holds the term id)
+	add := func(tid int32, w float32) {
+		for i := range tf {
+			if tf[i].sent == tid {
+				tf[i].tf += w
+				return
 			}
 		}
+		tf = append(tf, posting{tid, w})
+	}
+	// Each analyzer's key ids map to index term ids through a slice,
+	// filled on first sight, so the merge hashes each distinct key once.
+	global := map[*analyzer][]int32{}
+	for di, a := range analyseAll(docs, f) {
+		ix.docFirst = append(ix.docFirst, int32(len(ix.sents)))
+		tids := global[a.an]
+		si := 0
+		start := int32(0)
+		for _, br := range docs[di].Blocks() {
+			for bs := range br.Block.Sentences {
+				id := int32(len(ix.sents))
+				ix.sents = append(ix.sents, sentRef{int32(di), int32(br.Index), int32(bs)})
+				if h := a.hash[si]; h != 0 {
+					if _, dup := ix.byText[h]; !dup {
+						ix.byText[h] = id
+					}
+				}
+				tf = tf[:0]
+				ids := a.ids[start:a.ends[si]]
+				nw := int(a.words[si])
+				prev := int32(-1)
+				for k, local := range ids {
+					for int(local) >= len(tids) {
+						tids = append(tids, -1)
+					}
+					tid := tids[local]
+					if tid < 0 {
+						tid = ix.termID(a.an.keys[local])
+						tids[local] = tid
+					}
+					add(tid, 1)
+					if k < nw && !f.NoBigram {
+						if prev >= 0 {
+							add(ix.bigramID(prev, tid), bigramWeight)
+						}
+						prev = tid
+					}
+				}
+				for _, p := range tf {
+					ix.postings[p.sent] = append(ix.postings[p.sent], posting{id, p.tf})
+				}
+				n := float32(len(ids))
+				ix.lens = append(ix.lens, n)
+				totalLen += float64(n)
+				start = a.ends[si]
+				si++
+			}
+		}
+		global[a.an] = tids
 	}
 	if len(ix.sents) > 0 {
 		ix.avgLen = totalLen / float64(len(ix.sents))
@@ -127,6 +212,35 @@ func weightOf(key string) float64 {
 // isWord says whether a key is a word (or name or number) rather than a
 // derived feature.
 func isWord(key string) bool { return weightOf(key) == 1 }
+
+// termID returns the id of a word term, adding it when new.
+func (ix *Index) termID(key string) int32 {
+	tid, ok := ix.terms[key]
+	if !ok {
+		tid = ix.newTerm(true)
+		ix.terms[key] = tid
+	}
+	return tid
+}
+
+// bigramID returns the id of the phrase of two word terms, adding it
+// when new. Phrases are keyed by their words' ids, not by strings, which
+// keeps indexing free of per-phrase allocations.
+func (ix *Index) bigramID(a, b int32) int32 {
+	k := uint64(uint32(a))<<32 | uint64(uint32(b))
+	tid, ok := ix.bigrams[k]
+	if !ok {
+		tid = ix.newTerm(false)
+		ix.bigrams[k] = tid
+	}
+	return tid
+}
+
+func (ix *Index) newTerm(word bool) int32 {
+	ix.postings = append(ix.postings, nil)
+	ix.word = append(ix.word, word)
+	return int32(len(ix.postings) - 1)
+}
 
 // idfOf is the BM25 inverse document frequency (documents are sentences
 // here), floored at a small positive value so very common terms still
@@ -203,9 +317,44 @@ func (ix *Index) factsOf(id int32) []Fact {
 	return f
 }
 
+// textKey hashes text folded as normText folds it (FNV-1a), without
+// building the folded string; ok is false for blank text.
+func textKey(s string) (uint64, bool) {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	space, any := false, false
+	for _, r := range s {
+		switch r {
+		case '’', '‘':
+			r = '\''
+		case '“', '”':
+			r = '"'
+		case '–', '—':
+			r = '-'
+		}
+		if unicode.IsSpace(r) {
+			space = any
+			continue
+		}
+		if space {
+			h = (h ^ ' ') * prime
+			space = false
+		}
+		any = true
+		r = unicode.ToLower(r)
+		for r > 0 {
+			h = (h ^ uint64(r&0xff)) * prime
+			r >>= 8
+		}
+	}
+	return h, any
+}
+
 // normText folds case, quotes and spacing so a query pasted from a
 // document finds its sentence.
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-")
+
 func normText(s string) string {
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-").Replace(s)
+	s = quoteFolder.Replace(s)
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }

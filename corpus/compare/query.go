@@ -34,32 +34,50 @@ type prepared struct {
 
 func (ix *Index) prepare(text string) prepared {
 	p := prepared{keys: map[string]bool{}}
-	seen := map[string]bool{}
-	for _, t := range analyze(text, ix.feat) {
-		if seen[t.Key] {
-			continue
+	seen := map[int32]bool{}
+	use := func(tid int32, w float64) {
+		if seen[tid] {
+			return
 		}
-		seen[t.Key] = true
-		w := weightOf(t.Key)
-		word := w == 1
-		if word {
-			p.keys[t.Key] = true
-		}
-		tid, ok := ix.terms[t.Key]
-		if !ok {
-			// A word no sentence has still counts in the maximum: a
-			// source cannot be said to cover what no source mentions.
-			if word {
-				p.max += ix.idfOf(0)
-			}
-			continue
-		}
+		seen[tid] = true
 		p.tids = append(p.tids, tid)
 		p.weights = append(p.weights, w*ix.idf[tid])
 		// The maximum counts words only: a shared phrase is extra
 		// evidence on top of its words, not more to cover.
-		if word {
+		if w == 1 {
 			p.max += ix.idf[tid]
+		}
+	}
+	words, compounds := newAnalyzer(ix.feat).split(text, nil, nil)
+	missing := map[string]bool{}
+	prev := int32(-1)
+	for _, t := range append(words, compounds...) {
+		p.keys[t.Key] = true
+		tid, ok := ix.terms[t.Key]
+		if !ok {
+			// A word no sentence has still counts in the maximum: a
+			// source cannot be said to cover what no source mentions.
+			if !missing[t.Key] {
+				missing[t.Key] = true
+				p.max += ix.idfOf(0)
+			}
+			continue
+		}
+		use(tid, 1)
+	}
+	if !ix.feat.NoBigram {
+		for _, t := range words {
+			tid, ok := ix.terms[t.Key]
+			if !ok {
+				prev = -1
+				continue
+			}
+			if prev >= 0 {
+				if bt, ok := ix.bigrams[uint64(uint32(prev))<<32|uint64(uint32(tid))]; ok {
+					use(bt, bigramWeight)
+				}
+			}
+			prev = tid
 		}
 	}
 	if !ix.feat.NoFacts {
@@ -82,8 +100,10 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 	originID := int32(-1)
 	if q.Origin != nil {
 		originID = ix.sentID(*q.Origin)
-	} else if id, ok := ix.byText[normText(text)]; ok {
-		originID = id
+	} else if key, ok := textKey(text); ok {
+		if id, ok := ix.byText[key]; ok {
+			originID = id
+		}
 	}
 	p := ix.prepare(text)
 	res := Result{Query: text, QueryFacts: p.facts, Origin: -1, Sources: make([]SourceResult, len(ix.docs))}
@@ -184,9 +204,17 @@ func (ix *Index) candidates(p prepared, originID int32) [][]cand {
 		d := ix.sents[id].doc
 		perDoc[d] = insertTop(perDoc[d], cand{id, acc[id] / p.max}, rerankDepth)
 	}
+	measuredQuery := false
+	for _, f := range p.facts {
+		measuredQuery = measuredQuery || measured(f.Kind)
+	}
 	for d, cs := range perDoc {
 		for i := range cs {
-			cs[i].score += ix.factBonus(p, cs[i].id)
+			// Only a candidate the bonus could lift over the threshold is
+			// worth extracting facts from.
+			if measuredQuery && cs[i].score+bonusMax >= ix.threshold() {
+				cs[i].score += ix.factBonus(p, cs[i].id)
+			}
 		}
 		slices.SortStableFunc(cs, func(a, b cand) int {
 			if a.score != b.score {

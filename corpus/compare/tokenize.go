@@ -24,8 +24,9 @@ type token struct {
 // with dots ("U.S.", "U.K.") become one token without dots, so "U.S." and
 // "US" meet; possessives ("Iran's", "Pakistan’s") are stripped, since the
 // owner is what matters for matching.
-func rawTokens(text string) []token {
-	var out []token
+func rawTokens(text string) []token { return rawTokensInto(nil, text) }
+
+func rawTokensInto(out []token, text string) []token {
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -75,7 +76,7 @@ func rawTokens(text string) []token {
 		if number {
 			t.Lower = strings.ReplaceAll(lower, ",", "")
 		}
-		t.Upper = len(surface) > 1 && strings.ToUpper(surface) == surface && !number
+		t.Upper = len(surface) > 1 && !number && !hasLower(surface)
 		out = append(out, t)
 		out = markHyphen(out, text, i)
 	}
@@ -92,6 +93,15 @@ func markHyphen(out []token, text string, i int) []token {
 		}
 	}
 	return out
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -153,58 +163,146 @@ type features struct {
 	MinShared int
 }
 
-// analyze turns text into index terms: alias-normalised names, stemmed
-// content words, number tokens, hyphen compounds and bigrams of adjacent
-// content words (which carry phrases like "long border", "21 hours").
-func analyze(text string, f features) []term {
-	toks := rawTokens(text)
-	var words []term // content words, in order
+// analyzer turns text into index terms. It gives every distinct key a
+// small id and memoises the per-word pipeline (alias, unit, stop word,
+// stem) by the lower-cased word, which is what makes indexing a large
+// folder fast. An analyzer is not safe for concurrent use: each indexing
+// worker and each query has its own.
+type analyzer struct {
+	f     features
+	words map[string]wordInfo // lower-cased token -> what it becomes
+	ids   map[string]int32    // key -> id
+	keys  []string            // id -> key
+	toks  []token
+}
+
+// wordInfo is the memoised analysis of one lower-cased token.
+type wordInfo struct {
+	id int32 // key id, -1 for a stop word
+	// phrase is set for words that may start a multi-word alias
+	// ("united", "saudi") or whose reading depends on capitals ("us").
+	phrase bool
+}
+
+func newAnalyzer(f features) *analyzer {
+	return &analyzer{f: f, words: map[string]wordInfo{}, ids: map[string]int32{}}
+}
+
+func (a *analyzer) keyID(key string) int32 {
+	if id, ok := a.ids[key]; ok {
+		return id
+	}
+	id := int32(len(a.keys))
+	a.ids[key] = id
+	a.keys = append(a.keys, key)
+	return id
+}
+
+// word analyses a lower-cased token that is not part of a phrase alias.
+func (a *analyzer) word(t token) wordInfo {
+	if w, ok := a.words[t.Lower]; ok {
+		return w
+	}
+	w := wordInfo{id: -1}
+	lower := t.Lower
+	switch {
+	case t.Number:
+		if !a.f.NoNumber {
+			w.id = a.keyID("#" + lower)
+		}
+	case !a.f.NoAlias && (aliasPhrases[lower] != nil || lower == "us" || lower == "un" || lower == "uk"):
+		w.phrase = true
+	case !a.f.NoAlias && aliasWords[lower] != "":
+		w.id = a.keyID(aliasWords[lower])
+	case !isStop(lower) && len(lower) >= 2:
+		k := lower
+		if !a.f.NoAlias {
+			k = unitAlias(k)
+		}
+		if !a.f.NoStem {
+			k = stem(k)
+		}
+		w.id = a.keyID(k)
+	}
+	a.words[lower] = w
+	return w
+}
+
+// plainWord is the key id of a token read as an ordinary word (used when
+// a phrase head turns out not to start a phrase), or -1.
+func (a *analyzer) plainWord(lower string) int32 {
+	if isStop(lower) || len(lower) < 2 {
+		return -1
+	}
+	k := lower
+	if !a.f.NoStem {
+		k = stem(k)
+	}
+	return a.keyID(k)
+}
+
+// scan calls emit for each content word of text in order (alias-
+// normalised names, number tokens, stemmed words), then for each hyphen
+// compound ("back-channel" is also indexed as one word, so it meets the
+// closed spelling "backchannel"), with compound set.
+func (a *analyzer) scan(text string, emit func(id int32, start, end int, compound bool)) {
+	a.toks = rawTokensInto(a.toks[:0], text)
+	toks := a.toks
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !f.NoAlias {
+		w := a.word(t)
+		if w.phrase {
 			if key, n := matchAlias(toks, i); n > 0 {
-				last := toks[i+n-1]
-				words = append(words, term{Key: key, Start: t.Start, End: last.End, Surface: text[t.Start:last.End]})
+				emit(a.keyID(key), t.Start, toks[i+n-1].End, false)
 				i += n - 1
-				continue
-			}
-		}
-		if t.Number {
-			if !f.NoNumber {
-				words = append(words, term{Key: "#" + t.Lower, Start: t.Start, End: t.End, Surface: t.Surface})
+			} else if id := a.plainWord(t.Lower); id >= 0 {
+				emit(id, t.Start, t.End, false)
 			}
 			continue
 		}
-		if isStop(t.Lower) || len(t.Lower) < 2 {
-			continue
+		if w.id >= 0 {
+			emit(w.id, t.Start, t.End, false)
 		}
-		key := t.Lower
-		if !f.NoAlias {
-			key = unitAlias(key)
-		}
-		if !f.NoStem {
-			key = stem(key)
-		}
-		words = append(words, term{Key: key, Start: t.Start, End: t.End, Surface: t.Surface})
 	}
-	out := words
-	if !f.NoAlias {
-		// A hyphen compound ("back-channel") is also indexed as one word,
-		// so it meets the closed spelling ("backchannel").
-		for i := 0; i+1 < len(toks); i++ {
-			if toks[i].HyphenNext && !toks[i].Number && !toks[i+1].Number {
-				joined := toks[i].Lower + toks[i+1].Lower
-				if !f.NoStem {
-					joined = stem(joined)
-				}
-				out = append(out, term{Key: joined, Start: toks[i].Start, End: toks[i+1].End, Surface: text[toks[i].Start:toks[i+1].End]})
+	if a.f.NoAlias {
+		return
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].HyphenNext && !toks[i].Number && !toks[i+1].Number {
+			if w := a.word(token{Lower: toks[i].Lower + toks[i+1].Lower}); w.id >= 0 && !w.phrase {
+				emit(w.id, toks[i].Start, toks[i+1].End, true)
 			}
 		}
 	}
+}
+
+// split returns the content words of text in order and its hyphen
+// compounds, as terms. Bigrams are adjacent pairs of words.
+func (a *analyzer) split(text string, words, compounds []term) ([]term, []term) {
+	a.scan(text, func(id int32, start, end int, compound bool) {
+		t := term{Key: a.keys[id], Start: start, End: end, Surface: text[start:end]}
+		if compound {
+			compounds = append(compounds, t)
+		} else {
+			words = append(words, t)
+		}
+	})
+	return words, compounds
+}
+
+// bigramKey names the phrase feature of two adjacent words.
+func bigramKey(a, b string) string { return "b:" + a + " " + b }
+
+// analyze returns every term of text: words, compounds and bigrams (for
+// label and highlight code that wants them all as strings).
+func analyze(text string, f features) []term {
+	a := newAnalyzer(f)
+	words, compounds := a.split(text, nil, nil)
+	out := append(words, compounds...)
 	if !f.NoBigram {
 		for i := 0; i+1 < len(words); i++ {
-			a, b := words[i], words[i+1]
-			out = append(out, term{Key: "b:" + a.Key + " " + b.Key, Start: a.Start, End: b.End, Surface: text[a.Start:b.End]})
+			x, y := words[i], words[i+1]
+			out = append(out, term{Key: bigramKey(x.Key, y.Key), Start: x.Start, End: y.End, Surface: text[x.Start:y.End]})
 		}
 	}
 	return out

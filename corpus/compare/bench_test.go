@@ -1,0 +1,119 @@
+package compare
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"parley/corpus"
+)
+
+// Targets (issue 5): indexing the BBC folder under 300 ms, one compare
+// query over it under 10 ms once indexed, the claims of the seeds
+// discovered in under 50 ms.
+//
+//	go test ./corpus/compare -run '^$' -bench . -benchtime 3x
+
+// bbcRoot finds shared/corpora/bbc beside the repository root (where CI
+// clones the shared data); "" when it is not there.
+func bbcRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			p := filepath.Join(dir, "..", "shared", "corpora", "bbc")
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				return p
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+var (
+	bbcOnce sync.Once
+	bbcDocs []*corpus.Document
+	bbcErr  error
+)
+
+func loadBBC(b *testing.B) []*corpus.Document {
+	b.Helper()
+	root := bbcRoot()
+	if root == "" {
+		b.Skip("shared/corpora/bbc not found beside the repository")
+	}
+	bbcOnce.Do(func() {
+		c, err := corpus.LoadPaths([]string{root}, corpus.LoadOptions{})
+		if err != nil {
+			bbcErr = err
+			return
+		}
+		bbcDocs = c.Docs
+	})
+	if bbcErr != nil {
+		b.Fatal(bbcErr)
+	}
+	return bbcDocs
+}
+
+func BenchmarkBuildBBC(b *testing.B) {
+	docs := loadBBC(b)
+	b.ResetTimer()
+	var ix *Index
+	for b.Loop() {
+		ix = Build(docs, Options{})
+	}
+	b.ReportMetric(float64(ix.Sentences()), "sentences")
+}
+
+func BenchmarkCompareBBC(b *testing.B) {
+	docs := loadBBC(b)
+	ix := Build(docs, Options{})
+	queries := []string{
+		"The government plans to raise taxes on petrol by 5% next year.",
+		"Shares in the company fell sharply after profits dropped by more than 20%.",
+		"The striker scored twice in the second half to win the match.",
+		"Mobile phone makers are adding music players to their handsets.",
+	}
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		ix.Compare(queries[i%len(queries)], QueryOptions{Top: 3})
+		i++
+	}
+}
+
+func BenchmarkCompareSentenceBBC(b *testing.B) {
+	docs := loadBBC(b)
+	ix := Build(docs, Options{})
+	loc := corpus.Loc{Doc: len(docs) / 2, Block: 1, Sentence: 0}
+	if ix.sentID(loc) < 0 {
+		loc = ix.loc(int32(ix.Sentences() / 2))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		ix.CompareLoc(loc, QueryOptions{Top: 3})
+	}
+}
+
+func BenchmarkClaimsSeeds(b *testing.B) {
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	var n int
+	for b.Loop() {
+		// A fresh index each time: Claims is computed once per index.
+		n = len(Build(c.Docs, Options{EngineOnly: true}).Claims())
+	}
+	b.ReportMetric(float64(n), "claims")
+}
