@@ -83,7 +83,9 @@ func (p *parser) header() {
 			p.addMatter(s) // the author's affiliation
 			continue
 		}
-		if d.Subtitle == "" && !sawAuthor && headingLike(s) && i+1 < len(p.units) {
+		// A standfirst, not a first section heading such as "Background":
+		// section headings that short are common, subtitles are not.
+		if d.Subtitle == "" && !sawAuthor && headingLike(s) && wordCount(s) >= 5 && i+1 < len(p.units) {
 			d.Subtitle = s
 			continue
 		}

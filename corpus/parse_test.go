@@ -54,6 +54,8 @@ func TestParseHeuristics(t *testing.T) {
 			"title=T|sub=|author=@some_one|outlet=|date=|kind=op-ed\nparagraph: Opinion text that is the body of it.\nback: The writer is a columnist. He tweets @some_one\n"},
 		{"outlet label and about section", "a.txt", "Dawn Opinion\n\nThe Headline Here\n\nJane Roe\n\nSenior Fellow, Policy Institute\n\nJune 1, 2025\n\nAbout Dawn\n\nDawn is a paper.\n\nThe Headline Here\n\nJane Roe\n\nBody sentence one. Body sentence two.\n\nAbout the Author\n\nJane writes.\n",
 			"title=The Headline Here|sub=|author=Jane Roe|outlet=Dawn|date=2025-06-01|kind=op-ed\nparagraph: Body sentence one. Body sentence two.\nfront: Dawn Opinion\nfront: Senior Fellow, Policy Institute\nfront: June 1, 2025\nfront: About Dawn\nfront: Dawn is a paper.\nback: About the Author\nback: Jane writes.\n"},
+		{"first section heading is no subtitle", "a.txt", "My Report\n\nBackground\n\nSome text of the body here.\n\n78,000\n\nMore.\n",
+			"title=My Report|sub=|author=|outlet=|date=|kind=\n# Background\nparagraph: Some text of the body here.\nparagraph: 78,000\nparagraph: More.\n"},
 		{"no title", "untitled.txt", "This opening line is a long sentence of body text, not a headline at all, since it runs on.\n",
 			"title=untitled|sub=|author=|outlet=|date=|kind=\nparagraph: This opening line is a long sentence of body text, not a headline at all, since it runs on.\n"},
 	}
