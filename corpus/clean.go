@@ -14,7 +14,8 @@ import (
 //   - invalid UTF-8 bytes are shown as <XX> (hex), never dropped;
 //   - CRLF becomes LF; a lone CR is shown as ^M (a bare CR would move the
 //     cursor to column 0 and overwrite the line);
-//   - tabs are expanded to spaces at tab stops of tabWidth columns;
+//   - tabs are expanded to spaces at tab stops of tabWidth columns; a
+//     form feed (a page break in PDF extractions) becomes a line break;
 //   - C0 controls (except LF) and DEL are shown as caret text (^[, ^?);
 //     C1 controls (U+0080–U+009F) as <80>…<9F>;
 //   - bidi embeddings, overrides and isolates (U+202A–U+202E,
@@ -89,6 +90,12 @@ func cleanUTF8(b []byte) (string, cleanStats) {
 				sb.WriteString("^M")
 				st.controls++
 				col += 2
+				continue
+			case c == '\f':
+				// A form feed is a page break in PDF extractions: a line
+				// break, so the paragraph it splits can be rejoined.
+				sb.WriteByte('\n')
+				col = 0
 				continue
 			case c == '\t':
 				n := tabWidth - col%tabWidth

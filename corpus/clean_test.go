@@ -22,6 +22,7 @@ func TestDecodeText(t *testing.T) {
 		{"crlf", []byte("a\r\nb\r\n"), "a\nb\n"},
 		{"lone cr visible", []byte("a\rb"), "a^Mb"},
 		{"tab expanded", []byte("a\tb\n\tc"), "a   b\n    c"},
+		{"form feed is a page break", []byte("a\fb"), "a\nb"},
 		{"escape sequence", []byte("red \x1b[31mX"), "red ^[[31mX"},
 		{"bell and del", []byte("a\x07b\x7f"), "a^Gb^?"},
 		{"c1 control", []byte("a\xc2\x9bb"), "a<9B>b"},

@@ -36,6 +36,8 @@ func TestParseHeuristics(t *testing.T) {
 			"title=iTunes now selling Band Aid song|sub=|author=|outlet=|date=|kind=\nparagraph: It sells well.\n"},
 		{"page break mid sentence", "a.txt", "T\n\nThe strikes hit government sites\n\n\n\n12\n\nthat caused the death. Next.\n\nNew paragraph.\n",
 			"title=T|sub=|author=|outlet=|date=|kind=\nparagraph: The strikes hit government sites that caused the death. Next.\nparagraph: New paragraph.\n"},
+		{"form feed page break", "a.txt", "T\n\nThe strikes hit government sites\f\nthat caused the death.\n",
+			"title=T|sub=|author=|outlet=|date=|kind=\nparagraph: The strikes hit government sites that caused the death.\n"},
 		{"hard wrapped", "w.txt", strings.Repeat("A wrapped paragraph of prose that runs on for quite a while and.\nit keeps going to the end of the line on every line of it.\n", 5) + "\nSecond paragraph.\n",
 			"title=w|sub=|author=|outlet=|date=|kind=\nparagraph: " + strings.TrimSpace(strings.Repeat("A wrapped paragraph of prose that runs on for quite a while and. it keeps going to the end of the line on every line of it. ", 5)) + "\nparagraph: Second paragraph.\n"},
 		{"separator ends paragraph", "a.txt", "T\n\nA line that ends without a stop and\n\n* * *\n\nand a new scene.\n",
