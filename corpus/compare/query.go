@@ -25,6 +25,7 @@ const rerankDepth = 8
 
 // prepared is an analysed query.
 type prepared struct {
+	an      *analyzer // reused for the matches' shared terms
 	tids    []int32
 	weights []float64 // query weight × idf per tid
 	keys    map[string]bool
@@ -48,7 +49,8 @@ func (ix *Index) prepare(text string) prepared {
 			p.max += ix.idf[tid]
 		}
 	}
-	words, compounds := newAnalyzer(ix.feat).split(text, nil, nil)
+	p.an = newAnalyzer(ix.feat)
+	words, compounds := p.an.split(text, nil, nil)
 	missing := map[string]bool{}
 	prev := int32(-1)
 	for _, t := range append(words, compounds...) {
@@ -297,8 +299,9 @@ func (ix *Index) match(p prepared, c cand, curated bool) Match {
 	text := ix.text(c.id)
 	m := Match{Loc: ix.loc(c.id), Text: text, Context: ix.context(c.id), Score: c.score, Curated: curated}
 	seen := map[string]bool{}
-	for _, t := range analyze(text, ix.feat) {
-		if !isWord(t.Key) || !p.keys[t.Key] {
+	words, compounds := p.an.split(text, nil, nil)
+	for _, t := range append(words, compounds...) {
+		if !p.keys[t.Key] {
 			continue
 		}
 		m.Spans = append(m.Spans, corpus.Span{Start: t.Start, End: t.End})
