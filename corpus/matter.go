@@ -139,9 +139,11 @@ func outletLabel(s string) (string, string) {
 }
 
 // domainOutlet reads an outlet from a short line holding a site name such
-// as "rki.news|Special Feature"; "" when there is none.
+// as "rki.news|Special Feature" or "dawn.com"; "" when there is none.
 func domainOutlet(s string) string {
-	if len(s) > 80 || wordCount(s) > 6 {
+	// Only a line that is the site name, or a site name set off with "|":
+	// a headline such as "Amazon.com profits rise" names no outlet.
+	if len(s) > 80 || wordCount(s) > 6 || !strings.Contains(s, "|") && strings.Contains(s, " ") {
 		return ""
 	}
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ' ' || r == '·' }) {

@@ -58,6 +58,8 @@ func TestParseHeuristics(t *testing.T) {
 			"title=The Headline Here|sub=|author=Jane Roe|outlet=Dawn|date=2025-06-01|kind=op-ed\nparagraph: Body sentence one. Body sentence two.\nfront: Dawn Opinion\nfront: Senior Fellow, Policy Institute\nfront: June 1, 2025\nfront: About Dawn\nfront: Dawn is a paper.\nback: About the Author\nback: Jane writes.\n"},
 		{"first section heading is no subtitle", "a.txt", "My Report\n\nBackground\n\nSome text of the body here.\n\n78,000\n\nMore.\n",
 			"title=My Report|sub=|author=|outlet=|date=|kind=\n# Background\nparagraph: Some text of the body here.\nparagraph: 78,000\nparagraph: More.\n"},
+		{"domain in a headline", "a.txt", "Amazon.com profits rise\n\nThe retailer did well this year.\n",
+			"title=Amazon.com profits rise|sub=|author=|outlet=|date=|kind=\nparagraph: The retailer did well this year.\n"},
 		{"no title", "untitled.txt", "This opening line is a long sentence of body text, not a headline at all, since it runs on.\n",
 			"title=untitled|sub=|author=|outlet=|date=|kind=\nparagraph: This opening line is a long sentence of body text, not a headline at all, since it runs on.\n"},
 	}
