@@ -10,11 +10,17 @@ import (
 
 // matterPrefixes open a line of publication data (compared in lower case).
 var matterPrefixes = []string{
-	"published on", "published:", "publish date", "posted on", "updated on", "last updated",
-	"document date", "date:", "category:", "categories:", "tags:", "tagged:", "filed under",
+	"publish date", "document date", "date:", "category:", "categories:", "tags:", "tagged:", "filed under",
 	"show on website", "click here", "read more", "share this", "follow us", "source:",
 	"address:", "ph:", "phone:", "tel:", "fax:", "email:", "e-mail:", "web:", "website:",
-	"welcome to visit our website", "visit our website", "copyright", "©", "all rights reserved",
+	"welcome to visit our website", "visit our website", "©", "all rights reserved",
+}
+
+// notePrefixesDated open publication notes that also begin ordinary
+// sentences ("Published on Monday, the report ..."); they count as matter
+// only when they carry a date, a year or a link.
+var notePrefixesDated = []string{
+	"published on", "published:", "posted on", "updated on", "last updated", "copyright",
 	"the article was first published", "this article was first published", "this article first appeared",
 	"first published", "originally published", "a version of this article",
 }
@@ -36,12 +42,33 @@ func isMatterLine(s string) bool {
 			return true
 		}
 	}
+	for _, p := range notePrefixesDated {
+		if strings.HasPrefix(ls, p) && hasDateOrLink(s) {
+			return true
+		}
+	}
 	if isAuthorNote(s) {
 		return true
 	}
 	// A short line that is mostly a link or an e-mail address.
 	if len(s) < 200 && wordCount(s) <= 6 && (strings.Contains(s, "http://") || strings.Contains(s, "https://") || strings.Contains(s, "www.") || looksLikeEmail(s)) {
 		return true
+	}
+	return false
+}
+
+// hasDateOrLink reports a full date, a link, or a year in a short line.
+func hasDateOrLink(s string) bool {
+	if strings.Contains(s, "http") || strings.Contains(s, "www.") || parseDate(s) != "" {
+		return true
+	}
+	if wordCount(s) > 12 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsDigit(r) }) {
+		if yearNumber(w) > 0 {
+			return true
+		}
 	}
 	return false
 }

@@ -60,6 +60,8 @@ func TestParseHeuristics(t *testing.T) {
 			"title=My Report|sub=|author=|outlet=|date=|kind=\n# Background\nparagraph: Some text of the body here.\nparagraph: 78,000\nparagraph: More.\n"},
 		{"domain in a headline", "a.txt", "Amazon.com profits rise\n\nThe retailer did well this year.\n",
 			"title=Amazon.com profits rise|sub=|author=|outlet=|date=|kind=\nparagraph: The retailer did well this year.\n"},
+		{"publication words in body sentences", "a.txt", "T\n\nBody.\n\nPublished on Monday, the report was read widely.\n\nFirst published in Lahore, the poem spread.\n\nCopyright 2024 Example Media\n",
+			"title=T|sub=|author=|outlet=|date=|kind=\nparagraph: Body.\nparagraph: Published on Monday, the report was read widely.\nparagraph: First published in Lahore, the poem spread.\nback: Copyright 2024 Example Media\n"},
 		{"no title", "untitled.txt", "This opening line is a long sentence of body text, not a headline at all, since it runs on.\n",
 			"title=untitled|sub=|author=|outlet=|date=|kind=\nparagraph: This opening line is a long sentence of body text, not a headline at all, since it runs on.\n"},
 	}
