@@ -339,7 +339,7 @@ func docTitle(d *corpus.Document) string {
 	if d.Title != "" {
 		return d.Title
 	}
-	return d.File
+	return corpus.CleanLine(d.File)
 }
 
 // docMeta is "outlet · date · author · N min", leaving out what is unknown.

@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func listOrder(m *Model) []string {
@@ -125,5 +127,27 @@ func TestNarrowShowsOnePane(t *testing.T) {
 	press(m, "enter")
 	if strings.Contains(screen(m), "documents · by") {
 		t.Fatal("the reader takes the whole narrow screen")
+	}
+}
+
+// TestBackgroundColourRestyles: a light terminal gets light styles, and
+// the reader and list redraw with them (no stale cached rows).
+func TestBackgroundColourRestyles(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixtureCorpus())
+	dark := m.render()
+	send(m, tea.BackgroundColorMsg{Color: color.White})
+	if m.st.isDark {
+		t.Fatal("a white background is light")
+	}
+	light := m.render()
+	if light == dark {
+		t.Fatal("the view did not change with the background")
+	}
+	if ansi.Strip(light) != ansi.Strip(dark) {
+		t.Fatal("the text changed with the background")
+	}
+	send(m, tea.BackgroundColorMsg{Color: color.Black})
+	if m.render() != dark {
+		t.Fatal("back to dark should draw as before")
 	}
 }

@@ -80,8 +80,9 @@ func renderDoc(doc *corpus.Document, width int, st *styles, matterOpen bool) *re
 	if doc.Subtitle != "" {
 		b.plain(lkSubtitle, doc.Subtitle, "", st.subtitle)
 	}
-	if meta := headerMeta(doc); meta != "" {
-		b.plain(lkMeta, meta, "", st.meta)
+	// Metadata breaks only between fields, never inside a date.
+	for _, line := range joinWrap(headerMeta(doc), " · ", r.measure) {
+		b.add(docLine{kind: lkMeta, block: -1, text: line}, st.meta)
 	}
 	if len(doc.Editorial) > 0 {
 		b.plain(lkEditorial, "ed.: "+strings.Join(doc.Editorial, ", ")+" from the catalog, not the text", "", st.editorial)
@@ -109,15 +110,39 @@ func renderDoc(doc *corpus.Document, width int, st *styles, matterOpen bool) *re
 	return r
 }
 
-func headerMeta(doc *corpus.Document) string {
+func headerMeta(doc *corpus.Document) []string {
 	parts := make([]string, 0, 5)
 	for _, p := range []string{doc.Outlet, doc.Author, doc.Published, doc.Kind} {
 		if p != "" {
 			parts = append(parts, p)
 		}
 	}
-	parts = append(parts, readingTime(doc.Words)+" read")
-	return strings.Join(parts, " · ")
+	return append(parts, readingTime(doc.Words)+" read")
+}
+
+// joinWrap joins parts with sep into lines at most width cells wide,
+// breaking only between parts; a part wider than a line is cut.
+func joinWrap(parts []string, sep string, width int) []string {
+	var lines []string
+	cur, curW := "", 0
+	sepW := ansi.StringWidth(sep)
+	for _, p := range parts {
+		p = truncPlain(p, width)
+		pw := ansi.StringWidth(p)
+		switch {
+		case cur == "":
+			cur, curW = p, pw
+		case curW+sepW+pw <= width:
+			cur, curW = cur+sep+p, curW+sepW+pw
+		default:
+			lines = append(lines, cur)
+			cur, curW = p, pw
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
 }
 
 type builder struct {
