@@ -174,13 +174,10 @@ func (p *parser) affiliationFollows(i int) bool {
 // headerMatter files a publication-data line, reading a date or a kind
 // from it on the way.
 func (p *parser) headerMatter(s string) {
-	ls := strings.ToLower(s)
-	if date := parseDate(s); date != "" {
-		if strings.HasPrefix(ls, "published") || strings.HasPrefix(ls, "posted") || p.d.Published == "" {
-			if p.d.Published == "" || strings.HasPrefix(ls, "published") {
-				p.d.Published = date
-			}
-		}
+	ls := lowerPrefix(s, 16)
+	// A "Published" date wins over other dates (such as "Document Date").
+	if date := parseDate(s); date != "" && (p.d.Published == "" || strings.HasPrefix(ls, "published")) {
+		p.d.Published = date
 	}
 	if strings.HasPrefix(ls, "category") || strings.HasPrefix(ls, "tag") || strings.HasPrefix(ls, "filed under") {
 		p.setKind(kindIn(s))
