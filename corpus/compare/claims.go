@@ -42,9 +42,12 @@ func (ix *Index) Claims() []Claim {
 func (ix *Index) discover() []Claim {
 	best := make([]map[int32]cand, len(ix.sents)) // sentence -> doc -> best match there
 	for id := range ix.sents {
-		p := ix.prepare(ix.text(int32(id)))
+		p := ix.prepareTerms(ix.text(int32(id)))
+		p.facts = ix.factsOf(int32(id))
 		best[id] = map[int32]cand{}
-		for d, cs := range ix.candidates(p, int32(id)) {
+		// Clustering asks for mutual best matches itself, so the
+		// per-match mutual test of Compare is not needed here.
+		for d, cs := range ix.candidates(p, int32(id), false) {
 			if int32(d) == ix.sents[id].doc || len(cs) == 0 {
 				continue
 			}

@@ -150,8 +150,8 @@ func engineRanker(ix *Index) ranker {
 const (
 	targetRecall3 = 0.8
 	targetSilence = 0.8
-	floorRecall3  = 0.3
-	floorSilence  = 0.45
+	floorRecall3  = 0.35
+	floorSilence  = 0.4
 )
 
 func TestQuality(t *testing.T) {
@@ -160,7 +160,7 @@ func TestQuality(t *testing.T) {
 	ix := build(docs, Options{EngineOnly: true}, features{})
 	got := measure(l, engineRanker(ix))
 	t.Logf("engine:             %v", got)
-	rank := measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{Threshold: 1e-9, MinShared: 1})))
+	rank := measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{Threshold: 1e-9, Confident: 1e-9, MinShared: 1})))
 	t.Logf("engine, no silence: %v", rank)
 	base := measure(l, tfidfRanker(docs, 0))
 	t.Logf("TF-IDF, no silence: %v", base)
@@ -200,17 +200,18 @@ func TestQualityAblation(t *testing.T) {
 		{"without bigrams", features{NoBigram: true}},
 		{"without numbers", features{NoNumber: true}},
 		{"without fact bonus", features{NoFacts: true}},
+		{"without mutual test", features{NoMutual: true}},
 		{"BM25 words only", features{NoStem: true, NoAlias: true, NoBigram: true, NoNumber: true, NoFacts: true}},
 	}
 	for _, r := range rows {
 		ranked := r.f
-		ranked.Threshold, ranked.MinShared = 1e-9, 1
+		ranked.Threshold, ranked.Confident, ranked.MinShared = 1e-9, 1e-9, 1
 		rk := measure(l, engineRanker(build(docs, Options{EngineOnly: true}, ranked)))
 		t.Logf("%-22s %v | no silence: recall@1 %.3f recall@3 %.3f", r.name, measure(l, engineRanker(build(docs, Options{EngineOnly: true}, r.f))), rk.r1, rk.r3)
 	}
-	t.Logf("%-22s %v", "full, no silence", measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{Threshold: 1e-9, MinShared: 1}))))
-	for _, th := range []float64{0.1, 0.12, 0.14, 0.15, 0.16, 0.18, 0.2} {
-		t.Logf("threshold %.2f        %v", th, measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{Threshold: th}))))
+	t.Logf("%-22s %v", "full, no silence", measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{Threshold: 1e-9, Confident: 1e-9, MinShared: 1}))))
+	for _, th := range [][2]float64{{0.08, 0.25}, {0.12, 0.25}, {0.14, 0.25}, {0.1, 0.2}, {0.1, 0.3}, {0.25, 0.25}} {
+		t.Logf("thresholds %.2f/%.2f   %v", th[0], th[1], measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{Threshold: th[0], Confident: th[1]}))))
 	}
 	for _, ms := range []int{1, 3} {
 		t.Logf("min shared words %d     %v", ms, measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{MinShared: ms}))))

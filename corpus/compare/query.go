@@ -12,7 +12,11 @@ import (
 // speak to the query. Below it the source is silent: its best sentence
 // shares only common words with the query. Calibrated by the sweep that
 // the quality test logs.
-const silenceThreshold = 0.15
+const silenceThreshold = 0.10
+
+// confidentThreshold is the score from which a match speaks without
+// needing to be mutual (see speaks).
+const confidentThreshold = 0.25
 
 // minShared is how many distinct informative query terms a match must
 // share: one rare word alone (a name, a number) is a coincidence more
@@ -34,6 +38,15 @@ type prepared struct {
 }
 
 func (ix *Index) prepare(text string) prepared {
+	p := ix.prepareTerms(text)
+	if !ix.feat.NoFacts {
+		p.facts = ExtractFacts(text)
+	}
+	return p
+}
+
+// prepareTerms analyses a query's terms, without its facts.
+func (ix *Index) prepareTerms(text string) prepared {
 	p := prepared{keys: map[string]bool{}}
 	seen := map[int32]bool{}
 	use := func(tid int32, w float64) {
@@ -82,10 +95,61 @@ func (ix *Index) prepare(text string) prepared {
 			prev = tid
 		}
 	}
-	if !ix.feat.NoFacts {
-		p.facts = ExtractFacts(text)
-	}
 	return p
+}
+
+// speaks decides whether a candidate makes the query's point, or is only
+// the best of junk. A candidate scoring confidentThreshold or more
+// speaks. Between the silence and confident thresholds it speaks only if
+// the match is mutual: compared the other way, the query sentence is
+// among the candidate's two best matches in the origin's source. Two
+// sentences making one point pick each other out; a sentence that
+// merely shares a common word with the query usually prefers another
+// sentence of the origin. A typed query (no origin) has no other way, so
+// the silence threshold alone decides.
+func (ix *Index) speaks(c cand, originID int32, mutual bool) bool {
+	switch {
+	case c.score >= ix.confident():
+		return true
+	case c.score < ix.threshold():
+		return false
+	case originID < 0 || !mutual || ix.feat.NoMutual:
+		return true
+	}
+	return ix.mutualRank(c.id, originID) <= 1
+}
+
+// mutualRank is the rank (from 0) of sentence q among the sentences of
+// its own document as matches for sentence b, by BM25. Only q's document
+// is scored: its sentences are contiguous, so each posting list is cut to
+// that range by binary search.
+func (ix *Index) mutualRank(b, q int32) int {
+	d := ix.sents[q].doc
+	lo := ix.docFirst[d]
+	hi := int32(len(ix.sents))
+	if int(d)+1 < len(ix.docFirst) {
+		hi = ix.docFirst[d+1]
+	}
+	p := ix.prepareTerms(ix.text(b))
+	scores := map[int32]float64{}
+	for i, tid := range p.tids {
+		posts := ix.postings[tid]
+		j, _ := slices.BinarySearchFunc(posts, lo, func(po posting, t int32) int { return int(po.sent - t) })
+		for ; j < len(posts) && posts[j].sent < hi; j++ {
+			po := posts[j]
+			tf := float64(po.tf)
+			norm := 1 - bm25B + bm25B*float64(ix.lens[po.sent])/ix.avgLen
+			scores[po.sent] += p.weights[i] * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+		}
+	}
+	sq := scores[q]
+	rank := 0
+	for id, s := range scores {
+		if s > sq || (s == sq && id < q) {
+			rank++
+		}
+	}
+	return rank
 }
 
 type cand struct {
@@ -113,7 +177,7 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 		res.Sources[i].Doc = i
 		res.Sources[i].Silent = true
 	}
-	perDoc := ix.candidates(p, originID)
+	perDoc := ix.candidates(p, originID, true)
 	var claim *curatedClaim
 	if originID >= 0 {
 		res.Origin = int(ix.sents[originID].doc)
@@ -177,7 +241,7 @@ func (ix *Index) CompareLoc(loc corpus.Loc, q QueryOptions) Result {
 // normalised by the query's maximum so scores mean "share of the query
 // covered"), re-ranks each source's best few with fact agreement, and
 // keeps those above the silence threshold, best first.
-func (ix *Index) candidates(p prepared, originID int32) [][]cand {
+func (ix *Index) candidates(p prepared, originID int32, mutual bool) [][]cand {
 	perDoc := make([][]cand, len(ix.docs))
 	if p.max == 0 {
 		return perDoc
@@ -229,13 +293,20 @@ func (ix *Index) candidates(p prepared, originID int32) [][]cand {
 		})
 		keep := cs[:0]
 		for _, c := range cs {
-			if c.score >= ix.threshold() {
+			if ix.speaks(c, originID, mutual) {
 				keep = append(keep, c)
 			}
 		}
 		perDoc[d] = keep
 	}
 	return perDoc
+}
+
+func (ix *Index) confident() float64 {
+	if ix.feat.Confident > 0 {
+		return ix.feat.Confident
+	}
+	return confidentThreshold
 }
 
 func (ix *Index) threshold() float64 {

@@ -161,6 +161,10 @@ type features struct {
 	Threshold float64
 	// MinShared overrides minShared when > 0.
 	MinShared int
+	// Confident overrides confidentThreshold when > 0.
+	Confident float64
+	// NoMutual turns off the mutual-match test of weaker matches.
+	NoMutual bool
 }
 
 // analyzer turns text into index terms. It gives every distinct key a
