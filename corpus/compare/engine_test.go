@@ -296,3 +296,47 @@ func TestMarkdownExport(t *testing.T) {
 		t.Errorf("want one section per source:\n%s", md)
 	}
 }
+
+func TestEdgeCases(t *testing.T) {
+	empty := Build(nil, Options{})
+	if r := empty.Compare("anything at all", QueryOptions{}); len(r.Sources) != 0 || r.Origin != -1 {
+		t.Errorf("empty corpus: %+v", r)
+	}
+	if c := empty.Claims(); len(c) != 0 {
+		t.Errorf("empty corpus claims: %v", c)
+	}
+	docs := seedDocs(t)
+	ix := Build(docs, Options{})
+	for _, q := range []string{"", "   ", "the of and", "\x00\x1b[31m", strings.Repeat("border ", 5000)} {
+		r := ix.Compare(q, QueryOptions{Top: 2})
+		if len(r.Sources) != len(docs) {
+			t.Errorf("%q: %d sources", q[:min(len(q), 20)], len(r.Sources))
+		}
+	}
+	if r := ix.CompareLoc(corpus.Loc{Doc: 99, Block: 0, Sentence: 0}, QueryOptions{}); r.Origin != -1 || len(r.Sources) != 0 {
+		t.Errorf("bad loc: %+v", r)
+	}
+	// A one-document corpus has no claims (a claim needs two sources).
+	if c := Build(docs[:1], Options{EngineOnly: true}).Claims(); len(c) != 0 {
+		t.Errorf("one document, %d claims", len(c))
+	}
+}
+
+// The TUI compares in commands running beside each other on one index.
+func TestConcurrentUse(t *testing.T) {
+	docs := seedDocs(t)
+	ix := Build(docs, Options{})
+	want := ix.Compare("Pakistan and Iran share a long border", QueryOptions{Top: 2})
+	done := make(chan Result)
+	for range 4 {
+		go func() {
+			ix.Claims()
+			done <- ix.Compare("Pakistan and Iran share a long border", QueryOptions{Top: 2})
+		}()
+	}
+	for range 4 {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Error("concurrent compare differs")
+		}
+	}
+}
