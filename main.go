@@ -134,7 +134,7 @@ func newSearchCmd(stdout, stderr io.Writer) *cobra.Command {
 func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 	var opts compare.CLIOptions
 	cmd := &cobra.Command{
-		Use:   "compare [--json] [--top K] [--engine-only] TEXT [PATH...]",
+		Use:   "compare [--json] [--markdown] [--top K] [--engine-only] TEXT [PATH...]",
 		Short: "Show what every source says on one point: matches, shared facts, or silence",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -156,7 +156,7 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 	var opts compare.CLIOptions
 	cmd := &cobra.Command{
-		Use:   "claims [--json] [--engine-only] [PATH...]",
+		Use:   "claims [--json] [--markdown] [--engine-only] [PATH...]",
 		Short: "List the claims the sources share, with each source's statements",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := loadCorpus(args, stderr)
