@@ -182,8 +182,19 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 	if originID >= 0 {
 		res.Origin = int(ix.sents[originID].doc)
 		claim = ix.curatedFor(originID)
-	} else {
-		claim = ix.curatedForText(text)
+	} else if claim = ix.curatedForText(text); claim == nil {
+		// A typed query belongs to a curated claim when its best match
+		// anywhere is one of the claim's quotes and a confident one.
+		var best cand
+		best.id = -1
+		for _, cs := range perDoc {
+			if len(cs) > 0 && (best.id < 0 || cs[0].score > best.score) {
+				best = cs[0]
+			}
+		}
+		if best.id >= 0 && best.score >= ix.confident() {
+			claim = ix.curatedFor(best.id)
+		}
 	}
 	if claim != nil {
 		c := ix.curatedClaimView(*claim)
@@ -200,12 +211,26 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 			used[originID] = true
 		}
 		if claim != nil {
+			// The claim's quotes come first, the one closest to the
+			// query first among them.
+			var cur []cand
 			for _, id := range claim.sents[d] {
-				if used[id] {
-					continue
+				if !used[id] {
+					used[id] = true
+					cur = append(cur, cand{id, ix.scoreOne(p, id)})
 				}
-				used[id] = true
-				ms = append(ms, ix.match(p, cand{id, ix.scoreOne(p, id)}, true))
+			}
+			slices.SortStableFunc(cur, func(a, b cand) int {
+				switch {
+				case a.score > b.score:
+					return -1
+				case a.score < b.score:
+					return 1
+				}
+				return int(a.id - b.id)
+			})
+			for _, c := range cur {
+				ms = append(ms, ix.match(p, c, true))
 			}
 		}
 		for _, c := range perDoc[d] {
