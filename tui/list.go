@@ -171,6 +171,8 @@ func (l *listPane) update(msg tea.Msg) (pane, tea.Cmd) {
 			l.move(-1)
 		}
 		return l, nil
+	case tea.MouseClickMsg:
+		return l, l.click(msg)
 	case tea.KeyPressMsg:
 		if l.editing {
 			return l, l.updateFilter(msg)
@@ -183,6 +185,24 @@ func (l *listPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		return l, cmd
 	}
 	return l, nil
+}
+
+// click selects the item under the pointer; a click on the selected item
+// opens it.
+func (l *listPane) click(msg tea.MouseClickMsg) tea.Cmd {
+	if msg.Button != tea.MouseLeft || msg.Y < 2 {
+		return nil
+	}
+	i := l.top + (msg.Y-2)/itemLines
+	if i >= len(l.shown) || (msg.Y-2)%itemLines == itemLines-1 {
+		return nil
+	}
+	if i == l.sel {
+		return openDocCmd(l.docs[l.shown[i]])
+	}
+	l.sel = i
+	l.keepVisible()
+	return nil
 }
 
 func (l *listPane) updateFilter(msg tea.KeyPressMsg) tea.Cmd {

@@ -151,3 +151,21 @@ func TestBackgroundColourRestyles(t *testing.T) {
 		t.Fatal("back to dark should draw as before")
 	}
 }
+
+func TestClickSelectsThenOpens(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixtureCorpus())
+	press(m, "tab")
+	// The second item's title is on row 2 + 3.
+	send(m, tea.MouseClickMsg{X: 5, Y: 5, Button: tea.MouseLeft})
+	if m.focus != focusList || m.list.selected().ID != "talks" {
+		t.Fatalf("click: focus %v selected %s", m.focus, m.list.selected().ID)
+	}
+	send(m, tea.MouseClickMsg{X: 5, Y: 6, Button: tea.MouseLeft})
+	if m.focus != focusReader || m.reader.doc.ID != "talks" {
+		t.Fatalf("second click should open: focus %v", m.focus)
+	}
+	send(m, tea.MouseClickMsg{X: 5, Y: 39, Button: tea.MouseLeft}) // the footer
+	if m.focus != focusReader {
+		t.Fatal("a click on the footer changes nothing")
+	}
+}

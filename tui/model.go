@@ -112,6 +112,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.updateFocused(msg)
 	case tea.MouseWheelMsg:
 		return m, m.updatePane(m.paneAt(msg.X), msg)
+	case tea.MouseClickMsg:
+		return m, m.click(msg)
 	}
 	// Anything else (blinks, ticks, results of a pane's commands) goes to
 	// every pane; each ignores what is not its own.

@@ -106,7 +106,13 @@ func (m *Model) openDoc(d *corpus.Document) tea.Cmd {
 		m.jumps.record(from, to)
 	}
 	m.focusTo(focusReader)
-	return nil
+	return m.persist()
+}
+
+// persist saves the reading positions in the background.
+func (m *Model) persist() tea.Cmd {
+	m.rememberPosition()
+	return m.state.saveCmd(m.statePath)
 }
 
 // openLoc opens the reader at a precise place (search and compare send
@@ -121,7 +127,7 @@ func (m *Model) openLoc(loc corpus.Loc, highlight, record bool) tea.Cmd {
 		m.jumps.record(from, loc)
 	}
 	m.focusTo(focusReader)
-	return nil
+	return m.persist()
 }
 
 // stepDoc opens the next or previous document in the list's order.

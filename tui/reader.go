@@ -282,9 +282,7 @@ func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.PrevDoc):
 		return func() tea.Msg { return stepDocMsg{delta: -1} }
 	case key.Matches(msg, km.Find):
-		p.find.typing = true
-		p.find.input.SetValue("")
-		return p.find.input.Focus()
+		return p.startFind()
 	case key.Matches(msg, km.NextMatch):
 		p.stepMatch(1)
 	case key.Matches(msg, km.PrevMatch):
@@ -398,7 +396,15 @@ func touches(ovs []overlay, l *docLine) bool {
 func (p *readerPane) statusLine() string {
 	w := p.width
 	if p.find.typing {
-		return fitWidth(p.find.input.View(), w)
+		count := ""
+		if p.find.query != "" {
+			count = " " + p.find.status() + " "
+		}
+		cw := ansi.StringWidth(count)
+		if cw >= w/2 {
+			return fitWidth(p.find.input.View(), w)
+		}
+		return fitWidth(p.find.input.View(), w-cw) + p.st.statusKey.Render(count)
 	}
 	pct := "All"
 	if n := len(p.r.lines); n > p.bodyHeight() {
@@ -420,10 +426,16 @@ func (p *readerPane) statusLine() string {
 	if right != "" {
 		right = " " + strings.TrimSpace(right) + " "
 	}
+	// The status bar is reversed only in the focused reader, which shows
+	// where the keys go when the list sits beside it.
+	bar, key := p.st.status, p.st.statusKey
+	if !p.focused {
+		bar, key = p.st.dim, p.st.dim
+	}
 	rw := ansi.StringWidth(right)
 	if rw >= w {
-		return p.st.status.Render(fitWidth(right, w))
+		return bar.Render(fitWidth(right, w))
 	}
 	left = truncPlain(left, w-rw)
-	return p.st.status.Render(fitWidth(left, w-rw)) + p.st.statusKey.Render(right)
+	return bar.Render(fitWidth(left, w-rw)) + key.Render(right)
 }

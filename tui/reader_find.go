@@ -20,6 +20,7 @@ type findState struct {
 	query   string
 	matches []overlay
 	cur     int
+	origin  anchor // where the reader was when typing began
 }
 
 func (f *findState) clear() {
@@ -49,13 +50,33 @@ func (p *readerPane) updateFind(msg tea.KeyPressMsg) tea.Cmd {
 		p.runFind(p.find.input.Value())
 		return nil
 	case key.Matches(msg, p.km.Cancel):
-		p.find.typing = false
-		p.find.input.Blur()
+		// Back to where the reader was, with no highlights, as in less.
+		p.find.clear()
+		p.anchor = p.find.origin
+		p.top = p.anchorLine(p.anchor)
+		p.clampTop()
 		return nil
 	}
+	before := p.find.input.Value()
 	var cmd tea.Cmd
 	p.find.input, cmd = p.find.input.Update(msg)
+	if v := p.find.input.Value(); v != before {
+		// Incremental: show the matches while typing, searching from
+		// where the reader was when typing began.
+		p.anchor = p.find.origin
+		p.top = p.anchorLine(p.anchor)
+		p.clampTop()
+		p.runFind(v)
+	}
 	return cmd
+}
+
+// startFind opens the find input.
+func (p *readerPane) startFind() tea.Cmd {
+	p.find.typing = true
+	p.find.origin = p.anchor
+	p.find.input.SetValue("")
+	return p.find.input.Focus()
 }
 
 // runFind finds every case-insensitive occurrence of q in the body and

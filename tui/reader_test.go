@@ -279,3 +279,21 @@ func TestNextPreviousDocumentFollowsList(t *testing.T) {
 		t.Fatalf("ctrl+] went to %s", m.reader.doc.ID)
 	}
 }
+
+func TestFindIsIncrementalAndEscRestores(t *testing.T) {
+	m := newTestModel(t, 60, 12, fixtureCorpus())
+	press(m, "j", "enter", "j")
+	top := m.reader.top
+	press(m, "/")
+	typeText(m, "gene")
+	if n := len(m.reader.find.matches); n != 1 {
+		t.Fatalf("while typing: %d matches", n)
+	}
+	if !strings.Contains(screen(m), "Geneva") || !strings.Contains(screen(m), "1/1") {
+		t.Fatalf("the match and its count show while typing:\n%s", screen(m))
+	}
+	press(m, "esc")
+	if m.reader.top != top || len(m.reader.find.matches) != 0 || m.reader.find.typing {
+		t.Fatalf("esc: top %d (was %d), %d matches", m.reader.top, top, len(m.reader.find.matches))
+	}
+}

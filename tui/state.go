@@ -4,6 +4,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/adrg/xdg"
 
@@ -66,9 +70,7 @@ func loadState(path string) *savedState {
 	return s
 }
 
-// save writes the state atomically: a temp file in the same directory,
-// synced, then renamed over the old one, so a crash leaves either the old
-// or the new file, never half of one.
+// save writes the state atomically (see writeAtomic).
 func (s *savedState) save(path string) error {
 	if path == "" {
 		return nil
@@ -76,6 +78,44 @@ func (s *savedState) save(path string) error {
 	raw, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return err
+	}
+	return writeAtomic(path, raw, nextWrite())
+}
+
+// saveCmd snapshots the state now and writes it in the background, so a
+// reading position survives even if the program is killed later.
+func (s *savedState) saveCmd(path string) tea.Cmd {
+	if path == "" {
+		return nil
+	}
+	raw, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil
+	}
+	seq := nextWrite()
+	return func() tea.Msg {
+		_ = writeAtomic(path, raw, seq) // best effort; the save on quit reports errors
+		return nil
+	}
+}
+
+var (
+	writeMu   sync.Mutex
+	writeSeq  atomic.Int64
+	lastWrite = map[string]int64{}
+)
+
+func nextWrite() int64 { return writeSeq.Add(1) }
+
+// writeAtomic writes a temp file in the same directory, syncs it and
+// renames it over the old one, so a crash leaves either the old or the new
+// file, never half of one. Writes are serialised, and one older than the
+// last written (seq) is dropped, so background saves never go backwards.
+func writeAtomic(path string, raw []byte, seq int64) error {
+	writeMu.Lock()
+	defer writeMu.Unlock()
+	if seq < lastWrite[path] {
+		return nil
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -97,6 +137,7 @@ func (s *savedState) save(path string) error {
 		os.Remove(tmp)
 		return err
 	}
+	lastWrite[path] = seq
 	return nil
 }
 

@@ -105,3 +105,30 @@ func TestPositionPastEndIsClamped(t *testing.T) {
 	}
 	requireSize(t, m.render(), 80, 12)
 }
+
+// TestOpeningSavesInBackground: opening a document writes the state
+// without waiting for quit.
+func TestOpeningSavesInBackground(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	m := newModel(nil, path)
+	send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(m, loadedMsg{c: fixtureCorpus()})
+	_, cmd := m.Update(openDocMsg{doc: m.corpus.Docs[1]})
+	if cmd == nil {
+		t.Fatal("no save command")
+	}
+	cmd()
+	if s := loadState(path); s.LastDoc["embedded"] != "embedded:border" {
+		t.Fatalf("state after opening: %+v", s.LastDoc)
+	}
+	// An older snapshot written late never replaces a newer one.
+	older := m.state.saveCmd(path)
+	m.state.LastDoc["embedded"] = "embedded:notes"
+	if err := m.state.save(path); err != nil {
+		t.Fatal(err)
+	}
+	older()
+	if s := loadState(path); s.LastDoc["embedded"] != "embedded:notes" {
+		t.Fatalf("an older save won: %+v", s.LastDoc)
+	}
+}
