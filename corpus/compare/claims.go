@@ -11,10 +11,11 @@ import (
 // threshold because a claim asserts agreement, not just relevance.
 const claimThreshold = 0.3
 
-// maxPerSource caps how many sentences of one source a discovered claim
-// holds, so chains of loosely similar sentences do not merge into one
-// sprawling topic.
-const maxPerSource = 2
+// maxDiscover bounds how many sentences (in document order) take part
+// in claim discovery: each is compared with the whole corpus, so a very
+// large folder would otherwise take minutes. Compare itself has no such
+// bound.
+const maxDiscover = 12000
 
 type edge struct {
 	a, b  int32
@@ -36,26 +37,31 @@ func (ix *Index) Claims() []Claim {
 
 // discover clusters sentences across sources. Each sentence is compared
 // with every other source; pairs that are each other's best match in
-// their source (mutual best) and score above claimThreshold are linked,
-// strongest first, into clusters holding at most maxPerSource sentences
-// of a source. A cluster spanning two or more sources is a claim.
+// their source (mutual best) and score above claimThreshold are linked.
+// Clusters are stars, built from the strongest link down: a sentence
+// joins a claim only when it is linked to the claim's centre (its first
+// sentence) and the claim has nothing yet from its source. Every
+// statement of a claim thus matches the centre directly, which keeps
+// chains of loosely similar sentences from merging into one topic.
 func (ix *Index) discover() []Claim {
-	best := make([]map[int32]cand, len(ix.sents)) // sentence -> doc -> best match there
-	for id := range ix.sents {
+	n := min(len(ix.sents), maxDiscover)
+	best := make([]map[int32]cand, n) // sentence -> doc -> best match there
+	for id := range n {
 		p := ix.prepareTerms(ix.text(int32(id)))
 		p.facts = ix.factsOf(int32(id))
 		best[id] = map[int32]cand{}
 		// Clustering asks for mutual best matches itself, so the
 		// per-match mutual test of Compare is not needed here.
 		for d, cs := range ix.candidates(p, int32(id), false) {
-			if int32(d) == ix.sents[id].doc || len(cs) == 0 {
+			if int32(d) == ix.sents[id].doc || len(cs) == 0 || int(cs[0].id) >= n {
 				continue
 			}
 			best[id][int32(d)] = cs[0]
 		}
 	}
 	var edges []edge
-	for a := range ix.sents {
+	linked := map[[2]int32]bool{}
+	for a := range n {
 		for _, c := range best[a] {
 			b := c.id
 			if int32(a) > b {
@@ -68,6 +74,7 @@ func (ix *Index) discover() []Claim {
 			s := (c.score + back.score) / 2
 			if s >= claimThreshold {
 				edges = append(edges, edge{int32(a), b, s})
+				linked[[2]int32{int32(a), b}] = true
 			}
 		}
 	}
@@ -80,42 +87,46 @@ func (ix *Index) discover() []Claim {
 		}
 		return edges[i].b < edges[j].b
 	})
-	cluster := map[int32][]int32{} // root -> members
-	root := map[int32]int32{}
-	find := func(x int32) int32 {
-		if r, ok := root[x]; ok {
-			return r
+	isLinked := func(x, y int32) bool {
+		if x > y {
+			x, y = y, x
 		}
-		root[x] = x
-		cluster[x] = []int32{x}
-		return x
+		return linked[[2]int32{x, y}]
 	}
+	centre := map[int32]int32{}
+	cluster := map[int32][]int32{} // centre -> members
 	strength := map[int32]float64{}
+	join := func(c, x int32, score float64) {
+		for _, m := range cluster[c] {
+			if ix.sents[m].doc == ix.sents[x].doc {
+				return
+			}
+		}
+		if !isLinked(c, x) {
+			return
+		}
+		centre[x] = c
+		cluster[c] = append(cluster[c], x)
+		strength[c] += score
+	}
 	for _, e := range edges {
-		ra, rb := find(e.a), find(e.b)
-		if ra == rb {
-			strength[ra] += e.score
-			continue
+		ca, aIn := centre[e.a]
+		cb, bIn := centre[e.b]
+		switch {
+		case !aIn && !bIn:
+			centre[e.a], centre[e.b] = e.a, e.a
+			cluster[e.a] = []int32{e.a, e.b}
+			strength[e.a] = e.score
+		case aIn && !bIn:
+			join(ca, e.b, e.score)
+		case bIn && !aIn:
+			join(cb, e.a, e.score)
 		}
-		merged := append(slices.Clone(cluster[ra]), cluster[rb]...)
-		if !ix.withinCap(merged) {
-			continue
-		}
-		if rb < ra {
-			ra, rb = rb, ra
-		}
-		cluster[ra] = merged
-		strength[ra] += strength[rb] + e.score
-		for _, m := range cluster[rb] {
-			root[m] = ra
-		}
-		delete(cluster, rb)
-		delete(strength, rb)
 	}
 	var out []Claim
 	var weights []float64
 	for r, members := range cluster {
-		cl := ix.claimOf(members)
+		cl := ix.claimOf(slices.Clone(members))
 		if cl.Covered() < 2 {
 			continue
 		}
@@ -141,17 +152,6 @@ func (ix *Index) discover() []Claim {
 		sorted[i] = out[o]
 	}
 	return sorted
-}
-
-func (ix *Index) withinCap(members []int32) bool {
-	per := map[int32]int{}
-	for _, m := range members {
-		per[ix.sents[m].doc]++
-		if per[ix.sents[m].doc] > maxPerSource {
-			return false
-		}
-	}
-	return true
 }
 
 // firstLoc orders claims by where their first statement appears.
