@@ -252,11 +252,10 @@ func (l *listPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Filter):
 		l.editing = true
 		return l.filter.Focus()
-	case key.Matches(msg, km.Back) && l.filter.Value() != "":
+	case key.Matches(msg, km.Back):
+		// The list is where going back ends; esc only clears a filter.
 		l.filter.SetValue("")
 		l.refresh(l.selected())
-	case key.Matches(msg, km.Back):
-		return func() tea.Msg { return backMsg{} }
 	case key.Matches(msg, km.Open):
 		if d := l.selected(); d != nil {
 			return openDocCmd(d)
