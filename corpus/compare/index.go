@@ -46,6 +46,10 @@ type Index struct {
 	bigrams  map[uint64]int32 // phrase of two term ids -> term id
 	postings [][]posting
 	word     []bool // per term: a word, name or number (not a phrase)
+	// fwd is the forward index: each sentence's terms (sent holds the
+	// term id) and weighted frequencies, ending at fwdEnd[sentence].
+	fwd    []posting
+	fwdEnd []int32
 	idf      []float64
 	byText   map[uint64]int32 // hash of the folded sentence text -> first sentence with it
 
@@ -174,6 +178,8 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 				for _, p := range tf {
 					ix.postings[p.sent] = append(ix.postings[p.sent], posting{id, p.tf})
 				}
+				ix.fwd = append(ix.fwd, tf...)
+				ix.fwdEnd = append(ix.fwdEnd, int32(len(ix.fwd)))
 				n := float32(len(ids))
 				ix.lens = append(ix.lens, n)
 				totalLen += float64(n)

@@ -130,16 +130,24 @@ func (ix *Index) mutualRank(b, q int32) int {
 	if int(d)+1 < len(ix.docFirst) {
 		hi = ix.docFirst[d+1]
 	}
-	p := ix.prepareTerms(ix.text(b))
+	start := int32(0)
+	if b > 0 {
+		start = ix.fwdEnd[b-1]
+	}
 	scores := map[int32]float64{}
-	for i, tid := range p.tids {
+	for _, t := range ix.fwd[start:ix.fwdEnd[b]] {
+		tid := t.sent
+		w := ix.idf[tid]
+		if !ix.word[tid] {
+			w *= bigramWeight
+		}
 		posts := ix.postings[tid]
 		j, _ := slices.BinarySearchFunc(posts, lo, func(po posting, t int32) int { return int(po.sent - t) })
 		for ; j < len(posts) && posts[j].sent < hi; j++ {
 			po := posts[j]
 			tf := float64(po.tf)
 			norm := 1 - bm25B + bm25B*float64(ix.lens[po.sent])/ix.avgLen
-			scores[po.sent] += p.weights[i] * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+			scores[po.sent] += w * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
 		}
 	}
 	sq := scores[q]
