@@ -50,8 +50,8 @@ type Index struct {
 	// term id) and weighted frequencies, ending at fwdEnd[sentence].
 	fwd    []posting
 	fwdEnd []int32
-	idf      []float64
-	byText   map[uint64]int32 // hash of the folded sentence text -> first sentence with it
+	idf    []float64
+	byText map[uint64]int32 // hash of the folded sentence text -> first sentence with it
 
 	factsMu sync.Mutex
 	facts   map[int32][]Fact
