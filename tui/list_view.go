@@ -1,0 +1,92 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"parley/corpus"
+)
+
+func (l *listPane) view() string {
+	w, h := l.width, l.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, h)
+	lines = append(lines, l.headerLine(), l.filterLine())
+	for i := l.top; i < len(l.shown) && len(lines) < h; i++ {
+		d := l.docs[l.shown[i]]
+		title, meta := l.cachedItemLines(d, i == l.sel)
+		lines = append(lines, title, meta, spaces(w))
+	}
+	if len(l.shown) == 0 && !l.loading {
+		lines = append(lines, fitWidth(l.st.dim.Render("  no documents match"), w))
+	}
+	for len(lines) < h {
+		lines = append(lines, spaces(w))
+	}
+	return strings.Join(lines[:h], "\n")
+}
+
+func (l *listPane) headerLine() string {
+	w := l.width
+	if l.loading {
+		s := fmt.Sprintf("%s loading %d/%d files", l.spin.View(), l.done, l.total)
+		return fitWidth(s, w)
+	}
+	s := fmt.Sprintf(" %d documents · by %s", len(l.docs), l.sortBy)
+	if l.problems > 0 {
+		s += fmt.Sprintf(" · %d skipped", l.problems)
+	}
+	return fitWidth(l.st.paneTitle.Render(truncPlain(s, w)), w)
+}
+
+func (l *listPane) filterLine() string {
+	w := l.width
+	switch {
+	case l.loading && l.total > 0:
+		return fitWidth(" "+l.bar.ViewAs(float64(l.done)/float64(l.total)), w)
+	case l.editing:
+		return fitWidth(l.filter.View(), w)
+	case l.filter.Value() != "":
+		s := fmt.Sprintf(" filter: %s (%d of %d) · esc clears", corpus.CleanLine(l.filter.Value()), len(l.shown), len(l.docs))
+		return fitWidth(l.st.dim.Render(truncPlain(s, w)), w)
+	}
+	return spaces(w)
+}
+
+func (l *listPane) cachedItemLines(d *corpus.Document, selected bool) (string, string) {
+	if c, ok := l.items[d]; ok && c.width == l.width && c.sel == selected && c.focus == l.focused && c.dark == l.st.isDark {
+		return c.title, c.meta
+	}
+	if l.items == nil || len(l.items) > 4096 {
+		l.items = map[*corpus.Document]cachedItem{}
+	}
+	title, meta := l.itemLines(d, selected)
+	l.items[d] = cachedItem{width: l.width, sel: selected, focus: l.focused, dark: l.st.isDark, title: title, meta: meta}
+	return title, meta
+}
+
+func (l *listPane) itemLines(d *corpus.Document, selected bool) (string, string) {
+	w := l.width
+	bar := "  "
+	titleSt, metaSt := l.st.body.Bold(true), l.st.meta
+	if selected {
+		bar = "│ "
+		if l.focused {
+			bar = "┃ "
+			titleSt, metaSt = l.st.selected, l.st.selectedMeta
+		}
+	}
+	inner := max(w-2, 0)
+	title := truncPlain(docTitle(d), inner)
+	meta := docMeta(d)
+	ed := ""
+	if len(d.Editorial) > 0 {
+		ed = " ed."
+	}
+	meta = truncPlain(meta, max(inner-len(ed), 0))
+	titleLine := l.st.selBar.Render(bar) + titleSt.Render(title)
+	metaLine := l.st.selBar.Render(bar) + metaSt.Render(meta) + l.st.editorial.Render(ed)
+	return fitWidth(titleLine, w), fitWidth(metaLine, w)
+}

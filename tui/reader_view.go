@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Drawing the reader: only what is already wrapped, plus the overlays of
+// the visible lines.
+
+func (p *readerPane) view() string {
+	w, h := p.width, p.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if p.doc == nil {
+		msg := p.st.dim.Render("Select a document and press enter.")
+		return fitArea("\n "+msg, w, h)
+	}
+	p.ensure()
+	var sb strings.Builder
+	sb.Grow((w + 16) * h)
+	if p.outline.on {
+		p.outlineView(&sb)
+	} else {
+		p.bodyView(&sb)
+	}
+	sb.WriteString(p.statusLine())
+	return sb.String()
+}
+
+func (p *readerPane) bodyView(sb *strings.Builder) {
+	r, bh := p.r, p.bodyHeight()
+	ovs := p.overlays(p.top, p.top+bh)
+	pad := spaces(r.pad)
+	for i := p.top; i < p.top+bh; i++ {
+		if i >= len(r.lines) {
+			sb.WriteString(spaces(p.width))
+			sb.WriteByte('\n')
+			continue
+		}
+		l := &r.lines[i]
+		styled := l.styled
+		if l.block >= 0 && len(ovs) > 0 && touches(ovs, l) {
+			blk := r.blocks[l.block].Block
+			styled = p.st.paint.listMark.render(l.prefix) + styleSpans(blk, *l, p.st, ovs)
+		}
+		if r.pad+l.width > p.width {
+			sb.WriteString(fitWidth(pad+styled, p.width))
+		} else {
+			sb.WriteString(pad)
+			sb.WriteString(styled)
+			sb.WriteString(spaces(p.width - r.pad - l.width))
+		}
+		sb.WriteByte('\n')
+	}
+}
+
+func touches(ovs []overlay, l *docLine) bool {
+	for _, o := range ovs {
+		if o.block == l.block && o.start < l.end && o.end > l.start {
+			return true
+		}
+	}
+	return false
+}
+
+// statusLine shows the find input while typing; otherwise the position,
+// section and mode.
+func (p *readerPane) statusLine() string {
+	w := p.width
+	if p.find.typing {
+		count := ""
+		if p.find.query != "" {
+			count = " " + p.find.status() + " "
+		}
+		cw := ansi.StringWidth(count)
+		if cw >= w/2 {
+			return fitWidth(p.find.input.View(), w)
+		}
+		return fitWidth(p.find.input.View(), w-cw) + p.st.statusKey.Render(count)
+	}
+	pct := "All"
+	if n := len(p.r.lines); n > p.bodyHeight() {
+		pct = fmt.Sprintf("%d%%", min((p.top+p.bodyHeight())*100/n, 100))
+	}
+	left := " " + pct
+	if s := p.currentSection(); s != "" {
+		left += " · " + s
+	} else {
+		left += " · " + docTitle(p.doc)
+	}
+	right := p.find.status()
+	switch {
+	case p.cursor.on:
+		right = "sentence · c compares " + right
+	case p.outline.on:
+		right = "outline " + right
+	}
+	if right != "" {
+		right = " " + strings.TrimSpace(right) + " "
+	}
+	// The status bar is reversed only in the focused reader, which shows
+	// where the keys go when the list sits beside it.
+	bar, key := p.st.status, p.st.statusKey
+	if !p.focused {
+		bar, key = p.st.dim, p.st.dim
+	}
+	rw := ansi.StringWidth(right)
+	if rw >= w {
+		return bar.Render(fitWidth(right, w))
+	}
+	left = truncPlain(left, w-rw)
+	return bar.Render(fitWidth(left, w-rw)) + key.Render(right)
+}
