@@ -1,22 +1,30 @@
 package search
 
+import "strings"
+
 // Bounds on sahilm/fuzzy's score, so that only targets that could rank
-// among the hits asked for are scored. sahilm/fuzzy scores a match of m
-// pattern characters in a text of n bytes as
+// among the hits asked for are scored. sahilm/fuzzy v0.1.3 scores a match
+// of m pattern characters in a text of n bytes as
 //
-//	sum of per-character bonuses: 10 for the text's first character, 20
-//	    after a separator or on a camel hump (never both), each >= 0
-//	+ adjacency: the k-th character matched right after the previous
-//	    match adds 2*acc+5 where acc sums the earlier adjacency bonuses
-//	    (never reset), so a pairs add chain(a) = 5*(3^a-1)/2
+//	per matched character: 10 for the text's first character; 20 after a
+//	    separator (/-_ .\) or on a camel hump (never both)
+//	+ adjacency: each time a candidate for the next pattern character
+//	    sits right after the last committed match, the running bonus acc
+//	    grows by 2*acc+5; the candidate's score includes that growth, and
+//	    acc keeps it even when another candidate is committed instead
 //	+ max(-5*offset of the first match, -15)
 //	+ m - n
 //
-// The first character adds at most 15 (10 at offset 0 with no penalty, or
-// 20 with a penalty of at least 5); the others at most 20 each. All m-1
-// pairs are adjacent only when the term occurs contiguously, so the
-// contiguous check (strings.Index, vectorised) tightens the bound a lot:
-// adjacency grows by a factor of three per character.
+// Bounding it: the first character adds at most 15 (10 at offset 0, or
+// 20 with a penalty of at least 5). Say c of the other m-1 characters are
+// committed right after the previous match. Their adjacency bonuses are at
+// most the c largest of m-1 growths: chain(m-1) - chain(m-1-c). Such a
+// character follows the previous pattern character, so it gets the
+// separator bonus only if that character is a separator, and the camel
+// bonus only in a text with a camel hump. The other m-1-c characters add
+// at most 20 each. c = m-1 only when the term occurs contiguously. The
+// largest total over the possible c is precomputed per term (ub), for
+// texts with and without camel humps, contiguous or not.
 
 // chain returns the adjacency bonus of a adjacent pairs, capped where
 // spanScore caps it.
@@ -28,21 +36,116 @@ func chain(a int) int {
 	return acc
 }
 
-// fuzzyBounds returns a lower and an upper bound on the score of a fuzzy
-// term that matches t, given whether it occurs contiguously in t's folded
-// text (contig) and in the text it is matched against (exact: case
-// included when the term is case-sensitive). The final score is
-// max(sahilm/fuzzy's score, spanScore of the best contiguous occurrence).
-func (tm *term) fuzzyBounds(t *target, contig, exact bool) (lo, hi int) {
-	m, n := tm.runes, len(t.text)
-	adj := tm.adjGap
-	if contig {
-		adj = tm.adjAll
+// bonusBounds fills tm.ub: the most the bonuses of a match can add, by
+// whether the text has a camel hump and whether the term occurs in it
+// contiguously (see above); and what refinedHi looks for.
+func (tm *term) bonusBounds() {
+	m := tm.runes
+	seps := 0 // pattern characters that follow a separator
+	r := []rune(tm.folded)
+	tm.pairs, tm.follow = nil, nil
+	for i := 1; i < len(r); i++ {
+		if strings.ContainsRune("/-_ .\\", r[i-1]) {
+			seps++
+		}
+		prev, cur := string(r[i-1]), string(r[i])
+		tm.pairs = append(tm.pairs, pairHash(prev[len(prev)-1], cur[0]))
+		tm.follow = append(tm.follow, cur[0])
 	}
-	hi = 15 + 20*(m-1) + adj + m - n
+	for camel := range 2 {
+		for contig := range 2 {
+			cmax := max(m-2, 0)
+			if contig == 1 {
+				cmax = m - 1
+			}
+			best := 0
+			for c := 0; c <= cmax; c++ {
+				follow := min(c, seps)
+				if camel == 1 {
+					follow = c
+				}
+				b := 20*(m-1-c) + 20*follow + chain(m-1) - chain(m-1-c)
+				best = max(best, b)
+			}
+			tm.ub[camel][contig] = 15 + best
+		}
+	}
+}
+
+// fuzzyBounds returns a lower and an upper bound on the score of a fuzzy
+// term that matches t. contig says whether the term occurs contiguously
+// in t's folded text; spanAt, when >= 0, is an occurrence in the text the
+// term is matched against (case included when it is case-sensitive). The
+// final score is max(sahilm/fuzzy's score, spanScore of the best
+// contiguous occurrence), so any occurrence's spanScore is a lower bound.
+func (tm *term) fuzzyBounds(t *target, contig bool, spanAt int) (lo, hi int) {
+	m, n := tm.runes, len(t.text)
+	hi = tm.ub[b2i(t.camel)][b2i(contig)] + m - n
 	lo = -15 + m - n // no bonus, the largest leading penalty
-	if exact {
-		lo += tm.adjAll
+	if spanAt >= 0 {
+		lo = spanScore(t.text, spanAt, spanAt+len(tm.text))
 	}
 	return lo, hi
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// signature summarises a folded text for refinedHi: the byte pairs it
+// holds (a 256-bit hash set) and the bytes that follow a separator (a set
+// by value mod 64). Hash collisions only loosen the bound.
+type signature struct {
+	pairs [4]uint64
+	seps  uint64
+}
+
+func pairHash(a, b byte) uint8 { return a*31 + b }
+
+// sepBit is 1 for the separators of sahilm/fuzzy, so that sign needs no
+// branch.
+var sepBit = [256]uint64{' ': 1, '-': 1, '.': 1, '/': 1, '_': 1, '\\': 1}
+
+func sign(f []byte) signature {
+	var s signature
+	if len(f) < 2 {
+		return s
+	}
+	a := f[0]
+	for _, b := range f[1:] {
+		h := pairHash(a, b)
+		s.pairs[h>>6] |= 1 << (h & 63)
+		s.seps |= sepBit[a] << (b & 63)
+		a = b
+	}
+	return s
+}
+
+func (s *signature) hasPair(h uint8) bool { return s.pairs[h>>6]&(1<<(h&63)) != 0 }
+
+// refinedHi is a second upper bound from the text's signature. An
+// adjacency bonus for pattern character i needs the pair p[i-1]p[i] in
+// the text, so with e such pairs present adjacency adds at most chain(e).
+// A separator or camel bonus for a character needs it right after a
+// separator or a camel hump in the text.
+func (tm *term) refinedHi(t *target) int {
+	e := 0
+	for _, h := range tm.pairs {
+		if t.sig.hasPair(h) {
+			e++
+		}
+	}
+	g := len(tm.follow)
+	if !t.camel {
+		g = 0
+		for _, b := range tm.follow {
+			if t.sig.seps&(1<<(b&63)) != 0 {
+				g++
+			}
+		}
+	}
+	return 15 + 20*g + chain(e) + tm.runes - len(t.text)
 }

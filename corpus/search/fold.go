@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,6 +61,89 @@ func appendFolded(dst []byte, s string) []byte {
 		i += size
 	}
 	return dst
+}
+
+// foldInto writes fold(s) into dst (len(dst) == len(s)) and returns the
+// number of runes in s and whether s has a camel hump (see hasCamel).
+// ASCII is handled eight bytes at a time: this runs over every byte of a
+// corpus each time one is indexed.
+func foldInto(dst []byte, s string) (runes int, camel bool) {
+	const hi = 0x8080808080808080
+	prevLower := false
+	i := 0
+	for i < len(s) {
+		if i+8 <= len(s) {
+			w := load64(s[i : i+8])
+			if w&hi == 0 {
+				// A byte's high bit after adding: >= 'A', > 'Z', >= 'a', > 'z'.
+				upper := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & hi
+				lower := (w + 0x1f1f1f1f1f1f1f1f) &^ (w + 0x0505050505050505) & hi
+				if lower<<8&upper != 0 || prevLower && upper&0x80 != 0 {
+					camel = true
+				}
+				prevLower = lower>>63 != 0
+				binary.LittleEndian.PutUint64(dst[i:], w|upper>>2)
+				i += 8
+				runes += 8
+				continue
+			}
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			isUpper := 'A' <= c && c <= 'Z'
+			camel = camel || prevLower && isUpper
+			prevLower = 'a' <= c && c <= 'z'
+			if isUpper {
+				c += 'a' - 'A'
+			}
+			dst[i] = c
+			i++
+			runes++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		camel = camel || prevLower && unicode.IsUpper(r)
+		prevLower = unicode.IsLower(r)
+		if f := foldRune(r); f != r && utf8.RuneLen(f) == size {
+			utf8.EncodeRune(dst[i:], f)
+		} else {
+			copy(dst[i:i+size], s[i:i+size])
+		}
+		i += size
+		runes++
+	}
+	return runes, camel
+}
+
+// hasCamel reports whether s has a lower-case letter followed by an
+// upper-case one, where sahilm/fuzzy gives its camel-case bonus.
+func hasCamel(s string) bool {
+	prevLower := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if prevLower && 'A' <= c && c <= 'Z' {
+				return true
+			}
+			prevLower = 'a' <= c && c <= 'z'
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if prevLower && unicode.IsUpper(r) {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+		i += size
+	}
+	return false
+}
+
+// load64 reads 8 bytes of s little-endian; the compiler makes it one load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // foldRune returns the canonical member of r's simple-fold orbit: its

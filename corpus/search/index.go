@@ -8,8 +8,9 @@
 package search
 
 import (
+	"context"
+	"runtime"
 	"strings"
-	"unicode/utf8"
 
 	"parley/corpus"
 )
@@ -44,6 +45,8 @@ type target struct {
 	sent   int32 // as corpus.Loc.Sentence: -1 for a title, heading or whole block
 	runes  int32 // length of text in runes, for the shorter-first tie-break
 	kind   Kind
+	camel  bool // a lower-case letter followed by an upper-case one (see bounds.go)
+	sig    signature
 }
 
 // Index is an immutable search index; it is safe for concurrent searches.
@@ -55,30 +58,56 @@ type Index struct {
 
 // New indexes docs. Loc.Doc in hits indexes this slice.
 func New(docs []*corpus.Document) *Index {
-	ix := &Index{docs: docs, spans: make([][2]int32, len(docs))}
+	n := 0
+	for _, d := range docs {
+		n++
+		for _, sec := range d.Sections {
+			n++
+			for _, b := range sec.Blocks {
+				n += max(len(b.Sentences), 1)
+			}
+		}
+	}
+	ix := &Index{docs: docs, spans: make([][2]int32, len(docs)), targets: make([]target, 0, n)}
 	for di, d := range docs {
 		lo := int32(len(ix.targets))
 		ix.addDoc(int32(di), d)
 		ix.spans[di] = [2]int32{lo, int32(len(ix.targets))}
 	}
-	// One arena for every folded text keeps the prefilter's scan of the
-	// whole index sequential in memory.
-	size := 0
-	for i := range ix.targets {
-		size += len(ix.targets[i].text)
-	}
-	arena := make([]byte, 0, size)
-	for i := range ix.targets {
-		arena = appendFolded(arena, ix.targets[i].text)
-	}
-	all := string(arena)
-	off := 0
-	for i := range ix.targets {
-		n := len(ix.targets[i].text)
-		ix.targets[i].folded = all[off : off+n]
-		off += n
-	}
+	ix.foldAll()
 	return ix
+}
+
+// foldAll fills in every target's folded text and rune count, on every
+// core. One arena for all the folded text keeps the screen's scan of the
+// whole index sequential in memory.
+func (ix *Index) foldAll() {
+	offs := make([]int, len(ix.targets)+1)
+	for i := range ix.targets {
+		offs[i+1] = offs[i] + len(ix.targets[i].text)
+	}
+	arena := make([]byte, offs[len(ix.targets)])
+	parts := runtime.GOMAXPROCS(0)
+	bounds := make([]int, parts+1) // target index where each part starts
+	for p, i := 1, 0; p < parts; p++ {
+		for i < len(ix.targets) && offs[i] < len(arena)*p/parts {
+			i++
+		}
+		bounds[p] = i
+	}
+	bounds[parts] = len(ix.targets)
+	_ = parallel(context.Background(), parts, func(p int) {
+		for i := bounds[p]; i < bounds[p+1]; i++ {
+			t := &ix.targets[i]
+			runes, camel := foldInto(arena[offs[i]:offs[i+1]], t.text)
+			t.runes, t.camel = int32(runes), camel
+			t.sig = sign(arena[offs[i]:offs[i+1]])
+		}
+	})
+	all := string(arena)
+	for i := range ix.targets {
+		ix.targets[i].folded = all[offs[i]:offs[i+1]]
+	}
 }
 
 // Docs returns the indexed documents.
@@ -114,7 +143,6 @@ func (ix *Index) addDoc(di int32, d *corpus.Document) {
 }
 
 func (ix *Index) add(t target) {
-	t.runes = int32(utf8.RuneCountInString(t.text))
 	ix.targets = append(ix.targets, t)
 }
 

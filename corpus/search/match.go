@@ -10,17 +10,20 @@ import (
 // membership for every term (a fuzzy term matches when its folded runes
 // occur in order in the folded text, which is when sahilm/fuzzy matches),
 // the exact score of the non-fuzzy terms, and bounds on the fuzzy terms'
-// scores.
+// scores. spans marks the fuzzy terms that occur contiguously.
 func screen(t *target, terms []term) (c cand, ok bool) {
 	for i := range terms {
 		tm := &terms[i]
 		if tm.kind == termFuzzy {
-			lo, hi, ok := tm.screenFuzzy(t)
+			lo, hi, at, ok := tm.screenFuzzy(t)
 			if !ok {
 				return c, false
 			}
 			c.lo += lo
 			c.hi += hi
+			if at >= 0 || i >= 64 {
+				c.spans |= 1 << min(i, 63)
+			}
 			continue
 		}
 		start := tm.find(t)
@@ -41,28 +44,32 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 	return c, true
 }
 
-// screenFuzzy decides whether a fuzzy term matches t and bounds its score.
-func (tm *term) screenFuzzy(t *target) (lo, hi int, ok bool) {
-	if tm.ascii {
+// screenFuzzy decides whether a fuzzy term matches t, bounds its score,
+// and returns where it occurs contiguously (-1: nowhere).
+func (tm *term) screenFuzzy(t *target) (lo, hi, at int, ok bool) {
+	at = strings.Index(t.folded, tm.folded)
+	contig := at >= 0
+	switch {
+	case contig:
+		ok = true
+	case tm.ascii:
 		// ASCII bytes never occur inside a multi-byte rune, so here the
 		// byte subsequence is the rune subsequence.
 		ok = subsequence(t.folded, tm.folded)
-	} else {
+	default:
 		ok = runeSubsequence(t.folded, tm.folded)
 	}
 	if ok && tm.sensitive {
 		ok = runeSubsequence(t.text, tm.text)
+		if contig {
+			at = strings.Index(t.text, tm.text)
+		}
 	}
 	if !ok {
-		return 0, 0, false
+		return 0, 0, -1, false
 	}
-	contig, exact := true, true
-	if tm.runes > 1 {
-		contig = strings.Contains(t.folded, tm.folded)
-		exact = contig && (!tm.sensitive || strings.Contains(t.text, tm.text))
-	}
-	lo, hi = tm.fuzzyBounds(t, contig, exact)
-	return lo, hi, true
+	lo, hi = tm.fuzzyBounds(t, contig, at)
+	return lo, hi, at, true
 }
 
 // find returns the byte offset where a non-fuzzy term matches t, or -1.

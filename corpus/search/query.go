@@ -37,13 +37,14 @@ const (
 type term struct {
 	kind      termKind
 	neg       bool
-	text      string // as typed, operators removed
-	folded    string // fold(text), what case-insensitive terms match against
-	sensitive bool   // smart case: text has an upper-case letter
-	runes     int    // length of text in runes
-	ascii     bool   // text is ASCII, so byte and rune subsequences agree
-	adjAll    int    // chain(runes-1): adjacency bonus of a contiguous match
-	adjGap    int    // chain(runes-2): the most a non-contiguous match gets
+	text      string    // as typed, operators removed
+	folded    string    // fold(text), what case-insensitive terms match against
+	sensitive bool      // smart case: text has an upper-case letter
+	runes     int       // length of text in runes
+	ascii     bool      // text is ASCII, so byte and rune subsequences agree
+	ub        [2][2]int // most the bonuses can add, by [camel hump][contiguous]
+	pairs     []uint8   // pairHash of each adjacent pair of folded runes (refinedHi)
+	follow    []byte    // first byte of each folded rune after the first
 }
 
 // pattern returns what the term matches against a target's text (when
@@ -138,7 +139,7 @@ func parseTerm(w string) (term, bool) {
 	t.sensitive = hasUpper(w)
 	t.runes = utf8.RuneCountInString(w)
 	t.ascii = t.runes == len(w)
-	t.adjAll, t.adjGap = chain(t.runes-1), chain(t.runes-2)
+	t.bonusBounds()
 	return t, true
 }
 

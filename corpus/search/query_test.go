@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseQuery(t *testing.T) {
@@ -111,6 +112,25 @@ func TestFold(t *testing.T) {
 		got := fold(in)
 		if got != want || len(got) != len(in) {
 			t.Errorf("fold(%q) = %q, want %q of the same byte length", in, got, want)
+		}
+	}
+}
+
+func TestFoldIntoMatchesFold(t *testing.T) {
+	for _, s := range []string{
+		"", "A", "Hello, World! THE QUICK BROWN FOX @[`{ 0123456789",
+		"Straße ÀÉÎÕÜ and 中国传媒大学 KELVIN \u212a mixed CASE text of some length",
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f",
+		"\xff\xfeinvalid BYTES then ASCII", "Σ12345678ΣABCDEFGHI",
+		"abcdefgHijklmnop", "abcdefghIjklmnop", "aBCDEFGHIJ", "TimeWarner said", "éA", "aÉ", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+	} {
+		dst := make([]byte, len(s))
+		n, camel := foldInto(dst, s)
+		if camel != hasCamel(s) {
+			t.Errorf("foldInto(%q) camel = %v, hasCamel says %v", s, camel, !camel)
+		}
+		if string(dst) != fold(s) || n != utf8.RuneCountInString(s) {
+			t.Errorf("foldInto(%q) = %q, %d runes; fold gives %q, %d runes", s, dst, n, fold(s), utf8.RuneCountInString(s))
 		}
 	}
 }

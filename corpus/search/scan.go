@@ -23,6 +23,7 @@ type cand struct {
 	id     int32
 	score  int // the non-fuzzy terms' score; the final score once scored
 	lo, hi int
+	spans  uint64 // fuzzy terms (by index) that occur contiguously
 }
 
 // parallel calls fn(0) .. fn(n-1) on every core, handing out indexes in
@@ -105,6 +106,16 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 				todo = append(todo, c)
 			}
 		}
+		if err := ix.refine(ctx, terms, todo); err != nil {
+			return nil, err
+		}
+		kept := todo[:0]
+		for _, c := range todo {
+			if c.hi >= floor {
+				kept = append(kept, c)
+			}
+		}
+		todo = kept
 		slices.SortFunc(todo, func(a, b cand) int { return b.hi - a.hi })
 	} else {
 		bar.Store(minInt)
@@ -122,7 +133,7 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 		}
 		for ti := range terms {
 			if terms[ti].kind == termFuzzy {
-				ix.scoreFuzzy(&terms[ti], batch)
+				ix.scoreFuzzy(ti, &terms[ti], batch)
 			}
 		}
 		mu.Lock()
@@ -142,10 +153,41 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 
 const minInt = -1 << 62
 
+// refine tightens the candidates' upper bounds with what a look at each
+// text shows (see refinedHi): worth it for the candidates that survive
+// the first bar, since it costs a fraction of scoring one.
+func (ix *Index) refine(ctx context.Context, terms []term, cands []cand) error {
+	worth := false
+	for i := range terms {
+		worth = worth || terms[i].kind == termFuzzy && terms[i].runes >= 3
+	}
+	if !worth {
+		return nil
+	}
+	n := (len(cands) + screenChunk - 1) / screenChunk
+	return parallel(ctx, n, func(ci int) {
+		part := cands[ci*screenChunk : min((ci+1)*screenChunk, len(cands))]
+		for i := range part {
+			c := &part[i]
+			t := &ix.targets[c.id]
+			hi := c.score // the non-fuzzy terms' exact score
+			for ti := range terms {
+				tm := &terms[ti]
+				if tm.kind != termFuzzy {
+					continue
+				}
+				_, h := tm.fuzzyBounds(t, c.spans&(1<<min(ti, 63)) != 0, -1)
+				hi += min(h, tm.refinedHi(t))
+			}
+			c.hi = min(c.hi, hi)
+		}
+	})
+}
+
 // scoreFuzzy adds one fuzzy term's score to each candidate: the better of
 // sahilm/fuzzy's score and its rules applied to the best contiguous
 // occurrence (see bestSpan). One sahilm call covers all the candidates.
-func (ix *Index) scoreFuzzy(tm *term, cands []cand) {
+func (ix *Index) scoreFuzzy(ti int, tm *term, cands []cand) {
 	if len(cands) == 0 {
 		return
 	}
@@ -167,7 +209,9 @@ func (ix *Index) scoreFuzzy(tm *term, cands []cand) {
 	}
 	for i := range cands {
 		c := &cands[i]
-		if at, sc := tm.bestSpan(&ix.targets[c.id]); at >= 0 {
+		if c.spans&(1<<min(ti, 63)) == 0 {
+			// The screen found no contiguous occurrence.
+		} else if at, sc := tm.bestSpan(&ix.targets[c.id]); at >= 0 {
 			got[i] = max(got[i], sc)
 		}
 		c.score += got[i]
