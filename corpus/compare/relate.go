@@ -1,6 +1,9 @@
 package compare
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Relate says how fact b stands to fact a: Same (equal values, or the
 // same range said the same way), Compatible (both can be true: a range
@@ -126,6 +129,16 @@ func (ix *Index) factBonus(p prepared, id int32) float64 {
 	if ix.feat.NoFacts || len(p.facts) == 0 {
 		return 0
 	}
+	// Extracting facts is costly; a sentence without a word that any of
+	// the query's measured facts needs cannot agree with them.
+	lower := strings.ToLower(ix.text(id))
+	possible := false
+	for _, qf := range p.facts {
+		possible = possible || mayState(qf.Kind, lower)
+	}
+	if !possible {
+		return 0
+	}
 	facts := ix.factsOf(id)
 	var bonus float64
 	for _, qf := range p.facts {
@@ -146,4 +159,33 @@ func (ix *Index) factBonus(p prepared, id int32) float64 {
 		}
 	}
 	return math.Min(bonus, bonusMax)
+}
+
+// mayState is a cheap test that a lower-cased sentence may hold a fact
+// of kind k: the unit, sign or digits the kind's patterns need.
+func mayState(k FactKind, lower string) bool {
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(lower, w) {
+				return true
+			}
+		}
+		return false
+	}
+	digits := strings.ContainsAny(lower, "0123456789")
+	switch k {
+	case KindPercent:
+		return has("%", "percent", "per cent")
+	case KindLength:
+		return has("km", "kilomet", "mile", "metre", "meter")
+	case KindDuration:
+		return has("second", "minute", "hour", "day", "week", "month", "year", "decade")
+	case KindMoney:
+		return digits && has("$", "usd", "pkr", "rs", "€", "£")
+	case KindDate, KindYear:
+		return digits
+	case KindCount:
+		return digits || has("thousand", "million", "billion", "dozens", "hundreds")
+	}
+	return false
 }
