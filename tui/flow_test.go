@@ -102,3 +102,14 @@ func TestFlowResizeStorm(t *testing.T) {
 		t.Fatal("the reader lost its document")
 	}
 }
+
+// TestFlowTypeahead: keys typed right after enter reach the document it
+// opened, not the list, however fast they come.
+func TestFlowTypeahead(t *testing.T) {
+	tm, _ := startFlow(t, 80, 24)
+	sendKeys(tm, "enter", "j", "j", "v", "esc", "esc", "j", "q")
+	m := finalModel(t, tm)
+	if m.reader.top != 2 || m.focus != focusList || m.list.sel != 1 {
+		t.Fatalf("reader top %d, focus %v, list selection %d", m.reader.top, m.focus, m.list.sel)
+	}
+}

@@ -16,6 +16,7 @@ import (
 
 // listPane shows the documents, sorted and filtered; enter opens one.
 type listPane struct {
+	outbox
 	km *KeyMap
 	st *styles
 
@@ -198,7 +199,8 @@ func (l *listPane) click(msg tea.MouseClickMsg) tea.Cmd {
 		return nil
 	}
 	if i == l.sel {
-		return openDocCmd(l.docs[l.shown[i]])
+		l.emit(openDocMsg{doc: l.docs[l.shown[i]]})
+		return nil
 	}
 	l.sel = i
 	l.keepVisible()
@@ -258,7 +260,7 @@ func (l *listPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.refresh(l.selected())
 	case key.Matches(msg, km.Open):
 		if d := l.selected(); d != nil {
-			return openDocCmd(d)
+			l.emit(openDocMsg{doc: d})
 		}
 	}
 	return nil
@@ -292,11 +294,6 @@ func docMeta(d *corpus.Document) string {
 // readingTime at 230 words a minute, never less than a minute.
 func readingTime(words int) string {
 	return fmt.Sprintf("%d min", max((words+229)/230, 1))
-}
-
-// openDocCmd asks the root to open d at its remembered position.
-func openDocCmd(d *corpus.Document) tea.Cmd {
-	return func() tea.Msg { return openDocMsg{doc: d} }
 }
 
 // openDocMsg opens a document at its remembered position (the list sends

@@ -70,6 +70,7 @@ func newModel(paths []string, statePath string) *Model {
 	m.reader = newReaderPane(&m.km, m.st)
 	m.panes[focusList] = m.list
 	m.panes[focusReader] = m.reader
+	m.panes[focusSearch] = newSearchPane(&m.km, m.st)
 	m.list.loading = true
 	m.setFocus(focusList)
 	return m
@@ -155,6 +156,8 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, m.km.Claims):
 		return m.openClaims(), true
+	case key.Matches(msg, m.km.Search):
+		return m.openSearch(), true
 	case key.Matches(msg, m.km.JumpBack):
 		return m.walkJumps(-1), true
 	case key.Matches(msg, m.km.JumpForward):
@@ -171,6 +174,12 @@ func (m *Model) updatePane(f focus, msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	m.panes[f], cmd = m.panes[f].update(msg)
+	if n, ok := m.panes[f].(navigator); ok {
+		for _, nav := range n.takeNav() {
+			_, next := m.Update(nav)
+			cmd = tea.Batch(cmd, next)
+		}
+	}
 	return cmd
 }
 

@@ -11,6 +11,7 @@ import (
 
 // readerPane shows one document, wrapped once per width and scrolled.
 type readerPane struct {
+	outbox
 	km *KeyMap
 	st *styles
 
@@ -274,9 +275,9 @@ func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.matterOpen = !p.matterOpen
 		p.ensure()
 	case key.Matches(msg, km.NextDoc):
-		return func() tea.Msg { return stepDocMsg{delta: 1} }
+		p.emit(stepDocMsg{delta: 1})
 	case key.Matches(msg, km.PrevDoc):
-		return func() tea.Msg { return stepDocMsg{delta: -1} }
+		p.emit(stepDocMsg{delta: -1})
 	case key.Matches(msg, km.Find):
 		return p.startFind()
 	case key.Matches(msg, km.NextMatch):
@@ -286,7 +287,7 @@ func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Cursor):
 		p.startCursor()
 	case key.Matches(msg, km.Back):
-		return func() tea.Msg { return backMsg{} }
+		p.emit(backMsg{})
 	}
 	return nil
 }

@@ -46,7 +46,7 @@ func (p *readerPane) updateCursor(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, km.PrevSentence):
 		p.moveCursor(-1)
 	case key.Matches(msg, km.Compare, km.Accept):
-		return p.compareCmd(), true
+		p.compare()
 	case key.Matches(msg, km.Back, km.Cursor):
 		p.cursor.on = false
 	default:
@@ -98,13 +98,14 @@ func (p *readerPane) showCursor() {
 	}
 }
 
-func (p *readerPane) compareCmd() tea.Cmd {
+// compare asks for the cursor's sentence to be compared across sources.
+func (p *readerPane) compare() {
 	if !p.validSentence(p.cursor.block, p.cursor.sentence) {
-		return nil
+		return
 	}
 	text := p.r.blocks[p.cursor.block].Block.Sentences[p.cursor.sentence].Text
 	from := corpus.Loc{Doc: p.docIdx, Block: p.cursor.block, Sentence: p.cursor.sentence}
-	return func() tea.Msg { return compareMsg{text: text, from: from, hasFrom: true} }
+	p.emit(compareMsg{text: text, from: from, hasFrom: true})
 }
 
 // overlays lists the highlights touching lines [from, to): find matches,
