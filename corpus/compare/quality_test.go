@@ -150,8 +150,8 @@ func engineRanker(ix *Index) ranker {
 const (
 	targetRecall3 = 0.8
 	targetSilence = 0.8
-	floorRecall3  = 0.35
-	floorSilence  = 0.4
+	floorRecall3  = 0.3
+	floorSilence  = 0.35
 )
 
 func TestQuality(t *testing.T) {
