@@ -17,6 +17,10 @@ type pane interface {
 	keys() help.KeyMap
 }
 
+// Navigation (openMsg, compareMsg, backMsg) can be returned as a command,
+// or emitted through an embedded outbox (outbox.go) so that the root acts
+// on it in the same update and keys typed right after reach the new pane.
+
 // openMsg asks the root to show the reader at loc (Loc.Doc indexes the
 // corpus), highlighting the sentence when highlight is set. The root
 // records the jump so that it can be walked back and forth.
