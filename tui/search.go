@@ -147,13 +147,18 @@ func (p *searchPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.thisDoc = !p.thisDoc
 		return p.run()
 	}
+	var focus tea.Cmd
+	if !p.input.Focused() {
+		// Reached by tab rather than by the search key: typing still types.
+		focus = p.input.Focus()
+	}
 	before := p.input.Value()
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	if p.input.Value() != before {
-		return tea.Batch(cmd, p.run())
+		return tea.Batch(focus, cmd, p.run())
 	}
-	return cmd
+	return tea.Batch(focus, cmd)
 }
 
 // run starts a search for the current query and scope, cancelling the one

@@ -302,3 +302,13 @@ func searchFeed(m *Model, msg tea.Msg) {
 		searchFeed(m, out)
 	}
 }
+
+// Reached by tab (no activate), the pane still takes typed text.
+func TestSearchPaneTypesWithoutActivate(t *testing.T) {
+	d := newSearchDriver(t, fixtureCorpus(), 80, 24)
+	d.p.input.Blur()
+	d.typeText("909")
+	if d.p.input.Value() != "909" || d.p.res == nil || d.p.res.Query != "909" {
+		t.Fatalf("typing into an unfocused pane: query %q", d.p.input.Value())
+	}
+}

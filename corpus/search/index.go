@@ -11,6 +11,7 @@ import (
 	"context"
 	"runtime"
 	"strings"
+	"unsafe"
 
 	"parley/corpus"
 )
@@ -104,7 +105,9 @@ func (ix *Index) foldAll() {
 			t.sig = sign(arena[offs[i]:offs[i+1]])
 		}
 	})
-	all := string(arena)
+	// The arena is never written again, so it can back the folded strings
+	// without a copy of the whole corpus.
+	all := unsafe.String(unsafe.SliceData(arena), len(arena))
 	for i := range ix.targets {
 		ix.targets[i].folded = all[offs[i]:offs[i+1]]
 	}

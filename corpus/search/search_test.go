@@ -199,3 +199,13 @@ func TestCancelled(t *testing.T) {
 		t.Fatal("a cancelled search returned no error")
 	}
 }
+
+func TestEmptyIndex(t *testing.T) {
+	ix := New(nil)
+	for _, q := range []string{"", "x", "'x !y"} {
+		res, err := ix.Search(context.Background(), q, Options{Doc: 3, Limit: 5})
+		if err != nil || len(res.Hits) != 0 || res.Total != 0 {
+			t.Errorf("%q on an empty index: %+v, %v", q, res, err)
+		}
+	}
+}
