@@ -139,10 +139,8 @@ func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
 			if len(m.Shared) > 0 {
 				fmt.Fprintf(b, "      shared: %s\n", strings.Join(m.Shared, ", "))
 			}
-			for _, f := range m.Facts {
-				if f.Relation != None && f.Against != nil {
-					fmt.Fprintf(b, "      %s %s: %s (query: %s)\n", factMark(f.Relation), f.Relation, f.Text, f.Against.Text)
-				}
+			for _, f := range markedFacts(m.Facts) {
+				fmt.Fprintf(b, "      %s %s — %s %s\n", factMark(f.Relation), f.Text, relationPhrase(f.Relation), f.Against.Text)
 			}
 		}
 	}

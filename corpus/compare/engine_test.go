@@ -287,7 +287,7 @@ func TestMarkdownExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := buf.String()
-	for _, want := range []string{"## Compare:", "> It shares a 909 km long border", "≈ **909 km** — compatible", "*Silent", "(origin)"} {
+	for _, want := range []string{"## Compare:", "> It shares a 909 km long border", "≈ **909 km** — compatible with “more than 900 kilometers”", "*Silent", "(origin)"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}

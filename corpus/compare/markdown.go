@@ -45,11 +45,8 @@ func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 				notes = append(notes, fmt.Sprintf("score %.2f", m.Score))
 			}
 			fmt.Fprintf(b, "— %s\n", strings.Join(notes, " · "))
-			for _, f := range m.Facts {
-				if f.Relation == None {
-					continue
-				}
-				fmt.Fprintf(b, "- %s **%s** — %s %s\n", factMark(f.Relation), mdEscape(f.Text), f.Relation, againstText(f))
+			for _, f := range markedFacts(m.Facts) {
+				fmt.Fprintf(b, "- %s **%s** — %s\n", factMark(f.Relation), mdEscape(f.Text), againstText(f))
 			}
 			b.WriteString("\n")
 		}
@@ -117,9 +114,37 @@ func factMark(r Relation) string {
 
 func againstText(f FactMark) string {
 	if f.Against == nil {
-		return ""
+		return string(f.Relation)
 	}
-	return "to “" + mdEscape(f.Against.Text) + "”"
+	return relationPhrase(f.Relation) + " “" + mdEscape(f.Against.Text) + "”"
+}
+
+func relationPhrase(r Relation) string {
+	switch r {
+	case Same:
+		return "same as"
+	case Compatible:
+		return "compatible with"
+	case Different:
+		return "different from"
+	}
+	return string(r)
+}
+
+// markedFacts are the facts with a relation to the query, each text and
+// relation once.
+func markedFacts(fs []FactMark) []FactMark {
+	var out []FactMark
+	seen := map[string]bool{}
+	for _, f := range fs {
+		k := string(f.Relation) + "\x00" + f.Text
+		if f.Relation == None || f.Against == nil || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
 }
 
 func coverageRow(c Claim) string {
