@@ -28,9 +28,9 @@ type Options struct {
 	// Doc limits the search to one document (an index into Docs); -1 or
 	// any value out of range searches them all.
 	Doc int
-	// Prev is an earlier result. When the new query can only match a
-	// subset of what Prev matched (it extends Prev's query by typing),
-	// only Prev's matches are searched.
+	// Prev is the previous result. When the new query can only match a
+	// subset of what Prev, or one of the results Prev remembers, matched
+	// (it extends that query by typing), only those matches are searched.
 	Prev *Result
 }
 
@@ -40,10 +40,21 @@ type Result struct {
 	Hits     []Hit
 	Total    int  // how many targets match, beyond Limit
 	Narrowed bool // computed from Options.Prev's matches
-	q        query
-	scope    int     // document index, or -1 for all
-	matched  []int32 // every matching target in index order; nil for an empty query
+	self     base
+	history  []base // earlier results to narrow from, newest first
 }
+
+// base is what narrowing needs of a result; it holds no history of its
+// own, so a chain of results never keeps more than historyLen alive.
+type base struct {
+	q       query
+	scope   int     // document index, or -1 for all
+	matched []int32 // every matching target in index order; nil for an empty query
+}
+
+// historyLen is how many earlier results a result remembers: enough to
+// narrow again after a negated term ("!x") or a typo is typed and erased.
+const historyLen = 16
 
 // Search runs raw against the index. It fails only when ctx is cancelled.
 func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result, error) {
@@ -52,7 +63,10 @@ func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result,
 	if scope < 0 || scope >= len(ix.docs) {
 		scope = -1
 	}
-	res := &Result{Query: q.clean, q: q, scope: scope}
+	res := &Result{Query: q.clean, self: base{q: q, scope: scope}}
+	if p := opts.Prev; p != nil {
+		res.history = append([]base{p.self}, p.history[:min(len(p.history), historyLen-1)]...)
+	}
 	if len(q.terms) == 0 {
 		res.Hits = ix.titles(scope, opts.Limit)
 		res.Total = len(ix.docs)
@@ -67,9 +81,9 @@ func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result,
 	if scope >= 0 {
 		lo, hi = int(ix.spans[scope][0]), int(ix.spans[scope][1])
 	}
-	if p := opts.Prev; p != nil && p.matched != nil && (p.scope == scope || p.scope == -1) && q.narrows(p.q) {
-		ids = p.matched
-		if scope >= 0 && p.scope == -1 {
+	if b := narrowest(res.history, q, scope); b != nil {
+		ids = b.matched
+		if scope >= 0 && b.scope == -1 {
 			ids = within(ids, lo, hi)
 		}
 		lo, hi = 0, len(ids)
@@ -81,9 +95,9 @@ func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result,
 		return nil, err
 	}
 	res.Total = len(cands)
-	res.matched = make([]int32, len(cands))
+	res.self.matched = make([]int32, len(cands))
 	for i, c := range cands {
-		res.matched[i] = c.id
+		res.self.matched[i] = c.id
 	}
 	top, err := ix.rank(ctx, q.terms, cands, opts.Limit)
 	if err != nil {
@@ -93,6 +107,22 @@ func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result,
 		res.Hits = append(res.Hits, ix.hit(s, q.terms))
 	}
 	return res, nil
+}
+
+// narrowest is the earlier result with the fewest matches that q
+// narrows (every text matching q matched it) in a scope covering scope.
+func narrowest(history []base, q query, scope int) *base {
+	var best *base
+	for i := range history {
+		b := &history[i]
+		if b.matched == nil || b.scope != scope && b.scope != -1 || !q.narrows(b.q) {
+			continue
+		}
+		if best == nil || len(b.matched) < len(best.matched) {
+			best = b
+		}
+	}
+	return best
 }
 
 // within returns the part of the ascending ids that lies in [lo, hi).

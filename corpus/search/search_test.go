@@ -209,3 +209,28 @@ func TestEmptyIndex(t *testing.T) {
 		}
 	}
 }
+
+// Typing a negated term widens as it grows ("!i" excludes more than
+// "!ir"), so it narrows from the result before the term was started.
+func TestNarrowsFromHistory(t *testing.T) {
+	ix, _ := seedIndex(t)
+	ctx := context.Background()
+	var prev *Result
+	for _, q := range []string{"p", "pa", "pak", "pak ", "pak !", "pak !i", "pak !ir", "pak !ira", "pak !iran", "pak !ira", "pak !ir"} {
+		got, err := ix.Search(ctx, q, Options{Limit: 10, Doc: -1, Prev: prev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := search(t, ix, q, 10)
+		if q != "p" && !got.Narrowed {
+			t.Errorf("%q was searched from scratch", q)
+		}
+		if got.Total != want.Total || !sameHits(got.Hits, want.Hits) {
+			t.Errorf("%q: %d hits narrowed, %d fresh", q, got.Total, want.Total)
+		}
+		if len(got.history) > historyLen {
+			t.Fatalf("history grew to %d", len(got.history))
+		}
+		prev = got
+	}
+}
