@@ -74,3 +74,23 @@ func TestResizeStorm(t *testing.T) {
 		t.Fatalf("after the storm:\n%s\nfresh:\n%s", got, want)
 	}
 }
+
+// TestEveryPaneFitsEverySize focuses each pane the root holds in turn and
+// checks its frame on a coarse grid of sizes.
+func TestEveryPaneFitsEverySize(t *testing.T) {
+	c := seedCorpus(t)
+	m := newTestModel(t, 100, 30, c)
+	press(m, "enter", "v", "c") // gives the compare pane something to show
+	for f := range m.panes {
+		if m.panes[f] == nil {
+			continue
+		}
+		m.setFocus(focus(f))
+		for w := 1; w <= 240; w += 7 {
+			for h := 1; h <= 80; h += 5 {
+				send(m, tea.WindowSizeMsg{Width: w, Height: h})
+				requireSize(t, m.render(), w, h)
+			}
+		}
+	}
+}
