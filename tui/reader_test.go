@@ -300,3 +300,23 @@ func TestFindIsIncrementalAndEscRestores(t *testing.T) {
 		t.Fatalf("esc: top %d (was %d), %d matches", m.reader.top, top, len(m.reader.find.matches))
 	}
 }
+
+// TestEmptyDocument: a document with no body (or an empty block) can be
+// opened, scrolled, searched and put in cursor mode without trouble.
+func TestEmptyDocument(t *testing.T) {
+	c := &corpus.Corpus{Docs: []*corpus.Document{
+		{ID: "empty", File: "empty.txt"},
+		{ID: "blank", File: "blank.txt", Title: "Blank", Sections: []corpus.Section{{Heading: "Only a heading", Blocks: []corpus.Block{{Kind: corpus.Paragraph}}}}},
+	}}
+	for _, id := range []int{0, 1} {
+		m := newTestModel(t, 50, 10, c)
+		send(m, openMsg{loc: corpus.Loc{Doc: id, Block: 0, Sentence: 0}, highlight: true})
+		press(m, "j", "G", "]", "[", "o", "enter", "v", "j", "c", "esc", "/")
+		typeText(m, "x")
+		press(m, "enter", "n", "m", "J")
+		for w := 1; w < 60; w += 3 {
+			send(m, tea.WindowSizeMsg{Width: w, Height: 1 + w%12})
+			requireSize(t, m.render(), w, 1+w%12)
+		}
+	}
+}
