@@ -115,30 +115,6 @@ func foldInto(dst []byte, s string) (runes int, camel bool) {
 	return runes, camel
 }
 
-// hasCamel reports whether s has a lower-case letter followed by an
-// upper-case one, where sahilm/fuzzy gives its camel-case bonus.
-func hasCamel(s string) bool {
-	prevLower := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if prevLower && 'A' <= c && c <= 'Z' {
-				return true
-			}
-			prevLower = 'a' <= c && c <= 'z'
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if prevLower && unicode.IsUpper(r) {
-			return true
-		}
-		prevLower = unicode.IsLower(r)
-		i += size
-	}
-	return false
-}
-
 // load64 reads 8 bytes of s little-endian; the compiler makes it one load.
 func load64(s string) uint64 {
 	_ = s[7]

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -133,4 +134,28 @@ func TestFoldIntoMatchesFold(t *testing.T) {
 			t.Errorf("foldInto(%q) = %q, %d runes; fold gives %q, %d runes", s, dst, n, fold(s), utf8.RuneCountInString(s))
 		}
 	}
+}
+
+// hasCamel is the plain reference for the camel flag foldInto computes:
+// a lower-case letter followed by an upper-case one.
+func hasCamel(s string) bool {
+	prevLower := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if prevLower && 'A' <= c && c <= 'Z' {
+				return true
+			}
+			prevLower = 'a' <= c && c <= 'z'
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if prevLower && unicode.IsUpper(r) {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+		i += size
+	}
+	return false
 }

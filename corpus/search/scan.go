@@ -67,9 +67,9 @@ func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, h
 			if ids != nil {
 				id = ids[i]
 			}
-			if c, ok := screen(&ix.targets[id], terms); ok {
-				c.id = id
-				out = append(out, c)
+			if cd, ok := screen(&ix.targets[id], terms); ok {
+				cd.id = id
+				out = append(out, cd)
 			}
 		}
 		outs[c] = out
