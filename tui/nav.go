@@ -37,13 +37,13 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.reader.docIdx = m.indexOf(m.reader.doc)
 	} else if d := m.lastDoc(); d != nil {
 		m.list.selectDoc(d)
-		m.showDoc(d, m.savedPos(d), false)
+		m.showSaved(d)
 		if !m.lay.split {
 			m.setFocus(focusReader)
 		}
 	} else if m.lay.split {
 		if d := m.list.selected(); d != nil {
-			m.showDoc(d, m.savedPos(d), false)
+			m.showSaved(d)
 		}
 	}
 	return tea.Batch(append(backgroundIndexes(msg.c), m.wireCompare())...)
@@ -69,11 +69,6 @@ func (m *Model) lastDoc() *corpus.Document {
 	return nil
 }
 
-func (m *Model) savedPos(d *corpus.Document) corpus.Loc {
-	loc, _ := m.state.position(docKey(d, m.embedded))
-	return loc
-}
-
 // showDoc puts d in the reader at loc, first remembering where the reader
 // was in the document it leaves.
 func (m *Model) showDoc(d *corpus.Document, loc corpus.Loc, highlight bool) {
@@ -83,10 +78,18 @@ func (m *Model) showDoc(d *corpus.Document, loc corpus.Loc, highlight bool) {
 	m.state.LastDoc[corpusKey(m.paths)] = docKey(d, m.embedded)
 }
 
+// showSaved puts d in the reader where the user last left it.
+func (m *Model) showSaved(d *corpus.Document) {
+	m.rememberPosition()
+	m.reader.openAt(d, m.indexOf(d), m.state.place(docKey(d, m.embedded)))
+	m.list.selectDoc(d)
+	m.state.LastDoc[corpusKey(m.paths)] = docKey(d, m.embedded)
+}
+
 // rememberPosition records the reader's place in the state (saved on quit).
 func (m *Model) rememberPosition() {
 	if d := m.reader.doc; d != nil {
-		m.state.setPosition(docKey(d, m.embedded), m.reader.position())
+		m.state.setPlace(docKey(d, m.embedded), m.reader.topAnchor(), m.reader.position())
 	}
 }
 
@@ -101,7 +104,7 @@ func (m *Model) here() (corpus.Loc, bool) {
 // openDoc opens a document from the list at its remembered position.
 func (m *Model) openDoc(d *corpus.Document) tea.Cmd {
 	from, ok := m.here()
-	m.showDoc(d, m.savedPos(d), false)
+	m.showSaved(d)
 	if to, ok2 := m.here(); ok && ok2 && from.Doc != to.Doc {
 		m.jumps.record(from, to)
 	}

@@ -70,6 +70,17 @@ func (p *readerPane) open(doc *corpus.Document, docIdx int, loc corpus.Loc, high
 	p.scrollToLoc(loc, highlight)
 }
 
+// openAt shows doc at a remembered place (clamped when the document has
+// shrunk since).
+func (p *readerPane) openAt(doc *corpus.Document, docIdx int, a anchor) {
+	p.open(doc, docIdx, corpus.Loc{Doc: docIdx, Block: -1, Sentence: -1}, false)
+	p.anchor = a
+	if p.r != nil {
+		p.top = p.anchorLine(a)
+		p.clampTop()
+	}
+}
+
 // restyle drops the cached wrap so the next draw uses new styles.
 func (p *readerPane) restyle() {
 	p.r = nil
@@ -138,8 +149,11 @@ func (p *readerPane) topAnchor() anchor {
 }
 
 func (p *readerPane) anchorLine(a anchor) int {
-	if a.block < 0 || p.r == nil || a.block >= len(p.r.blocks) {
+	switch {
+	case p.r == nil || a.block < 0:
 		return a.above
+	case a.block >= len(p.r.blocks):
+		return len(p.r.lines) // the document shrank: its end
 	}
 	return p.lineOfOffset(a.block, a.off) - a.above
 }

@@ -25,9 +25,14 @@ type savedState struct {
 	LastDoc   map[string]string   `json:"last_doc"`
 }
 
+// savedPos is a reading place: the block and byte at the top line (and
+// how many lines above it the top was), plus its sentence for people
+// reading the file.
 type savedPos struct {
 	Block    int `json:"block"`
 	Sentence int `json:"sentence"`
+	Offset   int `json:"offset"`
+	Above    int `json:"above"`
 }
 
 const stateVersion = 1
@@ -150,16 +155,18 @@ func firstErr(errs ...error) error {
 	return nil
 }
 
-func (s *savedState) position(key string) (corpus.Loc, bool) {
+// place is where the reader was in a document; block -1 (the top) when
+// there is no record.
+func (s *savedState) place(key string) anchor {
 	p, ok := s.Positions[key]
-	if !ok {
-		return corpus.Loc{Block: -1, Sentence: -1}, false
+	if !ok || p.Block < 0 {
+		return anchor{block: -1}
 	}
-	return corpus.Loc{Block: p.Block, Sentence: p.Sentence}, true
+	return anchor{block: p.Block, off: max(p.Offset, 0), above: max(p.Above, 0)}
 }
 
-func (s *savedState) setPosition(key string, loc corpus.Loc) {
-	s.Positions[key] = savedPos{Block: loc.Block, Sentence: loc.Sentence}
+func (s *savedState) setPlace(key string, a anchor, loc corpus.Loc) {
+	s.Positions[key] = savedPos{Block: a.block, Sentence: loc.Sentence, Offset: a.off, Above: a.above}
 }
 
 // docKey names a document across runs: its absolute path, or its id in
