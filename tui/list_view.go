@@ -20,7 +20,11 @@ func (l *listPane) view() string {
 		lines = append(lines, title, meta, spaces(w))
 	}
 	if len(l.shown) == 0 && !l.loading {
-		lines = append(lines, fitWidth(l.st.dim.Render("  no documents match"), w))
+		empty := "  no documents match"
+		if len(l.docs) == 0 {
+			empty = "  no documents"
+		}
+		lines = append(lines, fitWidth(l.st.dim.Render(empty), w))
 	}
 	for len(lines) < h {
 		lines = append(lines, spaces(w))

@@ -57,3 +57,15 @@ func TestLoadFolderStreams(t *testing.T) {
 }
 
 func (m *Model) loadedAll() bool { return m.corpus != nil }
+
+func TestNothingLoadedSaysWhy(t *testing.T) {
+	dir := t.TempDir()
+	m := newModel([]string{filepath.Join(dir, "missing")}, filepath.Join(dir, "state.json"))
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
+	m.Update(loadCmd([]string{filepath.Join(dir, "missing")})())
+	s := screen(m)
+	if !strings.Contains(s, "no documents loaded") || !strings.Contains(s, "1 skipped") {
+		t.Fatalf("screen:\n%s", s)
+	}
+	requireSize(t, m.render(), 100, 20)
+}

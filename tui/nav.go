@@ -33,6 +33,12 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.docIndex[d] = i
 	}
 	m.list.setDocs(msg.c.Docs)
+	if len(msg.c.Docs) == 0 {
+		m.note = "no documents loaded (parley reads .txt and .md files)"
+		if len(msg.c.Problems) > 0 {
+			m.note += "; " + corpus.CleanLine(msg.c.Problems[0].Error())
+		}
+	}
 	if m.reader.doc != nil {
 		m.reader.docIdx = m.indexOf(m.reader.doc)
 	} else if d := m.lastDoc(); d != nil {
