@@ -139,3 +139,28 @@ func BenchmarkClaimsSeeds(b *testing.B) {
 	}
 	b.ReportMetric(float64(n), "claims")
 }
+
+// BenchmarkExtractFactsBBC extracts the facts of every 8th BBC sentence:
+// the cost a cold compare pays for each matched sentence.
+func BenchmarkExtractFactsBBC(b *testing.B) {
+	docs := loadBBC(b)
+	var sents []string
+	for _, d := range docs {
+		for _, br := range d.Blocks() {
+			for _, s := range br.Block.Sentences {
+				sents = append(sents, s.Text)
+			}
+		}
+	}
+	var sample []string
+	for i := 0; i < len(sents); i += 8 {
+		sample = append(sample, sents[i])
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sample {
+			ExtractFacts(s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(sample)), "ns/sentence")
+}

@@ -99,32 +99,54 @@ func ExtractFacts(sentence string) []Fact {
 	}
 	// The number patterns are costly; a sentence with no digit and no
 	// number word cannot match them, and most sentences have neither.
-	if hasNumber(sentence) {
-		numericFacts(sentence, add)
+	// One tokenisation serves the number windows and the names.
+	toks := rawTokens(sentence)
+	if wins := numberWindows(sentence, toks); len(wins) > 0 {
+		numericFacts(sentence, wins, add)
 	}
 	if hasVague(sentence) {
 		for _, m := range reVague.FindAllStringSubmatchIndex(sentence, -1) {
 			add(vagueFact(sentence, m))
 		}
 	}
-	for _, f := range namedFacts(sentence) {
+	for _, f := range namedFacts(sentence, toks) {
 		add(f)
 	}
 	slices.SortStableFunc(facts, func(a, b Fact) int { return a.Start - b.Start })
 	return facts
 }
 
-func hasNumber(s string) bool {
-	if strings.ContainsAny(s, "0123456789") {
-		return true
-	}
-	for _, t := range rawTokens(s) {
-		if _, ok := numberWords[t.Lower]; ok {
-			return true
+// numberWindows returns the stretches of s around its numbers (digits
+// or number words), merged where they overlap: four words before each
+// number (qualifiers such as "in excess of", currency signs, months) and
+// five after (scales, units, "of April, 2026"), widened to whitespace.
+// The number patterns only ever match inside them, and running the
+// regular expressions over these few words instead of the whole sentence
+// is most of what makes fact extraction cheap.
+func numberWindows(s string, toks []token) [][2]int {
+	var wins [][2]int
+	for i, t := range toks {
+		if _, word := numberWords[t.Lower]; !t.Number && !word {
+			continue
 		}
+		lo := toks[max(0, i-4)].Start
+		hi := toks[min(len(toks)-1, i+5)].End
+		for lo > 0 && !isSpaceByte(s[lo-1]) {
+			lo--
+		}
+		for hi < len(s) && !isSpaceByte(s[hi]) {
+			hi++
+		}
+		if n := len(wins); n > 0 && lo <= wins[n-1][1] {
+			wins[n-1][1] = max(wins[n-1][1], hi)
+			continue
+		}
+		wins = append(wins, [2]int{lo, hi})
 	}
-	return false
+	return wins
 }
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' }
 
 func hasVague(s string) bool {
 	l := strings.ToLower(s)
@@ -136,12 +158,49 @@ func hasVague(s string) bool {
 	return false
 }
 
-// numericFacts finds dates, percentages, money, lengths, durations,
-// years and counts, most specific first. Each pattern runs only when a
-// cheap look for its unit or month finds one: the regular expressions
-// are the costly part of fact extraction.
-func numericFacts(sentence string, add func(Fact)) {
-	lower := strings.ToLower(sentence)
+// hasWord says whether lower holds w as a word of its own ("rs" in
+// "Rs. 500", not in "years").
+func hasWord(lower, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(lower[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !isWordRune(rune(lower[j-1]))
+		e := j + len(w)
+		after := e == len(lower) || !isWordRune(rune(lower[e]))
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func numericFacts(sentence string, wins [][2]int, add func(Fact)) {
+	for _, w := range wins {
+		windowFacts(sentence, w[0], w[1], add)
+	}
+}
+
+// windowFacts applies the number patterns to sentence[lo:hi], gating
+// each by a look for its unit in that window only (a "day" elsewhere in
+// the sentence says nothing about this number). Offsets are into
+// sentence.
+func windowFacts(sentence string, lo, hi int, add func(Fact)) {
+	win := sentence[lo:hi]
+	lower := strings.ToLower(win)
+	findAll := func(re *regexp.Regexp) [][]int {
+		ms := re.FindAllStringSubmatchIndex(win, -1)
+		for _, m := range ms {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += lo
+				}
+			}
+		}
+		return ms
+	}
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(lower, w) {
@@ -150,27 +209,27 @@ func numericFacts(sentence string, add func(Fact)) {
 		}
 		return false
 	}
-	digits := strings.ContainsAny(sentence, "0123456789")
+	digits := strings.ContainsAny(win, "0123456789")
 	if digits && has(monthWords...) {
-		for _, m := range reDateMDY.FindAllStringSubmatchIndex(sentence, -1) {
+		for _, m := range findAll(reDateMDY) {
 			add(dateFact(sentence, m, group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 3), group(sentence, m, 4)))
 		}
-		for _, m := range reDateDMY.FindAllStringSubmatchIndex(sentence, -1) {
+		for _, m := range findAll(reDateDMY) {
 			add(dateFact(sentence, m, group(sentence, m, 3), group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 4)))
 		}
-		for _, m := range reDateMY.FindAllStringSubmatchIndex(sentence, -1) {
+		for _, m := range findAll(reDateMY) {
 			add(monthFact(sentence, m))
 		}
 	}
 	if has("%", "percent", "per cent") {
-		for _, m := range rePercent.FindAllStringSubmatchIndex(sentence, -1) {
+		for _, m := range findAll(rePercent) {
 			if f, ok := numFact(sentence, m, KindPercent, group(sentence, m, 1), group(sentence, m, 2), "", "%"); ok {
 				add(f)
 			}
 		}
 	}
-	if digits && has("$", "usd", "pkr", "rs", "€", "£") {
-		for _, m := range reMoney.FindAllStringSubmatchIndex(sentence, -1) {
+	if digits && (has("$", "usd", "pkr", "€", "£") || hasWord(lower, "rs")) {
+		for _, m := range findAll(reMoney) {
 			cur := strings.ToUpper(strings.TrimRight(strings.TrimSpace(group(sentence, m, 2)), "."))
 			switch cur {
 			case "$", "US$":
@@ -184,7 +243,7 @@ func numericFacts(sentence string, add func(Fact)) {
 		}
 	}
 	if has("km", "kilomet", "mile", "metre", "meter") {
-		for _, m := range reLength.FindAllStringSubmatchIndex(sentence, -1) {
+		for _, m := range findAll(reLength) {
 			unit, mult := lengthUnit(group(sentence, m, 4))
 			if f, ok := numFact(sentence, m, KindLength, group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 3), unit); ok {
 				f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
@@ -193,7 +252,7 @@ func numericFacts(sentence string, add func(Fact)) {
 		}
 	}
 	if has("second", "minute", "hour", "day", "week", "month", "year", "decade") {
-		for _, m := range reDuration.FindAllStringSubmatchIndex(sentence, -1) {
+		for _, m := range findAll(reDuration) {
 			u := strings.TrimSuffix(strings.ToLower(group(sentence, m, 3)), "s")
 			if f, ok := numFact(sentence, m, KindDuration, group(sentence, m, 1), group(sentence, m, 2), "", "h"); ok {
 				mult := durationHours[u]
@@ -209,11 +268,11 @@ func numericFacts(sentence string, add func(Fact)) {
 			return
 		}
 	}
-	for _, m := range reDecade.FindAllStringSubmatchIndex(sentence, -1) {
+	for _, m := range findAll(reDecade) {
 		y, _ := strconv.Atoi(group(sentence, m, 2))
 		add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(y), Low: float64(y), High: float64(y + 9), Unit: "year", Qualifier: strings.ToLower(group(sentence, m, 1)), Start: m[0], End: m[1]})
 	}
-	for _, m := range reYearRange.FindAllStringSubmatchIndex(sentence, -1) {
+	for _, m := range findAll(reYearRange) {
 		a, _ := strconv.Atoi(group(sentence, m, 1))
 		bs := group(sentence, m, 2)
 		b, _ := strconv.Atoi(bs)
@@ -224,11 +283,11 @@ func numericFacts(sentence string, add func(Fact)) {
 			add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(a), Low: float64(a), High: float64(b), Unit: "year", Start: m[0], End: m[1]})
 		}
 	}
-	for _, m := range reYear.FindAllStringSubmatchIndex(sentence, -1) {
+	for _, m := range findAll(reYear) {
 		y, _ := strconv.Atoi(group(sentence, m, 2))
 		add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(y), Low: float64(y), High: float64(y), Unit: "year", Qualifier: strings.ToLower(group(sentence, m, 1)), Start: m[0], End: m[1]})
 	}
-	for _, m := range reCount.FindAllStringSubmatchIndex(sentence, -1) {
+	for _, m := range findAll(reCount) {
 		if f, ok := countFact(sentence, m); ok {
 			add(f)
 		}

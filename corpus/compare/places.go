@@ -79,12 +79,11 @@ var titles = map[string]bool{
 // organisations named as actors.
 var organisations = map[string]string{"un": "un", "nato": "nato", "eu": "eu", "gcc": "gcc", "iaea": "iaea", "opec": "opec"}
 
-// namedFacts finds places and actors: gazetteer names (a country or a
+// namedFacts finds places and actors among the tokens of s: gazetteer names (a country or a
 // capital is a place after a locative word and an actor otherwise),
 // demonyms and organisations as actors, capitalised names after a
 // locative word as places, and capitalised names after a title as people.
-func namedFacts(s string) []Fact {
-	toks := rawTokens(s)
+func namedFacts(s string, toks []token) []Fact {
 	var out []Fact
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
