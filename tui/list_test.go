@@ -169,3 +169,19 @@ func TestClickSelectsThenOpens(t *testing.T) {
 		t.Fatal("a click on the footer changes nothing")
 	}
 }
+
+func TestWideListPreviewsSelection(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixtureCorpus())
+	press(m, "j")
+	if m.focus != focusList || m.reader.doc.ID != "talks" {
+		t.Fatalf("focus %v, reader on %s", m.focus, m.reader.doc.ID)
+	}
+	if len(m.jumps.locs) != 0 {
+		t.Fatal("browsing the list is not a jump")
+	}
+	narrow := newTestModel(t, 80, 24, fixtureCorpus())
+	press(narrow, "j")
+	if narrow.reader.doc != nil {
+		t.Fatal("no preview when the reader is not on screen")
+	}
+}

@@ -180,6 +180,9 @@ func (m *Model) updatePane(f focus, msg tea.Msg) tea.Cmd {
 			cmd = tea.Batch(cmd, next)
 		}
 	}
+	if f == focusList {
+		m.previewSelection()
+	}
 	return cmd
 }
 

@@ -92,6 +92,18 @@ func (m *Model) showSaved(d *corpus.Document) {
 	m.state.LastDoc[corpusKey(m.paths)] = docKey(d, m.embedded)
 }
 
+// previewSelection shows the list's selected document in the reader
+// beside it, so moving through the list reads as you go. Only when both
+// are on screen and the list has the focus; it records no jump.
+func (m *Model) previewSelection() {
+	if !m.lay.split || m.focus != focusList {
+		return
+	}
+	if d := m.list.selected(); d != nil && d != m.reader.doc {
+		m.showSaved(d)
+	}
+}
+
 // rememberPosition records the reader's place in the state (saved on quit).
 func (m *Model) rememberPosition() {
 	if d := m.reader.doc; d != nil {
