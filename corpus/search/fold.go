@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/binary"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -156,19 +155,4 @@ func hasUpper(s string) bool {
 		}
 	}
 	return false
-}
-
-// subsequence reports whether the bytes of pat occur in s in order. When
-// the runes of pat occur in s in order, so do their bytes: it is a
-// necessary condition for a fuzzy match, cheap enough to run on every
-// target before scoring (strings.IndexByte is vectorised).
-func subsequence(s, pat string) bool {
-	for i := 0; i < len(pat); i++ {
-		j := strings.IndexByte(s, pat[i])
-		if j < 0 {
-			return false
-		}
-		s = s[j+1:]
-	}
-	return true
 }

@@ -10,66 +10,87 @@ import (
 // membership for every term (a fuzzy term matches when its folded runes
 // occur in order in the folded text, which is when sahilm/fuzzy matches),
 // the exact score of the non-fuzzy terms, and bounds on the fuzzy terms'
-// scores. spans marks the fuzzy terms that occur contiguously.
+// scores. spans marks the fuzzy terms that occur contiguously; last keeps
+// what the next keystroke can continue from (see incremental.go).
 func screen(t *target, terms []term) (c cand, ok bool) {
 	for i := range terms {
 		tm := &terms[i]
+		var l lastTerm
 		if tm.kind == termFuzzy {
-			lo, hi, at, ok := tm.screenFuzzy(t)
+			lo, hi, at, end, ok := tm.screenFuzzy(t)
 			if !ok {
 				return c, false
 			}
-			c.lo += lo
-			c.hi += hi
-			if at >= 0 || i >= 64 {
+			if at >= 0 || i >= 63 {
 				c.spans |= 1 << min(i, 63)
 			}
-			continue
-		}
-		start := tm.find(t)
-		if tm.neg {
-			if start >= 0 {
+			l = lastTerm{at: int32(at), end: int32(end), lo: lo, hi: hi}
+		} else {
+			start := tm.find(t)
+			if tm.neg != (start < 0) {
 				return c, false
 			}
-			continue
+			l = lastTerm{at: int32(start), end: -1}
+			if !tm.neg {
+				s := spanScore(t.text, start, start+len(tm.text))
+				l.lo, l.hi, l.score = s, s, s
+			}
 		}
-		if start < 0 {
-			return c, false
-		}
-		s := spanScore(t.text, start, start+len(tm.text))
-		c.score += s
-		c.lo += s
-		c.hi += s
+		c.lo += l.lo
+		c.hi += l.hi
+		c.score += l.score
+		c.last = l
 	}
 	return c, true
 }
 
-// screenFuzzy decides whether a fuzzy term matches t, bounds its score,
-// and returns where it occurs contiguously (-1: nowhere).
-func (tm *term) screenFuzzy(t *target) (lo, hi, at int, ok bool) {
-	at = strings.Index(t.folded, tm.folded)
-	contig := at >= 0
-	switch {
-	case contig:
-		ok = true
-	case tm.ascii:
-		// ASCII bytes never occur inside a multi-byte rune, so here the
-		// byte subsequence is the rune subsequence.
-		ok = subsequence(t.folded, tm.folded)
-	default:
-		ok = runeSubsequence(t.folded, tm.folded)
-	}
+// screenFuzzy decides whether a fuzzy term matches t and bounds its
+// score. It returns the first contiguous occurrence in the folded text
+// (-1: none) and where the leftmost match of its runes in order ends.
+func (tm *term) screenFuzzy(t *target) (lo, hi, at, end int, ok bool) {
+	end, ok = subseqFrom(t.folded, 0, tm.folded, tm.ascii)
 	if ok && tm.sensitive {
 		ok = runeSubsequence(t.text, tm.text)
-		if contig {
-			at = strings.Index(t.text, tm.text)
-		}
 	}
 	if !ok {
-		return 0, 0, -1, false
+		return 0, 0, -1, -1, false
 	}
-	lo, hi = tm.fuzzyBounds(t, contig, at)
-	return lo, hi, at, true
+	if tm.runes == 1 {
+		at = end - len(tm.folded) // the leftmost match is the first occurrence
+	} else {
+		at = strings.Index(t.folded, tm.folded)
+	}
+	spanAt := at
+	if tm.sensitive && at >= 0 {
+		spanAt = strings.Index(t.text, tm.text)
+	}
+	lo, hi = tm.fuzzyBounds(t, at >= 0, spanAt)
+	return lo, hi, at, end, true
+}
+
+// subseqFrom matches the runes of pat in order in s from byte from on,
+// leftmost first, and returns where the match ends. For an ASCII pat the
+// bytes are the runes (ASCII bytes never occur inside a multi-byte rune)
+// and strings.IndexByte is vectorised.
+func subseqFrom(s string, from int, pat string, ascii bool) (int, bool) {
+	if ascii {
+		for i := 0; i < len(pat); i++ {
+			j := strings.IndexByte(s[from:], pat[i])
+			if j < 0 {
+				return 0, false
+			}
+			from += j + 1
+		}
+		return from, true
+	}
+	for _, r := range pat {
+		j := strings.IndexRune(s[from:], r)
+		if j < 0 {
+			return 0, false
+		}
+		from += j + utf8.RuneLen(r)
+	}
+	return from, true
 }
 
 // find returns the byte offset where a non-fuzzy term matches t, or -1.
@@ -145,12 +166,14 @@ func runeSubsequence(s, pat string) bool {
 // characters before the match and for the length of the text.
 func spanScore(text string, start, end int) int {
 	score := 0
-	if start == 0 {
+	var last rune
+	switch {
+	case start == 0:
 		score += 10
-	}
-	last, _ := utf8.DecodeLastRuneInString(text[:start])
-	if start == 0 {
-		last = 0
+	case text[start-1] < utf8.RuneSelf:
+		last = rune(text[start-1])
+	default:
+		last, _ = utf8.DecodeLastRuneInString(text[:start])
 	}
 	adjacent, n := 0, 0
 	for i, r := range text[start:end] {
@@ -161,10 +184,10 @@ func spanScore(text string, start, end int) int {
 			// must not wrap around to a negative score.
 			adjacent = min(adjacent+bonus, 1<<40)
 		}
-		if unicode.IsLower(last) && unicode.IsUpper(r) {
+		if isLower(last) && isUpper(r) {
 			score += 20
 		}
-		if start+i != 0 && strings.ContainsRune("/-_ .\\", last) {
+		if start+i != 0 && last < utf8.RuneSelf && sepBit[last] != 0 {
 			score += 20
 		}
 		last = r
@@ -172,6 +195,22 @@ func spanScore(text string, start, end int) int {
 	}
 	score += max(start*-5, -15)
 	return score + n - len(text)
+}
+
+// isLower and isUpper are unicode.IsLower and IsUpper with the ASCII case
+// first: spanScore runs for many candidates.
+func isLower(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z'
+	}
+	return unicode.IsLower(r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
 }
 
 // runeIndexes converts ascending byte offsets into text to rune indexes.

@@ -159,3 +159,27 @@ func hasCamel(s string) bool {
 	}
 	return false
 }
+
+func TestStep(t *testing.T) {
+	cases := []struct {
+		prev, q string
+		want    stepKind
+	}{
+		{"che", "chel", stepExtend},
+		{"oil pr", "oil pri", stepExtend},
+		{"oil", "oil p", stepAdd},
+		{"'bord", "'borde", stepExtend},
+		{"pak !i", "pak !ir", stepNone}, // a longer exclusion excludes less
+		{"pak", "pak !i", stepAdd},
+		{"Ir", "Ira", stepNone}, // case-sensitive: searched again
+		{"^the", "^then", stepNone},
+		{"oil pr", "oil", stepNone},
+		{"oil", "gas", stepNone},
+		{"中国", "中国传", stepExtend},
+	}
+	for _, c := range cases {
+		if got := step(parseQuery(c.q), parseQuery(c.prev)); got != c.want {
+			t.Errorf("step %q -> %q = %v, want %v", c.prev, c.q, got, c.want)
+		}
+	}
+}

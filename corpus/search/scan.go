@@ -24,6 +24,17 @@ type cand struct {
 	score  int // the non-fuzzy terms' score; the final score once scored
 	lo, hi int
 	spans  uint64 // fuzzy terms (by index) that occur contiguously
+	last   lastTerm
+}
+
+// lastTerm is what the screen learned about the query's last term on a
+// target, so that the next keystroke, which usually extends that term,
+// continues from there (see incremental.go).
+type lastTerm struct {
+	at  int32 // first occurrence in the folded text (-1: none)
+	end int32 // a fuzzy term: where the leftmost match of its runes ends
+	// The term's share of cand's lo, hi and score.
+	lo, hi, score int
 }
 
 // parallel calls fn(0) .. fn(n-1) on every core, handing out indexes in
@@ -92,7 +103,7 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 	best := &topK{ix: ix, k: limit}
 	var mu sync.Mutex
 	var bar atomic.Int64
-	todo := cands
+	var todo []cand // scoring writes to these: never cands, which the result keeps
 	if limit > 0 && len(cands) > limit {
 		los := make([]int, len(cands))
 		for i, c := range cands {
@@ -100,7 +111,6 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 		}
 		floor := quickselect(los, limit-1)
 		bar.Store(int64(floor))
-		todo = nil
 		for _, c := range cands {
 			if c.hi >= floor {
 				todo = append(todo, c)
@@ -118,6 +128,7 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 		todo = kept
 		slices.SortFunc(todo, func(a, b cand) int { return b.hi - a.hi })
 	} else {
+		todo = slices.Clone(cands)
 		bar.Store(minInt)
 	}
 	n := (len(todo) + rankBatch - 1) / rankBatch

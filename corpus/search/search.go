@@ -50,6 +50,9 @@ type base struct {
 	q       query
 	scope   int     // document index, or -1 for all
 	matched []int32 // every matching target in index order; nil for an empty query
+	// cands are the matches as screened, for the next keystroke to
+	// continue from (incremental.go); only the latest result keeps them.
+	cands []cand
 }
 
 // historyLen is how many earlier results a result remembers: enough to
@@ -65,7 +68,9 @@ func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result,
 	}
 	res := &Result{Query: q.clean, self: base{q: q, scope: scope}}
 	if p := opts.Prev; p != nil {
-		res.history = append([]base{p.self}, p.history[:min(len(p.history), historyLen-1)]...)
+		prev := p.self
+		prev.cands = nil
+		res.history = append([]base{prev}, p.history[:min(len(p.history), historyLen-1)]...)
 	}
 	if len(q.terms) == 0 {
 		res.Hits = ix.titles(scope, opts.Limit)
@@ -76,6 +81,37 @@ func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result,
 		return res, nil
 	}
 
+	cands, err := ix.screenQuery(ctx, q, scope, opts.Prev, res)
+	if err != nil {
+		return nil, err
+	}
+	res.Total = len(cands)
+	res.self.cands = cands
+	res.self.matched = make([]int32, len(cands))
+	for i, c := range cands {
+		res.self.matched[i] = c.id
+	}
+	top, err := ix.rank(ctx, q.terms, cands, opts.Limit)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range top {
+		res.Hits = append(res.Hits, ix.hit(s, q.terms))
+	}
+	return res, nil
+}
+
+// screenQuery finds every target matching q in scope: from the previous
+// result's matches when q extends its query by a keystroke, else from the
+// closest earlier result q narrows, else from the whole index.
+func (ix *Index) screenQuery(ctx context.Context, q query, scope int, prev *Result, res *Result) ([]cand, error) {
+	if prev != nil {
+		cands, ok, err := ix.screenFrom(ctx, q, &prev.self, scope)
+		if ok || err != nil {
+			res.Narrowed = ok
+			return cands, err
+		}
+	}
 	var ids []int32 // nil: every target in [lo, hi)
 	lo, hi := 0, len(ix.targets)
 	if scope >= 0 {
@@ -89,24 +125,7 @@ func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result,
 		lo, hi = 0, len(ids)
 		res.Narrowed = true
 	}
-
-	cands, err := ix.screenAll(ctx, q.terms, ids, lo, hi)
-	if err != nil {
-		return nil, err
-	}
-	res.Total = len(cands)
-	res.self.matched = make([]int32, len(cands))
-	for i, c := range cands {
-		res.self.matched[i] = c.id
-	}
-	top, err := ix.rank(ctx, q.terms, cands, opts.Limit)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range top {
-		res.Hits = append(res.Hits, ix.hit(s, q.terms))
-	}
-	return res, nil
+	return ix.screenAll(ctx, q.terms, ids, lo, hi)
 }
 
 // narrowest is the earlier result with the fewest matches that q

@@ -103,7 +103,7 @@ func TestEmptyQueryListsDocuments(t *testing.T) {
 func TestNarrowingMatchesFreshSearch(t *testing.T) {
 	ix, _ := seedIndex(t)
 	ctx := context.Background()
-	for _, q := range []string{"pakistan mediat", "'islam ^the", "Iran talks", "中国传媒", "hormuz !oil"} {
+	for _, q := range []string{"pakistan mediat", "'islam ^the", "Iran talks", "中国传媒", "hormuz !oil", "'bord 909", "e l e c", "türkiye pm", "talks$ x", "pak'istan"} {
 		var prev *Result
 		for i := 1; i <= len(q); i++ {
 			if !utf8.ValidString(q[:i]) {
@@ -232,5 +232,29 @@ func TestNarrowsFromHistory(t *testing.T) {
 			t.Fatalf("history grew to %d", len(got.history))
 		}
 		prev = got
+	}
+}
+
+// On the BBC corpus (when it is beside the repository), every keystroke
+// of the benchmark's queries, narrowed, equals a fresh search.
+func TestNarrowingMatchesFreshSearchBBC(t *testing.T) {
+	if testing.Short() {
+		t.Skip("BBC corpus")
+	}
+	ix := bbc(t)
+	ctx := context.Background()
+	for _, q := range typed {
+		var prev *Result
+		for i := 1; i <= len(q); i++ {
+			got, err := ix.Search(ctx, q[:i], Options{Limit: paneLimit, Doc: -1, Prev: prev})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := ix.Search(ctx, q[:i], Options{Limit: paneLimit, Doc: -1})
+			if got.Total != want.Total || !sameHits(got.Hits, want.Hits) {
+				t.Fatalf("%q: %d hits narrowed, %d fresh", q[:i], got.Total, want.Total)
+			}
+			prev = got
+		}
 	}
 }

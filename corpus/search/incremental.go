@@ -1,0 +1,135 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"strings"
+)
+
+// Most keystrokes extend the last term of the previous query, or start a
+// new one. Then each previous match is screened again only for that term,
+// continuing from what its screen learned (cand.last): the leftmost match
+// of the extended term's runes continues from where the shorter one's
+// ended, and its first contiguous occurrence is at or after the shorter
+// one's (every occurrence of "chels" starts with one of "chel").
+
+// stepKind says how a query follows the previous one.
+type stepKind int
+
+const (
+	stepNone   stepKind = iota
+	stepExtend          // same terms, the last one typed further
+	stepAdd             // the same terms and one more
+)
+
+// step says how q follows prev, for the incremental screen.
+func step(q, prev query) stepKind {
+	n, p := len(q.terms), len(prev.terms)
+	if p == 0 || n < p || n > p+1 {
+		return stepNone
+	}
+	for i := range p - 1 {
+		if !sameTerm(q.terms[i], prev.terms[i]) {
+			return stepNone
+		}
+	}
+	last, old := q.terms[p-1], prev.terms[p-1]
+	if n == p+1 {
+		if sameTerm(last, old) {
+			return stepAdd
+		}
+		return stepNone
+	}
+	if last.kind != old.kind || last.neg || old.neg || last.sensitive || old.sensitive ||
+		last.kind != termFuzzy && last.kind != termExact || !strings.HasPrefix(last.folded, old.folded) {
+		return stepNone
+	}
+	return stepExtend
+}
+
+func sameTerm(a, b term) bool {
+	return a.kind == b.kind && a.neg == b.neg && a.text == b.text
+}
+
+// screenFrom screens prev's matches for q when q extends prev's last term
+// or adds one; ok is false when it does not, or the scope changed.
+func (ix *Index) screenFrom(ctx context.Context, q query, prev *base, scope int) (out []cand, ok bool, err error) {
+	kind := step(q, prev.q)
+	if prev.cands == nil || prev.scope != scope || kind == stepNone {
+		return nil, false, nil
+	}
+	li := len(q.terms) - 1
+	tm := &q.terms[li]
+	bit := uint64(1) << min(li, 63)
+	var suffix string // what was typed onto the last term
+	if kind == stepExtend {
+		suffix = tm.folded[len(prev.q.terms[li].folded):]
+	}
+	ascii := len(suffix) == len([]rune(suffix))
+	olds := prev.cands
+	n := (len(olds) + screenChunk - 1) / screenChunk
+	outs := make([][]cand, n)
+	err = parallel(ctx, n, func(ci int) {
+		part := olds[ci*screenChunk : min((ci+1)*screenChunk, len(olds))]
+		res := make([]cand, 0, len(part))
+		for _, c := range part {
+			t := &ix.targets[c.id]
+			if kind == stepAdd {
+				l, ok := screen(t, q.terms[li:])
+				if !ok {
+					continue
+				}
+				c.lo, c.hi, c.score, c.last = c.lo+l.lo, c.hi+l.hi, c.score+l.score, l.last
+				if l.spans != 0 {
+					c.spans |= bit
+				}
+				res = append(res, c)
+				continue
+			}
+			l, ok := tm.extend(t, c.last, suffix, ascii)
+			if !ok {
+				continue
+			}
+			c.lo += l.lo - c.last.lo
+			c.hi += l.hi - c.last.hi
+			c.score += l.score - c.last.score
+			c.last = l
+			if tm.kind == termFuzzy && li < 63 {
+				c.spans &^= bit
+				if l.at >= 0 {
+					c.spans |= bit
+				}
+			}
+			res = append(res, c)
+		}
+		outs[ci] = res
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	return slices.Concat(outs...), true, nil
+}
+
+// extend screens the typed-further term tm on t, from what the shorter
+// term's screen learned (old); suffix is what was typed.
+func (tm *term) extend(t *target, old lastTerm, suffix string, ascii bool) (lastTerm, bool) {
+	at := -1
+	if old.at >= 0 {
+		if k := strings.Index(t.folded[old.at:], tm.folded); k >= 0 {
+			at = int(old.at) + k
+		}
+	}
+	if tm.kind == termExact {
+		if at < 0 {
+			return lastTerm{}, false
+		}
+		s := spanScore(t.text, at, at+len(tm.text))
+		return lastTerm{at: int32(at), end: -1, lo: s, hi: s, score: s}, true
+	}
+	end, ok := subseqFrom(t.folded, int(old.end), suffix, ascii)
+	if !ok {
+		return lastTerm{}, false
+	}
+	lo, hi := tm.fuzzyBounds(t, at >= 0, at)
+	return lastTerm{at: int32(at), end: int32(end), lo: lo, hi: hi}, true
+}
