@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -160,6 +161,27 @@ func TestEndToEndLoadsFolder(t *testing.T) {
 	writeFile(t, dir, "binary.txt", "\x00\x01\x02\x00")
 	s := startTmux(t, bin, 100, 30, dir)
 	s.waitFor("3 documents", "Alpha report", "Beta report", "Gamma report")
+	s.keys("q")
+	s.waitExit(0)
+}
+
+// TestEndToEndThousandsOfFiles: a folder of 3,000 files opens, and the list
+// filters and opens as usual.
+func TestEndToEndThousandsOfFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	dir := t.TempDir()
+	for i := 0; i < 3000; i++ {
+		writeFile(t, dir, fmt.Sprintf("n%04d.txt", i), fmt.Sprintf("Note number %04d\n\nA short note, the %dth of many.\n", i, i))
+	}
+	s := startTmux(t, bin, 100, 30, dir)
+	s.waitFor("3000 documents")
+	s.keys("/")
+	s.typeText("2718")
+	s.keys("Enter", "Enter")
+	s.waitFor("(1 of 3000)", "the 2718th of many")
 	s.keys("q")
 	s.waitExit(0)
 }
