@@ -44,6 +44,7 @@ func (tm *term) bonusBounds() {
 	seps := 0 // pattern characters that follow a separator
 	r := []rune(tm.folded)
 	tm.pairs, tm.follow = nil, nil
+	tm.adjAll = chain(m - 1)
 	for i := 1; i < len(r); i++ {
 		if strings.ContainsRune("/-_ .\\", r[i-1]) {
 			seps++
@@ -83,7 +84,17 @@ func (tm *term) fuzzyBounds(t *target, contig bool, spanAt int) (lo, hi int) {
 	hi = tm.ub[b2i(t.camel)][b2i(contig)] + m - n
 	lo = -15 + m - n // no bonus, the largest leading penalty
 	if spanAt >= 0 {
-		lo = spanScore(t.text, spanAt, spanAt+len(tm.text))
+		// spanScore at spanAt without the camel and inner separator
+		// bonuses, which only add: cheap, and enough to set the bar.
+		lo = tm.adjAll + m - n
+		switch {
+		case spanAt == 0:
+			lo += 10
+		case sepBit[t.text[spanAt-1]] != 0:
+			lo += 20 - 15
+		default:
+			lo += max(-5*spanAt, -15)
+		}
 	}
 	return lo, hi
 }

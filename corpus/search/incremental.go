@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"slices"
 	"strings"
 )
 
@@ -67,12 +66,8 @@ func (ix *Index) screenFrom(ctx context.Context, q query, prev *base, scope int)
 	}
 	ascii := len(suffix) == len([]rune(suffix))
 	olds := prev.cands
-	n := (len(olds) + screenChunk - 1) / screenChunk
-	outs := make([][]cand, n)
-	err = parallel(ctx, n, func(ci int) {
-		part := olds[ci*screenChunk : min((ci+1)*screenChunk, len(olds))]
-		res := make([]cand, 0, len(part))
-		for _, c := range part {
+	out, err = gather(ctx, len(olds), func(a, b int, dst []cand) []cand {
+		for _, c := range olds[a:b] {
 			t := &ix.targets[c.id]
 			if kind == stepAdd {
 				l, ok := screen(t, q.terms[li:])
@@ -83,7 +78,7 @@ func (ix *Index) screenFrom(ctx context.Context, q query, prev *base, scope int)
 				if l.spans != 0 {
 					c.spans |= bit
 				}
-				res = append(res, c)
+				dst = append(dst, c)
 				continue
 			}
 			l, ok := tm.extend(t, c.last, suffix, ascii)
@@ -100,14 +95,14 @@ func (ix *Index) screenFrom(ctx context.Context, q query, prev *base, scope int)
 					c.spans |= bit
 				}
 			}
-			res = append(res, c)
+			dst = append(dst, c)
 		}
-		outs[ci] = res
+		return dst
 	})
 	if err != nil {
 		return nil, false, err
 	}
-	return slices.Concat(outs...), true, nil
+	return out, true, nil
 }
 
 // extend screens the typed-further term tm on t, from what the shorter

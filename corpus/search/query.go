@@ -43,6 +43,7 @@ type term struct {
 	runes     int       // length of text in runes
 	ascii     bool      // text is ASCII, so byte and rune subsequences agree
 	ub        [2][2]int // most the bonuses can add, by [camel hump][contiguous]
+	adjAll    int       // chain(runes-1): the adjacency bonus of a contiguous match
 	pairs     []uint8   // pairHash of each adjacent pair of folded runes (refinedHi)
 	follow    []byte    // first byte of each folded rune after the first
 }

@@ -67,28 +67,44 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 // screenAll screens the targets ids[lo:hi] (or lo..hi-1 when ids is nil)
 // and returns those that match, in index order.
 func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, hi int) ([]cand, error) {
-	n := (hi - lo + screenChunk - 1) / screenChunk
-	outs := make([][]cand, n)
-	err := parallel(ctx, n, func(c int) {
-		a := lo + c*screenChunk
-		b := min(a+screenChunk, hi)
-		out := make([]cand, 0, 256)
-		for i := a; i < b; i++ {
+	return gather(ctx, hi-lo, func(a, b int, dst []cand) []cand {
+		for i := lo + a; i < lo+b; i++ {
 			id := int32(i)
 			if ids != nil {
 				id = ids[i]
 			}
 			if cd, ok := screen(&ix.targets[id], terms); ok {
 				cd.id = id
-				out = append(out, cd)
+				dst = append(dst, cd)
 			}
 		}
-		outs[c] = out
+		return dst
+	})
+}
+
+// gather runs keep over n items in chunks on every core; keep appends
+// what it keeps of items [a, b) to dst, which has room for them all. The
+// kept items come back in order, in one allocation.
+func gather(ctx context.Context, n int, keep func(a, b int, dst []cand) []cand) ([]cand, error) {
+	out := make([]cand, n)
+	chunks := (n + screenChunk - 1) / screenChunk
+	counts := make([]int, chunks)
+	err := parallel(ctx, chunks, func(ci int) {
+		a, b := ci*screenChunk, min((ci+1)*screenChunk, n)
+		counts[ci] = len(keep(a, b, out[a:a:b]))
 	})
 	if err != nil {
 		return nil, err
 	}
-	return slices.Concat(outs...), nil
+	k := 0
+	for ci, c := range counts {
+		k += copy(out[k:], out[ci*screenChunk:ci*screenChunk+c])
+	}
+	if k < n/2 {
+		// The result keeps its candidates: do not keep the room too.
+		return slices.Clone(out[:k]), nil
+	}
+	return out[:k], nil
 }
 
 // rank scores the candidates that could be among the limit best (all of
