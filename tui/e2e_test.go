@@ -135,8 +135,11 @@ func TestEndToEndRemembersPosition(t *testing.T) {
 	s.keys("j", "j", "Enter")
 	opened := s.waitFor(firstWords(docs[2].Title, 2))
 	firstLine := func(sc string) string { return strings.Split(sc, "\n")[0] }
-	s.keys("Space", "Space")
-	screen := s.waitUntil("two pages down", func(sc string) bool { return firstLine(sc) != firstLine(opened) })
+	// One key at a time: the screen is read once the key has been drawn.
+	s.keys("Space")
+	paged := s.waitUntil("a page down", func(sc string) bool { return firstLine(sc) != firstLine(opened) })
+	s.keys("j")
+	screen := s.waitUntil("a line down", func(sc string) bool { return firstLine(sc) != firstLine(paged) })
 	s.keys("q")
 	s.waitExit(0)
 
