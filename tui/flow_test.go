@@ -31,14 +31,6 @@ func finalModel(t *testing.T, tm *teatest.TestModel) *Model {
 	return fm
 }
 
-// waitOutput waits until the program has drawn text (opening a document
-// goes through a command, so keys sent too early would reach the list).
-func waitOutput(t *testing.T, tm *teatest.TestModel, text string) {
-	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
-		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-}
-
 func sendKeys(tm *teatest.TestModel, keys ...string) {
 	for _, k := range keys {
 		tm.Send(keyMsg(k))
@@ -48,9 +40,7 @@ func sendKeys(tm *teatest.TestModel, keys ...string) {
 func TestFlowOpenFindQuit(t *testing.T) {
 	tm, path := startFlow(t, 100, 30)
 	docs := seedOrder(t)
-	sendKeys(tm, "j", "enter")
-	waitOutput(t, tm, "sentence cursor")
-	sendKeys(tm, "/")
+	sendKeys(tm, "j", "enter", "/")
 	for _, r := range "pakistan" {
 		tm.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
@@ -72,11 +62,7 @@ func TestFlowOpenFindQuit(t *testing.T) {
 
 func TestFlowCursorAndBack(t *testing.T) {
 	tm, _ := startFlow(t, 80, 24)
-	sendKeys(tm, "enter")
-	waitOutput(t, tm, "sentence cursor")
-	sendKeys(tm, "v", ")", ")", "esc", "esc")
-	waitOutput(t, tm, "sort: date")
-	sendKeys(tm, "s", "q")
+	sendKeys(tm, "enter", "v", ")", ")", "esc", "esc", "s", "q")
 	m := finalModel(t, tm)
 	if m.focus != focusList || m.reader.cursor.on {
 		t.Fatalf("esc esc should leave cursor mode then the reader: focus %v", m.focus)
@@ -88,9 +74,7 @@ func TestFlowCursorAndBack(t *testing.T) {
 
 func TestFlowResizeStorm(t *testing.T) {
 	tm, _ := startFlow(t, 100, 30)
-	sendKeys(tm, "enter")
-	waitOutput(t, tm, "sentence cursor")
-	sendKeys(tm, "space")
+	sendKeys(tm, "enter", "space")
 	for i := 0; i < 100; i++ {
 		tm.Send(tea.WindowSizeMsg{Width: 1 + (i*37)%300, Height: 1 + (i*13)%100})
 	}
