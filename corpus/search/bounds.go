@@ -120,13 +120,14 @@ func pairHash(a, b byte) uint8 { return a*31 + b }
 // branch.
 var sepBit = [256]uint64{' ': 1, '-': 1, '.': 1, '/': 1, '_': 1, '\\': 1}
 
-func sign(f []byte) signature {
+func sign[S []byte | string](f S) signature {
 	var s signature
 	if len(f) < 2 {
 		return s
 	}
 	a := f[0]
-	for _, b := range f[1:] {
+	for i := 1; i < len(f); i++ {
+		b := f[i]
 		h := pairHash(a, b)
 		s.pairs[h>>6] |= 1 << (h & 63)
 		s.seps |= sepBit[a] << (b & 63)
@@ -142,10 +143,10 @@ func (s *signature) hasPair(h uint8) bool { return s.pairs[h>>6]&(1<<(h&63)) != 
 // the text, so with e such pairs present adjacency adds at most chain(e).
 // A separator or camel bonus for a character needs it right after a
 // separator or a camel hump in the text.
-func (tm *term) refinedHi(t *target) int {
+func (tm *term) refinedHi(t *target, sig *signature) int {
 	e := 0
 	for _, h := range tm.pairs {
-		if t.sig.hasPair(h) {
+		if sig.hasPair(h) {
 			e++
 		}
 	}
@@ -153,7 +154,7 @@ func (tm *term) refinedHi(t *target) int {
 	if !t.camel {
 		g = 0
 		for _, b := range tm.follow {
-			if t.sig.seps&(1<<(b&63)) != 0 {
+			if sig.seps&(1<<(b&63)) != 0 {
 				g++
 			}
 		}

@@ -67,7 +67,7 @@ func TestBoundsHold(t *testing.T) {
 		if final < c.lo || final > c.hi {
 			t.Fatalf("%q in %q: score %d outside the bounds [%d, %d]", pat, text, final, c.lo, c.hi)
 		}
-		if hi := tm.refinedHi(tg); final > hi {
+		if hi := tm.refinedHi(tg, &tg.sig); final > hi {
 			t.Fatalf("%q in %q: score %d above the refined bound %d", pat, text, final, hi)
 		}
 		checked++

@@ -37,7 +37,7 @@ func RunCLI(w io.Writer, c *corpus.Corpus, query string, opts CLIOptions) error 
 	// One search and the process ends: collecting garbage while the index
 	// is built only costs time, and the memory is the corpus' size again.
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	ix := New(c.Docs)
+	ix := build(c.Docs, false)
 	res, err := ix.Search(context.Background(), query, Options{Limit: max(opts.Limit, 0), Doc: -1})
 	if err != nil {
 		return err

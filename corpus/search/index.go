@@ -55,10 +55,15 @@ type Index struct {
 	docs    []*corpus.Document
 	targets []target
 	spans   [][2]int32 // per document: its targets are targets[lo:hi]
+	signed  bool       // targets carry their signature (else refine computes it)
 }
 
 // New indexes docs. Loc.Doc in hits indexes this slice.
-func New(docs []*corpus.Document) *Index {
+func New(docs []*corpus.Document) *Index { return build(docs, true) }
+
+// build indexes docs; signed computes every target's signature up front
+// (worth it for an index searched at every keystroke, not for one search).
+func build(docs []*corpus.Document, signed bool) *Index {
 	n := 0
 	for _, d := range docs {
 		n++
@@ -69,7 +74,7 @@ func New(docs []*corpus.Document) *Index {
 			}
 		}
 	}
-	ix := &Index{docs: docs, spans: make([][2]int32, len(docs)), targets: make([]target, 0, n)}
+	ix := &Index{docs: docs, spans: make([][2]int32, len(docs)), targets: make([]target, 0, n), signed: signed}
 	for di, d := range docs {
 		lo := int32(len(ix.targets))
 		ix.addDoc(int32(di), d)
@@ -102,7 +107,9 @@ func (ix *Index) foldAll() {
 			t := &ix.targets[i]
 			runes, camel := foldInto(arena[offs[i]:offs[i+1]], t.text)
 			t.runes, t.camel = int32(runes), camel
-			t.sig = sign(arena[offs[i]:offs[i+1]])
+			if ix.signed {
+				t.sig = sign(arena[offs[i]:offs[i+1]])
+			}
 		}
 	})
 	// The arena is never written again, so it can back the folded strings

@@ -198,13 +198,18 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand) error {
 			c := &part[i]
 			t := &ix.targets[c.id]
 			hi := c.score // the non-fuzzy terms' exact score
+			sig := &t.sig
+			if !ix.signed {
+				s := sign(t.folded)
+				sig = &s
+			}
 			for ti := range terms {
 				tm := &terms[ti]
 				if tm.kind != termFuzzy {
 					continue
 				}
 				_, h := tm.fuzzyBounds(t, c.spans&(1<<min(ti, 63)) != 0, -1)
-				hi += min(h, tm.refinedHi(t))
+				hi += min(h, tm.refinedHi(t, sig))
 			}
 			c.hi = min(c.hi, hi)
 		}

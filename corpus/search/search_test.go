@@ -258,3 +258,16 @@ func TestNarrowingMatchesFreshSearchBBC(t *testing.T) {
 		}
 	}
 }
+
+// The CLI's index computes signatures only for the candidates it refines;
+// it must rank exactly as the interactive one.
+func TestUnsignedIndexRanksAlike(t *testing.T) {
+	_, c := seedIndex(t)
+	signed, unsigned := New(c.Docs), build(c.Docs, false)
+	for _, q := range []string{"hormuz", "pakistan mediat", "e", "talks us", "'the !iran"} {
+		a, b := search(t, signed, q, 7), search(t, unsigned, q, 7)
+		if a.Total != b.Total || !sameHits(a.Hits, b.Hits) {
+			t.Errorf("%q ranks differently without signatures", q)
+		}
+	}
+}
