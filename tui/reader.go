@@ -81,9 +81,10 @@ func (p *readerPane) openAt(doc *corpus.Document, docIdx int, a anchor) {
 	}
 }
 
-// restyle drops the cached wrap so the next draw uses new styles.
+// restyle wraps again with the new styles (the cached lines hold them).
 func (p *readerPane) restyle() {
 	p.r = nil
+	p.ensure()
 }
 
 func (p *readerPane) setSize(w, h int) {
