@@ -164,3 +164,18 @@ func BenchmarkExtractFactsBBC(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(sample)), "ns/sentence")
 }
+
+// BenchmarkClaimsBBC discovers the claims of the BBC folder, as the TUI
+// does in the background for any folder it opens.
+func BenchmarkClaimsBBC(b *testing.B) {
+	docs := loadBBC(b)
+	b.ResetTimer()
+	var n int
+	for b.Loop() {
+		b.StopTimer()
+		ix := Build(docs, Options{EngineOnly: true})
+		b.StartTimer()
+		n = len(ix.Claims())
+	}
+	b.ReportMetric(float64(n), "claims")
+}

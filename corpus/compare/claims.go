@@ -52,7 +52,7 @@ func (ix *Index) discover() []Claim {
 		best[id] = map[int32]cand{}
 		// Clustering asks for mutual best matches itself, so the
 		// per-match mutual test of Compare is not needed here.
-		for d, cs := range ix.candidates(p, int32(id), false) {
+		for d, cs := range ix.candidates(p, int32(id)) {
 			if int32(d) == ix.sents[id].doc || len(cs) == 0 || int(cs[0].id) >= n {
 				continue
 			}

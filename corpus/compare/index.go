@@ -18,6 +18,9 @@ const (
 	// bigramWeight scales phrase features against single words: a shared
 	// bigram is strong evidence, but it always comes with its two words.
 	bigramWeight = 0.3
+	// compoundWeight scales a hyphen compound seen whole ("back-channel"
+	// meets "backchannel"), on top of its parts.
+	compoundWeight = 0.5
 )
 
 // sentRef locates an indexed sentence.

@@ -3,8 +3,6 @@ package compare
 import (
 	"fmt"
 	"math"
-	"os"
-	"sort"
 	"strings"
 	"testing"
 
@@ -26,27 +24,33 @@ import (
 // labelled is the quality set resolved to sentence locations.
 type labelled struct {
 	claims  [][][]corpus.Loc // claim -> doc -> sentences
+	themes  [][][]corpus.Loc // loose groupings, same shape, not held to the targets
 	singles []corpus.Loc
 }
 
-func resolveLabelled(t *testing.T, docs []*corpus.Document) labelled {
-	q := loadQuality(t)
-	var l labelled
-	for _, c := range q.Claims {
+func resolveGroups(t *testing.T, docs []*corpus.Document, what string, groups []qualityGroup) [][][]corpus.Loc {
+	var out [][][]corpus.Loc
+	for _, c := range groups {
 		per := make([][]corpus.Loc, len(docs))
 		for prefix, frags := range c.Sentences {
 			d := DocByPrefix(docs, prefix)
 			for _, f := range frags {
 				locs := ResolveQuote(docs, d, f)
 				if len(locs) == 0 {
-					t.Errorf("claim %q: %s %q resolves to no sentence", c.Label, prefix, f)
+					t.Errorf("%s %q: %s %q resolves to no sentence", what, c.Label, prefix, f)
 					continue
 				}
 				per[d] = append(per[d], locs[0])
 			}
 		}
-		l.claims = append(l.claims, per)
+		out = append(out, per)
 	}
+	return out
+}
+
+func resolveLabelled(t *testing.T, docs []*corpus.Document) labelled {
+	q := loadQuality(t)
+	l := labelled{claims: resolveGroups(t, docs, "claim", q.Claims), themes: resolveGroups(t, docs, "theme", q.Themes)}
 	for _, s := range q.Singles {
 		locs := ResolveQuote(docs, DocByPrefix(docs, s.Doc), s.Text)
 		if len(locs) == 0 {
@@ -143,162 +147,62 @@ func engineRanker(ix *Index) ranker {
 	}
 }
 
-// The targets. The engine does not reach them on this labelled
-// set (see the logged figures); the test asserts them only when
-// PARLEY_QUALITY_TARGETS=1, and otherwise asserts floors just under the
-// measured figures, so a change that makes the engine worse fails.
+// The targets, asserted on the claims and singles of the
+// labelled set at the shipped operating point. Themes (loose groupings)
+// are measured and logged, not held to them.
+//
+// The engine does not reach the targets on this set: its statements are
+// mostly paraphrases that share few words, and lexical matching ranks
+// the labelled sentence among a source's best three for only about 0.58
+// of the pairs even with silence off (a ceiling for recall@3). The test
+// therefore asserts floors at the measured figures, so a change that
+// makes the engine worse fails, and logs how far the targets are.
 const (
 	targetRecall3 = 0.8
 	targetSilence = 0.8
-	floorRecall3  = 0.3
-	floorSilence  = 0.35
+	floorRecall3  = 0.42
+	floorSilence  = 0.40
 )
+
+// themesOnly is the labelled set with its themes in place of its claims,
+// so measure reports recall on them.
+func (l labelled) themesOnly() labelled { return labelled{claims: l.themes} }
 
 func TestQuality(t *testing.T) {
 	docs := seedDocs(t)
 	l := resolveLabelled(t, docs)
 	ix := build(docs, Options{EngineOnly: true}, features{})
 	got := measure(l, engineRanker(ix))
-	t.Logf("engine:             %v", got)
-	rank := measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{Threshold: 1e-9, Confident: 1e-9, MinShared: 1})))
-	t.Logf("engine, no silence: %v", rank)
+	t.Logf("engine, claims:         %v", got)
+	if len(l.themes) > 0 {
+		th := measure(l.themesOnly(), engineRanker(ix))
+		t.Logf("engine, themes:         recall@1 %.3f  recall@3 %.3f  (%d pairs; for information)", th.r1, th.r3, th.pairs)
+	}
+	rank := measure(l, engineRanker(build(docs, Options{EngineOnly: true}, noSilence(features{}))))
+	t.Logf("engine, no silence:     %v", rank)
 	base := measure(l, tfidfRanker(docs, 0))
-	t.Logf("TF-IDF, no silence: %v", base)
+	t.Logf("TF-IDF, no silence:     %v", base)
 	if rank.r3 <= base.r3 {
 		t.Errorf("engine ranking recall@3 %.3f does not beat TF-IDF %.3f", rank.r3, base.r3)
 	}
-	wantR, wantS := floorRecall3, floorSilence
-	if os.Getenv("PARLEY_QUALITY_TARGETS") == "1" {
-		wantR, wantS = targetRecall3, targetSilence
-	} else if got.r3 < targetRecall3 || got.silence < targetSilence {
+	if got.r3 >= targetRecall3 && got.silence >= targetSilence {
+		t.Logf("targets met (recall@3 >= %.1f, silence >= %.1f)", targetRecall3, targetSilence)
+	} else {
 		t.Logf("below the targets (recall@3 >= %.1f, silence >= %.1f); asserting floors %.2f / %.2f", targetRecall3, targetSilence, floorRecall3, floorSilence)
 	}
-	if got.r3 < wantR {
-		t.Errorf("recall@3 = %.3f, want >= %.2f", got.r3, wantR)
+	if got.r3 < floorRecall3 {
+		t.Errorf("recall@3 = %.3f, want >= %.2f", got.r3, floorRecall3)
 	}
-	if got.silence < wantS {
-		t.Errorf("silence = %.3f, want >= %.2f", got.silence, wantS)
-	}
-}
-
-// TestQualityAblation logs what each part of the engine adds, and the
-// silence threshold sweep it was calibrated by (go test -run Ablation -v).
-func TestQualityAblation(t *testing.T) {
-	if testing.Short() {
-		t.Skip("ablation: long")
-	}
-	docs := seedDocs(t)
-	l := resolveLabelled(t, docs)
-	full := measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{})))
-	t.Logf("%-22s %v", "full engine", full)
-	rows := []struct {
-		name string
-		f    features
-	}{
-		{"without stemming", features{NoStem: true}},
-		{"without aliases", features{NoAlias: true}},
-		{"without bigrams", features{NoBigram: true}},
-		{"without numbers", features{NoNumber: true}},
-		{"without fact bonus", features{NoFacts: true}},
-		{"without mutual test", features{NoMutual: true}},
-		{"BM25 words only", features{NoStem: true, NoAlias: true, NoBigram: true, NoNumber: true, NoFacts: true}},
-	}
-	for _, r := range rows {
-		ranked := r.f
-		ranked.Threshold, ranked.Confident, ranked.MinShared = 1e-9, 1e-9, 1
-		rk := measure(l, engineRanker(build(docs, Options{EngineOnly: true}, ranked)))
-		t.Logf("%-22s %v | no silence: recall@1 %.3f recall@3 %.3f", r.name, measure(l, engineRanker(build(docs, Options{EngineOnly: true}, r.f))), rk.r1, rk.r3)
-	}
-	t.Logf("%-22s %v", "full, no silence", measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{Threshold: 1e-9, Confident: 1e-9, MinShared: 1}))))
-	for _, th := range [][2]float64{{0.08, 0.25}, {0.12, 0.25}, {0.14, 0.25}, {0.1, 0.2}, {0.1, 0.3}, {0.25, 0.25}} {
-		t.Logf("thresholds %.2f/%.2f   %v", th[0], th[1], measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{Threshold: th[0], Confident: th[1]}))))
-	}
-	for _, ms := range []int{1, 3} {
-		t.Logf("min shared words %d     %v", ms, measure(l, engineRanker(build(docs, Options{EngineOnly: true}, features{MinShared: ms}))))
-	}
-	for _, th := range []float64{0, 0.1, 0.15, 0.2, 0.25, 0.3} {
-		t.Logf("TF-IDF cosine >= %.2f %v", th, measure(l, tfidfRanker(docs, th)))
+	if got.silence < floorSilence {
+		t.Errorf("silence = %.3f, want >= %.2f", got.silence, floorSilence)
 	}
 }
 
-// tfidfRanker is the plain baseline: lower-cased words, TF-IDF weights,
-// cosine similarity, a document silent when its best cosine is below
-// threshold.
-func tfidfRanker(docs []*corpus.Document, threshold float64) ranker {
-	type vec map[string]float64
-	var locs []corpus.Loc
-	var raw []map[string]int
-	df := map[string]int{}
-	for di, d := range docs {
-		for _, br := range d.Blocks() {
-			for si, s := range br.Block.Sentences {
-				tf := map[string]int{}
-				for _, tk := range rawTokens(s.Text) {
-					tf[tk.Lower]++
-				}
-				for w := range tf {
-					df[w]++
-				}
-				locs = append(locs, corpus.Loc{Doc: di, Block: br.Index, Sentence: si})
-				raw = append(raw, tf)
-			}
-		}
-	}
-	n := float64(len(raw))
-	weigh := func(tf map[string]int) vec {
-		v := vec{}
-		var norm float64
-		for w, c := range tf {
-			x := float64(c) * math.Log(n/float64(1+df[w]))
-			v[w] = x
-			norm += x * x
-		}
-		norm = math.Sqrt(norm)
-		for w := range v {
-			if norm > 0 {
-				v[w] /= norm
-			}
-		}
-		return v
-	}
-	vecs := make([]vec, len(raw))
-	for i := range raw {
-		vecs[i] = weigh(raw[i])
-	}
-	return func(q corpus.Loc) [][]corpus.Loc {
-		var qi int
-		for i, l := range locs {
-			if l == q {
-				qi = i
-			}
-		}
-		type sc struct {
-			i int
-			s float64
-		}
-		per := make([][]sc, len(docs))
-		for i, v := range vecs {
-			if i == qi {
-				continue
-			}
-			var dot float64
-			for w, x := range vecs[qi] {
-				dot += x * v[w]
-			}
-			per[locs[i].Doc] = append(per[locs[i].Doc], sc{i, dot})
-		}
-		out := make([][]corpus.Loc, len(docs))
-		for d, ss := range per {
-			sort.SliceStable(ss, func(a, b int) bool { return ss[a].s > ss[b].s })
-			for k := 0; k < len(ss) && k < 3; k++ {
-				if ss[k].s < threshold {
-					break
-				}
-				out[d] = append(out[d], locs[ss[k].i])
-			}
-		}
-		return out
-	}
+// noSilence turns the silence decision off: every source lists its best
+// sentences sharing a word with the query, which measures ranking alone.
+func noSilence(f features) features {
+	f.Threshold, f.Confident, f.MinShared, f.Mutual = 1e-9, 1e-9, 1, false
+	return f
 }
 
 // TestQualityMisses logs the labelled pairs the engine misses, to read

@@ -50,16 +50,23 @@ func (ix *Index) prepareTerms(text string) prepared {
 	words, compounds := p.an.split(text, nil, nil)
 	missing := map[string]bool{}
 	prev := int32(-1)
-	for _, t := range append(words, compounds...) {
+	for i, t := range append(words, compounds...) {
 		p.keys[t.Key] = true
 		tid, ok := ix.terms[t.Key]
+		compound := i >= len(words)
 		if !ok {
 			// A word no sentence has still counts in the maximum: a
 			// source cannot be said to cover what no source mentions.
-			if !missing[t.Key] {
+			if !missing[t.Key] && !compound {
 				missing[t.Key] = true
 				p.max += ix.idfOf(0)
 			}
+			continue
+		}
+		if compound {
+			// A hyphen compound ("high-level") is also indexed as its
+			// parts: it is evidence like a phrase, not more to cover.
+			use(tid, compoundWeight)
 			continue
 		}
 		use(tid, 1)
@@ -107,7 +114,7 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 		res.Sources[i].Doc = i
 		res.Sources[i].Silent = true
 	}
-	perDoc := ix.candidates(p, originID, true)
+	perDoc := ix.candidates(p, originID)
 	var claim *curatedClaim
 	if originID >= 0 {
 		res.Origin = int(ix.sents[originID].doc)
@@ -195,8 +202,21 @@ func (ix *Index) CompareLoc(loc corpus.Loc, q QueryOptions) Result {
 // candidates scores every sentence sharing a term with the query (BM25,
 // normalised by the query's maximum so scores mean "share of the query
 // covered"), re-ranks each source's best few with fact agreement, and
-// keeps those above the silence threshold, best first.
-func (ix *Index) candidates(p prepared, originID int32, mutual bool) [][]cand {
+// keeps, for each source that speaks (see silence.go), its candidates
+// above the listing floor, best first.
+func (ix *Index) candidates(p prepared, originID int32) [][]cand {
+	perDoc := ix.ranked(p, originID, ix.threshold()-bonusMax)
+	for d, cs := range perDoc {
+		perDoc[d] = ix.speaking(cs, originID)
+	}
+	return perDoc
+}
+
+// ranked is each source's best rerankDepth candidates, fact bonus
+// included, best first. The bonus is only sought for candidates whose
+// score could still reach floor with it: extracting facts is the costly
+// part of a query.
+func (ix *Index) ranked(p prepared, originID int32, floor float64) [][]cand {
 	perDoc := make([][]cand, len(ix.docs))
 	if p.max == 0 {
 		return perDoc
@@ -206,6 +226,7 @@ func (ix *Index) candidates(p prepared, originID int32, mutual bool) [][]cand {
 	var touched []int32
 	for i, tid := range p.tids {
 		w := p.weights[i]
+		informative := ix.idf[tid] >= minInformative && ix.word[tid]
 		for _, po := range ix.postings[tid] {
 			if acc[po.sent] == 0 {
 				touched = append(touched, po.sent)
@@ -213,7 +234,7 @@ func (ix *Index) candidates(p prepared, originID int32, mutual bool) [][]cand {
 			tf := float64(po.tf)
 			norm := 1 - bm25B + bm25B*float64(ix.lens[po.sent])/ix.avgLen
 			acc[po.sent] += w * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
-			if ix.idf[tid] >= minInformative && ix.word[tid] && hits[po.sent] < 255 {
+			if informative && hits[po.sent] < 255 {
 				hits[po.sent]++
 			}
 		}
@@ -229,32 +250,30 @@ func (ix *Index) candidates(p prepared, originID int32, mutual bool) [][]cand {
 	for _, f := range p.facts {
 		measuredQuery = measuredQuery || measured(f.Kind)
 	}
-	for d, cs := range perDoc {
-		for i := range cs {
-			// Only a candidate the bonus could lift over the threshold is
-			// worth extracting facts from.
-			if measuredQuery && cs[i].score+bonusMax >= ix.threshold() {
-				cs[i].score += ix.factBonus(p, cs[i].id)
-			}
-		}
-		slices.SortStableFunc(cs, func(a, b cand) int {
-			if a.score != b.score {
-				if a.score > b.score {
-					return -1
+	for _, cs := range perDoc {
+		if measuredQuery {
+			for i := range cs {
+				if cs[i].score+bonusMax >= floor {
+					cs[i].score += ix.factBonus(p, cs[i].id)
 				}
-				return 1
-			}
-			return int(a.id - b.id)
-		})
-		keep := cs[:0]
-		for _, c := range cs {
-			if ix.speaks(c, originID, mutual) {
-				keep = append(keep, c)
 			}
 		}
-		perDoc[d] = keep
+		sortCands(cs)
 	}
 	return perDoc
+}
+
+// sortCands orders candidates best first, ties by position.
+func sortCands(cs []cand) {
+	slices.SortStableFunc(cs, func(a, b cand) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return int(a.id - b.id)
+	})
 }
 
 // minInformative is the least idf a shared word needs to count towards

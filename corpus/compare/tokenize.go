@@ -129,8 +129,33 @@ var extraStop = map[string]bool{
 	"via": true, "upon": true, "within": true, "without": true, "among": true,
 }
 
+// discourseStop are connectives, enumerators, reporting verbs and
+// intensifiers: frequent in analysis prose, never the point of a
+// sentence. In a small corpus each is rare enough to get a high IDF, so
+// two sentences sharing "moreover" or "particularly" would look alike.
+var discourseStop = map[string]bool{
+	"particular": true, "particularly": true, "especially": true, "moreover": true, "furthermore": true,
+	"notably": true, "additionally": true, "addition": true, "therefore": true, "thus": true, "hence": true,
+	"indeed": true, "instead": true, "rather": true, "often": true, "second": true, "third": true,
+	"fourth": true, "fifth": true, "firstly": true, "secondly": true, "thirdly": true, "finally": true,
+	"explained": true, "explains": true, "described": true, "describes": true, "noted": true, "notes": true,
+	"added": true, "adds": true, "stressed": true, "emphasized": true, "emphasised": true, "highlighted": true,
+	"highlights": true, "believe": true, "believes": true, "significant": true, "significantly": true,
+	"important": true, "importantly": true, "various": true, "several": true, "certain": true,
+	"actually": true, "really": true, "simply": true, "clearly": true, "increasingly": true,
+	"although": true, "though": true, "whether": true, "whose": true, "towards": true, "toward": true,
+}
+
 func isStop(lower string) bool {
-	return english.IsStopWord(lower) || extraStop[lower]
+	return english.IsStopWord(lower) || extraStop[lower] || discourseStop[lower]
+}
+
+// isStopFor is isStop as the analyzer's features see it.
+func (a *analyzer) isStop(lower string) bool {
+	if a.f.NoDiscourse {
+		return english.IsStopWord(lower) || extraStop[lower]
+	}
+	return isStop(lower)
 }
 
 // stemCache memoises the stemmer: a corpus has far fewer distinct words
@@ -156,15 +181,16 @@ type term struct {
 // features tunes which features terms produces (all on in the engine;
 // the quality test turns them off one at a time to measure each).
 type features struct {
-	NoStem, NoAlias, NoBigram, NoNumber, NoFacts bool
+	NoStem, NoAlias, NoBigram, NoNumber, NoFacts, NoDiscourse bool
 	// Threshold overrides silenceThreshold when > 0 (for the sweep).
 	Threshold float64
 	// MinShared overrides minShared when > 0.
 	MinShared int
 	// Confident overrides confidentThreshold when > 0.
 	Confident float64
-	// NoMutual turns off the mutual-match test of weaker matches.
-	NoMutual bool
+	// Mutual adds to the silence decision a mutual-match test of the
+	// best sentence (measured in the ablation, not used by the engine).
+	Mutual bool
 }
 
 // analyzer turns text into index terms. It gives every distinct key a
@@ -218,7 +244,7 @@ func (a *analyzer) word(t token) wordInfo {
 		w.phrase = true
 	case !a.f.NoAlias && aliasWords[lower] != "":
 		w.id = a.keyID(aliasWords[lower])
-	case !isStop(lower) && len(lower) >= 2:
+	case !a.isStop(lower) && len(lower) >= 2:
 		k := lower
 		if !a.f.NoAlias {
 			k = unitAlias(k)
@@ -235,7 +261,7 @@ func (a *analyzer) word(t token) wordInfo {
 // plainWord is the key id of a token read as an ordinary word (used when
 // a phrase head turns out not to start a phrase), or -1.
 func (a *analyzer) plainWord(lower string) int32 {
-	if isStop(lower) || len(lower) < 2 {
+	if a.isStop(lower) || len(lower) < 2 {
 		return -1
 	}
 	k := lower
