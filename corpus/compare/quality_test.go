@@ -160,8 +160,8 @@ func engineRanker(ix *Index) ranker {
 const (
 	targetRecall3 = 0.8
 	targetSilence = 0.8
-	floorRecall3  = 0.42
-	floorSilence  = 0.40
+	floorRecall3  = 0.43
+	floorSilence  = 0.43
 )
 
 // themesOnly is the labelled set with its themes in place of its claims,

@@ -150,7 +150,16 @@ func isStop(lower string) bool {
 	return english.IsStopWord(lower) || extraStop[lower] || discourseStop[lower]
 }
 
-// isStopFor is isStop as the analyzer's features see it.
+// boundPrefix are prefixes written with a hyphen ("de-escalation",
+// "co-operation", "re-established"): alone they would make every
+// de-something meet every other.
+var boundPrefix = map[string]bool{
+	"de": true, "re": true, "co": true, "non": true, "anti": true, "pre": true, "post": true,
+	"un": true, "ex": true, "semi": true, "mid": true, "sub": true, "inter": true, "multi": true,
+}
+
+// isStop is the stop test as the analyzer's features see it (the
+// ablation turns the discourse words off).
 func (a *analyzer) isStop(lower string) bool {
 	if a.f.NoDiscourse {
 		return english.IsStopWord(lower) || extraStop[lower]
@@ -280,6 +289,11 @@ func (a *analyzer) scan(text string, emit func(id int32, start, end int, compoun
 	toks := a.toks
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		if t.HyphenNext && boundPrefix[t.Lower] && !a.f.NoAlias {
+			// "de-" of "de-escalation" is no word of its own; the
+			// compound, emitted below, carries it.
+			continue
+		}
 		w := a.word(t)
 		if w.phrase {
 			if key, n := matchAlias(toks, i); n > 0 {
