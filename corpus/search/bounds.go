@@ -80,7 +80,9 @@ func (tm *term) bonusBounds() {
 // final score is max(sahilm/fuzzy's score, spanScore of the best
 // contiguous occurrence), so any occurrence's spanScore is a lower bound.
 func (tm *term) fuzzyBounds(t *target, contig bool, spanAt int) (lo, hi int) {
-	m, n := tm.runes, len(t.text)
+	// Only the folded text is read: it is the arena the screen has just
+	// scanned, while the text itself lies elsewhere in memory.
+	m, n := tm.runes, len(t.folded)
 	hi = tm.ub[b2i(t.camel)][b2i(contig)] + m - n
 	lo = -15 + m - n // no bonus, the largest leading penalty
 	if spanAt >= 0 {
@@ -90,7 +92,7 @@ func (tm *term) fuzzyBounds(t *target, contig bool, spanAt int) (lo, hi int) {
 		switch {
 		case spanAt == 0:
 			lo += 10
-		case sepBit[t.text[spanAt-1]] != 0:
+		case sepBit[t.folded[spanAt-1]] != 0: // folding keeps separators
 			lo += 20 - 15
 		default:
 			lo += max(-5*spanAt, -15)

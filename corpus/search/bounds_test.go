@@ -48,7 +48,8 @@ func TestBoundsHold(t *testing.T) {
 		if !ok || tm.kind != termFuzzy {
 			continue
 		}
-		tg := &target{text: text, folded: fold(text), camel: hasCamel(text), sig: sign([]byte(fold(text)))}
+		tg := &target{text: text, folded: fold(text), camel: hasCamel(text)}
+		sig := sign(tg.folded)
 		c, ok := screen(tg, []term{tm})
 		m := fuzzy.Find(tm.text, []string{text})
 		if !ok {
@@ -67,7 +68,7 @@ func TestBoundsHold(t *testing.T) {
 		if final < c.lo || final > c.hi {
 			t.Fatalf("%q in %q: score %d outside the bounds [%d, %d]", pat, text, final, c.lo, c.hi)
 		}
-		if hi := tm.refinedHi(tg, &tg.sig); final > hi {
+		if hi := tm.refinedHi(tg, &sig); final > hi {
 			t.Fatalf("%q in %q: score %d above the refined bound %d", pat, text, final, hi)
 		}
 		checked++

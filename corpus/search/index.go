@@ -47,7 +47,6 @@ type target struct {
 	runes  int32 // length of text in runes, for the shorter-first tie-break
 	kind   Kind
 	camel  bool // a lower-case letter followed by an upper-case one (see bounds.go)
-	sig    signature
 }
 
 // Index is an immutable search index; it is safe for concurrent searches.
@@ -55,7 +54,10 @@ type Index struct {
 	docs    []*corpus.Document
 	targets []target
 	spans   [][2]int32 // per document: its targets are targets[lo:hi]
-	signed  bool       // targets carry their signature (else refine computes it)
+	// sigs are the targets' signatures (bounds.go), apart from the targets
+	// so that the screen's scan touches less memory; nil: refine computes
+	// them for its candidates.
+	sigs []signature
 }
 
 // New indexes docs. Loc.Doc in hits indexes this slice.
@@ -74,11 +76,14 @@ func build(docs []*corpus.Document, signed bool) *Index {
 			}
 		}
 	}
-	ix := &Index{docs: docs, spans: make([][2]int32, len(docs)), targets: make([]target, 0, n), signed: signed}
+	ix := &Index{docs: docs, spans: make([][2]int32, len(docs)), targets: make([]target, 0, n)}
 	for di, d := range docs {
 		lo := int32(len(ix.targets))
 		ix.addDoc(int32(di), d)
 		ix.spans[di] = [2]int32{lo, int32(len(ix.targets))}
+	}
+	if signed {
+		ix.sigs = make([]signature, len(ix.targets))
 	}
 	ix.foldAll()
 	return ix
@@ -107,8 +112,8 @@ func (ix *Index) foldAll() {
 			t := &ix.targets[i]
 			runes, camel := foldInto(arena[offs[i]:offs[i+1]], t.text)
 			t.runes, t.camel = int32(runes), camel
-			if ix.signed {
-				t.sig = sign(arena[offs[i]:offs[i+1]])
+			if ix.sigs != nil {
+				ix.sigs[i] = sign(arena[offs[i]:offs[i+1]])
 			}
 		}
 	})

@@ -198,8 +198,10 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand) error {
 			c := &part[i]
 			t := &ix.targets[c.id]
 			hi := c.score // the non-fuzzy terms' exact score
-			sig := &t.sig
-			if !ix.signed {
+			var sig *signature
+			if ix.sigs != nil {
+				sig = &ix.sigs[c.id]
+			} else {
 				s := sign(t.folded)
 				sig = &s
 			}
