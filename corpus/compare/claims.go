@@ -48,12 +48,19 @@ func (ix *Index) discover() []Claim {
 	best := make([]map[int32]cand, n) // sentence -> doc -> best match there
 	for id := range n {
 		p := ix.prepareTerms(ix.text(int32(id)))
-		p.facts = ix.factsOf(int32(id))
+		if ix.numeric[id] && !ix.feat.NoFacts {
+			// Only measured facts count in claims (factBonus), and
+			// only a sentence with a number has one.
+			p.facts = ix.factsOf(int32(id))
+		}
 		best[id] = map[int32]cand{}
 		// Clustering asks for mutual best matches itself, so the
 		// per-match mutual test of Compare is not needed here.
-		for d, cs := range ix.candidates(p, int32(id)) {
-			if int32(d) == ix.sents[id].doc || len(cs) == 0 || int(cs[0].id) >= n {
+		// Only each source's best sentence matters here, and only when
+		// the source speaks: candidates below the threshold are not even
+		// ranked.
+		for d, cs := range ix.ranked(p, int32(id), ix.threshold()) {
+			if int32(d) == ix.sents[id].doc || len(cs) == 0 || cs[0].score < ix.threshold() || int(cs[0].id) >= n {
 				continue
 			}
 			best[id][int32(d)] = cs[0]

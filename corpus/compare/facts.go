@@ -148,9 +148,12 @@ func numberWindows(s string, toks []token) [][2]int {
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' }
 
+// vagueWords are the counts reVague reads ("hundreds of hours").
+var vagueWords = map[string]bool{"dozens": true, "hundreds": true, "thousands": true, "millions": true, "billions": true}
+
 func hasVague(s string) bool {
 	l := strings.ToLower(s)
-	for _, w := range []string{"dozens", "hundreds", "thousands", "millions", "billions"} {
+	for w := range vagueWords {
 		if strings.Contains(l, w) {
 			return true
 		}

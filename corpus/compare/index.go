@@ -28,6 +28,10 @@ type sentRef struct {
 	doc, block, sent int32
 }
 
+// posting is one sentence of a term's list: sent is the sentence and tf,
+// once Build is done, BM25's saturated term frequency in it,
+// tf·(k1+1)/(tf+k1·norm), so a query only multiplies and adds. In the
+// forward index, sent holds a term id and tf its weighted frequency.
 type posting struct {
 	sent int32
 	tf   float32
@@ -55,6 +59,9 @@ type Index struct {
 	fwdEnd []int32
 	idf    []float64
 	byText map[uint64]int32 // hash of the folded sentence text -> first sentence with it
+	// numeric[id] says whether a sentence has a number: only those can
+	// state a measured fact (see factBonus).
+	numeric []bool
 
 	factsMu sync.Mutex
 	facts   map[int32][]Fact
@@ -78,6 +85,7 @@ type analysed struct {
 	words []int32  // per sentence: how many of its ids are words
 	ends  []int32  // per sentence: end offset in ids
 	hash  []uint64 // per sentence: textKey, 0 when blank
+	num   []bool   // per sentence: has a number (see analyzer.numeric)
 }
 
 func analyseDoc(an *analyzer, d *corpus.Document) analysed {
@@ -102,6 +110,7 @@ func analyseDoc(an *analyzer, d *corpus.Document) analysed {
 				h = 0
 			}
 			out.hash = append(out.hash, h)
+			out.num = append(out.num, an.numeric)
 		}
 	}
 	return out
@@ -152,6 +161,7 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 			for bs := range br.Block.Sentences {
 				id := int32(len(ix.sents))
 				ix.sents = append(ix.sents, sentRef{int32(di), int32(br.Index), int32(bs)})
+				ix.numeric = append(ix.numeric, a.num[si])
 				if h := a.hash[si]; h != 0 {
 					if _, dup := ix.byText[h]; !dup {
 						ix.byText[h] = id
@@ -199,8 +209,11 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 		ix.avgLen = 1
 	}
 	ix.idf = make([]float64, len(ix.postings))
-	for tid, p := range ix.postings {
-		ix.idf[tid] = ix.idfOf(len(p))
+	for tid, ps := range ix.postings {
+		ix.idf[tid] = ix.idfOf(len(ps))
+		for i := range ps {
+			ps[i].tf = float32(ix.saturate(float64(ps[i].tf), ps[i].sent))
+		}
 	}
 	if !opts.EngineOnly {
 		ix.curated = resolveCurated(docs, opts.Curated, ix)
@@ -249,6 +262,14 @@ func (ix *Index) newTerm(word bool) int32 {
 	ix.postings = append(ix.postings, nil)
 	ix.word = append(ix.word, word)
 	return int32(len(ix.postings) - 1)
+}
+
+// saturate is BM25's term-frequency part for a term that occurs tf times
+// in sentence id: it grows with tf but saturates, and is less in longer
+// sentences.
+func (ix *Index) saturate(tf float64, id int32) float64 {
+	norm := 1 - bm25B + bm25B*float64(ix.lens[id])/ix.avgLen
+	return tf * (bm25K1 + 1) / (tf + bm25K1*norm)
 }
 
 // idfOf is the BM25 inverse document frequency (documents are sentences
@@ -313,17 +334,22 @@ func (ix *Index) context(id int32) string {
 // only sentences that reach a result are ever analysed for facts, which
 // keeps Build fast on large folders.
 func (ix *Index) factsOf(id int32) []Fact {
-	ix.factsMu.Lock()
-	f, ok := ix.facts[id]
-	ix.factsMu.Unlock()
-	if ok {
+	if f, ok := ix.cachedFacts(id); ok {
 		return f
 	}
-	f = ExtractFacts(ix.text(id))
+	f := ExtractFacts(ix.text(id))
 	ix.factsMu.Lock()
 	ix.facts[id] = f
 	ix.factsMu.Unlock()
 	return f
+}
+
+// cachedFacts returns the facts of a sentence if they were extracted.
+func (ix *Index) cachedFacts(id int32) ([]Fact, bool) {
+	ix.factsMu.Lock()
+	f, ok := ix.facts[id]
+	ix.factsMu.Unlock()
+	return f, ok
 }
 
 // textKey hashes text folded as normText folds it (FNV-1a), without

@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"parley/corpus"
 )
@@ -205,57 +206,87 @@ func (ix *Index) CompareLoc(loc corpus.Loc, q QueryOptions) Result {
 // keeps, for each source that speaks (see silence.go), its candidates
 // above the listing floor, best first.
 func (ix *Index) candidates(p prepared, originID int32) [][]cand {
-	perDoc := ix.ranked(p, originID, ix.threshold()-bonusMax)
+	perDoc := ix.ranked(p, originID, ix.threshold()*listShare)
 	for d, cs := range perDoc {
 		perDoc[d] = ix.speaking(cs, originID)
 	}
 	return perDoc
 }
 
+// scratch is the per-query accumulator over every sentence, reused
+// across queries: allocating it per query is most of the garbage a
+// claim discovery over a large folder would make.
+type scratch struct {
+	acc     []float64
+	hits    []uint8
+	touched []int32
+}
+
+var scratchPool sync.Pool
+
+func (ix *Index) getScratch() *scratch {
+	sc, _ := scratchPool.Get().(*scratch)
+	if sc == nil || len(sc.acc) < len(ix.sents) {
+		sc = &scratch{acc: make([]float64, len(ix.sents)), hits: make([]uint8, len(ix.sents))}
+	}
+	return sc
+}
+
+// putScratch clears what the query touched and returns the scratch.
+func putScratch(sc *scratch) {
+	for _, id := range sc.touched {
+		sc.acc[id], sc.hits[id] = 0, 0
+	}
+	sc.touched = sc.touched[:0]
+	scratchPool.Put(sc)
+}
+
 // ranked is each source's best rerankDepth candidates, fact bonus
-// included, best first. The bonus is only sought for candidates whose
-// score could still reach floor with it: extracting facts is the costly
-// part of a query.
+// included, best first, among those whose score can reach floor: a
+// candidate below it, with the most bonus it could get, cannot change
+// what is shown. The bonus is only sought for candidates that can reach
+// floor with it, since extracting facts is the costly part of a query.
 func (ix *Index) ranked(p prepared, originID int32, floor float64) [][]cand {
 	perDoc := make([][]cand, len(ix.docs))
 	if p.max == 0 {
 		return perDoc
 	}
-	acc := make([]float64, len(ix.sents))
-	hits := make([]uint8, len(ix.sents))
-	var touched []int32
+	measuredQuery := false
+	for _, f := range p.facts {
+		measuredQuery = measuredQuery || measured(f.Kind)
+	}
+	bonusCap := 0.0
+	if measuredQuery && !ix.feat.NoFacts {
+		bonusCap = bonusMax
+	}
+	sc := ix.getScratch()
+	defer putScratch(sc)
+	acc, hits := sc.acc, sc.hits
 	for i, tid := range p.tids {
 		w := p.weights[i]
 		informative := ix.idf[tid] >= minInformative && ix.word[tid]
 		for _, po := range ix.postings[tid] {
 			if acc[po.sent] == 0 {
-				touched = append(touched, po.sent)
+				sc.touched = append(sc.touched, po.sent)
 			}
-			tf := float64(po.tf)
-			norm := 1 - bm25B + bm25B*float64(ix.lens[po.sent])/ix.avgLen
-			acc[po.sent] += w * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+			acc[po.sent] += w * float64(po.tf)
 			if informative && hits[po.sent] < 255 {
 				hits[po.sent]++
 			}
 		}
 	}
-	for _, id := range touched {
-		if id == originID || int(hits[id]) < ix.minShared() {
+	least := (floor - bonusCap) * p.max
+	for _, id := range sc.touched {
+		if id == originID || int(hits[id]) < ix.minShared() || acc[id] < least {
 			continue
 		}
 		d := ix.sents[id].doc
 		perDoc[d] = insertTop(perDoc[d], cand{id, acc[id] / p.max}, rerankDepth)
 	}
-	measuredQuery := false
-	for _, f := range p.facts {
-		measuredQuery = measuredQuery || measured(f.Kind)
-	}
 	for _, cs := range perDoc {
-		if measuredQuery {
+		if bonusCap > 0 {
 			for i := range cs {
-				if cs[i].score+bonusMax >= floor {
-					cs[i].score += ix.factBonus(p, cs[i].id)
-				}
+				cs[i].score += ix.factBonus(p, cs[i].id)
 			}
 		}
 		sortCands(cs)
@@ -307,9 +338,7 @@ func (ix *Index) scoreOne(p prepared, id int32) float64 {
 	for i, tid := range p.tids {
 		for _, po := range ix.postings[tid] {
 			if po.sent == id {
-				tf := float64(po.tf)
-				norm := 1 - bm25B + bm25B*float64(ix.lens[id])/ix.avgLen
-				s += p.weights[i] * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+				s += p.weights[i] * float64(po.tf)
 				break
 			}
 		}

@@ -129,17 +129,24 @@ func (ix *Index) factBonus(p prepared, id int32) float64 {
 	if ix.feat.NoFacts || len(p.facts) == 0 {
 		return 0
 	}
-	// Extracting facts is costly; a sentence without a word that any of
-	// the query's measured facts needs cannot agree with them.
-	lower := strings.ToLower(ix.text(id))
-	possible := false
-	for _, qf := range p.facts {
-		possible = possible || mayState(qf.Kind, lower)
-	}
-	if !possible {
+	// Extracting facts is costly; a sentence without a number, or
+	// without a word that any of the query's measured facts needs,
+	// cannot agree with them.
+	if !ix.numeric[id] {
 		return 0
 	}
-	facts := ix.factsOf(id)
+	facts, ok := ix.cachedFacts(id)
+	if !ok {
+		lower := strings.ToLower(ix.text(id))
+		possible := false
+		for _, qf := range p.facts {
+			possible = possible || mayState(qf.Kind, lower)
+		}
+		if !possible {
+			return 0
+		}
+		facts = ix.factsOf(id)
+	}
 	var bonus float64
 	for _, qf := range p.facts {
 		if !measured(qf.Kind) {

@@ -97,9 +97,7 @@ func (ix *Index) mutualRank(b, q int32) int {
 		j, _ := slices.BinarySearchFunc(posts, lo, func(po posting, t int32) int { return int(po.sent - t) })
 		for ; j < len(posts) && posts[j].sent < hi; j++ {
 			po := posts[j]
-			tf := float64(po.tf)
-			norm := 1 - bm25B + bm25B*float64(ix.lens[po.sent])/ix.avgLen
-			scores[po.sent] += w * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+			scores[po.sent] += w * float64(po.tf)
 		}
 	}
 	sq := scores[q]

@@ -213,6 +213,11 @@ type analyzer struct {
 	ids   map[string]int32    // key -> id
 	keys  []string            // id -> key
 	toks  []token
+	// numeric is set by scan when the text has a number (digits, a
+	// number word or "hundreds"...): only such a sentence can state a
+	// measured fact, so the others never need fact extraction to be
+	// compared on numbers.
+	numeric bool
 }
 
 // wordInfo is the memoised analysis of one lower-cased token.
@@ -221,6 +226,8 @@ type wordInfo struct {
 	// phrase is set for words that may start a multi-word alias
 	// ("united", "saudi") or whose reading depends on capitals ("us").
 	phrase bool
+	// numeric is set for numbers, number words and vague counts.
+	numeric bool
 }
 
 func newAnalyzer(f features) *analyzer {
@@ -244,6 +251,8 @@ func (a *analyzer) word(t token) wordInfo {
 	}
 	w := wordInfo{id: -1}
 	lower := t.Lower
+	_, numWord := numberWords[lower]
+	w.numeric = t.Number || numWord || vagueWords[lower]
 	switch {
 	case t.Number:
 		if !a.f.NoNumber {
@@ -287,6 +296,7 @@ func (a *analyzer) plainWord(lower string) int32 {
 func (a *analyzer) scan(text string, emit func(id int32, start, end int, compound bool)) {
 	a.toks = rawTokensInto(a.toks[:0], text)
 	toks := a.toks
+	a.numeric = false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.HyphenNext && boundPrefix[t.Lower] && !a.f.NoAlias {
@@ -295,6 +305,7 @@ func (a *analyzer) scan(text string, emit func(id int32, start, end int, compoun
 			continue
 		}
 		w := a.word(t)
+		a.numeric = a.numeric || w.numeric
 		if w.phrase {
 			if key, n := matchAlias(toks, i); n > 0 {
 				emit(a.keyID(key), t.Start, toks[i+n-1].End, false)
