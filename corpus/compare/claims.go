@@ -59,7 +59,7 @@ func (ix *Index) discover() []Claim {
 		// Only each source's best sentence matters here, and only when
 		// the source speaks: candidates below the threshold are not even
 		// ranked.
-		for d, cs := range ix.ranked(p, int32(id), ix.threshold()) {
+		for d, cs := range ix.ranked(p, int32(id), ix.threshold(), true) {
 			if int32(d) == ix.sents[id].doc || len(cs) == 0 || cs[0].score < ix.threshold() || int(cs[0].id) >= n {
 				continue
 			}

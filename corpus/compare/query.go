@@ -206,7 +206,7 @@ func (ix *Index) CompareLoc(loc corpus.Loc, q QueryOptions) Result {
 // keeps, for each source that speaks (see silence.go), its candidates
 // above the listing floor, best first.
 func (ix *Index) candidates(p prepared, originID int32) [][]cand {
-	perDoc := ix.ranked(p, originID, ix.threshold()*listShare)
+	perDoc := ix.ranked(p, originID, ix.threshold()*listShare, false)
 	for d, cs := range perDoc {
 		perDoc[d] = ix.speaking(cs, originID)
 	}
@@ -241,12 +241,13 @@ func putScratch(sc *scratch) {
 	scratchPool.Put(sc)
 }
 
-// ranked is each source's best rerankDepth candidates, fact bonus
-// included, best first, among those whose score can reach floor: a
+// ranked is each source's best rerankDepth candidates (or its best one,
+// when bestOnly), fact bonus included, best first, among those whose
+// score can reach floor: a
 // candidate below it, with the most bonus it could get, cannot change
 // what is shown. The bonus is only sought for candidates that can reach
 // floor with it, since extracting facts is the costly part of a query.
-func (ix *Index) ranked(p prepared, originID int32, floor float64) [][]cand {
+func (ix *Index) ranked(p prepared, originID int32, floor float64, bestOnly bool) [][]cand {
 	perDoc := make([][]cand, len(ix.docs))
 	if p.max == 0 {
 		return perDoc
@@ -283,13 +284,21 @@ func (ix *Index) ranked(p prepared, originID int32, floor float64) [][]cand {
 		d := ix.sents[id].doc
 		perDoc[d] = insertTop(perDoc[d], cand{id, acc[id] / p.max}, rerankDepth)
 	}
-	for _, cs := range perDoc {
+	for d, cs := range perDoc {
 		if bonusCap > 0 {
 			for i := range cs {
+				// When only the best matters, a candidate the bonus
+				// cannot lift over the best's score is left as it is.
+				if bestOnly && i > 0 && cs[i].score+bonusCap < cs[0].score {
+					break
+				}
 				cs[i].score += ix.factBonus(p, cs[i].id)
 			}
 		}
 		sortCands(cs)
+		if bestOnly && len(cs) > 1 {
+			perDoc[d] = cs[:1]
+		}
 	}
 	return perDoc
 }

@@ -144,6 +144,12 @@ var discourseStop = map[string]bool{
 	"important": true, "importantly": true, "various": true, "several": true, "certain": true,
 	"actually": true, "really": true, "simply": true, "clearly": true, "increasingly": true,
 	"although": true, "though": true, "whether": true, "whose": true, "towards": true, "toward": true,
+	// Light verbs: their object carries the meaning.
+	"become": true, "became": true, "becomes": true, "becoming": true, "remain": true, "remains": true,
+	"remained": true, "make": true, "makes": true, "made": true, "making": true, "take": true,
+	"takes": true, "took": true, "taken": true, "give": true, "gives": true, "gave": true, "given": true,
+	"keep": true, "keeps": true, "kept": true, "get": true, "gets": true, "got": true, "come": true,
+	"comes": true, "came": true, "go": true, "goes": true, "went": true, "gone": true, "seen": true,
 }
 
 func isStop(lower string) bool {
