@@ -25,7 +25,6 @@ var (
 	reMoney     = regexp.MustCompile(`(?i)` + qualRe + `(\$|US\$|USD\s*|PKR\s*|Rs\.?\s*|€|£)\s?` + numRe + scaleRe)
 	reLength    = regexp.MustCompile(`(?i)\b` + qualRe + numRe + scaleRe + `[\s-]*(km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b`)
 	reDuration  = regexp.MustCompile(`(?i)\b` + qualRe + numRe + `[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b`)
-	reCount     = regexp.MustCompile(`(?i)\b` + qualRe + numRe + scaleRe + `\s+([A-Za-z][a-z]+)`)
 	reVague     = regexp.MustCompile(`(?i)\b(dozens|hundreds|thousands|millions|billions)\b(?:,?\s+if not\s+\w+,?)?\s+of\s+([a-z]+)`)
 	reDecade    = regexp.MustCompile(`\b(?:(in|since|during|by|from)\s+)?(?:the\s+)?(1[5-9]\d0|20[0-9]0)s\b`)
 	reYearRange = regexp.MustCompile(`\b(1[5-9]\d\d|20\d\d)\s*[–—-]\s*(\d{2}|\d{4})\b`)
@@ -102,7 +101,7 @@ func ExtractFacts(sentence string) []Fact {
 	// One tokenisation serves the number windows and the names.
 	toks := rawTokens(sentence)
 	if wins := numberWindows(sentence, toks); len(wins) > 0 {
-		numericFacts(sentence, wins, add)
+		numericFacts(sentence, toks, wins, add)
 	}
 	if hasVague(sentence) {
 		for _, m := range reVague.FindAllStringSubmatchIndex(sentence, -1) {
@@ -180,10 +179,12 @@ func hasWord(lower, w string) bool {
 	}
 }
 
-func numericFacts(sentence string, wins [][2]int, add func(Fact)) {
+func numericFacts(sentence string, toks []token, wins [][2]int, add func(Fact)) {
 	for _, w := range wins {
 		windowFacts(sentence, w[0], w[1], add)
 	}
+	// Counts come last: any other reading of a number wins over them.
+	countFacts(sentence, toks, add)
 }
 
 // windowFacts applies the number patterns to sentence[lo:hi], gating
@@ -289,11 +290,6 @@ func windowFacts(sentence string, lo, hi int, add func(Fact)) {
 	for _, m := range findAll(reYear) {
 		y, _ := strconv.Atoi(group(sentence, m, 2))
 		add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(y), Low: float64(y), High: float64(y), Unit: "year", Qualifier: strings.ToLower(group(sentence, m, 1)), Start: m[0], End: m[1]})
-	}
-	for _, m := range findAll(reCount) {
-		if f, ok := countFact(sentence, m); ok {
-			add(f)
-		}
 	}
 }
 
