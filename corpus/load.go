@@ -125,7 +125,9 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 	docs := make([]*Document, len(jobs))
 	errs := make([]error, len(jobs))
 	var next, done atomic.Int64
-	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	// More workers than cores: reading a file blocks in a system call, and
+	// the other workers keep the cores busy parsing meanwhile.
+	workers := min(4*runtime.GOMAXPROCS(0), len(jobs))
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"runtime/debug"
 
 	"parley/corpus"
 )
@@ -34,9 +33,6 @@ type jsonHit struct {
 // are -1; a heading's block is the first block of its section and its
 // sentence -1 (the corpus.Loc conventions).
 func RunCLI(w io.Writer, c *corpus.Corpus, query string, opts CLIOptions) error {
-	// One search and the process ends: collecting garbage while the index
-	// is built only costs time, and the memory is the corpus' size again.
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	ix := build(c.Docs, false)
 	res, err := ix.Search(context.Background(), query, Options{Limit: max(opts.Limit, 0), Doc: -1})
 	if err != nil {
