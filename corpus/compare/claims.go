@@ -12,9 +12,8 @@ import (
 const claimThreshold = 0.3
 
 // maxDiscover bounds how many sentences (in document order) take part
-// in claim discovery: each is compared with the whole corpus, so a very
-// large folder would otherwise take minutes. Compare itself has no such
-// bound.
+// in claim discovery, so that a very large folder costs a bounded time
+// (see pairs.go). Compare itself has no such bound.
 const maxDiscover = 12000
 
 type edge struct {
@@ -45,27 +44,7 @@ func (ix *Index) Claims() []Claim {
 // chains of loosely similar sentences from merging into one topic.
 func (ix *Index) discover() []Claim {
 	n := min(len(ix.sents), maxDiscover)
-	best := make([]map[int32]cand, n) // sentence -> doc -> best match there
-	for id := range n {
-		p := ix.prepareTerms(ix.text(int32(id)))
-		if ix.numeric[id] && !ix.feat.NoFacts {
-			// Only measured facts count in claims (factBonus), and
-			// only a sentence with a number has one.
-			p.facts = ix.factsOf(int32(id))
-		}
-		best[id] = map[int32]cand{}
-		// Clustering asks for mutual best matches itself, so the
-		// per-match mutual test of Compare is not needed here.
-		// Only each source's best sentence matters here, and only when
-		// the source speaks: candidates below the threshold are not even
-		// ranked.
-		for d, cs := range ix.ranked(p, int32(id), ix.threshold(), true) {
-			if int32(d) == ix.sents[id].doc || len(cs) == 0 || cs[0].score < ix.threshold() || int(cs[0].id) >= n {
-				continue
-			}
-			best[id][int32(d)] = cs[0]
-		}
-	}
+	best := ix.bestMatches(n)
 	var edges []edge
 	linked := map[[2]int32]bool{}
 	for a := range n {

@@ -32,6 +32,13 @@ func (ix *Index) prepare(text string) prepared {
 
 // prepareTerms analyses a query's terms, without its facts.
 func (ix *Index) prepareTerms(text string) prepared {
+	return ix.prepareWith(newAnalyzer(ix.feat), text)
+}
+
+// prepareWith is prepareTerms with a given analyzer, which a caller
+// analysing many sentences in turn (claim discovery) reuses, so each
+// distinct word is analysed once.
+func (ix *Index) prepareWith(an *analyzer, text string) prepared {
 	p := prepared{keys: map[string]bool{}}
 	seen := map[int32]bool{}
 	use := func(tid int32, w float64) {
@@ -47,7 +54,7 @@ func (ix *Index) prepareTerms(text string) prepared {
 			p.max += ix.idf[tid]
 		}
 	}
-	p.an = newAnalyzer(ix.feat)
+	p.an = an
 	words, compounds := p.an.split(text, nil, nil)
 	missing := map[string]bool{}
 	prev := int32(-1)
@@ -252,14 +259,7 @@ func (ix *Index) ranked(p prepared, originID int32, floor float64, bestOnly bool
 	if p.max == 0 {
 		return perDoc
 	}
-	measuredQuery := false
-	for _, f := range p.facts {
-		measuredQuery = measuredQuery || measured(f.Kind)
-	}
-	bonusCap := 0.0
-	if measuredQuery && !ix.feat.NoFacts {
-		bonusCap = bonusMax
-	}
+	bonusCap := ix.bonusCap(p)
 	sc := ix.getScratch()
 	defer putScratch(sc)
 	acc, hits := sc.acc, sc.hits
@@ -285,22 +285,43 @@ func (ix *Index) ranked(p prepared, originID int32, floor float64, bestOnly bool
 		perDoc[d] = insertTop(perDoc[d], cand{id, acc[id] / p.max}, rerankDepth)
 	}
 	for d, cs := range perDoc {
-		if bonusCap > 0 {
-			for i := range cs {
-				// When only the best matters, a candidate the bonus
-				// cannot lift over the best's score is left as it is.
-				if bestOnly && i > 0 && cs[i].score+bonusCap < cs[0].score {
-					break
-				}
-				cs[i].score += ix.factBonus(p, cs[i].id)
-			}
-		}
-		sortCands(cs)
-		if bestOnly && len(cs) > 1 {
-			perDoc[d] = cs[:1]
-		}
+		perDoc[d] = ix.withBonus(p, cs, bonusCap, bestOnly)
 	}
 	return perDoc
+}
+
+// withBonus adds the fact bonus to one source's candidates (best first)
+// and orders them again; when only the best matters, a candidate the
+// bonus cannot lift over the best's score is left as it is, and only the
+// best is kept.
+func (ix *Index) withBonus(p prepared, cs []cand, bonusCap float64, bestOnly bool) []cand {
+	if bonusCap > 0 {
+		for i := range cs {
+			if bestOnly && i > 0 && cs[i].score+bonusCap < cs[0].score {
+				break
+			}
+			cs[i].score += ix.factBonus(p, cs[i].id)
+		}
+	}
+	sortCands(cs)
+	if bestOnly && len(cs) > 1 {
+		cs = cs[:1]
+	}
+	return cs
+}
+
+// bonusCap is the most fact bonus a candidate can get for query p: none
+// when the query states no measured fact.
+func (ix *Index) bonusCap(p prepared) float64 {
+	if ix.feat.NoFacts {
+		return 0
+	}
+	for _, f := range p.facts {
+		if measured(f.Kind) {
+			return bonusMax
+		}
+	}
+	return 0
 }
 
 // sortCands orders candidates best first, ties by position.

@@ -1,0 +1,135 @@
+package compare
+
+// Claim discovery needs, for each sentence, its best match in every other
+// source (then keeps the pairs that are each other's best). On a small
+// corpus every sentence is compared with every other as Compare does. On
+// a large one that is most of the cost of opening a folder, so candidate
+// pairs come only from rare terms: two sentences making one point share
+// a word that few sentences have (a name, a number, an uncommon word),
+// and the postings of the common words, long on a large corpus, are not
+// walked. Each candidate is then scored exactly, from its forward index,
+// so a pair found either way has the score Compare gives it.
+
+// exactDiscover is the corpus size (in sentences) up to which every pair
+// is considered.
+const exactDiscover = 5000
+
+// rareShare sets which terms generate candidates on a large corpus:
+// those in at most one sentence in rareShare (and at least minRareDF).
+const (
+	rareShare = 500
+	minRareDF = 8
+)
+
+// bestMatches returns, for each of the first n sentences, its best
+// match in each other source that speaks to it (by document).
+func (ix *Index) bestMatches(n int) []map[int32]cand {
+	best := make([]map[int32]cand, n)
+	var r *rarePairs
+	if len(ix.sents) > exactDiscover {
+		r = ix.newRarePairs(n)
+	}
+	an := newAnalyzer(ix.feat)
+	for id := range n {
+		p := ix.prepareWith(an, ix.text(int32(id)))
+		if ix.numeric[id] && !ix.feat.NoFacts {
+			// Only measured facts count (factBonus), and only a
+			// sentence with a number has one.
+			p.facts = ix.factsOf(int32(id))
+		}
+		best[id] = map[int32]cand{}
+		var perDoc map[int32][]cand
+		if r != nil {
+			perDoc = r.ranked(p, int32(id))
+		} else {
+			perDoc = map[int32][]cand{}
+			for d, cs := range ix.ranked(p, int32(id), ix.threshold(), true) {
+				if len(cs) > 0 {
+					perDoc[int32(d)] = cs
+				}
+			}
+		}
+		for d, cs := range perDoc {
+			if d == ix.sents[id].doc || len(cs) == 0 || cs[0].score < ix.threshold() || int(cs[0].id) >= n {
+				continue
+			}
+			best[id][d] = cs[0]
+		}
+	}
+	return best
+}
+
+// rarePairs is the state of a discovery over a large corpus: the query's
+// term weights by term id (a dense array, so scoring a candidate's
+// forward index is a lookup per term) and the candidates seen.
+type rarePairs struct {
+	ix     *Index
+	n      int
+	rareDF int
+	qw     []float64
+	seen   []bool
+	cands  []int32
+}
+
+func (ix *Index) newRarePairs(n int) *rarePairs {
+	return &rarePairs{ix: ix, n: n, rareDF: max(minRareDF, len(ix.sents)/rareShare), qw: make([]float64, len(ix.postings)), seen: make([]bool, len(ix.sents))}
+}
+
+// ranked is Index.ranked (best only, floor at the silence threshold)
+// for candidates that share a rare term with the query.
+func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
+	ix := r.ix
+	if p.max == 0 {
+		return nil
+	}
+	for i, tid := range p.tids {
+		r.qw[tid] = p.weights[i]
+	}
+	r.cands = r.cands[:0]
+	for _, tid := range p.tids {
+		if !ix.word[tid] || len(ix.postings[tid]) > r.rareDF {
+			continue
+		}
+		for _, po := range ix.postings[tid] {
+			c := po.sent
+			if int(c) < r.n && !r.seen[c] && ix.sents[c].doc != ix.sents[origin].doc {
+				r.seen[c] = true
+				r.cands = append(r.cands, c)
+			}
+		}
+	}
+	bonusCap := ix.bonusCap(p)
+	least := (ix.threshold() - bonusCap) * p.max
+	perDoc := map[int32][]cand{}
+	for _, c := range r.cands {
+		r.seen[c] = false
+		var s float64
+		hits := 0
+		start := int32(0)
+		if c > 0 {
+			start = ix.fwdEnd[c-1]
+		}
+		for _, t := range ix.fwd[start:ix.fwdEnd[c]] {
+			w := r.qw[t.sent]
+			if w == 0 {
+				continue
+			}
+			s += w * ix.saturate(float64(t.tf), c)
+			if ix.word[t.sent] && ix.idf[t.sent] >= minInformative {
+				hits++
+			}
+		}
+		if hits < ix.minShared() || s < least {
+			continue
+		}
+		d := ix.sents[c].doc
+		perDoc[d] = insertTop(perDoc[d], cand{c, s / p.max}, rerankDepth)
+	}
+	for _, tid := range p.tids {
+		r.qw[tid] = 0
+	}
+	for d, cs := range perDoc {
+		perDoc[d] = ix.withBonus(p, cs, bonusCap, true)
+	}
+	return perDoc
+}
