@@ -17,6 +17,8 @@ import (
 // source makes it. Enter compares the claim across the sources; / compares
 // typed text instead.
 type claimsPane struct {
+	outbox
+
 	engine *compareEngine
 	keymap compareKeyMap
 	st     compareStyles
@@ -129,7 +131,8 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.keymap
 	switch {
 	case key.Matches(msg, k.Back):
-		return func() tea.Msg { return backMsg{} }
+		p.emit(backMsg{})
+		return nil
 	case key.Matches(msg, k.Query):
 		p.typing = true
 		p.input.SetValue("")

@@ -29,6 +29,8 @@ type stmtRef struct{ col, match int }
 // comparePane shows what every source says on one statement, a column per
 // source. It asks the engine in a command and draws only finished results.
 type comparePane struct {
+	outbox
+
 	engine *compareEngine
 	docs   []*corpus.Document
 	keymap compareKeyMap
@@ -194,7 +196,8 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.keymap
 	switch {
 	case key.Matches(msg, k.Back):
-		return func() tea.Msg { return backMsg{} }
+		p.emit(backMsg{})
+		return nil
 	case key.Matches(msg, k.Query):
 		p.typing = true
 		p.input.SetValue("")
@@ -219,8 +222,8 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.pageBy(-1)
 	case key.Matches(msg, k.Open):
 		if m := p.selected(); m != nil {
-			loc := m.Loc
-			return func() tea.Msg { return openMsg{loc: loc, highlight: true} }
+			p.emit(openMsg{loc: m.Loc, highlight: true})
+			return nil
 		}
 	case key.Matches(msg, k.Export):
 		if p.result == nil || p.loading {

@@ -70,9 +70,11 @@ func TestCompareSeedsBorderOpensTheOtherSource(t *testing.T) {
 	if !found {
 		t.Fatalf("002's border sentence is not among its statements:\n%s", ansi.Strip(p.view()))
 	}
-	_, cmd = p.update(keyPress("enter"))
-	if msg, ok := cmd().(openMsg); !ok || msg.loc != want {
-		t.Errorf("enter sent %#v, want openMsg at %+v", msg, want)
+	p.update(keyPress("enter"))
+	if nav := p.takeNav(); len(nav) != 1 {
+		t.Errorf("enter sent %v, want one openMsg", nav)
+	} else if msg, ok := nav[0].(openMsg); !ok || msg.loc != want {
+		t.Errorf("enter sent %#v, want openMsg at %+v", nav[0], want)
 	}
 	if v := ansi.Strip(p.view()); !strings.Contains(v, "909 km") {
 		t.Errorf("view lacks 002's sentence:\n%s", v)

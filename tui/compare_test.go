@@ -141,11 +141,12 @@ func TestCompareEnterOpensSelectedStatement(t *testing.T) {
 		if i > 0 {
 			p.update(keyPress("j"))
 		}
-		_, cmd := p.update(keyPress("enter"))
-		if cmd == nil {
-			t.Fatalf("step %d: enter gave no command", i)
+		p.update(keyPress("enter"))
+		nav := p.takeNav()
+		if len(nav) != 1 {
+			t.Fatalf("step %d: enter sent %v, want one openMsg", i, nav)
 		}
-		msg, ok := cmd().(openMsg)
+		msg, ok := nav[0].(openMsg)
 		if !ok || msg.loc != loc || !msg.highlight {
 			t.Errorf("step %d: enter sent %#v, want openMsg at %+v with highlight", i, msg, loc)
 		}
@@ -154,12 +155,9 @@ func TestCompareEnterOpensSelectedStatement(t *testing.T) {
 	if s := p.selected(); s == nil || s.Loc.Doc != 0 {
 		t.Errorf("g selects the origin's sentence, got %+v", s)
 	}
-	_, cmd := p.update(keyPress("esc"))
-	if cmd == nil {
-		t.Fatal("esc gave no command")
-	}
-	if _, ok := cmd().(backMsg); !ok {
-		t.Error("esc did not send backMsg")
+	p.update(keyPress("esc"))
+	if nav := p.takeNav(); len(nav) != 1 || nav[0] != (backMsg{}) {
+		t.Errorf("esc sent %v, want backMsg", nav)
 	}
 }
 

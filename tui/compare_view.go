@@ -198,18 +198,6 @@ func (p *comparePane) sourceName(doc int) string {
 	return sourceLabel(p.docs[doc])
 }
 
-// sourceLabel names a source the way a reader knows it: its outlet, else
-// its title, else its file.
-func sourceLabel(d *corpus.Document) string {
-	switch {
-	case d.Outlet != "":
-		return oneLine(d.Outlet)
-	case d.Title != "":
-		return oneLine(d.Title)
-	}
-	return d.ID
-}
-
 // body draws the statements area: a message, the columns, or the stack.
 func (p *comparePane) body(w, h int) []string {
 	switch {

@@ -13,7 +13,9 @@ type sentenceCursor struct {
 	block, sentence int
 }
 
-// startCursor puts the cursor on the first sentence shown.
+// startCursor puts the cursor where the reader's attention is: the
+// current find match, else the sentence an open highlighted, else the
+// first sentence shown.
 func (p *readerPane) startCursor() {
 	if p.r == nil || len(p.r.blocks) == 0 {
 		return
@@ -21,6 +23,10 @@ func (p *readerPane) startCursor() {
 	loc := p.position()
 	if p.mark != nil {
 		loc = *p.mark
+	}
+	if len(p.find.matches) > 0 {
+		m := p.find.matches[p.find.cur]
+		loc = corpus.Loc{Block: m.block, Sentence: sentenceAt(p.r.blocks[m.block].Block, m.start)}
 	}
 	if loc.Block < 0 {
 		loc.Block, loc.Sentence = 0, 0

@@ -320,3 +320,20 @@ func TestEmptyDocument(t *testing.T) {
 		}
 	}
 }
+
+// The sentence cursor starts on the sentence of the current find match,
+// not on the first sentence on screen.
+func TestCursorStartsAtFindMatch(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	press(m, "/")
+	typeText(m, "kilometers")
+	press(m, "enter", "v")
+	c := m.reader.cursor
+	if !c.on {
+		t.Fatal("v did not start the cursor")
+	}
+	got := m.reader.r.blocks[c.block].Block.Sentences[c.sentence].Text
+	if !strings.Contains(got, "kilometers") {
+		t.Fatalf("cursor on %q, want the sentence holding the match", got)
+	}
+}

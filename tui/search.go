@@ -39,6 +39,8 @@ func buildSearchIndex(c *corpus.Corpus) tea.Cmd {
 // the ranked hits. Each change of the query or scope runs a search in a
 // command; the pane only draws the latest answer.
 type searchPane struct {
+	outbox
+
 	km *KeyMap
 	st *styles
 
@@ -126,7 +128,8 @@ func (p *searchPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.open()
 	case key.Matches(msg, km.Cancel):
 		p.input.Blur()
-		return func() tea.Msg { return backMsg{} }
+		p.emit(backMsg{})
+		return nil
 	case key.Matches(msg, km.SearchDown):
 		p.move(1)
 		return nil
@@ -205,7 +208,8 @@ func (p *searchPane) open() tea.Cmd {
 		return nil
 	}
 	p.input.Blur()
-	return func() tea.Msg { return openMsg{loc: h.Loc, highlight: true} }
+	p.emit(openMsg{loc: h.Loc, highlight: true})
+	return nil
 }
 
 func (p *searchPane) selected() (search.Hit, bool) {

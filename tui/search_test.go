@@ -38,7 +38,7 @@ func newSearchDriver(t *testing.T, c *corpus.Corpus, w, h int) *searchDriver {
 // meant for the root (open, back).
 func (d *searchDriver) send(msg tea.Msg) []tea.Msg {
 	_, cmd := d.p.update(msg)
-	return d.run(cmd)
+	return append(d.p.takeNav(), d.run(cmd)...)
 }
 
 func (d *searchDriver) run(cmd tea.Cmd) []tea.Msg {

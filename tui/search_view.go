@@ -108,10 +108,7 @@ func (p *searchPane) docLabel(doc int) string {
 	if doc < 0 || doc >= len(docs) {
 		return ""
 	}
-	if o := strings.TrimSpace(docs[doc].Outlet); o != "" {
-		return o
-	}
-	return docs[doc].ID
+	return sourceLabel(docs[doc])
 }
 
 // detailLine names where the selected hit is: the document's title and

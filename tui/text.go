@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus"
 )
 
 // spaces returns n blanks without allocating for the common widths.
@@ -75,4 +77,16 @@ func runeFloor(s string, i int) int {
 		i--
 	}
 	return i
+}
+
+// sourceLabel names a source the way a reader knows it: its outlet, else
+// its title, else its file.
+func sourceLabel(d *corpus.Document) string {
+	switch {
+	case d.Outlet != "":
+		return oneLine(d.Outlet)
+	case d.Title != "":
+		return oneLine(d.Title)
+	}
+	return d.ID
 }
