@@ -181,7 +181,7 @@ func hasWord(lower, w string) bool {
 
 func numericFacts(sentence string, toks []token, wins [][2]int, add func(Fact)) {
 	for _, w := range wins {
-		windowFacts(sentence, w[0], w[1], add)
+		windowFacts(sentence, toks, w[0], w[1], add)
 	}
 	// Counts come last: any other reading of a number wins over them.
 	countFacts(sentence, toks, add)
@@ -191,7 +191,7 @@ func numericFacts(sentence string, toks []token, wins [][2]int, add func(Fact)) 
 // each by a look for its unit in that window only (a "day" elsewhere in
 // the sentence says nothing about this number). Offsets are into
 // sentence.
-func windowFacts(sentence string, lo, hi int, add func(Fact)) {
+func windowFacts(sentence string, toks []token, lo, hi int, add func(Fact)) {
 	win := sentence[lo:hi]
 	lower := strings.ToLower(win)
 	findAll := func(re *regexp.Regexp) [][]int {
@@ -255,7 +255,7 @@ func windowFacts(sentence string, lo, hi int, add func(Fact)) {
 			}
 		}
 	}
-	if has("second", "minute", "hour", "day", "week", "month", "year", "decade") {
+	if durationAfterNumber(sentence, toks, lo, hi) {
 		for _, m := range findAll(reDuration) {
 			u := strings.TrimSuffix(strings.ToLower(group(sentence, m, 3)), "s")
 			if f, ok := numFact(sentence, m, KindDuration, group(sentence, m, 1), group(sentence, m, 2), "", "h"); ok {
@@ -265,12 +265,9 @@ func windowFacts(sentence string, lo, hi int, add func(Fact)) {
 			}
 		}
 	}
-	if !digits {
-		// Years and counts below need digits, except counts written in
-		// words with a scale ("ten million").
-		if !has("thousand", "million", "billion", "trillion") {
-			return
-		}
+	if !hasYearDigits(win) {
+		// The patterns below all read a year.
+		return
 	}
 	for _, m := range findAll(reDecade) {
 		y, _ := strconv.Atoi(group(sentence, m, 2))
@@ -291,6 +288,42 @@ func windowFacts(sentence string, lo, hi int, add func(Fact)) {
 		y, _ := strconv.Atoi(group(sentence, m, 2))
 		add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(y), Low: float64(y), High: float64(y), Unit: "year", Qualifier: strings.ToLower(group(sentence, m, 1)), Start: m[0], End: m[1]})
 	}
+}
+
+// durationAfterNumber says whether a number of sentence[lo:hi] is
+// followed, past spaces or a hyphen, by a unit of time ("21 hours",
+// "four-day"): what the duration pattern needs.
+func durationAfterNumber(s string, toks []token, lo, hi int) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		t, u := toks[i], toks[i+1]
+		if t.Start < lo || u.End > hi {
+			continue
+		}
+		if _, ok := plainNumber(t); !ok || strings.Trim(s[t.End:u.Start], " -") != "" {
+			continue
+		}
+		if durationHours[strings.TrimSuffix(u.Lower, "s")] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasYearDigits says whether s has a run of exactly four digits that
+// may be a year (1000–2999), which the year patterns need.
+func hasYearDigits(s string) bool {
+	run := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			run++
+			continue
+		}
+		if run == 4 && (s[i-4] == '1' || s[i-4] == '2') {
+			return true
+		}
+		run = 0
+	}
+	return false
 }
 
 // monthWords are the lower-cased month names and abbreviations the date
