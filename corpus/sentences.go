@@ -132,7 +132,11 @@ func splitSentences(text string) []Sentence {
 		}
 		start = end
 	}
+	ends := enders{text: text, next: [4]int{-1, -1, -1, -1}}
 	for i := 0; i < len(text); i++ {
+		if i = ends.from(i); i == len(text) {
+			break
+		}
 		c := text[i]
 		var end int // just past the terminal punctuation
 		single := false
@@ -185,6 +189,35 @@ func splitSentences(text string) []Sentence {
 	}
 	emit(len(text))
 	return out
+}
+
+// enderBytes are the bytes that can end a sentence: '.', '!', '?' and the
+// first byte of '…'.
+const enderBytes = ".!?\xe2"
+
+// enders finds the next byte of enderBytes in text. It remembers where
+// each one occurs next, so every byte is searched for with IndexByte
+// (vectorised) and each part of the text is scanned once per byte: a
+// plain loop over every byte was a good share of loading a corpus.
+type enders struct {
+	text string
+	next [len(enderBytes)]int // the next occurrence of each, or len(text); -1: not searched yet
+}
+
+// from returns the position of the first byte of enderBytes at or after
+// i, or len(text).
+func (e *enders) from(i int) int {
+	first := len(e.text)
+	for k := range e.next {
+		if e.next[k] < i {
+			e.next[k] = len(e.text)
+			if j := strings.IndexByte(e.text[i:], enderBytes[k]); j >= 0 {
+				e.next[k] = i + j
+			}
+		}
+		first = min(first, e.next[k])
+	}
+	return first
 }
 
 // nextWord returns the word after position i (skipping spaces).
