@@ -17,6 +17,12 @@ import (
 func TestClaimsQuality(t *testing.T) {
 	docs := seedDocs(t)
 	l := resolveLabelled(t, docs)
+	shipped := measureClaims(l, build(docs, Options{EngineOnly: true}, features{}).Claims())
+	// Floors at the measured figures (0.45 and 0.34), so a change that
+	// makes discovery worse fails.
+	if shipped.precision() < 0.44 || shipped.recall < 0.33 {
+		t.Errorf("discovered claims: precision %.2f (want >= 0.44), recall %.3f (want >= 0.33)", shipped.precision(), shipped.recall)
+	}
 	for _, th := range []float64{0.2, claimThreshold, 0.3, 0.35, 0.4} {
 		for _, ms := range []int{minShared, 3} {
 			ix := build(docs, Options{EngineOnly: true}, features{ClaimThreshold: th, MinShared: ms})
