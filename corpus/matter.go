@@ -36,14 +36,15 @@ func isMatterLine(s string) bool {
 	if len(s) > 400 {
 		return false
 	}
-	ls := lowerPrefix(s, 48)
+	var buf [48]byte
+	ls := lowerPrefixInto(buf[:], s, len(buf))
 	for _, p := range matterPrefixes {
-		if strings.HasPrefix(ls, p) {
+		if hasPrefix(ls, p) {
 			return true
 		}
 	}
 	for _, p := range notePrefixesDated {
-		if strings.HasPrefix(ls, p) && hasDateOrLink(s) {
+		if hasPrefix(ls, p) && hasDateOrLink(s) {
 			return true
 		}
 	}
@@ -78,9 +79,10 @@ func isAuthorNote(s string) bool {
 	if len(s) > 600 {
 		return false
 	}
-	ls := lowerPrefix(s, 24)
+	var buf [24]byte
+	ls := lowerPrefixInto(buf[:], s, len(buf))
 	for _, p := range backPrefixes {
-		if strings.HasPrefix(ls, p) {
+		if hasPrefix(ls, p) {
 			return true
 		}
 	}

@@ -160,6 +160,32 @@ func lowerPrefix(s string, n int) string {
 	return strings.ToLower(s)
 }
 
+// lowerPrefixInto is lowerPrefix written into buf, which it returns: the
+// matter checks run it on every line, and an ASCII prefix (almost every
+// line) then needs no allocation.
+func lowerPrefixInto(buf []byte, s string, n int) []byte {
+	if len(s) > n {
+		s = s[:n]
+	}
+	buf = buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(buf[:0], strings.ToLower(s)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// hasPrefix is strings.HasPrefix for a byte slice, without converting it.
+func hasPrefix(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
+}
+
 // headingLike reports a short line that reads as a heading: no closing
 // punctuation (a question only when title-cased), not ending on a
 // connector, and title-cased or very short.
