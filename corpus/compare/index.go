@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"runtime"
 	"strings"
 	"sync"
@@ -137,7 +138,22 @@ func analyseAll(docs []*corpus.Document, f features) []analysed {
 }
 
 func build(docs []*corpus.Document, opts Options, f features) *Index {
-	ix := &Index{docs: docs, opts: opts, feat: f, terms: map[string]int32{}, bigrams: map[uint64]int32{}, byText: map[uint64]int32{}, facts: map[int32][]Fact{}}
+	all := analyseAll(docs, f)
+	// Sizing the maps from the analysis spares their growth (rehashing
+	// is a good part of the merge): a document's words are about as many
+	// as its phrases, and the keys of the analyzers bound the terms.
+	var words, sents, keys int
+	seen := map[*analyzer]bool{}
+	for _, a := range all {
+		words += len(a.ids)
+		sents += len(a.ends)
+		if !seen[a.an] {
+			seen[a.an] = true
+			keys += len(a.an.keys)
+		}
+	}
+	ix := &Index{docs: docs, opts: opts, feat: f, terms: make(map[string]int32, keys), bigrams: make(map[uint64]int32, words/2), byText: make(map[uint64]int32, sents), facts: map[int32][]Fact{}}
+	ix.sents = make([]sentRef, 0, sents)
 	var totalLen float64
 	var tf []posting // this sentence's terms (sent holds the term id)
 	add := func(tid int32, w float32) {
@@ -152,7 +168,7 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 	// Each analyzer's key ids map to index term ids through a slice,
 	// filled on first sight, so the merge hashes each distinct key once.
 	global := map[*analyzer][]int32{}
-	for di, a := range analyseAll(docs, f) {
+	for di, a := range all {
 		ix.docFirst = append(ix.docFirst, int32(len(ix.sents)))
 		tids := global[a.an]
 		si := 0
@@ -188,9 +204,6 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 						prev = tid
 					}
 				}
-				for _, p := range tf {
-					ix.postings[p.sent] = append(ix.postings[p.sent], posting{id, p.tf})
-				}
 				ix.fwd = append(ix.fwd, tf...)
 				ix.fwdEnd = append(ix.fwdEnd, int32(len(ix.fwd)))
 				n := float32(len(ids))
@@ -208,6 +221,7 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 	if ix.avgLen == 0 {
 		ix.avgLen = 1
 	}
+	ix.fillPostings()
 	ix.idf = make([]float64, len(ix.postings))
 	for tid, ps := range ix.postings {
 		ix.idf[tid] = ix.idfOf(len(ps))
@@ -262,6 +276,33 @@ func (ix *Index) newTerm(word bool) int32 {
 	ix.postings = append(ix.postings, nil)
 	ix.word = append(ix.word, word)
 	return int32(len(ix.postings) - 1)
+}
+
+// fillPostings builds the inverted index from the forward one in two
+// passes (count, then place) into one backing array: appending to each
+// term's list as sentences came was most of the garbage of indexing.
+// Sentences are placed in order, so every list is sorted.
+func (ix *Index) fillPostings() {
+	start := make([]int32, len(ix.postings)+1)
+	for _, t := range ix.fwd {
+		start[t.sent+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	flat := make([]posting, len(ix.fwd))
+	next := slices.Clone(start[:len(start)-1])
+	from := int32(0)
+	for id, end := range ix.fwdEnd {
+		for _, t := range ix.fwd[from:end] {
+			flat[next[t.sent]] = posting{int32(id), t.tf}
+			next[t.sent]++
+		}
+		from = end
+	}
+	for tid := range ix.postings {
+		ix.postings[tid] = flat[start[tid]:start[tid+1]:start[tid+1]]
+	}
 }
 
 // saturate is BM25's term-frequency part for a term that occurs tf times
