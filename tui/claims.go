@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus/compare"
@@ -32,26 +31,21 @@ type claimsPane struct {
 	claims     []compare.Claim
 	sel, off   int
 
-	typing bool
-	input  textinput.Model
+	prompt compareInput
 }
 
 func newClaimsPane(engine *compareEngine, isDark bool) *claimsPane {
-	in := textinput.New()
-	in.Prompt = "compare: "
-	in.Placeholder = "a sentence or a few words"
-	in.CharLimit = 500
-	return &claimsPane{engine: engine, keymap: defaultCompareKeyMap(), st: newCompareStyles(isDark), input: in}
+	return &claimsPane{engine: engine, keymap: defaultCompareKeyMap(), st: newCompareStyles(isDark), prompt: newCompareInput()}
 }
 
 func (p *claimsPane) setSize(w, h int) {
 	p.width, p.height = max(w, 0), max(h, 0)
-	p.input.SetWidth(max(p.width-len(p.input.Prompt)-1, 1))
+	p.prompt.setWidth(p.width)
 	p.scrollToSel()
 }
 
 func (p *claimsPane) keys() help.KeyMap {
-	if p.typing {
+	if p.prompt.typing {
 		return p.keymap.inputHelp()
 	}
 	return p.keymap.claimsHelp()
@@ -86,7 +80,7 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 			p.scrollToSel()
 		}
 	case tea.KeyPressMsg:
-		if p.typing {
+		if p.prompt.typing {
 			return p, p.updateInput(msg)
 		}
 		return p, p.updateKey(msg)
@@ -98,33 +92,17 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 			p.setSel(p.sel - 1)
 		}
 	default:
-		if p.typing {
-			var cmd tea.Cmd
-			p.input, cmd = p.input.Update(msg)
-			return p, cmd
-		}
+		return p, p.prompt.updateOther(msg)
 	}
 	return p, nil
 }
 
 func (p *claimsPane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, p.keymap.Accept):
-		text := oneLine(p.input.Value())
-		p.typing = false
-		p.input.Blur()
-		if text == "" {
-			return nil
-		}
-		return func() tea.Msg { return compareMsg{text: text} }
-	case key.Matches(msg, p.keymap.Cancel):
-		p.typing = false
-		p.input.Blur()
-		return nil
+	text, cmd := p.prompt.update(msg, p.keymap)
+	if text == "" {
+		return cmd
 	}
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	return cmd
+	return func() tea.Msg { return compareMsg{text: text} }
 }
 
 func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -134,9 +112,7 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.emit(backMsg{})
 		return nil
 	case key.Matches(msg, k.Query):
-		p.typing = true
-		p.input.SetValue("")
-		return p.input.Focus()
+		return p.prompt.open()
 	case key.Matches(msg, k.Curated):
 		if !p.engine.hasCurated() {
 			return nil
@@ -188,8 +164,8 @@ func (p *claimsPane) view() string {
 		return strings.Repeat("\n", h-1)
 	}
 	var lines []string
-	if p.typing {
-		lines = append(lines, p.input.View())
+	if p.prompt.typing {
+		lines = append(lines, p.prompt.view())
 	} else {
 		lines = append(lines, p.headerLine(w))
 	}

@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
@@ -51,8 +50,7 @@ type comparePane struct {
 	sel     int // index into stmts
 	page    int // first column shown, after the pinned origin if any
 
-	typing bool
-	input  textinput.Model
+	prompt compareInput
 
 	status    string
 	statusErr bool
@@ -61,28 +59,24 @@ type comparePane struct {
 }
 
 func newComparePane(engine *compareEngine, isDark bool) *comparePane {
-	in := textinput.New()
-	in.Prompt = "compare: "
-	in.Placeholder = "a sentence or a few words"
-	in.CharLimit = 500
 	return &comparePane{
 		engine: engine,
 		docs:   engine.docs,
 		keymap: defaultCompareKeyMap(),
 		st:     newCompareStyles(isDark),
-		input:  in,
+		prompt: newCompareInput(),
 		now:    time.Now,
 	}
 }
 
 func (p *comparePane) setSize(w, h int) {
 	p.width, p.height = max(w, 0), max(h, 0)
-	p.input.SetWidth(max(p.width-len(p.input.Prompt)-1, 1))
+	p.prompt.setWidth(p.width)
 	p.clampPage()
 }
 
 func (p *comparePane) keys() help.KeyMap {
-	if p.typing {
+	if p.prompt.typing {
 		return p.keymap.inputHelp()
 	}
 	return p.keymap.compareHelp()
@@ -136,7 +130,7 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 			p.status, p.statusErr = "exported to "+corpus.CleanLine(msg.path), false
 		}
 	case tea.KeyPressMsg:
-		if p.typing {
+		if p.prompt.typing {
 			return p, p.updateInput(msg)
 		}
 		return p, p.updateKey(msg)
@@ -148,11 +142,7 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 			p.moveSel(-1)
 		}
 	default:
-		if p.typing {
-			var cmd tea.Cmd
-			p.input, cmd = p.input.Update(msg)
-			return p, cmd
-		}
+		return p, p.prompt.updateOther(msg)
 	}
 	return p, nil
 }
@@ -172,24 +162,12 @@ func (p *comparePane) startClaim(c compare.Claim) tea.Cmd {
 }
 
 func (p *comparePane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, p.keymap.Accept):
-		text := oneLine(p.input.Value())
-		p.typing = false
-		p.input.Blur()
-		if text == "" {
-			return nil
-		}
-		p.claimLabel, p.fromReader = "", false
-		return p.start(compareQuery{text: text})
-	case key.Matches(msg, p.keymap.Cancel):
-		p.typing = false
-		p.input.Blur()
-		return nil
+	text, cmd := p.prompt.update(msg, p.keymap)
+	if text == "" {
+		return cmd
 	}
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	return cmd
+	p.claimLabel, p.fromReader = "", false
+	return p.start(compareQuery{text: text})
 }
 
 func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -199,9 +177,7 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.emit(backMsg{})
 		return nil
 	case key.Matches(msg, k.Query):
-		p.typing = true
-		p.input.SetValue("")
-		return p.input.Focus()
+		return p.prompt.open()
 	case key.Matches(msg, k.Curated):
 		if !p.engine.hasCurated() {
 			p.status, p.statusErr = "no curated claims for this corpus: engine only", false

@@ -174,7 +174,7 @@ func TestCompareDropsStaleResults(t *testing.T) {
 func TestCompareTypedQueryAndToggle(t *testing.T) {
 	p := fixturePane(t, 80, 24)
 	p.update(keyPress("/"))
-	if !p.typing {
+	if !p.prompt.typing {
 		t.Fatal("/ did not open the query input")
 	}
 	for _, r := range "909 km border" {

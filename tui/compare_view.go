@@ -100,8 +100,8 @@ func (p *comparePane) view() string {
 }
 
 func (p *comparePane) titleLine() string {
-	if p.typing {
-		return p.input.View()
+	if p.prompt.typing {
+		return p.prompt.view()
 	}
 	if p.query.text == "" {
 		return p.st.title.Render("Compare")

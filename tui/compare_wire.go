@@ -70,6 +70,6 @@ func (m *Model) compareClaim(msg compareClaimMsg) tea.Cmd {
 
 // capturesInput lets typed text reach the query input rather than the
 // global keys.
-func (p *comparePane) capturesInput() bool { return p.typing }
+func (p *comparePane) capturesInput() bool { return p.prompt.typing }
 
-func (p *claimsPane) capturesInput() bool { return p.typing }
+func (p *claimsPane) capturesInput() bool { return p.prompt.typing }
