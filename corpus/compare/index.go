@@ -2,8 +2,8 @@ package compare
 
 import (
 	"math"
-	"slices"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
