@@ -183,7 +183,7 @@ func (p *claimsPane) view() string {
 	}
 	if h >= 4 {
 		body := fitBlock(lines, w, h-1)
-		body = append(body, fitLine(p.madeBy(), w))
+		body = append(body, fitWidth(p.madeBy(), w))
 		return strings.Join(body, "\n")
 	}
 	return strings.Join(fitBlock(lines, w, h), "\n")
@@ -201,7 +201,7 @@ func (p *claimsPane) headerLine(w int) string {
 		layer = "[engine only]"
 	}
 	left := p.st.title.Render("Claims") + p.st.meta.Render(fmt.Sprintf("  %d, %d curated", len(p.claims), curated))
-	return fitLine(left, max(w-len(layer)-1, 0)) + " " + p.st.meta.Render(layer)
+	return fitWidth(left, max(w-len(layer)-1, 0)) + " " + p.st.meta.Render(layer)
 }
 
 // sourcesLine numbers the sources, in the order of the coverage marks.

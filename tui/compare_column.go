@@ -30,7 +30,7 @@ func (p *comparePane) sourceHead(col, w int) []string {
 	if src.Origin {
 		m += p.st.origin.Render(" · origin")
 	}
-	return []string{fitLine(name, w), fitLine(m, w)}
+	return []string{fitWidth(name, w), fitWidth(m, w)}
 }
 
 // statements draws a source's matches (or its silence) and says which

@@ -26,12 +26,8 @@ var relGlyph = map[compare.Relation]string{
 func newCompareStyles(isDark bool) compareStyles {
 	ld := lipgloss.LightDark(isDark)
 	c := lipgloss.Color
-	accent := ld(c("#5A3FC0"), c("#B9A5FF"))
-	dim := ld(c("#6B6B6B"), c("#8A8A8A"))
-	faint := ld(c("#A0A0A0"), c("#5C5C5C"))
-	text := ld(c("#1E1E1E"), c("#DDDDDD"))
-	hlBg := ld(c("#FFE68A"), c("#5A4A00"))
-	selBg := ld(c("#DCD6F7"), c("#3B3360"))
+	pal := newPalette(isDark)
+	accent, dim, faint, text, hlBg, selBg := pal.accent, pal.dim, pal.faint, pal.text, pal.hlBg, pal.selBg
 	s := compareStyles{
 		title:    lipgloss.NewStyle().Bold(true),
 		outlet:   lipgloss.NewStyle().Bold(true).Foreground(accent),

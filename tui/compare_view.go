@@ -135,7 +135,7 @@ func (p *comparePane) claimLine(w int) string {
 		left = p.st.meta.Render("typed query")
 	}
 	lw := max(w-ansi.StringWidth(layer)-1, 0)
-	return fitLine(left, lw) + " " + p.st.meta.Render(layer)
+	return fitWidth(left, lw) + " " + p.st.meta.Render(layer)
 }
 
 func (p *comparePane) statusLine() string {

@@ -118,30 +118,13 @@ func renderRange(text string, a, b int, base lipgloss.Style, spans []styledSpan)
 	return out.String()
 }
 
-// fitLine makes s exactly w cells wide: cut with an ellipsis when longer,
-// padded with spaces when shorter.
-func fitLine(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
-}
-
 // fitBlock makes lines exactly w×h: every line fitted, cut or padded with
 // blank lines.
 func fitBlock(lines []string, w, h int) []string {
 	out := make([]string, h)
 	for i := range out {
 		if i < len(lines) {
-			out[i] = fitLine(lines[i], w)
+			out[i] = fitWidth(lines[i], w)
 		} else {
 			out[i] = strings.Repeat(" ", max(w, 0))
 		}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"image/color"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -48,16 +49,30 @@ type styles struct {
 	paint spanPaints
 }
 
+// palette is the colours every pane shares, for a light or dark background.
+type palette struct {
+	accent, dim, faint, text, hlBg, selBg color.Color
+}
+
+func newPalette(isDark bool) palette {
+	ld := lipgloss.LightDark(isDark)
+	c := lipgloss.Color
+	return palette{
+		accent: ld(c("#5A3FC0"), c("#B9A5FF")),
+		dim:    ld(c("#6B6B6B"), c("#8A8A8A")),
+		faint:  ld(c("#A0A0A0"), c("#5C5C5C")),
+		text:   ld(c("#1E1E1E"), c("#DDDDDD")),
+		hlBg:   ld(c("#FFE68A"), c("#6B5A00")),
+		selBg:  ld(c("#DCD6F7"), c("#3B3360")),
+	}
+}
+
 func newStyles(isDark bool) styles {
 	ld := lipgloss.LightDark(isDark)
 	c := lipgloss.Color
-	accent := ld(c("#5A3FC0"), c("#B9A5FF"))
-	dim := ld(c("#6B6B6B"), c("#8A8A8A"))
-	faint := ld(c("#A0A0A0"), c("#5C5C5C"))
-	text := ld(c("#1E1E1E"), c("#DDDDDD"))
-	hlBg := ld(c("#FFE68A"), c("#6B5A00"))
+	pal := newPalette(isDark)
+	accent, dim, faint, text, hlBg, selBg := pal.accent, pal.dim, pal.faint, pal.text, pal.hlBg, pal.selBg
 	curBg := ld(c("#FFB454"), c("#B86B00"))
-	selBg := ld(c("#DCD6F7"), c("#3B3360"))
 
 	s := styles{isDark: isDark}
 	s.title = lipgloss.NewStyle().Bold(true).Foreground(accent)
