@@ -3,10 +3,11 @@ package compare
 // This file declares the public surface of package compare: the types the
 // TUI and the CLI consume. Implementations live beside it: tokenize.go
 // and aliases.go (terms), index.go (the sentence index), query.go and
-// rank.go (Compare), silence.go (when a source is silent), facts.go,
-// counts.go, dates.go, places.go and relate.go (facts and how they
-// relate), claims.go and pairs.go (claim discovery), quotes.go and
-// curated.go (the curated layer), markdown.go and cli.go (output).
+// rank.go (Compare), textkey.go (finding a pasted sentence), silence.go
+// (when a source is silent), facts.go, gates.go, counts.go, dates.go,
+// places.go and relate.go (facts and how they relate), claims.go and
+// pairs.go (claim discovery), quotes.go and curated.go (the curated
+// layer), markdown.go and cli.go (output).
 
 import (
 	"parley/corpus"
