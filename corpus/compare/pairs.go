@@ -43,7 +43,7 @@ func (ix *Index) bestMatches(n int) []map[int32]cand {
 			perDoc = r.ranked(p, int32(id))
 		} else {
 			perDoc = map[int32][]cand{}
-			for d, cs := range ix.ranked(p, int32(id), ix.threshold(), true) {
+			for d, cs := range ix.ranked(p, int32(id), ix.threshold(), true, ix.claimShared()) {
 				if len(cs) > 0 {
 					perDoc[int32(d)] = cs
 				}
@@ -119,7 +119,7 @@ func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
 				hits++
 			}
 		}
-		if hits < ix.minShared() || s < least {
+		if hits < ix.claimShared() || s < least {
 			continue
 		}
 		d := ix.sents[c].doc

@@ -28,7 +28,7 @@ import (
 // keeps, for each source that speaks (see silence.go), its candidates
 // above the listing floor, best first.
 func (ix *Index) candidates(p prepared, originID int32) [][]cand {
-	perDoc := ix.ranked(p, originID, ix.threshold()*listShare, false)
+	perDoc := ix.ranked(p, originID, ix.threshold()*listShare, false, ix.minShared())
 	for d, cs := range perDoc {
 		perDoc[d] = ix.speaking(cs, originID)
 	}
@@ -69,7 +69,7 @@ func putScratch(sc *scratch) {
 // candidate below it, with the most bonus it could get, cannot change
 // what is shown. The bonus is only sought for candidates that can reach
 // floor with it, since extracting facts is the costly part of a query.
-func (ix *Index) ranked(p prepared, originID int32, floor float64, bestOnly bool) [][]cand {
+func (ix *Index) ranked(p prepared, originID int32, floor float64, bestOnly bool, need int) [][]cand {
 	perDoc := make([][]cand, len(ix.docs))
 	if p.max == 0 {
 		return perDoc
@@ -93,7 +93,7 @@ func (ix *Index) ranked(p prepared, originID int32, floor float64, bestOnly bool
 	}
 	least := (floor - bonusCap) * p.max
 	for _, id := range sc.touched {
-		if id == originID || int(hits[id]) < ix.minShared() || acc[id] < least {
+		if id == originID || int(hits[id]) < need || acc[id] < least {
 			continue
 		}
 		d := ix.sents[id].doc

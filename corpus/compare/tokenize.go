@@ -203,8 +203,10 @@ type features struct {
 	MinShared int
 	// Confident overrides confidentThreshold when > 0.
 	Confident float64
-	// ClaimThreshold overrides claimThreshold when > 0.
+	// ClaimThreshold and ClaimShared override claimThreshold and
+	// claimShared when > 0.
 	ClaimThreshold float64
+	ClaimShared    int
 	// Mutual adds to the silence decision a mutual-match test of the
 	// best sentence (measured in the ablation, not used by the engine).
 	Mutual bool
