@@ -16,8 +16,7 @@ import (
 // claims such as "extends · beyond" and "next · phase". At 0.2 and
 // three words, precision is the best of the settings that find more
 // than a handful, and more than a third of the labelled claims are
-// found (the
-// former 0.3 and two words found a quarter).
+// found (the former 0.3 and two words found a quarter).
 const claimThreshold = 0.2
 
 // maxDiscover bounds how many sentences (in document order) take part
