@@ -63,6 +63,9 @@ type Index struct {
 	// state a measured fact (see factBonus).
 	numeric []bool
 
+	// analyzers are Compare's analyzers, kept with what they learnt.
+	analyzers sync.Pool
+
 	factsMu sync.Mutex
 	facts   map[int32][]Fact
 

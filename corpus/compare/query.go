@@ -21,8 +21,10 @@ type prepared struct {
 	facts   []Fact
 }
 
-func (ix *Index) prepare(text string) prepared {
-	p := ix.prepareTerms(text)
+// prepare analyses a query with an analyzer, which the caller returns
+// to ix.analyzers once done with p.
+func (ix *Index) prepare(an *analyzer, text string) prepared {
+	p := ix.prepareWith(an, text)
 	if !ix.feat.NoFacts {
 		p.facts = ExtractFacts(text)
 	}
@@ -115,7 +117,14 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 			originID = id
 		}
 	}
-	p := ix.prepare(text)
+	// A pooled analyzer remembers the words it met in earlier queries,
+	// so the matches' shared terms (match) rarely stem a word anew.
+	an, _ := ix.analyzers.Get().(*analyzer)
+	if an == nil {
+		an = newAnalyzer(ix.feat)
+	}
+	defer ix.analyzers.Put(an)
+	p := ix.prepare(an, text)
 	res := Result{Query: text, QueryFacts: p.facts, Origin: -1, Sources: make([]SourceResult, len(ix.docs))}
 	for i := range res.Sources {
 		res.Sources[i].Doc = i
