@@ -32,6 +32,7 @@ func readCapped(name string, maxSize int64) ([]byte, error) {
 	buf := make([]byte, 0, st.Size+1)
 	for {
 		var n int
+		want := cap(buf) - len(buf)
 		err := retryEINTR(func() (err error) {
 			n, err = syscall.Read(fd, buf[len(buf):cap(buf)])
 			return err
@@ -45,6 +46,13 @@ func readCapped(name string, maxSize int64) ([]byte, error) {
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > maxSize {
 			return nil, fmt.Errorf("file too large (over the limit of %d bytes)", maxSize)
+		}
+		// A short read once the size fstat gave is in is the end of the
+		// file: no second read just to see 0 (one system call per file).
+		// A short read before that (a file that shrank, or a file system
+		// that reads short) goes round again as before.
+		if n < want && int64(len(buf)) >= st.Size {
+			return buf, nil
 		}
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
