@@ -21,6 +21,9 @@ import (
 type Corpus struct {
 	Docs     []*Document
 	Problems []LoadError
+	// Filtered counts the files LoadOptions.Keep turned away: read and
+	// decoded, but not parsed and not in Docs.
+	Filtered int
 }
 
 // LoadError says why one file was skipped.
@@ -41,6 +44,13 @@ type LoadOptions struct {
 	Progress func(done, total int, doc *Document)
 	// MaxSize caps the size of one file in bytes; 0 means MaxFileSize.
 	MaxSize int64
+	// Keep, when set, decides from a file's base name and its decoded,
+	// cleaned text (before parsing) whether to parse it at all; a file it
+	// turns away is counted in Corpus.Filtered, not in Problems. It is not
+	// applied under a folder root with a catalog file: the catalog can give
+	// a document a title, outlet or author its text does not hold. It may
+	// be called from several goroutines.
+	Keep func(name, text string) bool
 }
 
 // LoadSeeds parses the embedded seed corpus, with its editorial catalog.
@@ -72,7 +82,7 @@ func LoadFS(fsys fs.FS) (*Corpus, error) {
 			c.Problems = append(c.Problems, LoadError{n, err})
 			continue
 		}
-		d, err := parseFile(n, raw, MaxFileSize)
+		d, err := parseFile(n, raw, MaxFileSize, nil)
 		if err != nil {
 			c.Problems = append(c.Problems, LoadError{n, err})
 			continue
@@ -89,14 +99,18 @@ func LoadFS(fsys fs.FS) (*Corpus, error) {
 }
 
 // parseFile decodes and parses one file, refusing oversized and binary
-// ones. raw is owned by the document from now on.
-func parseFile(name string, raw []byte, maxSize int64) (*Document, error) {
+// ones. raw is owned by the document from now on. When keep is set and
+// turns the decoded text away, it returns no document and no error.
+func parseFile(name string, raw []byte, maxSize int64, keep func(name, text string) bool) (*Document, error) {
 	if int64(len(raw)) > maxSize {
 		return nil, fmt.Errorf("file too large (%d bytes; the limit is %d)", len(raw), maxSize)
 	}
 	text, notes, err := decodeText(raw)
 	if err != nil {
 		return nil, err
+	}
+	if keep != nil && !keep(baseName(name), text) {
+		return nil, nil
 	}
 	d := parseText(name, text)
 	d.Notes = append(notes, d.Notes...)
@@ -105,8 +119,10 @@ func parseFile(name string, raw []byte, maxSize int64) (*Document, error) {
 
 // job is one file found by LoadPaths: its path, its id in the corpus,
 // the root it was found under and its id relative to that root.
+// catalog is set when that root has a catalog file.
 type job struct {
 	path, id, root, rel string
+	catalog             bool
 }
 
 // LoadPaths loads the named files and folders (folders recursively, .txt
@@ -137,7 +153,7 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 				if i >= len(jobs) {
 					return
 				}
-				docs[i], errs[i] = loadOne(jobs[i], maxSize)
+				docs[i], errs[i] = loadOne(jobs[i], maxSize, opts.Keep)
 				n := int(done.Add(1))
 				if opts.Progress != nil {
 					opts.Progress(n, len(jobs), docs[i])
@@ -150,6 +166,10 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 	for i, d := range docs {
 		if errs[i] != nil {
 			c.Problems = append(c.Problems, LoadError{jobs[i].path, errs[i]})
+			continue
+		}
+		if d == nil {
+			c.Filtered++
 			continue
 		}
 		c.Docs = append(c.Docs, d)
@@ -178,13 +198,18 @@ func (c *Corpus) applyCatalogs(byRoot map[string]map[string]*Document) {
 	}
 }
 
-func loadOne(j job, maxSize int64) (*Document, error) {
+// loadOne reads and parses one file; no document and no error means
+// keep turned it away.
+func loadOne(j job, maxSize int64, keep func(name, text string) bool) (*Document, error) {
 	raw, err := readCapped(j.path, maxSize)
 	if err != nil {
 		return nil, err
 	}
-	d, err := parseFile(j.path, raw, maxSize)
-	if err != nil {
+	if j.catalog {
+		keep = nil
+	}
+	d, err := parseFile(j.path, raw, maxSize, keep)
+	if d == nil || err != nil {
 		return nil, err
 	}
 	d.ID = j.id
@@ -211,6 +236,7 @@ func (c *Corpus) collect(roots []string) []job {
 		if err != nil {
 			absRoot = root
 		}
+		catalog := info.IsDir() && hasCatalog(root)
 		var found []job
 		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -232,7 +258,7 @@ func (c *Corpus) collect(roots []string) []job {
 			}
 			seen[abs] = true
 			id := docID(root, p, info.IsDir())
-			found = append(found, job{path: p, id: id, root: root, rel: id})
+			found = append(found, job{path: p, id: id, root: root, rel: id, catalog: catalog})
 			return nil
 		})
 		sort.Slice(found, func(a, b int) bool { return found[a].path < found[b].path })
@@ -242,6 +268,14 @@ func (c *Corpus) collect(roots []string) []job {
 		jobs = append(jobs, found...)
 	}
 	return jobs
+}
+
+// hasCatalog reports whether the folder dir may have a catalog file:
+// anything but a sure "does not exist" counts as yes, so that
+// LoadOptions.Keep is never applied to documents a catalog could change.
+func hasCatalog(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, CatalogFile))
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // docID is the file's path relative to the root it was found under,

@@ -31,11 +31,17 @@ func Parse(name string, raw []byte) *Document {
 	return d
 }
 
+// baseName is the last element of a file's path, with either slash
+// separating elements: what Document.File is cleaned from.
+func baseName(name string) string {
+	return path.Base(strings.ReplaceAll(name, "\\", "/"))
+}
+
 // parseText parses text that has been through hygiene already.
 func parseText(name, text string) *Document {
-	slash := strings.ReplaceAll(name, "\\", "/")
-	d := &Document{File: CleanLine(path.Base(slash)), Path: name}
-	if strings.EqualFold(path.Ext(slash), ".md") {
+	base := baseName(name)
+	d := &Document{File: CleanLine(base), Path: name}
+	if strings.EqualFold(path.Ext(base), ".md") {
 		text = applyFrontMatter(d, text)
 	}
 	p := &parser{d: d, units: splitUnits(text)}
