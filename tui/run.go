@@ -7,6 +7,7 @@ import (
 	"io"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"parley/corpus"
 )
@@ -21,7 +22,10 @@ type Options struct {
 // a panic restores the terminal before the trace is printed.
 func Run(paths []string, opts Options) error {
 	m := newModel(paths, statePath())
-	p := tea.NewProgram(programModel(m))
+	// lipgloss detected the colour profile of stdout when it loaded; reusing
+	// it spares a second detection, which inside tmux runs `tmux info` and
+	// delays the first frame by tens of milliseconds.
+	p := tea.NewProgram(programModel(m), tea.WithColorProfile(lipgloss.Writer.Profile))
 	final, err := p.Run()
 	if fm, ok := final.(*Model); ok && fm != nil {
 		if serr := fm.saveState(); serr != nil && opts.Stderr != nil {
