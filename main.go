@@ -60,12 +60,19 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 // none. Skipped files are reported on stderr; it fails only when nothing
 // loads.
 func loadCorpus(paths []string, stderr io.Writer) (*corpus.Corpus, error) {
+	return loadCorpusKeeping(paths, nil, stderr)
+}
+
+// loadCorpusKeeping is loadCorpus with a filter for the named paths'
+// files (see corpus.LoadOptions.Keep); the seeds are loaded whole. Files
+// the filter turns away are not a failure, even when none is left.
+func loadCorpusKeeping(paths []string, keep func(name, text string) bool, stderr io.Writer) (*corpus.Corpus, error) {
 	var c *corpus.Corpus
 	var err error
 	if len(paths) == 0 {
 		c, err = corpus.LoadSeeds()
 	} else {
-		c, err = corpus.LoadPaths(paths, corpus.LoadOptions{})
+		c, err = corpus.LoadPaths(paths, corpus.LoadOptions{Keep: keep})
 	}
 	if err != nil {
 		return nil, err
@@ -73,7 +80,7 @@ func loadCorpus(paths []string, stderr io.Writer) (*corpus.Corpus, error) {
 	for _, p := range c.Problems {
 		fmt.Fprintln(stderr, "parley: skipped", corpus.CleanLine(p.Error()))
 	}
-	if len(c.Docs) == 0 {
+	if len(c.Docs) == 0 && c.Filtered == 0 {
 		return nil, errors.New("no documents loaded (parley reads .txt and .md files)")
 	}
 	return c, nil
@@ -125,7 +132,9 @@ func newSearchCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Fuzzy-search titles, headings and sentences; best hits first as file:block:sentence: text",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadCorpus(args[1:], stderr)
+			// Files that cannot hold a hit are not parsed: the hits are
+			// the same, and parsing is a good share of a search's time.
+			c, err := loadCorpusKeeping(args[1:], search.DocumentFilter(args[0]), stderr)
 			if err != nil {
 				return err
 			}
