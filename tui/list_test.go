@@ -104,9 +104,9 @@ func TestFocusAndQuit(t *testing.T) {
 	if !strings.Contains(screen(m), "jump back") {
 		t.Fatal("? shows every key")
 	}
-	press(m, "j")
+	press(m, "x")
 	if m.showAll || m.list.sel != 0 {
-		t.Fatal("a key closes the help without acting")
+		t.Fatal("a key other than movement closes the help without acting")
 	}
 	_, cmd := m.Update(keyMsg("q"))
 	if cmd == nil || cmd() != tea.Quit() {
@@ -183,5 +183,39 @@ func TestWideListPreviewsSelection(t *testing.T) {
 	press(narrow, "j")
 	if narrow.reader.doc != nil {
 		t.Fatal("no preview when the reader is not on screen")
+	}
+}
+
+// The full help lists the search syntax and the compare keys, which their
+// panes cannot show while typing, and scrolls with j/k when it is taller
+// than the screen.
+func TestFullHelpScrollsAndListsEveryPane(t *testing.T) {
+	m := newTestModel(t, 80, 24, fixtureCorpus())
+	press(m, "?")
+	first := screen(m)
+	press(m, "j", "j", "j")
+	if !m.showAll {
+		t.Fatal("j closed the help instead of scrolling it")
+	}
+	if screen(m) == first {
+		t.Fatal("j did not scroll the help")
+	}
+	var all strings.Builder
+	for range 40 {
+		all.WriteString(screen(m))
+		press(m, "j")
+	}
+	for _, want := range []string{"'word", "exact substring", "!word", "ctrl+t", "curated layer"} {
+		if !strings.Contains(all.String(), want) {
+			t.Errorf("the full help never shows %q", want)
+		}
+	}
+	press(m, "k")
+	if !m.showAll {
+		t.Fatal("k closed the help")
+	}
+	press(m, "esc")
+	if m.showAll {
+		t.Fatal("esc did not close the help")
 	}
 }

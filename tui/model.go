@@ -40,6 +40,7 @@ type Model struct {
 	history []focus // panes to return to on esc
 	jumps   jumpList
 	showAll bool // full help
+	helpTop int  // the full help's first line shown
 
 	paths    []string
 	corpus   *corpus.Corpus
@@ -135,10 +136,21 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	if m.showAll {
-		// Any key closes the full help; q still quits.
-		m.showAll = false
-		if key.Matches(msg, m.km.Quit) {
+		// Movement keys scroll the full help, any other key closes it;
+		// q still quits.
+		switch {
+		case key.Matches(msg, m.km.Down):
+			m.scrollHelp(1)
+		case key.Matches(msg, m.km.Up):
+			m.scrollHelp(-1)
+		case key.Matches(msg, m.km.PageDown):
+			m.scrollHelp(m.lay.main.H)
+		case key.Matches(msg, m.km.PageUp):
+			m.scrollHelp(-m.lay.main.H)
+		case key.Matches(msg, m.km.Quit):
 			return tea.Quit, true
+		default:
+			m.showAll = false
 		}
 		return nil, true
 	}
@@ -146,7 +158,7 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, m.km.Quit):
 		return tea.Quit, true
 	case key.Matches(msg, m.km.Help):
-		m.showAll = true
+		m.showAll, m.helpTop = true, 0
 		return nil, true
 	case key.Matches(msg, m.km.FocusNext):
 		m.cycleFocus(1)

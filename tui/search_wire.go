@@ -32,3 +32,20 @@ func (k KeyMap) searchKeys() keyGroup {
 		},
 	}
 }
+
+// searchSyntaxHelp spells out the query syntax for the full help. These
+// bindings are only ever shown, never matched.
+func searchSyntaxHelp() []key.Binding {
+	show := func(term, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(term), key.WithHelp(term, desc))
+	}
+	return []key.Binding{
+		show("word", "fuzzy: its letters in order"),
+		show("'word", "exact substring"),
+		show("^word", "starts with word"),
+		show("word$", "ends with word"),
+		show("!word", "does not contain word"),
+		show(`a\ b`, "a space inside a term"),
+		show("Word", "a capital letter makes the term case-sensitive"),
+	}
+}
