@@ -56,6 +56,9 @@ type comparePane struct {
 	statusErr bool
 	exportDir string           // "" is the current directory
 	now       func() time.Time // for export file names; a clock in tests
+
+	styleEpoch int // bumped when the styles change, to redraw
+	memo       compareViewMemo
 }
 
 func newComparePane(engine *compareEngine, isDark bool) *comparePane {
@@ -99,7 +102,7 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		p.setSize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
-		p.st = newCompareStyles(msg.IsDark())
+		p.setStyles(newCompareStyles(msg.IsDark()))
 	case compareMsg:
 		p.claimLabel, p.fromReader = "", msg.hasFrom
 		q := compareQuery{text: msg.text}

@@ -276,3 +276,26 @@ func TestCompareEchoesQuerySafely(t *testing.T) {
 		t.Errorf("the escape is not shown as caret text:\n%s", ansi.Strip(v))
 	}
 }
+
+// The view is cached between frames, but every change it draws from
+// shows at once: a new selection, a page sideways, a new size.
+func TestCompareViewCacheFollowsState(t *testing.T) {
+	p := fixturePane(t, 80, 24)
+	before := p.view()
+	if again := p.view(); again != before {
+		t.Fatal("two frames of an unchanged pane differ")
+	}
+	p.update(keyPress("j"))
+	afterMove := p.view()
+	if afterMove == before {
+		t.Error("moving to the next statement did not change the view")
+	}
+	p.update(keyPress("l"))
+	if p.view() == afterMove {
+		t.Error("paging sideways did not change the view")
+	}
+	p.setSize(100, 30)
+	if got := p.view(); strings.Count(got, "\n") != 29 {
+		t.Errorf("after a resize the view has %d lines, want 30", strings.Count(got, "\n")+1)
+	}
+}

@@ -68,7 +68,8 @@ func (p *comparePane) visibleCols() []int {
 }
 
 // view draws exactly width×height cells from what update computed.
-func (p *comparePane) view() string {
+// draw renders the pane from its state; view caches it.
+func (p *comparePane) draw() string {
 	w, h := p.width, p.height
 	if h <= 0 {
 		return ""

@@ -37,7 +37,7 @@ func (m *Model) wireCompare() tea.Cmd {
 // background.
 func (m *Model) restyleCompare(isDark bool) {
 	if p, ok := m.panes[focusCompare].(*comparePane); ok {
-		p.st = newCompareStyles(isDark)
+		p.setStyles(newCompareStyles(isDark))
 	}
 	if p, ok := m.panes[focusClaims].(*claimsPane); ok {
 		p.st = newCompareStyles(isDark)
