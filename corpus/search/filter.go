@@ -36,9 +36,12 @@ import (
 // text does not hold ("\u00e9", a number, an alias).
 func DocumentFilter(query string) func(name, text string) bool {
 	var pats []filterTerm
+	ascii := true // every term is ASCII, so the text need not be folded
 	for _, t := range parseQuery(query).terms {
 		if !t.neg {
-			pats = append(pats, newFilterTerm(t.folded))
+			p := newFilterTerm(t.folded)
+			pats = append(pats, p)
+			ascii = ascii && p.ascii
 		}
 	}
 	if len(pats) == 0 {
@@ -48,12 +51,17 @@ func DocumentFilter(query string) func(name, text string) bool {
 		if strings.EqualFold(path.Ext(name), ".md") && strings.HasPrefix(text, "---\n") {
 			return true // front matter: see above
 		}
+		// The checks below find a folded ASCII letter in either case, so
+		// folding the text is only needed for a term's other runes.
+		hay := text
+		if !ascii {
+			hay = foldFast(text)
+		}
 		// A term without whitespace is a subsequence of the text with its
 		// whitespace dropped exactly when it is one of the text itself.
-		hay := foldFast(text)
 		inBody := true
 		for _, p := range pats {
-			if _, ok := subseqFrom(hay, 0, p.runes, p.ascii); !ok {
+			if !foldedSubsequence(hay, p.runes) {
 				inBody = false
 				break
 			}
@@ -61,11 +69,13 @@ func DocumentFilter(query string) func(name, text string) bool {
 		if inBody {
 			return true
 		}
-		file := fold(corpus.CleanLine(name))
+		file := corpus.CleanLine(name)
+		if !ascii {
+			file = fold(file)
+		}
 		for _, p := range pats {
 			for r, n := range p.counts {
-				s := string(r)
-				if strings.Count(hay, s)+strings.Count(file, s)+strings.Count("(untitled)", s) < n {
+				if foldedCount(hay, r)+foldedCount(file, r)+foldedCount("(untitled)", r) < n {
 					return false
 				}
 			}
@@ -77,7 +87,7 @@ func DocumentFilter(query string) func(name, text string) bool {
 // filterTerm is a positive term as DocumentFilter checks it.
 type filterTerm struct {
 	runes  string       // the folded term without whitespace
-	ascii  bool         // runes is ASCII (subseqFrom's fast path)
+	ascii  bool         // runes is ASCII
 	counts map[rune]int // how often each rune occurs in runes, but "·" and ","
 }
 
@@ -94,8 +104,58 @@ func newFilterTerm(folded string) filterTerm {
 	return t
 }
 
+// foldedSubsequence reports whether the runes of pat (folded) occur in
+// order in fold(s), given s itself, or s folded when pat has a rune that
+// is not ASCII. Only an ASCII letter folds to an ASCII letter (fold keeps
+// UTF-8 lengths), so an ASCII rune is found in s in either case.
+func foldedSubsequence(s, pat string) bool {
+	from := 0
+	for _, r := range pat {
+		var j int
+		if r < utf8.RuneSelf {
+			j = indexFolded(s[from:], byte(r))
+		} else {
+			j = strings.IndexRune(s[from:], r)
+		}
+		if j < 0 {
+			return false
+		}
+		from += j + utf8.RuneLen(r)
+	}
+	return true
+}
+
+// indexFolded is the first index of the ASCII byte c in s, in either case
+// when c is a lower-case letter. The upper-case search stops where the
+// lower-case one found c, so neither scans further than it must.
+func indexFolded(s string, c byte) int {
+	i := strings.IndexByte(s, c)
+	if c < 'a' || c > 'z' {
+		return i
+	}
+	end := i
+	if i < 0 {
+		end = len(s)
+	}
+	if j := strings.IndexByte(s[:end], c-'a'+'A'); j >= 0 {
+		return j
+	}
+	return i
+}
+
+// foldedCount counts the folded rune r in fold(s), on the terms of
+// foldedSubsequence.
+func foldedCount(s string, r rune) int {
+	switch {
+	case 'a' <= r && r <= 'z':
+		return strings.Count(s, string(r)) + strings.Count(s, string(r-'a'+'A'))
+	default:
+		return strings.Count(s, string(r))
+	}
+}
+
 // foldFast is fold(s) by foldInto, which takes ASCII eight bytes at a
-// time: it runs over every file the filter is given.
+// time.
 func foldFast(s string) string {
 	b := make([]byte, len(s))
 	foldInto(b, s)
