@@ -8,29 +8,17 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"parley/corpus/testcorpus"
 )
 
 // bbcDir finds ../shared/corpora/bbc beside the repository root (the
 // folder holding go.mod), or skips the test when it is absent.
 func bbcDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	bbc := filepath.Join(dir, "..", "shared", "corpora", "bbc")
-	if _, err := os.Stat(bbc); err != nil {
-		tb.Skipf("BBC corpus not present at %s", bbc)
+	bbc := testcorpus.BBC()
+	if bbc == "" {
+		tb.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
 	}
 	return bbc
 }

@@ -1,12 +1,12 @@
 package tui
 
 import (
-	"os"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
+	"parley/corpus/testcorpus"
 )
 
 // Benchmarks for the numbers in the README:
@@ -107,8 +107,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 // benchCorpus is the BBC folder when it is there (2,225 files), else the
 // seeds.
 func benchCorpus(b *testing.B) *corpus.Corpus {
-	const bbc = "../../shared/corpora/bbc"
-	if _, err := os.Stat(bbc); err == nil {
+	if bbc := testcorpus.BBC(); bbc != "" {
 		c, err := corpus.LoadPaths([]string{bbc}, corpus.LoadOptions{})
 		if err == nil && len(c.Docs) > 0 {
 			return c

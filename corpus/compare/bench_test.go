@@ -1,12 +1,11 @@
 package compare
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"parley/corpus"
+	"parley/corpus/testcorpus"
 )
 
 // Targets (issue 5): indexing the BBC folder under 300 ms
@@ -18,29 +17,6 @@ import (
 //
 //	go test ./corpus/compare -run '^$' -bench . -benchtime 3x
 
-// bbcRoot finds shared/corpora/bbc beside the repository root (where CI
-// clones the shared data); "" when it is not there.
-func bbcRoot() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", "corpora", "bbc")
-			if st, err := os.Stat(p); err == nil && st.IsDir() {
-				return p
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 var (
 	bbcOnce sync.Once
 	bbcDocs []*corpus.Document
@@ -49,7 +25,7 @@ var (
 
 func loadBBC(b *testing.B) []*corpus.Document {
 	b.Helper()
-	root := bbcRoot()
+	root := testcorpus.BBC()
 	if root == "" {
 		b.Skip("shared/corpora/bbc not found beside the repository")
 	}

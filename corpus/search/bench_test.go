@@ -2,38 +2,14 @@ package search
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
 	"time"
 
 	"parley/corpus"
+	"parley/corpus/testcorpus"
 )
-
-// bbcDir finds ../shared/corpora/bbc beside the repository root, where CI
-// clones the shared data; "" when it is not there.
-func bbcDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared", "corpora", "bbc")
-			if _, err := os.Stat(p); err == nil {
-				return p
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
 
 var (
 	bbcOnce  sync.Once
@@ -42,7 +18,7 @@ var (
 
 // bbc loads and indexes the BBC corpus once per test binary, or skips.
 func bbc(tb testing.TB) *Index {
-	dir := bbcDir()
+	dir := testcorpus.BBC()
 	if dir == "" {
 		tb.Skip("../shared/corpora/bbc not found beside the repository")
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"parley/corpus"
+	"parley/corpus/testcorpus"
 	"parley/seeds"
 )
 
@@ -84,7 +85,7 @@ func cliOutput(t *testing.T, c *corpus.Corpus, query string) string {
 // over the files it keeps writes exactly what a search over all writes.
 func TestDocumentFilterSameOutput(t *testing.T) {
 	roots := map[string]string{"folder": guardFolder(t), "seeds": seedsFolder(t)}
-	if dir := bbcDir(); dir != "" {
+	if dir := testcorpus.BBC(); dir != "" {
 		roots["bbc"] = dir
 	} else {
 		t.Log("../shared/corpora/bbc not found beside the repository; guarding the small folders only")
