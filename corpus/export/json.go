@@ -31,22 +31,12 @@ type DocJSON struct {
 	Notes     []string `json:"notes,omitempty"`
 }
 
-// ShowJSON is the output of `parley show --json`.
+// ShowJSON is the output of `parley show --json`: the document's
+// metadata, as in the list, then its body and matter.
 type ShowJSON struct {
-	ID        string        `json:"id"`
-	File      string        `json:"file"`
-	Title     string        `json:"title"`
-	Subtitle  string        `json:"subtitle"`
-	Outlet    string        `json:"outlet"`
-	Author    string        `json:"author"`
-	Published string        `json:"published"`
-	Kind      string        `json:"kind"`
-	Words     int           `json:"words"`
-	URL       string        `json:"url,omitempty"`
-	Editorial []string      `json:"editorial,omitempty"`
-	Notes     []string      `json:"notes,omitempty"`
-	Sections  []SectionJSON `json:"sections"`
-	Matter    []MatterJSON  `json:"matter"`
+	DocJSON
+	Sections []SectionJSON `json:"sections"`
+	Matter   []MatterJSON  `json:"matter"`
 }
 
 // SectionJSON is a heading and its blocks.
@@ -80,13 +70,7 @@ func docJSON(d *corpus.Document) DocJSON {
 
 // Show builds the JSON form of one document.
 func Show(d *corpus.Document) ShowJSON {
-	m := docJSON(d)
-	out := ShowJSON{
-		ID: m.ID, File: m.File, Title: m.Title, Subtitle: m.Subtitle, Outlet: m.Outlet,
-		Author: m.Author, Published: m.Published, Kind: m.Kind, Words: m.Words,
-		URL: m.URL, Editorial: m.Editorial, Notes: m.Notes,
-		Sections: []SectionJSON{}, Matter: []MatterJSON{},
-	}
+	out := ShowJSON{DocJSON: docJSON(d), Sections: []SectionJSON{}, Matter: []MatterJSON{}}
 	for _, s := range d.Sections {
 		sj := SectionJSON{Heading: s.Heading, Level: s.Level, Blocks: []BlockJSON{}}
 		for _, b := range s.Blocks {
