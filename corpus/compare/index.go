@@ -50,9 +50,13 @@ type Index struct {
 	lens     []float32
 	avgLen   float64
 	terms    map[string]int32 // words, names, numbers, compounds
-	bigrams  map[uint64]int32 // phrase of two term ids -> term id
-	postings [][]posting
-	word     []bool // per term: a word, name or number (not a phrase)
+	// bigrams are the phrases of two words, keyed by phraseKey, in
+	// shards (see shardOf); a phrase's term id is its shard's base plus
+	// its id in the shard.
+	bigrams    []map[uint64]int32
+	bigramBase []int32
+	postings   [][]posting
+	word       []bool // per term: a word, name or number (not a phrase)
 	// fwd is the forward index: each sentence's terms (sent holds the
 	// term id) and weighted frequencies, ending at fwdEnd[sentence].
 	fwd    []posting
@@ -123,7 +127,7 @@ func analyseDoc(an *analyzer, d *corpus.Document) analysed {
 // stemming are most of the cost of indexing.
 func analyseAll(docs []*corpus.Document, f features) []analysed {
 	out := make([]analysed, len(docs))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/16))
+	workers := buildWorkers(len(docs))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -139,40 +143,205 @@ func analyseAll(docs []*corpus.Document, f features) []analysed {
 	return out
 }
 
+// buildWorkers is how many goroutines share the work on n documents.
+func buildWorkers(n int) int {
+	return min(runtime.GOMAXPROCS(0), max(1, n/16))
+}
+
+// parallel calls fn(w, i) for every i below n on workers goroutines,
+// worker w taking every workers-th i.
+func parallel(n, workers int, fn func(w, i int)) {
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				fn(w, i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// entry is one term of a sentence while indexing: a word (key is
+// wordFlag|its term id) or a phrase (key is phraseKey of its two words),
+// with its weighted frequency. id is the term id: a word's from the
+// start, a phrase's id within its shard until the shards are numbered.
+type entry struct {
+	key uint64
+	id  int32
+	tf  float32
+}
+
+// wordFlag marks a word's key; a phrase's never has it, as term ids are
+// below 1<<31.
+const wordFlag = 1 << 63
+
+// phraseKey is the key of the phrase of words a then b.
+func phraseKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+
+// shardOf spreads phrase keys over n shards by a multiplicative hash
+// (the keys' low bits alone are the second word's id, not spread).
+func shardOf(k uint64, n int) int {
+	return int((k * 0x9E3779B97F4A7C15 >> 32) % uint64(n))
+}
+
+// addTerm adds w to key's frequency in the sentence that starts at
+// first in ts, appending the term when the sentence lacks it. Sentences
+// are short: a scan beats a map.
+func addTerm(ts []entry, first int, key uint64, id int32, w float32) []entry {
+	for i := first; i < len(ts); i++ {
+		if ts[i].key == key {
+			ts[i].tf += w
+			return ts
+		}
+	}
+	return append(ts, entry{key, id, w})
+}
+
+// docTerms is one document's sentences as terms: entries of sentence i
+// end at ends[i].
+type docTerms struct {
+	terms []entry
+	ends  []int32
+}
+
+// sentenceTerms turns a document's analysis into its sentences' terms,
+// given the term ids of its analyzer's keys. Phrases are left keyed by
+// their words: their ids come later, from the shards.
+func sentenceTerms(a analysed, tids []int32, f features) docTerms {
+	out := docTerms{terms: make([]entry, 0, 2*len(a.ids)), ends: make([]int32, len(a.ends))}
+	start := int32(0)
+	for si, end := range a.ends {
+		first := len(out.terms)
+		nw := int(a.words[si])
+		prev := int32(-1)
+		for k, local := range a.ids[start:end] {
+			tid := tids[local]
+			out.terms = addTerm(out.terms, first, wordFlag|uint64(tid), tid, 1)
+			if k < nw && !f.NoBigram {
+				if prev >= 0 {
+					out.terms = addTerm(out.terms, first, phraseKey(prev, tid), 0, bigramWeight)
+				}
+				prev = tid
+			}
+		}
+		out.ends[si] = int32(len(out.terms))
+		start = end
+	}
+	return out
+}
+
+// build indexes docs in stages, all but the cheap ones on every core:
+// analysis (per document), word ids (serial, one slice lookup per word),
+// sentence terms (per document), phrase ids (per shard of phrases: the
+// phrase map is large and cache-missing, so each core fills a part),
+// then the forward index (per document) and the inverted one.
 func build(docs []*corpus.Document, opts Options, f features) *Index {
 	all := analyseAll(docs, f)
+	workers := buildWorkers(len(docs))
 	// Sizing the maps from the analysis spares their growth (rehashing
 	// is a good part of the merge): a document's words are about as many
 	// as its phrases, and the keys of the analyzers bound the terms.
 	var words, sents, keys int
-	seen := map[*analyzer]bool{}
+	tids := map[*analyzer][]int32{}
 	for _, a := range all {
 		words += len(a.ids)
 		sents += len(a.ends)
-		if !seen[a.an] {
-			seen[a.an] = true
+		if tids[a.an] == nil {
 			keys += len(a.an.keys)
+			t := make([]int32, len(a.an.keys))
+			for i := range t {
+				t[i] = -1
+			}
+			tids[a.an] = t
 		}
 	}
-	ix := &Index{docs: docs, opts: opts, feat: f, terms: make(map[string]int32, keys), bigrams: make(map[uint64]int32, words/2), byText: make(map[uint64]int32, sents), facts: map[int32][]Fact{}}
-	ix.sents = make([]sentRef, 0, sents)
-	var totalLen float64
-	var tf []posting // this sentence's terms (sent holds the term id)
-	add := func(tid int32, w float32) {
-		for i := range tf {
-			if tf[i].sent == tid {
-				tf[i].tf += w
-				return
+	ix := &Index{docs: docs, opts: opts, feat: f, terms: make(map[string]int32, keys), byText: make(map[uint64]int32, sents), facts: map[int32][]Fact{}}
+
+	// Word ids, in order of first sight; only keys some sentence has
+	// become terms. Each analyzer's key ids map to them through a slice.
+	for _, a := range all {
+		t := tids[a.an]
+		for _, local := range a.ids {
+			if t[local] < 0 {
+				t[local] = ix.termID(a.an.keys[local])
 			}
 		}
-		tf = append(tf, posting{tid, w})
 	}
-	// Each analyzer's key ids map to index term ids through a slice,
-	// filled on first sight, so the merge hashes each distinct key once.
-	global := map[*analyzer][]int32{}
+	nWords := int32(len(ix.terms))
+
+	terms := make([]docTerms, len(docs))
+	parallel(len(docs), workers, func(_, i int) {
+		terms[i] = sentenceTerms(all[i], tids[all[i].an], f)
+	})
+
+	// Phrase ids: shard s numbers its phrases from bigramBase[s], each
+	// shard's goroutine writing the ids of its own entries only.
+	ix.bigrams = make([]map[uint64]int32, workers)
+	ix.bigramBase = make([]int32, workers)
+	if !f.NoBigram {
+		parallel(workers, workers, func(_, s int) {
+			m := make(map[uint64]int32, words/2/workers)
+			for _, d := range terms {
+				for i := range d.terms {
+					e := &d.terms[i]
+					if e.key&wordFlag != 0 || shardOf(e.key, workers) != s {
+						continue
+					}
+					id, ok := m[e.key]
+					if !ok {
+						id = int32(len(m))
+						m[e.key] = id
+					}
+					e.id = id
+				}
+			}
+			ix.bigrams[s] = m
+		})
+	}
+	next := nWords
+	for s, m := range ix.bigrams {
+		ix.bigramBase[s] = next
+		next += int32(len(m))
+	}
+	ix.postings = make([][]posting, next)
+	ix.word = make([]bool, next)
+	for i := range nWords {
+		ix.word[i] = true
+	}
+
+	// The forward index: each document's entries, with final ids, at
+	// its offset.
+	docFwd := make([]int32, len(docs)+1)
+	docSent := make([]int32, len(docs)+1)
+	for i, d := range terms {
+		docFwd[i+1] = docFwd[i] + int32(len(d.terms))
+		docSent[i+1] = docSent[i] + int32(len(d.ends))
+	}
+	ix.fwd = make([]posting, docFwd[len(docs)])
+	ix.fwdEnd = make([]int32, docSent[len(docs)])
+	parallel(len(docs), workers, func(_, i int) {
+		fwd := ix.fwd[docFwd[i]:docFwd[i+1]]
+		for j, e := range terms[i].terms {
+			id := e.id
+			if e.key&wordFlag == 0 {
+				id += ix.bigramBase[shardOf(e.key, workers)]
+			}
+			fwd[j] = posting{id, e.tf}
+		}
+		for j, end := range terms[i].ends {
+			ix.fwdEnd[docSent[i]+int32(j)] = docFwd[i] + end
+		}
+	})
+
+	ix.docFirst = docSent[:len(docs)]
+	ix.sents = make([]sentRef, 0, sents)
+	ix.numeric = make([]bool, 0, sents)
+	ix.lens = make([]float32, 0, sents)
+	var totalLen float64
 	for di, a := range all {
-		ix.docFirst = append(ix.docFirst, int32(len(ix.sents)))
-		tids := global[a.an]
 		si := 0
 		start := int32(0)
 		for _, br := range docs[di].Blocks() {
@@ -185,37 +354,13 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 						ix.byText[h] = id
 					}
 				}
-				tf = tf[:0]
-				ids := a.ids[start:a.ends[si]]
-				nw := int(a.words[si])
-				prev := int32(-1)
-				for k, local := range ids {
-					for int(local) >= len(tids) {
-						tids = append(tids, -1)
-					}
-					tid := tids[local]
-					if tid < 0 {
-						tid = ix.termID(a.an.keys[local])
-						tids[local] = tid
-					}
-					add(tid, 1)
-					if k < nw && !f.NoBigram {
-						if prev >= 0 {
-							add(ix.bigramID(prev, tid), bigramWeight)
-						}
-						prev = tid
-					}
-				}
-				ix.fwd = append(ix.fwd, tf...)
-				ix.fwdEnd = append(ix.fwdEnd, int32(len(ix.fwd)))
-				n := float32(len(ids))
+				n := float32(a.ends[si] - start)
 				ix.lens = append(ix.lens, n)
 				totalLen += float64(n)
 				start = a.ends[si]
 				si++
 			}
 		}
-		global[a.an] = tids
 	}
 	if len(ix.sents) > 0 {
 		ix.avgLen = totalLen / float64(len(ix.sents))
@@ -251,33 +396,25 @@ func weightOf(key string) float64 {
 // derived feature.
 func isWord(key string) bool { return weightOf(key) == 1 }
 
-// termID returns the id of a word term, adding it when new.
+// termID returns the id of a word term, adding it when new. Words are
+// numbered before any phrase.
 func (ix *Index) termID(key string) int32 {
 	tid, ok := ix.terms[key]
 	if !ok {
-		tid = ix.newTerm(true)
+		tid = int32(len(ix.terms))
 		ix.terms[key] = tid
 	}
 	return tid
 }
 
-// bigramID returns the id of the phrase of two word terms, adding it
-// when new. Phrases are keyed by their words' ids, not by strings, which
-// keeps indexing free of per-phrase allocations.
-func (ix *Index) bigramID(a, b int32) int32 {
-	k := uint64(uint32(a))<<32 | uint64(uint32(b))
-	tid, ok := ix.bigrams[k]
-	if !ok {
-		tid = ix.newTerm(false)
-		ix.bigrams[k] = tid
-	}
-	return tid
-}
-
-func (ix *Index) newTerm(word bool) int32 {
-	ix.postings = append(ix.postings, nil)
-	ix.word = append(ix.word, word)
-	return int32(len(ix.postings) - 1)
+// bigramID returns the id of the phrase of words a then b, if some
+// sentence has it. Phrases are keyed by their words' ids, not by
+// strings, which keeps indexing free of per-phrase allocations.
+func (ix *Index) bigramID(a, b int32) (int32, bool) {
+	k := phraseKey(a, b)
+	s := shardOf(k, len(ix.bigrams))
+	id, ok := ix.bigrams[s][k]
+	return ix.bigramBase[s] + id, ok
 }
 
 // fillPostings builds the inverted index from the forward one in two

@@ -88,7 +88,7 @@ func (ix *Index) prepareWith(an *analyzer, text string) prepared {
 				continue
 			}
 			if prev >= 0 {
-				if bt, ok := ix.bigrams[uint64(uint32(prev))<<32|uint64(uint32(tid))]; ok {
+				if bt, ok := ix.bigramID(prev, tid); ok {
 					use(bt, bigramWeight)
 				}
 			}
