@@ -283,7 +283,10 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 	ix.bigramBase = make([]int32, workers)
 	if !f.NoBigram {
 		parallel(workers, workers, func(_, s int) {
-			m := make(map[uint64]int32, words/2/workers)
+			// A sentence has fewer phrases than words, so words/workers
+			// bounds a shard (with hashing evenly spread) and the map
+			// never grows.
+			m := make(map[uint64]int32, words/workers)
 			for _, d := range terms {
 				for i := range d.terms {
 					e := &d.terms[i]
