@@ -3,6 +3,7 @@ package compare
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A query pasted from a document finds its sentence (and so its origin)
@@ -15,6 +16,24 @@ func textKey(s string) (uint64, bool) {
 	h := uint64(14695981039346656037)
 	space, any := false, false
 	for _, r := range s {
+		// ASCII, most of the text, folds without the unicode tables
+		// (the same answers as IsSpace and ToLower give).
+		if 0 < r && r < utf8.RuneSelf {
+			if r == ' ' || '\t' <= r && r <= '\r' {
+				space = any
+				continue
+			}
+			if space {
+				h = (h ^ ' ') * prime
+				space = false
+			}
+			any = true
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			h = (h ^ uint64(r)) * prime
+			continue
+		}
 		switch r {
 		case '’', '‘':
 			r = '\''

@@ -104,7 +104,12 @@ func hasLower(s string) bool {
 	return false
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // ASCII without the unicode tables
+		return '0' <= r && r <= '9' || 'a' <= r|0x20 && r|0x20 <= 'z'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // dottedAbbrev returns the length of a dotted capital abbreviation at the
 // start of s ("U.S.", "U.N."), or 0.
