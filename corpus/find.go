@@ -5,26 +5,30 @@ import (
 	"strings"
 )
 
-// Find returns the document named by ref: an exact id or file name, or a
-// prefix of either that names exactly one document.
+// Find returns the document named by ref: an exact id, else an exact file
+// name, else a prefix of either, as long as it names exactly one document
+// (a folder may hold business/001.txt and sport/001.txt).
 func (c *Corpus) Find(ref string) (*Document, error) {
-	for _, d := range c.Docs {
-		if d.ID == ref || d.File == ref {
-			return d, nil
+	matchers := []func(d *Document) bool{
+		func(d *Document) bool { return d.ID == ref },
+		func(d *Document) bool { return d.File == ref },
+		func(d *Document) bool { return strings.HasPrefix(d.ID, ref) || strings.HasPrefix(d.File, ref) },
+	}
+	for _, match := range matchers {
+		var found []*Document
+		for _, d := range c.Docs {
+			if match(d) {
+				found = append(found, d)
+			}
+		}
+		switch len(found) {
+		case 0:
+			continue
+		case 1:
+			return found[0], nil
+		default:
+			return nil, fmt.Errorf("%q names %d documents, e.g. %s and %s; give more of the id", CleanLine(ref), len(found), found[0].ID, found[1].ID)
 		}
 	}
-	var found []*Document
-	for _, d := range c.Docs {
-		if strings.HasPrefix(d.ID, ref) || strings.HasPrefix(d.File, ref) {
-			found = append(found, d)
-		}
-	}
-	switch len(found) {
-	case 1:
-		return found[0], nil
-	case 0:
-		return nil, fmt.Errorf("no document %q (see parley list)", CleanLine(ref))
-	default:
-		return nil, fmt.Errorf("%q names %d documents, e.g. %s and %s; give more of the id", CleanLine(ref), len(found), found[0].ID, found[1].ID)
-	}
+	return nil, fmt.Errorf("no document %q (see parley list)", CleanLine(ref))
 }

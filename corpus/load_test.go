@@ -148,6 +148,30 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// A file name shared by documents in two folders names neither; their
+// ids still do.
+func TestFindSameFileNameInTwoFolders(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"business", "sport"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, sub, "001.txt"), []byte(sub+" headline\n\nBody.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := LoadPaths([]string{dir}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Find("001.txt"); err == nil || !strings.Contains(err.Error(), "names 2 documents") {
+		t.Errorf("Find(001.txt) = %v, want an ambiguity error", err)
+	}
+	if d, err := c.Find("sport/001"); err != nil || d.ID != "sport/001" {
+		t.Errorf("Find(sport/001) = %v, %v", d, err)
+	}
+}
+
 func TestParseNeverKeepsCallerBytes(t *testing.T) {
 	raw := []byte("Title\n\nBody text.\n")
 	d := Parse("x.txt", raw)
