@@ -112,7 +112,32 @@ func ExtractFacts(sentence string) []Fact {
 		add(f)
 	}
 	slices.SortStableFunc(facts, func(a, b Fact) int { return a.Start - b.Start })
-	return facts
+	return dedupeFacts(facts)
+}
+
+// dedupeFacts keeps the first of facts that say the same thing ("Iran ...
+// and Iran"): a repeat adds nothing to compare and would be listed twice.
+func dedupeFacts(facts []Fact) []Fact {
+	type key struct {
+		kind      FactKind
+		name      string
+		low, high float64
+		unit      string
+	}
+	seen := make(map[key]bool, len(facts))
+	out := facts[:0]
+	for _, f := range facts {
+		k := key{f.Kind, f.Name, f.Low, f.High, f.Unit}
+		if f.Kind == KindPlace || f.Kind == KindActor {
+			k.low, k.high = 0, 0 // names carry no value
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
 }
 
 // numericFacts finds dates, percentages, money, lengths, durations and

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -136,5 +137,76 @@ func TestRelate(t *testing.T) {
 	// Counts of different things do not compare.
 	if r := Relate(factOf(t, "10 million Pakistanis", KindCount), factOf(t, "10 million barrels", KindCount)); r != None {
 		t.Errorf("counts of different things: %s, want none", r)
+	}
+}
+
+// The first part of a hyphen compound qualifies the noun after it: "in
+// US-Iran negotiations" names two parties, not a place called US.
+func TestHyphenCompoundIsNotPlace(t *testing.T) {
+	tests := []struct {
+		text      string
+		notPlace  string // a name that must not be read as a place
+		actor     string // a name that must be an actor, or ""
+		wantPlace string // a place that must still be found, or ""
+	}{
+		{"Pakistan Role in US-Iran Negotiations", "usa", "usa", ""},
+		{"Pakistan's role in U.S.-Iran talks was praised.", "usa", "usa", ""},
+		{"a Tehran-based analyst said so in Islamabad", "iran", "", "islamabad"},
+		{"the talks in Anglo-French format resumed", "anglo", "", ""},
+		{"the envoys met in Muscat on Monday", "", "", "muscat"},
+	}
+	for _, tt := range tests {
+		facts := ExtractFacts(tt.text)
+		var actor, place bool
+		for _, f := range facts {
+			if f.Kind == KindPlace && tt.notPlace != "" && strings.HasPrefix(f.Name, tt.notPlace) {
+				t.Errorf("%q: %q read as a place: %+v", tt.text, f.Text, f)
+			}
+			if f.Kind == KindActor && f.Name == tt.actor {
+				actor = true
+			}
+			if f.Kind == KindPlace && f.Name == tt.wantPlace {
+				place = true
+			}
+		}
+		if tt.actor != "" && !actor {
+			t.Errorf("%q: no actor %q in %+v", tt.text, tt.actor, facts)
+		}
+		if tt.wantPlace != "" && !place {
+			t.Errorf("%q: no place %q in %+v", tt.text, tt.wantPlace, facts)
+		}
+	}
+}
+
+// A sentence that names one thing twice lists it once.
+func TestFactsDeduped(t *testing.T) {
+	tests := []struct {
+		text string
+		kind FactKind
+		want int // facts of kind
+	}{
+		{"It shares a 909 km long border with Iran and Iran was the first Muslim country to recognize Pakistan at the time of independence.", KindActor, 2}, // Iran, Pakistan
+		{"Talks in Islamabad, then more talks in Islamabad.", KindPlace, 1},
+		{"21 hours of talks, and 21 hours of waiting", KindDuration, 1},
+		{"21 hours of talks, and 22 hours of waiting", KindDuration, 2},
+		{"Washington and the United States and America", KindActor, 1},
+	}
+	for _, tt := range tests {
+		n := 0
+		seen := map[string]int{}
+		for _, f := range ExtractFacts(tt.text) {
+			if f.Kind == tt.kind {
+				n++
+				seen[f.Name+"|"+f.FormatValue()]++
+			}
+		}
+		if n != tt.want {
+			t.Errorf("%q: %d %s facts, want %d", tt.text, n, tt.kind, tt.want)
+		}
+		for k, c := range seen {
+			if c > 1 {
+				t.Errorf("%q: %s %q listed %d times", tt.text, tt.kind, k, c)
+			}
+		}
 	}
 }

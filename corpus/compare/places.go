@@ -100,7 +100,19 @@ func namedFacts(s string, toks []token) []Fact {
 		if p, n, ok := lookupPlace(toks, i); ok {
 			end := toks[i+n-1].End
 			f := Fact{Text: s[t.Start:end], Name: p.name, Start: t.Start, End: end}
+			// The first part of a hyphen compound ("US-Iran talks",
+			// "a Tehran-based analyst") qualifies the noun after it: it
+			// names a party, never where something happens.
+			modifier := toks[i+n-1].HyphenNext
 			switch {
+			case modifier && (p.kind == "country" || p.kind == "capital"):
+				f.Kind = KindActor
+				if key, ok := aliasWords[p.name]; ok {
+					f.Name = key
+				}
+			case modifier:
+				i += n - 1
+				continue
 			case p.kind == "city" || p.kind == "water" || locative[prev]:
 				f.Kind = KindPlace
 			case p.kind == "country" || p.kind == "capital":
@@ -126,7 +138,7 @@ func namedFacts(s string, toks []token) []Fact {
 			i += n - 1
 			continue
 		}
-		if titles[prev] || (locative[prev] && !notPlace[t.Lower]) {
+		if titles[prev] || (locative[prev] && !notPlace[t.Lower] && !t.HyphenNext) {
 			n := 1
 			for i+n < len(toks) && toks[i+n].Cap && !toks[i+n].Number && toks[i+n].Start-toks[i+n-1].End <= 1 && n < 4 {
 				n++
