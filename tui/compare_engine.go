@@ -106,6 +106,11 @@ func exportCompare(docs []*corpus.Document, res compare.Result, dir string, now 
 	return func() tea.Msg {
 		name := fmt.Sprintf("parley-compare-%s.md", now.Format("20060102-150405"))
 		path := filepath.Join(dir, name)
+		// The status names the file absolutely: the reader may have been
+		// started anywhere, and a bare name says nothing of where it is.
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
 			return compareExportedMsg{err: err}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -237,6 +238,28 @@ func TestCompareExportWritesMarkdown(t *testing.T) {
 	// A second export in the same second must not overwrite the first.
 	if again := cmd().(compareExportedMsg); again.err == nil {
 		t.Error("second export to the same name succeeded; want an error, not an overwrite")
+	}
+}
+
+// The status names the exported file absolutely, even when it was
+// written to the current directory.
+func TestCompareExportReportsAbsolutePath(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	p := fixturePane(t, 200, 24)
+	p.now = func() time.Time { return time.Date(2026, 4, 12, 9, 30, 0, 0, time.UTC) }
+	_, cmd := p.update(keyPress("x"))
+	msg := cmd().(compareExportedMsg)
+	if msg.err != nil {
+		t.Fatal(msg.err)
+	}
+	want := filepath.Join(dir, "parley-compare-20260412-093000.md")
+	if !filepath.IsAbs(msg.path) || msg.path != want {
+		t.Errorf("export path %q, want %q", msg.path, want)
+	}
+	p.update(msg)
+	if v := ansi.Strip(p.view()); !strings.Contains(v, "exported to "+want) {
+		t.Errorf("status does not name the absolute path %q:\n%s", want, v)
 	}
 }
 
