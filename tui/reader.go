@@ -302,6 +302,13 @@ func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Cursor):
 		p.startCursor()
 	case key.Matches(msg, km.Back):
+		if p.find.query != "" {
+			// The first esc clears a finished find (its highlights,
+			// count or "no match"), as less's ESC-u does; the next one
+			// goes back.
+			p.find.clear()
+			return nil
+		}
 		p.emit(backMsg{})
 	}
 	return nil

@@ -29,6 +29,29 @@ func countFold(c *corpus.Document, q string) int {
 	return n
 }
 
+// After a find, the first esc clears its highlights and count and stays
+// in the reader, where it is; the second goes back.
+func TestEscClearsFindFirst(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	press(m, "/")
+	typeText(m, "talks")
+	press(m, "enter")
+	top := m.reader.top
+	press(m, "esc")
+	if m.focus != focusReader || len(m.reader.find.matches) != 0 || m.reader.find.query != "" {
+		t.Fatalf("esc after a find: focus %v, %d matches, query %q", m.focus, len(m.reader.find.matches), m.reader.find.query)
+	}
+	if m.reader.top != top {
+		t.Errorf("clearing the find moved the reader from line %d to %d", top, m.reader.top)
+	}
+	press(m, "/")
+	typeText(m, "zzzq")
+	press(m, "enter", "esc")
+	if strings.Contains(screen(m), "no match") {
+		t.Error("esc left the no-match message on screen")
+	}
+}
+
 func TestFindCountsAndCycles(t *testing.T) {
 	m := openTalks(t, 80, 24)
 	press(m, "/")
