@@ -4,9 +4,12 @@ package compare
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
+	"slices"
 	"strings"
 
 	"parley/corpus"
@@ -112,9 +115,12 @@ func writeCompareJSON(w io.Writer, docs []*corpus.Document, r Result) error {
 
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
 
-// writeCompareText is the terminal form: one section per source, its
-// statements with location, score, shared terms and fact marks.
+// writeCompareText is the terminal form: the sources that speak, the
+// origin first and then the best match first, each with its statements,
+// location, score, shared terms and fact marks; then one line for the
+// silent sources, which on a large folder are most of them.
 func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
+	names := DocNames(docs)
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "Compare: %s\n", oneLine(r.Query))
 	if r.Claim != nil {
@@ -123,11 +129,12 @@ func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
 	for _, f := range r.QueryFacts {
 		fmt.Fprintf(b, "  fact: %s (%s)\n", f.Text, f.Kind)
 	}
-	for _, s := range r.Sources {
-		d := docs[s.Doc]
-		fmt.Fprintf(b, "\n%s\n", plainHeading(d, s.Origin))
-		if s.Silent {
-			b.WriteString("  silent\n")
+	speaking, silent := SpeakingOrder(r)
+	for _, i := range speaking {
+		s := r.Sources[i]
+		fmt.Fprintf(b, "\n%s\n", plainHeading(docs[s.Doc], names[s.Doc], s.Origin))
+		if s.Silent || len(s.Matches) == 0 {
+			b.WriteString("  silent\n") // only the origin is listed here while silent
 			continue
 		}
 		for _, m := range s.Matches {
@@ -144,11 +151,75 @@ func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
 			}
 		}
 	}
+	if len(silent) > 0 {
+		// A line of thousands of names helps nobody; --json lists them all.
+		var ns []string
+		for _, i := range silent[:min(len(silent), maxSilentNames)] {
+			ns = append(ns, names[r.Sources[i].Doc])
+		}
+		if more := len(silent) - len(ns); more > 0 {
+			ns = append(ns, fmt.Sprintf("and %d more", more))
+		}
+		fmt.Fprintf(b, "\nsilent: %d %s: %s\n", len(silent), plural(len(silent), "source", "sources"), strings.Join(ns, ", "))
+	}
 	return b.Flush()
 }
 
-func plainHeading(d *corpus.Document, origin bool) string {
-	h := d.File
+// maxSilentNames is how many silent sources the summary line names.
+const maxSilentNames = 12
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// SpeakingOrder splits a result's sources, as indices into r.Sources,
+// into those shown in full — the origin first, then the sources that
+// speak, best match first (ties in document order) — and the silent ones
+// in document order.
+func SpeakingOrder(r Result) (speaking, silent []int) {
+	for i, s := range r.Sources {
+		switch {
+		case s.Origin:
+			speaking = append([]int{i}, speaking...)
+		case s.Silent || len(s.Matches) == 0:
+			silent = append(silent, i)
+		default:
+			speaking = append(speaking, i)
+		}
+	}
+	rest := speaking
+	if len(rest) > 0 && r.Sources[rest[0]].Origin {
+		rest = rest[1:]
+	}
+	slices.SortStableFunc(rest, func(a, b int) int {
+		return cmp.Compare(r.Sources[b].Matches[0].Score, r.Sources[a].Matches[0].Score)
+	})
+	return speaking, silent
+}
+
+// DocNames names each document unambiguously for text output: its file
+// name, or its id with the file's extension (its path under the corpus
+// root, "business/001.txt") where two documents share a file name.
+func DocNames(docs []*corpus.Document) []string {
+	count := map[string]int{}
+	for _, d := range docs {
+		count[d.File]++
+	}
+	names := make([]string, len(docs))
+	for i, d := range docs {
+		names[i] = d.File
+		if count[d.File] > 1 {
+			names[i] = d.ID + path.Ext(d.File)
+		}
+	}
+	return names
+}
+
+func plainHeading(d *corpus.Document, name string, origin bool) string {
+	h := name
 	if d.Title != "" {
 		h += " — " + oneLine(d.Title)
 	}
@@ -220,6 +291,7 @@ func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
 	case opts.Markdown:
 		return WriteClaimsMarkdown(w, c.Docs, claims)
 	}
+	names := DocNames(c.Docs)
 	b := bufio.NewWriter(w)
 	for i, cl := range claims {
 		tag := ""
@@ -229,7 +301,7 @@ func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
 		fmt.Fprintf(b, "%d. %s %s%s\n", i+1, coverageRow(cl), cl.Label, tag)
 		for _, s := range cl.Sources {
 			for _, st := range s.Statements {
-				fmt.Fprintf(b, "     %s:%d:%d %s\n", c.Docs[s.Doc].File, st.Loc.Block, st.Loc.Sentence, oneLine(st.Text))
+				fmt.Fprintf(b, "     %s:%d:%d %s\n", names[s.Doc], st.Loc.Block, st.Loc.Sentence, oneLine(st.Text))
 			}
 		}
 	}

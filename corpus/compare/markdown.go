@@ -65,7 +65,11 @@ func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []Claim) e
 			tag = " *(curated)*"
 		}
 		fmt.Fprintf(b, "### %d. %s%s\n\n", i+1, mdEscape(c.Label), tag)
-		fmt.Fprintf(b, "Coverage: %s (%d of %d sources)\n\n", coverageRow(c), c.Covered(), len(c.Coverage))
+		if ShowsMarks(len(c.Coverage)) {
+			fmt.Fprintf(b, "Coverage: %s (%d of %d sources)\n\n", coverageRow(c), c.Covered(), len(c.Coverage))
+		} else {
+			fmt.Fprintf(b, "Coverage: %d of %d sources\n\n", c.Covered(), len(c.Coverage))
+		}
 		for _, s := range c.Sources {
 			if len(s.Statements) == 0 || s.Doc >= len(docs) {
 				continue
@@ -147,9 +151,29 @@ func markedFacts(fs []FactMark) []FactMark {
 	return out
 }
 
-func coverageRow(c Claim) string {
+// MaxCoverageMarks is the most sources a coverage row draws one mark each
+// for: twelve marks still leave an 80-column row room for the label;
+// beyond that the row is a count ("3/2226"), which is all a reader can
+// take in from so many marks anyway.
+const MaxCoverageMarks = 12
+
+// ShowsMarks says whether a coverage row of n sources draws marks.
+func ShowsMarks(n int) bool { return n <= MaxCoverageMarks }
+
+// CoverageText is a claim's coverage row: one filled or hollow mark per
+// source, or "covered/sources" when there are too many sources for marks.
+func CoverageText(coverage []bool) string {
+	if !ShowsMarks(len(coverage)) {
+		n := 0
+		for _, ok := range coverage {
+			if ok {
+				n++
+			}
+		}
+		return fmt.Sprintf("%d/%d", n, len(coverage))
+	}
 	var b strings.Builder
-	for _, ok := range c.Coverage {
+	for _, ok := range coverage {
 		if ok {
 			b.WriteString("●")
 		} else {
@@ -158,6 +182,8 @@ func coverageRow(c Claim) string {
 	}
 	return b.String()
 }
+
+func coverageRow(c Claim) string { return CoverageText(c.Coverage) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 

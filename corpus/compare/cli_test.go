@@ -1,0 +1,109 @@
+package compare
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parley/corpus"
+)
+
+// bigFolder writes a folder of many sources where two share a file name
+// (news/001.txt, sport/001.txt) and only three speak of the harbour.
+func bigFolder(t *testing.T, n int) *corpus.Corpus {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(rel, text string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("news/001.txt", "Harbour reopens\n\nThe old harbour of Kestrel Bay reopened on Monday after a long dredging project.\n")
+	write("sport/001.txt", "Harbour race\n\nRowers raced across the old harbour of Kestrel Bay, reopened after the dredging project.\n")
+	write("news/002.txt", "Dredging done\n\nDredging of the Kestrel Bay harbour is finished and the harbour reopened.\n")
+	for i := 3; i < n; i++ {
+		write(fmt.Sprintf("misc/%03d.txt", i), fmt.Sprintf("Note %d\n\nThe orchard committee met to discuss apple varieties number %d and pruning.\n", i, i))
+	}
+	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestDocNamesDisambiguate(t *testing.T) {
+	c := bigFolder(t, 4)
+	names := strings.Join(DocNames(c.Docs), " ")
+	for _, want := range []string{"news/001.txt", "sport/001.txt", "002.txt", "003.txt"} {
+		if !strings.Contains(" "+names+" ", " "+want+" ") {
+			t.Errorf("names %q lack %q", names, want)
+		}
+	}
+}
+
+// On a large folder the text output lists the sources that speak, best
+// first, then one line for the silent ones; names are unambiguous.
+func TestCompareTextLargeFolder(t *testing.T) {
+	c := bigFolder(t, 40)
+	var out bytes.Buffer
+	if err := RunCompareCLI(&out, c, "the old harbour of Kestrel Bay reopened after dredging", CLIOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	silentAt := strings.Index(text, "\nsilent: ")
+	if silentAt < 0 {
+		t.Fatalf("no silent summary line:\n%s", text)
+	}
+	if strings.Count(text, "\nsilent: ") != 1 || strings.Contains(text, "  silent\n") {
+		t.Errorf("silent sources not summarised on one line:\n%s", text)
+	}
+	for _, want := range []string{"news/001.txt", "sport/001.txt"} {
+		i := strings.Index(text, want)
+		if i < 0 || i > silentAt {
+			t.Errorf("%s not listed among the speaking sources:\n%s", want, text)
+		}
+	}
+	if !strings.Contains(text, "and ") || !strings.Contains(text, " more\n") {
+		t.Errorf("the silent line names every one of many sources:\n%s", text)
+	}
+	// The speaking sources come best first.
+	r := Build(c.Docs, Options{}).Compare("the old harbour of Kestrel Bay reopened after dredging", QueryOptions{Top: 1})
+	speaking, silent := SpeakingOrder(r)
+	if len(speaking)+len(silent) != len(r.Sources) || len(speaking) < 2 {
+		t.Fatalf("speaking %v, silent %d of %d", speaking, len(silent), len(r.Sources))
+	}
+	for k := 1; k < len(speaking); k++ {
+		if a, b := r.Sources[speaking[k-1]].Matches[0].Score, r.Sources[speaking[k]].Matches[0].Score; a < b {
+			t.Errorf("speaking sources not best first: %v then %v", a, b)
+		}
+	}
+}
+
+// Coverage rows keep one mark per source while they fit, and become a
+// count beyond that.
+func TestCoverageText(t *testing.T) {
+	few := []bool{true, false, true}
+	if got := CoverageText(few); got != "●○●" {
+		t.Errorf("few sources: %q", got)
+	}
+	many := make([]bool, 2226)
+	many[0], many[5], many[9] = true, true, true
+	if got := CoverageText(many); got != "3/2226" {
+		t.Errorf("many sources: %q", got)
+	}
+	c := bigFolder(t, 40)
+	var out bytes.Buffer
+	if err := RunClaimsCLI(&out, c, CLIOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "○") {
+		t.Errorf("claims of 40 sources drawn with marks:\n%s", out.String())
+	}
+}
