@@ -41,6 +41,9 @@ type Model struct {
 	jumps   jumpList
 	showAll bool // full help
 	helpTop int  // the full help's first line shown
+	// search remembers where the reader was when search opened and where
+	// a hit from it landed, so esc in search can undo the search.
+	search searchTrip
 
 	paths    []string
 	corpus   *corpus.Corpus
@@ -96,7 +99,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openDocMsg:
 		return m, m.openDoc(msg.doc)
 	case openMsg:
-		return m, m.openLoc(msg.loc, msg.highlight, true)
+		fromSearch := m.focus == focusSearch
+		cmd := m.openLoc(msg.loc, msg.highlight, true)
+		if fromSearch {
+			m.search.landed(m.here())
+		}
+		return m, cmd
 	case stepDocMsg:
 		return m, m.stepDoc(msg.delta)
 	case compareMsg:
@@ -104,6 +112,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case compareClaimMsg:
 		return m, m.compareClaim(msg)
 	case backMsg:
+		if m.focus == focusSearch {
+			return m, m.leaveSearch()
+		}
 		m.back()
 		return m, nil
 	case tea.KeyPressMsg:

@@ -294,6 +294,42 @@ func TestSearchFlowThroughRoot(t *testing.T) {
 	}
 }
 
+// Esc undoes a search as a whole: after a hit was opened, esc in the
+// reader returns to the results, and esc there returns the reader to where
+// it was before the search; ctrl+o then returns to the hit.
+func TestEscFromSearchReturnsToWhereYouWere(t *testing.T) {
+	c := fixtureCorpus()
+	m := newTestModel(t, 100, 30, c)
+	m.Update(searchIndexMsg{ix: search.New(c.Docs)})
+	sp := m.panes[focusSearch].(*searchPane)
+	is := sp.input.Styles()
+	is.Cursor.Blink = false
+	sp.input.SetStyles(is)
+	press(m, "j", "enter", "j", "j") // the second document in the list, scrolled
+	before, _ := m.here()
+	searchFeed(m, keyMsg("F"))
+	for _, r := range "runs 909" {
+		searchFeed(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	searchFeed(m, keyMsg("enter"))
+	hit, _ := m.here()
+	if hit.Doc == before.Doc {
+		t.Fatalf("the hit is in the same document (%d); the test needs another", hit.Doc)
+	}
+	searchFeed(m, keyMsg("esc"))
+	if m.focus != focusSearch {
+		t.Fatalf("esc in the reader after a hit: focus %v, want the search results", m.focus)
+	}
+	searchFeed(m, keyMsg("esc"))
+	if now, _ := m.here(); m.focus != focusReader || now != before {
+		t.Fatalf("esc in search: focus %v at %+v, want the reader back at %+v", m.focus, now, before)
+	}
+	searchFeed(m, keyMsg("ctrl+o"))
+	if now, _ := m.here(); now.Doc != hit.Doc {
+		t.Errorf("ctrl+o after esc went to document %d, want the hit's %d", now.Doc, hit.Doc)
+	}
+}
+
 // searchFeed sends msg to the root and routes every message its commands
 // produce back to it, search answers included.
 func searchFeed(m *Model, msg tea.Msg) {

@@ -3,6 +3,8 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
 )
 
 // openSearch focuses the search pane, telling it which document the
@@ -16,8 +18,42 @@ func (m *Model) openSearch() tea.Cmd {
 	if m.reader.doc != nil {
 		current = m.reader.docIdx
 	}
+	m.search.start(m.here())
 	m.focusTo(focusSearch)
 	return p.activate(current)
+}
+
+// searchTrip is where the reader was when search opened and where the
+// last hit opened from it left the reader.
+type searchTrip struct {
+	from, to     corpus.Loc
+	hasFrom, hit bool
+}
+
+func (s *searchTrip) start(from corpus.Loc, ok bool) {
+	*s = searchTrip{from: from, hasFrom: ok}
+}
+
+func (s *searchTrip) landed(to corpus.Loc, ok bool) {
+	s.to, s.hit = to, ok
+}
+
+// leaveSearch is esc in the search pane: back to the pane the user came
+// from and, when a hit was opened and the reader has not moved from it
+// since, back to where the reader was before the search ("esc returns to
+// where you were"). The jump is recorded, so ctrl+o returns to the hit.
+func (m *Model) leaveSearch() tea.Cmd {
+	trip := m.search
+	m.search = searchTrip{}
+	cur, ok := m.here()
+	if !trip.hasFrom || !trip.hit || !ok || cur != trip.to {
+		m.back()
+		return nil
+	}
+	m.showDoc(m.corpus.Docs[trip.from.Doc], trip.from, false)
+	m.jumps.record(cur, trip.from)
+	m.setFocus(focusReader)
+	return m.persist()
 }
 
 // searchKeys are the search pane's bindings. The pane takes typed text,
