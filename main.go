@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -130,7 +131,14 @@ func newSearchCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search [--json] [--limit N] QUERY [PATH...]",
 		Short: "Fuzzy-search titles, headings and sentences; best hits first as file:block:sentence: text",
-		Args:  cobra.MinimumNArgs(1),
+		Long: `Fuzzy-search titles, headings and sentences; best hits first as file:block:sentence: text.
+
+Query syntax (as in fzf; every space-separated term must match):
+  word     fuzzy: its letters in order      'word   exact substring
+  ^word    starts with word                 word$   ends with word
+  !word    does not contain word            a\ b    a space inside a term
+A term with a capital letter is case-sensitive. An empty query lists the documents.`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Files that cannot hold a hit are not parsed: the hits are
 			// the same, and parsing is a good share of a search's time.
@@ -153,6 +161,15 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Show what every source says on one point: matches, shared facts, or silence",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutputFlags(opts); err != nil {
+				return err
+			}
+			if opts.Top < 1 {
+				return fmt.Errorf("--top takes a whole number from 1 up, not %d", opts.Top)
+			}
+			if strings.TrimSpace(args[0]) == "" {
+				return errors.New("compare needs a sentence or a few words to compare")
+			}
 			c, err := loadCorpus(args[1:], stderr)
 			if err != nil {
 				return err
@@ -174,6 +191,9 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "claims [--json] [--markdown] [--engine-only] [PATH...]",
 		Short: "List the claims the sources share, with each source's statements",
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutputFlags(opts); err != nil {
+				return err
+			}
 			c, err := loadCorpus(args, stderr)
 			if err != nil {
 				return err
@@ -188,6 +208,14 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 	return cmd
 }
 
+// checkOutputFlags refuses two output formats at once.
+func checkOutputFlags(opts compare.CLIOptions) error {
+	if opts.JSON && opts.Markdown {
+		return errors.New("--json and --markdown are two output formats; choose one")
+	}
+	return nil
+}
+
 // tuneGCForOneShot lets a subcommand, which loads, answers and exits, run
 // without garbage collection until the heap nears a cap: collecting
 // garbage a process is about to drop costs a good share of a search over a
@@ -195,7 +223,7 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 // without bound.
 func tuneGCForOneShot() {
 	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(512 << 20)
+	debug.SetMemoryLimit(256 << 20)
 }
 
 // terminalWidth is the width of w when it is a terminal, or 0 (no wrapping).
