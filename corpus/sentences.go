@@ -17,6 +17,8 @@ import (
 //     is one that usually starts a sentence ("The", "He", ...);
 //   - a list number at the start of the text ("1. Historical ...").
 // Decimals ("2.5") never split since no space follows the period.
+// Chinese and Japanese text has no spaces between sentences: a full-width
+// "。", "！" or "？" (plus closing brackets or quotes) always ends one.
 
 // Abbreviation classes, looked up in one table (see abbrevs).
 const (
@@ -132,7 +134,7 @@ func splitSentences(text string) []Sentence {
 		}
 		start = end
 	}
-	ends := enders{text: text, next: [4]int{-1, -1, -1, -1}}
+	ends := newEnders(text)
 	for i := 0; i < len(text); i++ {
 		if i = ends.from(i); i == len(text) {
 			break
@@ -149,6 +151,21 @@ func splitSentences(text string) []Sentence {
 			single = c == '.' && end == i+1
 		case c == 0xe2 && strings.HasPrefix(text[i:], "…"):
 			end = i + len("…")
+		case isCJKStop(text[i:]):
+			end = i + 3 // each is three bytes in UTF-8
+			quoted := false
+			for end < len(text) && hasCJKCloser(text[end:]) {
+				end, quoted = end+3, true
+			}
+			if quoted && end < len(text) && text[end] != ' ' {
+				// 「はい。」と言った: the stop closed a quotation inside
+				// a sentence that goes on.
+				i = end - 1
+				continue
+			}
+			emit(end)
+			i = end - 1
+			continue
 		default:
 			continue
 		}
@@ -192,8 +209,24 @@ func splitSentences(text string) []Sentence {
 }
 
 // enderBytes are the bytes that can end a sentence: '.', '!', '?' and the
-// first byte of '…'.
-const enderBytes = ".!?\xe2"
+// first bytes of '…' and of the full-width stops.
+const enderBytes = ".!?\xe2\xe3\xef"
+
+// isCJKStop reports whether s starts with a full-width sentence stop.
+func isCJKStop(s string) bool {
+	return strings.HasPrefix(s, "。") || strings.HasPrefix(s, "！") || strings.HasPrefix(s, "？")
+}
+
+// hasCJKCloser reports whether s starts with a full-width closing quote or
+// bracket, which stays with the sentence it closes.
+func hasCJKCloser(s string) bool {
+	for _, c := range []string{"」", "』", "）", "】", "》", "”"} {
+		if strings.HasPrefix(s, c) {
+			return true
+		}
+	}
+	return false
+}
 
 // enders finds the next byte of enderBytes in text. It remembers where
 // each one occurs next, so every byte is searched for with IndexByte
@@ -202,6 +235,14 @@ const enderBytes = ".!?\xe2"
 type enders struct {
 	text string
 	next [len(enderBytes)]int // the next occurrence of each, or len(text); -1: not searched yet
+}
+
+func newEnders(text string) enders {
+	e := enders{text: text}
+	for k := range e.next {
+		e.next[k] = -1
+	}
+	return e
 }
 
 // from returns the position of the first byte of enderBytes at or after
