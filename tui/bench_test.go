@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -124,4 +125,19 @@ func benchModel(b *testing.B, w, h int, c *corpus.Corpus) *Model {
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	m.Update(loadedMsg{c: c})
 	return m
+}
+
+// BenchmarkFindHugeParagraph is find in a document of one 1 MB paragraph
+// (about 18,000 wrapped lines and 36,000 matches), from its end: placing
+// each match on its line must not cost a walk over the block's lines.
+func BenchmarkFindHugeParagraph(b *testing.B) {
+	para := strings.Repeat("the word of the day is a long sentence with words in it ", 18000)
+	blk := corpus.Block{Kind: corpus.Paragraph, Text: para, Sentences: splitSentences(para)}
+	d := &corpus.Document{ID: "huge", File: "huge.txt", Title: "Huge", Sections: []corpus.Section{{Blocks: []corpus.Block{blk}}}}
+	m := benchModel(b, 120, 40, &corpus.Corpus{Docs: []*corpus.Document{d}})
+	press(m, "enter", "G")
+	b.ResetTimer()
+	for b.Loop() {
+		m.reader.runFind("wo")
+	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -126,11 +127,15 @@ func (p *readerPane) showMatch() {
 
 // lineOfOffset is the line showing byte off of a block.
 func (p *readerPane) lineOfOffset(block, off int) int {
-	line := p.r.blockLine[block]
-	for line+1 < len(p.r.lines) && p.r.lines[line+1].block == block && p.r.lines[line+1].start <= off {
-		line++
-	}
-	return line
+	first := p.r.blockLine[block]
+	// The block's lines run from first while they belong to it, in order
+	// of their start; a binary search keeps a find in one huge paragraph
+	// (tens of thousands of lines and matches) from going quadratic.
+	n := sort.Search(len(p.r.lines)-first, func(i int) bool {
+		l := p.r.lines[first+i]
+		return l.block != block || l.start > off
+	})
+	return first + max(n-1, 0)
 }
 
 // findFold returns the byte ranges in text that equal q ignoring case.
