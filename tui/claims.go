@@ -142,7 +142,16 @@ func (p *claimsPane) setSel(i int) {
 
 // listHeight is the rows left for claims under the header and above the
 // status line.
-func (p *claimsPane) listHeight() int { return max(p.height-3, 1) }
+func (p *claimsPane) listHeight() int {
+	if p.showsMarks() {
+		return max(p.height-3, 1)
+	}
+	return max(p.height-2, 1)
+}
+
+// showsMarks says whether rows draw a mark per source; on a large corpus
+// they show a count instead, and the marks legend has nothing to explain.
+func (p *claimsPane) showsMarks() bool { return compare.ShowsMarks(len(p.engine.docs)) }
 
 func (p *claimsPane) scrollToSel() {
 	h := p.listHeight()
@@ -169,7 +178,9 @@ func (p *claimsPane) view() string {
 	} else {
 		lines = append(lines, p.headerLine(w))
 	}
-	lines = append(lines, p.sourcesLine())
+	if p.showsMarks() {
+		lines = append(lines, p.sourcesLine())
+	}
 	switch {
 	case p.loading && !p.loaded:
 		lines = append(lines, p.st.dim.Render("finding claims…"))
@@ -213,16 +224,15 @@ func (p *claimsPane) sourcesLine() string {
 	return p.st.dim.Render("marks: " + strings.Join(parts, " · "))
 }
 
-// row is one claim: a coverage mark per source, its kind, its label.
+// row is one claim: its coverage (a mark per source, or a count on a
+// large corpus), its kind, its label.
 func (p *claimsPane) row(i, w int) string {
 	c := p.claims[i]
-	var marks strings.Builder
-	for _, ok := range c.Coverage {
-		if ok {
-			marks.WriteString("●")
-		} else {
-			marks.WriteString("○")
-		}
+	marks := compare.CoverageText(c.Coverage)
+	if !p.showsMarks() {
+		// Counts are right-aligned to the widest, so the labels line up.
+		n := len(c.Coverage)
+		marks = fmt.Sprintf("%*s", len(fmt.Sprintf("%d/%d", n, n)), marks)
 	}
 	kind := p.st.dim.Render("found   ")
 	if c.Curated {
@@ -230,9 +240,9 @@ func (p *claimsPane) row(i, w int) string {
 	}
 	label := oneLine(c.Label)
 	if i == p.sel {
-		return p.st.gutter.Render("▌") + marks.String() + " " + kind + p.st.selected.Render(label)
+		return p.st.gutter.Render("▌") + marks + " " + kind + p.st.selected.Render(label)
 	}
-	return " " + marks.String() + " " + kind + label
+	return " " + marks + " " + kind + label
 }
 
 // madeBy names the sources that make the selected claim.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -155,3 +156,25 @@ func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
 }
 
 var _ tea.Msg = compareClaimMsg{}
+
+// On a corpus of many sources a claim's row is a count, not a mark per
+// source, and the marks legend is gone, so the label stays on screen.
+func TestClaimsManySourcesShowCounts(t *testing.T) {
+	var docs []*corpus.Document
+	for i := range 40 {
+		docs = append(docs, fixtureDoc(fmt.Sprintf("%03d", i), "", "", "", []string{"Some text."}))
+	}
+	cov := make([]bool, len(docs))
+	cov[1], cov[7], cov[30] = true, true, true
+	p := newClaimsPane(newCompareEngine(docs, nil), true)
+	p.setSize(80, 10)
+	p.load()
+	p.update(claimsLoadedMsg{seq: p.seq, claims: []compare.Claim{{Label: "a claim made thrice", Coverage: cov}}})
+	v := ansi.Strip(p.view())
+	if !strings.Contains(v, " 3/40 found   a claim made thrice") {
+		t.Errorf("want a count and the label:\n%s", v)
+	}
+	if strings.Contains(v, "○") || strings.Contains(v, "marks:") {
+		t.Errorf("marks drawn for 40 sources:\n%s", v)
+	}
+}

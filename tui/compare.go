@@ -45,7 +45,8 @@ type comparePane struct {
 	seq     int // of the latest query; older results are dropped
 	loading bool
 	result  *compare.Result
-	order   []int // display order of result.Sources: origin first
+	order   []int // display order of result.Sources: origin first; silentCol is the silent summary
+	silent  []int // the silent sources summed up in one column, if they are many
 	stmts   []stmtRef
 	sel     int // index into stmts
 	page    int // first column shown, after the pinned origin if any
@@ -82,7 +83,7 @@ func (p *comparePane) keys() help.KeyMap {
 	if p.prompt.typing {
 		return p.keymap.inputHelp()
 	}
-	return p.keymap.compareHelp()
+	return p.keymap.compareHelpPaging(p.pages())
 }
 
 // start asks for a comparison and forgets the previous one.
@@ -92,7 +93,7 @@ func (p *comparePane) start(q compareQuery) tea.Cmd {
 	p.query = q
 	p.seq++
 	p.loading = true
-	p.result, p.order, p.stmts, p.sel, p.page = nil, nil, nil, 0, 0
+	p.result, p.order, p.silent, p.stmts, p.sel, p.page = nil, nil, nil, nil, 0, 0
 	p.status, p.statusErr = "", false
 	return runCompare(p.engine, p.seq, q)
 }
@@ -214,24 +215,38 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// compareMaxSilentCols is the most silent sources drawn as columns of
+// their own. A silent column says one thing, so beyond a few they only
+// push the sources that speak pages away; four keeps every source of a
+// small corpus (the five seeds: an origin and four others) in its own
+// column, which is how a small comparison reads best.
+const compareMaxSilentCols = 4
+
+// silentCol stands in order for the one column that sums up the silent
+// sources when there are too many for a column each.
+const silentCol = -1
+
 // setResult takes a finished comparison: the origin's column first, then
-// the other sources in corpus order, and the first statement of a source
-// other than the origin selected, since that is what the user came for.
+// the sources that speak, best match first, then the silent ones (in one
+// summary column when there are many), and the first statement of a
+// source other than the origin selected, since that is what the user
+// came for.
 func (p *comparePane) setResult(r compare.Result) {
 	p.result, p.loading = &r, false
-	p.order = p.order[:0]
-	for i, s := range r.Sources {
-		if s.Origin {
-			p.order = append(p.order, i)
-		}
-	}
-	for i, s := range r.Sources {
-		if !s.Origin {
-			p.order = append(p.order, i)
-		}
+	speaking, silent := compare.SpeakingOrder(r)
+	p.order = append(p.order[:0], speaking...)
+	p.silent = nil
+	if len(silent) > compareMaxSilentCols {
+		p.silent = silent
+		p.order = append(p.order, silentCol)
+	} else {
+		p.order = append(p.order, silent...)
 	}
 	p.stmts = p.stmts[:0]
 	for col, si := range p.order {
+		if si == silentCol {
+			continue
+		}
 		for mi := range r.Sources[si].Matches {
 			p.stmts = append(p.stmts, stmtRef{col, mi})
 		}
@@ -244,6 +259,19 @@ func (p *comparePane) setResult(r compare.Result) {
 		}
 	}
 	p.showSel()
+}
+
+// pages says whether sideways paging does anything: columns side by side
+// and more of them than one screen shows.
+func (p *comparePane) pages() bool {
+	if p.stacked() {
+		return false
+	}
+	n := len(p.order)
+	if p.pinned() {
+		n--
+	}
+	return n > p.perPage()
 }
 
 // selected is the match under the selection, or nil.

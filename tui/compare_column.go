@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -12,6 +13,9 @@ import (
 
 // sourceHead is the outlet and the date (and whether it is the origin).
 func (p *comparePane) sourceHead(col, w int) []string {
+	if p.order[col] == silentCol {
+		return []string{fitWidth(p.st.outlet.Render("silent"), w), fitWidth(p.st.meta.Render(fmt.Sprintf("%d sources", len(p.silent))), w)}
+	}
 	src := p.result.Sources[p.order[col]]
 	name := p.st.outlet.Render(p.sourceName(src.Doc))
 	var meta []string
@@ -37,6 +41,9 @@ func (p *comparePane) sourceHead(col, w int) []string {
 // lines the selected statement covers, or -1, -1.
 func (p *comparePane) statements(col, w int) (lines []string, selA, selB int) {
 	selA, selB = -1, -1
+	if p.order[col] == silentCol {
+		return p.silentSummary(w), selA, selB
+	}
 	src := p.result.Sources[p.order[col]]
 	if src.Silent || len(src.Matches) == 0 {
 		return []string{"", p.st.silent.Render("silent — nothing here on this point")}, selA, selB
@@ -67,6 +74,26 @@ func (p *comparePane) statements(col, w int) (lines []string, selA, selB int) {
 		}
 	}
 	return lines, selA, selB
+}
+
+// compareSilentNames is how many silent sources the summary names; more
+// would be a list nobody reads, and the column could not hold them.
+const compareSilentNames = 12
+
+// silentSummary sums up the silent sources: how many, and their names
+// while they are few.
+func (p *comparePane) silentSummary(w int) []string {
+	lines := []string{"", p.st.silent.Render(fmt.Sprintf("silent: %d sources — nothing on this point", len(p.silent)))}
+	for _, si := range p.silent[:min(len(p.silent), compareSilentNames)] {
+		lines = append(lines, p.st.dim.Render("  "+p.sourceName(p.result.Sources[si].Doc)))
+	}
+	if more := len(p.silent) - compareSilentNames; more > 0 {
+		lines = append(lines, p.st.dim.Render(fmt.Sprintf("  … and %d more", more)))
+	}
+	for i := range lines {
+		lines[i] = fitWidth(lines[i], w)
+	}
+	return lines
 }
 
 // matchText is the statement inside a little of its paragraph: the

@@ -44,7 +44,22 @@ func defaultCompareKeyMap() compareKeyMap {
 	}
 }
 
-func (k compareKeyMap) compareHelp() keyGroup {
+// compareHelp lists every compare key, for the full help screen.
+func (k compareKeyMap) compareHelp() keyGroup { return k.compareHelpPaging(true) }
+
+// compareHelpPaging leaves out the sideways keys when they would do
+// nothing (stacked sources, or all columns on one screen).
+func (k compareKeyMap) compareHelpPaging(paging bool) keyGroup {
+	if !paging {
+		return keyGroup{
+			short: []key.Binding{k.Next, k.Open, k.Curated, k.Export, k.Query, k.Back},
+			full: [][]key.Binding{
+				{k.Next, k.Prev, k.Top, k.Bottom},
+				{k.Open, k.Back},
+				{k.Curated, k.Export, k.Query},
+			},
+		}
+	}
 	return keyGroup{
 		short: []key.Binding{k.Next, k.PageRight, k.Open, k.Curated, k.Export, k.Query, k.Back},
 		full: [][]key.Binding{

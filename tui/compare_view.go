@@ -34,7 +34,7 @@ func (p *comparePane) columnsShown() int {
 // pinned says whether the origin's column stays on the left while the
 // others page past it: what is being compared stays in sight.
 func (p *comparePane) pinned() bool {
-	return !p.stacked() && p.columnsShown() >= 2 && len(p.order) > 0 &&
+	return !p.stacked() && p.columnsShown() >= 2 && len(p.order) > 0 && p.order[0] != silentCol &&
 		p.result != nil && p.result.Sources[p.order[0]].Origin
 }
 
@@ -150,6 +150,9 @@ func (p *comparePane) statusLine() string {
 			left = "origin + " + colRange(cols[1:], n)
 		default:
 			left = colRange(cols, n)
+		}
+		if len(p.silent) > 0 {
+			left += fmt.Sprintf(" · %d silent", len(p.silent))
 		}
 		if !p.stacked() {
 			if p.page > 0 {

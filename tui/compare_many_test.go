@@ -1,0 +1,86 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+)
+
+// manySourcesPane compares over 30 sources of which two speak: the origin
+// (0), 9 (the better match) and 5.
+func manySourcesPane(t *testing.T, w, h int) *comparePane {
+	t.Helper()
+	var docs []*corpus.Document
+	for i := range 30 {
+		docs = append(docs, fixtureDoc(fmt.Sprintf("%03d", i), fmt.Sprintf("Outlet %d", i), "", "", []string{"The harbour reopened on Monday."}))
+	}
+	r := compare.Result{Query: "The harbour reopened on Monday.", Origin: 0}
+	for i := range docs {
+		src := compare.SourceResult{Doc: i, Silent: true}
+		switch i {
+		case 0:
+			src = compare.SourceResult{Doc: i, Origin: true, Matches: []compare.Match{fixtureMatch(docs, i, 0, 0, 9, false, nil)}}
+		case 5:
+			src = compare.SourceResult{Doc: i, Matches: []compare.Match{fixtureMatch(docs, i, 0, 0, 3, false, nil)}}
+		case 9:
+			src = compare.SourceResult{Doc: i, Matches: []compare.Match{fixtureMatch(docs, i, 0, 0, 8, false, nil)}}
+		}
+		r.Sources = append(r.Sources, src)
+	}
+	p := newComparePane(newCompareEngine(docs, nil), true)
+	p.setSize(w, h)
+	p.setResult(r)
+	return p
+}
+
+// Many silent sources are summed up in one column after the sources that
+// speak, which come best first right after the origin.
+func TestCompareManySilentCollapse(t *testing.T) {
+	p := manySourcesPane(t, 160, 30)
+	if want := []int{0, 9, 5, silentCol}; !slices.Equal(p.order, want) {
+		t.Fatalf("order %v, want %v", p.order, want)
+	}
+	v := ansi.Strip(p.view())
+	for _, want := range []string{"Outlet 0", "Outlet 9", "Outlet 5", "silent: 27 sources", "Outlet 1\n", "… and 15 more", "27 silent"} {
+		if !strings.Contains(v, want) && !strings.Contains(v, strings.TrimSuffix(want, "\n")) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "▸") {
+		t.Errorf("everything fits, yet a next page is offered:\n%s", v)
+	}
+	if s := p.selected(); s == nil || s.Loc.Doc != 9 {
+		t.Errorf("want the best other source selected, got %+v", s)
+	}
+	// A few silent sources keep a column each (the seeds' case).
+	if few := fixturePane(t, 80, 24); len(few.silent) != 0 || len(few.order) != 5 {
+		t.Errorf("5 sources: order %v, silent %v", few.order, few.silent)
+	}
+}
+
+// The footer offers sideways paging only where it does something.
+func TestCompareFooterPagingKeys(t *testing.T) {
+	offers := func(p *comparePane) bool {
+		for _, b := range p.keys().ShortHelp() {
+			if b.Help().Desc == "more sources" {
+				return true
+			}
+		}
+		return false
+	}
+	if p := fixturePane(t, 50, 30); !p.stacked() || offers(p) {
+		t.Error("stacked layout advertises paging")
+	}
+	if p := fixturePane(t, 80, 24); !offers(p) {
+		t.Error("80 columns over 5 sources page, yet paging is not offered")
+	}
+	if p := manySourcesPane(t, 160, 30); offers(p) {
+		t.Error("every column fits at 160, yet paging is offered")
+	}
+}
