@@ -182,9 +182,11 @@ const wordFlag = 1 << 63
 func phraseKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 // shardOf spreads phrase keys over n shards by a multiplicative hash
-// (the keys' low bits alone are the second word's id, not spread).
+// (the keys' low bits alone are the second word's id, not spread), its
+// top 32 bits scaled to [0, n) by a multiply rather than a division, as
+// every phrase of a query is looked up through it.
 func shardOf(k uint64, n int) int {
-	return int((k * 0x9E3779B97F4A7C15 >> 32) % uint64(n))
+	return int((k * 0x9E3779B97F4A7C15 >> 32) * uint64(n) >> 32)
 }
 
 // addTerm adds w to key's frequency in the sentence that starts at
