@@ -291,8 +291,12 @@ func docMeta(d *corpus.Document) string {
 	return strings.Join(parts, " · ")
 }
 
-// readingTime at 230 words a minute, never less than a minute.
+// readingTime at 230 words a minute, never less than a minute; a
+// document with no words says so.
 func readingTime(words int) string {
+	if words == 0 {
+		return "empty"
+	}
 	return fmt.Sprintf("%d min", max((words+229)/230, 1))
 }
 

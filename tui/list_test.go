@@ -80,7 +80,7 @@ func TestListShowsMetadata(t *testing.T) {
 }
 
 func TestReadingTime(t *testing.T) {
-	for words, want := range map[int]string{0: "1 min", 230: "1 min", 231: "2 min", 2300: "10 min"} {
+	for words, want := range map[int]string{0: "empty", 1: "1 min", 230: "1 min", 231: "2 min", 2300: "10 min"} {
 		if got := readingTime(words); got != want {
 			t.Errorf("%d words: %s, want %s", words, got, want)
 		}

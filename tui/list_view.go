@@ -38,7 +38,7 @@ func (l *listPane) headerLine() string {
 		s := fmt.Sprintf("%s loading %d/%d files", l.spin.View(), l.done, l.total)
 		return fitWidth(s, w)
 	}
-	s := fmt.Sprintf(" %d documents · by %s", len(l.docs), l.sortBy)
+	s := fmt.Sprintf(" %s · by %s", plural(len(l.docs), "document"), l.sortBy)
 	if l.problems > 0 {
 		s += fmt.Sprintf(" · %d skipped", l.problems)
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -68,4 +69,30 @@ func TestNothingLoadedSaysWhy(t *testing.T) {
 		t.Fatalf("screen:\n%s", s)
 	}
 	requireSize(t, m.render(), 100, 20)
+}
+
+// A folder with a bad file opens the good ones and names the bad one at
+// once, not only on exit.
+func TestSkippedFileIsNamed(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "good.txt"), []byte("A title\n\nSome text.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("bin\x00ary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := newModel([]string{dir}, filepath.Join(dir, "state.json"))
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
+	for cmd := loadCmd([]string{dir}); cmd != nil; {
+		msg := cmd()
+		m.Update(msg)
+		cmd = nil
+		if p, ok := msg.(loadProgressMsg); ok {
+			cmd = p.next
+		}
+	}
+	s := screen(m)
+	if !strings.Contains(s, "1 document ·") || !strings.Contains(s, "1 skipped") || !strings.Contains(s, "bad.txt") {
+		t.Fatalf("screen:\n%s", s)
+	}
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
@@ -33,10 +35,18 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.docIndex[d] = i
 	}
 	m.list.setDocs(msg.c.Docs)
-	if len(msg.c.Docs) == 0 {
+	switch {
+	case len(msg.c.Docs) == 0:
 		m.note = "no documents loaded (parley reads .txt and .md files)"
 		if len(msg.c.Problems) > 0 {
 			m.note += "; " + corpus.CleanLine(msg.c.Problems[0].Error())
+		}
+	case len(msg.c.Problems) > 0:
+		// Name what was skipped at once; the full list is printed on
+		// stderr when parley exits.
+		m.note = "skipped " + corpus.CleanLine(msg.c.Problems[0].Error())
+		if n := len(msg.c.Problems) - 1; n > 0 {
+			m.note += fmt.Sprintf(" (and %d more, listed when parley exits)", n)
 		}
 	}
 	if m.reader.doc != nil {
