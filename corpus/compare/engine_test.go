@@ -287,13 +287,22 @@ func TestMarkdownExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := buf.String()
-	for _, want := range []string{"## Compare:", "> It shares a 909 km long border", "≈ **909 km** — compatible with “more than 900 kilometers”", "*Silent", "(origin)"} {
+	for _, want := range []string{"## Compare:", "> It shares a 909 km long border", "≈ **909 km** — compatible with “more than 900 kilometers”", "### Silent on this point", "(origin)"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}
 	}
-	if strings.Count(md, "### ") != len(docs) {
-		t.Errorf("want one section per source:\n%s", md)
+	// A section for each source that speaks, the origin first, then one
+	// listing the silent sources, one line each.
+	speaking, silent := SpeakingOrder(r)
+	if got := strings.Count(md, "### "); got != len(speaking)+1 {
+		t.Errorf("%d sections, want %d speaking sources and one for the silent:\n%s", got, len(speaking), md)
+	}
+	if len(silent) == 0 || strings.Count(md, "\n- ") < len(silent) {
+		t.Errorf("the %d silent sources are not each listed:\n%s", len(silent), md)
+	}
+	if strings.Index(md, "(origin)") > strings.Index(md, "> It shares a 909 km") {
+		t.Errorf("the origin does not come first:\n%s", md)
 	}
 }
 

@@ -26,12 +26,16 @@ func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 		}
 		fmt.Fprintf(b, "Facts in the query: %s\n\n", strings.Join(fs, "; "))
 	}
-	for _, s := range r.Sources {
+	// The same order as the view and the text output: the origin, the
+	// sources that speak, best first, then one section for the silent.
+	speaking, silent := SpeakingOrder(r)
+	for _, i := range speaking {
+		s := r.Sources[i]
 		if s.Doc < 0 || s.Doc >= len(docs) {
 			continue
 		}
 		fmt.Fprintf(b, "### %s\n\n", sourceHeading(docs[s.Doc], s.Origin))
-		if s.Silent {
+		if s.Silent || len(s.Matches) == 0 {
 			b.WriteString("*Silent: says nothing on this point.*\n\n")
 			continue
 		}
@@ -50,6 +54,18 @@ func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 			}
 			b.WriteString("\n")
 		}
+	}
+	if len(silent) > 0 {
+		fmt.Fprintf(b, "### Silent on this point (%d %s)\n\n", len(silent), plural(len(silent), "source", "sources"))
+		for _, i := range silent[:min(len(silent), maxSilentNames)] {
+			if d := r.Sources[i].Doc; d >= 0 && d < len(docs) {
+				fmt.Fprintf(b, "- %s\n", sourceHeading(docs[d], false))
+			}
+		}
+		if more := len(silent) - maxSilentNames; more > 0 {
+			fmt.Fprintf(b, "- and %d more\n", more)
+		}
+		b.WriteString("\n")
 	}
 	return b.Flush()
 }
