@@ -172,6 +172,9 @@ func (p *comparePane) factLines(m compare.Match, w int) []string {
 		if f.Against != nil && f.Relation != compare.Same {
 			text += relWith[f.Relation] + oneLine(f.Against.Text)
 		}
+		if f.Note != "" {
+			text += " · " + f.Note
+		}
 		spans := []styledSpan{{0, len(mark), p.st.rel[f.Relation]}, {len(mark), len(text), p.st.dim}}
 		out = append(out, wrapStyled(text, w, p.st.dim, spans)...)
 	}

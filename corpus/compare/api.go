@@ -83,6 +83,9 @@ type FactMark struct {
 	Relation Relation
 	// Against is the query fact it was compared with; nil when None.
 	Against *Fact
+	// Note flags a compatible pair worth a second look: "in the 1970s"
+	// and "in 1979" can both be true, yet may not mean the same event.
+	Note string
 }
 
 // Match is one statement of a source that speaks to the query.

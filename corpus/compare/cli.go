@@ -47,6 +47,7 @@ type jsonFact struct {
 	Value    string   `json:"value"`
 	Unit     string   `json:"unit"`
 	Relation Relation `json:"relation"`
+	Note     string   `json:"note,omitempty"`
 }
 
 type jsonMatch struct {
@@ -102,7 +103,7 @@ func writeCompareJSON(w io.Writer, docs []*corpus.Document, r Result) error {
 			jm := jsonMatch{Text: m.Text, Context: m.Context, Score: round3(m.Score), Block: m.Loc.Block, Sentence: m.Loc.Sentence,
 				Curated: m.Curated, SharedTerms: append([]string{}, m.Shared...), Facts: []jsonFact{}}
 			for _, f := range m.Facts {
-				jm.Facts = append(jm.Facts, jsonFact{Kind: f.Kind, Text: f.Text, Value: f.FormatValue(), Unit: f.Unit, Relation: f.Relation})
+				jm.Facts = append(jm.Facts, jsonFact{Kind: f.Kind, Text: f.Text, Value: f.FormatValue(), Unit: f.Unit, Relation: f.Relation, Note: f.Note})
 			}
 			js.Matches = append(js.Matches, jm)
 		}
@@ -147,7 +148,7 @@ func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
 				fmt.Fprintf(b, "      shared: %s\n", strings.Join(m.Shared, ", "))
 			}
 			for _, f := range markedFacts(m.Facts) {
-				fmt.Fprintf(b, "      %s %s — %s %s\n", factMark(f.Relation), f.Text, relationPhrase(f.Relation), f.Against.Text)
+				fmt.Fprintf(b, "      %s %s — %s %s%s\n", factMark(f.Relation), f.Text, relationPhrase(f.Relation), f.Against.Text, noteSuffix(f.Note))
 			}
 		}
 	}

@@ -210,3 +210,42 @@ func TestFactsDeduped(t *testing.T) {
 		}
 	}
 }
+
+// A decade and a year inside it are compatible, but flagged for a look;
+// a qualified figure and a value it allows are not.
+func TestWorthALook(t *testing.T) {
+	for _, tc := range []struct {
+		query, stmt string
+		kind        FactKind
+		note        bool
+	}{
+		{"ties were opened in the 1970s", "In 1979, diplomatic ties were established", KindYear, true},
+		{"talks were held in 1979", "in the 1970s", KindYear, true},
+		{"talks were held in 1979", "In 1979, ties were established", KindYear, false},
+		{"more than 900 kilometers of border", "a 909 km long border", KindLength, false},
+	} {
+		var qf []Fact
+		for _, f := range ExtractFacts(tc.query) {
+			if f.Kind == tc.kind {
+				qf = append(qf, f)
+			}
+		}
+		var found bool
+		for _, f := range ExtractFacts(tc.stmt) {
+			if f.Kind != tc.kind {
+				continue
+			}
+			m := markFact(f, qf)
+			found = true
+			if m.Relation != Compatible && m.Relation != Same {
+				t.Errorf("%q vs %q: %s, want compatible or same", tc.query, tc.stmt, m.Relation)
+			}
+			if (m.Note != "") != tc.note {
+				t.Errorf("%q vs %q: note %q, want a note: %v", tc.query, tc.stmt, m.Note, tc.note)
+			}
+		}
+		if !found {
+			t.Errorf("no %s fact in %q", tc.kind, tc.stmt)
+		}
+	}
+}

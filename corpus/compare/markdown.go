@@ -136,7 +136,15 @@ func againstText(f FactMark) string {
 	if f.Against == nil {
 		return string(f.Relation)
 	}
-	return relationPhrase(f.Relation) + " “" + mdEscape(f.Against.Text) + "”"
+	return relationPhrase(f.Relation) + " “" + mdEscape(f.Against.Text) + "”" + noteSuffix(f.Note)
+}
+
+// noteSuffix appends a fact mark's note, when it has one.
+func noteSuffix(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " (" + note + ")"
 }
 
 func relationPhrase(r Relation) string {

@@ -102,7 +102,25 @@ func markFact(f Fact, query []Fact) FactMark {
 			m.Against = &query[i]
 		}
 	}
+	if m.Relation == Compatible {
+		m.Note = lookNote(*m.Against, f)
+	}
 	return m
+}
+
+// lookNote says why a compatible pair of times deserves a look: one names
+// a single year, the other a period of ten years or more, so they agree
+// only if they speak of the same event. A range from a qualifier ("more
+// than 900 km" against "909 km") is no such case: it bounds one figure.
+func lookNote(a, b Fact) string {
+	if a.Kind != KindYear || b.Kind != KindYear {
+		return ""
+	}
+	spanA, spanB := a.High-a.Low, b.High-b.Low
+	if min(spanA, spanB) == 0 && max(spanA, spanB) >= 9 {
+		return "worth a look: a period and a single year agree only if they mean the same event"
+	}
+	return ""
 }
 
 // measured kinds carry a number; agreement on one is strong evidence two
