@@ -74,16 +74,18 @@ func (tm *term) bonusBounds() {
 }
 
 // fuzzyBounds returns a lower and an upper bound on the score of a fuzzy
-// term that matches t. contig says whether the term occurs contiguously
-// in t's folded text; spanAt, when >= 0, is an occurrence in the text the
-// term is matched against (case included when it is case-sensitive). The
-// final score is max(sahilm/fuzzy's score, spanScore of the best
-// contiguous occurrence), so any occurrence's spanScore is a lower bound.
-func (tm *term) fuzzyBounds(t *target, contig bool, spanAt int) (lo, hi int) {
+// term that matches a target: folded is the folded text tm.hay returns
+// for it, camel the target's camel flag. contig says whether the term
+// occurs contiguously in folded; spanAt, when >= 0, is an occurrence in
+// the text the term is matched against (case included when it is
+// case-sensitive). The final score is max(sahilm/fuzzy's score, spanScore
+// of the best contiguous occurrence), so any occurrence's spanScore is a
+// lower bound.
+func (tm *term) fuzzyBounds(folded string, camel, contig bool, spanAt int) (lo, hi int) {
 	// Only the folded text is read: it is the arena the screen has just
 	// scanned, while the text itself lies elsewhere in memory.
-	m, n := tm.runes, len(t.folded)
-	hi = tm.ub[b2i(t.camel)][b2i(contig)] + m - n
+	m, n := tm.runes, len(folded)
+	hi = tm.ub[b2i(camel)][b2i(contig)] + m - n
 	lo = -15 + m - n // no bonus, the largest leading penalty
 	if spanAt >= 0 {
 		// spanScore at spanAt without the camel and inner separator
@@ -92,7 +94,7 @@ func (tm *term) fuzzyBounds(t *target, contig bool, spanAt int) (lo, hi int) {
 		switch {
 		case spanAt == 0:
 			lo += 10
-		case sepBit[t.folded[spanAt-1]] != 0: // folding keeps separators
+		case sepBit[folded[spanAt-1]] != 0: // folding keeps separators
 			lo += 20 - 15
 		default:
 			lo += max(-5*spanAt, -15)
@@ -144,7 +146,8 @@ func (s *signature) hasPair(h uint8) bool { return s.pairs[h>>6]&(1<<(h&63)) != 
 // adjacency bonus for pattern character i needs the pair p[i-1]p[i] in
 // the text, so with e such pairs present adjacency adds at most chain(e).
 // A separator or camel bonus for a character needs it right after a
-// separator or a camel hump in the text.
+// separator or a camel hump in the text. sig is that of t.folded, so this
+// holds for a term matched against it (see tm.hay).
 func (tm *term) refinedHi(t *target, sig *signature) int {
 	e := 0
 	for _, h := range tm.pairs {
@@ -161,5 +164,5 @@ func (tm *term) refinedHi(t *target, sig *signature) int {
 			}
 		}
 	}
-	return 15 + 20*g + chain(e) + tm.runes - len(t.text)
+	return 15 + 20*g + chain(e) + tm.runes - len(t.folded)
 }

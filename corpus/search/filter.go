@@ -4,7 +4,6 @@ import (
 	"path"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"parley/corpus"
 )
@@ -30,18 +29,18 @@ import (
 //     multiset and leaving out whitespace, "·" and ",", are among those of
 //     the text, the file name and "(untitled)".
 //
-// A file is kept when every positive term passes the first check, or
-// every one passes the second; a query with no positive term keeps all.
-// Markdown with front matter is always kept: YAML can spell a title its
-// text does not hold ("\u00e9", a number, an alias).
+// A term without accents matches fold(plain(text)), one with them
+// fold(text) (see plainRune); both map each rune to one rune, so the
+// relations above hold between the folded forms too. A file is kept when
+// every positive term passes the first check, or every one passes the
+// second; a query with no positive term keeps all. Markdown with front
+// matter is always kept: YAML can spell a title its text does not hold
+// ("\u00e9", a number, an alias).
 func DocumentFilter(query string) func(name, text string) bool {
 	var pats []filterTerm
-	ascii := true // every term is ASCII, so the text need not be folded
 	for _, t := range parseQuery(query).terms {
 		if !t.neg {
-			p := newFilterTerm(t.folded)
-			pats = append(pats, p)
-			ascii = ascii && p.ascii
+			pats = append(pats, newFilterTerm(t.folded, t.exact))
 		}
 	}
 	if len(pats) == 0 {
@@ -51,49 +50,87 @@ func DocumentFilter(query string) func(name, text string) bool {
 		if strings.EqualFold(path.Ext(name), ".md") && strings.HasPrefix(text, "---\n") {
 			return true // front matter: see above
 		}
-		// The checks below find a folded ASCII letter in either case, so
-		// folding the text is only needed for a term's other runes.
-		hay := text
-		if !ascii {
-			hay = foldFast(text)
-		}
-		// A term without whitespace is a subsequence of the text with its
-		// whitespace dropped exactly when it is one of the text itself.
-		inBody := true
-		for _, p := range pats {
-			if !foldedSubsequence(hay, p.runes) {
-				inBody = false
-				break
-			}
-		}
-		if inBody {
+		h := hays{text: text, file: corpus.CleanLine(name)}
+		// The checks find a folded ASCII letter in either case, so an
+		// ASCII term without accents is first looked for in the text
+		// itself: there a folded ASCII letter comes only from that letter
+		// in either case, or (in fold(plain(text))) from an accented one
+		// too. So the text can pass that way but not fail: only a text
+		// with no accented letter fails without a second look.
+		if h.check(pats, false) {
 			return true
 		}
-		file := corpus.CleanLine(name)
-		if !ascii {
-			file = fold(file)
+		return hasAccent(text) && h.check(pats, true)
+	}
+}
+
+// hays holds the forms of one file's text the terms are matched against,
+// each made when first needed.
+type hays struct {
+	text, file            string
+	folded, plain         string // fold(text), fold(plain(text))
+	fileFolded, filePlain string
+	haveFolded, havePlain bool
+	haveFile              bool
+}
+
+// of returns what p is matched against in the text and in the file name;
+// accents says the text may have accented letters.
+func (h *hays) of(p filterTerm, accents bool) (text, file string) {
+	if !h.haveFile {
+		h.fileFolded, h.filePlain, h.haveFile = fold(h.file), foldPlain(h.file), true
+	}
+	if p.exact {
+		if !h.haveFolded {
+			h.folded, h.haveFolded = fold(h.text), true
 		}
-		for _, p := range pats {
-			for r, n := range p.counts {
-				if foldedCount(hay, r)+foldedCount(file, r)+foldedCount("(untitled)", r) < n {
-					return false
-				}
-			}
+		return h.folded, h.fileFolded
+	}
+	if p.ascii && !accents {
+		return h.text, h.filePlain
+	}
+	if !h.havePlain {
+		h.plain, h.havePlain = foldPlain(h.text), true
+	}
+	return h.plain, h.filePlain
+}
+
+// check runs the two checks of DocumentFilter; accents as for of.
+func (h *hays) check(pats []filterTerm, accents bool) bool {
+	// A term without whitespace is a subsequence of the text with its
+	// whitespace dropped exactly when it is one of the text itself.
+	inBody := true
+	for _, p := range pats {
+		if hay, _ := h.of(p, accents); !foldedSubsequence(hay, p.runes) {
+			inBody = false
+			break
 		}
+	}
+	if inBody {
 		return true
 	}
+	for _, p := range pats {
+		hay, file := h.of(p, accents)
+		for r, n := range p.counts {
+			if foldedCount(hay, r)+foldedCount(file, r)+foldedCount("(untitled)", r) < n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // filterTerm is a positive term as DocumentFilter checks it.
 type filterTerm struct {
 	runes  string       // the folded term without whitespace
 	ascii  bool         // runes is ASCII
+	exact  bool         // the term has accents, which match exactly
 	counts map[rune]int // how often each rune occurs in runes, but "·" and ","
 }
 
-func newFilterTerm(folded string) filterTerm {
+func newFilterTerm(folded string, exact bool) filterTerm {
 	// strings.Fields splits at unicode.IsSpace: every kind of whitespace.
-	t := filterTerm{runes: strings.Join(strings.Fields(folded), ""), counts: map[rune]int{}}
+	t := filterTerm{runes: strings.Join(strings.Fields(folded), ""), exact: exact, counts: map[rune]int{}}
 	t.ascii = len(t.runes) == utf8.RuneCountInString(t.runes)
 	for _, r := range t.runes {
 		// The title target's separators, which need not be in the text.
@@ -105,9 +142,10 @@ func newFilterTerm(folded string) filterTerm {
 }
 
 // foldedSubsequence reports whether the runes of pat (folded) occur in
-// order in fold(s), given s itself, or s folded when pat has a rune that
-// is not ASCII. Only an ASCII letter folds to an ASCII letter (fold keeps
-// UTF-8 lengths), so an ASCII rune is found in s in either case.
+// order in fold(s), given s folded, or s itself when pat is ASCII and s
+// has no accented letter: fold keeps UTF-8 lengths, so then only an ASCII
+// letter folds to an ASCII letter, and an ASCII rune is found in s in
+// either case.
 func foldedSubsequence(s, pat string) bool {
 	from := 0
 	for _, r := range pat {
@@ -152,13 +190,4 @@ func foldedCount(s string, r rune) int {
 	default:
 		return strings.Count(s, string(r))
 	}
-}
-
-// foldFast is fold(s) by foldInto, which takes ASCII eight bytes at a
-// time.
-func foldFast(s string) string {
-	b := make([]byte, len(s))
-	foldInto(b, s)
-	// b is never written again, so it can back the string without a copy.
-	return unsafe.String(unsafe.SliceData(b), len(b))
 }

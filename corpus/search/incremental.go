@@ -39,7 +39,7 @@ func step(q, prev query) stepKind {
 		}
 		return stepNone
 	}
-	if last.kind != old.kind || last.neg || old.neg || last.sensitive || old.sensitive ||
+	if last.kind != old.kind || last.neg || old.neg || last.sensitive || old.sensitive || last.exact != old.exact ||
 		last.kind != termFuzzy && last.kind != termExact || !strings.HasPrefix(last.folded, old.folded) {
 		return stepNone
 	}
@@ -107,10 +107,13 @@ func (ix *Index) screenFrom(ctx context.Context, q query, prev *base, scope int)
 
 // extend screens the typed-further term tm on t, from what the shorter
 // term's screen learned (old); suffix is what was typed.
+// The shorter term had the same accent rule (see step), so its offsets
+// are into the same text.
 func (tm *term) extend(t *target, old lastTerm, suffix string, ascii bool) (lastTerm, bool) {
+	text, folded := tm.hay(t)
 	at := -1
 	if old.at >= 0 {
-		if k := strings.Index(t.folded[old.at:], tm.folded); k >= 0 {
+		if k := strings.Index(folded[old.at:], tm.folded); k >= 0 {
 			at = int(old.at) + k
 		}
 	}
@@ -118,13 +121,13 @@ func (tm *term) extend(t *target, old lastTerm, suffix string, ascii bool) (last
 		if at < 0 {
 			return lastTerm{}, false
 		}
-		s := spanScore(t.text, at, at+len(tm.text))
+		s := spanScore(text, at, at+len(tm.text))
 		return lastTerm{at: int32(at), end: -1, lo: s, hi: s, score: s}, true
 	}
-	end, ok := subseqFrom(t.folded, int(old.end), suffix, ascii)
+	end, ok := subseqFrom(folded, int(old.end), suffix, ascii)
 	if !ok {
 		return lastTerm{}, false
 	}
-	lo, hi := tm.fuzzyBounds(t, at >= 0, at)
+	lo, hi := tm.fuzzyBounds(folded, t.camel, at >= 0, at)
 	return lastTerm{at: int32(at), end: int32(end), lo: lo, hi: hi}, true
 }

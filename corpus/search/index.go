@@ -40,13 +40,26 @@ func (k Kind) String() string {
 // a smaller index means earlier in the corpus.
 type target struct {
 	text   string
-	folded string // fold(text); a slice of the index's arena
+	plain  string // plain(text): text itself unless accents
+	folded string // fold(plain(text)); a slice of the index's arena
 	doc    int32
 	block  int32 // as corpus.Loc.Block: -1 for a title
 	sent   int32 // as corpus.Loc.Sentence: -1 for a title, heading or whole block
 	runes  int32 // length of text in runes, for the shorter-first tie-break
 	kind   Kind
 	camel  bool // a lower-case letter followed by an upper-case one (see bounds.go)
+	accent bool // text has an accented letter (see plainRune), so plain != text
+}
+
+// hay returns the text a term is matched against on t, and its folded
+// form: plain(t.text) for a term without accents, t.text itself for one
+// with them (see plainRune). The second is only folded here, for each
+// target with accents, since such terms are rare.
+func (tm *term) hay(t *target) (text, folded string) {
+	if tm.exact && t.accent {
+		return t.text, fold(t.text)
+	}
+	return t.plain, t.folded
 }
 
 // Index is an immutable search index; it is safe for concurrent searches.
@@ -89,7 +102,7 @@ func build(docs []*corpus.Document, signed bool) *Index {
 	return ix
 }
 
-// foldAll fills in every target's folded text and rune count, on every
+// foldAll fills in every target's folded and plain text and rune count, on every
 // core. One arena for all the folded text keeps the screen's scan of the
 // whole index sequential in memory.
 func (ix *Index) foldAll() {
@@ -98,6 +111,7 @@ func (ix *Index) foldAll() {
 		offs[i+1] = offs[i] + len(ix.targets[i].text)
 	}
 	arena := make([]byte, offs[len(ix.targets)])
+	ends := make([]int, len(ix.targets))
 	parts := runtime.GOMAXPROCS(0)
 	bounds := make([]int, parts+1) // target index where each part starts
 	for p, i := 1, 0; p < parts; p++ {
@@ -110,10 +124,17 @@ func (ix *Index) foldAll() {
 	_ = parallel(context.Background(), parts, func(p int) {
 		for i := bounds[p]; i < bounds[p+1]; i++ {
 			t := &ix.targets[i]
-			runes, camel := foldInto(arena[offs[i]:offs[i+1]], t.text)
+			n, runes, camel := foldInto(arena[offs[i]:offs[i+1]], t.text)
 			t.runes, t.camel = int32(runes), camel
+			// Only accents make the folded text shorter; the rest of the
+			// target's room in the arena stays unused.
+			ends[i] = offs[i] + n
+			t.plain = t.text
+			if t.accent = n < len(t.text); t.accent {
+				t.plain = plain(t.text)
+			}
 			if ix.sigs != nil {
-				ix.sigs[i] = sign(arena[offs[i]:offs[i+1]])
+				ix.sigs[i] = sign(arena[offs[i]:ends[i]])
 			}
 		}
 	})
@@ -121,7 +142,7 @@ func (ix *Index) foldAll() {
 	// without a copy of the whole corpus.
 	all := unsafe.String(unsafe.SliceData(arena), len(arena))
 	for i := range ix.targets {
-		ix.targets[i].folded = all[offs[i]:offs[i+1]]
+		ix.targets[i].folded = all[offs[i]:ends[i]]
 	}
 }
 

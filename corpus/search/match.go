@@ -26,13 +26,14 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 			}
 			l = lastTerm{at: int32(at), end: int32(end), lo: lo, hi: hi}
 		} else {
-			start := tm.find(t)
+			text, folded := tm.hay(t)
+			start := tm.find(text, folded)
 			if tm.neg != (start < 0) {
 				return c, false
 			}
 			l = lastTerm{at: int32(start), end: -1}
 			if !tm.neg {
-				s := spanScore(t.text, start, start+len(tm.text))
+				s := spanScore(text, start, start+len(tm.text))
 				l.lo, l.hi, l.score = s, s, s
 			}
 		}
@@ -48,9 +49,13 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 // score. It returns the first contiguous occurrence in the folded text
 // (-1: none) and where the leftmost match of its runes in order ends.
 func (tm *term) screenFuzzy(t *target) (lo, hi, at, end int, ok bool) {
-	end, ok = subseqFrom(t.folded, 0, tm.folded, tm.ascii)
+	text, folded := t.plain, t.folded
+	if tm.exact && t.accent {
+		text, folded = tm.hay(t)
+	}
+	end, ok = subseqFrom(folded, 0, tm.folded, tm.ascii)
 	if ok && tm.sensitive {
-		ok = runeSubsequence(t.text, tm.text)
+		ok = runeSubsequence(text, tm.text)
 	}
 	if !ok {
 		return 0, 0, -1, -1, false
@@ -58,13 +63,13 @@ func (tm *term) screenFuzzy(t *target) (lo, hi, at, end int, ok bool) {
 	if tm.runes == 1 {
 		at = end - len(tm.folded) // the leftmost match is the first occurrence
 	} else {
-		at = strings.Index(t.folded, tm.folded)
+		at = strings.Index(folded, tm.folded)
 	}
 	spanAt := at
 	if tm.sensitive && at >= 0 {
-		spanAt = strings.Index(t.text, tm.text)
+		spanAt = strings.Index(text, tm.text)
 	}
-	lo, hi = tm.fuzzyBounds(t, at >= 0, spanAt)
+	lo, hi = tm.fuzzyBounds(folded, t.camel, at >= 0, spanAt)
 	return lo, hi, at, end, true
 }
 
@@ -93,13 +98,13 @@ func subseqFrom(s string, from int, pat string, ascii bool) (int, bool) {
 	return from, true
 }
 
-// find returns the byte offset where a non-fuzzy term matches t, or -1.
-// Folding keeps byte offsets, so an offset in the folded text is one in
-// the text.
-func (tm *term) find(t *target) int {
-	s := t.folded
+// find returns the byte offset where a non-fuzzy term matches the text
+// and folded text tm.hay returns, or -1. Folding keeps byte offsets, so an
+// offset in the folded text is one in the text.
+func (tm *term) find(text, folded string) int {
+	s := folded
 	if tm.sensitive {
-		s = t.text
+		s = text
 	}
 	p := tm.pattern()
 	switch tm.kind {
@@ -126,10 +131,11 @@ func (tm *term) find(t *target) int {
 // greedily, so for "hormuz" it prefers "sHares bORder ... recogniZe" to a
 // later "Hormuz"; scoring the contiguous occurrence by the same rules and
 // keeping the better of the two ranks the word the user typed first.
+// Offsets are into the text tm.hay returns.
 func (tm *term) bestSpan(t *target) (int, int) {
-	s := t.folded
+	text, s := tm.hay(t)
 	if tm.sensitive {
-		s = t.text
+		s = text
 	}
 	p := tm.pattern()
 	best, bestScore := -1, 0
@@ -139,7 +145,7 @@ func (tm *term) bestSpan(t *target) (int, int) {
 			return best, bestScore
 		}
 		at := from + i
-		if sc := spanScore(t.text, at, at+len(p)); best < 0 || sc > bestScore {
+		if sc := spanScore(text, at, at+len(p)); best < 0 || sc > bestScore {
 			best, bestScore = at, sc
 		}
 		from = at + 1

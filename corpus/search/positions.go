@@ -12,21 +12,26 @@ import (
 // scores each fuzzy term again on one text rather than keeping positions
 // for every match.
 func positions(t *target, terms []term) []int {
-	var offs []int
+	var out []int
 	for i := range terms {
 		tm := &terms[i]
 		if tm.neg {
 			continue
 		}
+		// Offsets are into the text the term is matched against; plain
+		// keeps rune indexes, so those are the text's.
+		text, folded := tm.hay(t)
+		var offs []int
 		if tm.kind != termFuzzy {
-			if start := tm.find(t); start >= 0 {
+			if start := tm.find(text, folded); start >= 0 {
 				for j := range tm.text {
 					offs = append(offs, start+j)
 				}
 			}
+			out = append(out, runeIndexes(text, offs)...)
 			continue
 		}
-		m := fuzzy.Find(tm.text, []string{t.text})
+		m := fuzzy.Find(tm.text, []string{text})
 		if len(m) == 0 {
 			continue
 		}
@@ -37,17 +42,16 @@ func positions(t *target, terms []term) []int {
 				idx = append(idx, at+j)
 			}
 		}
-		if tm.sensitive && !sameCase(t.text, idx, tm.text) {
+		if tm.sensitive && !sameCase(text, idx, tm.text) {
 			// sahilm/fuzzy ignores case; when smart case asked for it and
 			// sahilm chose a differently cased character, show the
 			// case-exact characters instead.
-			idx = exactSubsequence(t.text, tm.text)
+			idx = exactSubsequence(text, tm.text)
 		}
-		offs = append(offs, idx...)
+		out = append(out, runeIndexes(text, idx)...)
 	}
-	slices.Sort(offs)
-	offs = slices.Compact(offs)
-	return runeIndexes(t.text, offs)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // sameCase reports whether the runes of text at the byte offsets idx are

@@ -18,7 +18,8 @@ import (
 //	!word    the text does not contain word (also !'word, !^word, !word$)
 //
 // Matching ignores case unless the term has an upper-case letter (smart
-// case). A term that is only an operator ("!", "'", "^") is ignored, so a
+// case), and accents unless the term has an accented letter (see
+// plainRune). A term that is only an operator ("!", "'", "^") is ignored, so a
 // query being typed never matches nothing for a keystroke. A backslash
 // before a space keeps the space inside the term ("new\ york").
 
@@ -40,6 +41,7 @@ type term struct {
 	text      string    // as typed, operators removed
 	folded    string    // fold(text), what case-insensitive terms match against
 	sensitive bool      // smart case: text has an upper-case letter
+	exact     bool      // text has an accented letter, so accents match exactly (see plainRune)
 	runes     int       // length of text in runes
 	ascii     bool      // text is ASCII, so byte and rune subsequences agree
 	ub        [2][2]int // most the bonuses can add, by [camel hump][contiguous]
@@ -138,6 +140,7 @@ func parseTerm(w string) (term, bool) {
 	t.text = w
 	t.folded = fold(w)
 	t.sensitive = hasUpper(w)
+	t.exact = hasAccent(w) || hasAccent(t.folded)
 	t.runes = utf8.RuneCountInString(w)
 	t.ascii = t.runes == len(w)
 	t.bonusBounds()
@@ -149,7 +152,9 @@ func parseTerm(w string) (term, bool) {
 // holds when typing extends a positive fuzzy, exact or prefix term, and
 // for any term left unchanged.
 func (t term) implies(old term) bool {
-	if t.neg != old.neg || t.kind != old.kind || (old.sensitive && !t.sensitive) {
+	// Terms with and without accents match against different texts (see
+	// plainRune); typing the first accent into a term starts again.
+	if t.neg != old.neg || t.kind != old.kind || (old.sensitive && !t.sensitive) || t.exact != old.exact {
 		return false
 	}
 	if t.text == old.text {

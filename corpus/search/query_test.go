@@ -126,12 +126,13 @@ func TestFoldIntoMatchesFold(t *testing.T) {
 		"abcdefgHijklmnop", "abcdefghIjklmnop", "aBCDEFGHIJ", "TimeWarner said", "éA", "aÉ", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
 	} {
 		dst := make([]byte, len(s))
-		n, camel := foldInto(dst, s)
+		size, n, camel := foldInto(dst, s)
 		if camel != hasCamel(s) {
 			t.Errorf("foldInto(%q) camel = %v, hasCamel says %v", s, camel, !camel)
 		}
-		if string(dst) != fold(s) || n != utf8.RuneCountInString(s) {
-			t.Errorf("foldInto(%q) = %q, %d runes; fold gives %q, %d runes", s, dst, n, fold(s), utf8.RuneCountInString(s))
+		want := fold(plain(s))
+		if string(dst[:size]) != want || n != utf8.RuneCountInString(s) {
+			t.Errorf("foldInto(%q) = %q, %d runes; fold(plain) gives %q, %d runes", s, dst[:size], n, want, utf8.RuneCountInString(s))
 		}
 	}
 }
@@ -180,6 +181,60 @@ func TestStep(t *testing.T) {
 	for _, c := range cases {
 		if got := step(parseQuery(c.q), parseQuery(c.prev)); got != c.want {
 			t.Errorf("step %q -> %q = %v, want %v", c.prev, c.q, got, c.want)
+		}
+	}
+}
+
+func TestPlain(t *testing.T) {
+	for in, want := range map[string]string{
+		"":              "",
+		"Türkiye":       "Turkiye",
+		"façade":        "facade",
+		"Ünïcödé":       "Unicode",
+		"Łódź Øresund":  "Lodz Oresund",
+		"İstanbul ılık": "Istanbul ilik",
+		"Việt Nam":      "Viet Nam",
+		"Straße Æsir":   "Straße Æsir", // one letter would become two: kept
+		"中国传媒 ½ × ÷":    "中国传媒 ½ × ÷",
+		"Cafe\u0301":    "Cafe\u0301", // a combining mark is not a letter
+	} {
+		if got := plain(in); got != want {
+			t.Errorf("plain(%q) = %q, want %q", in, got, want)
+		}
+		if got, want := foldPlain(in), fold(plain(in)); got != want {
+			t.Errorf("foldPlain(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestPlainLetters: every mapping keeps one rune for one, and its case,
+// so rune indexes and camel humps are those of the text; and it agrees
+// with case folding.
+func TestPlainLetters(t *testing.T) {
+	n := 0
+	for r := rune(0); r < 0x2000; r++ {
+		b := rune(plainRune(r))
+		if b == 0 {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) != unicode.IsUpper(b) || unicode.IsLower(r) != unicode.IsLower(b) {
+			t.Errorf("%c reads as %c: not the same case", r, b)
+		}
+		if f := foldRune(r); f != r && rune(plainRune(f)) != foldRune(b) {
+			t.Errorf("%c folds to %c, which reads as %c, not %c", r, f, plainRune(f), foldRune(b))
+		}
+	}
+	if n < 400 {
+		t.Errorf("only %d letters fold", n)
+	}
+}
+
+// TestTermAccents: a term with an accented letter matches accents exactly.
+func TestTermAccents(t *testing.T) {
+	for w, exact := range map[string]bool{"turkiye": false, "türkiye": true, "TÜRKIYE": true, "中国": false, "straße": false, "İ": true} {
+		if tm, _ := parseTerm(w); tm.exact != exact {
+			t.Errorf("%q: exact %v, want %v", w, tm.exact, exact)
 		}
 	}
 }

@@ -210,8 +210,12 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand) error {
 				if tm.kind != termFuzzy {
 					continue
 				}
-				_, h := tm.fuzzyBounds(t, c.spans&(1<<min(ti, 63)) != 0, -1)
-				hi += min(h, tm.refinedHi(t, sig))
+				_, folded := tm.hay(t)
+				_, h := tm.fuzzyBounds(folded, t.camel, c.spans&(1<<min(ti, 63)) != 0, -1)
+				if !tm.exact || !t.accent { // the signature is of t.folded
+					h = min(h, tm.refinedHi(t, sig))
+				}
+				hi += h
 			}
 			c.hi = min(c.hi, hi)
 		}
@@ -229,11 +233,14 @@ func (ix *Index) scoreFuzzy(ti int, tm *term, cands []cand) {
 	for i, c := range cands {
 		// sahilm/fuzzy stops at a NUL byte and may then miss a match the
 		// screen found; such a target keeps the lowest score it could get.
-		got[i] = -15 + tm.runes - len(ix.targets[c.id].text)
+		text, _ := tm.hay(&ix.targets[c.id])
+		got[i] = -15 + tm.runes - len(text)
 	}
+	// sahilm/fuzzy ignores case but not accents: it scores the text the
+	// term is matched against (see tm.hay).
 	matches := fuzzy.FindFromIterNoSort(tm.text, func(yield func(string) bool) {
 		for _, c := range cands {
-			if !yield(ix.targets[c.id].text) {
+			if text, _ := tm.hay(&ix.targets[c.id]); !yield(text) {
 				return
 			}
 		}
