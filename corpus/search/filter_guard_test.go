@@ -22,6 +22,8 @@ var guardQueries = []string{
 	"!iran pakistan", `Strait\ of`, "CHELSEA", "chelsea", "中国", "café", "Café",
 	"talks·quill", "quill · lee", "'lee, bo", "zebra", "crossing zebra", "untitled",
 	`'oil\ price`, `'strait\ (https`, "^officials", "reopen.$", "zed ames",
+	"turkiye", "façade", "facade", "ünï", "unicode", "Unicode", "ÜNÏ", "'istanbul", "genève",
+	"geneve", "lodz", "^ozil", "quill facade",
 }
 
 // guardFolder holds files whose hits depend on what the filter must not
@@ -39,6 +41,14 @@ func guardFolder(t *testing.T) string {
 		"plain.md": "# Oil Report\n\nThe **oil price** rose. CHELSEA won. Yahya spoke of talks\n",
 		"none.txt": "Nothing here\n\nA body with no word of the queries.\n",
 		"..txt":    "this file has a long first line of body text, so no title at all; exactly.\n",
+		// Accented letters that only fold to the query's letters: the
+		// filter's ASCII fast path must not turn these away.
+		"accents.txt":     "Ünïcödé Notes\n\nThe façade in İstanbul, Türkiye, faces Łódź and Genève.\n\nÖzil spoke.\n",
+		"a1.txt":          "Türkiye.\n",
+		"a2.txt":          "Façade.\n",
+		"a3.txt":          "Ünïcödé.\n",
+		"a4.txt":          "Łódź.\n",
+		"façade-name.txt": "this first line is a long sentence of body text and not a title at all, so none.\n",
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {

@@ -53,6 +53,8 @@ func TestPositionsAreRuneIndexes(t *testing.T) {
 	ix := New([]*corpus.Document{
 		mkdoc("cjk", "中国传媒大学的研究院在北京。", "Antalya, Türkiye, is the next stop.", "Le café crème à Genève coûte cher."),
 		mkdoc("decomposed", "Cafe\u0301 society in Montre\u0301al."),
+		mkdoc("accents", "The façade of the Ünïcödé building.", "A facade of calm.",
+			"Łódź and Øresund, then İstanbul.", "The façade at 中国传媒大学."),
 	})
 	cases := []struct{ q, text, want string }{
 		{"传媒", "中国传媒大学的研究院在北京。", "传媒"},
@@ -64,6 +66,23 @@ func TestPositionsAreRuneIndexes(t *testing.T) {
 		{"cher.$", "Le café crème à Genève coûte cher.", "cher."},
 		{"coûte", "Le café crème à Genève coûte cher.", "coûte"},
 		{"'montre\u0301al", "Cafe\u0301 society in Montre\u0301al.", "Montre\u0301al"},
+		// Accents fold unless the term has one (fzf's rule).
+		{"turkiye", "Antalya, Türkiye, is the next stop.", "Türkiye"},
+		{"Turkiye", "Antalya, Türkiye, is the next stop.", "Türkiye"},
+		{"TUR", "Antalya, Türkiye, is the next stop.", ""},
+		{"tûrkiye", "Antalya, Türkiye, is the next stop.", ""},
+		{"'geneve", "Le café crème à Genève coûte cher.", "Genève"},
+		{"coute", "Le café crème à Genève coûte cher.", "coûte"},
+		{"^le creme", "Le café crème à Genève coûte cher.", "Lecrème"},
+		{"facade", "The façade of the Ünïcödé building.", "façade"},
+		{"façade", "The façade of the Ünïcödé building.", "façade"},
+		{"façade", "A facade of calm.", ""},
+		{"facade", "A facade of calm.", "facade"},
+		{"unicode", "The façade of the Ünïcödé building.", "Ünïcödé"},
+		{"ünï", "The façade of the Ünïcödé building.", "Ünï"},
+		{"lodz", "Łódź and Øresund, then İstanbul.", "Łódź"},
+		{"oresund istanbul", "Łódź and Øresund, then İstanbul.", "Øresundİstanbul"},
+		{"中国 facade", "The façade at 中国传媒大学.", "façade中国"},
 	}
 	for _, c := range cases {
 		hits := hitsOf(t, ix, c.q)

@@ -103,7 +103,7 @@ func TestEmptyQueryListsDocuments(t *testing.T) {
 func TestNarrowingMatchesFreshSearch(t *testing.T) {
 	ix, _ := seedIndex(t)
 	ctx := context.Background()
-	for _, q := range []string{"pakistan mediat", "'islam ^the", "Iran talks", "中国传媒", "hormuz !oil", "'bord 909", "e l e c", "türkiye pm", "talks$ x", "pak'istan"} {
+	for _, q := range []string{"pakistan mediat", "'islam ^the", "Iran talks", "中国传媒", "hormuz !oil", "'bord 909", "e l e c", "türkiye pm", "talks$ x", "pak'istan", "turkiye pm", "tür", "tu türk", "Turkiye"} {
 		var prev *Result
 		for i := 1; i <= len(q); i++ {
 			if !utf8.ValidString(q[:i]) {
@@ -268,6 +268,29 @@ func TestUnsignedIndexRanksAlike(t *testing.T) {
 		a, b := search(t, signed, q, 7), search(t, unsigned, q, 7)
 		if a.Total != b.Total || !sameHits(a.Hits, b.Hits) {
 			t.Errorf("%q ranks differently without signatures", q)
+		}
+	}
+}
+
+// TestSeedsTurkiye: accents fold as in fzf, so "turkiye" finds the
+// Türkiye of 001 (and 002) with the accented letter highlighted, and a
+// term typed with the accent still finds it.
+func TestSeedsTurkiye(t *testing.T) {
+	ix, _ := seedIndex(t)
+	for _, q := range []string{"turkiye", "türkiye", "Turkiye", "'turkiye"} {
+		res := search(t, ix, q, 20)
+		if len(res.Hits) == 0 {
+			t.Fatalf("%q: no hits", q)
+		}
+		if got := marked(res.Hits[0]); got != "Türkiye" {
+			t.Errorf("%q marks %q in %q, want Türkiye", q, got, res.Hits[0].Text)
+		}
+		in001 := false
+		for _, h := range res.Hits {
+			in001 = in001 || strings.HasPrefix(docID(ix, h), "001") && marked(h) == "Türkiye"
+		}
+		if !in001 {
+			t.Errorf("%q: no hit in 001 marks Türkiye", q)
 		}
 	}
 }
