@@ -137,7 +137,8 @@ Query syntax (as in fzf; every space-separated term must match):
   word     fuzzy: its letters in order      'word   exact substring
   ^word    starts with word                 word$   ends with word
   !word    does not contain word            a\ b    a space inside a term
-A term with a capital letter is case-sensitive. An empty query lists the documents.`,
+A term with a capital letter is case-sensitive, one with an accented letter accent-sensitive.
+An empty query lists the documents.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Files that cannot hold a hit are not parsed: the hits are

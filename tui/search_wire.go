@@ -83,5 +83,6 @@ func searchSyntaxHelp() []key.Binding {
 		show("!word", "does not contain word"),
 		show(`a\ b`, "a space inside a term"),
 		show("Word", "a capital letter makes the term case-sensitive"),
+		show("façade", "an accented letter makes it accent-sensitive"),
 	}
 }
