@@ -94,10 +94,10 @@ func (l *listPane) selectDoc(d *corpus.Document) {
 
 // neighbour is the document delta places from d in the list's order
 // (wrapping), so that next/previous document follow what the user sees.
-func (l *listPane) neighbour(d *corpus.Document, delta int) *corpus.Document {
+func (l *listPane) neighbour(d *corpus.Document, delta int) (next *corpus.Document, wrapped bool) {
 	n := len(l.shown)
 	if n == 0 {
-		return nil
+		return nil, false
 	}
 	at := -1
 	for i, di := range l.shown {
@@ -107,9 +107,10 @@ func (l *listPane) neighbour(d *corpus.Document, delta int) *corpus.Document {
 		}
 	}
 	if at < 0 {
-		return l.docs[l.shown[0]]
+		return l.docs[l.shown[0]], false
 	}
-	return l.docs[l.shown[((at+delta)%n+n)%n]]
+	to := at + delta
+	return l.docs[l.shown[(to%n+n)%n]], to < 0 || to >= n
 }
 
 func (l *listPane) refresh(keep *corpus.Document) {
@@ -279,10 +280,12 @@ func docTitle(d *corpus.Document) string {
 	return corpus.CleanLine(d.File)
 }
 
-// docMeta is "outlet · date · author · N min", leaving out what is unknown.
+// docMeta is "date · outlet · author · N min", leaving out what is unknown.
+// The date, which the list sorts by, comes first so a long outlet never
+// cuts it off.
 func docMeta(d *corpus.Document) string {
 	parts := make([]string, 0, 4)
-	for _, p := range []string{d.Outlet, d.Published, d.Author} {
+	for _, p := range []string{d.Published, d.Outlet, d.Author} {
 		if p != "" {
 			parts = append(parts, p)
 		}

@@ -72,7 +72,7 @@ func TestListFilter(t *testing.T) {
 func TestListShowsMetadata(t *testing.T) {
 	m := newTestModel(t, 80, 24, fixtureCorpus())
 	s := screen(m)
-	for _, want := range []string{"Talks in Islamabad", "Example Times · 2026-04-12 · A. Writer · 1 min ed.", "Daily Ledger", "Analyst notes"} {
+	for _, want := range []string{"Talks in Islamabad", "2026-04-12 · Example Times · A. Writer · 1 min ed.", "Daily Ledger", "Analyst notes"} {
 		if !strings.Contains(s, want) {
 			t.Fatalf("list lacks %q:\n%s", want, s)
 		}

@@ -163,10 +163,19 @@ func (m *Model) openLoc(loc corpus.Loc, highlight, record bool) tea.Cmd {
 
 // stepDoc opens the next or previous document in the list's order.
 func (m *Model) stepDoc(delta int) tea.Cmd {
-	if d := m.list.neighbour(m.reader.doc, delta); d != nil && d != m.reader.doc {
-		return m.openDoc(d)
+	d, wrapped := m.list.neighbour(m.reader.doc, delta)
+	if d == nil || d == m.reader.doc {
+		return nil
 	}
-	return nil
+	cmd := m.openDoc(d)
+	if wrapped {
+		// As vim's "search hit BOTTOM, continuing at TOP".
+		m.note = "past the last document: back to the first"
+		if delta < 0 {
+			m.note = "before the first document: on to the last"
+		}
+	}
+	return cmd
 }
 
 // walkJumps goes back (-1) or forward (+1) in the jump list.

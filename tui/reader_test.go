@@ -286,6 +286,24 @@ func TestMeasureCentredAndCJKFits(t *testing.T) {
 
 func ptrStyles() *styles { s := newStyles(true); return &s }
 
+// J past the last document goes round to the first, and says so.
+func TestNextDocumentSaysWhenItWraps(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	for i := 0; i < len(m.list.shown)+1 && !strings.Contains(screen(m), "back to the first"); i++ {
+		press(m, "J")
+	}
+	if !strings.Contains(screen(m), "past the last document: back to the first") {
+		t.Fatalf("J never said it wrapped:\n%s", screen(m))
+	}
+	if first := m.list.docs[m.list.shown[0]]; m.reader.doc != first {
+		t.Errorf("after wrapping the reader shows %s, want the first document %s", m.reader.doc.ID, first.ID)
+	}
+	press(m, "J")
+	if strings.Contains(screen(m), "back to the first") {
+		t.Error("the note stayed after the next key")
+	}
+}
+
 func TestNextPreviousDocumentFollowsList(t *testing.T) {
 	m := openTalks(t, 80, 24)
 	press(m, "J")
