@@ -27,18 +27,10 @@ const maxDiscover = 12000
 // claimShared: see claimThreshold.
 const claimShared = 3
 
-func (ix *Index) claimShared() int {
-	if ix.feat.ClaimShared > 0 {
-		return ix.feat.ClaimShared
-	}
-	return claimShared
-}
+func (ix *Index) claimShared() int { return orDefault(ix.feat.ClaimShared, claimShared) }
 
 func (ix *Index) claimThreshold() float64 {
-	if ix.feat.ClaimThreshold > 0 {
-		return ix.feat.ClaimThreshold
-	}
-	return claimThreshold
+	return orDefault(ix.feat.ClaimThreshold, claimThreshold)
 }
 
 type edge struct {

@@ -38,25 +38,19 @@ const confidentThreshold = 0.25
 // often than a claim.
 const minShared = 2
 
-func (ix *Index) confident() float64 {
-	if ix.feat.Confident > 0 {
-		return ix.feat.Confident
-	}
-	return confidentThreshold
-}
+func (ix *Index) confident() float64 { return orDefault(ix.feat.Confident, confidentThreshold) }
 
-func (ix *Index) threshold() float64 {
-	if ix.feat.Threshold > 0 {
-		return ix.feat.Threshold
-	}
-	return silenceThreshold
-}
+func (ix *Index) threshold() float64 { return orDefault(ix.feat.Threshold, silenceThreshold) }
 
-func (ix *Index) minShared() int {
-	if ix.feat.MinShared > 0 {
-		return ix.feat.MinShared
+func (ix *Index) minShared() int { return orDefault(ix.feat.MinShared, minShared) }
+
+// orDefault is a tuning override from features (set by the quality
+// test's sweeps and ablation) when it is positive, else the shipped value.
+func orDefault[T int | float64](override, shipped T) T {
+	if override > 0 {
+		return override
 	}
-	return minShared
+	return shipped
 }
 
 // speaking applies the silence decision to one source's ranked
