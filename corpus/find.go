@@ -2,16 +2,25 @@ package corpus
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"strings"
 )
 
 // Find returns the document named by ref: an exact id, else an exact file
-// name, else a prefix of either, as long as it names exactly one document
-// (a folder may hold business/001.txt and sport/001.txt).
+// name, else the path it was loaded from (as `parley search` prints it) or
+// its id with the extension ("sport/001.txt"), else a prefix of an id or
+// file name, as long as it names exactly one document (a folder may hold
+// business/001.txt and sport/001.txt).
 func (c *Corpus) Find(ref string) (*Document, error) {
+	cleanRef := filepath.Clean(ref)
 	matchers := []func(d *Document) bool{
 		func(d *Document) bool { return d.ID == ref },
 		func(d *Document) bool { return d.File == ref },
+		func(d *Document) bool {
+			return d.Path != "" && filepath.Clean(d.Path) == cleanRef ||
+				strings.TrimSuffix(ref, path.Ext(ref)) == d.ID && path.Ext(ref) == path.Ext(d.File)
+		},
 		func(d *Document) bool { return strings.HasPrefix(d.ID, ref) || strings.HasPrefix(d.File, ref) },
 	}
 	for _, match := range matchers {

@@ -170,6 +170,13 @@ func TestFindSameFileNameInTwoFolders(t *testing.T) {
 	if d, err := c.Find("sport/001"); err != nil || d.ID != "sport/001" {
 		t.Errorf("Find(sport/001) = %v, %v", d, err)
 	}
+	// The path as loaded (what `parley search` prints) and the id with
+	// its extension name one document too.
+	for _, ref := range []string{filepath.Join(dir, "sport", "001.txt"), "sport/001.txt", filepath.Join(dir, "sport", ".", "001.txt")} {
+		if d, err := c.Find(ref); err != nil || d.ID != "sport/001" {
+			t.Errorf("Find(%q) = %v, %v", ref, d, err)
+		}
+	}
 }
 
 func TestParseNeverKeepsCallerBytes(t *testing.T) {
