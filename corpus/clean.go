@@ -230,3 +230,15 @@ func CleanLine(s string) string {
 	}
 	return out
 }
+
+// StripControls drops C0, DEL and C1 control characters: what a typed
+// query is matched with, since a document's text never holds one (a query
+// is echoed with CleanLine).
+func StripControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r >= 0x7f && r <= 0x9f {
+			return -1
+		}
+		return r
+	}, s)
+}

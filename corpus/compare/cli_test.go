@@ -107,3 +107,26 @@ func TestCoverageText(t *testing.T) {
 		t.Errorf("claims of 40 sources drawn with marks:\n%s", out.String())
 	}
 }
+
+// A typed query's control characters never reach the output: text,
+// Markdown and JSON echo it by the hygiene rules, and it still matches.
+func TestCompareQueryHygiene(t *testing.T) {
+	c := bigFolder(t, 4)
+	query := "the old harbour of \x1b[31mKestrel\x07 Bay \x9b reopened"
+	for _, opts := range []CLIOptions{{}, {Markdown: true}, {JSON: true}} {
+		var out bytes.Buffer
+		if err := RunCompareCLI(&out, c, query, opts); err != nil {
+			t.Fatal(err)
+		}
+		text := out.String()
+		if strings.ContainsAny(text, "\x1b\x07\u009b") || strings.Contains(text, `\u001b`) {
+			t.Errorf("%+v: a control character reached the output:\n%q", opts, text)
+		}
+		if !strings.Contains(text, "31mKestrel^G") {
+			t.Errorf("%+v: the query is not echoed as caret text:\n%s", opts, text)
+		}
+		if !strings.Contains(text, "Kestrel Bay reopened on Monday") {
+			t.Errorf("%+v: the query no longer matches:\n%s", opts, text)
+		}
+	}
+}

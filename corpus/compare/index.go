@@ -62,6 +62,9 @@ type Index struct {
 	fwd    []posting
 	fwdEnd []int32
 	idf    []float64
+	// informative[tid]: a shared word that counts towards minShared and
+	// claimShared (see isInformative).
+	informative []bool
 	byText map[uint64]int32 // hash of the folded sentence text -> first sentence with it
 	// numeric[id] says whether a sentence has a number: only those can
 	// state a measured fact (see factBonus).
@@ -375,8 +378,10 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 	}
 	ix.fillPostings()
 	ix.idf = make([]float64, len(ix.postings))
+	ix.informative = make([]bool, len(ix.postings))
 	for tid, ps := range ix.postings {
 		ix.idf[tid] = ix.idfOf(len(ps))
+		ix.informative[tid] = ix.word[tid] && isInformative(ix.idf[tid], len(ps))
 		for i := range ps {
 			ps[i].tf = float32(ix.saturate(float64(ps[i].tf), ps[i].sent))
 		}

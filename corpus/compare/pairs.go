@@ -115,7 +115,7 @@ func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
 				continue
 			}
 			s += w * ix.saturate(float64(t.tf), c)
-			if ix.word[t.sent] && ix.idf[t.sent] >= minInformative {
+			if ix.informative[t.sent] {
 				hits++
 			}
 		}

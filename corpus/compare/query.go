@@ -104,7 +104,11 @@ type cand struct {
 }
 
 // Compare finds, in every document, the sentences that speak to text.
+// A typed text is untrusted: the result echoes it by the document hygiene
+// rules, and it is matched without its control characters.
 func (ix *Index) Compare(text string, q QueryOptions) Result {
+	echo := corpus.CleanLine(text)
+	text = corpus.StripControls(text)
 	top := q.Top
 	if top <= 0 {
 		top = 3
@@ -125,7 +129,7 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 	}
 	defer ix.analyzers.Put(an)
 	p := ix.prepare(an, text)
-	res := Result{Query: text, QueryFacts: p.facts, Origin: -1, Sources: make([]SourceResult, len(ix.docs))}
+	res := Result{Query: echo, QueryFacts: p.facts, Origin: -1, Sources: make([]SourceResult, len(ix.docs))}
 	for i := range res.Sources {
 		res.Sources[i].Doc = i
 		res.Sources[i].Silent = true
@@ -137,7 +141,8 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 		claim = ix.curatedFor(originID)
 	} else if claim = ix.curatedForText(text); claim == nil {
 		// A typed query belongs to a curated claim when its best match
-		// anywhere is one of the claim's quotes and a confident one.
+		// anywhere is one of the claim's quotes and a confident one, and
+		// the query names more than the story's common words.
 		var best cand
 		best.id = -1
 		for _, cs := range perDoc {
@@ -145,7 +150,7 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 				best = cs[0]
 			}
 		}
-		if best.id >= 0 && best.score >= ix.confident() {
+		if best.id >= 0 && best.score >= ix.confident() && ix.informativeWords(p) > 0 {
 			claim = ix.curatedFor(best.id)
 		}
 	}

@@ -28,7 +28,7 @@ import (
 // keeps, for each source that speaks (see silence.go), its candidates
 // above the listing floor, best first.
 func (ix *Index) candidates(p prepared, originID int32) [][]cand {
-	perDoc := ix.ranked(p, originID, ix.threshold()*listShare, false, ix.minShared())
+	perDoc := ix.ranked(p, originID, ix.threshold()*listShare, false, ix.need(p, ix.minShared(), originID < 0))
 	for d, cs := range perDoc {
 		perDoc[d] = ix.speaking(cs, originID)
 	}
@@ -80,7 +80,7 @@ func (ix *Index) ranked(p prepared, originID int32, floor float64, bestOnly bool
 	acc, hits := sc.acc, sc.hits
 	for i, tid := range p.tids {
 		w := p.weights[i]
-		informative := ix.idf[tid] >= minInformative && ix.word[tid]
+		informative := ix.informative[tid]
 		for _, po := range ix.postings[tid] {
 			if acc[po.sent] == 0 {
 				sc.touched = append(sc.touched, po.sent)
@@ -157,6 +157,38 @@ func sortCands(cs []cand) {
 // in many sentences (the story's main actors) do not make two sentences
 // about one point.
 const minInformative = 2.0
+
+// rareDF is how many sentences a word may be in and always count as
+// informative: in a small folder every word is in more than one sentence
+// in eight, yet a word three sentences share is still specific.
+const rareDF = 3
+
+func isInformative(idf float64, df int) bool { return idf >= minInformative || df <= rareDF }
+
+// informativeWords counts the informative words of query p (not its
+// phrases or compounds, which weigh less than a word).
+func (ix *Index) informativeWords(p prepared) int {
+	n := 0
+	for i, tid := range p.tids {
+		if ix.informative[tid] && p.weights[i] >= ix.idf[tid] {
+			n++
+		}
+	}
+	return n
+}
+
+// need is how many informative words a match must share with query p:
+// minShared, or fewer when the query has fewer ("Hormuz", "Strait of
+// Hormuz"). A sentence of a document must share one at least; a typed
+// query of only the story's common words ("Pakistan") needs none, and
+// the silence threshold alone decides.
+func (ix *Index) need(p prepared, shared int, typed bool) int {
+	n := ix.informativeWords(p)
+	if typed {
+		return min(shared, n)
+	}
+	return max(1, min(shared, n))
+}
 
 // insertTop keeps the n best candidates, ties broken by position.
 func insertTop(cs []cand, c cand, n int) []cand {
