@@ -65,7 +65,7 @@ type Index struct {
 	// informative[tid]: a shared word that counts towards minShared and
 	// claimShared (see isInformative).
 	informative []bool
-	byText map[uint64]int32 // hash of the folded sentence text -> first sentence with it
+	byText      map[uint64]int32 // hash of the folded sentence text -> first sentence with it
 	// numeric[id] says whether a sentence has a number: only those can
 	// state a measured fact (see factBonus).
 	numeric []bool

@@ -47,7 +47,7 @@ func TestSmallFolderSpeaks(t *testing.T) {
 	ix := Build(docs, Options{EngineOnly: true})
 	for _, q := range []string{
 		"the old harbour of Kestrel Bay reopened", // shared verbatim by a and b
-		"Kestrel",                                 // one word: one shared word is enough
+		"Kestrel", // one word: one shared word is enough
 		"dredging project",
 	} {
 		got := speakers(docs, ix.Compare(q, QueryOptions{Top: 1}))
