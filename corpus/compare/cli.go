@@ -254,12 +254,13 @@ type jsonClaimSource struct {
 	Statements []jsonStatement `json:"statements"`
 }
 
+// jsonClaim lists only the sources that make the claim: on a large
+// folder the others are nearly all of them, for every claim.
 type jsonClaim struct {
-	Label    string            `json:"label"`
-	Terms    []string          `json:"terms"`
-	Curated  bool              `json:"curated"`
-	Coverage []bool            `json:"coverage"`
-	Sources  []jsonClaimSource `json:"sources"`
+	Label   string            `json:"label"`
+	Terms   []string          `json:"terms"`
+	Curated bool              `json:"curated"`
+	Sources []jsonClaimSource `json:"sources"`
 }
 
 // RunClaimsCLI lists the claims of c.
@@ -275,8 +276,11 @@ func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
 			Claims []jsonClaim `json:"claims"`
 		}{Claims: []jsonClaim{}}
 		for _, cl := range claims {
-			jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Coverage: cl.Coverage, Sources: []jsonClaimSource{}}
+			jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Sources: []jsonClaimSource{}}
 			for _, s := range cl.Sources {
+				if len(s.Statements) == 0 {
+					continue
+				}
 				d := c.Docs[s.Doc]
 				js := jsonClaimSource{File: d.File, ID: d.ID, Statements: []jsonStatement{}}
 				for _, st := range s.Statements {

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -127,6 +128,41 @@ func TestCompareQueryHygiene(t *testing.T) {
 		}
 		if !strings.Contains(text, "Kestrel Bay reopened on Monday") {
 			t.Errorf("%+v: the query no longer matches:\n%s", opts, text)
+		}
+	}
+}
+
+// claims --json lists, for each claim, only the sources that make it,
+// each with at least one statement.
+func TestClaimsJSONListsSpeakingSources(t *testing.T) {
+	c := bigFolder(t, 40)
+	var out bytes.Buffer
+	if err := RunClaimsCLI(&out, c, CLIOptions{JSON: true}); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Claims []struct {
+			Label   string `json:"label"`
+			Sources []struct {
+				ID         string            `json:"id"`
+				Statements []json.RawMessage `json:"statements"`
+			} `json:"sources"`
+		} `json:"claims"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Claims) == 0 {
+		t.Fatal("no claims")
+	}
+	for _, cl := range got.Claims {
+		if len(cl.Sources) < 2 || len(cl.Sources) > 3 {
+			t.Errorf("claim %q lists %d sources, want the 2 or 3 that tell of the harbour", cl.Label, len(cl.Sources))
+		}
+		for _, s := range cl.Sources {
+			if len(s.Statements) == 0 {
+				t.Errorf("claim %q lists %s with no statement", cl.Label, s.ID)
+			}
 		}
 	}
 }
