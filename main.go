@@ -37,9 +37,13 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkPathsExist(cmd, args, stderr); err != nil {
+				return err
+			}
 			return tui.Run(args, tui.Options{Stderr: stderr})
 		},
 	}
+	root.SuggestionsMinimumDistance = 2
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentPreRun = func(cmd *cobra.Command, args []string) {
@@ -55,6 +59,35 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		newClaimsCmd(stdout, stderr),
 	)
 	return root
+}
+
+// checkPathsExist fails before the screen is taken when none of the named
+// paths exists, naming each, and suggests a subcommand for a mistyped one
+// ("parley lst"). Paths that exist are read by the interface itself, which
+// streams a large folder in.
+func checkPathsExist(cmd *cobra.Command, paths []string, stderr io.Writer) error {
+	var missing []string
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			// Named as the loader names a skipped file: path: reason.
+			if u := errors.Unwrap(err); u != nil {
+				err = u
+			}
+			missing = append(missing, p+": "+err.Error())
+		}
+	}
+	if len(paths) == 0 || len(missing) < len(paths) {
+		return nil
+	}
+	if len(paths) == 1 {
+		if s := cmd.SuggestionsFor(paths[0]); len(s) > 0 {
+			return fmt.Errorf("no file, folder or command %q; did you mean %q?", corpus.CleanLine(paths[0]), s[0])
+		}
+	}
+	for _, m := range missing {
+		fmt.Fprintln(stderr, "parley: skipped", corpus.CleanLine(m))
+	}
+	return errors.New("no documents loaded (parley reads .txt and .md files)")
 }
 
 // loadCorpus loads the named paths, or the embedded seeds when there are
@@ -108,7 +141,7 @@ func newShowCmd(stdout, stderr io.Writer) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "show [--json] DOC [PATH...]",
-		Short: "Print one document, cleaned and reflowed (DOC: id, file name, or a unique prefix)",
+		Short: "Print one document, cleaned and reflowed (DOC: id, file name, path, or a unique prefix)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := loadCorpus(args[1:], stderr)

@@ -160,3 +160,22 @@ func TestListPathsReportsBadFiles(t *testing.T) {
 		t.Error("nothing loaded but no error")
 	}
 }
+
+// The reader fails before taking the screen when no named path exists,
+// names each, and suggests a subcommand for a mistyped one.
+func TestReaderMissingPaths(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	_, stderr, err := run(t, a, b)
+	if err == nil || !strings.Contains(err.Error(), "no documents loaded") {
+		t.Fatalf("err = %v, want no documents loaded", err)
+	}
+	for _, p := range []string{a, b} {
+		if !strings.Contains(stderr, "skipped "+p+": no such file or directory") {
+			t.Errorf("stderr does not name %s:\n%s", p, stderr)
+		}
+	}
+	if _, _, err := run(t, "lst"); err == nil || !strings.Contains(err.Error(), `did you mean "list"?`) {
+		t.Errorf("parley lst: %v, want a suggestion", err)
+	}
+}

@@ -63,12 +63,19 @@ func TestNothingLoadedSaysWhy(t *testing.T) {
 	dir := t.TempDir()
 	m := newModel([]string{filepath.Join(dir, "missing")}, filepath.Join(dir, "state.json"))
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
-	m.Update(loadCmd([]string{filepath.Join(dir, "missing")})())
+	_, cmd := m.Update(loadCmd([]string{filepath.Join(dir, "missing")})())
 	s := screen(m)
 	if !strings.Contains(s, "no documents loaded") || m.list.problems != 1 {
 		t.Fatalf("screen:\n%s", s)
 	}
 	requireSize(t, m.render(), 100, 20)
+	// Nothing to read: the interface quits, and Run returns why.
+	if m.failed == nil || cmd == nil {
+		t.Fatalf("failed %v, cmd %v: want a failure and a command to quit", m.failed, cmd)
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Errorf("command after loading nothing is not quit")
+	}
 }
 
 // A folder with a bad file opens the good ones and names the bad one at

@@ -50,10 +50,13 @@ type Model struct {
 	docIndex map[*corpus.Document]int
 	embedded bool
 
-	state      *savedState
-	statePath  string
-	note       string // a one-line message in the footer until the next key
-	footerMemo        // the last footer drawn (view.go)
+	state     *savedState
+	statePath string
+	note      string // a one-line message in the footer until the next key
+	// failed is why nothing could be read: the interface quits and Run
+	// returns it, so parley exits 1 as the subcommands do.
+	failed     error
+	footerMemo // the last footer drawn (view.go)
 }
 
 // newModel builds the root for paths (the embedded corpus when empty).

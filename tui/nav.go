@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
@@ -25,6 +26,8 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if msg.err != nil || msg.c == nil {
 		if msg.err != nil {
 			m.note = "could not load: " + corpus.CleanLine(msg.err.Error())
+			m.failed = msg.err
+			return tea.Quit
 		}
 		return nil
 	}
@@ -37,10 +40,11 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.list.setDocs(msg.c.Docs)
 	switch {
 	case len(msg.c.Docs) == 0:
+		// Nothing to read: quit, and let Run name the skipped files and
+		// fail, rather than leave an empty reader open.
 		m.note = "no documents loaded (parley reads .txt and .md files)"
-		if len(msg.c.Problems) > 0 {
-			m.note += "; " + corpus.CleanLine(msg.c.Problems[0].Error())
-		}
+		m.failed = errors.New(m.note)
+		return tea.Quit
 	case len(msg.c.Problems) > 0:
 		// Name what was skipped at once; the full list is printed on
 		// stderr when parley exits.

@@ -36,6 +36,9 @@ func Run(paths []string, opts Options) error {
 				fmt.Fprintln(opts.Stderr, "parley: skipped", corpus.CleanLine(pr.Error()))
 			}
 		}
+		if err == nil && fm.failed != nil {
+			err = fm.failed
+		}
 	}
 	return err
 }
