@@ -61,6 +61,17 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	return root
 }
 
+// needsArg is cobra.MinimumNArgs(1) with an error that names the
+// missing argument.
+func needsArg(name string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return fmt.Errorf("%s needs %s (usage: parley %s)", cmd.Name(), name, cmd.Use)
+		}
+		return nil
+	}
+}
+
 // checkPathsExist fails before the screen is taken when none of the named
 // paths exists, naming each, and suggests a subcommand for a mistyped one
 // ("parley lst"). Paths that exist are read by the interface itself, which
@@ -142,7 +153,7 @@ func newShowCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show [--json] DOC [PATH...]",
 		Short: "Print one document, cleaned and reflowed (DOC: id, file name, path, or a unique prefix)",
-		Args:  cobra.MinimumNArgs(1),
+		Args:  needsArg("DOC, a document"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := loadCorpus(args[1:], stderr)
 			if err != nil {
@@ -172,7 +183,7 @@ Query syntax (as in fzf; every space-separated term must match):
   !word    does not contain word            a\ b    a space inside a term
 A term with a capital letter is case-sensitive, one with an accented letter accent-sensitive.
 An empty query lists the documents.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needsArg("QUERY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Files that cannot hold a hit are not parsed: the hits are
 			// the same, and parsing is a good share of a search's time.
@@ -193,7 +204,7 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "compare [--json] [--markdown] [--top K] [--engine-only] TEXT [PATH...]",
 		Short: "Show what every source says on one point: matches, shared facts, or silence",
-		Args:  cobra.MinimumNArgs(1),
+		Args:  needsArg("TEXT, a sentence or a few words"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkOutputFlags(opts); err != nil {
 				return err

@@ -17,6 +17,9 @@ func TestCompareRefusesBadInput(t *testing.T) {
 		{[]string{"compare", "--top", "0", "border"}, "--top"},
 		{[]string{"compare", "--top", "-3", "border"}, "--top"},
 		{[]string{"compare", "   "}, "needs a sentence"},
+		{[]string{"compare"}, "compare needs TEXT"},
+		{[]string{"show"}, "show needs DOC"},
+		{[]string{"search"}, "search needs QUERY"},
 	} {
 		out, _, err := run(t, tc.args...)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

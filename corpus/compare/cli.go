@@ -306,7 +306,7 @@ func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
 		fmt.Fprintf(b, "%d. %s %s%s\n", i+1, coverageRow(cl), cl.Label, tag)
 		for _, s := range cl.Sources {
 			for _, st := range s.Statements {
-				fmt.Fprintf(b, "     %s:%d:%d %s\n", names[s.Doc], st.Loc.Block, st.Loc.Sentence, oneLine(st.Text))
+				fmt.Fprintf(b, "     %s:%d:%d: %s\n", names[s.Doc], st.Loc.Block, st.Loc.Sentence, oneLine(st.Text))
 			}
 		}
 	}
