@@ -94,9 +94,16 @@ func WriteShow(w io.Writer, d *corpus.Document, opts ShowOptions) error {
 		return writeJSON(w, Show(d))
 	}
 	bw := bufio.NewWriter(w)
+	started := false
+	// Paragraphs are separated by a blank line; the text ends with the
+	// last paragraph's line end, not a blank line.
 	para := func(prefix, indent, text string) {
+		if started {
+			bw.WriteByte('\n')
+		}
+		started = true
 		bw.WriteString(reflow(prefix+text, indent, opts.Width))
-		bw.WriteString("\n\n")
+		bw.WriteByte('\n')
 	}
 	para("", "", d.Title)
 	if d.Subtitle != "" {
