@@ -28,9 +28,13 @@ import (
 //     letter or symbol (Persian, Indic scripts and emoji sequences need
 //     them) and made visible otherwise, where they only hide text;
 //   - U+2028 and U+2029 become line breaks;
+//   - the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), the Mongolian
+//     vowel separator U+180E and the invisible operators U+2061–U+2064
+//     are made visible too: they draw nothing and serve to hide words;
 //   - left alone: the marks LRM, RLM and ALM (U+200E, U+200F, U+061C),
 //     which only steer neutral characters next to them and which Arabic
-//     and Hebrew text needs.
+//     and Hebrew text needs, and the soft hyphen U+00AD, a hyphenation
+//     hint that hides nothing.
 
 const tabWidth = 4
 
@@ -161,6 +165,11 @@ func isHiddenRune(r rune) bool {
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 		return true
 	case r == 0x200b, r == 0x2060, r == 0xfeff:
+		return true
+	case r == 0x115f, r == 0x1160, r == 0x3164, r == 0xffa0, r == 0x180e, r >= 0x2061 && r <= 0x2064:
+		// Hangul fillers, the Mongolian vowel separator and the invisible
+		// maths operators draw nothing in running text and are used to
+		// hide or spoof words.
 		return true
 	}
 	return false

@@ -28,6 +28,8 @@ func TestDecodeText(t *testing.T) {
 		{"c1 control", []byte("a\xc2\x9bb"), "a<9B>b"},
 		{"invalid byte", []byte("\xa315.8m"), "<A3>15.8m"},
 		{"bidi override", []byte("abc\u202edef\u2066x\u2069"), "abc<U+202E>def<U+2066>x<U+2069>"},
+		{"hangul filler and invisible operator", []byte("pay\u3164pal a\u2062b"), "pay<U+3164>pal a<U+2062>b"},
+		{"marks and soft hyphen kept", []byte("\u05e9\u200f x\u00ady"), "\u05e9\u200f x\u00ady"},
 		{"zero width space", []byte("pass\u200bword"), "pass<U+200B>word"},
 		{"word joiner and mid bom", []byte("a\u2060b\ufeffc"), "a<U+2060>b<U+FEFF>c"},
 		{"zwj between latin", []byte("a\u200db"), "a<U+200D>b"},
