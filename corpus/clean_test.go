@@ -64,6 +64,21 @@ func TestDecodeTextNotes(t *testing.T) {
 	}
 }
 
+// A decomposed accent (e + U+0301) is read as the composed letter, so a
+// query typed either way finds it; composed text is left as it is.
+func TestDecodeTextNFC(t *testing.T) {
+	text, notes, err := decodeText([]byte("Caf\u0065\u0301 au lait, na\u0131ve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text != "Caf\u00e9 au lait, na\u0131ve" || len(notes) != 1 || !strings.Contains(notes[0], "NFC") {
+		t.Errorf("decoded %q with notes %q", text, notes)
+	}
+	if _, notes, _ := decodeText([]byte("Caf\u00e9")); len(notes) != 0 {
+		t.Errorf("composed text got notes %q", notes)
+	}
+}
+
 func TestDecodeTextBinary(t *testing.T) {
 	for name, in := range map[string][]byte{
 		"nul byte":     []byte("PNG\x00\x01\x02 header"),

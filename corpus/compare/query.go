@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"parley/corpus"
 )
 
@@ -108,7 +110,7 @@ type cand struct {
 // rules, and it is matched without its control characters.
 func (ix *Index) Compare(text string, q QueryOptions) Result {
 	echo := corpus.CleanLine(text)
-	text = corpus.StripControls(text)
+	text = norm.NFC.String(corpus.StripControls(text)) // as documents are read (corpus.decodeText)
 	top := q.Top
 	if top <= 0 {
 		top = 3

@@ -101,3 +101,32 @@ func TestCommonWordNamesNoCuratedClaim(t *testing.T) {
 		t.Errorf("Compare(Strait of Hormuz) names no curated claim")
 	}
 }
+
+// A query typed with a decomposed accent finds the composed word.
+func TestDecomposedQuery(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": "Cafe news\n\nThe harbour caf\u00e9 on Kestrel Bay reopened on Monday.\n",
+		"b.txt": "Bay notes\n\nKestrel Bay's harbour caf\u00e9 reopened after repairs.\n",
+		"c.txt": "Orchard notes\n\nThe orchard committee met to discuss apple varieties.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := Build(c.Docs, Options{EngineOnly: true})
+	r := ix.Compare("harbour cafe\u0301", QueryOptions{Top: 1})
+	got := speakers(c.Docs, r)
+	if !got["a.txt"] || !got["b.txt"] || got["c.txt"] {
+		t.Fatalf("speaking %v, want a.txt and b.txt", got)
+	}
+	for _, s := range r.Sources {
+		if !s.Silent && !slicesContainsFold(s.Matches[0].Shared, "caf\u00e9") {
+			t.Errorf("%s shares %q, want café among them", c.Docs[s.Doc].File, s.Matches[0].Shared)
+		}
+	}
+}
