@@ -142,6 +142,34 @@ func TestRelate(t *testing.T) {
 
 // The first part of a hyphen compound qualifies the noun after it: "in
 // US-Iran negotiations" names two parties, not a place called US.
+// A place and an actor that name one country are the same; a place is
+// not set against an actor it does not name.
+func TestRelatePlaceAndActor(t *testing.T) {
+	place := Fact{Kind: KindPlace, Text: "Iran", Name: "iran"}
+	for _, tc := range []struct {
+		actor Fact
+		want  Relation
+	}{
+		{Fact{Kind: KindActor, Text: "Tehran", Name: "iran"}, Same},
+		{Fact{Kind: KindActor, Text: "Washington", Name: "usa"}, None},
+	} {
+		if got := Relate(place, tc.actor); got != tc.want {
+			t.Errorf("Relate(%s, %s) = %s, want %s", place.Text, tc.actor.Text, got, tc.want)
+		}
+		if got := Relate(tc.actor, place); got != tc.want {
+			t.Errorf("Relate(%s, %s) = %s, want %s", tc.actor.Text, place.Text, got, tc.want)
+		}
+	}
+	// In 002's sentence on the revolution in Iran, Iran is not marked as
+	// differing from the query's Islamabad: it is the query's Tehran.
+	q := ExtractFacts("the “Islamabad Process,” a rare moment in which Washington and Tehran were brought to the same negotiating space for the first time since 1979")
+	for _, f := range ExtractFacts("since the Islamic Revolution in Iran in 1979, the leadership of Iran and the United States had never engaged") {
+		if m := markFact(f, q); m.Relation == Different {
+			t.Errorf("%s (%s) marked different from %s", f.Text, f.Kind, m.Against.Text)
+		}
+	}
+}
+
 func TestHyphenCompoundIsNotPlace(t *testing.T) {
 	tests := []struct {
 		text      string

@@ -17,6 +17,15 @@ func Relate(a, b Fact) Relation {
 	if a.Kind == KindYear && b.Kind == KindDate {
 		return relateDateYear(b, a)
 	}
+	if a.Kind == KindPlace && b.Kind == KindActor || a.Kind == KindActor && b.Kind == KindPlace {
+		// "the revolution in Iran" and "Tehran" as a party to the talks
+		// name one country; other pairs of a place and an actor are not
+		// comparable.
+		if a.Name == b.Name {
+			return Same
+		}
+		return None
+	}
 	if a.Kind != b.Kind {
 		return None
 	}
