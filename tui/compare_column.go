@@ -3,7 +3,8 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
+
+	"charm.land/lipgloss/v2"
 
 	"parley/corpus/compare"
 )
@@ -99,43 +100,85 @@ func (p *comparePane) silentSummary(w int) []string {
 // matchText is the statement inside a little of its paragraph: the
 // sentence in full with the terms it shares with the query and its facts
 // marked, the paragraph around it dimmed and cut to about a line and a
-// half either side.
+// half either side. A sentence too long for any column is cut to a
+// window around its first mark (compare_window.go), with "…" at the cuts.
 func (p *comparePane) matchText(m compare.Match, w int) (string, []styledSpan) {
-	sent := oneLineKeep(m.Text)
-	before, after := "", ""
-	if i := strings.Index(m.Context, m.Text); i >= 0 && m.Text != "" {
-		room := w * 3 / 2
-		before = tailWords(oneLine(m.Context[:i]), room)
-		after = headWords(oneLine(m.Context[i+len(m.Text):]), room)
-	}
-	if before != "" {
-		before += " "
-	}
-	if after != "" {
-		after = " " + after
-	}
-	off := len(before)
-	var spans []styledSpan
-	// Facts first: where a fact and a shared term overlap, the fact's
-	// mark matters more.
-	for _, f := range shownFacts(m) {
-		if f.End > len(sent) || f.Start >= f.End {
-			continue
+	valid := func(start, end int) bool { return start >= 0 && start < end && end <= len(m.Text) }
+	facts := shownFacts(m)
+	// The window opens at the first mark; a sentence may hold thousands,
+	// so they are looked at twice rather than all gathered.
+	focus := -1
+	for _, f := range facts {
+		if valid(f.Start, f.End) && (focus < 0 || f.Start < focus) {
+			focus = f.Start
 		}
-		spans = append(spans, styledSpan{off + f.Start, off + f.End, p.st.rel[f.Relation]})
 	}
 	for _, s := range m.Spans {
-		if s.End <= len(sent) && s.Start < s.End {
-			spans = append(spans, styledSpan{off + s.Start, off + s.End, p.st.shared})
+		if valid(s.Start, s.End) && (focus < 0 || s.Start < focus) {
+			focus = s.Start
 		}
+	}
+	a, b := sentenceWindow(m.Text, focus, stmtLimit(w))
+	sent := oneLineKeep(m.Text[a:b])
+	before, after := "", ""
+	if i := p.sentenceOffset(m); i >= 0 {
+		room := w * 3 / 2
+		if a == 0 {
+			before = contextBefore(m.Context[:i], room)
+		}
+		if b == len(m.Text) {
+			after = contextAfter(m.Context[i+len(m.Text):], room)
+		}
+	}
+	if a > 0 {
+		before = "…"
+	} else if before != "" {
+		before += " "
+	}
+	if b < len(m.Text) {
+		after = "…"
+	} else if after != "" {
+		after = " " + after
+	}
+	// The marks in the window, in the text's bytes. Facts first: where a
+	// fact and a shared term overlap, the fact's mark matters more.
+	off := len(before) - a
+	var spans []styledSpan
+	mark := func(start, end int, st lipgloss.Style) {
+		if valid(start, end) && start < b && a < end {
+			spans = append(spans, styledSpan{off + max(start, a), off + min(end, b), st})
+		}
+	}
+	for _, f := range facts {
+		mark(f.Start, f.End, p.st.rel[f.Relation])
+	}
+	for _, s := range m.Spans {
+		mark(s.Start, s.End, p.st.shared)
 	}
 	if before != "" {
 		spans = append(spans, styledSpan{0, len(before), p.st.context})
 	}
 	if after != "" {
-		spans = append(spans, styledSpan{off + len(sent), off + len(sent) + len(after), p.st.context})
+		spans = append(spans, styledSpan{len(before) + len(sent), len(before) + len(sent) + len(after), p.st.context})
 	}
 	return before + sent + after, spans
+}
+
+// sentenceOffset is where a match's sentence starts in its paragraph, or
+// -1 when it is not found there. The document says where, which spares a
+// search through a long paragraph on every frame.
+func (p *comparePane) sentenceOffset(m compare.Match) int {
+	if m.Text == "" {
+		return -1
+	}
+	if m.Loc.Doc >= 0 && m.Loc.Doc < len(p.docs) {
+		if bl := p.docs[m.Loc.Doc].Block(m.Loc.Block); bl != nil && m.Loc.Sentence >= 0 && m.Loc.Sentence < len(bl.Sentences) {
+			if i := bl.Sentences[m.Loc.Sentence].Start; i >= 0 && i+len(m.Text) <= len(m.Context) && m.Context[i:i+len(m.Text)] == m.Text {
+				return i
+			}
+		}
+	}
+	return strings.Index(m.Context, m.Text)
 }
 
 // shownFacts are the fact marks worth a reader's eye: every comparable
@@ -166,7 +209,12 @@ func shownFacts(m compare.Match) []compare.FactMark {
 // glyph, the fact as written, and what it was compared with.
 func (p *comparePane) factLines(m compare.Match, w int) []string {
 	var out []string
-	for _, f := range shownFacts(m) {
+	facts := shownFacts(m)
+	more := len(facts) - compareMaxFacts
+	if more > 0 {
+		facts = facts[:compareMaxFacts]
+	}
+	for _, f := range facts {
 		mark := relGlyph[f.Relation] + " " + oneLine(f.Text)
 		text := mark + " " + relWord[f.Relation]
 		if f.Against != nil && f.Relation != compare.Same {
@@ -177,6 +225,9 @@ func (p *comparePane) factLines(m compare.Match, w int) []string {
 		}
 		spans := []styledSpan{{0, len(mark), p.st.rel[f.Relation]}, {len(mark), len(text), p.st.dim}}
 		out = append(out, wrapStyled(text, w, p.st.dim, spans)...)
+	}
+	if more > 0 {
+		out = append(out, p.st.dim.Render(fmt.Sprintf("… and %d more facts", more)))
 	}
 	return out
 }
@@ -202,35 +253,4 @@ func oneLineKeep(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// tailWords keeps about the last n bytes of s, from a word start, with an
-// ellipsis when something was cut.
-func tailWords(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := len(s) - n
-	for cut < len(s) && !utf8.RuneStart(s[cut]) {
-		cut++
-	}
-	if i := strings.IndexByte(s[cut:], ' '); i >= 0 {
-		cut += i + 1
-	}
-	return "…" + s[cut:]
-}
-
-// headWords keeps about the first n bytes of s, to a word end.
-func headWords(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	if i := strings.LastIndexByte(s[:cut], ' '); i > 0 {
-		cut = i
-	}
-	return s[:cut] + "…"
 }

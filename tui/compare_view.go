@@ -107,7 +107,10 @@ func (p *comparePane) titleLine() string {
 	if p.query.text == "" {
 		return p.st.title.Render("Compare")
 	}
-	return p.st.title.Render("Compare ") + "“" + corpus.CleanLine(oneLine(p.query.text)) + "”"
+	// The query may be a whole paragraph: only what the line can show is
+	// flattened and cleaned.
+	q := corpus.CleanLine(oneLine(clipText(p.query.text, 4*p.width+64)))
+	return p.st.title.Render("Compare ") + "“" + q + "”"
 }
 
 // claimLine says what the query is and which layer is on.
@@ -126,7 +129,7 @@ func (p *comparePane) claimLine(w int) string {
 			}
 			curated = p.result.Claim.Curated
 		}
-		left = "claim: " + oneLine(label)
+		left = "claim: " + oneLine(clipText(label, 4*w+64))
 		if curated {
 			left += " " + p.st.curated.Render("· curated")
 		}

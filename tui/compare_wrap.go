@@ -24,14 +24,29 @@ type styledSpan struct {
 // spaces between words; a run with no break opportunity is cut at the
 // width. Widths are measured per grapheme with the same function lipgloss
 // uses, so what is measured here is what the terminal shows.
+//
+// The cost is linear in the text and the spans: the spans are sorted and
+// made disjoint once, and each line takes the ones it covers from where
+// the previous line stopped.
 func wrapStyled(text string, width int, base lipgloss.Style, spans []styledSpan) []string {
+	ranges := wrapRanges(text, width)
+	lines := make([]string, len(ranges))
+	segs := spanCursor{spans: disjointSpans(spans)}
+	for i, r := range ranges {
+		lines[i] = segs.render(text, r[0], r[1], base)
+	}
+	return lines
+}
+
+// wrapRanges breaks text into lines of at most width cells (see
+// wrapStyled) and returns each line's byte range, in order; there is
+// always at least one.
+func wrapRanges(text string, width int) [][2]int {
 	if width < 1 {
 		width = 1
 	}
-	var lines []string
-	emit := func(a, b int) {
-		lines = append(lines, renderRange(text, a, b, base, spans))
-	}
+	var lines [][2]int
+	emit := func(a, b int) { lines = append(lines, [2]int{a, b}) }
 	lineStart, lineW := 0, 0
 	// The last place the current line may end, where the next line would
 	// start, and the width of the line up to the break.
@@ -81,36 +96,61 @@ func wrapStyled(text string, width int, base lipgloss.Style, spans []styledSpan)
 	return lines
 }
 
-// renderRange renders text[a:b] in base style, with the parts covered by
-// spans in theirs. Trailing spaces are dropped; callers pad.
-func renderRange(text string, a, b int, base lipgloss.Style, spans []styledSpan) string {
+// disjointSpans sorts spans by where they start and cuts each to begin
+// after the previous one ends: where spans overlap, the one that starts
+// first (or, starting together, comes first in spans) wins.
+func disjointSpans(spans []styledSpan) []styledSpan {
+	if len(spans) == 0 {
+		return nil
+	}
+	sorted := make([]styledSpan, len(spans))
+	copy(sorted, spans)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].start < sorted[j].start })
+	out := sorted[:0]
+	pos := 0
+	for _, s := range sorted {
+		s.start = max(s.start, pos)
+		if s.start >= s.end {
+			continue
+		}
+		out = append(out, s)
+		pos = s.end
+	}
+	return out
+}
+
+// spanCursor walks disjoint, sorted spans along lines that come in order.
+type spanCursor struct {
+	spans []styledSpan
+	next  int // the first span that may still reach the current line
+}
+
+// render renders text[a:b] in base style, with the parts covered by spans
+// in theirs. Trailing spaces are dropped; callers pad. Lines must come in
+// order (a never less than the previous b).
+func (c *spanCursor) render(text string, a, b int, base lipgloss.Style) string {
 	for b > a && text[b-1] == ' ' {
 		b--
+	}
+	for c.next < len(c.spans) && c.spans[c.next].end <= a {
+		c.next++
 	}
 	if a >= b {
 		return ""
 	}
-	var cut []styledSpan
-	for _, s := range spans {
-		if s.start < b && a < s.end {
-			cut = append(cut, styledSpan{max(s.start, a), min(s.end, b), s.style})
-		}
-	}
-	sort.SliceStable(cut, func(i, j int) bool { return cut[i].start < cut[j].start })
 	var out strings.Builder
 	pos := a
-	for _, s := range cut {
-		if s.start < pos {
-			s.start = pos // overlapping spans: the earlier one wins
-		}
-		if s.start >= s.end {
+	for i := c.next; i < len(c.spans) && c.spans[i].start < b; i++ {
+		s := c.spans[i]
+		start, end := max(s.start, pos), min(s.end, b)
+		if start >= end {
 			continue
 		}
-		if pos < s.start {
-			out.WriteString(base.Render(text[pos:s.start]))
+		if pos < start {
+			out.WriteString(base.Render(text[pos:start]))
 		}
-		out.WriteString(s.style.Render(text[s.start:s.end]))
-		pos = s.end
+		out.WriteString(s.style.Render(text[start:end]))
+		pos = end
 	}
 	if pos < b {
 		out.WriteString(base.Render(text[pos:b]))
