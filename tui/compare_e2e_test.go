@@ -8,7 +8,8 @@ import (
 // TestEndToEndCompare runs the built binary in a real terminal (tmux, with
 // the harness of tmux_test.go) and walks the compare flow as a user
 // would: reader → sentence cursor → compare → enter → the reader at the
-// other source → esc back. Then the claims index: C, enter on a claim.
+// other source → esc back to the comparison → esc back to the sentence
+// the comparison started from. Then the claims index: C, enter on a claim.
 func TestEndToEndCompare(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
@@ -54,6 +55,19 @@ func TestEndToEndCompare(t *testing.T) {
 	// esc comes back to the comparison.
 	s.keys("Escape")
 	s.waitFor("Compare “He noted that Pakistan and Iran", "909 km")
+
+	// esc again goes back to where the comparison started: the interview,
+	// with the sentence cursor on the border sentence, so c compares it
+	// again at once.
+	s.keys("Escape")
+	screen = s.waitFor("c compares", "He noted that Pakistan and Iran share more than 900")
+	if strings.Contains(screen, "Compare “") || strings.Contains(screen, "909 km long border with Iran") {
+		t.Errorf("the second esc did not return to the interview:\n%s", screen)
+	}
+	s.keys("c")
+	s.waitFor("Compare “He noted that Pakistan and Iran share more than 900", "909 km")
+	s.keys("Escape")
+	s.waitFor("c compares")
 
 	// The claims index: curated claims first, enter compares one.
 	s.keys("C")

@@ -68,6 +68,36 @@ func (m *Model) compareClaim(msg compareClaimMsg) tea.Cmd {
 	return cmd
 }
 
+// leaveCompare is esc in the compare view: back to the pane the user came
+// from and, when the comparison started at a sentence of the reader and
+// enter has opened one of its statements since, the reader back where it
+// was on that sentence's document, with the sentence cursor on it, ready
+// to compare the next one. As esc after a search, it records the jump,
+// so ctrl+o returns to the statement.
+func (m *Model) leaveCompare() tea.Cmd {
+	p, _ := m.panes[focusCompare].(*comparePane)
+	m.back()
+	if p == nil || m.focus != focusReader || m.corpus == nil {
+		return nil
+	}
+	from, ok := p.returnTo()
+	if !ok || from.Doc < 0 || from.Doc >= len(m.corpus.Docs) {
+		return nil
+	}
+	cur, here := m.here()
+	m.showSaved(m.corpus.Docs[from.Doc])
+	r := m.reader
+	if r.r != nil && r.validSentence(from.Block, from.Sentence) {
+		r.mark = nil
+		r.cursor = sentenceCursor{on: true, block: from.Block, sentence: from.Sentence}
+		r.showCursor()
+	}
+	if to, ok := m.here(); here && ok && to != cur {
+		m.jumps.record(cur, to)
+	}
+	return m.persist()
+}
+
 // capturesInput lets typed text reach the query input rather than the
 // global keys.
 func (p *comparePane) capturesInput() bool { return p.prompt.typing }

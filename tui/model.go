@@ -118,6 +118,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.focus == focusSearch {
 			return m, m.leaveSearch()
 		}
+		if m.focus == focusCompare {
+			return m, m.leaveCompare()
+		}
 		m.back()
 		return m, nil
 	case tea.KeyPressMsg:
