@@ -14,28 +14,43 @@ import (
 
 // sourceHead is the outlet and the date (and whether it is the origin).
 func (p *comparePane) sourceHead(col, w int) []string {
+	name, meta := p.headParts(col)
+	return []string{fitWidth(name, w), fitWidth(meta, w)}
+}
+
+// stickyHead is the heading on one line, pinned at the top of the stacked
+// view when the source's own heading has scrolled off.
+func (p *comparePane) stickyHead(col, w int) string {
+	name, meta := p.headParts(col)
+	return fitWidth(name+p.st.meta.Render(" · ")+meta, w)
+}
+
+// headParts are a column's heading: the source's name, and its date,
+// kind and whether it is the origin (or, for the silent summary, how
+// many sources it holds).
+func (p *comparePane) headParts(col int) (name, meta string) {
 	if p.order[col] == silentCol {
-		return []string{fitWidth(p.st.outlet.Render("silent"), w), fitWidth(p.st.meta.Render(fmt.Sprintf("%d sources", len(p.silent))), w)}
+		return p.st.outlet.Render("silent"), p.st.meta.Render(fmt.Sprintf("%d sources", len(p.silent)))
 	}
 	src := p.result.Sources[p.order[col]]
-	name := p.st.outlet.Render(p.sourceName(src.Doc))
-	var meta []string
+	name = p.st.outlet.Render(p.sourceName(src.Doc))
+	var parts []string
 	if src.Doc >= 0 && src.Doc < len(p.docs) {
 		d := p.docs[src.Doc]
 		date := d.Published
 		if date == "" {
 			date = "undated"
 		}
-		meta = append(meta, date)
+		parts = append(parts, date)
 		if d.Kind != "" {
-			meta = append(meta, d.Kind)
+			parts = append(parts, d.Kind)
 		}
 	}
-	m := p.st.meta.Render(strings.Join(meta, " · "))
+	meta = p.st.meta.Render(strings.Join(parts, " · "))
 	if src.Origin {
-		m += p.st.origin.Render(" · origin")
+		meta += p.st.origin.Render(" · origin")
 	}
-	return []string{fitWidth(name, w), fitWidth(m, w)}
+	return name, meta
 }
 
 // statements draws a source's matches (or its silence) and says which

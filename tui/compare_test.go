@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -324,4 +325,37 @@ func TestCompareViewCacheFollowsState(t *testing.T) {
 	if got := p.view(); strings.Count(got, "\n") != 29 {
 		t.Errorf("after a resize the view has %d lines, want 30", strings.Count(got, "\n")+1)
 	}
+}
+
+// On a narrow terminal the sources are stacked; whichever statement is
+// selected, its source is named on screen, pinned at the top of the
+// statements when its own heading has scrolled away.
+func TestCompareStackedNamesSelectedSource(t *testing.T) {
+	for _, sz := range [][2]int{{40, 10}, {40, 12}, {50, 14}, {30, 8}, {45, 30}} {
+		p := fixturePane(t, sz[0], sz[1])
+		if !p.stacked() {
+			t.Fatalf("%dx%d is not stacked", sz[0], sz[1])
+		}
+		for i := range p.stmts {
+			p.setSel(i)
+			lines := strings.Split(ansi.Strip(p.view()), "\n")
+			requirePaneSize(t, p.view(), sz[0], sz[1])
+			rule := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "───") })
+			body := strings.Join(lines[rule+1:], "\n")
+			name := p.sourceName(p.selected().Loc.Doc)
+			name = ansi.Truncate(name, sz[0]-1, "")
+			if !strings.Contains(body, name) {
+				t.Errorf("%dx%d, statement %d: its source %q is not named:\n%s", sz[0], sz[1], i, name, strings.Join(lines, "\n"))
+			}
+			if !strings.Contains(body, "▌") {
+				t.Errorf("%dx%d, statement %d: the selection is not in view:\n%s", sz[0], sz[1], i, strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
+
+func TestCompareGoldenStacked40x12(t *testing.T) {
+	p := fixturePane(t, 40, 12)
+	p.update(keyPress("j"))
+	golden.RequireEqual(t, ansi.Strip(p.view()))
 }

@@ -259,23 +259,40 @@ func (p *comparePane) column(col, w, h int) []string {
 	return fitBlock(append(head, shown...), w, h)
 }
 
+// stackedBody draws the sources one above another, scrolled so that the
+// selected statement is in view. When that scrolls its source's heading
+// off the top, the heading stays pinned on the first line, so the
+// statement on screen is always named.
 func (p *comparePane) stackedBody(w, h int) []string {
 	var all []string
-	selA, selB := -1, -1
+	selA, selB, selCol, selHead := -1, -1, -1, -1
 	for col := range p.order {
 		if col > 0 {
 			all = append(all, "")
 		}
+		head := len(all)
 		all = append(all, p.sourceHead(col, w)...)
 		stmts, a, b := p.statements(col, w)
 		if a >= 0 {
-			selA, selB = len(all)+a, len(all)+b
+			selA, selB, selCol, selHead = len(all)+a, len(all)+b, col, head
 		}
 		all = append(all, stmts...)
 	}
-	off := 0
-	if selA >= 0 && selB > h {
-		off = min(selA, selB-h)
+	off := scrollOff(selA, selB, h)
+	if selCol < 0 || off <= selHead || h < 3 {
+		return fitBlock(all[min(off, len(all)):], w, h)
 	}
-	return fitBlock(all[min(off, len(all)):], w, h)
+	off = scrollOff(selA, selB, h-1)
+	// Rather than half a heading under the pinned one, start after it.
+	off = max(off, min(selHead+colHead, selA))
+	return fitBlock(append([]string{p.stickyHead(selCol, w)}, all[min(off, len(all)):]...), w, h)
+}
+
+// scrollOff is the first line to show of a list h lines tall so that
+// lines [a, b) are in view (their start, when they are taller).
+func scrollOff(a, b, h int) int {
+	if a >= 0 && b > h {
+		return min(a, b-h)
+	}
+	return 0
 }
