@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -94,6 +95,46 @@ func BenchmarkFullQuery(b *testing.B) {
 		}
 	}
 	reportPercentiles(b, times)
+}
+
+// BenchmarkLongQuery searches queries far longer than anyone types: a
+// single term of 20,000 characters, "oil " 25,000 times, and a pasted
+// paragraph of BBC text. Each is cut to MaxQueryChars, and parsing what is
+// kept is linear in its length, so each costs about what a long line does.
+// (Before, the first took 6.7 s and the second about 60 s through the
+// CLI.)
+func BenchmarkLongQuery(b *testing.B) {
+	ix := bbc(b)
+	ctx := context.Background()
+	paragraph := "Oil prices fell for a third day on Wednesday as traders bet that a mild winter in the US " +
+		"would cut demand for heating oil, while OPEC ministers meeting in Vienna said they saw no need " +
+		"to change output before their next meeting in March; analysts said the market had already " +
+		"priced in a cut, and that prices could fall further if stocks kept rising through February."
+	queries := map[string]string{
+		"term20k":  strings.Repeat("a", 20000),
+		"oil25000": strings.Repeat("oil ", 25000),
+		"pasted":   paragraph,
+	}
+	for _, name := range []string{"term20k", "oil25000", "pasted"} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ix.Search(ctx, queries[name], Options{Limit: paneLimit, Doc: -1}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkParseLongTerm parses one term of 20,000 characters, past the
+// cut: bonusBounds once made this quadratic (1.66 s at 10,000).
+func BenchmarkParseLongTerm(b *testing.B) {
+	w := strings.Repeat("ab", 10000)
+	for b.Loop() {
+		if _, ok := parseTerm(w); !ok {
+			b.Fatal("not parsed")
+		}
+	}
 }
 
 // BenchmarkIndex measures building the index over the loaded corpus.

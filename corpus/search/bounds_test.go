@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -10,12 +11,13 @@ import (
 
 // The bounds must hold for every text: a target's final score (the better
 // of sahilm/fuzzy's and the best contiguous span's) lies within [lo, hi].
-// Random texts over a small alphabet make repeats, separators and camel
-// humps common, the cases where sahilm/fuzzy's greedy scoring surprises.
+// Random texts over a small alphabet make repeats, separators, camel
+// humps and word boundaries common, the cases where sahilm/fuzzy's greedy
+// scoring surprises and where the match class (class.go) changes.
 func TestBoundsHold(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []rune("abcabcAB -._éÉe")
-	patAlphabet := []rune("abcabcB -ée")
+	alphabet := []rune("abcabcAB -._éÉe(中1")
+	patAlphabet := []rune("abcabcB -ée(中")
 	gen := func(letters []rune, n int) string {
 		var b strings.Builder
 		for range n {
@@ -59,26 +61,45 @@ func TestBoundsHold(t *testing.T) {
 			}
 			continue
 		}
-		final := -15 + tm.runes - len(hay)
-		if len(m) > 0 {
-			final = m[0].Score
-		}
-		if at, sc := tm.bestSpan(tg); at >= 0 {
-			final = max(final, sc)
-		}
+		contig := c.spans&1 != 0
+		final := scoreOne(tm, tg, contig)
 		if final < c.lo || final > c.hi {
 			t.Fatalf("%q in %q: score %d outside the bounds [%d, %d]", pat, text, final, c.lo, c.hi)
 		}
-		if tm.exact && tg.accent {
-			// refine does not use the signature of plain text here.
-		} else if hi := tm.refinedHi(tg, &sig); final > hi {
-			t.Fatalf("%q in %q: score %d above the refined bound %d", pat, text, final, hi)
+		// What refine computes for this target.
+		ix := &Index{targets: []target{*tg}}
+		his := []int{0}
+		if err := ix.refine(context.Background(), []term{tm}, []cand{c}, []int32{0}, his); err != nil {
+			t.Fatal(err)
+		}
+		if final > his[0] {
+			t.Fatalf("%q in %q: score %d above the refined bound %d", pat, text, final, his[0])
+		}
+		if at, _ := tm.bestSpan(tg); at < 0 && len(m) > 0 {
+			if hi := tm.refinedHi(tg, &sig); !tm.exact || !tg.accent {
+				if raw := m[0].Score; raw > hi {
+					t.Fatalf("%q in %q: sahilm/fuzzy's %d above refinedHi %d", pat, text, raw, hi)
+				}
+			}
 		}
 		checked++
 	}
 	if checked < 5000 {
 		t.Fatalf("only %d cases checked", checked)
 	}
+}
+
+// scoreOne scores one fuzzy term on one target as scoreFuzzy does.
+func scoreOne(tm term, tg *target, contig bool) int {
+	if at, sc := tm.bestSpan(tg); contig && at >= 0 {
+		return sc
+	}
+	hay, _ := tm.hay(tg)
+	s := -15 + tm.runes - len(hay)
+	if m := fuzzy.Find(tm.text, []string{hay}); len(m) > 0 && !strings.Contains(hay, "\x00") {
+		s = m[0].Score
+	}
+	return tm.scattered(tg, s, contig)
 }
 
 // testTarget makes a target of text as the index does.

@@ -13,7 +13,17 @@ import (
 // CLIOptions are the flags of parley search.
 type CLIOptions struct {
 	JSON  bool
-	Limit int
+	Limit int // at most this many hits; 0: all of them
+	// Stderr, when set, is told when the query was cut to MaxQueryChars.
+	Stderr io.Writer
+}
+
+// Check rejects options no search can run with: a negative limit.
+func (o CLIOptions) Check() error {
+	if o.Limit < 0 {
+		return fmt.Errorf("--limit takes a whole number from 0 up (0: every hit), not %d", o.Limit)
+	}
+	return nil
 }
 
 // jsonHit is one hit of parley search --json.
@@ -33,10 +43,16 @@ type jsonHit struct {
 // are -1; a heading's block is the first block of its section and its
 // sentence -1 (the corpus.Loc conventions).
 func RunCLI(w io.Writer, c *corpus.Corpus, query string, opts CLIOptions) error {
+	if err := opts.Check(); err != nil {
+		return err
+	}
 	ix := build(c.Docs, false)
-	res, err := ix.Search(context.Background(), query, Options{Limit: max(opts.Limit, 0), Doc: -1})
+	res, err := ix.Search(context.Background(), query, Options{Limit: opts.Limit, Doc: -1})
 	if err != nil {
 		return err
+	}
+	if res.Cut && opts.Stderr != nil {
+		fmt.Fprintf(opts.Stderr, "parley: only the first %d characters of the query were searched\n", MaxQueryChars)
 	}
 	bw := bufio.NewWriter(w)
 	if opts.JSON {

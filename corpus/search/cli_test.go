@@ -97,3 +97,40 @@ func TestCLIEmptyQueryListsDocuments(t *testing.T) {
 		t.Errorf("no hits must still be a JSON list: %v %v", err, js.Hits)
 	}
 }
+
+// A negative --limit is refused as compare refuses --top -1; 0 still
+// means every hit.
+func TestCLILimit(t *testing.T) {
+	_, c := seedIndex(t)
+	var buf bytes.Buffer
+	err := RunCLI(&buf, c, "iran", CLIOptions{Limit: -1})
+	if err == nil || !strings.Contains(err.Error(), "--limit") || !strings.Contains(err.Error(), "-1") || buf.Len() != 0 {
+		t.Errorf("--limit -1: err %v, output %q; want a clear refusal and no output", err, buf.String())
+	}
+	all := strings.Count(runCLI(t, c, "iran", CLIOptions{}), "\n")
+	if three := strings.Count(runCLI(t, c, "iran", CLIOptions{Limit: 3}), "\n"); three != 3 || all <= 50 {
+		t.Errorf("--limit 3 gave %d lines, --limit 0 gave %d", three, all)
+	}
+}
+
+// A query over MaxQueryChars is searched up to there, and the CLI says so
+// on stderr; the JSON echoes what was searched.
+func TestCLICutQuery(t *testing.T) {
+	_, c := seedIndex(t)
+	var out, errOut bytes.Buffer
+	long := strings.Repeat("oil ", 25000)
+	if err := RunCLI(&out, c, long, CLIOptions{JSON: true, Stderr: &errOut}); err != nil {
+		t.Fatal(err)
+	}
+	var got struct{ Query string }
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Query != long[:MaxQueryChars] || !strings.Contains(errOut.String(), "first 300 characters") {
+		t.Errorf("echoed %d bytes of the query; stderr %q", len(got.Query), errOut.String())
+	}
+	errOut.Reset()
+	if err := RunCLI(&out, c, "oil", CLIOptions{Stderr: &errOut}); err != nil || errOut.Len() != 0 {
+		t.Errorf("a short query: err %v, stderr %q", err, errOut.String())
+	}
+}

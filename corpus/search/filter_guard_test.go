@@ -24,6 +24,8 @@ var guardQueries = []string{
 	`'oil\ price`, `'strait\ (https`, "^officials", "reopen.$", "zed ames",
 	"turkiye", "façade", "facade", "ünï", "unicode", "Unicode", "ÜNÏ", "'istanbul", "genève",
 	"geneve", "lodz", "^ozil", "quill facade",
+	// Match classes, operators alone, an escaped dollar, a dangling escape.
+	"oil", "'oil", "$", `\$`, `oil \`,
 }
 
 // guardFolder holds files whose hits depend on what the filter must not

@@ -121,7 +121,7 @@ func (tm *term) extend(t *target, old lastTerm, suffix string, ascii bool) (last
 		if at < 0 {
 			return lastTerm{}, false
 		}
-		s := spanScore(text, at, at+len(tm.text))
+		s := tm.exactScore(text, folded, at)
 		return lastTerm{at: int32(at), end: -1, lo: s, hi: s, score: s}, true
 	}
 	end, ok := subseqFrom(folded, int(old.end), suffix, ascii)

@@ -2,9 +2,11 @@
 // sentences of a corpus, with fzf-style query syntax (see query.go).
 //
 // A search scans every target in parallel, rejects most of them with a
-// cheap byte-subsequence check on case-folded text, and scores the rest
-// with sahilm/fuzzy. When a query only extends the previous one, the next
-// search scans the previous hits instead of the whole index.
+// cheap byte-subsequence check on case-folded text, and scores the rest:
+// by how each term is found (whole word, word start, inside a word,
+// scattered; see class.go), then by sahilm/fuzzy's rules. When a query
+// only extends the previous one, the next search scans the previous hits
+// instead of the whole index.
 package search
 
 import (

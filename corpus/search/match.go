@@ -33,7 +33,7 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 			}
 			l = lastTerm{at: int32(start), end: -1}
 			if !tm.neg {
-				s := spanScore(text, start, start+len(tm.text))
+				s := tm.exactScore(text, folded, start)
 				l.lo, l.hi, l.score = s, s, s
 			}
 		}
@@ -126,30 +126,33 @@ func (tm *term) find(text, folded string) int {
 	return -1
 }
 
-// bestSpan finds the best contiguous occurrence of a fuzzy term in t: its
-// byte offset and spanScore, or -1. sahilm/fuzzy commits each character
-// greedily, so for "hormuz" it prefers "sHares bORder ... recogniZe" to a
-// later "Hormuz"; scoring the contiguous occurrence by the same rules and
-// keeping the better of the two ranks the word the user typed first.
-// Offsets are into the text tm.hay returns.
+// bestSpan finds the best contiguous occurrence of a term in t: its byte
+// offset and occScore, or -1. sahilm/fuzzy commits each character
+// greedily: for "oil" in "Oil prices reach three-month low" it takes the
+// l of "low", after a space, over the word "Oil". A term found
+// contiguously is scored, and highlighted, where it is found best
+// instead (see class.go). Offsets are into the text tm.hay returns.
 func (tm *term) bestSpan(t *target) (int, int) {
 	text, s := tm.hay(t)
 	if tm.sensitive {
 		s = text
 	}
-	p := tm.pattern()
-	best, bestScore := -1, 0
-	for from := 0; ; {
-		i := strings.Index(s[from:], p)
-		if i < 0 {
-			return best, bestScore
-		}
-		at := from + i
-		if sc := spanScore(text, at, at+len(p)); best < 0 || sc > bestScore {
-			best, bestScore = at, sc
-		}
-		from = at + 1
+	return tm.bestFrom(text, s, 0)
+}
+
+// exactScore is the score of a non-fuzzy term found at start in the text
+// and folded text tm.hay returns: its best occurrence for an exact term
+// (start is the first), the one it has otherwise.
+func (tm *term) exactScore(text, folded string, start int) int {
+	s := folded
+	if tm.sensitive {
+		s = text
 	}
+	if tm.kind == termExact {
+		_, sc := tm.bestFrom(text, s, start)
+		return sc
+	}
+	return occScore(text, s, start, start+len(tm.text))
 }
 
 // runeSubsequence reports whether the runes of pat occur in s in order,

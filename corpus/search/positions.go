@@ -22,13 +22,22 @@ func positions(t *target, terms []term) []int {
 		// keeps rune indexes, so those are the text's.
 		text, folded := tm.hay(t)
 		var offs []int
-		if tm.kind != termFuzzy {
-			if start := tm.find(text, folded); start >= 0 {
-				for j := range tm.text {
-					offs = append(offs, start+j)
-				}
+		start := -1
+		switch tm.kind {
+		case termFuzzy, termExact:
+			// The occurrence scored: the best one (see class.go).
+			start, _ = tm.bestSpan(t)
+		default:
+			start = tm.find(text, folded)
+		}
+		if start >= 0 {
+			for j := range tm.text {
+				offs = append(offs, start+j)
 			}
 			out = append(out, runeIndexes(text, offs)...)
+			continue
+		}
+		if tm.kind != termFuzzy {
 			continue
 		}
 		m := fuzzy.Find(tm.text, []string{text})
@@ -36,12 +45,6 @@ func positions(t *target, terms []term) []int {
 			continue
 		}
 		idx := m[0].MatchedIndexes
-		if at, sc := tm.bestSpan(t); at >= 0 && sc > m[0].Score {
-			idx = idx[:0]
-			for j := range tm.text {
-				idx = append(idx, at+j)
-			}
-		}
 		if tm.sensitive && !sameCase(text, idx, tm.text) {
 			// sahilm/fuzzy ignores case; when smart case asked for it and
 			// sahilm chose a differently cased character, show the

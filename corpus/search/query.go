@@ -19,9 +19,18 @@ import (
 //
 // Matching ignores case unless the term has an upper-case letter (smart
 // case), and accents unless the term has an accented letter (see
-// plainRune). A term that is only an operator ("!", "'", "^") is ignored, so a
-// query being typed never matches nothing for a keystroke. A backslash
-// before a space keeps the space inside the term ("new\ york").
+// plainRune). A backslash before a space keeps the space inside the term
+// ("new\ york"), and one before a final $ makes it a dollar sign ("cost\$").
+// A term that is only operators ("!", "'", "^", "$", "^$") is ignored, and
+// so is a backslash that ends the query, so a query being typed never
+// matches nothing for a keystroke.
+//
+// Only the first MaxQueryChars characters of a query are searched, as
+// fzf's prompt takes no more: a pasted page costs what a long line does.
+
+// MaxQueryChars is how many characters of a query are searched; the rest
+// is ignored.
+const MaxQueryChars = 300
 
 // termKind says how one term matches.
 type termKind uint8
@@ -48,6 +57,7 @@ type term struct {
 	adjAll    int       // chain(runes-1): the adjacency bonus of a contiguous match
 	pairs     []uint8   // pairHash of each adjacent pair of folded runes (refinedHi)
 	follow    []byte    // first byte of each folded rune after the first
+	edges     uint8     // 1: the term begins with a non-word character, 2: ends with one (see occClass)
 }
 
 // pattern returns what the term matches against a target's text (when
@@ -63,6 +73,7 @@ func (t term) pattern() string {
 type query struct {
 	clean string // the query after cleaning, as echoed back
 	terms []term
+	cut   bool // the query was longer than MaxQueryChars
 }
 
 // parseQuery splits raw into terms. The query is echoed cleaned by the
@@ -70,7 +81,8 @@ type query struct {
 // as <XX>); the terms are the same text with control characters dropped,
 // since a document's text never holds one.
 func parseQuery(raw string) query {
-	q := query{clean: corpus.CleanLine(raw)}
+	raw, cut := cutQuery(raw)
+	q := query{clean: corpus.CleanLine(raw), cut: cut}
 	noControls := strings.Map(func(r rune) rune {
 		if r < 0x20 || r >= 0x7f && r <= 0x9f {
 			return -1
@@ -85,7 +97,21 @@ func parseQuery(raw string) query {
 	return q
 }
 
-// splitTerms splits on spaces, except a space escaped with a backslash.
+// cutQuery keeps the first MaxQueryChars characters of s (an invalid
+// byte counts as one) and reports whether it cut any.
+func cutQuery(s string) (string, bool) {
+	n := 0
+	for i := range s {
+		if n == MaxQueryChars {
+			return s[:i], true
+		}
+		n++
+	}
+	return s, false
+}
+
+// splitTerms splits on spaces, except a space escaped with a backslash. A
+// backslash that ends s escapes nothing yet: it is dropped.
 func splitTerms(s string) []string {
 	var out []string
 	var cur strings.Builder
@@ -100,6 +126,8 @@ func splitTerms(s string) []string {
 		case s[i] == '\\' && i+1 < len(s) && s[i+1] == ' ':
 			cur.WriteByte(' ')
 			i++
+		case s[i] == '\\' && i+1 == len(s):
+			// dropped
 		case s[i] == ' ':
 			flush()
 		default:
@@ -125,7 +153,7 @@ func parseTerm(w string) (term, bool) {
 		t.kind = termPrefix
 		w = w[1:]
 	}
-	if len(w) > 1 && strings.HasSuffix(w, "$") && !strings.HasSuffix(w, `\$`) {
+	if strings.HasSuffix(w, "$") && !strings.HasSuffix(w, `\$`) {
 		if t.kind == termPrefix {
 			t.kind = termEqual
 		} else {

@@ -34,9 +34,17 @@ func TestParseQuery(t *testing.T) {
 		{"$5", []tm{{termFuzzy, false, "$5", false}}},
 		{"Türkiye", []tm{{termFuzzy, false, "Türkiye", true}}},
 		{"中国", []tm{{termFuzzy, false, "中国", false}}},
-		// Operators alone are ignored while the term is being typed.
+		// Operators alone are ignored while the term is being typed, and
+		// so is a backslash that has nothing to escape yet.
 		{"!", nil},
-		{"' ^ ! $", []tm{{termFuzzy, false, "$", false}}},
+		{"' ^ ! $", nil},
+		{"^$ !$ '$ !^$", nil},
+		{`\`, nil},
+		{`oil \`, []tm{{termFuzzy, false, "oil", false}}},
+		{`new\`, []tm{{termFuzzy, false, "new", false}}},
+		{`\$`, []tm{{termFuzzy, false, "$", false}}},
+		{`$$`, []tm{{termSuffix, false, "$", false}}},
+		{`\ `, []tm{{termFuzzy, false, " ", false}}},
 		{"", nil},
 	}
 	for _, c := range cases {
@@ -69,6 +77,49 @@ func TestParseQueryCleans(t *testing.T) {
 	}
 	if len(q.terms) != 1 || !strings.HasPrefix(q.terms[0].text, "ira[31mn") {
 		t.Errorf("control characters not dropped from the terms: %+v", q.terms)
+	}
+}
+
+// A query is searched up to MaxQueryChars characters, as fzf's prompt
+// takes no more; the cut is reported and echoed.
+func TestParseQueryCut(t *testing.T) {
+	long := strings.Repeat("oil ", 25000)
+	q := parseQuery(long)
+	if !q.cut || utf8.RuneCountInString(q.clean) != MaxQueryChars || len(q.terms) != MaxQueryChars/4 {
+		t.Errorf("cut %v, echo of %d characters, %d terms; want the first %d characters",
+			q.cut, utf8.RuneCountInString(q.clean), len(q.terms), MaxQueryChars)
+	}
+	// Characters, not bytes: 300 CJK characters are kept whole.
+	cjk := strings.Repeat("中", MaxQueryChars)
+	if q := parseQuery(cjk); q.cut || q.terms[0].text != cjk {
+		t.Errorf("%d CJK characters were cut", MaxQueryChars)
+	}
+	if q := parseQuery(cjk + "x"); !q.cut || q.terms[0].text != cjk {
+		t.Errorf("%d CJK characters and one more: cut %v, term %q", MaxQueryChars, q.cut, q.terms[0].text)
+	}
+}
+
+// Parsing is linear in the query's length: bonusBounds once called
+// chain (linear) inside a loop over the term, so a term of 20,000
+// characters took seconds. chain is bounded whatever its argument.
+func TestChainBounded(t *testing.T) {
+	if got := chain(1 << 40); got != chainCap || chain(chainSteps) != chainCap || chain(chainSteps-2) >= chainCap {
+		t.Errorf("chain: %d, %d, %d", chain(1<<40), chain(chainSteps), chain(chainSteps-2))
+	}
+	for a := range 30 {
+		want := 0
+		for range a {
+			want = min(want*3+5, chainCap)
+		}
+		if chain(a) != want {
+			t.Errorf("chain(%d) = %d, want %d", a, chain(a), want)
+		}
+	}
+	// Beyond the query's cut, a term of any length parses: fast enough
+	// here that a quadratic cost would time the test out.
+	tm, ok := parseTerm(strings.Repeat("ab", 500000))
+	if !ok || tm.adjAll != chainCap || len(tm.pairs) != 999999 {
+		t.Errorf("a term of a million characters: ok %v, adjAll %d, %d pairs", ok, tm.adjAll, len(tm.pairs))
 	}
 }
 

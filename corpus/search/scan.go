@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -127,21 +128,33 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 		}
 		floor := quickselect(los, limit-1)
 		bar.Store(int64(floor))
-		for _, c := range cands {
+		// Only the candidates still over the bar once refined are
+		// copied: a one-letter query can have every target over it until
+		// then.
+		pick := make([]int32, 0, len(cands))
+		for i, c := range cands {
 			if c.hi >= floor {
+				pick = append(pick, int32(i))
+			}
+		}
+		his := los[:len(pick)]
+		if err := ix.refine(ctx, terms, cands, pick, his); err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, hi := range his {
+			if hi >= floor {
+				n++
+			}
+		}
+		todo = make([]cand, 0, n)
+		for k, i := range pick {
+			if his[k] >= floor {
+				c := cands[i]
+				c.hi = his[k]
 				todo = append(todo, c)
 			}
 		}
-		if err := ix.refine(ctx, terms, todo); err != nil {
-			return nil, err
-		}
-		kept := todo[:0]
-		for _, c := range todo {
-			if c.hi >= floor {
-				kept = append(kept, c)
-			}
-		}
-		todo = kept
 		slices.SortFunc(todo, func(a, b cand) int { return b.hi - a.hi })
 	} else {
 		todo = slices.Clone(cands)
@@ -181,21 +194,27 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 const minInt = -1 << 62
 
 // refine tightens the candidates' upper bounds with what a look at each
-// text shows (see refinedHi): worth it for the candidates that survive
-// the first bar, since it costs a fraction of scoring one.
-func (ix *Index) refine(ctx context.Context, terms []term, cands []cand) error {
+// text's signature shows (see classHi and refinedHi): worth it for the
+// candidates that survive the first bar, since it costs a fraction of
+// scoring one. A term found contiguously could be in any class until
+// then.
+//
+// It writes the bound of cands[pick[k]] to his[k].
+func (ix *Index) refine(ctx context.Context, terms []term, cands []cand, pick []int32, his []int) error {
 	worth := false
 	for i := range terms {
-		worth = worth || terms[i].kind == termFuzzy && terms[i].runes >= 3
+		worth = worth || terms[i].kind == termFuzzy
 	}
 	if !worth {
+		for k, i := range pick {
+			his[k] = cands[i].hi
+		}
 		return nil
 	}
-	n := (len(cands) + screenChunk - 1) / screenChunk
+	n := (len(pick) + screenChunk - 1) / screenChunk
 	return parallel(ctx, n, func(ci int) {
-		part := cands[ci*screenChunk : min((ci+1)*screenChunk, len(cands))]
-		for i := range part {
-			c := &part[i]
+		for k := ci * screenChunk; k < min((ci+1)*screenChunk, len(pick)); k++ {
+			c := &cands[pick[k]]
 			t := &ix.targets[c.id]
 			hi := c.score // the non-fuzzy terms' exact score
 			var sig *signature
@@ -210,37 +229,66 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand) error {
 				if tm.kind != termFuzzy {
 					continue
 				}
+				contig := c.spans&(1<<min(ti, 63)) != 0
 				_, folded := tm.hay(t)
-				_, h := tm.fuzzyBounds(folded, t.camel, c.spans&(1<<min(ti, 63)) != 0, -1)
-				if !tm.exact || !t.accent { // the signature is of t.folded
-					h = min(h, tm.refinedHi(t, sig))
+				h := tm.rawHi(len(folded), t.camel, contig)
+				class := 0
+				if contig {
+					class = topClass
 				}
-				hi += h
+				// The signature is of t.folded; refinedHi holds for
+				// sahilm/fuzzy's score as long as no adjacency bonus is
+				// capped (see chain).
+				if !tm.exact || !t.accent {
+					if tm.runes < chainSteps {
+						h = min(h, tm.refinedHi(t, sig))
+					}
+					if contig {
+						class = tm.classHi(sig)
+					}
+				}
+				hi += class*classWeight + clampRaw(h)
 			}
-			c.hi = min(c.hi, hi)
+			his[k] = min(c.hi, hi)
 		}
 	})
 }
 
-// scoreFuzzy adds one fuzzy term's score to each candidate: the better of
-// sahilm/fuzzy's score and its rules applied to the best contiguous
-// occurrence (see bestSpan). One sahilm call covers all the candidates.
+// scoreFuzzy adds one fuzzy term's score to each candidate (see class.go):
+// its best contiguous occurrence's where it has one, else sahilm/fuzzy's.
+// One sahilm call covers all the candidates left.
 func (ix *Index) scoreFuzzy(ti int, tm *term, cands []cand) {
-	if len(cands) == 0 {
+	bit := uint64(1) << min(ti, 63)
+	rest := make([]int, 0, len(cands)) // indexes into cands of the scattered matches
+	for i := range cands {
+		c := &cands[i]
+		if c.spans&bit != 0 {
+			if at, sc := tm.bestSpan(&ix.targets[c.id]); at >= 0 {
+				c.score += sc
+				continue
+			}
+		}
+		rest = append(rest, i)
+	}
+	if len(rest) == 0 {
 		return
 	}
-	got := make([]int, len(cands))
-	for i, c := range cands {
-		// sahilm/fuzzy stops at a NUL byte and may then miss a match the
-		// screen found; such a target keeps the lowest score it could get.
-		text, _ := tm.hay(&ix.targets[c.id])
-		got[i] = -15 + tm.runes - len(text)
+	got := make([]int, len(rest))
+	for k, i := range rest {
+		text, _ := tm.hay(&ix.targets[cands[i].id])
+		got[k] = -15 + tm.runes - len(text)
 	}
 	// sahilm/fuzzy ignores case but not accents: it scores the text the
-	// term is matched against (see tm.hay).
+	// term is matched against (see tm.hay). It stops at a NUL byte, and
+	// then scores a part of the text as if it were all of it: a target
+	// with one keeps the lowest score it could get.
 	matches := fuzzy.FindFromIterNoSort(tm.text, func(yield func(string) bool) {
-		for _, c := range cands {
-			if text, _ := tm.hay(&ix.targets[c.id]); !yield(text) {
+		for _, i := range rest {
+			text, _ := tm.hay(&ix.targets[cands[i].id])
+			if strings.IndexByte(text, 0) >= 0 {
+				text = ""
+			}
+			if !yield(text) {
 				return
 			}
 		}
@@ -248,15 +296,19 @@ func (ix *Index) scoreFuzzy(ti int, tm *term, cands []cand) {
 	for _, m := range matches {
 		got[m.Index] = m.Score
 	}
-	for i := range cands {
+	for k, i := range rest {
 		c := &cands[i]
-		if c.spans&(1<<min(ti, 63)) == 0 {
-			// The screen found no contiguous occurrence.
-		} else if at, sc := tm.bestSpan(&ix.targets[c.id]); at >= 0 {
-			got[i] = max(got[i], sc)
-		}
-		c.score += got[i]
+		c.score += tm.scattered(&ix.targets[c.id], got[k], c.spans&bit != 0)
 	}
+}
+
+// scattered is the score of a fuzzy term that matches t only scattered,
+// from sahilm/fuzzy's score s: clamped to the bounds, which sahilm/fuzzy
+// can only leave by overflowing its adjacency bonus on a long term.
+func (tm *term) scattered(t *target, s int, contig bool) int {
+	_, folded := tm.hay(t)
+	n := len(folded)
+	return clampRaw(min(max(s, -15+tm.runes-n), tm.rawHi(n, t.camel, contig)))
 }
 
 // quickselect returns the element that would be at index k if xs were

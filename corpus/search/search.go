@@ -37,6 +37,7 @@ type Options struct {
 // Result is the outcome of one search. It is immutable.
 type Result struct {
 	Query    string // the query as cleaned and searched
+	Cut      bool   // the query had more than MaxQueryChars characters: Query is its start
 	Hits     []Hit
 	Total    int  // how many targets match, beyond Limit
 	Narrowed bool // computed from Options.Prev's matches
@@ -66,7 +67,7 @@ func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result,
 	if scope < 0 || scope >= len(ix.docs) {
 		scope = -1
 	}
-	res := &Result{Query: q.clean, self: base{q: q, scope: scope}}
+	res := &Result{Query: q.clean, Cut: q.cut, self: base{q: q, scope: scope}}
 	if p := opts.Prev; p != nil {
 		prev := p.self
 		prev.cands = nil

@@ -85,7 +85,7 @@ func TestSeedsYahya(t *testing.T) {
 
 func TestEmptyQueryListsDocuments(t *testing.T) {
 	ix, c := seedIndex(t)
-	for _, q := range []string{"", "   ", "!", "^"} {
+	for _, q := range []string{"", "   ", "!", "^", "'", "$", `\`, "^$", "!$ ' \\"} {
 		res := search(t, ix, q, 0)
 		if len(res.Hits) != len(c.Docs) || res.Total != len(c.Docs) {
 			t.Fatalf("%q: %d hits, want the %d documents", q, len(res.Hits), len(c.Docs))
