@@ -181,10 +181,17 @@ Query syntax (as in fzf; every space-separated term must match):
   word     fuzzy: its letters in order      'word   exact substring
   ^word    starts with word                 word$   ends with word
   !word    does not contain word            a\ b    a space inside a term
+  \$       a dollar sign
 A term with a capital letter is case-sensitive, one with an accented letter accent-sensitive.
-An empty query lists the documents.`,
+Hits with a term as a whole word rank first, then at a word start, inside a word, and last
+with its letters scattered; shorter text first within each. Only the first 300 characters
+of a query are searched. An empty query, or operators alone, lists the documents.`,
 		Args: needsArg("QUERY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Stderr = stderr
+			if err := opts.Check(); err != nil {
+				return err
+			}
 			// Files that cannot hold a hit are not parsed: the hits are
 			// the same, and parsing is a good share of a search's time.
 			c, err := loadCorpusKeeping(args[1:], search.DocumentFilter(args[0]), stderr)
