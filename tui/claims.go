@@ -48,7 +48,7 @@ func (p *claimsPane) keys() help.KeyMap {
 	if p.prompt.typing {
 		return p.keymap.inputHelp()
 	}
-	return p.keymap.claimsHelp()
+	return p.keymap.claimsHelp().withFull(p.keymap.compareHelp())
 }
 
 // load asks for the claims list (discovering claims clusters the whole
@@ -126,6 +126,14 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.setSel(0)
 	case key.Matches(msg, k.Bottom):
 		p.setSel(len(p.claims) - 1)
+	case key.Matches(msg, k.PageDown):
+		p.setSel(p.sel + p.listHeight())
+	case key.Matches(msg, k.PageUp):
+		p.setSel(p.sel - p.listHeight())
+	case key.Matches(msg, k.HalfDown):
+		p.setSel(p.sel + max(p.listHeight()/2, 1))
+	case key.Matches(msg, k.HalfUp):
+		p.setSel(p.sel - max(p.listHeight()/2, 1))
 	case key.Matches(msg, k.Open):
 		if p.sel < len(p.claims) {
 			c := p.claims[p.sel]

@@ -178,3 +178,50 @@ func TestClaimsManySourcesShowCounts(t *testing.T) {
 		t.Errorf("marks drawn for 40 sources:\n%s", v)
 	}
 }
+
+// The claims index pages with the keys that page the list and the
+// reader: space/f/pgdn and b/pgup by a screenful, d/ctrl+d and u/ctrl+u
+// by half of one, clamped at either end, the selection always in view.
+func TestClaimsPaging(t *testing.T) {
+	docs := fixtureDocs()
+	var claims []compare.Claim
+	for i := range 60 {
+		claims = append(claims, compare.Claim{Label: fmt.Sprintf("claim number %02d", i), Coverage: make([]bool, len(docs))})
+	}
+	p := newClaimsPane(newCompareEngine(docs, nil), true)
+	p.setSize(80, 24)
+	p.load()
+	p.update(claimsLoadedMsg{seq: p.seq, claims: claims})
+	page := p.listHeight()
+	half := page / 2
+	if page < 10 {
+		t.Fatalf("a page of %d rows", page)
+	}
+	steps := []struct {
+		key  tea.KeyPressMsg
+		want int
+	}{
+		{tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}, page},
+		{tea.KeyPressMsg{Code: tea.KeyPgDown}, 2 * page},
+		{tea.KeyPressMsg{Code: 'f', Text: "f"}, 59},
+		{tea.KeyPressMsg{Code: tea.KeyPgUp}, 59 - page},
+		{tea.KeyPressMsg{Code: 'b', Text: "b"}, 59 - 2*page},
+		{tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}, 59 - 2*page - half},
+		{tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}, 59 - 2*page},
+		{tea.KeyPressMsg{Code: 'd', Text: "d"}, 59 - 2*page + half},
+		{tea.KeyPressMsg{Code: 'u', Text: "u"}, 59 - 2*page},
+		{tea.KeyPressMsg{Code: tea.KeyPgUp}, max(59-3*page, 0)},
+		{tea.KeyPressMsg{Code: 'g', Text: "g"}, 0},
+	}
+	for _, s := range steps {
+		p.update(s.key)
+		if p.sel != s.want {
+			t.Fatalf("%s: selection %d, want %d", s.key, p.sel, s.want)
+		}
+		v := ansi.Strip(p.view())
+		requirePaneSize(t, p.view(), 80, 24)
+		if !strings.Contains(v, fmt.Sprintf("▌○○○○○ found   claim number %02d", s.want)) {
+			t.Fatalf("%s: claim %d is not shown selected:\n%s", s.key, s.want, v)
+		}
+	}
+}

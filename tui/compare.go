@@ -56,8 +56,7 @@ type comparePane struct {
 
 	prompt compareInput
 
-	status    string
-	statusErr bool
+	status    paneStatus
 	exportDir string           // "" is the current directory
 	now       func() time.Time // for export file names; a clock in tests
 
@@ -86,7 +85,7 @@ func (p *comparePane) keys() help.KeyMap {
 	if p.prompt.typing {
 		return p.keymap.inputHelp()
 	}
-	return p.keymap.compareHelpPaging(p.pages())
+	return p.keymap.compareHelpPaging(p.pages()).withFull(p.keymap.claimsHelp())
 }
 
 // start asks for a comparison and forgets the previous one.
@@ -97,7 +96,7 @@ func (p *comparePane) start(q compareQuery) tea.Cmd {
 	p.seq++
 	p.loading = true
 	p.result, p.order, p.silent, p.stmts, p.sel, p.page = nil, nil, nil, nil, 0, 0
-	p.status, p.statusErr = "", false
+	p.status = paneStatus{}
 	p.opened = false
 	return runCompare(p.engine, p.seq, q)
 }
@@ -132,11 +131,7 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 			p.setResult(msg.result)
 		}
 	case compareExportedMsg:
-		if msg.err != nil {
-			p.status, p.statusErr = "export failed: "+corpus.CleanLine(oneLine(msg.err.Error())), true
-		} else {
-			p.status, p.statusErr = "exported to "+corpus.CleanLine(msg.path), false
-		}
+		p.status = exportStatus(msg)
 	case tea.KeyPressMsg:
 		if p.prompt.typing {
 			return p, p.updateInput(msg)
@@ -188,7 +183,7 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.prompt.open()
 	case key.Matches(msg, k.Curated):
 		if !p.engine.hasCurated() {
-			p.status, p.statusErr = "no curated claims for this corpus: engine only", false
+			p.status = paneStatus{text: "no curated claims for this corpus: engine only"}
 			return nil
 		}
 		return setCuratedLayer(!p.engineOnly)
@@ -212,7 +207,7 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Export):
 		if p.result == nil || p.loading {
-			p.status, p.statusErr = "nothing to export yet", true
+			p.status = paneStatus{text: "nothing to export yet", err: true}
 			return nil
 		}
 		return exportCompare(p.docs, *p.result, p.exportDir, p.now())

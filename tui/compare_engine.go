@@ -93,10 +93,11 @@ func runClaims(e *compareEngine, seq int, engineOnly bool) tea.Cmd {
 	}
 }
 
-// compareExportedMsg reports where an export was written, or why not.
+// compareExportedMsg reports where an export was written (or was to be),
+// in which folder, and why not.
 type compareExportedMsg struct {
-	path string
-	err  error
+	path, dir string
+	err       error
 }
 
 // exportCompare writes the comparison as Markdown to a new file named by
@@ -111,17 +112,20 @@ func exportCompare(docs []*corpus.Document, res compare.Result, dir string, now 
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
 		}
+		out := compareExportedMsg{path: path, dir: filepath.Dir(path)}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
-			return compareExportedMsg{err: err}
+			out.err = err
+			return out
 		}
 		werr := compare.WriteMarkdown(f, docs, res)
 		if cerr := f.Close(); werr == nil {
 			werr = cerr
 		}
 		if werr != nil {
-			return compareExportedMsg{err: werr}
+			_ = os.Remove(path) // no half-written report left behind
+			out.err = werr
 		}
-		return compareExportedMsg{path: path}
+		return out
 	}
 }

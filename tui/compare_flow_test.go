@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
 )
@@ -102,4 +105,38 @@ func TestCompareEscWithoutOriginIsBack(t *testing.T) {
 	if m.focus != focusReader || m.reader.docIdx != target.Doc {
 		t.Errorf("focus %v on doc %d, want the reader still on doc %d", m.focus, m.reader.docIdx, target.Doc)
 	}
+}
+
+// The full help opened from the compare view or the claims index lists
+// the keys of both (each leads to the other), the claims index's paging
+// keys and where x writes its file.
+func TestCompareAndClaimsHelp(t *testing.T) {
+	c := fixtureCorpus()
+	m := newTestModel(t, 100, 40, c)
+	send(m, compareMsg{text: "Pakistan and Iran share a border"})
+	compareNow(t, m)
+	if m.focus != focusCompare {
+		t.Fatalf("focus %v, want compare", m.focus)
+	}
+	want := []string{"next statement", "open in reader", "next claim", "previous claim", "compare claim", "page down", "half page down", "parley-compare-YYYYMMDD-HHMMSS.md"}
+	requireHelp := func(where string) {
+		t.Helper()
+		press(m, "?")
+		if !m.showAll {
+			t.Fatalf("%s: ? did not open the help", where)
+		}
+		help := ansi.Strip(strings.Join(m.fullHelpLines(), "\n"))
+		for _, w := range want {
+			if !strings.Contains(help, w) {
+				t.Errorf("%s: the help lacks %q:\n%s", where, w, help)
+			}
+		}
+		press(m, "esc") // any other key closes the help
+	}
+	requireHelp("compare")
+	press(m, "C")
+	if m.focus != focusClaims {
+		t.Fatalf("C: focus %v, want claims", m.focus)
+	}
+	requireHelp("claims")
 }

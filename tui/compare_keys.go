@@ -21,13 +21,24 @@ type compareKeyMap struct {
 	Cancel    key.Binding
 	Top       key.Binding
 	Bottom    key.Binding
+	// Paging through the claims index, with the keys that page the list
+	// and the reader.
+	PageDown key.Binding
+	PageUp   key.Binding
+	HalfDown key.Binding
+	HalfUp   key.Binding
 }
 
 func defaultCompareKeyMap() compareKeyMap {
 	b := func(keys []string, helpKey, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
+	shared := DefaultKeyMap()
 	return compareKeyMap{
+		PageDown:  shared.PageDown,
+		PageUp:    shared.PageUp,
+		HalfDown:  shared.HalfDown,
+		HalfUp:    shared.HalfUp,
 		Next:      b([]string{"j", "down"}, "j/↓", "next statement"),
 		Prev:      b([]string{"k", "up"}, "k/↑", "previous statement"),
 		PageRight: b([]string{"l", "right"}, "l/→", "more sources"),
@@ -35,7 +46,7 @@ func defaultCompareKeyMap() compareKeyMap {
 		Open:      b([]string{"enter"}, "enter", "open in reader"),
 		Back:      b([]string{"esc"}, "esc", "back"),
 		Curated:   b([]string{"e"}, "e", "curated layer on/off"),
-		Export:    b([]string{"x"}, "x", "export Markdown"),
+		Export:    b([]string{"x"}, "x", "export Markdown to ./parley-compare-YYYYMMDD-HHMMSS.md"),
 		Query:     b([]string{"/"}, "/", "compare typed text"),
 		Accept:    b([]string{"enter"}, "enter", "compare"),
 		Cancel:    b([]string{"esc"}, "esc", "cancel"),
@@ -52,7 +63,7 @@ func (k compareKeyMap) compareHelp() keyGroup { return k.compareHelpPaging(true)
 func (k compareKeyMap) compareHelpPaging(paging bool) keyGroup {
 	if !paging {
 		return keyGroup{
-			short: []key.Binding{k.Next, k.Open, k.Curated, k.Export, k.Query, k.Back},
+			short: []key.Binding{k.Next, k.Open, k.Curated, k.exportShort(), k.Query, k.Back},
 			full: [][]key.Binding{
 				{k.Next, k.Prev, k.Top, k.Bottom},
 				{k.Open, k.Back},
@@ -61,13 +72,19 @@ func (k compareKeyMap) compareHelpPaging(paging bool) keyGroup {
 		}
 	}
 	return keyGroup{
-		short: []key.Binding{k.Next, k.PageRight, k.Open, k.Curated, k.Export, k.Query, k.Back},
+		short: []key.Binding{k.Next, k.PageRight, k.Open, k.Curated, k.exportShort(), k.Query, k.Back},
 		full: [][]key.Binding{
 			{k.Next, k.Prev, k.Top, k.Bottom},
 			{k.PageRight, k.PageLeft, k.Open, k.Back},
 			{k.Curated, k.Export, k.Query},
 		},
 	}
+}
+
+// exportShort is the export key as the footer names it; the full help
+// says where the file goes (the current directory).
+func (k compareKeyMap) exportShort() key.Binding {
+	return key.NewBinding(key.WithKeys(k.Export.Keys()...), key.WithHelp(k.Export.Help().Key, "export Markdown"))
 }
 
 func (k compareKeyMap) claimsHelp() keyGroup {
@@ -77,10 +94,18 @@ func (k compareKeyMap) claimsHelp() keyGroup {
 	return keyGroup{
 		short: []key.Binding{next, open, k.Curated, k.Query, k.Back},
 		full: [][]key.Binding{
-			{next, prev, k.Top, k.Bottom},
+			{next, prev, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 			{open, k.Curated, k.Query, k.Back},
 		},
 	}
+}
+
+// withFull adds other groups to a pane's full help. The compare view and
+// the claims index lead to each other (enter on a claim, C from the
+// comparison), so the help of either lists the keys of both.
+func (g keyGroup) withFull(other keyGroup) keyGroup {
+	full := append(append([][]key.Binding{}, g.full...), other.full...)
+	return keyGroup{short: g.short, full: full}
 }
 
 func (k compareKeyMap) inputHelp() keyGroup {

@@ -14,8 +14,7 @@ type compareViewKey struct {
 	engineOnly  bool
 	loading     bool
 	sel, page   int
-	status      string
-	statusErr   bool
+	status      paneStatus
 	styleEpoch  int
 	hasResult   bool
 	statements  int
@@ -32,7 +31,7 @@ func (p *comparePane) viewKey() compareViewKey {
 	return compareViewKey{
 		w: p.width, h: p.height, result: p.result, query: p.query.text,
 		claimLabel: p.claimLabel, fromReader: p.fromReader, engineOnly: p.engineOnly,
-		loading: p.loading, sel: p.sel, page: p.page, status: p.status, statusErr: p.statusErr,
+		loading: p.loading, sel: p.sel, page: p.page, status: p.status,
 		styleEpoch: p.styleEpoch, hasResult: p.result != nil, statements: len(p.stmts),
 		typingQuery: p.prompt.typing,
 	}

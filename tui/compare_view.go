@@ -77,7 +77,7 @@ func (p *comparePane) draw() string {
 	if w <= 0 {
 		return strings.Repeat("\n", h-1)
 	}
-	title, claim, rule, status := p.titleLine(), p.claimLine(w), p.st.rule.Render(strings.Repeat("─", w)), p.statusLine()
+	title, claim, rule, status := p.titleLine(), p.claimLine(w), p.st.rule.Render(strings.Repeat("─", w)), p.statusLine(w)
 	// Chrome gives way to the statements on a short terminal: the rule
 	// first, then the claim line, then the status, the title last.
 	top, bottom := []string{title, claim, rule}, []string{status}
@@ -142,7 +142,7 @@ func (p *comparePane) claimLine(w int) string {
 	return fitWidth(left, lw) + " " + p.st.meta.Render(layer)
 }
 
-func (p *comparePane) statusLine() string {
+func (p *comparePane) statusLine(w int) string {
 	var left string
 	if n := len(p.order); n > 0 {
 		cols := p.visibleCols()
@@ -167,9 +167,19 @@ func (p *comparePane) statusLine() string {
 		}
 	}
 	right := p.legend()
-	if p.status != "" {
-		right = p.status
-		if p.statusErr {
+	if st := p.status; !st.empty() {
+		// The message comes before the count of sources: when both do
+		// not fit, the count gives way, and then the path is shortened.
+		fixed := ansi.StringWidth(st.text + st.tail)
+		room := w - fixed
+		if left != "" {
+			room -= ansi.StringWidth(left) + 3
+			if room < min(ansi.StringWidth(st.path), 24) {
+				left, room = "", w-fixed
+			}
+		}
+		right = st.text + shortenPath(st.path, room) + st.tail
+		if st.err {
 			right = p.st.warn.Render(right)
 		}
 	}
