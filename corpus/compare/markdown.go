@@ -10,11 +10,13 @@ import (
 )
 
 // WriteMarkdown writes a comparison as Markdown, ready to paste into a
-// report: the query and its facts, then per source its title, outlet and
-// date, the quoted statements with their location and fact marks, or
-// that the source is silent.
+// report: the query and its facts, then per source its outlet, title and
+// date with the file it was read from after them, the quoted statements
+// with their source and place and fact marks, or that the source is
+// silent.
 func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 	b := bufio.NewWriter(w)
+	files := DocNames(docs)
 	fmt.Fprintf(b, "## Compare: %s\n\n", mdEscape(oneLine(r.Query)))
 	if r.Claim != nil {
 		fmt.Fprintf(b, "Curated claim: **%s**\n\n", mdEscape(r.Claim.Label))
@@ -34,7 +36,13 @@ func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 		if s.Doc < 0 || s.Doc >= len(docs) {
 			continue
 		}
-		fmt.Fprintf(b, "### %s\n\n", sourceHeading(docs[s.Doc], s.Origin))
+		d := docs[s.Doc]
+		origin := ""
+		if s.Origin {
+			origin = " *(origin)*"
+		}
+		fmt.Fprintf(b, "### %s%s\n\n", sourceName(d), origin)
+		fmt.Fprintf(b, "File: `%s`\n\n", mdCode(files[s.Doc]))
 		if s.Silent || len(s.Matches) == 0 {
 			b.WriteString("*Silent: says nothing on this point.*\n\n")
 			continue
@@ -42,7 +50,9 @@ func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 		for _, m := range s.Matches {
 			fmt.Fprintf(b, "> %s\n\n", mdEscape(oneLine(m.Text)))
 			var notes []string
-			notes = append(notes, fmt.Sprintf("block %d, sentence %d", m.Loc.Block, m.Loc.Sentence))
+			// The source again, so that a quote pasted on its own still
+			// says who made it.
+			notes = append(notes, fmt.Sprintf("%s, block %d, sentence %d", shortName(d), m.Loc.Block, m.Loc.Sentence))
 			if m.Curated {
 				notes = append(notes, "curated")
 			} else {
@@ -59,7 +69,7 @@ func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 		fmt.Fprintf(b, "### Silent on this point (%d %s)\n\n", len(silent), plural(len(silent), "source", "sources"))
 		for _, i := range silent[:min(len(silent), maxSilentNames)] {
 			if d := r.Sources[i].Doc; d >= 0 && d < len(docs) {
-				fmt.Fprintf(b, "- %s\n", sourceHeading(docs[d], false))
+				fmt.Fprintf(b, "- %s (`%s`)\n", sourceName(docs[d]), mdCode(files[d]))
 			}
 		}
 		if more := len(silent) - maxSilentNames; more > 0 {
@@ -74,6 +84,7 @@ func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 // a coverage row and each source's statements.
 func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []Claim) error {
 	b := bufio.NewWriter(w)
+	files := DocNames(docs)
 	b.WriteString("## Claims\n\n")
 	for i, c := range claims {
 		tag := ""
@@ -87,10 +98,10 @@ func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []Claim) e
 			fmt.Fprintf(b, "Coverage: %d of %d sources\n\n", c.Covered(), len(c.Coverage))
 		}
 		for _, s := range c.Sources {
-			if len(s.Statements) == 0 || s.Doc >= len(docs) {
+			if len(s.Statements) == 0 || s.Doc < 0 || s.Doc >= len(docs) {
 				continue
 			}
-			fmt.Fprintf(b, "**%s**\n\n", sourceHeading(docs[s.Doc], false))
+			fmt.Fprintf(b, "**%s** (`%s`)\n\n", sourceName(docs[s.Doc]), mdCode(files[s.Doc]))
 			for _, st := range s.Statements {
 				fmt.Fprintf(b, "> %s\n\n", mdEscape(oneLine(st.Text)))
 			}
@@ -99,26 +110,44 @@ func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []Claim) e
 	return b.Flush()
 }
 
-// sourceHeading names a source as a report would cite it.
-func sourceHeading(d *corpus.Document, origin bool) string {
-	title := d.Title
-	if title == "" {
-		title = d.File
-	}
-	var meta []string
+// sourceName names a source as a report cites it: the outlet, the title
+// in quotes and the date, as far as they are known. The file it was read
+// from is written after it, apart, since a file name like
+// 002_9690ed19ebd18b97.txt means nothing to a reader of the report; it
+// stands in only when the text has neither outlet nor title.
+func sourceName(d *corpus.Document) string {
+	var parts []string
 	if d.Outlet != "" {
-		meta = append(meta, d.Outlet)
+		parts = append(parts, mdEscape(oneLine(d.Outlet)))
 	}
+	if d.Title != "" {
+		parts = append(parts, "“"+mdEscape(oneLine(d.Title))+"”")
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "`"+mdCode(d.File)+"`")
+	}
+	name := strings.Join(parts, " — ")
 	if d.Published != "" {
-		meta = append(meta, d.Published)
+		name += ", " + d.Published
 	}
-	meta = append(meta, "`"+d.File+"`")
-	h := mdEscape(oneLine(title)) + " — " + strings.Join(meta, ", ")
-	if origin {
-		h += " *(origin)*"
-	}
-	return h
+	return name
 }
+
+// shortName is the outlet, or else the title, or else the file: enough
+// to say who made a quote.
+func shortName(d *corpus.Document) string {
+	switch {
+	case d.Outlet != "":
+		return mdEscape(oneLine(d.Outlet))
+	case d.Title != "":
+		return "“" + mdEscape(oneLine(d.Title)) + "”"
+	}
+	return "`" + mdCode(d.File) + "`"
+}
+
+// mdCode keeps a file name inside a code span: a backtick would end it,
+// and a line break would break the line.
+func mdCode(s string) string { return strings.ReplaceAll(oneLine(s), "`", "'") }
 
 func factMark(r Relation) string {
 	switch r {
