@@ -228,3 +228,25 @@ func TestEndToEndNoColor(t *testing.T) {
 		t.Fatalf("no reverse or bold without colour:\n%q", raw)
 	}
 }
+
+// TestEndToEndKeepsWindowTitle: the title the terminal had before parley
+// is the title it has after (parley sets none; see View).
+func TestEndToEndKeepsWindowTitle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	s := startTmux(t, bin, 100, 30)
+	s.waitFor("5 documents")
+	s.tmux("select-pane", "-t", "main", "-T", "my shell title")
+	s.keys("Enter")
+	s.waitFor("sentence cursor")
+	if got := s.format("pane_title"); got != "my shell title" {
+		t.Errorf("while reading, the title is %q", got)
+	}
+	s.keys("q")
+	s.waitExit(0)
+	if got := s.format("pane_title"); got != "my shell title" {
+		t.Errorf("after quitting, the title is %q, want it as it was", got)
+	}
+}

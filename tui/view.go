@@ -14,10 +14,13 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "parley"
-	if m.reader.doc != nil {
-		v.WindowTitle = "parley — " + truncPlain(docTitle(m.reader.doc), 60)
-	}
+	// No window title. A terminal cannot be asked for its title portably,
+	// and Bubble Tea writes an empty one on exit whenever a view set one,
+	// so a title set here would leave the user's window blank after
+	// parley quits (shells that do not retitle at each prompt keep it so).
+	// less leaves the title alone, and so does parley: the title the user
+	// had is the title they get back. The title stack (XTWINOPS 22/23)
+	// is not kept by every terminal or multiplexer, so it cannot undo it.
 	return v
 }
 
