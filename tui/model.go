@@ -53,6 +53,9 @@ type Model struct {
 	state     *savedState
 	statePath string
 	note      string // a one-line message in the footer until the next key
+	// skipped shows, in the footer until the next key and when there is
+	// no note, which files could not be read (fitted when drawn).
+	skipped bool
 	// failed is why nothing could be read: the interface quits and Run
 	// returns it, so parley exits 1 as the subcommands do.
 	failed     error
@@ -124,7 +127,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.back()
 		return m, nil
 	case tea.KeyPressMsg:
-		m.note = ""
+		m.clearNote()
 		if cmd, handled := m.handleGlobalKey(msg); handled {
 			return m, cmd
 		}
@@ -306,4 +309,9 @@ func (m *Model) back() {
 // the global single-letter keys must reach them.
 type inputCapturer interface {
 	capturesInput() bool
+}
+
+// clearNote removes the footer's message (done on each key).
+func (m *Model) clearNote() {
+	m.note, m.skipped = "", false
 }

@@ -1,6 +1,50 @@
 package tui
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus"
+)
+
+// The skipped-files message fits the footer from 80 columns and always
+// keeps the count of the others; a long path gives way from its left.
+func TestSkippedNoteFits(t *testing.T) {
+	c := fixtureCorpus()
+	c.Problems = []corpus.LoadError{
+		{Path: "x.bin", Err: corpus.ErrBinary},
+		{Path: "y.bin", Err: corpus.ErrBinary},
+		{Path: "z.bin", Err: corpus.ErrBinary},
+		{Path: "w.bin", Err: corpus.ErrBinary},
+	}
+	for _, w := range []int{80, 100, 120} {
+		m := newTestModel(t, w, 24, c)
+		foot := footerLine(m)
+		if !strings.Contains(foot, "skipped x.bin: binary") || !strings.Contains(foot, "(+3 more; listed on exit)") {
+			t.Errorf("%d columns: footer %q", w, foot)
+		}
+	}
+	c.Problems[0].Path = "/home/someone/archive/" + strings.Repeat("nested/", 12) + "scan-0042.bin"
+	c.Problems[0].Err = errors.New("binary file (not text), and a long explanation of why it was refused")
+	for w := 40; w <= 120; w += 10 {
+		m := newTestModel(t, w, 24, c)
+		foot := footerLine(m)
+		if ansi.StringWidth(foot) != w || !strings.HasSuffix(strings.TrimRight(foot, " "), "(+3 more; listed on exit)") {
+			t.Errorf("%d columns: footer %q", w, foot)
+		}
+		if w >= 80 && !strings.Contains(foot, "scan-0042.bin") {
+			t.Errorf("%d columns: the file's name is cut: %q", w, foot)
+		}
+	}
+	m := newTestModel(t, 80, 24, c)
+	press(m, "j")
+	if strings.Contains(footerLine(m), "skipped") {
+		t.Error("the message outlives the next key")
+	}
+}
 
 // parley leaves the window title as the user had it (see View).
 func TestNoWindowTitle(t *testing.T) {
@@ -8,4 +52,9 @@ func TestNoWindowTitle(t *testing.T) {
 	if v := m.View(); v.WindowTitle != "" {
 		t.Fatalf("window title %q, want none", v.WindowTitle)
 	}
+}
+
+func footerLine(m *Model) string {
+	lines := strings.Split(screen(m), "\n")
+	return lines[len(lines)-1]
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
 )
@@ -38,21 +39,16 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		m.docIndex[d] = i
 	}
 	m.list.setDocs(msg.c.Docs)
-	switch {
-	case len(msg.c.Docs) == 0:
+	if len(msg.c.Docs) == 0 {
 		// Nothing to read: quit, and let Run name the skipped files and
 		// fail, rather than leave an empty reader open.
 		m.note = "no documents loaded (parley reads .txt and .md files)"
 		m.failed = errors.New(m.note)
 		return tea.Quit
-	case len(msg.c.Problems) > 0:
-		// Name what was skipped at once; the full list is printed on
-		// stderr when parley exits.
-		m.note = "skipped " + corpus.CleanLine(msg.c.Problems[0].Error())
-		if n := len(msg.c.Problems) - 1; n > 0 {
-			m.note += fmt.Sprintf(" (and %d more, listed when parley exits)", n)
-		}
 	}
+	// Name what was skipped at once (skippedNote); the full list is
+	// printed on stderr when parley exits.
+	m.skipped = len(msg.c.Problems) > 0
 	if m.reader.doc != nil {
 		m.reader.docIdx = m.indexOf(m.reader.doc)
 	} else if d := m.lastDoc(); d != nil {
@@ -213,8 +209,44 @@ func (m *Model) compare(msg compareMsg) tea.Cmd {
 	return cmd
 }
 
+// skippedNote names the first file that could not be read, in width
+// cells: "skipped x.bin: binary file (not text) (+3 more; listed on exit)".
+// When that is too wide the reason and then the path give way (the path
+// from its left, so the file's name stays), never the count.
+func (m *Model) skippedNote(width int) string {
+	probs := m.corpus.Problems
+	p := probs[0]
+	tail := ""
+	if n := len(probs) - 1; n > 0 {
+		tail = fmt.Sprintf(" (+%d more; listed on exit)", n)
+	}
+	path := corpus.CleanLine(p.Path)
+	reason := ": " + corpus.CleanLine(p.Err.Error())
+	head := " skipped "
+	room := width - ansi.StringWidth(head) - ansi.StringWidth(tail)
+	if pw := ansi.StringWidth(path); pw+ansi.StringWidth(reason) > room {
+		reason = truncPlain(reason, max(room-min(pw, room/2), 0))
+		if pw > room-ansi.StringWidth(reason) {
+			path = truncLeft(path, max(room-ansi.StringWidth(reason), 0))
+		}
+	}
+	return truncPlain(head+path+reason+tail, width)
+}
+
 // saveState writes the reading positions; Run calls it on the way out.
 func (m *Model) saveState() error {
 	m.rememberPosition()
 	return m.state.save(m.statePath)
+}
+
+// truncLeft keeps the right end of s in w cells, behind "…".
+func truncLeft(s string, w int) string {
+	sw := ansi.StringWidth(s)
+	switch {
+	case sw <= w:
+		return s
+	case w <= 0:
+		return ""
+	}
+	return ansi.TruncateLeft(s, sw-w+1, "…")
 }

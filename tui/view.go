@@ -70,6 +70,9 @@ func (m *Model) footer() string {
 	if m.note != "" {
 		return fitWidth(m.st.warn.Render(truncPlain(" "+m.note, m.width)), m.width)
 	}
+	if m.skipped && m.corpus != nil && len(m.corpus.Problems) > 0 {
+		return fitWidth(m.st.warn.Render(m.skippedNote(m.width)), m.width)
+	}
 	if m.showAll {
 		return fitWidth(m.st.dim.Render(" j/k scroll · any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.width)
 	}
