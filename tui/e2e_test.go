@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
+	"parley/corpus/testcorpus"
 )
 
 // seedOrder is the embedded documents in the list's default order, worked
@@ -226,6 +227,41 @@ func TestEndToEndNoColor(t *testing.T) {
 	}
 	if !regexp.MustCompile(`\x1b\[[0-9;]*7[;m]`).MatchString(raw) || !regexp.MustCompile(`\x1b\[[0-9;]*1[;m]`).MatchString(raw) {
 		t.Fatalf("no reverse or bold without colour:\n%q", raw)
+	}
+}
+
+// TestEndToEndBigFolderOpensAtTop: the BBC folder (when it is beside the
+// repository) streams in over several batches; unless the user moves, the
+// list ends on its first row, whatever file was parsed first.
+func TestEndToEndBigFolderOpensAtTop(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bbc := testcorpus.BBC()
+	if bbc == "" {
+		t.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
+	}
+	c, err := corpus.LoadPaths([]string{bbc}, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := make([]int, len(c.Docs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sortDocs(c.Docs, idx, byDate)
+	first, second := docTitle(c.Docs[idx[0]]), docTitle(c.Docs[idx[1]])
+
+	bin := buildParley(t)
+	for run := range 2 { // the order files finish parsing varies
+		s := startTmux(t, bin, 100, 30, bbc)
+		screen := s.waitFor(fmt.Sprintf("%d documents · by date", len(c.Docs)))
+		lines := strings.Split(screen, "\n")
+		if !strings.HasPrefix(lines[2], "┃ "+firstWords(first, 2)) || !strings.Contains(lines[5], firstWords(second, 2)) {
+			t.Fatalf("run %d: the list does not start at its first row (%q, then %q):\n%s", run, first, second, screen)
+		}
+		s.keys("q")
+		s.waitExit(0)
 	}
 }
 

@@ -27,6 +27,10 @@ type listPane struct {
 	sortBy  sortKey
 	filter  textinput.Model
 	editing bool // the filter input has the keys
+	// pinned is set once the cursor is on a document by choice (the user
+	// moved it, or a document was opened). Until then it stays on the
+	// first row while a folder streams in, however the documents arrive.
+	pinned bool
 
 	width, height int
 	focused       bool
@@ -68,9 +72,18 @@ func newListPane(km *KeyMap, st *styles) *listPane {
 // setDocs replaces the documents, keeping the selected one when it is
 // still there.
 func (l *listPane) setDocs(docs []*corpus.Document) {
-	cur := l.selected()
+	cur := l.kept()
 	l.docs = docs
 	l.refresh(cur)
+}
+
+// kept is the document the cursor must stay on when the list is sorted,
+// filtered or grows: the selected one once chosen, else none (the top).
+func (l *listPane) kept() *corpus.Document {
+	if !l.pinned {
+		return nil
+	}
+	return l.selected()
 }
 
 // selected is the document under the cursor, or nil.
@@ -85,7 +98,7 @@ func (l *listPane) selected() *corpus.Document {
 func (l *listPane) selectDoc(d *corpus.Document) {
 	for i, di := range l.shown {
 		if l.docs[di] == d {
-			l.sel = i
+			l.sel, l.pinned = i, true
 			l.keepVisible()
 			return
 		}
@@ -203,7 +216,7 @@ func (l *listPane) click(msg tea.MouseClickMsg) tea.Cmd {
 		l.emit(openDocMsg{doc: l.docs[l.shown[i]]})
 		return nil
 	}
-	l.sel = i
+	l.sel, l.pinned = i, true
 	l.keepVisible()
 	return nil
 }
@@ -218,7 +231,7 @@ func (l *listPane) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 		l.editing = false
 		l.filter.Blur()
 		l.filter.SetValue("")
-		l.refresh(l.selected())
+		l.refresh(l.kept())
 		return nil
 	}
 	before := l.filter.Value()
@@ -251,14 +264,14 @@ func (l *listPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.move(len(l.shown))
 	case key.Matches(msg, km.Sort):
 		l.sortBy = (l.sortBy + 1) % sortKeys
-		l.refresh(l.selected())
+		l.refresh(l.kept())
 	case key.Matches(msg, km.Filter):
 		l.editing = true
 		return l.filter.Focus()
 	case key.Matches(msg, km.Back):
 		// The list is where going back ends; esc only clears a filter.
 		l.filter.SetValue("")
-		l.refresh(l.selected())
+		l.refresh(l.kept())
 	case key.Matches(msg, km.Open):
 		if d := l.selected(); d != nil {
 			l.emit(openDocMsg{doc: d})
@@ -269,6 +282,7 @@ func (l *listPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (l *listPane) move(delta int) {
 	l.sel = max(min(l.sel+delta, len(l.shown)-1), 0)
+	l.pinned = true
 	l.keepVisible()
 }
 

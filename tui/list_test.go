@@ -2,11 +2,14 @@ package tui
 
 import (
 	"image/color"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus"
 )
 
 func listOrder(m *Model) []string {
@@ -217,5 +220,75 @@ func TestFullHelpScrollsAndListsEveryPane(t *testing.T) {
 	press(m, "esc")
 	if m.showAll {
 		t.Fatal("esc did not close the help")
+	}
+}
+
+// While a folder streams in, the cursor stays on the first row of the
+// sorted list however the documents arrive, until the user moves it; then
+// it stays on the document chosen. Once loaded, a saved last document
+// still wins.
+func TestStreamingListStaysAtTop(t *testing.T) {
+	c := manyDocs(60)
+	// Arrival order: from the end, so each batch sorts before the last.
+	var arrival []*corpus.Document
+	for i := len(c.Docs) - 1; i >= 0; i-- {
+		arrival = append(arrival, c.Docs[i])
+	}
+	stream := func(m *Model, check func(batch int)) {
+		for b := 0; b*7 < len(arrival); b++ {
+			batch := arrival[b*7 : min(b*7+7, len(arrival))]
+			send(m, loadProgressMsg{done: b*7 + len(batch), total: len(arrival), docs: batch})
+			check(b)
+		}
+	}
+	for _, w := range []int{80, 120} {
+		m := newModel([]string{"folder"}, filepath.Join(t.TempDir(), "state.json"))
+		send(m, tea.WindowSizeMsg{Width: w, Height: 30})
+		stream(m, func(b int) {
+			sel := m.list.selected()
+			first := m.list.docs[m.list.shown[0]]
+			if m.list.sel != 0 || m.list.top != 0 || sel != first {
+				t.Fatalf("%d columns, batch %d: cursor %d, top %d on %s; want the first row (%s)", w, b, m.list.sel, m.list.top, sel.Title, first.Title)
+			}
+		})
+		send(m, loadedMsg{c: c})
+		if m.list.sel != 0 || m.list.top != 0 || m.list.selected() != c.Docs[0] {
+			t.Fatalf("%d columns, loaded: cursor %d top %d on %s; want %s", w, m.list.sel, m.list.top, m.list.selected().Title, c.Docs[0].Title)
+		}
+		if w >= splitWidth && m.reader.doc != c.Docs[0] {
+			t.Fatalf("the reader beside the list shows %v, want the first document", m.reader.doc)
+		}
+	}
+
+	// Moved by the user while loading: the cursor keeps its document.
+	m := newModel([]string{"folder"}, filepath.Join(t.TempDir(), "state.json"))
+	send(m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	var chosen *corpus.Document
+	stream(m, func(b int) {
+		if b == 1 {
+			press(m, "j")
+			chosen = m.list.selected()
+		}
+		if chosen != nil && m.list.selected() != chosen {
+			t.Fatalf("batch %d: the cursor left %s for %s", b, chosen.Title, m.list.selected().Title)
+		}
+	})
+	send(m, loadedMsg{c: c})
+	if m.list.selected() != chosen {
+		t.Fatalf("loaded: the cursor left %s", chosen.Title)
+	}
+
+	// A saved last document wins once loaded.
+	m = newModel([]string{"folder"}, filepath.Join(t.TempDir(), "state.json"))
+	send(m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	last := c.Docs[37]
+	m.state.LastDoc[corpusKey(m.paths)] = docKey(last, m.embedded)
+	stream(m, func(int) {})
+	send(m, loadedMsg{c: c})
+	if m.list.selected() != last || m.reader.doc != last {
+		t.Fatalf("the saved document %s: list on %v, reader on %v", last.Title, m.list.selected().Title, m.reader.doc)
+	}
+	if m.list.top > m.list.sel || m.list.sel >= m.list.top+m.list.visibleItems() {
+		t.Fatalf("the saved document is off screen: top %d sel %d", m.list.top, m.list.sel)
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -57,4 +58,22 @@ func TestNoWindowTitle(t *testing.T) {
 func footerLine(m *Model) string {
 	lines := strings.Split(screen(m), "\n")
 	return lines[len(lines)-1]
+}
+
+// manyDocs is a corpus of n undated one-paragraph documents, listed in
+// the order of their titles.
+func manyDocs(n int) *corpus.Corpus {
+	c := &corpus.Corpus{}
+	for i := range n {
+		text := "A paragraph of text. It has two sentences."
+		c.Docs = append(c.Docs, &corpus.Document{
+			ID:       fmt.Sprintf("doc%03d", i),
+			File:     fmt.Sprintf("doc%03d.txt", i),
+			Path:     fmt.Sprintf("folder/doc%03d.txt", i),
+			Title:    fmt.Sprintf("Document %03d", i),
+			Sections: []corpus.Section{{Blocks: []corpus.Block{{Kind: corpus.Paragraph, Text: text, Sentences: splitSentences(text)}}}},
+			Words:    8,
+		})
+	}
+	return c
 }
