@@ -60,6 +60,7 @@ func newListPane(km *KeyMap, st *styles) *listPane {
 	ti := textinput.New()
 	ti.Prompt = "/"
 	ti.Placeholder = "filter"
+	ti.CharLimit = maxQuery
 	return &listPane{
 		km:     km,
 		st:     st,

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
+	"parley/corpus/search"
 )
 
 // focus names a pane slot. The search, compare and claims slots are wired
@@ -315,3 +316,9 @@ type inputCapturer interface {
 func (m *Model) clearNote() {
 	m.note, m.skipped = "", false
 }
+
+// maxQuery is the most characters the search, filter and find inputs
+// take, typed or pasted: what the search engine reads of a query (300, as
+// fzf's prompt), generous for a pasted sentence. It bounds the work one
+// query can ask for, and the box never shows text that is not searched.
+const maxQuery = search.MaxQueryChars

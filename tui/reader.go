@@ -47,6 +47,7 @@ func newReaderPane(km *KeyMap, st *styles) *readerPane {
 	ti := textinput.New()
 	ti.Prompt = "/"
 	ti.Placeholder = "find in document"
+	ti.CharLimit = maxQuery
 	return &readerPane{km: km, st: st, docIdx: -1, find: findState{input: ti}}
 }
 

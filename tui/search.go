@@ -21,10 +21,11 @@ const searchLimit = 200
 // the corpus is loaded.
 type searchIndexMsg struct{ ix *search.Index }
 
-// searchResultMsg is the answer to one search. seq says which keystroke
-// asked for it: an answer to anything but the latest is dropped.
+// searchResultMsg is the answer to one search. seq says which query
+// asked for it: an answer to anything but the latest is not shown.
 type searchResultMsg struct {
 	seq  int
+	ix   *search.Index // the index searched
 	res  *search.Result
 	err  error
 	took time.Duration
@@ -36,8 +37,14 @@ func buildSearchIndex(c *corpus.Corpus) tea.Cmd {
 }
 
 // searchPane is a query input over every title, heading and sentence, and
-// the ranked hits. Each change of the query or scope runs a search in a
-// command; the pane only draws the latest answer.
+// the ranked hits. Each change of the query or scope asks for a search;
+// the pane only draws the answer to the latest.
+//
+// One search runs at a time, in a command. A change while it runs cancels
+// it (the engine stops at its next check of the context) and waits: when
+// the answer comes back, the latest query is searched. So typing fast
+// never queues a search per keystroke, and the work in
+// flight is at most one search, whatever the rate of keys.
 type searchPane struct {
 	outbox
 
@@ -54,19 +61,24 @@ type searchPane struct {
 	current int
 	thisDoc bool
 
-	seq    int                // the latest search asked for
-	cancel context.CancelFunc // stops the search in flight, if any
-	res    *search.Result     // the latest answer shown
-	took   time.Duration
-	err    string
+	seq     int                // the latest query asked for
+	running int                // seq of the search in flight; 0 when none
+	cancel  context.CancelFunc // stops the search in flight
+	res     *search.Result     // the latest answer shown
+	prev    *search.Result     // the latest answer computed, to narrow from
+	took    time.Duration
+	err     string
 
 	sel, top int // selected hit and first hit shown
+
+	drawn hitLines // hit lines drawn for the latest answer (search_view.go)
 }
 
 func newSearchPane(km *KeyMap, st *styles) *searchPane {
 	ti := textinput.New()
 	ti.Prompt = "search: "
 	ti.Placeholder = "words, 'exact, ^start, end$, !not"
+	ti.CharLimit = maxQuery
 	return &searchPane{km: km, st: st, input: ti, current: -1}
 }
 
@@ -100,11 +112,10 @@ func (p *searchPane) setSize(w, h int) {
 func (p *searchPane) update(msg tea.Msg) (pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchIndexMsg:
-		p.ix = msg.ix
+		p.ix, p.prev = msg.ix, nil
 		return p, p.run()
 	case searchResultMsg:
-		p.receive(msg)
-		return p, nil
+		return p, p.receive(msg)
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelDown:
@@ -164,42 +175,61 @@ func (p *searchPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return tea.Batch(focus, cmd)
 }
 
-// run starts a search for the current query and scope, cancelling the one
-// in flight. It narrows from the latest answer when the query only grew.
+// run asks for a search of the current query and scope. With none in
+// flight it starts one; otherwise it cancels the one in flight, and
+// receive starts the latest query when that one answers.
 func (p *searchPane) run() tea.Cmd {
 	if p.ix == nil {
 		return nil
 	}
-	if p.cancel != nil {
-		p.cancel()
-	}
 	p.seq++
+	if p.running != 0 {
+		p.cancel()
+		return nil
+	}
+	return p.start()
+}
+
+// start runs the latest query in a command. It narrows from the latest
+// answer computed when the query only grew.
+func (p *searchPane) start() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
-	p.cancel = cancel
+	p.running, p.cancel = p.seq, cancel
 	seq, ix, query := p.seq, p.ix, p.input.Value()
-	opts := search.Options{Limit: searchLimit, Doc: -1, Prev: p.res}
+	opts := search.Options{Limit: searchLimit, Doc: -1, Prev: p.prev}
 	if p.thisDoc {
 		opts.Doc = p.current
 	}
 	return func() tea.Msg {
 		start := time.Now()
 		res, err := ix.Search(ctx, query, opts)
-		return searchResultMsg{seq: seq, res: res, err: err, took: time.Since(start)}
+		return searchResultMsg{seq: seq, ix: ix, res: res, err: err, took: time.Since(start)}
 	}
 }
 
-// receive shows an answer unless a later keystroke has asked again.
-func (p *searchPane) receive(msg searchResultMsg) {
+// receive takes the answer of the search in flight: it is shown when it
+// answers the latest query; otherwise the latest query is searched now.
+func (p *searchPane) receive(msg searchResultMsg) tea.Cmd {
+	if msg.seq != p.running {
+		return nil // not the search in flight: already taken
+	}
+	p.cancel()
+	p.running, p.cancel = 0, nil
+	if msg.err == nil && msg.ix == p.ix {
+		p.prev = msg.res
+	}
 	if msg.seq != p.seq {
-		return
+		return p.start()
 	}
-	p.cancel = nil
-	if msg.err != nil {
-		return // cancelled: a newer search is coming
+	if msg.err == nil {
+		p.res, p.took, p.err = msg.res, msg.took, ""
+		p.sel, p.top = 0, 0
 	}
-	p.res, p.took, p.err = msg.res, msg.took, ""
-	p.sel, p.top = 0, 0
+	return nil
 }
+
+// searching says a search for the latest query is under way.
+func (p *searchPane) searching() bool { return p.running != 0 }
 
 // open asks the root to show the selected hit in the reader, highlighted.
 func (p *searchPane) open() tea.Cmd {

@@ -4,8 +4,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"parley/corpus/testcorpus"
 )
 
 // TestEndToEndSearch runs the built binary in a real terminal (tmux, with
@@ -144,5 +147,36 @@ func TestUnderlinedAt(t *testing.T) {
 		if got := underlinedAt(c.raw, "909 km long border"); got != c.want {
 			t.Errorf("underlinedAt(%q) = %v, want %v", c.raw, got, c.want)
 		}
+	}
+}
+
+// TestEndToEndLongQueryStaysResponsive: 2,000 characters typed into
+// search as fast as the terminal delivers them never lock the interface:
+// esc right after them is acted on within seconds. On the BBC folder too
+// when it is there.
+func TestEndToEndLongQueryStaysResponsive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	text := strings.Repeat("the talks in islamabad between iran and the united states ", 40)[:2000]
+	runs := [][]string{nil}
+	if bbc := testcorpus.BBC(); bbc != "" {
+		runs = append(runs, []string{bbc})
+	}
+	for _, args := range runs {
+		s := startTmux(t, bin, 100, 30, args...)
+		s.waitFor("documents · by")
+		s.keys("F")
+		s.waitFor("search:", "'exact ·")
+		start := time.Now()
+		s.typeText(text)
+		s.keys("Escape")
+		s.waitUntil("esc to leave search", func(sc string) bool { return !strings.Contains(sc, "search:") })
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("%v: esc after 2,000 typed characters took %v", args, took)
+		}
+		s.keys("q")
+		s.waitExit(0)
 	}
 }

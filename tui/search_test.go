@@ -154,30 +154,91 @@ func TestSearchPaneMovesSelection(t *testing.T) {
 	}
 }
 
-// Answers that arrive after a newer keystroke are dropped, in whatever
-// order they come.
-func TestSearchPaneDropsStaleResults(t *testing.T) {
+// One search runs at a time. Keys typed while it runs cancel it and start
+// nothing; its answer, stale, is not shown, and the latest query is
+// searched when it comes back. Answers delivered twice are ignored.
+func TestSearchPaneOneSearchInFlight(t *testing.T) {
 	d := newSearchDriver(t, fixtureCorpus(), 80, 24)
+	shown := d.p.res
 	_, first := d.p.update(tea.KeyPressMsg{Code: 'b', Text: "b"})
 	_, second := d.p.update(tea.KeyPressMsg{Code: 'o', Text: "o"})
 	_, third := d.p.update(tea.KeyPressMsg{Code: 'r', Text: "r"})
-	old := searchCollect(first)
-	mid := searchCollect(second)
-	d.run(third)
+	stale := searchResults(searchCollect(first))
+	if len(stale) != 1 {
+		t.Fatalf("the first key ran %d searches, want 1", len(stale))
+	}
+	if n := len(searchResults(append(searchCollect(second), searchCollect(third)...))); n != 0 {
+		t.Fatalf("keys typed while a search runs started %d more", n)
+	}
+	_, next := d.p.update(stale[0])
+	if d.p.res != shown {
+		t.Fatalf("the answer for %q was shown after bor was typed", stale[0].res.Query)
+	}
+	latest := searchResults(searchCollect(next))
+	if len(latest) != 1 {
+		t.Fatalf("the stale answer started %d searches, want the latest query's", len(latest))
+	}
+	d.send(latest[0])
 	want := d.p.res
 	if want == nil || want.Query != "bor" {
 		t.Fatalf("latest answer is for %v, want bor", want)
 	}
-	for _, msg := range append(old, mid...) {
-		d.p.update(msg)
+	// Delivered again, old answers change nothing and start nothing.
+	for _, msg := range append(stale, latest...) {
+		if _, cmd := d.p.update(msg); len(searchResults(searchCollect(cmd))) != 0 {
+			t.Errorf("a repeated answer started a search")
+		}
 	}
-	if d.p.res != want {
-		t.Errorf("a stale answer for %q replaced the answer for bor", d.p.res.Query)
+	if d.p.res != want || d.p.searching() {
+		t.Errorf("after repeated answers: shown %q, searching %v", d.p.res.Query, d.p.searching())
 	}
-	// The typed query is intact and what the screen shows matches it.
 	if !strings.Contains(d.screen(), "search: bor") {
 		t.Errorf("input lost the query:\n%s", d.screen())
 	}
+}
+
+// Typing far faster than searches answer (2,000 keys before any answer)
+// starts one search, and one more for the latest query when it answers:
+// the work never grows with the number of keys. The input stops at
+// maxQuery characters.
+func TestSearchPaneKeyStormIsBounded(t *testing.T) {
+	d := newSearchDriver(t, fixtureCorpus(), 80, 24)
+	var cmds []tea.Cmd
+	for i := range 2000 {
+		r := rune('a' + i%26)
+		_, cmd := d.p.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		cmds = append(cmds, cmd)
+	}
+	if n := len([]rune(d.p.input.Value())); n != maxQuery {
+		t.Errorf("the query holds %d characters, want the limit %d", n, maxQuery)
+	}
+	var answers []searchResultMsg
+	for _, cmd := range cmds {
+		answers = append(answers, searchResults(searchCollect(cmd))...)
+	}
+	if len(answers) != 1 {
+		t.Fatalf("2,000 keys started %d searches, want 1", len(answers))
+	}
+	_, next := d.p.update(answers[0])
+	latest := searchResults(searchCollect(next))
+	if len(latest) != 1 {
+		t.Fatalf("after the first answer %d searches started, want 1", len(latest))
+	}
+	d.send(latest[0])
+	if d.p.res == nil || d.p.res.Query != d.p.input.Value() || d.p.searching() {
+		t.Errorf("the answer shown (%v) is not for the query typed (%d characters)", d.p.res, len(d.p.input.Value()))
+	}
+}
+
+// searchResults keeps the search answers among msgs.
+func searchResults(msgs []tea.Msg) []searchResultMsg {
+	var out []searchResultMsg
+	for _, m := range msgs {
+		if r, ok := m.(searchResultMsg); ok {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func TestSearchPaneScope(t *testing.T) {
@@ -256,12 +317,7 @@ func TestHighlightText(t *testing.T) {
 // started.
 func TestSearchFlowThroughRoot(t *testing.T) {
 	c := fixtureCorpus()
-	m := newTestModel(t, 100, 30, c)
-	m.Update(searchIndexMsg{ix: search.New(c.Docs)})
-	sp := m.panes[focusSearch].(*searchPane)
-	is := sp.input.Styles()
-	is.Cursor.Blink = false // its commands wait; searchFeed would wait for each
-	sp.input.SetStyles(is)
+	m := newSearchModel(t, 100, 30, c)
 	press(m, "enter") // open the first document in the reader
 	before, _ := m.here()
 	searchFeed(m, keyMsg("F"))
@@ -299,12 +355,7 @@ func TestSearchFlowThroughRoot(t *testing.T) {
 // it was before the search; ctrl+o then returns to the hit.
 func TestEscFromSearchReturnsToWhereYouWere(t *testing.T) {
 	c := fixtureCorpus()
-	m := newTestModel(t, 100, 30, c)
-	m.Update(searchIndexMsg{ix: search.New(c.Docs)})
-	sp := m.panes[focusSearch].(*searchPane)
-	is := sp.input.Styles()
-	is.Cursor.Blink = false
-	sp.input.SetStyles(is)
+	m := newSearchModel(t, 100, 30, c)
 	press(m, "j", "enter", "j", "j") // the second document in the list, scrolled
 	before, _ := m.here()
 	searchFeed(m, keyMsg("F"))
@@ -330,6 +381,20 @@ func TestEscFromSearchReturnsToWhereYouWere(t *testing.T) {
 	}
 }
 
+// newSearchModel is newTestModel with the search index installed and the
+// search input's cursor not blinking (its commands wait, and searchFeed
+// would wait for each).
+func newSearchModel(t testing.TB, w, h int, c *corpus.Corpus) *Model {
+	t.Helper()
+	m := newTestModel(t, w, h, c)
+	sp := m.panes[focusSearch].(*searchPane)
+	is := sp.input.Styles()
+	is.Cursor.Blink = false
+	sp.input.SetStyles(is)
+	searchFeed(m, searchIndexMsg{ix: search.New(c.Docs)})
+	return m
+}
+
 // searchFeed sends msg to the root and routes every message its commands
 // produce back to it, search answers included.
 func searchFeed(m *Model, msg tea.Msg) {
@@ -346,5 +411,96 @@ func TestSearchPaneTypesWithoutActivate(t *testing.T) {
 	d.typeText("909")
 	if d.p.input.Value() != "909" || d.p.res == nil || d.p.res.Query != "909" {
 		t.Fatalf("typing into an unfocused pane: query %q", d.p.input.Value())
+	}
+}
+
+// A long query matches letters all through long sentences; drawing a hit
+// measures and styles only what shows of it, and the plain text drawn is
+// the start of the sentence, never wider than asked.
+func TestHighlightTextLongSentence(t *testing.T) {
+	text := strings.Repeat("the talks in islamabad between iran and the united states ", 200)
+	var pos []int
+	for i := 0; i < len(text); i += 2 {
+		pos = append(pos, i)
+	}
+	mark := lipgloss.NewStyle().Underline(true)
+	for _, w := range []int{1, 10, 60, 200} {
+		got := highlightText(text, pos, w, lipgloss.NewStyle(), mark)
+		plain := ansi.Strip(got)
+		if ansi.StringWidth(plain) > w || !strings.HasPrefix(text, strings.TrimSuffix(plain, "…")) {
+			t.Errorf("width %d: drew %q", w, plain)
+		}
+		if w > 1 && !strings.Contains(got, "\x1b[4") {
+			t.Errorf("width %d: no match marked: %q", w, got)
+		}
+	}
+}
+
+// searchFrameModel is the search pane at 100×30 showing the hits of a
+// 300-character query on the seeds (matches scattered through long
+// sentences: the costliest hit lines).
+func searchFrameModel(b *testing.B) *Model {
+	c := seedCorpus(b)
+	m := newSearchModel(b, 100, 30, c)
+	searchFeed(m, keyMsg("F"))
+	q := strings.Repeat("the talks in islamabad between iran and the united states ", 6)[:maxQuery]
+	for _, r := range q {
+		searchFeed(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	if sp := m.panes[focusSearch].(*searchPane); sp.res == nil || len(sp.res.Hits) < 20 {
+		b.Fatalf("want a screenful of hits for the long query")
+	}
+	return m
+}
+
+// BenchmarkSearchViewNewAnswer is the first frame after an answer: every
+// hit line drawn.
+func BenchmarkSearchViewNewAnswer(b *testing.B) {
+	m := searchFrameModel(b)
+	sp := m.panes[focusSearch].(*searchPane)
+	for b.Loop() {
+		sp.drawn = hitLines{}
+		_ = m.View()
+	}
+}
+
+// BenchmarkSearchView is a frame while the answer stays (a blink, a key
+// that does not change the query): the hit lines are kept.
+func BenchmarkSearchView(b *testing.B) {
+	m := searchFrameModel(b)
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// The fast path (styles that are escape sequences only, widths summed)
+// draws what measuring and ansi.Truncate draw, on every width.
+func TestHighlightRunsMatchesTruncate(t *testing.T) {
+	st := newStyles(true)
+	fastB, fastH := newRunStyle(st.body), newRunStyle(st.match)
+	if !fastB.plain || !fastH.plain {
+		t.Fatal("the body and match styles should take the fast path")
+	}
+	slowB, slowH := fastB, fastH
+	slowB.plain, slowH.plain = false, false
+	cases := []struct {
+		text string
+		pos  []int
+	}{
+		{"中国传媒大学 and Genève", []int{1, 2, 12}},
+		{"一二三四五六七八九十传媒", []int{10, 11}},
+		{"one two three four five six seven eight nine hormuz", []int{45, 46, 47, 48, 49, 50}},
+		{"Cafe\u0301 noir", []int{3}},
+		{"no match here at all, a longer line than most widths", nil},
+		{strings.Repeat("ab ", 40), []int{0, 3, 6, 9, 60, 61, 100}},
+	}
+	for _, c := range cases {
+		for w := 1; w <= 60; w++ {
+			fast, fw := highlightRuns(c.text, c.pos, w, fastB, fastH)
+			slow, sw := highlightRuns(c.text, c.pos, w, slowB, slowH)
+			if ansi.Strip(fast) != ansi.Strip(slow) || fw != sw || fw != ansi.StringWidth(fast) {
+				t.Errorf("%q at %d: fast %q (%d), measured %q (%d)", c.text, w, ansi.Strip(fast), fw, ansi.Strip(slow), sw)
+			}
+		}
 	}
 }

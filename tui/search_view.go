@@ -30,7 +30,7 @@ func (p *searchPane) view() string {
 	lines = append(lines, p.inputLine(), p.statusLine())
 	hits := p.hits()
 	for i := p.top; i < len(hits) && len(lines) < h-1; i++ {
-		lines = append(lines, p.hitLine(hits[i], i == p.sel))
+		lines = append(lines, p.cachedHitLine(i, i == p.sel))
 	}
 	for len(lines) < h-1 {
 		lines = append(lines, spaces(w))
@@ -78,8 +78,41 @@ func (p *searchPane) statusLine() string {
 		if p.res.Total > len(p.res.Hits) {
 			s += fmt.Sprintf(" · best %d shown", len(p.res.Hits))
 		}
+		if p.searching() {
+			s += " · searching…"
+		}
 	}
 	return fitWidth(p.st.dim.Render(truncPlain(s, p.width)), p.width)
+}
+
+// hitLines keeps the hit lines drawn for one answer, width and
+// background: highlighting is most of a frame's cost, and moving the
+// selection redraws only the two lines it changes.
+type hitLines struct {
+	res   *search.Result
+	width int
+	dark  bool
+	lines map[int]string // by hit index*2, +1 when selected
+
+	body, selected, match runStyle
+}
+
+func (p *searchPane) cachedHitLine(i int, selected bool) string {
+	c := &p.drawn
+	if c.res != p.res || c.width != p.width || c.dark != p.st.isDark || c.lines == nil {
+		*c = hitLines{res: p.res, width: p.width, dark: p.st.isDark, lines: map[int]string{},
+			body: newRunStyle(p.st.body), selected: newRunStyle(p.st.selectedMeta), match: newRunStyle(p.st.match)}
+	}
+	k := i * 2
+	if selected {
+		k++
+	}
+	line, ok := c.lines[k]
+	if !ok {
+		line = p.hitLine(p.res.Hits[i], selected)
+		c.lines[k] = line
+	}
+	return line
 }
 
 // kindTags are the fixed-width labels of the hit kinds.
@@ -89,9 +122,9 @@ var kindTags = map[search.Kind]string{search.Title: "title", search.Heading: "he
 // the matched characters marked, scrolled so the first match shows.
 func (p *searchPane) hitLine(h search.Hit, selected bool) string {
 	w := p.width
-	bar, text := "  ", p.st.body
+	bar, text := "  ", p.drawn.body
 	if selected {
-		bar, text = "┃ ", p.st.selectedMeta
+		bar, text = "┃ ", p.drawn.selected
 	}
 	docW := max(min(w/6, 18), 6)
 	doc := fitWidth(truncPlain(p.docLabel(h.Loc.Doc), docW), docW)
@@ -100,7 +133,8 @@ func (p *searchPane) hitLine(h search.Hit, selected bool) string {
 	if room <= 0 {
 		return fitWidth(head, w)
 	}
-	return fitWidth(head+highlightText(h.Text, h.Positions, room, text, p.st.match), w)
+	hl, hw := highlightRuns(h.Text, h.Positions, room, text, p.drawn.match)
+	return head + hl + spaces(max(room-hw, 0))
 }
 
 func (p *searchPane) docLabel(doc int) string {
@@ -141,19 +175,28 @@ func sectionOf(secs []corpus.Section, block int) string {
 }
 
 // highlightText draws text in width cells with the characters at the rune
-// indexes pos in hl. It works on grapheme clusters, so an accent or a
-// wide CJK character is marked and measured whole. When the first match
-// would fall off the right edge the text is scrolled left behind "…".
+// indexes pos (ascending) in hl. It works on grapheme clusters, so an
+// accent or a wide CJK character is marked and measured whole. When the
+// first match would fall off the right edge the text is scrolled left
+// behind "…". Only what can show is measured and styled: a long sentence
+// with matches scattered through it (a long query) costs its visible
+// width, not its length.
 func highlightText(text string, pos []int, width int, base, hl lipgloss.Style) string {
-	type cluster struct {
-		s       string
-		w       int
-		matched bool
-	}
+	out, _ := highlightRuns(text, pos, width, newRunStyle(base), newRunStyle(hl))
+	return out
+}
+
+// highlightRuns is highlightText with its styles prepared; it also returns
+// the width drawn.
+func highlightRuns(text string, pos []int, width int, b, h runStyle) (string, int) {
 	var cs []cluster
 	first, ri, pi := -1, 0, 0
 	state := -1
-	for rest := text; rest != ""; {
+	// after is the width drawn from the first match on (or from the
+	// start when nothing matches): past width+1 nothing more can show.
+	after := 0
+	rest := text
+	for rest != "" && after <= width+1 {
 		var c string
 		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
 		n := utf8.RuneCountInString(c)
@@ -167,7 +210,11 @@ func highlightText(text string, pos []int, width int, base, hl lipgloss.Style) s
 		if m && first < 0 {
 			first = len(cs)
 		}
-		cs = append(cs, cluster{c, ansi.StringWidth(c), m})
+		w := ansi.StringWidth(c)
+		cs = append(cs, cluster{c, w, m})
+		if first >= 0 || len(pos) == 0 {
+			after += w
+		}
 		ri += n
 	}
 	start, lead := 0, ""
@@ -184,23 +231,115 @@ func highlightText(text string, pos []int, width int, base, hl lipgloss.Style) s
 			}
 		}
 	}
+	if b.plain && h.plain {
+		return drawRuns(cs[start:], lead, rest == "", width, b, h)
+	}
 	var sb strings.Builder
 	if lead != "" {
-		sb.WriteString(base.Render(lead))
+		b.write(&sb, lead)
 	}
+	var run strings.Builder
 	for i := start; i < len(cs); {
 		j := i
-		var run strings.Builder
+		run.Reset()
 		for j < len(cs) && cs[j].matched == cs[i].matched {
 			run.WriteString(cs[j].s)
 			j++
 		}
-		st := base
 		if cs[i].matched {
-			st = hl
+			h.write(&sb, run.String())
+		} else {
+			b.write(&sb, run.String())
 		}
-		sb.WriteString(st.Render(run.String()))
 		i = j
 	}
-	return ansi.Truncate(sb.String(), width, "…")
+	out := ansi.Truncate(sb.String(), width, "…")
+	return out, ansi.StringWidth(out)
+}
+
+// cluster is a grapheme cluster of a hit's text, its width, and whether a
+// query matched it.
+type cluster struct {
+	s       string
+	w       int
+	matched bool
+}
+
+// drawRuns writes lead and the clusters in width cells, cut with "…" as
+// ansi.Truncate cuts (complete says no text follows the clusters), when
+// the styles add no visible text: widths are summed, never measured
+// again on the styled string.
+func drawRuns(cs []cluster, lead string, complete bool, width int, b, h runStyle) (string, int) {
+	total := ansi.StringWidth(lead)
+	for _, c := range cs {
+		total += c.w
+	}
+	fits := complete && total <= width
+	limit := width
+	if !fits {
+		limit = width - 1 // room for the "…" at the end
+	}
+	var sb strings.Builder
+	used := 0
+	if lead != "" && used+1 <= limit {
+		b.write(&sb, lead)
+		used++
+	}
+	var run strings.Builder
+	for i := 0; i < len(cs); {
+		st := b
+		if cs[i].matched {
+			st = h
+		}
+		run.Reset()
+		j := i
+		for j < len(cs) && cs[j].matched == cs[i].matched && used+cs[j].w <= limit {
+			run.WriteString(cs[j].s)
+			used += cs[j].w
+			j++
+		}
+		if run.Len() > 0 {
+			st.write(&sb, run.String())
+		}
+		if j == len(cs) || cs[j].matched == cs[i].matched {
+			break // the end, or no room for the next cluster
+		}
+		i = j
+	}
+	if !fits && width > 0 {
+		sb.WriteString("…")
+		used++
+	}
+	return sb.String(), used
+}
+
+// runStyle draws runs of text in one style: with the sequences the style
+// writes before and after a text when it has only such (colours and
+// attributes), so a line of many runs costs no Render per run. (Render
+// styles an underlined text a character at a time, so a hit line of
+// scattered matches cost milliseconds.) Spaces take the style as the
+// letters do, as Render draws them for the highlight styles, which
+// underline spaces.
+type runStyle struct {
+	st            lipgloss.Style
+	open, closing string
+	affixes       bool
+	plain         bool // the affixes take no cells (escape sequences only)
+}
+
+func newRunStyle(st lipgloss.Style) runStyle {
+	const mark = "\uE000" // a private-use character no colour or attribute changes
+	open, closing, ok := strings.Cut(st.Render(mark), mark)
+	ok = ok && !strings.Contains(closing, mark) && !strings.ContainsAny(open+closing, "\n ")
+	return runStyle{st: st, open: open, closing: closing, affixes: ok, plain: ok && ansi.StringWidth(open+closing) == 0}
+}
+
+func (r runStyle) write(sb *strings.Builder, text string) {
+	if !r.affixes {
+		sb.WriteString(r.st.Render(text))
+		return
+	}
+	sb.WriteString(r.open)
+	sb.WriteString(text)
+	sb.WriteString(r.closing)
 }
