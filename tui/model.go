@@ -127,6 +127,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.back()
 		return m, nil
+	case focusStepMsg:
+		return m, m.cycleFocus(msg.dir)
 	case tea.KeyPressMsg:
 		m.clearNote()
 		if cmd, handled := m.handleGlobalKey(msg); handled {
@@ -182,11 +184,9 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.showAll, m.helpTop = true, 0
 		return nil, true
 	case key.Matches(msg, m.km.FocusNext):
-		m.cycleFocus(1)
-		return nil, true
+		return m.cycleFocus(1), true
 	case key.Matches(msg, m.km.FocusPrev):
-		m.cycleFocus(-1)
-		return nil, true
+		return m.cycleFocus(-1), true
 	case key.Matches(msg, m.km.Claims):
 		return m.openClaims(), true
 	case key.Matches(msg, m.km.Search):
@@ -280,15 +280,27 @@ func (m *Model) focusTo(f focus) {
 	m.setFocus(f)
 }
 
-func (m *Model) cycleFocus(dir int) {
+// cycleFocus moves to the next (+1) or previous (-1) pane. Search is
+// entered as the search key enters it, so that esc there returns to the
+// pane tab came from.
+func (m *Model) cycleFocus(dir int) tea.Cmd {
 	for i := 1; i <= int(focusCount); i++ {
 		f := focus((int(m.focus) + dir*i + 2*int(focusCount)) % int(focusCount))
-		if m.panes[f] != nil {
-			m.setFocus(f)
-			return
+		if m.panes[f] == nil {
+			continue
 		}
+		if f == focusSearch {
+			return m.openSearch()
+		}
+		m.setFocus(f)
+		return nil
 	}
+	return nil
 }
+
+// focusStepMsg asks the root to move the focus as tab (+1) or shift+tab
+// (-1) do, from a pane that takes every key (search).
+type focusStepMsg struct{ dir int }
 
 // back returns to the pane the user came from; from the reader with no
 // history, that is the list.

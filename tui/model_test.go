@@ -77,3 +77,46 @@ func manyDocs(n int) *corpus.Corpus {
 	}
 	return c
 }
+
+// Tab and shift+tab leave search as they leave every pane, and esc in
+// search returns to the pane search was entered from, however it was
+// entered (tab or F).
+func TestSearchDoesNotTrapFocus(t *testing.T) {
+	m := newSearchModel(t, 100, 30, fixtureCorpus())
+	searchFeed(m, keyMsg("tab")) // list → reader
+	searchFeed(m, keyMsg("tab")) // reader → search
+	if m.focus != focusSearch {
+		t.Fatalf("tab from the reader: focus %v, want search", m.focus)
+	}
+	sp := m.panes[focusSearch].(*searchPane)
+	if !sp.input.Focused() {
+		t.Fatal("search reached by tab does not take typing")
+	}
+	searchFeed(m, keyMsg("tab"))
+	if m.focus == focusSearch || m.focus != focusCompare {
+		t.Fatalf("tab in search: focus %v, want the next pane (compare)", m.focus)
+	}
+	searchFeed(m, keyMsg("shift+tab"))
+	if m.focus != focusSearch {
+		t.Fatalf("shift+tab from compare: focus %v, want search", m.focus)
+	}
+	searchFeed(m, keyMsg("shift+tab"))
+	if m.focus != focusReader {
+		t.Fatalf("shift+tab in search: focus %v, want the reader", m.focus)
+	}
+
+	// Entered by tab from the reader, esc goes back to the reader.
+	searchFeed(m, keyMsg("tab"))
+	typeText(m, "border")
+	searchFeed(m, keyMsg("esc"))
+	if m.focus != focusReader {
+		t.Fatalf("esc in search entered by tab from the reader: focus %v, want the reader", m.focus)
+	}
+	// Entered by F from the list, esc goes back to the list.
+	searchFeed(m, keyMsg("shift+tab"))
+	searchFeed(m, keyMsg("F"))
+	searchFeed(m, keyMsg("esc"))
+	if m.focus != focusList {
+		t.Fatalf("esc in search entered by F from the list: focus %v, want the list", m.focus)
+	}
+}

@@ -141,6 +141,16 @@ func (p *searchPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.input.Blur()
 		p.emit(backMsg{})
 		return nil
+	case key.Matches(msg, km.FocusNext):
+		// Tab leaves search as it leaves every pane; the text input
+		// has no use for it.
+		p.input.Blur()
+		p.emit(focusStepMsg{dir: 1})
+		return nil
+	case key.Matches(msg, km.FocusPrev):
+		p.input.Blur()
+		p.emit(focusStepMsg{dir: -1})
+		return nil
 	case key.Matches(msg, km.SearchDown):
 		p.move(1)
 		return nil

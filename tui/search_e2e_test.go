@@ -150,6 +150,39 @@ func TestUnderlinedAt(t *testing.T) {
 	}
 }
 
+// TestEndToEndSearchFocus: tab reaches search from the reader and leaves
+// it again; esc in search returns to the reader it was entered from.
+func TestEndToEndSearchFocus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	s := startTmux(t, bin, 100, 30)
+	s.waitFor("5 documents · by date")
+	s.keys("Tab") // the reader
+	s.waitFor("] next section")
+	s.keys("Tab") // search
+	s.waitFor("search:", "all documents")
+	s.typeText("talks")
+	s.waitFor("search: talks", " hits · ")
+	s.keys("Tab")
+	s.waitUntil("tab to leave search", func(sc string) bool { return !strings.Contains(sc, "search: talks") })
+	s.keys("BTab") // back to search
+	s.waitFor("search: talks")
+	s.keys("BTab")
+	s.waitUntil("shift+tab to the reader", func(sc string) bool {
+		return !strings.Contains(sc, "search: talks") && strings.Contains(sc, "] next section")
+	})
+	s.keys("Tab")
+	s.waitFor("search: talks")
+	s.keys("Escape")
+	s.waitUntil("esc back to the reader", func(sc string) bool {
+		return !strings.Contains(sc, "search: talks") && strings.Contains(sc, "] next section")
+	})
+	s.keys("q")
+	s.waitExit(0)
+}
+
 // TestEndToEndLongQueryStaysResponsive: 2,000 characters typed into
 // search as fast as the terminal delivers them never lock the interface:
 // esc right after them is acted on within seconds. On the BBC folder too
