@@ -194,6 +194,11 @@ func (l *listPane) update(msg tea.Msg) (pane, tea.Cmd) {
 			return l, l.updateFilter(msg)
 		}
 		return l, l.handleKey(msg)
+	case tea.PasteMsg:
+		if l.editing {
+			return l, l.editFilter(msg)
+		}
+		return l, nil
 	}
 	if l.editing {
 		var cmd tea.Cmd
@@ -235,6 +240,12 @@ func (l *listPane) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 		l.refresh(l.kept())
 		return nil
 	}
+	return l.editFilter(msg)
+}
+
+// editFilter passes typing or a paste to the filter and filters again
+// when the text changed.
+func (l *listPane) editFilter(msg tea.Msg) tea.Cmd {
 	before := l.filter.Value()
 	var cmd tea.Cmd
 	l.filter, cmd = l.filter.Update(msg)

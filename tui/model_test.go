@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
@@ -118,5 +119,119 @@ func TestSearchDoesNotTrapFocus(t *testing.T) {
 	searchFeed(m, keyMsg("esc"))
 	if m.focus != focusList {
 		t.Fatalf("esc in search entered by F from the list: focus %v, want the list", m.focus)
+	}
+}
+
+// A bracketed paste in the search box searches, as typing does; a pasted
+// line break neither submits nor reaches the query.
+func TestPasteRunsSearch(t *testing.T) {
+	c := fixtureCorpus()
+	m := newSearchModel(t, 100, 30, c)
+	searchFeed(m, keyMsg("F"))
+	sp := m.panes[focusSearch].(*searchPane)
+	titles := sp.res
+	searchFeed(m, tea.PasteMsg{Content: "runs 909\n"})
+	if m.focus != focusSearch {
+		t.Fatalf("the pasted line break left search (focus %v)", m.focus)
+	}
+	if got := sp.input.Value(); got != "runs 909" {
+		t.Fatalf("query after the paste = %q, want %q", got, "runs 909")
+	}
+	if sp.res == titles || sp.res.Query != "runs 909" {
+		t.Fatalf("the results are not for the pasted query: %+v", sp.res)
+	}
+	h, ok := sp.selected()
+	if !ok || !strings.Contains(h.Text, "909 km") {
+		t.Fatalf("selected hit %+v, want the border sentence", h)
+	}
+	searchFeed(m, keyMsg("enter"))
+	if m.focus != focusReader || m.reader.mark == nil || *m.reader.mark != h.Loc {
+		t.Fatalf("enter after the paste: focus %v, mark %v; want the reader at %+v", m.focus, m.reader.mark, h.Loc)
+	}
+}
+
+// A paste in the list's filter filters at once, as typing does.
+func TestPasteFiltersList(t *testing.T) {
+	m := newTestModel(t, 80, 24, fixtureCorpus())
+	press(m, "/")
+	send(m, tea.PasteMsg{Content: "ledger"})
+	if got := strings.Join(listOrder(m), " "); got != "border" {
+		t.Fatalf("after pasting ledger the list shows %q, want border", got)
+	}
+	if !m.list.editing {
+		t.Fatal("the paste ended the filter's typing")
+	}
+	press(m, "enter")
+	if s := screen(m); !strings.Contains(s, "filter: ledger (1 of 3)") {
+		t.Fatalf("after enter:\n%s", s)
+	}
+}
+
+// A paste in the reader's find finds at once (the count shows before
+// enter), as typing does.
+func TestPasteFindsInReader(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	press(m, "/")
+	send(m, tea.PasteMsg{Content: "talks"})
+	want := countFold(m.reader.doc, "talks")
+	if !m.reader.find.typing || len(m.reader.find.matches) != want {
+		t.Fatalf("after pasting: typing %v, %d matches, want %d", m.reader.find.typing, len(m.reader.find.matches), want)
+	}
+	if s := screen(m); !strings.Contains(s, "1/") {
+		t.Fatalf("no count while typing:\n%s", s)
+	}
+}
+
+// Pasting where nothing takes text does nothing: no filter starts, and a
+// pasted "q" does not quit.
+func TestPasteIgnoredWhenNotTyping(t *testing.T) {
+	m := newTestModel(t, 80, 24, fixtureCorpus())
+	before := screen(m)
+	_, cmd := m.Update(tea.PasteMsg{Content: "q"})
+	if cmd != nil || m.list.editing || screen(m) != before {
+		t.Fatalf("a paste into the list acted: cmd %v, editing %v", cmd, m.list.editing)
+	}
+}
+
+// A paste longer than the inputs take is cut, and the footer says so.
+func TestPasteTooLongIsCut(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	press(m, "/")
+	send(m, tea.PasteMsg{Content: strings.Repeat("talks ", 200)})
+	if n := len([]rune(m.reader.find.input.Value())); n != maxQuery {
+		t.Fatalf("find holds %d characters, want %d", n, maxQuery)
+	}
+	if !strings.Contains(screen(m), "pasted text cut") {
+		t.Fatalf("no word of the cut:\n%s", screen(m))
+	}
+	// Typed keys stop at the limit too.
+	typeText(m, "more")
+	if n := len([]rune(m.reader.find.input.Value())); n != maxQuery {
+		t.Fatalf("typing past the limit: %d characters", n)
+	}
+}
+
+func TestCleanPaste(t *testing.T) {
+	cases := []struct {
+		in, want string
+		limit    int
+		cut      bool
+	}{
+		{"hormuz", "hormuz", 100, false},
+		{"hormuz\n", "hormuz", 100, false},
+		{"\r\nstrait of\r\nhormuz\r\n", "strait of hormuz", 100, false},
+		{"a\tb\rc\u2028d", "a b c d", 100, false},
+		{"hor\x1b[31mmuz\x07", "hor[31mmuz", 100, false},
+		{"\u202eevil\u200b\u00ad", "evil", 100, false},
+		{"caf\xffé \u0085x", "café x", 100, false},
+		{"中国传媒", "中国传媒", 100, false},
+		{"中国传媒", "中国传媒", 4, false},
+		{"abcdef", "abcd", 4, true},
+	}
+	for _, c := range cases {
+		got, cut := cleanPaste(c.in, c.limit)
+		if got != c.want || cut != c.cut {
+			t.Errorf("cleanPaste(%q) = %q, %v; want %q, %v", c.in, got, cut, c.want, c.cut)
+		}
 	}
 }

@@ -253,6 +253,11 @@ func (p *readerPane) update(msg tea.Msg) (pane, tea.Cmd) {
 			}
 		}
 		return p, p.handleKey(msg)
+	case tea.PasteMsg:
+		if p.find.typing {
+			return p, p.editFind(msg)
+		}
+		return p, nil
 	}
 	if p.find.typing {
 		var cmd tea.Cmd

@@ -58,6 +58,12 @@ func (p *readerPane) updateFind(msg tea.KeyPressMsg) tea.Cmd {
 		p.clampTop()
 		return nil
 	}
+	return p.editFind(msg)
+}
+
+// editFind passes typing or a paste to the find input and finds again
+// when the text changed.
+func (p *readerPane) editFind(msg tea.Msg) tea.Cmd {
 	before := p.find.input.Value()
 	var cmd tea.Cmd
 	p.find.input, cmd = p.find.input.Update(msg)

@@ -42,8 +42,8 @@ func buildSearchIndex(c *corpus.Corpus) tea.Cmd {
 //
 // One search runs at a time, in a command. A change while it runs cancels
 // it (the engine stops at its next check of the context) and waits: when
-// the answer comes back, the latest query is searched. So typing fast
-// never queues a search per keystroke, and the work in
+// the answer comes back, the latest query is searched. So typing or
+// pasting fast never queues a search per keystroke, and the work in
 // flight is at most one search, whatever the rate of keys.
 type searchPane struct {
 	outbox
@@ -116,6 +116,8 @@ func (p *searchPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		return p, p.run()
 	case searchResultMsg:
 		return p, p.receive(msg)
+	case tea.PasteMsg:
+		return p, p.edit(msg)
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelDown:
@@ -171,6 +173,12 @@ func (p *searchPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.thisDoc = !p.thisDoc
 		return p.run()
 	}
+	return p.edit(msg)
+}
+
+// edit passes typing or a paste to the input, and searches when the query
+// changed.
+func (p *searchPane) edit(msg tea.Msg) tea.Cmd {
 	var focus tea.Cmd
 	if !p.input.Focused() {
 		// Reached by tab rather than by the search key: typing still types.

@@ -150,6 +150,67 @@ func TestUnderlinedAt(t *testing.T) {
 	}
 }
 
+// paste sends text to the program as a bracketed paste, as a terminal
+// does when the user pastes (tmux adds the brackets because the program
+// asked for them).
+func (s *tmuxSession) paste(text string) {
+	s.t.Helper()
+	s.tmux("set-buffer", "-b", "parley-test", "--", text)
+	s.tmux("paste-buffer", "-p", "-d", "-b", "parley-test", "-t", "main")
+}
+
+// TestEndToEndPaste: text pasted into search, the list filter and the
+// reader's find acts as typed text does, at once; a pasted line break
+// does not submit.
+func TestEndToEndPaste(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	s := startTmux(t, bin, 100, 30)
+	s.waitFor("5 documents · by date")
+
+	// Search: the hits are for the pasted query, and enter opens the hit.
+	s.keys("F")
+	s.waitFor("search:", "all documents")
+	s.paste("hormuz")
+	screen := s.waitFor("search: hormuz", "Strait of Hormuz", " hits · ")
+	if !selectedHas(screen, "Strait of Hormuz") {
+		t.Fatalf("the first hit is not a Hormuz sentence:\n%s", screen)
+	}
+	s.keys("Enter")
+	s.waitUntil("the reader at the hit", func(sc string) bool {
+		return !strings.Contains(sc, "search:") && strings.Contains(sc, "Strait of Hormuz")
+	})
+
+	// Find: the count shows while the pasted word is still being typed.
+	s.keys("/")
+	s.waitFor("find in document")
+	s.paste("hormuz")
+	s.waitUntil("a find count before enter", func(sc string) bool {
+		for _, l := range strings.Split(sc, "\n") {
+			if strings.Contains(l, "/hormuz") && findCount.MatchString(l) {
+				return true
+			}
+		}
+		return false
+	})
+	s.keys("Escape")
+	s.waitUntil("esc to close find", func(sc string) bool { return !strings.Contains(sc, "/hormuz") })
+
+	// The list filter: a pasted line break leaves the filter open, and
+	// the count is the typed filter's.
+	s.keys("BTab")
+	s.waitFor("enter open")
+	s.keys("/")
+	s.paste("switz\n")
+	s.waitFor("/switz", "enter accept")
+	s.keys("Enter")
+	s.waitFor("filter: switz (1 of 5)")
+	s.keys("q")
+	s.waitExit(0)
+}
+
 // TestEndToEndSearchFocus: tab reaches search from the reader and leaves
 // it again; esc in search returns to the reader it was entered from.
 func TestEndToEndSearchFocus(t *testing.T) {
