@@ -17,9 +17,11 @@ type KeyMap struct {
 	Claims      key.Binding // the claims index
 	Search      key.Binding // search every document
 
-	// Movement, shared by the list and the reader.
+	// Movement, shared by the list, the reader and the full help.
 	Up       key.Binding
 	Down     key.Binding
+	LineDown key.Binding // scroll the view a line (the list's cursor stays if it can)
+	LineUp   key.Binding
 	PageDown key.Binding
 	PageUp   key.Binding
 	HalfDown key.Binding
@@ -77,12 +79,15 @@ func DefaultKeyMap() KeyMap {
 		JumpBack:    b([]string{"ctrl+o"}, "ctrl+o", "jump back"),
 		JumpForward: b([]string{"ctrl+]", "ctrl+i"}, "ctrl+]", "jump forward"),
 		Claims:      b([]string{"C"}, "C", "claims"),
-		Search:      b([]string{"F", "ctrl+f"}, "F", "search all"),
+		// ctrl+f is less's and vim's page down, so search is F alone.
+		Search: b([]string{"F"}, "F", "search all"),
 
 		Up:       b([]string{"k", "up"}, "↑/k", "up"),
 		Down:     b([]string{"j", "down"}, "↓/j", "down"),
-		PageDown: b([]string{"space", "pgdown", "f"}, "space/pgdn", "page down"),
-		PageUp:   b([]string{"b", "pgup"}, "b/pgup", "page up"),
+		LineDown: b([]string{"ctrl+e"}, "ctrl+e", "scroll a line down"),
+		LineUp:   b([]string{"ctrl+y"}, "ctrl+y", "scroll a line up"),
+		PageDown: b([]string{"space", "pgdown", "f", "ctrl+f"}, "space/ctrl+f", "page down"),
+		PageUp:   b([]string{"b", "pgup", "ctrl+b"}, "b/ctrl+b", "page up"),
 		HalfDown: b([]string{"d", "ctrl+d"}, "d", "half page down"),
 		HalfUp:   b([]string{"u", "ctrl+u"}, "u", "half page up"),
 		Top:      b([]string{"g", "home"}, "g/home", "top"),
@@ -140,7 +145,7 @@ func (k KeyMap) listKeys() keyGroup {
 	return keyGroup{
 		short: []key.Binding{k.Open, k.Filter, k.Sort},
 		full: [][]key.Binding{
-			{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
+			{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
 			{k.Open, k.Filter, k.Sort},
 		},
 	}
@@ -150,7 +155,7 @@ func (k KeyMap) readerKeys() keyGroup {
 	return keyGroup{
 		short: []key.Binding{k.PageDown, k.NextSection, k.Outline, k.Find, k.Cursor, k.NextDoc},
 		full: [][]key.Binding{
-			{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+			{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
 			{k.NextSection, k.PrevSection, k.Outline, k.NextDoc, k.PrevDoc, k.Matter},
 			{k.Find, k.NextMatch, k.PrevMatch, k.Cursor, k.NextSentence, k.PrevSentence, k.Compare},
 		},
@@ -172,8 +177,9 @@ func (k KeyMap) inputKeys() keyGroup {
 }
 
 func (k KeyMap) outlineKeys() keyGroup {
+	closeIt := key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "close"))
 	return keyGroup{
-		short: []key.Binding{k.Down, k.Up, k.Open, k.Back},
-		full:  [][]key.Binding{{k.Down, k.Up, k.Open, k.Back}},
+		short: []key.Binding{k.Down, k.Up, k.Open, closeIt},
+		full:  [][]key.Binding{{k.Down, k.Up, k.Open, closeIt}},
 	}
 }

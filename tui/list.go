@@ -270,6 +270,10 @@ func (l *listPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.move(max(l.visibleItems()/2, 1))
 	case key.Matches(msg, km.HalfUp):
 		l.move(-max(l.visibleItems()/2, 1))
+	case key.Matches(msg, km.LineDown):
+		l.scrollView(1)
+	case key.Matches(msg, km.LineUp):
+		l.scrollView(-1)
 	case key.Matches(msg, km.Top):
 		l.move(-len(l.shown))
 	case key.Matches(msg, km.Bottom):
@@ -296,6 +300,15 @@ func (l *listPane) move(delta int) {
 	l.sel = max(min(l.sel+delta, len(l.shown)-1), 0)
 	l.pinned = true
 	l.keepVisible()
+}
+
+// scrollView moves the view by n items, as vim's ctrl+e and ctrl+y: the
+// cursor stays on its document unless it would leave the screen.
+func (l *listPane) scrollView(n int) {
+	rows := l.visibleItems()
+	l.top = max(min(l.top+n, len(l.shown)-rows), 0)
+	l.sel = max(min(l.sel, l.top+rows-1, len(l.shown)-1), l.top, 0)
+	l.pinned = true
 }
 
 // docTitle falls back to the file name for a document without a title.

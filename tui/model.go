@@ -166,19 +166,26 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	if m.showAll {
-		// Movement keys scroll the full help, any other key closes it;
-		// q still quits.
+		// Movement keys scroll the full help; q, as in less, and any
+		// other key close it.
+		h := m.lay.main.H
 		switch {
-		case key.Matches(msg, m.km.Down):
+		case key.Matches(msg, m.km.Down, m.km.LineDown):
 			m.scrollHelp(1)
-		case key.Matches(msg, m.km.Up):
+		case key.Matches(msg, m.km.Up, m.km.LineUp):
 			m.scrollHelp(-1)
 		case key.Matches(msg, m.km.PageDown):
-			m.scrollHelp(m.lay.main.H)
+			m.scrollHelp(max(h-1, 1))
 		case key.Matches(msg, m.km.PageUp):
-			m.scrollHelp(-m.lay.main.H)
-		case key.Matches(msg, m.km.Quit):
-			return tea.Quit, true
+			m.scrollHelp(-max(h-1, 1))
+		case key.Matches(msg, m.km.HalfDown):
+			m.scrollHelp(max(h/2, 1))
+		case key.Matches(msg, m.km.HalfUp):
+			m.scrollHelp(-max(h/2, 1))
+		case key.Matches(msg, m.km.Top):
+			m.helpTop = 0
+		case key.Matches(msg, m.km.Bottom):
+			m.scrollHelp(1 << 20) // clamped when drawn
 		default:
 			m.showAll = false
 		}
@@ -186,6 +193,10 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	switch {
 	case key.Matches(msg, m.km.Quit):
+		if o, ok := m.panes[m.focus].(overlayer); ok && o.closeOverlay() {
+			// q closes an overlay (the outline) as it closes less's help.
+			return nil, true
+		}
 		return tea.Quit, true
 	case key.Matches(msg, m.km.Help):
 		m.showAll, m.helpTop = true, 0
@@ -329,6 +340,12 @@ func (m *Model) back() {
 // the global single-letter keys must reach them.
 type inputCapturer interface {
 	capturesInput() bool
+}
+
+// overlayer is a pane that can show something over itself (the reader's
+// outline), which q closes rather than quitting.
+type overlayer interface {
+	closeOverlay() bool
 }
 
 // clearNote removes the footer's message (done on each key).

@@ -274,6 +274,10 @@ func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.scroll(1)
 	case key.Matches(msg, km.Up):
 		p.scroll(-1)
+	case key.Matches(msg, km.LineDown):
+		p.scroll(1)
+	case key.Matches(msg, km.LineUp):
+		p.scroll(-1)
 	case key.Matches(msg, km.PageDown):
 		p.scroll(max(h-1, 1))
 	case key.Matches(msg, km.PageUp):

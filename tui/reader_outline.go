@@ -46,10 +46,19 @@ func (p *readerPane) updateOutline(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Open):
 		p.setTop(entries[p.outline.sel].line)
 		p.outline.on = false
-	case key.Matches(msg, km.Back, km.Outline):
+	case key.Matches(msg, km.Back, km.Outline, km.Quit):
 		p.outline.on = false
 	}
 	return nil
+}
+
+// closeOverlay closes the outline, for q (which the root sees first).
+func (p *readerPane) closeOverlay() bool {
+	if !p.outline.on {
+		return false
+	}
+	p.outline.on = false
+	return true
 }
 
 func (p *readerPane) outlineView(sb *strings.Builder) {

@@ -74,7 +74,7 @@ func (m *Model) footer() string {
 		return fitWidth(m.st.warn.Render(m.skippedNote(m.width)), m.width)
 	}
 	if m.showAll {
-		return fitWidth(m.st.dim.Render(" j/k scroll · any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.width)
+		return fitWidth(m.st.dim.Render(" j/k scroll · q or any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.width)
 	}
 	keys := m.panes[m.focus].keys().ShortHelp()
 	if c, ok := m.panes[m.focus].(inputCapturer); !ok || !c.capturesInput() {
