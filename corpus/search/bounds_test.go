@@ -46,8 +46,14 @@ func TestBoundsHold(t *testing.T) {
 		if pat == "" || strings.ContainsAny(pat[:1], "'^!") {
 			continue
 		}
+		// A quarter of the terms are exact: scored by their best
+		// occurrence, bounded as a fuzzy term found contiguously is.
+		exact := rng.IntN(4) == 0
+		if exact {
+			pat = "'" + pat
+		}
 		tm, ok := parseTerm(pat)
-		if !ok || tm.kind != termFuzzy {
+		if !ok || tm.kind != termFuzzy && tm.kind != termExact {
 			continue
 		}
 		tg := testTarget(text)
@@ -55,13 +61,16 @@ func TestBoundsHold(t *testing.T) {
 		c, ok := screen(tg, []term{tm})
 		hay, _ := tm.hay(tg) // what the term is scored on
 		m := fuzzy.Find(tm.text, []string{hay})
+		if exact {
+			m = nil
+		}
 		if !ok {
 			if len(m) > 0 && !tm.sensitive {
 				t.Fatalf("%q in %q: sahilm/fuzzy matches, the screen does not", pat, text)
 			}
 			continue
 		}
-		contig := c.spans&1 != 0
+		contig := exact || c.spans&1 != 0
 		final := scoreOne(tm, tg, contig)
 		if final < c.lo || final > c.hi {
 			t.Fatalf("%q in %q: score %d outside the bounds [%d, %d]", pat, text, final, c.lo, c.hi)
@@ -89,7 +98,7 @@ func TestBoundsHold(t *testing.T) {
 	}
 }
 
-// scoreOne scores one fuzzy term on one target as scoreFuzzy does.
+// scoreOne scores one fuzzy term on one target as scoreTerm does.
 func scoreOne(tm term, tg *target, contig bool) int {
 	if at, sc := tm.bestSpan(tg); contig && at >= 0 {
 		return sc
@@ -108,4 +117,42 @@ func testTarget(text string) *target {
 	n, runes, camel := foldInto(dst, text)
 	return &target{text: text, plain: plain(text), folded: string(dst[:n]), runes: int32(runes),
 		camel: camel, accent: n < len(text)}
+}
+
+// signWords is sign's word sets computed a byte at a time, as the
+// definition reads: runs of bytes that are not edges.
+func signWords(f string) (singles uint64, words, heads [4]uint64) {
+	for i := 0; i < len(f); {
+		for i < len(f) && edgeBit[f[i]] != 0 {
+			i++
+		}
+		w := i
+		for i < len(f) && edgeBit[f[i]] == 0 {
+			i++
+		}
+		if i > w {
+			addWord(f, w, i, &singles, &words, &heads)
+		}
+	}
+	return
+}
+
+// sign finds the words with a bitmap built eight bytes at a time; it must
+// find exactly what a byte loop finds, across chunk ends and at the ends
+// of the text.
+func TestSignWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	al := []byte("abcAZz09 .,-é中\x80\xff_")
+	for range 200000 {
+		var b strings.Builder
+		for range rng.IntN(200) {
+			b.WriteByte(al[rng.IntN(len(al))])
+		}
+		f := b.String()
+		s := sign(f)
+		a, w, h := signWords(f)
+		if s.singles != a || s.words != w || s.heads != h {
+			t.Fatalf("%q: the word sets differ from a byte loop's", f)
+		}
+	}
 }

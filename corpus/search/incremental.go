@@ -121,8 +121,8 @@ func (tm *term) extend(t *target, old lastTerm, suffix string, ascii bool) (last
 		if at < 0 {
 			return lastTerm{}, false
 		}
-		s := tm.exactScore(text, folded, at)
-		return lastTerm{at: int32(at), end: -1, lo: s, hi: s, score: s}, true
+		lo, hi, score := tm.exactBounds(t, text, folded, at)
+		return lastTerm{at: int32(at), end: -1, lo: lo, hi: hi, score: score}, true
 	}
 	end, ok := subseqFrom(folded, int(old.end), suffix, ascii)
 	if !ok {

@@ -135,8 +135,9 @@ func (ix *Index) foldAll() {
 			if t.accent = n < len(t.text); t.accent {
 				t.plain = plain(t.text)
 			}
-			if ix.sigs != nil {
-				ix.sigs[i] = sign(arena[offs[i]:ends[i]])
+			if ix.sigs != nil && ends[i] > offs[i] {
+				// The arena's bytes for this target are final.
+				ix.sigs[i] = sign(unsafe.String(&arena[offs[i]], ends[i]-offs[i]))
 			}
 		}
 	})

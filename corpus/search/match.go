@@ -9,9 +9,10 @@ import (
 // screen runs every check that does not need sahilm/fuzzy on one target:
 // membership for every term (a fuzzy term matches when its folded runes
 // occur in order in the folded text, which is when sahilm/fuzzy matches),
-// the exact score of the non-fuzzy terms, and bounds on the fuzzy terms'
-// scores. spans marks the fuzzy terms that occur contiguously; last keeps
-// what the next keystroke can continue from (see incremental.go).
+// the score of the prefix, suffix and whole-text terms, and bounds on the
+// scores of the others (see term.ranked). spans marks the fuzzy terms that
+// occur contiguously; last keeps what the next keystroke can continue
+// from (see incremental.go).
 func screen(t *target, terms []term) (c cand, ok bool) {
 	for i := range terms {
 		tm := &terms[i]
@@ -33,8 +34,7 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 			}
 			l = lastTerm{at: int32(start), end: -1}
 			if !tm.neg {
-				s := tm.exactScore(text, folded, start)
-				l.lo, l.hi, l.score = s, s, s
+				l.lo, l.hi, l.score = tm.exactBounds(t, text, folded, start)
 			}
 		}
 		c.lo += l.lo
@@ -140,19 +140,21 @@ func (tm *term) bestSpan(t *target) (int, int) {
 	return tm.bestFrom(text, s, 0)
 }
 
-// exactScore is the score of a non-fuzzy term found at start in the text
-// and folded text tm.hay returns: its best occurrence for an exact term
-// (start is the first), the one it has otherwise.
-func (tm *term) exactScore(text, folded string, start int) int {
+// exactBounds bounds the score of a non-fuzzy term found at start in the
+// text and folded text tm.hay returns for t. A prefix, suffix or whole-text
+// term occurs once: its score is known. An exact term scores its best
+// occurrence, found when ranking (see term.ranked): start, its first, is
+// a lower bound.
+func (tm *term) exactBounds(t *target, text, folded string, start int) (lo, hi, score int) {
 	s := folded
 	if tm.sensitive {
 		s = text
 	}
-	if tm.kind == termExact {
-		_, sc := tm.bestFrom(text, s, start)
-		return sc
+	sc := occScore(text, s, start, start+len(tm.text))
+	if tm.kind != termExact {
+		return sc, sc, sc
 	}
-	return occScore(text, s, start, start+len(tm.text))
+	return sc, tm.contigHi(len(folded), t.camel, topClass), 0
 }
 
 // runeSubsequence reports whether the runes of pat occur in s in order,

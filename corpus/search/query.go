@@ -54,10 +54,12 @@ type term struct {
 	runes     int       // length of text in runes
 	ascii     bool      // text is ASCII, so byte and rune subsequences agree
 	ub        [2][2]int // most the bonuses can add, by [camel hump][contiguous]
+	spanUB    [2]int    // most they can add to a contiguous occurrence, by camel hump
 	adjAll    int       // chain(runes-1): the adjacency bonus of a contiguous match
 	pairs     []uint8   // pairHash of each adjacent pair of folded runes (refinedHi)
 	follow    []byte    // first byte of each folded rune after the first
 	edges     uint8     // 1: the term begins with a non-word character, 2: ends with one (see occClass)
+	alnum     bool      // folded is ASCII letters and digits only (see classHi)
 }
 
 // pattern returns what the term matches against a target's text (when
@@ -68,6 +70,12 @@ func (t term) pattern() string {
 	}
 	return t.folded
 }
+
+// ranked reports whether the term's score is found when ranking rather
+// than when screening: a fuzzy term, or an exact one, which can occur
+// several times and scores its best occurrence (see class.go). The screen
+// only bounds their scores.
+func (t *term) ranked() bool { return t.kind == termFuzzy || t.kind == termExact && !t.neg }
 
 // query is a parsed query string.
 type query struct {

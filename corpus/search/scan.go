@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -22,7 +23,7 @@ const (
 // cand is a target that matches, with bounds on its final score.
 type cand struct {
 	id     int32
-	score  int // the non-fuzzy terms' score; the final score once scored
+	score  int // the score of the terms scored when screened; the final score once ranked
 	lo, hi int
 	spans  uint64 // fuzzy terms (by index) that occur contiguously
 	last   lastTerm
@@ -172,8 +173,8 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 			batch = batch[:end]
 		}
 		for ti := range terms {
-			if terms[ti].kind == termFuzzy {
-				ix.scoreFuzzy(ti, &terms[ti], batch)
+			if terms[ti].ranked() {
+				ix.scoreTerm(ti, &terms[ti], batch)
 			}
 		}
 		mu.Lock()
@@ -203,7 +204,7 @@ const minInt = -1 << 62
 func (ix *Index) refine(ctx context.Context, terms []term, cands []cand, pick []int32, his []int) error {
 	worth := false
 	for i := range terms {
-		worth = worth || terms[i].kind == termFuzzy
+		worth = worth || terms[i].ranked()
 	}
 	if !worth {
 		for k, i := range pick {
@@ -216,7 +217,7 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand, pick []
 		for k := ci * screenChunk; k < min((ci+1)*screenChunk, len(pick)); k++ {
 			c := &cands[pick[k]]
 			t := &ix.targets[c.id]
-			hi := c.score // the non-fuzzy terms' exact score
+			hi := c.score // the other terms' exact score
 			var sig *signature
 			if ix.sigs != nil {
 				sig = &ix.sigs[c.id]
@@ -226,43 +227,45 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand, pick []
 			}
 			for ti := range terms {
 				tm := &terms[ti]
-				if tm.kind != termFuzzy {
+				if !tm.ranked() {
 					continue
 				}
-				contig := c.spans&(1<<min(ti, 63)) != 0
+				contig := tm.kind == termExact || c.spans&(1<<min(ti, 63)) != 0
 				_, folded := tm.hay(t)
-				h := tm.rawHi(len(folded), t.camel, contig)
-				class := 0
-				if contig {
-					class = topClass
-				}
-				// The signature is of t.folded; refinedHi holds for
-				// sahilm/fuzzy's score as long as no adjacency bonus is
+				n := len(folded)
+				// The signature is of t.folded. refinedHi holds for any
+				// alignment's score as long as no adjacency bonus is
 				// capped (see chain).
-				if !tm.exact || !t.accent {
-					if tm.runes < chainSteps {
-						h = min(h, tm.refinedHi(t, sig))
-					}
-					if contig {
+				sigOK := !tm.exact || !t.accent
+				refined := math.MaxInt
+				if sigOK && tm.runes < chainSteps {
+					refined = tm.refinedHi(t, sig)
+				}
+				if contig {
+					class := topClass
+					if sigOK {
 						class = tm.classHi(sig)
 					}
+					hi += class*classWeight + clampRaw(min(tm.spanHi(n, t.camel), refined))
+				} else {
+					hi += clampRaw(min(tm.rawHi(n, t.camel, false), refined))
 				}
-				hi += class*classWeight + clampRaw(h)
 			}
 			his[k] = min(c.hi, hi)
 		}
 	})
 }
 
-// scoreFuzzy adds one fuzzy term's score to each candidate (see class.go):
-// its best contiguous occurrence's where it has one, else sahilm/fuzzy's.
-// One sahilm call covers all the candidates left.
-func (ix *Index) scoreFuzzy(ti int, tm *term, cands []cand) {
+// scoreTerm adds the score of one ranked term (a fuzzy or exact one; see
+// term.ranked) to each candidate: its best contiguous occurrence's where
+// it has one (an exact term always does), else sahilm/fuzzy's (see
+// class.go). One sahilm call covers all the candidates left.
+func (ix *Index) scoreTerm(ti int, tm *term, cands []cand) {
 	bit := uint64(1) << min(ti, 63)
 	rest := make([]int, 0, len(cands)) // indexes into cands of the scattered matches
 	for i := range cands {
 		c := &cands[i]
-		if c.spans&bit != 0 {
+		if tm.kind == termExact || c.spans&bit != 0 {
 			if at, sc := tm.bestSpan(&ix.targets[c.id]); at >= 0 {
 				c.score += sc
 				continue
