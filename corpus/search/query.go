@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"parley/corpus"
 )
 
@@ -91,13 +93,10 @@ type query struct {
 func parseQuery(raw string) query {
 	raw, cut := cutQuery(raw)
 	q := query{clean: corpus.CleanLine(raw), cut: cut}
-	noControls := strings.Map(func(r rune) rune {
-		if r < 0x20 || r >= 0x7f && r <= 0x9f {
-			return -1
-		}
-		return r
-	}, raw)
-	for _, word := range splitTerms(corpus.CleanLine(noControls)) {
+	// NFC, as documents are read (corpus.decodeText), so an accent typed
+	// as a combining mark finds the composed letter.
+	plain := norm.NFC.String(corpus.StripControls(raw))
+	for _, word := range splitTerms(corpus.CleanLine(plain)) {
 		if t, ok := parseTerm(word); ok {
 			q.terms = append(q.terms, t)
 		}

@@ -289,3 +289,16 @@ func TestTermAccents(t *testing.T) {
 		}
 	}
 }
+
+// A combining accent typed after its letter is the composed letter, as
+// in the documents (read in NFC), and control characters are dropped.
+func TestParseQueryNFC(t *testing.T) {
+	q := parseQuery("cafe\u0301 b\x1bar")
+	if len(q.terms) != 2 || q.terms[0].text != "caf\u00e9" || q.terms[1].text != "bar" {
+		var got []string
+		for _, tm := range q.terms {
+			got = append(got, tm.text)
+		}
+		t.Errorf("terms = %q, want [café bar]", got)
+	}
+}
