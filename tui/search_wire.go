@@ -84,5 +84,7 @@ func searchSyntaxHelp() []key.Binding {
 		show(`a\ b`, "a space inside a term"),
 		show("Word", "a capital letter makes the term case-sensitive"),
 		show("façade", "an accented letter makes it accent-sensitive"),
+		show(`\$`, "a dollar sign"),
+		show("oil", "ranks whole words, then word starts, then the rest"),
 	}
 }
