@@ -96,21 +96,30 @@ func (m *Model) showDoc(d *corpus.Document, loc corpus.Loc, highlight bool) {
 
 // showSaved puts d in the reader where the user last left it.
 func (m *Model) showSaved(d *corpus.Document) {
+	m.showInReader(d)
+	m.list.selectDoc(d)
+}
+
+// showInReader opens d in the reader at its saved place and makes it the
+// last document read, leaving the list's cursor alone.
+func (m *Model) showInReader(d *corpus.Document) {
 	m.rememberPosition()
 	m.reader.openAt(d, m.indexOf(d), m.state.place(docKey(d, m.embedded)))
-	m.list.selectDoc(d)
 	m.state.LastDoc[corpusKey(m.paths)] = docKey(d, m.embedded)
 }
 
 // previewSelection shows the list's selected document in the reader
 // beside it, so moving through the list reads as you go. Only when both
-// are on screen and the list has the focus; it records no jump.
+// are on screen and the list has the focus; it records no jump. The
+// preview follows the cursor and does not pin it: while a folder streams
+// in (the list's progress ticks come here too), the cursor stays on the
+// first row.
 func (m *Model) previewSelection() {
 	if !m.lay.split || m.focus != focusList {
 		return
 	}
 	if d := m.list.selected(); d != nil && d != m.reader.doc {
-		m.showSaved(d)
+		m.showInReader(d)
 	}
 }
 
