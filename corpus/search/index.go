@@ -51,6 +51,9 @@ type target struct {
 	kind   Kind
 	camel  bool // a lower-case letter followed by an upper-case one (see bounds.go)
 	accent bool // text has an accented letter (see plainRune), so plain != text
+	// byline counts the parts (outlet, author) appended to a title's
+	// text, so "word$" can end the title itself (see term.find).
+	byline uint8
 }
 
 // hay returns the text a term is matched against on t, and its folded
@@ -156,7 +159,8 @@ func (ix *Index) Docs() []*corpus.Document { return ix.docs }
 func (ix *Index) Len() int { return len(ix.targets) }
 
 func (ix *Index) addDoc(di int32, d *corpus.Document) {
-	ix.add(target{text: titleText(d), doc: di, block: -1, sent: -1, kind: Title})
+	text, byline := titleText(d)
+	ix.add(target{text: text, doc: di, block: -1, sent: -1, kind: Title, byline: byline})
 	block := int32(0)
 	total := int32(0)
 	for _, s := range d.Sections {
@@ -187,7 +191,7 @@ func (ix *Index) add(t target) {
 
 // titleText is what a title target matches: the title with its outlet and
 // author, so "reuters" or an author's name finds the document.
-func titleText(d *corpus.Document) string {
+func titleText(d *corpus.Document) (string, uint8) {
 	title := d.Title
 	if strings.TrimSpace(title) == "" {
 		title = d.File
@@ -198,5 +202,20 @@ func titleText(d *corpus.Document) string {
 			parts = append(parts, p)
 		}
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, " · "), uint8(len(parts) - 1)
+}
+
+// titleEnd is where the title itself ends in a title target's text (or a
+// form of it: plain and folded keep the " · " separators), before the
+// byline parts titleText appended.
+func titleEnd(s string, byline uint8) int {
+	end := len(s)
+	for range byline {
+		i := strings.LastIndex(s[:end], " · ")
+		if i < 0 {
+			break
+		}
+		end = i
+	}
+	return end
 }

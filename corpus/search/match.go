@@ -28,7 +28,7 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 			l = lastTerm{at: int32(at), end: int32(end), lo: lo, hi: hi}
 		} else {
 			text, folded := tm.hay(t)
-			start := tm.find(text, folded)
+			start := tm.find(t, text, folded)
 			if tm.neg != (start < 0) {
 				return c, false
 			}
@@ -99,9 +99,10 @@ func subseqFrom(s string, from int, pat string, ascii bool) (int, bool) {
 }
 
 // find returns the byte offset where a non-fuzzy term matches the text
-// and folded text tm.hay returns, or -1. Folding keeps byte offsets, so an
-// offset in the folded text is one in the text.
-func (tm *term) find(text, folded string) int {
+// and folded text tm.hay returns for t, or -1. Folding keeps byte
+// offsets, so an offset in the folded text is one in the text. On a
+// title, "word$" and "^word$" also match the title without its byline.
+func (tm *term) find(t *target, text, folded string) int {
 	s := folded
 	if tm.sensitive {
 		s = text
@@ -112,13 +113,17 @@ func (tm *term) find(text, folded string) int {
 		if strings.HasPrefix(s, p) {
 			return 0
 		}
-	case termSuffix:
-		if strings.HasSuffix(s, p) {
-			return len(s) - len(p)
-		}
-	case termEqual:
-		if s == p {
-			return 0
+	case termSuffix, termEqual:
+		for _, end := range []int{len(s), titleEnd(s, t.byline)} {
+			if tm.kind == termSuffix && strings.HasSuffix(s[:end], p) {
+				return end - len(p)
+			}
+			if tm.kind == termEqual && s[:end] == p {
+				return 0
+			}
+			if t.byline == 0 {
+				break
+			}
 		}
 	default:
 		return strings.Index(s, p)

@@ -28,7 +28,7 @@ func positions(t *target, terms []term) []int {
 			// The occurrence scored: the best one (see class.go).
 			start, _ = tm.bestSpan(t)
 		default:
-			start = tm.find(text, folded)
+			start = tm.find(t, text, folded)
 		}
 		if start >= 0 {
 			for j := range tm.text {

@@ -294,3 +294,34 @@ func TestSeedsTurkiye(t *testing.T) {
 		}
 	}
 }
+
+// "word$" and "^word$" match a title without the outlet and author its
+// search text carries, and mark the word in the title.
+func TestTitleSuffix(t *testing.T) {
+	ix, _ := seedIndex(t)
+	for _, q := range []string{"diplomacy$", `^when\ diplomacy\ opened\ the\ door$`} {
+		res := search(t, ix, q, 0)
+		found := false
+		for _, h := range res.Hits {
+			if h.Kind == Title {
+				found = true
+				runes := []rune(h.Text)
+				var marked []rune
+				for _, p := range h.Positions {
+					marked = append(marked, runes[p])
+				}
+				want := strings.NewReplacer("^", "", "$", "", `\`, "").Replace(q)
+				if !strings.EqualFold(string(marked), want) {
+					t.Errorf("%q marks %q in %q", q, string(marked), h.Text)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q finds no title", q)
+		}
+	}
+	// A byline part still ends the whole text.
+	if res := search(t, ix, "rki.news$", 0); len(res.Hits) == 0 || res.Hits[0].Kind != Title {
+		t.Errorf("rki.news$: %+v", res.Hits)
+	}
+}
