@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -312,11 +313,19 @@ func (l *listPane) scrollView(n int) {
 }
 
 // docTitle falls back to the file name for a document without a title.
+// An empty document is named by its whole file name: the parser's stand-in
+// title (the name without its extension) would read as a word ("empty").
 func docTitle(d *corpus.Document) string {
-	if d.Title != "" {
+	if d.Title != "" && !(emptyDoc(d) && d.Title == strings.TrimSuffix(d.File, path.Ext(d.File))) {
 		return d.Title
 	}
 	return corpus.CleanLine(d.File)
+}
+
+// emptyDoc reports whether a document has nothing to read: no heading, no
+// body text and no front or back matter.
+func emptyDoc(d *corpus.Document) bool {
+	return d.Words == 0 && len(d.Matter) == 0 && !hasBody(d)
 }
 
 // docMeta is "date · outlet · author · N min", leaving out what is unknown.

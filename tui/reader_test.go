@@ -362,6 +362,44 @@ func TestEmptyDocument(t *testing.T) {
 	}
 }
 
+// An empty file opened from a folder is named by its file name and says it
+// is empty: no "empty read" in the header.
+func TestEmptyFileHeader(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "empty.txt", "")
+	writeFile(t, dir, "normal.txt", "A normal document\n\nSome text about the talks.\n")
+	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := -1
+	for i, d := range c.Docs {
+		if d.File == "empty.txt" {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		t.Fatal("empty.txt did not load")
+	}
+	m := newTestModel(t, 100, 12, c)
+	send(m, openMsg{loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
+	got := screen(m)
+	for _, want := range []string{"│ empty.txt", "(empty document)", "All · empty.txt"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "empty read") {
+		t.Errorf("the header gives an empty document a reading time:\n%s", got)
+	}
+	// A document with a body has its reading time and no such note.
+	send(m, openMsg{loc: corpus.Loc{Doc: 1 - idx, Block: -1, Sentence: -1}})
+	got = screen(m)
+	if !strings.Contains(got, "1 min read") || strings.Contains(got, "(empty document)") {
+		t.Errorf("normal document:\n%s", got)
+	}
+}
+
 // The sentence cursor starts on the sentence of the current find match,
 // not on the first sentence on screen.
 func TestCursorStartsAtFindMatch(t *testing.T) {

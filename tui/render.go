@@ -106,10 +106,21 @@ func renderDoc(doc *corpus.Document, width int, st *styles, matterOpen bool) *re
 		r.blockLine[ref.Index] = len(r.lines)
 		b.block(ref)
 	}
+	if !hasBody(doc) {
+		// Say so, rather than leave a page that looks unfinished.
+		note := "(empty document)"
+		if len(doc.Matter) > 0 {
+			note = "(no body text)"
+		}
+		b.blank()
+		b.plain(lkMeta, note, "", st.meta)
+	}
 	b.matter(doc, "back")
 	return r
 }
 
+// headerMeta is the header's metadata; the reading time only when there
+// is something to read.
 func headerMeta(doc *corpus.Document) []string {
 	parts := make([]string, 0, 5)
 	for _, p := range []string{doc.Outlet, doc.Author, doc.Published, doc.Kind} {
@@ -117,7 +128,25 @@ func headerMeta(doc *corpus.Document) []string {
 			parts = append(parts, p)
 		}
 	}
+	if doc.Words == 0 {
+		return parts
+	}
 	return append(parts, readingTime(doc.Words)+" read")
+}
+
+// hasBody reports whether a document has a heading or any body text.
+func hasBody(doc *corpus.Document) bool {
+	for _, s := range doc.Sections {
+		if s.Heading != "" {
+			return true
+		}
+		for _, b := range s.Blocks {
+			if b.Text != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinWrap joins parts with sep into lines at most width cells wide,
