@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
 )
@@ -22,6 +23,11 @@ type findState struct {
 	matches []overlay
 	cur     int
 	origin  anchor // where the reader was when typing began
+	// inMatter counts the query's occurrences in the front and back
+	// matter when the body has none: find reads the body only, so the
+	// status says where the word is instead of a bare "no match".
+	inMatter   int
+	matterKind string // "front", "back" or "front and back"
 }
 
 func (f *findState) clear() {
@@ -30,17 +36,51 @@ func (f *findState) clear() {
 	f.query = ""
 	f.matches = nil
 	f.cur = 0
+	f.inMatter, f.matterKind = 0, ""
 }
 
-// status is "3/7" while there are matches, or says there are none.
-func (f *findState) status() string {
-	switch {
-	case f.query == "":
+// status is "3/7" while there are matches, or says there are none, and
+// where the query is when only the matter has it (unfold names the key
+// that shows folded matter). It gives the longest wording that fits in
+// room cells, down to the shortest one.
+func (f *findState) status(matterOpen bool, unfold string, room int) string {
+	if f.query == "" {
 		return ""
-	case len(f.matches) == 0:
-		return fmt.Sprintf("no match for %q", corpus.CleanLine(f.query))
 	}
-	return fmt.Sprintf("%d/%d", f.cur+1, len(f.matches))
+	if len(f.matches) > 0 {
+		return fmt.Sprintf("%d/%d", f.cur+1, len(f.matches))
+	}
+	q := fmt.Sprintf("%q", corpus.CleanLine(f.query))
+	var forms []string
+	switch {
+	case f.inMatter > 0 && matterOpen:
+		forms = []string{
+			fmt.Sprintf("no match for %s in the body · %d in the %s matter", q, f.inMatter, f.matterKind),
+			fmt.Sprintf("no match in the body · %d in the %s matter", f.inMatter, f.matterKind),
+			fmt.Sprintf("no match in the body · %d in the matter", f.inMatter),
+		}
+	case f.inMatter > 0:
+		forms = []string{
+			fmt.Sprintf("no match for %s · %d in the folded %s matter, %s shows it", q, f.inMatter, f.matterKind, unfold),
+			fmt.Sprintf("no match · %d in the folded %s matter, %s shows it", f.inMatter, f.matterKind, unfold),
+			fmt.Sprintf("no match · %d in folded matter, %s shows it", f.inMatter, unfold),
+			fmt.Sprintf("no match · %d in folded matter", f.inMatter),
+		}
+	default:
+		forms = []string{"no match for " + q, "no match"}
+	}
+	for _, s := range forms {
+		if ansi.StringWidth(s) <= room {
+			return s
+		}
+	}
+	return forms[len(forms)-1]
+}
+
+// findStatus is the find's status for this pane's fold state and keys,
+// in at most room cells where it can.
+func (p *readerPane) findStatus(room int) string {
+	return p.find.status(p.matterOpen, p.km.Matter.Help().Key, room)
 }
 
 func (p *readerPane) updateFind(msg tea.KeyPressMsg) tea.Cmd {
@@ -92,6 +132,7 @@ func (p *readerPane) runFind(q string) {
 	p.find.query = q
 	p.find.matches = p.find.matches[:0]
 	p.find.cur = 0
+	p.find.inMatter, p.find.matterKind = 0, ""
 	if q == "" || p.r == nil {
 		p.find.query = ""
 		return
@@ -102,6 +143,7 @@ func (p *readerPane) runFind(q string) {
 		}
 	}
 	if len(p.find.matches) == 0 {
+		p.findInMatter(q)
 		return
 	}
 	for i, m := range p.find.matches {
@@ -111,6 +153,32 @@ func (p *readerPane) runFind(q string) {
 		}
 	}
 	p.showMatch()
+}
+
+// findInMatter counts q in the front and back matter, and notes which of
+// them hold it.
+func (p *readerPane) findInMatter(q string) {
+	front, back := false, false
+	for _, m := range p.doc.Matter {
+		n := len(findFold(m.Text, q))
+		if n == 0 {
+			continue
+		}
+		p.find.inMatter += n
+		if m.Kind == "back" {
+			back = true
+		} else {
+			front = true
+		}
+	}
+	switch {
+	case front && back:
+		p.find.matterKind = "front and back"
+	case back:
+		p.find.matterKind = "back"
+	case front:
+		p.find.matterKind = "front"
+	}
 }
 
 func (p *readerPane) stepMatch(dir int) {

@@ -416,3 +416,61 @@ func TestCursorStartsAtFindMatch(t *testing.T) {
 		t.Fatalf("cursor on %q, want the sentence holding the match", got)
 	}
 }
+
+// A find with no match in the body but some in the folded front or back
+// matter says where they are and which key unfolds them (RCAS, 003: its
+// author is a "Nonresident Senior Fellow" in both), in as many words as
+// the status line has room for.
+func TestFindNamesFoldedMatter(t *testing.T) {
+	c := seedCorpus(t)
+	idx := -1
+	for i, d := range c.Docs {
+		if strings.HasPrefix(d.ID, "003") {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		t.Fatal("no 003 in the seeds")
+	}
+	for _, tc := range []struct {
+		w              int
+		typing, folded string
+		open           string
+	}{
+		{200, `no match · 3 in the folded front and back matter, m shows it`,
+			`no match for "Nonresident" · 3 in the folded front and back matter, m shows it`,
+			`no match for "Nonresident" in the body · 3 in the front and back matter`},
+		{120, `no match · 3 in folded matter`,
+			`no match · 3 in the folded front and back matter, m shows it`,
+			`no match for "Nonresident" in the body · 3 in the front and back matter`},
+		{40, ``, `no match · 3 in folded matter`, `no match in the body · 3 in the matter`},
+	} {
+		m := newTestModel(t, tc.w, 30, c)
+		send(m, openMsg{loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
+		if m.focus != focusReader {
+			t.Fatalf("focus %v", m.focus)
+		}
+		press(m, "/")
+		send(m, tea.PasteMsg{Content: "Nonresident"}) // as typing, without a blink per key
+		lines := strings.Split(screen(m), "\n")
+		if got := lines[len(lines)-2]; !strings.Contains(got, tc.typing) || !strings.Contains(got, "/Nonresident ") || strings.Contains(got, "…") {
+			t.Errorf("%d columns, while typing, want %q:\n%s", tc.w, tc.typing, got)
+		}
+		press(m, "enter")
+		if got := screen(m); !strings.Contains(got, tc.folded+" ") {
+			t.Errorf("%d columns, after enter, want %q:\n%s", tc.w, tc.folded, got)
+		}
+		press(m, "m")
+		if got := screen(m); !strings.Contains(got, tc.open+" ") {
+			t.Errorf("%d columns, with the matter shown, want %q:\n%s", tc.w, tc.open, got)
+		}
+		requireSize(t, m.render(), tc.w, 30)
+		// A word in neither stays a bare "no match".
+		press(m, "/")
+		send(m, tea.PasteMsg{Content: "zzzq"})
+		press(m, "enter")
+		if got := screen(m); !strings.Contains(got, `no match for "zzzq"`) || strings.Contains(got, "in the body") {
+			t.Errorf("%d columns, no match anywhere:\n%s", tc.w, got)
+		}
+	}
+}

@@ -74,12 +74,15 @@ func (p *readerPane) statusLine() string {
 	if p.find.typing {
 		count := ""
 		if p.find.query != "" {
-			count = " " + p.find.status() + " "
+			count = " " + p.findStatus(w/2-3) + " "
 		}
 		cw := ansi.StringWidth(count)
 		if cw >= w/2 {
-			return fitWidth(p.find.input.View(), w)
+			cw, count = 0, ""
 		}
+		// The input scrolls within what the count leaves (its prompt
+		// and cursor take a cell each), so it is never cut with "…".
+		p.find.input.SetWidth(max(w-cw-2, 1))
 		return fitWidth(p.find.input.View(), w-cw) + p.st.statusKey.Render(count)
 	}
 	pct := "All"
@@ -92,13 +95,15 @@ func (p *readerPane) statusLine() string {
 	} else {
 		left += " · " + docTitle(p.doc)
 	}
-	right := p.find.status()
+	mode := ""
 	switch {
 	case p.cursor.on:
-		right = "sentence · c compares " + right
+		mode = "sentence · c compares "
 	case p.outline.on:
-		right = "outline " + right
+		mode = "outline "
 	}
+	// The find's status may take all but the percentage on the left.
+	right := mode + p.findStatus(w-ansi.StringWidth(mode)-8)
 	if right != "" {
 		right = " " + strings.TrimSpace(right) + " "
 	}
