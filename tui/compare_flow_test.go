@@ -140,3 +140,69 @@ func TestCompareAndClaimsHelp(t *testing.T) {
 	}
 	requireHelp("claims")
 }
+
+// Every pane's keys sit under its own heading in the full help, the focused
+// pane's first, so compare's "g first" never reads as one of the reader's
+// keys; and at 40 columns no line is cut: long descriptions wrap.
+func TestFullHelpHeadingsAndNarrowWidth(t *testing.T) {
+	headings := []string{"Everywhere", "Moving (list, reader, this help)", "List", "Reader", "Search (F)",
+		"Search syntax: every term must match", "Compare (c in the sentence cursor)", "Claims index (C)"}
+	for _, w := range []int{40, 80, 120} {
+		m := newTestModel(t, w, 30, fixtureCorpus())
+		for _, where := range []string{"list", "reader", "compare"} {
+			switch where {
+			case "reader":
+				press(m, "j", "enter")
+			case "compare":
+				send(m, compareMsg{text: "Pakistan and Iran share a border"})
+				compareNow(t, m)
+			}
+			lines := m.fullHelpLines()
+			var plain []string
+			for i, l := range lines {
+				if lw := ansi.StringWidth(l); lw > w-2 {
+					t.Errorf("%d columns, %s: line %d is %d cells: %q", w, where, i, lw, ansi.Strip(l))
+				}
+				plain = append(plain, ansi.Strip(l))
+			}
+			help := strings.Join(plain, "\n")
+			at := map[string]int{}
+			for _, h := range headings {
+				i := strings.Index(help, h+" ")
+				if i < 0 {
+					i = strings.Index(help, h+"\n")
+				}
+				if i < 0 {
+					t.Errorf("%d columns, %s: no heading %q:\n%s", w, where, h, help)
+				}
+				at[h] = i
+			}
+			first := map[string]string{"list": "List", "reader": "Reader", "compare": "Compare (c in the sentence cursor)"}[where]
+			for _, h := range []string{"List", "Reader", "Search (F)", "Compare (c in the sentence cursor)"} {
+				if h != first && at[h] < at[first] {
+					t.Errorf("%d columns, %s: %q comes before the focused pane's %q", w, where, h, first)
+				}
+			}
+			// Wrapped descriptions keep every word, and on screen the
+			// help is never cut with "…".
+			flat := strings.Join(strings.Fields(help), " ")
+			for _, d := range []string{"a capital letter makes the term case-sensitive", "an accented letter makes it accent-sensitive",
+				"ranks whole words, then word starts, then the rest", "export Markdown to ./parley-compare-YYYYMMDD-HHMMSS.md"} {
+				if !strings.Contains(flat, d) {
+					t.Errorf("%d columns, %s: %q is not whole", w, where, d)
+				}
+			}
+			press(m, "?")
+			for range 60 {
+				body := strings.Split(screen(m), "\n")
+				for _, l := range body[:len(body)-1] { // the last line is the footer
+					if strings.Contains(l, "…") {
+						t.Fatalf("%d columns, %s: a help line is cut: %q", w, where, l)
+					}
+				}
+				press(m, "j")
+			}
+			press(m, "x") // closes the help
+		}
+	}
+}

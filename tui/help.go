@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // helpSection is a titled part of the full help.
@@ -13,64 +14,144 @@ type helpSection struct {
 	groups [][]key.Binding
 }
 
-// helpSections lists every key: the global ones with the focused pane's
-// and the reader's first, then the search pane (with its query syntax)
-// and the compare view, which take typed text and so cannot show this
-// help themselves.
+// helpSections lists every key under the name of the pane it works in:
+// the global keys, then the focused pane's (with the mode it is in, such
+// as the outline), then the other panes'. The search pane and the compare
+// view take typed text, so their keys are listed here too.
 func (m *Model) helpSections() []helpSection {
-	first := append([][]key.Binding{m.km.globalFull()}, m.panes[m.focus].keys().FullHelp()...)
-	if m.focus != focusReader {
-		first = append(first, m.km.readerKeys().FullHelp()...)
+	km := m.km
+	ck := defaultCompareKeyMap()
+	moving := helpSection{title: "Moving (list, reader, this help)", groups: [][]key.Binding{
+		{km.Down, km.Up, km.PageDown, km.PageUp, km.HalfDown, km.HalfUp, km.Top, km.Bottom, km.LineDown, km.LineUp},
+	}}
+	list := helpSection{title: "List", groups: [][]key.Binding{{km.Open, km.Filter, km.Sort}}}
+	reader := helpSection{title: "Reader", groups: km.readerKeys().FullHelp()[1:]}
+	search := helpSection{title: "Search (F)", groups: km.searchKeys().FullHelp()}
+	syntax := helpSection{title: "Search syntax: every term must match", groups: [][]key.Binding{searchSyntaxHelp()}}
+	compare := helpSection{title: "Compare (c in the sentence cursor)", groups: ck.compareHelp().FullHelp()}
+	claims := helpSection{title: "Claims index (C)", groups: ck.claimsHelp().FullHelp()}
+
+	var panes []helpSection
+	switch m.focus {
+	case focusReader:
+		switch {
+		case m.reader.outline.on:
+			panes = append(panes, helpSection{title: "Outline (o)", groups: km.outlineKeys().FullHelp()})
+		case m.reader.cursor.on:
+			panes = append(panes, helpSection{title: "Sentence cursor (v)", groups: km.cursorKeys().FullHelp()})
+		}
+		panes = append(panes, moving, reader, list, search, syntax, compare, claims)
+	case focusSearch:
+		panes = append(panes, search, syntax, moving, list, reader, compare, claims)
+	case focusCompare:
+		panes = append(panes, compare, claims, moving, list, reader, search, syntax)
+	case focusClaims:
+		panes = append(panes, claims, compare, moving, list, reader, search, syntax)
+	default:
+		panes = append(panes, moving, list, reader, search, syntax, compare, claims)
 	}
-	return []helpSection{
-		{title: "Keys", groups: first},
-		{title: "Search (F)", groups: m.km.searchKeys().FullHelp()},
-		{title: "Search syntax: every term must match", groups: [][]key.Binding{searchSyntaxHelp()}},
-		{title: "Compare (c in the sentence cursor) and claims (C)", groups: defaultCompareKeyMap().compareHelp().FullHelp()},
-	}
+	return append([]helpSection{{title: "Everywhere", groups: [][]key.Binding{km.globalFull()}}}, panes...)
 }
 
-// fullHelpLines renders the sections; groups flow into as many columns as
-// the width allows, so nothing is cut on a narrow terminal.
+// fullHelpLines renders the sections. Each is a heading over its groups,
+// which flow into as many columns as the width allows, and sections flow
+// side by side the same way; a group wider than the screen has its
+// descriptions wrapped, so nothing is cut on a narrow terminal.
 func (m *Model) fullHelpLines() []string {
-	hlp := m.hlp
-	hlp.SetWidth(0)
-	const gap = "   "
-	seen := map[string]bool{}
-	var out []string
+	room := m.width - 2 // the help is indented a cell, and keeps one free
+	var blocks []string
 	for _, sec := range m.helpSections() {
-		groups := dedupeBindings(sec.groups, seen)
+		groups := dedupeBindings(sec.groups, map[string]bool{})
 		if len(groups) == 0 {
 			continue
 		}
-		if len(out) > 0 {
-			out = append(out, "")
+		var cols []string
+		for _, g := range groups {
+			cols = append(cols, m.helpColumn(g, room))
 		}
-		out = append(out, m.st.paneTitle.Render(sec.title), "")
-		var row []string
-		rowWidth := 0
-		flush := func() {
-			if len(row) > 0 {
-				out = append(out, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, row...), "\n")...)
-				out = append(out, "")
-			}
+		body := strings.Join(flowColumns(cols, room), "\n\n")
+		blocks = append(blocks, m.st.paneTitle.Render(sec.title)+"\n\n"+body)
+	}
+	return strings.Split(strings.Join(flowColumns(blocks, room), "\n\n"), "\n")
+}
+
+// flowColumns puts blocks side by side, three cells apart, starting a new
+// row when the next would pass room cells; each row is one string.
+func flowColumns(blocks []string, room int) []string {
+	const gap = "   "
+	var rows, row []string
+	rowWidth := 0
+	for _, b := range blocks {
+		bw := lipgloss.Width(b)
+		if len(row) > 0 && rowWidth+len(gap)+bw > room {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 			row, rowWidth = nil, 0
 		}
-		for _, g := range groups {
-			col := hlp.FullHelpView([][]key.Binding{g})
-			cw := lipgloss.Width(col)
-			if len(row) > 0 && rowWidth+len(gap)+cw > m.width-2 {
-				flush()
-			}
-			if len(row) > 0 {
-				row = append(row, gap)
-				rowWidth += len(gap)
-			}
-			row = append(row, col)
-			rowWidth += cw
+		if len(row) > 0 {
+			row = append(row, gap)
+			rowWidth += len(gap)
 		}
-		flush()
-		out = out[:len(out)-1] // the blank after the last row
+		row = append(row, b)
+		rowWidth += bw
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return rows
+}
+
+// helpColumn draws one group as bubbles' help does (keys, a space, their
+// descriptions), with each description wrapped to what room leaves beside
+// the keys.
+func (m *Model) helpColumn(g []key.Binding, room int) string {
+	var keys, descs []key.Binding
+	keyW := 0
+	for _, b := range g {
+		if b.Enabled() {
+			keys = append(keys, b)
+			keyW = max(keyW, lipgloss.Width(b.Help().Key))
+		}
+	}
+	descs = keys
+	descW := max(room-keyW-1, 12)
+	var kl, dl []string
+	for i, b := range keys {
+		lines := wrapHelp(descs[i].Help().Desc, descW)
+		kl = append(kl, b.Help().Key)
+		for range lines[1:] {
+			kl = append(kl, "")
+		}
+		dl = append(dl, lines...)
+	}
+	st := m.hlp.Styles
+	return lipgloss.JoinHorizontal(lipgloss.Top,
+		st.FullKey.Render(strings.Join(kl, "\n")), " ", st.FullDesc.Render(strings.Join(dl, "\n")))
+}
+
+// wrapHelp wraps a help description at spaces to width cells; a word
+// longer than a line (a file name) gets a line of its own, cut only if it
+// is longer still.
+func wrapHelp(s string, width int) []string {
+	if lipgloss.Width(s) <= width {
+		return []string{s}
+	}
+	var lines []string
+	cur := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = w
+		case lipgloss.Width(cur)+1+lipgloss.Width(w) <= width:
+			cur += " " + w
+		default:
+			lines = append(lines, cur)
+			cur = w
+		}
+	}
+	lines = append(lines, cur)
+	var out []string
+	for _, l := range lines {
+		out = append(out, strings.Split(ansi.Hardwrap(l, width, false), "\n")...)
 	}
 	return out
 }
@@ -94,8 +175,7 @@ func indent(s, pad string) string {
 }
 
 // dedupeBindings drops bindings already listed (in seen, which it
-// updates: the list and the reader share their movement keys) and empty
-// groups.
+// updates) and empty groups.
 func dedupeBindings(groups [][]key.Binding, seen map[string]bool) [][]key.Binding {
 	var out [][]key.Binding
 	for _, g := range groups {
