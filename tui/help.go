@@ -104,19 +104,19 @@ func flowColumns(blocks []string, room int) []string {
 // descriptions), with each description wrapped to what room leaves beside
 // the keys.
 func (m *Model) helpColumn(g []key.Binding, room int) string {
-	var keys, descs []key.Binding
 	keyW := 0
 	for _, b := range g {
 		if b.Enabled() {
-			keys = append(keys, b)
 			keyW = max(keyW, lipgloss.Width(b.Help().Key))
 		}
 	}
-	descs = keys
 	descW := max(room-keyW-1, 12)
 	var kl, dl []string
-	for i, b := range keys {
-		lines := wrapHelp(descs[i].Help().Desc, descW)
+	for _, b := range g {
+		if !b.Enabled() {
+			continue
+		}
+		lines := wrapHelp(b.Help().Desc, descW)
 		kl = append(kl, b.Help().Key)
 		for range lines[1:] {
 			kl = append(kl, "")
