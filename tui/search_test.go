@@ -294,12 +294,32 @@ func TestHighlightText(t *testing.T) {
 		{"Cafe\u0301 noir", []int{3}, 20, "Caf[e\u0301] noir"},
 		{"Cafe\u0301 noir", []int{4}, 20, "Caf[e\u0301] noir"},
 		{"Türkiye", []int{0, 1, 2}, 20, "[Tür]kiye"},
-		{"one two three four five six seven eight nine hormuz", []int{45, 46, 47, 48, 49, 50}, 24, "…t nine [hormuz]"},
+		// Cut before the match at the start of a word where one is near:
+		// forward here, back to "diplomatic" below; a long word or CJK
+		// text is cut where the context runs out.
+		{"one two three four five six seven eight nine hormuz", []int{45, 46, 47, 48, 49, 50}, 24, "…nine [hormuz]"},
+		{"described the meeting as their diplomatic success of the year", []int{42, 43, 44, 45, 46, 47, 48}, 30, "…diplomatic [success] of the …"},
+		{"described the meeting as a considerablyunderappreciated success", []int{56, 57, 58, 59, 60, 61, 62}, 30, "…reciated [success]"},
 	}
 	for _, c := range cases {
 		got := ansi.Strip(highlightText(c.text, c.pos, c.width, plain, mark))
 		if got != c.want {
 			t.Errorf("highlightText(%q, %v, %d) = %q, want %q", c.text, c.pos, c.width, got, c.want)
+		}
+	}
+	// Wherever the cut falls, it is at a word's start when a space is
+	// near, and the match stays in view.
+	text := "Officials in Islamabad described the meeting as their diplomatic success of the year"
+	pos := []int{65, 66, 67, 68, 69, 70, 71}
+	for w := 12; w <= 90; w++ {
+		got := ansi.Strip(highlightText(text, pos, w, plain, mark))
+		if !strings.Contains(got, "[s") {
+			t.Errorf("width %d: the match is out of view: %q", w, got)
+		}
+		if lead, ok := strings.CutPrefix(got, "…"); ok {
+			if i := strings.Index(text, strings.TrimSuffix(strings.NewReplacer("[", "", "]", "").Replace(lead), "…")); i > 0 && text[i-1] != ' ' {
+				t.Errorf("width %d: cut inside a word: %q", w, got)
+			}
 		}
 	}
 	// Without markers the width never exceeds what was given, even when a

@@ -224,10 +224,15 @@ func highlightRuns(text string, pos []int, width int, b, h runStyle) (string, in
 			upto += c.w
 		}
 		if upto > width*2/3 {
-			// Keep a third of the width of context before the match.
+			// Keep a third of the width of context before the match,
+			// from the start of a word where one is near.
 			start, lead = first, "…"
 			for ctx := 0; start > 0 && ctx+cs[start-1].w < width/3; start-- {
 				ctx += cs[start-1].w
+			}
+			start = wordStart(cs, start, first, width)
+			if start == 0 {
+				lead = ""
 			}
 		}
 	}
@@ -255,6 +260,49 @@ func highlightRuns(text string, pos []int, width int, b, h runStyle) (string, in
 	}
 	out := ansi.Truncate(sb.String(), width, "…")
 	return out, ansi.StringWidth(out)
+}
+
+// wordStart moves start, where the text shown after "…" begins, to the
+// nearest start of a word: forward no further than the first match (it
+// stays in view), back no further than keeps the match in the first two
+// thirds of width. Either way it moves at most a fifth of width (at least 6
+// cells); text without spaces near start (CJK) keeps start as it is.
+func wordStart(cs []cluster, start, first, width int) int {
+	isSpace := func(i int) bool { return cs[i].s == " " }
+	if start == 0 || isSpace(start-1) {
+		return start
+	}
+	near := max(width/5, 6)
+	fwd, fd := -1, 0
+	for k, d := start, 0; k < first && d <= near; k++ {
+		d += cs[k].w
+		if isSpace(k) && d <= near {
+			fwd, fd = k+1, d
+			break
+		}
+	}
+	span := 0 // cells from start through the first match
+	for _, c := range cs[start : first+1] {
+		span += c.w
+	}
+	back, bd := -1, 0
+	for k, d := start, 0; k > 0 && d <= near && span+d <= width*2/3; k-- {
+		d += cs[k-1].w
+		if d > near || span+d > width*2/3 {
+			break
+		}
+		if k-1 == 0 || isSpace(k-2) {
+			back, bd = k-1, d
+			break
+		}
+	}
+	switch {
+	case fwd >= 0 && (back < 0 || fd < bd):
+		return fwd
+	case back >= 0:
+		return back
+	}
+	return start
 }
 
 // cluster is a grapheme cluster of a hit's text, its width, and whether a
