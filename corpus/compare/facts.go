@@ -14,7 +14,10 @@ const (
 	qualRe  = `(?:(more than|over|above|in excess of|upwards of|at least|nearly|almost|close to|just under|just over|about|around|approximately|roughly|some|an estimated|less than|fewer than|under|below|up to|at most)\s+)?`
 	numRe   = `(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)`
 	scaleRe = `(?:\s*(thousand|million|billion|trillion|bn))?`
-	monthRe = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)`
+	// moneyScaleRe also takes the abbreviations news writes after an
+	// amount ("£10m", "$50k", "$2tn"), which only follow a currency.
+	moneyScaleRe = `(?:\s*(thousand|million|billion|trillion|bn|tn|m|k)\b)?`
+	monthRe      = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)`
 )
 
 var (
@@ -22,7 +25,7 @@ var (
 	reDateDMY   = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[–—-]\s*(\d{1,2}))?\s+(?:of\s+)?` + monthRe + `,?\s+(\d{4})\b`)
 	reDateMY    = regexp.MustCompile(`(?:\b(early|mid|late)[\s-]+)?` + monthRe + `,?\s+(\d{4})\b`)
 	rePercent   = regexp.MustCompile(`(?i)\b` + qualRe + numRe + `\s*(%|percent\b|per cent\b)`)
-	reMoney     = regexp.MustCompile(`(?i)` + qualRe + `(\$|US\$|USD\s*|PKR\s*|Rs\.?\s*|€|£)\s?` + numRe + scaleRe)
+	reMoney     = regexp.MustCompile(`(?i)` + qualRe + `(\$|US\$|USD\s*|PKR\s*|Rs\.?\s*|€|£)\s?` + numRe + moneyScaleRe)
 	reLength    = regexp.MustCompile(`(?i)\b` + qualRe + numRe + scaleRe + `[\s-]*(km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b`)
 	reDuration  = regexp.MustCompile(`(?i)\b` + qualRe + numRe + `[\s-]+(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b`)
 	reVague     = regexp.MustCompile(`(?i)\b(dozens|hundreds|thousands|millions|billions)\b(?:,?\s+if not\s+\w+,?)?\s+of\s+([a-z]+)`)
@@ -45,6 +48,10 @@ var numberWords = map[string]float64{
 }
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+// moneyScales are the abbreviations moneyScaleRe adds; counts and
+// lengths never take them ("100m" is a race, not a hundred million).
+var moneyScales = map[string]float64{"k": 1e3, "m": 1e6, "tn": 1e12}
 
 // durationHours converts duration units to hours, so "two days" meets
 // "48 hours".
@@ -279,6 +286,8 @@ func numFact(s string, m []int, kind FactKind, qual, num, scale, unit string) (F
 		return Fact{}, false
 	}
 	if k, ok := scales[strings.ToLower(scale)]; ok {
+		v *= k
+	} else if k, ok := moneyScales[strings.ToLower(scale)]; ok {
 		v *= k
 	}
 	lo, hi := qualify(v, qual)
