@@ -73,10 +73,19 @@ func needsArg(name string) cobra.PositionalArgs {
 }
 
 // checkPathsExist fails before the screen is taken when none of the named
-// paths exists, naming each, and suggests a subcommand for a mistyped one
-// ("parley lst"). Paths that exist are read by the interface itself, which
+// paths exists, naming each, or when the first is a mistyped subcommand
+// ("parley lst", "parley serch hormuz"). Paths that exist are read by the interface itself, which
 // streams a large folder in.
 func checkPathsExist(cmd *cobra.Command, paths []string, stderr io.Writer) error {
+	// A first word that is no path but is close to a subcommand is a
+	// mistyped command ("parley serch hormuz"), whatever follows it.
+	if len(paths) > 0 {
+		if _, err := os.Stat(paths[0]); err != nil {
+			if s := cmd.SuggestionsFor(paths[0]); len(s) > 0 {
+				return fmt.Errorf("no file, folder or command %q; did you mean %q?", corpus.CleanLine(paths[0]), s[0])
+			}
+		}
+	}
 	var missing []string
 	for _, p := range paths {
 		if _, err := os.Stat(p); err != nil {
@@ -89,11 +98,6 @@ func checkPathsExist(cmd *cobra.Command, paths []string, stderr io.Writer) error
 	}
 	if len(paths) == 0 || len(missing) < len(paths) {
 		return nil
-	}
-	if len(paths) == 1 {
-		if s := cmd.SuggestionsFor(paths[0]); len(s) > 0 {
-			return fmt.Errorf("no file, folder or command %q; did you mean %q?", corpus.CleanLine(paths[0]), s[0])
-		}
 	}
 	for _, m := range missing {
 		fmt.Fprintln(stderr, "parley: skipped", corpus.CleanLine(m))

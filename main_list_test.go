@@ -175,7 +175,10 @@ func TestReaderMissingPaths(t *testing.T) {
 			t.Errorf("stderr does not name %s:\n%s", p, stderr)
 		}
 	}
-	if _, _, err := run(t, "lst"); err == nil || !strings.Contains(err.Error(), `did you mean "list"?`) {
-		t.Errorf("parley lst: %v, want a suggestion", err)
+	for _, args := range [][]string{{"lst"}, {"lst", dir}, {"serch", "hormuz"}} {
+		want := map[string]string{"lst": "list", "serch": "search"}[args[0]]
+		if _, _, err := run(t, args...); err == nil || !strings.Contains(err.Error(), `did you mean "`+want+`"?`) {
+			t.Errorf("parley %v: %v, want a suggestion of %s", args, err, want)
+		}
 	}
 }
