@@ -231,8 +231,11 @@ func (l *listPane) click(msg tea.MouseClickMsg) tea.Cmd {
 func (l *listPane) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, l.km.Accept):
+		// Filtering to a document and accepting is choosing it: clearing
+		// the filter later keeps the cursor there.
 		l.editing = false
 		l.filter.Blur()
+		l.pinned = l.selected() != nil
 		return nil
 	case key.Matches(msg, l.km.Cancel):
 		l.editing = false

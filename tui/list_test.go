@@ -70,6 +70,21 @@ func TestListFilter(t *testing.T) {
 	if len(m.list.shown) != 3 {
 		t.Fatal("esc in the list clears the filter")
 	}
+	if d := m.list.selected(); d == nil || d.ID != "border" {
+		t.Fatalf("clearing the filter moved the cursor off the document it found, to %v", d)
+	}
+
+	// Accepting a filter without opening: clearing it keeps the document
+	// (the last one in the list's order, so the top would be wrong).
+	m = newTestModel(t, 80, 24, fixtureCorpus())
+	order := listOrder(m)
+	last := order[len(order)-1]
+	press(m, "/")
+	typeText(m, last)
+	press(m, "enter", "esc")
+	if d := m.list.selected(); len(m.list.shown) != 3 || d == nil || d.ID != last {
+		t.Fatalf("after / %s, enter, esc: %d shown, cursor on %v", last, len(m.list.shown), d)
+	}
 }
 
 func TestListShowsMetadata(t *testing.T) {
