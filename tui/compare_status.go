@@ -6,8 +6,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"parley/corpus"
 )
 
@@ -55,15 +53,15 @@ func exportStatus(msg compareExportedMsg) paneStatus {
 // shortenPath fits a path into w cells, keeping its end (the file or
 // folder it names) and cutting at a separator where it can.
 func shortenPath(path string, w int) string {
-	pw := ansi.StringWidth(path)
+	pw := strWidth(path)
 	if pw <= w {
 		return path
 	}
 	if w < 2 {
 		return "…"
 	}
-	tail := ansi.TruncateLeft(path, pw-(w-1), "")
-	if i := strings.IndexAny(tail, `/\`); i > 0 && ansi.StringWidth(tail[:i]) <= max(w/3, 6) && ansi.StringWidth(tail[i:]) > 4 {
+	tail := truncateLeft(path, pw-(w-1), "")
+	if i := strings.IndexAny(tail, `/\`); i > 0 && strWidth(tail[:i]) <= max(w/3, 6) && strWidth(tail[i:]) > 4 {
 		tail = tail[i:]
 	}
 	return "…" + tail

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"parley/corpus"
 	"parley/corpus/compare"
 )
@@ -138,7 +136,7 @@ func (p *comparePane) claimLine(w int) string {
 	case p.query.text != "":
 		left = p.st.meta.Render("typed query")
 	}
-	lw := max(w-ansi.StringWidth(layer)-1, 0)
+	lw := max(w-strWidth(layer)-1, 0)
 	return fitWidth(left, lw) + " " + p.st.meta.Render(layer)
 }
 
@@ -170,11 +168,11 @@ func (p *comparePane) statusLine(w int) string {
 	if st := p.status; !st.empty() {
 		// The message comes before the count of sources: when both do
 		// not fit, the count gives way, and then the path is shortened.
-		fixed := ansi.StringWidth(st.text + st.tail)
+		fixed := strWidth(st.text + st.tail)
 		room := w - fixed
 		if left != "" {
-			room -= ansi.StringWidth(left) + 3
-			if room < min(ansi.StringWidth(st.path), 24) {
+			room -= strWidth(left) + 3
+			if room < min(strWidth(st.path), 24) {
 				left, room = "", w-fixed
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 )
 
@@ -60,7 +59,7 @@ func wrapRanges(text string, width int) [][2]int {
 			lineStart, lineW, brkEnd = b, 0, -1
 			continue
 		}
-		gw := ansi.StringWidth(s)
+		gw := strWidth(s)
 		space := s == " "
 		if lineW+gw > width && lineW > 0 {
 			switch {

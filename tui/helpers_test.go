@@ -209,7 +209,7 @@ func requireSize(t testing.TB, view string, w, h int) {
 		t.Fatalf("%dx%d: view has %d lines", w, h, len(lines))
 	}
 	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
+		if got := strWidth(l); got != w {
 			t.Fatalf("%dx%d: line %d is %d cells wide: %q", w, h, i, got, ansi.Strip(l))
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
 	"parley/corpus/search"
@@ -103,6 +104,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.restyle(msg.IsDark())
+		return m, nil
+	case tea.ModeReportMsg:
+		if unicodeCoreReport(msg) && setWidthMethod(ansi.GraphemeWidth) {
+			m.remeasure()
+		}
 		return m, nil
 	case loadProgressMsg:
 		return m, m.loadProgress(msg)

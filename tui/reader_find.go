@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
 )
@@ -70,7 +69,7 @@ func (f *findState) status(matterOpen bool, unfold string, room int) string {
 		forms = []string{"no match for " + q, "no match"}
 	}
 	for _, s := range forms {
-		if ansi.StringWidth(s) <= room {
+		if strWidth(s) <= room {
 			return s
 		}
 	}

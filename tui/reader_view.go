@@ -3,8 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Drawing the reader: only what is already wrapped, plus the overlays of
@@ -76,7 +74,7 @@ func (p *readerPane) statusLine() string {
 		if p.find.query != "" {
 			count = " " + p.findStatus(w/2-3) + " "
 		}
-		cw := ansi.StringWidth(count)
+		cw := strWidth(count)
 		if cw >= w/2 {
 			cw, count = 0, ""
 		}
@@ -103,7 +101,7 @@ func (p *readerPane) statusLine() string {
 		mode = "outline "
 	}
 	// The find's status may take all but the percentage on the left.
-	right := mode + p.findStatus(w-ansi.StringWidth(mode)-8)
+	right := mode + p.findStatus(w-strWidth(mode)-8)
 	if right != "" {
 		right = " " + strings.TrimSpace(right) + " "
 	}
@@ -113,7 +111,7 @@ func (p *readerPane) statusLine() string {
 	if !p.focused {
 		bar, key = p.st.dim, p.st.dim
 	}
-	rw := ansi.StringWidth(right)
+	rw := strWidth(right)
 	if rw >= w {
 		return bar.Render(fitWidth(right, w))
 	}

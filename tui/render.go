@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
 )
@@ -154,10 +153,10 @@ func hasBody(doc *corpus.Document) bool {
 func joinWrap(parts []string, sep string, width int) []string {
 	var lines []string
 	cur, curW := "", 0
-	sepW := ansi.StringWidth(sep)
+	sepW := strWidth(sep)
 	for _, p := range parts {
 		p = truncPlain(p, width)
-		pw := ansi.StringWidth(p)
+		pw := strWidth(p)
 		switch {
 		case cur == "":
 			cur, curW = p, pw
@@ -182,10 +181,13 @@ type builder struct {
 
 func (b *builder) add(l docLine, st lipgloss.Style) {
 	l.section = b.section
-	l.width = ansi.StringWidth(l.prefix) + ansi.StringWidth(l.text)
-	l.styled = b.st.listMark.Render(l.prefix) + st.Render(l.text)
-	if l.prefix == "" {
-		l.styled = st.Render(l.text)
+	l.width = strWidth(l.prefix) + strWidth(l.text)
+	// A paint, not Render: Render styles underlined text (headings) a
+	// rune at a time, which splits an emoji sequence into codepoints that
+	// a terminal measuring clusters no longer joins.
+	l.styled = newPaint(st).render(l.text)
+	if l.prefix != "" {
+		l.styled = b.st.listMark.Render(l.prefix) + l.styled
 	}
 	b.r.lines = append(b.r.lines, l)
 }
@@ -199,9 +201,9 @@ func (b *builder) blank() {
 
 // plain wraps a non-body text (title, heading, matter) with one style.
 func (b *builder) plain(kind lineKind, text, prefix string, st lipgloss.Style) {
-	for _, seg := range wrapSegments(text, b.r.measure-ansi.StringWidth(prefix)) {
+	for _, seg := range wrapSegments(text, b.r.measure-strWidth(prefix)) {
 		b.add(docLine{kind: kind, prefix: prefix, text: text[seg[0]:seg[1]], block: -1}, st)
-		prefix = spaces(ansi.StringWidth(prefix))
+		prefix = spaces(strWidth(prefix))
 	}
 }
 
@@ -239,34 +241,35 @@ func (b *builder) block(ref corpus.BlockRef) {
 		prefix = "  "
 	}
 	first := true
-	for _, seg := range wrapSegments(blk.Text, b.r.measure-ansi.StringWidth(prefix)) {
+	for _, seg := range wrapSegments(blk.Text, b.r.measure-strWidth(prefix)) {
 		l := docLine{kind: lkBody, prefix: prefix, text: blk.Text[seg[0]:seg[1]], block: ref.Index, start: seg[0], end: seg[1], section: b.section}
 		if !first {
-			l.prefix = spaces(ansi.StringWidth(prefix))
+			l.prefix = spaces(strWidth(prefix))
 		}
 		first = false
-		l.width = ansi.StringWidth(l.prefix) + ansi.StringWidth(l.text)
+		l.width = strWidth(l.prefix) + strWidth(l.text)
 		l.styled = b.st.paint.listMark.render(l.prefix) + styleSpans(blk, l, b.st, nil)
 		b.r.lines = append(b.r.lines, l)
 	}
 }
 
-// wrapSegments wraps text to width cells with ansi.Wrap (grapheme-aware,
-// so wide CJK characters never overflow) and maps each wrapped line back
-// to its byte range in text. A line Wrap leaves too wide (it can keep a
-// space before a hyphen break) is hard-wrapped again.
+// wrapSegments wraps text to width cells with ansi.Wrap, measuring as the
+// renderer does (width.go) so that wide CJK characters and emoji never
+// overflow, and maps each wrapped line back to its byte range in text. A
+// line Wrap leaves too wide (it can keep a space before a hyphen break) is
+// hard-wrapped again.
 func wrapSegments(text string, width int) [][2]int {
 	if text == "" {
 		return [][2]int{{0, 0}}
 	}
 	width = max(width, 2)
-	out := mapLines(text, 0, len(text), ansi.Wrap(text, width, ""), nil)
+	out := mapLines(text, 0, len(text), widthMethod().Wrap(text, width, ""), nil)
 	for i := 0; i < len(out); i++ {
 		seg := text[out[i][0]:out[i][1]]
-		if ansi.StringWidth(seg) <= width {
+		if strWidth(seg) <= width {
 			continue
 		}
-		parts := mapLines(text, out[i][0], out[i][1], ansi.Hardwrap(seg, width, true), nil)
+		parts := mapLines(text, out[i][0], out[i][1], widthMethod().Hardwrap(seg, width, true), nil)
 		if len(parts) < 2 {
 			continue
 		}

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 
 	"parley/corpus"
@@ -55,7 +54,7 @@ func (p *searchPane) inputLine() string {
 		scope = " this document "
 	}
 	scope = p.st.status.Render(scope)
-	sw := ansi.StringWidth(scope)
+	sw := strWidth(scope)
 	if sw >= p.width {
 		return fitWidth(p.input.View(), p.width)
 	}
@@ -129,7 +128,7 @@ func (p *searchPane) hitLine(h search.Hit, selected bool) string {
 	docW := max(min(w/6, 18), 6)
 	doc := fitWidth(truncPlain(p.docLabel(h.Loc.Doc), docW), docW)
 	head := p.st.selBar.Render(bar) + p.st.dim.Render(kindTags[h.Kind]) + " " + p.st.meta.Render(doc) + " "
-	room := w - ansi.StringWidth(head)
+	room := w - strWidth(head)
 	if room <= 0 {
 		return fitWidth(head, w)
 	}
@@ -210,7 +209,7 @@ func highlightRuns(text string, pos []int, width int, b, h runStyle) (string, in
 		if m && first < 0 {
 			first = len(cs)
 		}
-		w := ansi.StringWidth(c)
+		w := strWidth(c)
 		cs = append(cs, cluster{c, w, m})
 		if first >= 0 || len(pos) == 0 {
 			after += w
@@ -258,8 +257,8 @@ func highlightRuns(text string, pos []int, width int, b, h runStyle) (string, in
 		}
 		i = j
 	}
-	out := ansi.Truncate(sb.String(), width, "…")
-	return out, ansi.StringWidth(out)
+	out := truncate(sb.String(), width, "…")
+	return out, strWidth(out)
 }
 
 // wordStart moves start, where the text shown after "…" begins, to the
@@ -318,7 +317,7 @@ type cluster struct {
 // the styles add no visible text: widths are summed, never measured
 // again on the styled string.
 func drawRuns(cs []cluster, lead string, complete bool, width int, b, h runStyle) (string, int) {
-	total := ansi.StringWidth(lead)
+	total := strWidth(lead)
 	for _, c := range cs {
 		total += c.w
 	}
@@ -379,7 +378,7 @@ func newRunStyle(st lipgloss.Style) runStyle {
 	const mark = "\uE000" // a private-use character no colour or attribute changes
 	open, closing, ok := strings.Cut(st.Render(mark), mark)
 	ok = ok && !strings.Contains(closing, mark) && !strings.ContainsAny(open+closing, "\n ")
-	return runStyle{st: st, open: open, closing: closing, affixes: ok, plain: ok && ansi.StringWidth(open+closing) == 0}
+	return runStyle{st: st, open: open, closing: closing, affixes: ok, plain: ok && strWidth(open+closing) == 0}
 }
 
 func (r runStyle) write(sb *strings.Builder, text string) {

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"parley/corpus"
 )
 
@@ -28,10 +26,10 @@ func fitWidth(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := strWidth(s)
 	if sw > w {
-		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
+		s = truncate(s, w, "…")
+		sw = strWidth(s)
 	}
 	return s + spaces(w-sw)
 }
@@ -58,10 +56,10 @@ func truncPlain(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= w {
+	if strWidth(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, "…")
+	return truncate(s, w, "…")
 }
 
 // runeFloor moves a byte offset back to the start of the rune it falls in,
