@@ -96,8 +96,12 @@ func parseQuery(raw string) query {
 	// NFC, as documents are read (corpus.decodeText), so an accent typed
 	// as a combining mark finds the composed letter.
 	plain := norm.NFC.String(corpus.StripControls(raw))
+	// A term repeated word for word adds nothing to what must match, and
+	// would be matched again on every text (a pasted line repeats words).
+	seen := map[string]bool{}
 	for _, word := range splitTerms(corpus.CleanLine(plain)) {
-		if t, ok := parseTerm(word); ok {
+		if t, ok := parseTerm(word); ok && !seen[word] {
+			seen[word] = true
 			q.terms = append(q.terms, t)
 		}
 	}

@@ -85,7 +85,7 @@ func TestParseQueryCleans(t *testing.T) {
 func TestParseQueryCut(t *testing.T) {
 	long := strings.Repeat("oil ", 25000)
 	q := parseQuery(long)
-	if !q.cut || utf8.RuneCountInString(q.clean) != MaxQueryChars || len(q.terms) != MaxQueryChars/4 {
+	if !q.cut || utf8.RuneCountInString(q.clean) != MaxQueryChars || len(q.terms) != 1 { // repeats are dropped
 		t.Errorf("cut %v, echo of %d characters, %d terms; want the first %d characters",
 			q.cut, utf8.RuneCountInString(q.clean), len(q.terms), MaxQueryChars)
 	}
@@ -300,5 +300,18 @@ func TestParseQueryNFC(t *testing.T) {
 			got = append(got, tm.text)
 		}
 		t.Errorf("terms = %q, want [café bar]", got)
+	}
+}
+
+// A term given twice is searched once; the same letters with another
+// operator are another term.
+func TestParseQueryDropsRepeats(t *testing.T) {
+	q := parseQuery("oil oil 'oil price oil !oil")
+	var got []string
+	for _, tm := range q.terms {
+		got = append(got, tm.text)
+	}
+	if strings.Join(got, " ") != "oil oil price oil" || len(q.terms) != 4 {
+		t.Errorf("terms = %q, want oil, 'oil, price, !oil", got)
 	}
 }
