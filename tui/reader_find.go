@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"parley/corpus"
 )
@@ -128,6 +129,9 @@ func (p *readerPane) startFind() tea.Cmd {
 // runFind finds every case-insensitive occurrence of q in the body and
 // goes to the first one at or after the top of the screen.
 func (p *readerPane) runFind(q string) {
+	// Documents are read in NFC (corpus.decodeText): so is the query, so
+	// an accent typed or pasted as a combining mark finds the letter.
+	q = norm.NFC.String(q)
 	p.find.query = q
 	p.find.matches = p.find.matches[:0]
 	p.find.cur = 0

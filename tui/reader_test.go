@@ -474,3 +474,32 @@ func TestFindNamesFoldedMatter(t *testing.T) {
 		}
 	}
 }
+
+// Find takes an accent typed or pasted as a combining mark for the
+// composed letter the document holds (documents are read in NFC).
+func TestFindDecomposedAccent(t *testing.T) {
+	c := seedCorpus(t)
+	idx := -1
+	for i, d := range c.Docs {
+		if strings.HasPrefix(d.ID, "001") {
+			idx = i
+		}
+	}
+	m := newTestModel(t, 100, 30, c)
+	send(m, openMsg{loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
+	want := countFold(m.reader.doc, "türkiye")
+	if want == 0 {
+		t.Fatal("001 no longer names Türkiye")
+	}
+	for _, input := range []func(){
+		func() { typeText(m, "tu\u0308rkiye") },
+		func() { send(m, tea.PasteMsg{Content: "tu\u0308rkiye"}) },
+	} {
+		press(m, "/")
+		input()
+		press(m, "enter")
+		if got := len(m.reader.find.matches); got != want {
+			t.Errorf("decomposed türkiye: %d matches, want %d", got, want)
+		}
+	}
+}
