@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
 )
@@ -232,11 +231,11 @@ func (m *Model) skippedNote(width int) string {
 	path := corpus.CleanLine(p.Path)
 	reason := ": " + corpus.CleanLine(p.Err.Error())
 	head := " skipped "
-	room := width - ansi.StringWidth(head) - ansi.StringWidth(tail)
-	if pw := ansi.StringWidth(path); pw+ansi.StringWidth(reason) > room {
+	room := width - strWidth(head) - strWidth(tail)
+	if pw := strWidth(path); pw+strWidth(reason) > room {
 		reason = truncPlain(reason, max(room-min(pw, room/2), 0))
-		if pw > room-ansi.StringWidth(reason) {
-			path = truncLeft(path, max(room-ansi.StringWidth(reason), 0))
+		if pw > room-strWidth(reason) {
+			path = truncLeft(path, max(room-strWidth(reason), 0))
 		}
 	}
 	return truncPlain(head+path+reason+tail, width)
@@ -250,12 +249,12 @@ func (m *Model) saveState() error {
 
 // truncLeft keeps the right end of s in w cells, behind "…".
 func truncLeft(s string, w int) string {
-	sw := ansi.StringWidth(s)
+	sw := strWidth(s)
 	switch {
 	case sw <= w:
 		return s
 	case w <= 0:
 		return ""
 	}
-	return ansi.TruncateLeft(s, sw-w+1, "…")
+	return truncateLeft(s, sw-w+1, "…")
 }
