@@ -41,9 +41,11 @@ type comparePane struct {
 	query      compareQuery
 	claimLabel string // set when the view was opened on a claim
 	fromReader bool   // the query is a sentence the reader pointed at
-	// opened is set when enter opened a statement of this comparison in
-	// the reader: esc here then takes the reader back to the origin.
-	opened bool
+	// trip is where the reader was when the user left it for the compare
+	// view or the claims index, kept across the queries and claims
+	// compared since: esc takes the reader back there once a statement
+	// has been opened (compare_wire.go).
+	trip compareTrip
 
 	seq     int // of the latest query; older results are dropped
 	loading bool
@@ -97,7 +99,6 @@ func (p *comparePane) start(q compareQuery) tea.Cmd {
 	p.loading = true
 	p.result, p.order, p.silent, p.stmts, p.sel, p.page = nil, nil, nil, nil, 0, 0
 	p.status = paneStatus{}
-	p.opened = false
 	return runCompare(p.engine, p.seq, q)
 }
 
@@ -201,7 +202,7 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.pageBy(-1)
 	case key.Matches(msg, k.Open):
 		if m := p.selected(); m != nil {
-			p.opened = true
+			p.trip.opened = true
 			p.emit(openMsg{loc: m.Loc, highlight: true})
 			return nil
 		}
@@ -213,17 +214,6 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		return exportCompare(p.docs, *p.result, p.exportDir, p.now())
 	}
 	return nil
-}
-
-// returnTo is the reader's sentence this comparison started from, when
-// a statement was opened from it since (so the reader has moved away);
-// it is given once.
-func (p *comparePane) returnTo() (corpus.Loc, bool) {
-	if !p.opened || !p.fromReader || p.query.origin == nil {
-		return corpus.Loc{}, false
-	}
-	p.opened = false
-	return *p.query.origin, true
 }
 
 // compareMaxSilentCols is the most silent sources drawn as columns of

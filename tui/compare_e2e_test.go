@@ -9,7 +9,8 @@ import (
 // the harness of tmux_test.go) and walks the compare flow as a user
 // would: reader → sentence cursor → compare → enter → the reader at the
 // other source → esc back to the comparison → esc back to the sentence
-// the comparison started from. Then the claims index: C, enter on a claim.
+// the comparison started from; the same after a query typed in the
+// compare view. Then the claims index: C, enter on a claim.
 func TestEndToEndCompare(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
@@ -63,6 +64,27 @@ func TestEndToEndCompare(t *testing.T) {
 	screen = s.waitFor("c compares", "He noted that Pakistan and Iran share more than 900")
 	if strings.Contains(screen, "Compare “") || strings.Contains(screen, "909 km long border with Iran") {
 		t.Errorf("the second esc did not return to the interview:\n%s", screen)
+	}
+	s.keys("c")
+	s.waitFor("Compare “He noted that Pakistan and Iran share more than 900", "909 km")
+
+	// A query typed in the compare view belongs to the same trip: after
+	// enter on one of its statements, esc, esc, the reader is back on the
+	// interview's border sentence as before.
+	s.keys("/")
+	s.typeText("hormuz strait")
+	s.keys("Enter")
+	s.waitFor("Compare “hormuz strait”", "Hormuz")
+	s.keys("Enter")
+	s.waitUntil("the reader at a statement on Hormuz", func(screen string) bool {
+		return !strings.Contains(screen, "Compare “") && strings.Contains(screen, "Hormuz")
+	})
+	s.keys("Escape")
+	s.waitFor("Compare “hormuz strait”")
+	s.keys("Escape")
+	screen = s.waitFor("c compares", "He noted that Pakistan and Iran share more than 900")
+	if strings.Contains(screen, "Compare “") || strings.Contains(screen, "Hormuz") {
+		t.Errorf("the second esc after a typed compare did not return to the interview:\n%s", screen)
 	}
 	s.keys("c")
 	s.waitFor("Compare “He noted that Pakistan and Iran share more than 900", "909 km")

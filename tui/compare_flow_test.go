@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
@@ -89,9 +90,77 @@ func TestCompareEscReturnsToOrigin(t *testing.T) {
 	}
 }
 
-// A comparison that did not start in the reader (a typed query) has no
-// sentence to return to: esc is a plain back.
-func TestCompareEscWithoutOriginIsBack(t *testing.T) {
+// The QA repro, on the embedded corpus at 80×24: a sentence compared,
+// then a typed query in the compare view, enter on one of its statements,
+// esc (the comparison), esc: the reader is back where the comparison
+// started, as after a sentence-started one — the first document at its
+// place, the cursor on the compared sentence — and ctrl+o returns to the
+// statement.
+func TestCompareEscAfterTypedQueryReturnsToOrigin(t *testing.T) {
+	m := newTestModel(t, 80, 24, seedCorpus(t))
+	press(m, "enter")
+	if m.focus != focusReader || m.reader.doc == nil {
+		t.Fatalf("enter: focus %v, want the reader", m.focus)
+	}
+	first := m.reader.doc
+	send(m, tea.KeyPressMsg{Code: 'f', Mod: tea.ModCtrl})
+	press(m, "v")
+	cursor, top := m.reader.cursor, m.reader.top
+	if !cursor.on || top == 0 {
+		t.Fatalf("after ctrl+f and v: cursor %+v, top %d", cursor, top)
+	}
+	press(m, "c")
+	p := compareNow(t, m)
+	press(m, "/")
+	typeText(m, "hormuz strait")
+	press(m, "enter")
+	p = compareNow(t, m)
+	if p.query.text != "hormuz strait" || p.query.origin != nil {
+		t.Fatalf("the typed compare is %q (origin %v)", p.query.text, p.query.origin)
+	}
+	sel := p.selected()
+	if sel == nil {
+		t.Fatal("nothing selected in the typed compare")
+	}
+	target := sel.Loc
+	press(m, "enter")
+	if m.focus != focusReader || m.reader.docIdx != target.Doc {
+		t.Fatalf("enter: focus %v on doc %d, want the reader on doc %d", m.focus, m.reader.docIdx, target.Doc)
+	}
+	press(m, "esc")
+	if m.focus != focusCompare || p.query.text != "hormuz strait" {
+		t.Fatalf("first esc: focus %v on %q, want the typed comparison", m.focus, p.query.text)
+	}
+	press(m, "esc")
+	if m.focus != focusReader || m.reader.doc != first {
+		t.Fatalf("second esc: focus %v on %s, want the reader on %s", m.focus, m.reader.doc.ID, first.ID)
+	}
+	if m.reader.cursor != cursor {
+		t.Errorf("second esc: cursor %+v, want %+v (the compared sentence)", m.reader.cursor, cursor)
+	}
+	if m.reader.top != top {
+		t.Errorf("second esc: top line %d, want %d as before the comparison", m.reader.top, top)
+	}
+	press(m, "ctrl+o")
+	requireShows(t, m, target, "ctrl+o after the return")
+}
+
+// requireShows fails unless the reader shows loc's sentence.
+func requireShows(t *testing.T, m *Model, loc corpus.Loc, where string) {
+	t.Helper()
+	r := m.reader
+	if r.docIdx != loc.Doc {
+		t.Errorf("%s: the reader is on doc %d, want %d", where, r.docIdx, loc.Doc)
+		return
+	}
+	if l := r.lineOf(loc); l < r.top || l >= r.top+r.bodyHeight() {
+		t.Errorf("%s: the sentence %+v is on line %d, not in view (lines %d–%d)", where, loc, l, r.top, r.top+r.bodyHeight()-1)
+	}
+}
+
+// A typed comparison asked from the reader without a sentence cursor
+// returns the reader to its document and place, with no cursor.
+func TestCompareEscTypedQueryFromReaderReturns(t *testing.T) {
 	c := fixtureCorpus()
 	m := newTestModel(t, 100, 30, c)
 	send(m, openDocMsg{doc: c.Docs[2]})
@@ -101,9 +170,113 @@ func TestCompareEscWithoutOriginIsBack(t *testing.T) {
 		t.Fatal("nothing selected")
 	}
 	target := p.selected().Loc
-	press(m, "enter", "esc", "esc")
+	if target.Doc == 2 {
+		t.Fatalf("the selected statement is in the reader's document already: %+v", target)
+	}
+	press(m, "enter")
+	if m.reader.docIdx != target.Doc {
+		t.Fatalf("enter: the reader is on doc %d, want %d", m.reader.docIdx, target.Doc)
+	}
+	press(m, "esc", "esc")
+	if m.focus != focusReader || m.reader.docIdx != 2 || m.reader.cursor.on {
+		t.Errorf("focus %v on doc %d (cursor %v), want the reader back on doc 2 without a cursor", m.focus, m.reader.docIdx, m.reader.cursor.on)
+	}
+	// A trip ends when the reader is back: a later plain visit to the
+	// comparison does not send the reader anywhere.
+	send(m, compareMsg{text: "Pakistan and Iran share a border"})
+	compareNow(t, m)
+	press(m, "esc")
+	if m.focus != focusReader || m.reader.docIdx != 2 {
+		t.Errorf("esc without enter: focus %v on doc %d, want the reader still on doc 2", m.focus, m.reader.docIdx)
+	}
+}
+
+// claimsNow delivers the claims the claims index asked for.
+func claimsNow(t *testing.T, m *Model) *claimsPane {
+	t.Helper()
+	p, ok := m.panes[focusClaims].(*claimsPane)
+	if !ok {
+		t.Fatal("no claims pane")
+	}
+	if !p.loaded {
+		send(m, runClaims(p.engine, p.seq, p.engineOnly)())
+	}
+	if len(p.claims) == 0 {
+		t.Fatal("no claims")
+	}
+	return p
+}
+
+// From the claims index, reached with C from the reader: a claim compared,
+// one of its statements opened, then esc back through the comparison and
+// the index returns the reader to where it was when C was pressed, and
+// ctrl+o to the statement. The same holds for text typed in the index,
+// even when the statement opened is in the reader's own document.
+func TestClaimsEscReturnsReaderToWhereCWasPressed(t *testing.T) {
+	m := newTestModel(t, 80, 24, seedCorpus(t))
+	press(m, "enter")
+	doc := m.reader.doc
+	send(m, tea.KeyPressMsg{Code: 'f', Mod: tea.ModCtrl})
+	top := m.reader.top
+	if m.focus != focusReader || top == 0 {
+		t.Fatalf("focus %v, top %d: want the reader paged down", m.focus, top)
+	}
+
+	press(m, "C")
+	claimsNow(t, m)
+	if m.focus != focusClaims {
+		t.Fatalf("C: focus %v, want the claims index", m.focus)
+	}
+	cmd := send(m, keyMsg("enter"))
+	if cmd == nil {
+		t.Fatal("enter in the claims index asked for nothing")
+	}
+	send(m, cmd())
+	p := compareNow(t, m)
+	if m.focus != focusCompare || p.claimLabel == "" {
+		t.Fatalf("enter on a claim: focus %v, label %q", m.focus, p.claimLabel)
+	}
+	target := p.selected().Loc
+	press(m, "enter")
 	if m.focus != focusReader || m.reader.docIdx != target.Doc {
-		t.Errorf("focus %v on doc %d, want the reader still on doc %d", m.focus, m.reader.docIdx, target.Doc)
+		t.Fatalf("enter: focus %v on doc %d, want the reader on doc %d", m.focus, m.reader.docIdx, target.Doc)
+	}
+	press(m, "esc", "esc")
+	if m.focus != focusClaims {
+		t.Fatalf("esc, esc: focus %v, want the claims index", m.focus)
+	}
+	press(m, "esc")
+	if m.focus != focusReader || m.reader.doc != doc || m.reader.top != top || m.reader.cursor.on {
+		t.Errorf("third esc: focus %v on %s, top %d (cursor %v), want the reader on %s at %d", m.focus, m.reader.doc.ID, m.reader.top, m.reader.cursor.on, doc.ID, top)
+	}
+	press(m, "ctrl+o")
+	requireShows(t, m, target, "ctrl+o")
+
+	// Typed in the index; the statement opened is in this document.
+	send(m, openDocMsg{doc: doc})
+	m.reader.setTop(top)
+	press(m, "C", "/")
+	typeText(m, "900 kilometers of border")
+	press(m, "enter")
+	p = compareNow(t, m)
+	self := -1
+	for i, s := range p.stmts {
+		if loc := p.result.Sources[p.order[s.col]].Matches[s.match].Loc; loc.Doc == m.indexOf(doc) && loc.Block > 0 {
+			self = i
+			break
+		}
+	}
+	if self < 0 {
+		t.Fatalf("no statement of %s in the comparison of %q", doc.ID, p.query.text)
+	}
+	p.setSel(self)
+	press(m, "enter")
+	if m.reader.doc != doc || m.reader.top == top {
+		t.Fatalf("enter: the reader is on %s at %d, want %s moved from %d", m.reader.doc.ID, m.reader.top, doc.ID, top)
+	}
+	press(m, "esc", "esc", "esc")
+	if m.focus != focusReader || m.reader.doc != doc || m.reader.top != top {
+		t.Errorf("esc ×3: focus %v on %s at %d, want the reader on %s at %d", m.focus, m.reader.doc.ID, m.reader.top, doc.ID, top)
 	}
 }
 

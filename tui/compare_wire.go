@@ -51,6 +51,7 @@ func (m *Model) openClaims() tea.Cmd {
 		m.note = "claims are not ready: the corpus is still loading"
 		return nil
 	}
+	m.beginCompareTrip()
 	m.focusTo(focusClaims)
 	if !p.loaded && !p.loading {
 		return p.load()
@@ -68,28 +69,71 @@ func (m *Model) compareClaim(msg compareClaimMsg) tea.Cmd {
 	return cmd
 }
 
-// leaveCompare is esc in the compare view: back to the pane the user came
-// from and, when the comparison started at a sentence of the reader and
-// enter has opened one of its statements since, the reader back where it
-// was on that sentence's document, with the sentence cursor on it, ready
-// to compare the next one. As esc after a search, it records the jump,
-// so ctrl+o returns to the statement.
+// compareTrip is where the reader was when the user left it for the
+// compare view or the claims index (c on a sentence, C), and whether
+// enter has opened a statement in the reader since. Typed queries and
+// claims compared on the way belong to the same trip: leaving them all
+// for the reader ends it.
+type compareTrip struct {
+	from   bool // the trip started in the reader
+	doc    int
+	top    anchor         // the reader's place in doc
+	cursor sentenceCursor // on when the sentence cursor was (c compares its sentence)
+	opened bool
+}
+
+// beginCompareTrip is called as the compare view or the claims index is
+// about to take the focus: from the reader, a trip starts there; from
+// either of them (a typed query, a claim, C) the trip goes on; from
+// anywhere else there is no reader place to return to.
+func (m *Model) beginCompareTrip() {
+	p, ok := m.panes[focusCompare].(*comparePane)
+	if !ok {
+		return
+	}
+	switch {
+	case m.focus == focusCompare || m.focus == focusClaims:
+		return
+	case m.focus == focusReader && m.reader.doc != nil && m.reader.docIdx >= 0:
+		r := m.reader
+		p.trip = compareTrip{from: true, doc: r.docIdx, top: r.topAnchor()}
+		if r.cursor.on {
+			p.trip.cursor = r.cursor
+		}
+	default:
+		p.trip = compareTrip{}
+	}
+}
+
+// leaveCompare is esc in the compare view or the claims index: back to
+// the pane the user came from. When that is the reader, and enter has
+// opened a statement since the user left the reader for these views
+// (whether the comparison was a sentence, a typed query or a claim), the
+// reader goes back to where it was then: the same document and place,
+// with the sentence cursor where it was (on the compared sentence after
+// c), ready to compare the next one. As esc after a search, it records
+// the jump, so ctrl+o returns to the statement.
 func (m *Model) leaveCompare() tea.Cmd {
 	p, _ := m.panes[focusCompare].(*comparePane)
 	m.back()
-	if p == nil || m.focus != focusReader || m.corpus == nil {
-		return nil
+	if p == nil || m.focus == focusCompare || m.focus == focusClaims {
+		return nil // still among the comparisons: the trip goes on
 	}
-	from, ok := p.returnTo()
-	if !ok || from.Doc < 0 || from.Doc >= len(m.corpus.Docs) {
+	trip := p.trip
+	p.trip = compareTrip{}
+	if !trip.from || !trip.opened || m.focus != focusReader || m.corpus == nil || trip.doc < 0 || trip.doc >= len(m.corpus.Docs) {
 		return nil
 	}
 	cur, here := m.here()
-	m.showSaved(m.corpus.Docs[from.Doc])
+	d := m.corpus.Docs[trip.doc]
+	m.showSaved(d)
+	// The place the reader had, not the one saved for the document: a
+	// statement opened in the same document has moved that.
 	r := m.reader
-	if r.r != nil && r.validSentence(from.Block, from.Sentence) {
-		r.mark = nil
-		r.cursor = sentenceCursor{on: true, block: from.Block, sentence: from.Sentence}
+	r.openAt(d, trip.doc, trip.top)
+	r.cursor.on = false
+	if c := trip.cursor; c.on && r.r != nil && r.validSentence(c.block, c.sentence) {
+		r.cursor = c
 		r.showCursor()
 	}
 	if to, ok := m.here(); here && ok && to != cur {

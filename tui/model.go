@@ -133,7 +133,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.focus == focusSearch {
 			return m, m.leaveSearch()
 		}
-		if m.focus == focusCompare {
+		if m.focus == focusCompare || m.focus == focusClaims {
 			return m, m.leaveCompare()
 		}
 		m.back()

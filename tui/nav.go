@@ -212,6 +212,7 @@ func (m *Model) compare(msg compareMsg) tea.Cmd {
 		m.note = "compare is not available yet"
 		return nil
 	}
+	m.beginCompareTrip()
 	cmd := m.updatePane(focusCompare, msg)
 	m.focusTo(focusCompare)
 	return cmd
