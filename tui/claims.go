@@ -190,7 +190,7 @@ func (p *claimsPane) view() string {
 		lines = append(lines, p.sourcesLine())
 	}
 	switch {
-	case p.loading && !p.loaded:
+	case p.finding():
 		lines = append(lines, p.st.dim.Render("finding claims…"))
 	case len(p.claims) == 0:
 		lines = append(lines, p.st.dim.Render("no claims: no point is made by two sources or more"))
@@ -208,18 +208,27 @@ func (p *claimsPane) view() string {
 	return strings.Join(fitBlock(lines, w, h), "\n")
 }
 
+// finding says the claims are being found and none are known yet.
+func (p *claimsPane) finding() bool { return p.loading && !p.loaded }
+
+// headerLine is the title, the claim counts once the claims are found
+// (while they are being found there is nothing to count yet: the line
+// below says so), and the curated layer's state.
 func (p *claimsPane) headerLine(w int) string {
-	curated := 0
-	for _, c := range p.claims {
-		if c.Curated {
-			curated++
-		}
-	}
 	layer := "[curated layer on]"
 	if p.engineOnly || !p.engine.hasCurated() {
 		layer = "[engine only]"
 	}
-	left := p.st.title.Render("Claims") + p.st.meta.Render(fmt.Sprintf("  %d, %d curated", len(p.claims), curated))
+	left := p.st.title.Render("Claims")
+	if !p.finding() {
+		curated := 0
+		for _, c := range p.claims {
+			if c.Curated {
+				curated++
+			}
+		}
+		left += p.st.meta.Render(fmt.Sprintf("  %d, %d curated", len(p.claims), curated))
+	}
 	return fitWidth(left, max(w-len(layer)-1, 0)) + " " + p.st.meta.Render(layer)
 }
 

@@ -225,3 +225,43 @@ func TestClaimsPaging(t *testing.T) {
 		}
 	}
 }
+
+// While the claims are being found (a big folder takes a while), the
+// index's header states no counts — "0, 0 curated" read as a result —
+// only the title and the layer, above "finding claims…"; the counts come
+// with the claims, and go again while the other layer's are found.
+func TestClaimsHeaderWhileFinding(t *testing.T) {
+	m := newTestModel(t, 80, 24, seedCorpus(t))
+	press(m, "C")
+	p, ok := m.panes[focusClaims].(*claimsPane)
+	if !ok || m.focus != focusClaims {
+		t.Fatalf("C: focus %v, want the claims index", m.focus)
+	}
+	if !p.finding() {
+		t.Fatal("the claims are already found: the test needs them pending")
+	}
+	requireHeader := func(want, not string) {
+		t.Helper()
+		lines := strings.Split(screen(m), "\n")
+		head := strings.Join(strings.Fields(lines[0]), " ")
+		if head != want {
+			t.Errorf("header %q, want %q", head, want)
+		}
+		if not != "" && !strings.Contains(strings.Join(lines, "\n"), not) {
+			t.Errorf("no %q under the header:\n%s", not, strings.Join(lines, "\n"))
+		}
+	}
+	requireHeader("Claims [curated layer on]", "finding claims…")
+
+	claimsNow(t, m)
+	curated := 0
+	for _, c := range p.claims {
+		if c.Curated {
+			curated++
+		}
+	}
+	requireHeader(fmt.Sprintf("Claims %d, %d curated [curated layer on]", len(p.claims), curated), "")
+
+	send(m, curatedLayerMsg{engineOnly: true})
+	requireHeader("Claims [engine only]", "finding claims…")
+}
