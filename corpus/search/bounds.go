@@ -330,13 +330,7 @@ func (tm *term) classHi(sig *signature) int {
 		start = tm.edges&1 != 0 || sig.starts&(1<<(first&63)) != 0
 		stop = tm.edges&2 != 0 || sig.ends&(1<<(last&63)) != 0
 	}
-	switch {
-	case start && stop:
-		return 3
-	case start:
-		return 2
-	}
-	return 1
+	return classOf(start, stop)
 }
 
 // refinedHi is a second upper bound from the text's signature. An

@@ -47,6 +47,12 @@ func clampRaw(s int) int { return max(min(s, rawCap), -rawCap) }
 func occClass(s string, at, end int) int {
 	start := at == 0 || !isWordRune(runeBefore(s, at)) || !isWordRune(runeAt(s, at))
 	stop := end >= len(s) || !isWordRune(runeAt(s, end)) || !isWordRune(runeBefore(s, end))
+	return classOf(start, stop)
+}
+
+// classOf is the class of an occurrence that starts a word (start) and
+// ends one (stop): a whole word 3, a word start 2, inside a word 1.
+func classOf(start, stop bool) int {
 	switch {
 	case start && stop:
 		return 3
