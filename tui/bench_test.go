@@ -51,6 +51,20 @@ func BenchmarkReaderViewFind(b *testing.B) {
 	}
 }
 
+// BenchmarkReaderViewFindMatter is the same with the matter shown and
+// found in, the screen at the top of the document, where the front matter
+// and its matches are.
+func BenchmarkReaderViewFindMatter(b *testing.B) {
+	m := benchReader(b)
+	press(m, "m", "g", "/")
+	typeText(m, "the")
+	press(m, "enter", "g")
+	b.ResetTimer()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
 // BenchmarkReaderScroll is a key press and the frame after it.
 func BenchmarkReaderScroll(b *testing.B) {
 	m := benchReader(b)

@@ -24,6 +24,7 @@ func TestGoldenViews(t *testing.T) {
 		{"reader_cursor", []string{"j", "enter", "v", "j"}},
 		{"reader_outline", []string{"j", "enter", "o", "j"}},
 		{"reader_matter", []string{"j", "enter", "m", "G"}},
+		{"reader_matter_find", []string{"j", "enter", "m", "/", "w", "r", "i", "t", "e", "r", "enter"}},
 		{"help", []string{"?"}},
 	}
 	for _, s := range sizes {

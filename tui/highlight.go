@@ -20,9 +20,15 @@ type overlay struct {
 // overlays on top.
 func styleSpans(blk *corpus.Block, l docLine, st *styles, ovs []overlay) string {
 	base, emph := st.paint.blockPaints(blk.Kind)
+	return paintSpans(blk.Text, blk.Emphasis, base, emph, l, ovs)
+}
+
+// paintSpans draws l, a line of text (a block's or a matter note's), with
+// base and emphasis paints and the overlays on top.
+func paintSpans(text string, emphasis []corpus.Span, base, emph paint, l docLine, ovs []overlay) string {
 	cuts := []int{l.start, l.end}
 	inLine := func(a, b int) bool { return a < l.end && b > l.start }
-	for _, e := range blk.Emphasis {
+	for _, e := range emphasis {
 		if inLine(e.Start, e.End) {
 			cuts = append(cuts, clampInt(e.Start, l.start, l.end), clampInt(e.End, l.start, l.end))
 		}
@@ -36,7 +42,7 @@ func styleSpans(blk *corpus.Block, l docLine, st *styles, ovs []overlay) string 
 		return base.render(l.text)
 	}
 	for i := range cuts {
-		cuts[i] = runeFloor(blk.Text, cuts[i])
+		cuts[i] = runeFloor(text, cuts[i])
 	}
 	sort.Ints(cuts)
 	var sb strings.Builder
@@ -46,7 +52,7 @@ func styleSpans(blk *corpus.Block, l docLine, st *styles, ovs []overlay) string 
 			continue
 		}
 		style, rank := base, -1
-		for _, e := range blk.Emphasis {
+		for _, e := range emphasis {
 			if e.Start <= a && b <= e.End {
 				style = emph
 			}
@@ -56,7 +62,7 @@ func styleSpans(blk *corpus.Block, l docLine, st *styles, ovs []overlay) string 
 				style, rank = o.paint, o.rank
 			}
 		}
-		sb.WriteString(style.render(blk.Text[a:b]))
+		sb.WriteString(style.render(text[a:b]))
 	}
 	return sb.String()
 }

@@ -297,8 +297,12 @@ func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Outline):
 		p.openOutline()
 	case key.Matches(msg, km.Matter):
+		// Find reads what is on screen: showing or folding the matter
+		// finds again, keeping the current match where it can.
+		onScreen := p.curOnScreen()
 		p.matterOpen = !p.matterOpen
 		p.ensure()
+		p.refind(onScreen)
 	case key.Matches(msg, km.NextDoc):
 		p.emit(stepDocMsg{delta: 1})
 	case key.Matches(msg, km.PrevDoc):

@@ -25,8 +25,11 @@ func (p *readerPane) startCursor() {
 		loc = *p.mark
 	}
 	if len(p.find.matches) > 0 {
-		m := p.find.matches[p.find.cur]
-		loc = corpus.Loc{Block: m.block, Sentence: sentenceAt(p.r.blocks[m.block].Block, m.start)}
+		// A match in the shown matter has no sentence: the cursor then
+		// starts from the screen.
+		if m := p.find.matches[p.find.cur]; m.block >= 0 {
+			loc = corpus.Loc{Block: m.block, Sentence: sentenceAt(p.r.blocks[m.block].Block, m.start)}
+		}
 	}
 	if loc.Block < 0 {
 		loc.Block, loc.Sentence = 0, 0
@@ -122,16 +125,26 @@ func (p *readerPane) overlays(from, to int) []overlay {
 		return nil
 	}
 	to = min(to, len(r.lines))
+	// The body blocks and the matter notes on these lines (notes are
+	// drawn in order, front before back, so a range of them).
 	firstBlock, lastBlock := -1, -1
+	firstNote, lastNote := -1, -2
 	for i := from; i < to; i++ {
-		if b := r.lines[i].block; b >= 0 {
+		switch b := r.lines[i].block; {
+		case b >= 0:
 			if firstBlock < 0 {
 				firstBlock = b
 			}
 			lastBlock = b
+		case b < -1:
+			n := noteOf(b)
+			if firstNote < 0 || n < firstNote {
+				firstNote = n
+			}
+			lastNote = max(lastNote, n)
 		}
 	}
-	if firstBlock < 0 {
+	if firstBlock < 0 && firstNote < 0 {
 		return nil
 	}
 	var out []overlay
@@ -150,7 +163,10 @@ func (p *readerPane) overlays(from, to int) []overlay {
 		sentence(p.cursor.block, p.cursor.sentence, 2, overlay{paint: p.st.paint.cursor})
 	}
 	for i, m := range p.find.matches {
-		if m.block < firstBlock || m.block > lastBlock {
+		if m.block >= 0 && (m.block < firstBlock || m.block > lastBlock) {
+			continue
+		}
+		if n := noteOf(m.block); m.block < 0 && (n < firstNote || n > lastNote) {
 			continue
 		}
 		m.paint, m.rank = p.st.paint.match, 3

@@ -15,7 +15,8 @@ import (
 )
 
 // findState is find-in-document: the query being typed, and the matches of
-// the last accepted one (block byte ranges, in document order).
+// the last accepted one in reading order (byte ranges of body blocks, and
+// of matter notes while the matter is shown: see noteBlock).
 type findState struct {
 	input   textinput.Model
 	typing  bool
@@ -23,9 +24,9 @@ type findState struct {
 	matches []overlay
 	cur     int
 	origin  anchor // where the reader was when typing began
-	// inMatter counts the query's occurrences in the front and back
-	// matter when the body has none: find reads the body only, so the
-	// status says where the word is instead of a bare "no match".
+	// inMatter counts the query's occurrences in the folded front and
+	// back matter when the body has none, so the status says where the
+	// word is, and which key shows it, instead of a bare "no match".
 	inMatter   int
 	matterKind string // "front", "back" or "front and back"
 }
@@ -40,10 +41,10 @@ func (f *findState) clear() {
 }
 
 // status is "3/7" while there are matches, or says there are none, and
-// where the query is when only the matter has it (unfold names the key
-// that shows folded matter). It gives the longest wording that fits in
-// room cells, down to the shortest one.
-func (f *findState) status(matterOpen bool, unfold string, room int) string {
+// where the query is when only the folded matter has it (unfold names the
+// key that shows it). It gives the longest wording that fits in room
+// cells, down to the shortest one.
+func (f *findState) status(unfold string, room int) string {
 	if f.query == "" {
 		return ""
 	}
@@ -52,21 +53,14 @@ func (f *findState) status(matterOpen bool, unfold string, room int) string {
 	}
 	q := fmt.Sprintf("%q", corpus.CleanLine(f.query))
 	var forms []string
-	switch {
-	case f.inMatter > 0 && matterOpen:
-		forms = []string{
-			fmt.Sprintf("no match for %s in the body · %d in the %s matter", q, f.inMatter, f.matterKind),
-			fmt.Sprintf("no match in the body · %d in the %s matter", f.inMatter, f.matterKind),
-			fmt.Sprintf("no match in the body · %d in the matter", f.inMatter),
-		}
-	case f.inMatter > 0:
+	if f.inMatter > 0 {
 		forms = []string{
 			fmt.Sprintf("no match for %s · %d in the folded %s matter, %s shows it", q, f.inMatter, f.matterKind, unfold),
 			fmt.Sprintf("no match · %d in the folded %s matter, %s shows it", f.inMatter, f.matterKind, unfold),
 			fmt.Sprintf("no match · %d in folded matter, %s shows it", f.inMatter, unfold),
 			fmt.Sprintf("no match · %d in folded matter", f.inMatter),
 		}
-	default:
+	} else {
 		forms = []string{"no match for " + q, "no match"}
 	}
 	for _, s := range forms {
@@ -80,7 +74,7 @@ func (f *findState) status(matterOpen bool, unfold string, room int) string {
 // findStatus is the find's status for this pane's fold state and keys,
 // in at most room cells where it can.
 func (p *readerPane) findStatus(room int) string {
-	return p.find.status(p.matterOpen, p.km.Matter.Help().Key, room)
+	return p.find.status(p.km.Matter.Help().Key, room)
 }
 
 func (p *readerPane) updateFind(msg tea.KeyPressMsg) tea.Cmd {
@@ -126,36 +120,64 @@ func (p *readerPane) startFind() tea.Cmd {
 	return p.find.input.Focus()
 }
 
-// runFind finds every case-insensitive occurrence of q in the body and
-// goes to the first one at or after the top of the screen.
+// runFind finds every case-insensitive occurrence of q in the text on
+// screen (the body, and the matter while it is shown) and goes to the
+// first one at or after the top of the screen.
 func (p *readerPane) runFind(q string) {
 	// Documents are read in NFC (corpus.decodeText): so is the query, so
 	// an accent typed or pasted as a combining mark finds the letter.
 	q = norm.NFC.String(q)
 	p.find.query = q
-	p.find.matches = p.find.matches[:0]
 	p.find.cur = 0
-	p.find.inMatter, p.find.matterKind = 0, ""
 	if q == "" || p.r == nil {
+		p.find.matches = p.find.matches[:0]
+		p.find.inMatter, p.find.matterKind = 0, ""
 		p.find.query = ""
 		return
 	}
-	for _, ref := range p.r.blocks {
-		for _, m := range findFold(ref.Block.Text, q) {
-			p.find.matches = append(p.find.matches, overlay{block: ref.Index, start: m[0], end: m[1]})
-		}
-	}
-	if len(p.find.matches) == 0 {
-		p.findInMatter(q)
-		return
-	}
+	p.scanFind()
 	for i, m := range p.find.matches {
 		if p.lineOfOffset(m.block, m.start) >= p.top {
 			p.find.cur = i
 			break
 		}
 	}
-	p.showMatch()
+	if len(p.find.matches) > 0 {
+		p.showMatch()
+	}
+}
+
+// scanFind collects the find query's matches in reading order, as drawn:
+// the front matter's notes while it is shown, the body, then the back
+// matter's. With the matter folded and no match in the body, it counts
+// those in the matter for the status instead.
+func (p *readerPane) scanFind() {
+	q := p.find.query
+	p.find.matches = p.find.matches[:0]
+	p.find.inMatter, p.find.matterKind = 0, ""
+	notes := func(kind string) {
+		for i, m := range p.doc.Matter {
+			if m.Kind != kind {
+				continue
+			}
+			for _, f := range findFold(m.Text, q) {
+				p.find.matches = append(p.find.matches, overlay{block: noteBlock(i), start: f[0], end: f[1]})
+			}
+		}
+	}
+	if p.matterOpen {
+		notes("front")
+	}
+	for _, ref := range p.r.blocks {
+		for _, m := range findFold(ref.Block.Text, q) {
+			p.find.matches = append(p.find.matches, overlay{block: ref.Index, start: m[0], end: m[1]})
+		}
+	}
+	if p.matterOpen {
+		notes("back")
+	} else if len(p.find.matches) == 0 {
+		p.findInMatter(q)
+	}
 }
 
 // findInMatter counts q in the front and back matter, and notes which of
@@ -184,6 +206,81 @@ func (p *readerPane) findInMatter(q string) {
 	}
 }
 
+// refind finds again after the matter was shown or folded. The current
+// match stays current when it is still found (a body match); one in the
+// matter just folded gives way to the nearest body match, the next in
+// reading order or else the last. The screen follows the current match
+// only if it was on screen, or if there was none (m shows the match the
+// status pointed to).
+func (p *readerPane) refind(onScreen bool) {
+	if p.find.query == "" || p.r == nil {
+		return
+	}
+	var old overlay
+	had := len(p.find.matches) > 0
+	if had {
+		old = p.find.matches[p.find.cur]
+	}
+	p.scanFind()
+	p.find.cur = 0
+	if len(p.find.matches) == 0 {
+		return
+	}
+	if had {
+		at := p.readingOrder(old)
+		p.find.cur = len(p.find.matches) - 1
+		for i, m := range p.find.matches {
+			if !lessOrder(p.readingOrder(m), at) {
+				p.find.cur = i
+				break
+			}
+		}
+	} else {
+		for i, m := range p.find.matches {
+			if p.lineOfOffset(m.block, m.start) >= p.top {
+				p.find.cur = i
+				break
+			}
+		}
+	}
+	if !had || onScreen {
+		p.showMatch()
+	}
+}
+
+// readingOrder places a match in the order the text is drawn: front
+// matter (0), body (1), back matter (2), then the block or note and the
+// byte in it.
+func (p *readerPane) readingOrder(m overlay) [3]int {
+	if m.block >= 0 {
+		return [3]int{1, m.block, m.start}
+	}
+	n, part := noteOf(m.block), 0
+	if n < len(p.doc.Matter) && p.doc.Matter[n].Kind == "back" {
+		part = 2
+	}
+	return [3]int{part, n, m.start}
+}
+
+func lessOrder(a, b [3]int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}
+
+// curOnScreen reports whether the current find match is on screen.
+func (p *readerPane) curOnScreen() bool {
+	if len(p.find.matches) == 0 || p.r == nil {
+		return false
+	}
+	m := p.find.matches[p.find.cur]
+	line := p.lineOfOffset(m.block, m.start)
+	return line >= p.top && line < p.top+p.bodyHeight()
+}
+
 func (p *readerPane) stepMatch(dir int) {
 	n := len(p.find.matches)
 	if n == 0 {
@@ -203,8 +300,9 @@ func (p *readerPane) showMatch() {
 }
 
 // lineOfOffset is the line showing byte off of a block.
+// block is a body block or a shown matter note (noteBlock).
 func (p *readerPane) lineOfOffset(block, off int) int {
-	first := p.r.blockLine[block]
+	first := p.r.firstLine(block)
 	// The block's lines run from first while they belong to it, in order
 	// of their start; a binary search keeps a find in one huge paragraph
 	// (tens of thousands of lines and matches) from going quadratic.

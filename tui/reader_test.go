@@ -417,21 +417,26 @@ func TestCursorStartsAtFindMatch(t *testing.T) {
 	}
 }
 
+// seedIndex is the index of the seed whose id starts with prefix.
+func seedIndex(t *testing.T, c *corpus.Corpus, prefix string) int {
+	t.Helper()
+	for i, d := range c.Docs {
+		if strings.HasPrefix(d.ID, prefix) {
+			return i
+		}
+	}
+	t.Fatalf("no %s in the seeds", prefix)
+	return -1
+}
+
 // A find with no match in the body but some in the folded front or back
 // matter says where they are and which key unfolds them (RCAS, 003: its
 // author is a "Nonresident Senior Fellow" in both), in as many words as
-// the status line has room for.
+// the status line has room for. Once m shows the matter, find reads it
+// too, so the same find counts its 3 matches there.
 func TestFindNamesFoldedMatter(t *testing.T) {
 	c := seedCorpus(t)
-	idx := -1
-	for i, d := range c.Docs {
-		if strings.HasPrefix(d.ID, "003") {
-			idx = i
-		}
-	}
-	if idx < 0 {
-		t.Fatal("no 003 in the seeds")
-	}
+	idx := seedIndex(t, c, "003")
 	for _, tc := range []struct {
 		w              int
 		typing, folded string
@@ -439,11 +444,11 @@ func TestFindNamesFoldedMatter(t *testing.T) {
 	}{
 		{200, `no match · 3 in the folded front and back matter, m shows it`,
 			`no match for "Nonresident" · 3 in the folded front and back matter, m shows it`,
-			`no match for "Nonresident" in the body · 3 in the front and back matter`},
+			`1/3`},
 		{120, `no match · 3 in folded matter`,
 			`no match · 3 in the folded front and back matter, m shows it`,
-			`no match for "Nonresident" in the body · 3 in the front and back matter`},
-		{40, ``, `no match · 3 in folded matter`, `no match in the body · 3 in the matter`},
+			`1/3`},
+		{40, ``, `no match · 3 in folded matter`, `1/3`},
 	} {
 		m := newTestModel(t, tc.w, 30, c)
 		send(m, openMsg{loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
@@ -469,7 +474,7 @@ func TestFindNamesFoldedMatter(t *testing.T) {
 		press(m, "/")
 		send(m, tea.PasteMsg{Content: "zzzq"})
 		press(m, "enter")
-		if got := screen(m); !strings.Contains(got, `no match for "zzzq"`) || strings.Contains(got, "in the body") {
+		if got := statusLine(m); !strings.Contains(got, `no match for "zzzq"`) || strings.Contains(got, "matter") {
 			t.Errorf("%d columns, no match anywhere:\n%s", tc.w, got)
 		}
 	}
@@ -479,12 +484,7 @@ func TestFindNamesFoldedMatter(t *testing.T) {
 // composed letter the document holds (documents are read in NFC).
 func TestFindDecomposedAccent(t *testing.T) {
 	c := seedCorpus(t)
-	idx := -1
-	for i, d := range c.Docs {
-		if strings.HasPrefix(d.ID, "001") {
-			idx = i
-		}
-	}
+	idx := seedIndex(t, c, "001")
 	m := newTestModel(t, 100, 30, c)
 	send(m, openMsg{loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
 	want := countFold(m.reader.doc, "türkiye")
@@ -501,5 +501,203 @@ func TestFindDecomposedAccent(t *testing.T) {
 		if got := len(m.reader.find.matches); got != want {
 			t.Errorf("decomposed türkiye: %d matches, want %d", got, want)
 		}
+	}
+}
+
+// openSeed opens the seed whose id starts with prefix, at its top.
+func openSeed(t *testing.T, prefix string, w, h int) *Model {
+	t.Helper()
+	c := seedCorpus(t)
+	m := newTestModel(t, w, h, c)
+	send(m, openMsg{loc: corpus.Loc{Doc: seedIndex(t, c, prefix), Block: -1, Sentence: -1}})
+	if m.focus != focusReader {
+		t.Fatalf("focus %v", m.focus)
+	}
+	return m
+}
+
+// statusLine is the reader's status line on screen.
+func statusLine(m *Model) string {
+	lines := strings.Split(screen(m), "\n")
+	return lines[len(lines)-2]
+}
+
+// matchText is the text a find match covers, in the body or the matter.
+func matchText(p *readerPane, mt overlay) string {
+	if mt.block >= 0 {
+		return p.r.blocks[mt.block].Block.Text[mt.start:mt.end]
+	}
+	return p.doc.Matter[noteOf(mt.block)].Text[mt.start:mt.end]
+}
+
+// With the matter shown, find reads it as it reads the body: 003 has
+// "Nonresident" only in its matter (twice in front, once in back), so
+// /Nonresident finds 3, and n goes through them in reading order, each on
+// screen in its turn.
+func TestFindReadsShownMatter(t *testing.T) {
+	m := openSeed(t, "003", 80, 24)
+	press(m, "m", "/")
+	typeText(m, "Nonresident")
+	if got := statusLine(m); !strings.Contains(got, " 1/3 ") {
+		t.Fatalf("while typing, want 1/3: %q", got)
+	}
+	press(m, "enter")
+	p := m.reader
+	if len(p.find.matches) != 3 {
+		t.Fatalf("%d matches, want 3", len(p.find.matches))
+	}
+	kinds := ""
+	for _, mt := range p.find.matches {
+		if mt.block >= 0 {
+			t.Fatalf("a match in the body: %+v", mt)
+		}
+		if !strings.EqualFold(matchText(p, mt), "nonresident") {
+			t.Fatalf("match %q", matchText(p, mt))
+		}
+		kinds += p.doc.Matter[noteOf(mt.block)].Kind[:1]
+	}
+	if kinds != "ffb" {
+		t.Fatalf("matches in the %q matter, want front, front, back", kinds)
+	}
+	prev := -1
+	for i := range 4 {
+		if i > 0 {
+			press(m, "n")
+		}
+		k := i % 3
+		if p.find.cur != k || !strings.Contains(statusLine(m), itoa(k+1)+"/3") {
+			t.Fatalf("after %d n: current %d, status %q", i, p.find.cur, statusLine(m))
+		}
+		mt := p.find.matches[k]
+		line := p.lineOfOffset(mt.block, mt.start)
+		if line < p.top || line >= p.top+p.bodyHeight() {
+			t.Fatalf("match %d on line %d, off screen (top %d)", k+1, line, p.top)
+		}
+		// The screen row of that line shows the matched word.
+		row := strings.Split(screen(m), "\n")[line-p.top]
+		if !strings.Contains(strings.ToLower(row), "nonresident") {
+			t.Fatalf("match %d: row %q", k+1, row)
+		}
+		if i < 3 && line < prev {
+			t.Fatalf("match %d on line %d, above the one before (%d)", k+1, line, prev)
+		}
+		prev = line
+	}
+	// N goes back round: from the first to the last, in the back matter.
+	press(m, "n", "n", "N", "N", "N")
+	if p.find.cur != 2 {
+		t.Fatalf("N from the first: current %d, want the last", p.find.cur)
+	}
+	requireSize(t, m.render(), 80, 24)
+}
+
+// With the matter folded, the same find is today's: no match in the body,
+// and the status says where the word is and that m shows it.
+func TestFindFoldedMatterStaysBodyOnly(t *testing.T) {
+	m := openSeed(t, "003", 120, 30)
+	press(m, "/")
+	typeText(m, "Nonresident")
+	press(m, "enter")
+	if n := len(m.reader.find.matches); n != 0 {
+		t.Fatalf("%d matches with the matter folded", n)
+	}
+	if got := statusLine(m); !strings.Contains(got, "no match · 3 in the folded front and back matter, m shows it") {
+		t.Fatalf("status %q", got)
+	}
+}
+
+// The current match in the shown matter is drawn with the current-match
+// paint and the others with the match paint, as in the body.
+func TestFindHighlightsMatterMatch(t *testing.T) {
+	m := openSeed(t, "003", 80, 24)
+	press(m, "m", "/")
+	typeText(m, "nonresident")
+	press(m, "enter")
+	view := m.render()
+	st := m.reader.st.paint
+	if st.matchCurrent.pre == "" || st.match.pre == "" {
+		t.Skip("no paint for matches in this profile")
+	}
+	// The front matter's two matches are on this screen: "Nonresident
+	// Senior Fellow" (current) and "resident/nonresident" (not).
+	cur := st.matchCurrent.pre + "Nonresident" + st.matchCurrent.post
+	other := st.match.pre + "nonresident" + st.match.post
+	if !strings.Contains(view, cur) || !strings.Contains(view, other) {
+		t.Fatalf("want %q and %q in the view:\n%q", cur, other, view)
+	}
+	// Folding the matter takes the highlights with it.
+	press(m, "m")
+	if view := m.render(); strings.Contains(view, st.matchCurrent.pre) || strings.Contains(view, st.match.pre+"nonresident") {
+		t.Fatalf("highlights left after folding:\n%s", screen(m))
+	}
+}
+
+// m with a find active finds again and keeps the current match where it
+// can: a body match stays current (its number moves by the matches in the
+// front matter), one in matter just folded gives way to the nearest body
+// match.
+func TestFindMatterToggleKeepsCurrent(t *testing.T) {
+	m := openSeed(t, "003", 100, 30)
+	p := m.reader
+	press(m, "/")
+	typeText(m, "Pakistan")
+	press(m, "enter", "n", "n")
+	body := len(p.find.matches)
+	if body < 4 {
+		t.Fatalf("%d matches of Pakistan in 003's body", body)
+	}
+	want := p.find.matches[p.find.cur]
+	front := 0
+	for _, mt := range p.doc.Matter {
+		if mt.Kind == "front" {
+			front += len(findFold(mt.Text, "Pakistan"))
+		}
+	}
+	if front == 0 {
+		t.Fatal("003's front matter no longer names Pakistan")
+	}
+	press(m, "m")
+	if got := p.find.matches[p.find.cur]; got != want || len(p.find.matches) <= body {
+		t.Fatalf("after m: current %+v of %d, want %+v", got, len(p.find.matches), want)
+	}
+	if !strings.Contains(statusLine(m), itoa(p.find.cur+1)+"/"+itoa(len(p.find.matches))) || p.find.cur != 2+front {
+		t.Fatalf("after m: current %d, status %q", p.find.cur, statusLine(m))
+	}
+	press(m, "m")
+	if got := p.find.matches[p.find.cur]; got != want || len(p.find.matches) != body || p.find.cur != 2 {
+		t.Fatalf("after m m: current %d %+v, want 2 %+v", p.find.cur, got, want)
+	}
+	// On the last match, in the back matter: folding it goes to the last
+	// body match.
+	goTo := func(k int) {
+		for range len(p.find.matches) {
+			if p.find.cur == k {
+				return
+			}
+			press(m, "n")
+		}
+	}
+	press(m, "m")
+	goTo(len(p.find.matches) - 1)
+	if last := p.find.matches[p.find.cur]; last.block >= 0 {
+		t.Fatalf("the last match is in the body: %+v", last)
+	}
+	press(m, "m")
+	if p.find.cur != body-1 {
+		t.Fatalf("folded from the back matter: current %d, want the last body match %d", p.find.cur, body-1)
+	}
+	// On the first, in the front matter: folding it goes to the first.
+	press(m, "m")
+	goTo(0)
+	if first := p.find.matches[p.find.cur]; p.find.cur != 0 || first.block >= 0 {
+		t.Fatalf("the first match: %d %+v", p.find.cur, first)
+	}
+	press(m, "m")
+	if p.find.cur != 0 {
+		t.Fatalf("folded from the front matter: current %d, want 0", p.find.cur)
+	}
+	mt := p.find.matches[0]
+	if line := p.lineOfOffset(mt.block, mt.start); line < p.top || line >= p.top+p.bodyHeight() {
+		t.Fatalf("the current match is off screen after folding (line %d, top %d)", line, p.top)
 	}
 }

@@ -41,9 +41,15 @@ func (p *readerPane) bodyView(sb *strings.Builder) {
 		}
 		l := &r.lines[i]
 		styled := l.styled
-		if l.block >= 0 && len(ovs) > 0 && touches(ovs, l) {
-			blk := r.blocks[l.block].Block
-			styled = p.st.paint.listMark.render(l.prefix) + styleSpans(blk, *l, p.st, ovs)
+		if l.block != -1 && len(ovs) > 0 && touches(ovs, l) {
+			prefix := p.st.paint.listMark.render(l.prefix)
+			if l.block >= 0 {
+				styled = prefix + styleSpans(r.blocks[l.block].Block, *l, p.st, ovs)
+			} else {
+				// A line of shown matter with a find match on it.
+				mp := p.st.paint.matter
+				styled = prefix + paintSpans(p.doc.Matter[noteOf(l.block)].Text, nil, mp, mp, *l, ovs)
+			}
 		}
 		if r.pad+l.width > p.width {
 			sb.WriteString(fitWidth(pad+styled, p.width))

@@ -24,14 +24,18 @@ const (
 	lkBody
 )
 
-// docLine is one screen line of a rendered document. For body lines, block
-// and [start, end) locate the text inside the block, so highlights (find
-// matches, the sentence cursor) can be laid over it when drawn.
+// docLine is one screen line of a rendered document. For body lines (and
+// lines of shown matter), block and [start, end) locate the text inside
+// the block, so highlights (find matches, the sentence cursor) can be laid
+// over it when drawn.
 type docLine struct {
-	kind    lineKind
-	prefix  string // plain, e.g. "• " or "│ "
-	text    string // plain
-	block   int    // global block index, -1 for non-body lines
+	kind   lineKind
+	prefix string // plain, e.g. "• " or "│ "
+	text   string // plain
+	// block is the global block index of a body line, noteBlock(i) on a
+	// line of doc.Matter[i] while the matter is shown (start and end then
+	// locate the text in the note, for find's highlights), -1 otherwise.
+	block   int
 	start   int
 	end     int
 	section int
@@ -55,6 +59,7 @@ type rendered struct {
 	lines      []docLine
 	blocks     []corpus.BlockRef
 	blockLine  []int // global block index -> first line
+	noteLine   []int // index in doc.Matter -> first line; -1 while folded
 	outline    []outlineEntry
 	matterOpen bool
 }
@@ -87,6 +92,10 @@ func renderDoc(doc *corpus.Document, width int, st *styles, matterOpen bool) *re
 		b.plain(lkEditorial, "ed.: "+strings.Join(doc.Editorial, ", ")+" from the catalog, not the text", "", st.editorial)
 	}
 	b.add(docLine{kind: lkRule, block: -1, text: strings.Repeat("─", r.measure)}, st.rule)
+	r.noteLine = make([]int, len(doc.Matter))
+	for i := range r.noteLine {
+		r.noteLine[i] = -1
+	}
 	b.matter(doc, "front")
 	r.blocks = doc.Blocks()
 	r.blockLine = make([]int, len(r.blocks))
@@ -208,25 +217,53 @@ func (b *builder) plain(kind lineKind, text, prefix string, st lipgloss.Style) {
 }
 
 func (b *builder) matter(doc *corpus.Document, kind string) {
-	var parts []string
-	for _, m := range doc.Matter {
+	var notes []int
+	for i, m := range doc.Matter {
 		if m.Kind == kind {
-			parts = append(parts, m.Text)
+			notes = append(notes, i)
 		}
 	}
-	if len(parts) == 0 {
+	if len(notes) == 0 {
 		return
 	}
 	b.blank()
 	if !b.r.matterOpen {
-		label := "▸ " + kind + " matter folded (" + plural(len(parts), "note") + ") · m shows it"
+		label := "▸ " + kind + " matter folded (" + plural(len(notes), "note") + ") · m shows it"
 		b.plain(lkFold, label, "", b.st.fold)
 		return
 	}
 	b.plain(lkFold, "▾ "+kind+" matter · m hides it", "", b.st.fold)
-	for _, p := range parts {
-		b.plain(lkMatter, p, "  ", b.st.matter)
+	for _, i := range notes {
+		b.note(i, doc.Matter[i].Text)
 	}
+}
+
+// note wraps a shown matter note, each line knowing the bytes of the note
+// it holds, as a body block's lines do.
+func (b *builder) note(i int, text string) {
+	b.r.noteLine[i] = len(b.r.lines)
+	prefix := "  "
+	for _, seg := range wrapSegments(text, b.r.measure-strWidth(prefix)) {
+		b.add(docLine{kind: lkMatter, prefix: prefix, text: text[seg[0]:seg[1]], block: noteBlock(i), start: seg[0], end: seg[1]}, b.st.matter)
+	}
+}
+
+// noteBlock is the docLine.block (and overlay.block) of doc.Matter[i]:
+// below -1, so that block >= 0 still means the body; noteOf inverts it.
+func noteBlock(i int) int { return -2 - i }
+
+func noteOf(block int) int { return -2 - block }
+
+// firstLine is the first line of a body block or of a shown matter note
+// (0 for a folded note).
+func (r *rendered) firstLine(block int) int {
+	if block >= 0 {
+		return r.blockLine[block]
+	}
+	if n := noteOf(block); n >= 0 && n < len(r.noteLine) && r.noteLine[n] >= 0 {
+		return r.noteLine[n]
+	}
+	return 0
 }
 
 func (b *builder) block(ref corpus.BlockRef) {

@@ -140,6 +140,7 @@ type spanPaints struct {
 	quote, quoteEm                  paint
 	caption, captionEm              paint
 	match, matchCurrent, cursor, mk paint
+	matter                          paint
 }
 
 func newSpanPaints(s *styles) spanPaints {
@@ -155,6 +156,7 @@ func newSpanPaints(s *styles) spanPaints {
 		matchCurrent: newPaint(s.matchCurrent),
 		cursor:       newPaint(s.cursor),
 		mk:           newPaint(s.mark),
+		matter:       newPaint(s.matter),
 	}
 }
 
