@@ -47,22 +47,28 @@ const paneLimit = 200
 
 // BenchmarkKeystroke reports the time of one keystroke's search at p50,
 // p95 and worst, over every prefix of every query in typed.
-func BenchmarkKeystroke(b *testing.B) { benchKeystroke(b, bbc(b)) }
+func BenchmarkKeystroke(b *testing.B) { benchKeystroke(b, bbc(b), typed) }
+
+// typedOr are queries with groups, typed as typed are.
+var typedOr = []string{"oil | gas prices", "^the film | music$", "chelsea | arsenal !injury", "blair | brown | howard election"}
+
+// BenchmarkKeystrokeOr is BenchmarkKeystroke over typedOr.
+func BenchmarkKeystrokeOr(b *testing.B) { benchKeystroke(b, bbc(b), typedOr) }
 
 // BenchmarkKeystrokeDoubled is BenchmarkKeystroke over the BBC corpus
 // indexed twice: headroom for a corpus twice its size.
 func BenchmarkKeystrokeDoubled(b *testing.B) {
 	ix := bbc(b)
-	benchKeystroke(b, New(append(slices.Clip(ix.docs), ix.docs...)))
+	benchKeystroke(b, New(append(slices.Clip(ix.docs), ix.docs...)), typed)
 }
 
-func benchKeystroke(b *testing.B, ix *Index) {
+func benchKeystroke(b *testing.B, ix *Index, queries []string) {
 	b.ReportMetric(float64(ix.Len()), "targets")
 	ctx := context.Background()
 	var times []time.Duration
 	b.ResetTimer()
 	for b.Loop() {
-		for _, q := range typed {
+		for _, q := range queries {
 			var prev *Result
 			for i := 1; i <= len(q); i++ {
 				start := time.Now()

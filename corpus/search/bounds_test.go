@@ -25,7 +25,8 @@ func TestBoundsHold(t *testing.T) {
 		}
 		return b.String()
 	}
-	checked := 0
+	rng2 := rand.New(rand.NewPCG(7, 8)) // the groups' own, so the terms above stay those checked before
+	checked, groups := 0, 0
 	for range 100000 {
 		pat := strings.TrimSpace(gen(patAlphabet, 1+rng.IntN(6)))
 		// Half the texts are made of pieces of the pattern between
@@ -58,6 +59,9 @@ func TestBoundsHold(t *testing.T) {
 		}
 		tg := testTarget(text)
 		sig := sign(tg.folded)
+		if checkGroupBounds(t, rng2, pat, gen(patAlphabet, 1+rng2.IntN(4)), text) {
+			groups++
+		}
 		c, ok := screen(tg, []term{tm})
 		hay, _ := tm.hay(tg) // what the term is scored on
 		m := fuzzy.Find(tm.text, []string{hay})
@@ -93,9 +97,71 @@ func TestBoundsHold(t *testing.T) {
 		}
 		checked++
 	}
-	if checked < 5000 {
-		t.Fatalf("only %d cases checked", checked)
+	t.Logf("%d terms and %d groups checked", checked, groups)
+	if checked < 5000 || groups < 5000 {
+		t.Fatalf("only %d cases checked, %d of them with groups", checked, groups)
 	}
+}
+
+// checkGroupBounds checks, on one text, the group of the term typed as
+// pat and another term made of other with a random operator: the
+// group matches when either alternative does, scores the better of what
+// each scores as a term of its own, and that score lies within the
+// screen's bounds and under refine's. It reports whether it checked a
+// matching group.
+func checkGroupBounds(t *testing.T, rng *rand.Rand, pat, other, text string) bool {
+	t.Helper()
+	other = strings.TrimSpace(other)
+	if other == "" || strings.ContainsAny(other[:1], "'^!") {
+		return false
+	}
+	other = []string{"", "", "'", "^", "!"}[rng.IntN(5)] + other
+	if rng.IntN(4) == 0 {
+		other += "$"
+	}
+	q := parseQuery(strings.ReplaceAll(pat, " ", `\ `) + " | " + strings.ReplaceAll(other, " ", `\ `))
+	if len(q.terms) != 1 || q.terms[0].kind != termGroup {
+		return false // the same term twice, or operators alone
+	}
+	g := q.terms[0]
+	tg := testTarget(text)
+	want, any := 0, false
+	for _, a := range g.alts {
+		c, ok := screen(tg, []term{a})
+		if !ok {
+			continue
+		}
+		sc := c.score
+		if a.ranked() {
+			sc = scoreOne(a, tg, a.kind == termExact || c.spans&1 != 0)
+		}
+		if !any || sc > want {
+			want, any = sc, true
+		}
+	}
+	c, ok := screen(tg, []term{g})
+	if ok != any {
+		t.Fatalf("%q in %q: the group matches %v, its alternatives %v", g.text, text, ok, any)
+	}
+	if !ok {
+		return false
+	}
+	_, final := g.bestAlt(tg)
+	if final != want {
+		t.Fatalf("%q in %q: the group scores %d, its best alternative %d", g.text, text, final, want)
+	}
+	if final < c.lo || final > c.hi {
+		t.Fatalf("%q in %q: score %d outside the bounds [%d, %d]", g.text, text, final, c.lo, c.hi)
+	}
+	ix := &Index{targets: []target{*tg}}
+	his := []int{0}
+	if err := ix.refine(context.Background(), []term{g}, []cand{c}, []int32{0}, his); err != nil {
+		t.Fatal(err)
+	}
+	if final > his[0] {
+		t.Fatalf("%q in %q: score %d above the refined bound %d", g.text, text, final, his[0])
+	}
+	return true
 }
 
 // scoreOne scores one fuzzy term on one target as scoreTerm does.

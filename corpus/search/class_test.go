@@ -175,7 +175,7 @@ func TestPruningKeepsTheBestBBC(t *testing.T) {
 	}
 	ix := bbc(t)
 	ctx := context.Background()
-	for _, q := range []string{"e", "o", "oi", "oil", "'oil", "war", "gas", "oil price", "ir", "passage", "^the", "a e", "Oil", "hormuz", "s$"} {
+	for _, q := range []string{"e", "o", "oi", "oil", "'oil", "war", "gas", "oil price", "ir", "passage", "^the", "a e", "Oil", "hormuz", "s$", "oil | gas", "o | e", "^the | war", "'oil | !price x", "s$ | a e"} {
 		all, err := ix.Search(ctx, q, Options{Doc: -1})
 		if err != nil {
 			t.Fatal(err)
@@ -204,13 +204,16 @@ func TestPruningRandomQueries(t *testing.T) {
 	ops := []string{"", "", "", "'", "^", "!"}
 	for range 300 {
 		var q []string
-		for range 1 + rng.IntN(2) {
+		for range 1 + rng.IntN(3) {
 			w := []rune(words[rng.IntN(len(words))])
 			i := rng.IntN(len(w))
 			j := i + 1 + rng.IntN(min(len(w)-i, 4))
 			term := ops[rng.IntN(len(ops))] + string(w[i:j])
 			if rng.IntN(8) == 0 {
 				term += "$"
+			}
+			if len(q) > 0 && rng.IntN(3) == 0 {
+				q = append(q, "|") // the terms on either side make a group
 			}
 			q = append(q, term)
 		}

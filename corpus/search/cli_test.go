@@ -134,3 +134,40 @@ func TestCLICutQuery(t *testing.T) {
 		t.Errorf("a short query: err %v, stderr %q", err, errOut.String())
 	}
 }
+
+// parley search with a group, as main runs it (the prefilter, then the
+// search): the lines hold either word, and a file holding neither is
+// turned away; a bar alone lists the documents as operators alone do.
+func TestCLIOr(t *testing.T) {
+	dir := guardFolder(t)
+	const q = "hormuz | genève"
+	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{Keep: DocumentFilter(q)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Filtered == 0 {
+		t.Error("the filter kept every file")
+	}
+	out := runCLI(t, c, q, CLIOptions{})
+	var words []string
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		switch {
+		case strings.Contains(line, "Hormuz"):
+			words = append(words, "hormuz")
+		case strings.Contains(line, "Genève"):
+			words = append(words, "genève")
+		default:
+			t.Errorf("line %q holds neither word", line)
+		}
+	}
+	if !strings.Contains(strings.Join(words, " "), "hormuz") || !strings.Contains(strings.Join(words, " "), "genève") {
+		t.Errorf("output:\n%s\nwant lines with Hormuz and with Genève", out)
+	}
+	all, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := runCLI(t, all, "|", CLIOptions{}), runCLI(t, all, "", CLIOptions{}); got != want {
+		t.Errorf("a bar alone:\n%s\nwant the documents listed:\n%s", got, want)
+	}
+}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -33,14 +34,24 @@ import (
 // fold(text) (see plainRune); both map each rune to one rune, so the
 // relations above hold between the folded forms too. A file is kept when
 // every positive term passes the first check, or every one passes the
-// second; a query with no positive term keeps all. Markdown with front
-// matter is always kept: YAML can spell a title its text does not hold
-// ("\u00e9", a number, an alias).
+// second; a query with no positive term keeps all. A group (a | b)
+// passes a check when any of its alternatives does, and is no condition
+// at all when one of them is negated. Markdown with front matter is
+// always kept: YAML can spell a title its text does not hold ("\u00e9", a
+// number, an alias).
 func DocumentFilter(query string) func(name, text string) bool {
-	var pats []filterTerm
+	var pats [][]filterTerm // each term's alternatives
 	for _, t := range parseQuery(query).terms {
-		if !t.neg {
-			pats = append(pats, newFilterTerm(t.folded, t.exact))
+		var alts []filterTerm
+		for _, a := range altsOf(&t) {
+			if a.neg {
+				alts = nil
+				break
+			}
+			alts = append(alts, newFilterTerm(a.folded, a.exact))
+		}
+		if alts != nil {
+			pats = append(pats, alts)
 		}
 	}
 	if len(pats) == 0 {
@@ -95,13 +106,17 @@ func (h *hays) of(p filterTerm, accents bool) (text, file string) {
 	return h.plain, h.filePlain
 }
 
-// check runs the two checks of DocumentFilter; accents as for of.
-func (h *hays) check(pats []filterTerm, accents bool) bool {
+// check runs the two checks of DocumentFilter on the groups of terms
+// pats, each passing when one of its alternatives does; accents as for of.
+func (h *hays) check(pats [][]filterTerm, accents bool) bool {
 	// A term without whitespace is a subsequence of the text with its
 	// whitespace dropped exactly when it is one of the text itself.
 	inBody := true
-	for _, p := range pats {
-		if hay, _ := h.of(p, accents); !foldedSubsequence(hay, p.runes) {
+	for _, alts := range pats {
+		if !slices.ContainsFunc(alts, func(p filterTerm) bool {
+			hay, _ := h.of(p, accents)
+			return foldedSubsequence(hay, p.runes)
+		}) {
 			inBody = false
 			break
 		}
@@ -109,12 +124,17 @@ func (h *hays) check(pats []filterTerm, accents bool) bool {
 	if inBody {
 		return true
 	}
-	for _, p := range pats {
-		hay, file := h.of(p, accents)
-		for r, n := range p.counts {
-			if foldedCount(hay, r)+foldedCount(file, r)+foldedCount("(untitled)", r) < n {
-				return false
+	for _, alts := range pats {
+		if !slices.ContainsFunc(alts, func(p filterTerm) bool {
+			hay, file := h.of(p, accents)
+			for r, n := range p.counts {
+				if foldedCount(hay, r)+foldedCount(file, r)+foldedCount("(untitled)", r) < n {
+					return false
+				}
 			}
+			return true
+		}) {
+			return false
 		}
 	}
 	return true

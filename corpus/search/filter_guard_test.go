@@ -26,6 +26,10 @@ var guardQueries = []string{
 	"geneve", "lodz", "^ozil", "quill facade",
 	// Match classes, operators alone, an escaped dollar, a dangling escape.
 	"oil", "'oil", "$", `\$`, `oil \`,
+	// Groups: a file is kept when any alternative could match, and always
+	// when one is negated.
+	"hormuz | zebra", "zzzz | yyyy", "zzzz | 909", "^ozil | genève", "talks$ | 'quill",
+	"crossing zebra | zzzz", "zzzz | !iran", "!zzzz | !yyyy", "oil | façade price", `\|`, "|",
 }
 
 // guardFolder holds files whose hits depend on what the filter must not

@@ -18,7 +18,7 @@ var (
 // mark characters inside their text; and every narrowed search equals a
 // fresh one.
 func FuzzSearch(f *testing.F) {
-	for _, q := range []string{"hormuz", "909 !km", "'border ^Pak", "talks$", "中国传媒", "Tür\x00k", "\xff'", `a\ b`, "!'", "^$", "$", `\`, `oil \`, `\$5`} {
+	for _, q := range []string{"hormuz", "909 !km", "'border ^Pak", "talks$", "中国传媒", "Tür\x00k", "\xff'", `a\ b`, "!'", "^$", "$", `\`, `oil \`, `\$5`, "hormuz | !km", "a | b c | ^d", `x \| y`} {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

@@ -10,7 +10,10 @@ import (
 // continuing from what its screen learned (cand.last): the leftmost match
 // of the extended term's runes continues from where the shorter one's
 // ended, and its first contiguous occurrence is at or after the shorter
-// one's (every occurrence of "chels" starts with one of "chel").
+// one's (every occurrence of "chels" starts with one of "chel"). A group
+// ("a | b") typed further is screened again, from the matches of an
+// earlier query it narrows (see query.narrows); a term added after one
+// continues from its matches.
 
 // stepKind says how a query follows the previous one.
 type stepKind int

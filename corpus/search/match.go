@@ -26,6 +26,10 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 				c.spans |= 1 << min(i, 63)
 			}
 			l = lastTerm{at: int32(at), end: int32(end), lo: lo, hi: hi}
+		} else if tm.kind == termGroup {
+			if l, ok = tm.screenGroup(t); !ok {
+				return c, false
+			}
 		} else {
 			text, folded := tm.hay(t)
 			start := tm.find(t, text, folded)

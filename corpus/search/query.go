@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -18,13 +19,18 @@ import (
 //	word$    suffix: the text ends with word
 //	^word$   the whole text is word
 //	!word    the text does not contain word (also !'word, !^word, !word$)
+//	a | b    either term: a "|" on its own joins the terms on either side
+//	         into a group that matches when any of them matches (also
+//	         !a | !b), and the group is ANDed with the other terms
 //
 // Matching ignores case unless the term has an upper-case letter (smart
 // case), and accents unless the term has an accented letter (see
 // plainRune). A backslash before a space keeps the space inside the term
-// ("new\ york"), and one before a final $ makes it a dollar sign ("cost\$").
-// A term that is only operators ("!", "'", "^", "$", "^$") is ignored, and
-// so is a backslash that ends the query, so a query being typed never
+// ("new\ york"), one before a final $ makes it a dollar sign ("cost\$"),
+// and one before a bar makes it a bar ("\|" finds "|"). A term that is
+// only operators ("!", "'", "^", "$", "^$") is ignored, and so is a
+// backslash that ends the query and a "|" with no term before or after it
+// ("a |", "| a", "a | | b" is "a | b"), so a query being typed never
 // matches nothing for a keystroke.
 //
 // Only the first MaxQueryChars characters of a query are searched, as
@@ -43,6 +49,7 @@ const (
 	termPrefix
 	termSuffix
 	termEqual
+	termGroup // alternatives joined by "|" (see group.go)
 )
 
 // term is one parsed query term.
@@ -62,6 +69,9 @@ type term struct {
 	follow    []byte    // first byte of each folded rune after the first
 	edges     uint8     // 1: the term begins with a non-word character, 2: ends with one (see occClass)
 	alnum     bool      // folded is ASCII letters and digits only (see classHi)
+	// A group's alternatives, two or more terms of the other kinds; its
+	// text is their words joined by " | ", which tells groups apart.
+	alts []term
 }
 
 // pattern returns what the term matches against a target's text (when
@@ -77,7 +87,10 @@ func (t term) pattern() string {
 // than when screening: a fuzzy term, or an exact one, which can occur
 // several times and scores its best occurrence (see class.go). The screen
 // only bounds their scores.
-func (t *term) ranked() bool { return t.kind == termFuzzy || t.kind == termExact && !t.neg }
+// A group's score is its best alternative's, found when ranking too.
+func (t *term) ranked() bool {
+	return t.kind == termFuzzy || t.kind == termExact && !t.neg || t.kind == termGroup
+}
 
 // query is a parsed query string.
 type query struct {
@@ -97,14 +110,42 @@ func parseQuery(raw string) query {
 	// as a combining mark finds the composed letter.
 	plain := norm.NFC.String(corpus.StripControls(raw))
 	// A term repeated word for word adds nothing to what must match, and
-	// would be matched again on every text (a pasted line repeats words).
+	// would be matched again on every text (a pasted line repeats words);
+	// so does a group repeated, or an alternative within one.
 	seen := map[string]bool{}
+	var alts []term
+	var words []string
+	flush := func() {
+		key := strings.Join(words, " | ")
+		switch {
+		case len(alts) == 0 || seen[key]:
+		case len(alts) == 1:
+			q.terms = append(q.terms, alts[0])
+		default:
+			q.terms = append(q.terms, term{kind: termGroup, text: key, alts: alts})
+		}
+		seen[key] = true
+		alts, words = nil, nil
+	}
+	or := false // a "|" follows the last term
 	for _, word := range splitTerms(corpus.CleanLine(plain)) {
-		if t, ok := parseTerm(word); ok && !seen[word] {
-			seen[word] = true
-			q.terms = append(q.terms, t)
+		if word == "|" {
+			or = len(alts) > 0
+			continue
+		}
+		t, ok := parseTerm(word)
+		if !ok {
+			continue // operators alone leave a "|" before them pending
+		}
+		if !or {
+			flush()
+		}
+		or = false
+		if !slices.Contains(words, word) {
+			alts, words = append(alts, t), append(words, word)
 		}
 	}
+	flush()
 	return q
 }
 
@@ -173,6 +214,7 @@ func parseTerm(w string) (term, bool) {
 		w = w[:len(w)-1]
 	}
 	w = strings.ReplaceAll(w, `\$`, "$")
+	w = strings.ReplaceAll(w, `\|`, "|")
 	if w == "" {
 		return t, false
 	}
@@ -189,8 +231,12 @@ func parseTerm(w string) (term, bool) {
 // implies reports whether every text matching t also matches old, so the
 // hits of old can be narrowed instead of searching everything again. That
 // holds when typing extends a positive fuzzy, exact or prefix term, and
-// for any term left unchanged.
+// for any term left unchanged; where either is a group, when every
+// alternative of t implies one of old's (see groupImplies).
 func (t term) implies(old term) bool {
+	if t.kind == termGroup || old.kind == termGroup {
+		return groupImplies(t, old)
+	}
 	// Terms with and without accents match against different texts (see
 	// plainRune); typing the first accent into a term starts again.
 	if t.neg != old.neg || t.kind != old.kind || (old.sensitive && !t.sensitive) || t.exact != old.exact {

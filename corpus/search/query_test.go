@@ -143,6 +143,28 @@ func TestNarrows(t *testing.T) {
 		{"", "a", false},
 		{"abc", "ab", false},
 		{"music !download", "music !download x", true},
+		// Groups: each alternative of the new term must imply one of the
+		// old; a bar widens what the term matches.
+		{"a", "a |", true},
+		{"a", "a | b", false},
+		{"a | b", "a | b", true},
+		{"a | b", "a | b c", true},
+		{"a | b", "a | bc", true},
+		{"a | b", "ab | b", true},
+		{"a | b", "b | a", true},
+		{"a | b", "a", true},
+		{"a | b", "ax", true},
+		{"a | b", "c", false},
+		{"a | b", "a | b | c", false},
+		{"a | b", "a | c", false},
+		{"a | b", "'a | b", false},
+		{"a b | c", "a b | c d", true},
+		{"a b | c", "a b", true},
+		{"a b | c", "a bx | c", true},
+		{"!a | !b", "!a | !b", true},
+		{"!a | !b", "!a", true},
+		{"!a | !b", "!ab | !b", false}, // a longer exclusion excludes less
+		{"a | b x", "a | b x | y", false},
 	}
 	for _, c := range cases {
 		if got := parseQuery(c.new).narrows(parseQuery(c.old)); got != c.want {
@@ -228,6 +250,14 @@ func TestStep(t *testing.T) {
 		{"oil pr", "oil", stepNone},
 		{"oil", "gas", stepNone},
 		{"中国", "中国传", stepExtend},
+		// A group is screened again, or narrowed from the matches of an
+		// earlier query (see narrows); terms added after it continue.
+		{"a |", "a | b", stepNone},
+		{"a | b", "a | bc", stepNone},
+		{"a | b", "a | b c", stepAdd},
+		{"a | b c", "a | b ch", stepExtend},
+		{"a | b c", "a | c ch", stepNone},
+		{"x", "x a | b", stepAdd},
 	}
 	for _, c := range cases {
 		if got := step(parseQuery(c.q), parseQuery(c.prev)); got != c.want {
@@ -313,5 +343,84 @@ func TestParseQueryDropsRepeats(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "oil oil price oil" || len(q.terms) != 4 {
 		t.Errorf("terms = %q, want oil, 'oil, price, !oil", got)
+	}
+}
+
+// groupWords shows a parsed query as its terms, a group's alternatives
+// joined by "|": kind letter, "!" when negated, then the text.
+func groupWords(q query) string {
+	kinds := map[termKind]string{termFuzzy: "f", termExact: "e", termPrefix: "p", termSuffix: "s", termEqual: "q"}
+	var out []string
+	for _, t := range q.terms {
+		var alts []string
+		for _, a := range altsOf(&t) {
+			w := kinds[a.kind]
+			if a.neg {
+				w += "!"
+			}
+			alts = append(alts, w+":"+a.text)
+		}
+		if t.kind == termGroup && len(t.alts) < 2 {
+			alts = append(alts, "a group of one")
+		}
+		out = append(out, strings.Join(alts, "|"))
+	}
+	return strings.Join(out, " ")
+}
+
+// "|" on its own joins the terms on either side into a group; a bar with
+// no term on one side is ignored while it is being typed, and "\|" is a
+// bar to find.
+func TestParseQueryOr(t *testing.T) {
+	cases := map[string]string{
+		"a | b":                   "f:a|f:b",
+		"^core go$ | rb$ | py$":   "p:core s:go|s:rb|s:py",
+		"a b | c d":               "f:a f:b|f:c f:d",
+		"'a | ^b | c$ | ^d$":      "e:a|p:b|s:c|q:d",
+		"!a | !b":                 "e!:a|e!:b",
+		"x !a | b":                "f:x e!:a|f:b",
+		"Iran | türkiye":          "f:Iran|f:türkiye",
+		"a |":                     "f:a",
+		"| a":                     "f:a",
+		"|":                       "",
+		"| | |":                   "",
+		"a | | b":                 "f:a|f:b",
+		"a || b":                  "f:a f:|| f:b", // a bar is an operator only alone
+		"a|b":                     "f:a|b",
+		"a | ! | b":               "f:a|f:b", // operators alone are skipped
+		"a | ^ b":                 "f:a|f:b",
+		"a | b a":                 "f:a|f:b f:a",
+		"a | a":                   "f:a",
+		"a | b a | b":             "f:a|f:b",
+		"b | a a | b":             "f:b|f:a f:a|f:b",
+		`\|`:                      "f:|",
+		`a \| b`:                  "f:a f:| f:b",
+		`'\| !\|`:                 "e:| e!:|",
+		`a\|b`:                    "f:a|b",
+		`\|$`:                     "s:|",
+		"'|":                      "e:|",
+		`new\ york | boston`:      "f:new york|f:boston",
+		"a | b | c | d | e | f":   "f:a|f:b|f:c|f:d|f:e|f:f",
+		"a | b c | d !e | !f ^g$": "f:a|f:b f:c|f:d e!:e|e!:f q:g",
+	}
+	for in, want := range cases {
+		if got := groupWords(parseQuery(in)); got != want {
+			t.Errorf("parseQuery(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Typing a query with a bar, keystroke by keystroke, never leaves it with
+// no term once it had one.
+func TestParseQueryOrWhileTyping(t *testing.T) {
+	for _, q := range []string{"hormuz | lucerne", "^core go$ | rb$ | py$", "a | !b", `x \| y`} {
+		had := false
+		for i := 1; i <= len(q); i++ {
+			n := len(parseQuery(q[:i]).terms)
+			if had && n == 0 {
+				t.Errorf("%q: no term left", q[:i])
+			}
+			had = had || n > 0
+		}
 	}
 }

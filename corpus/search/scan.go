@@ -173,7 +173,10 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 			batch = batch[:end]
 		}
 		for ti := range terms {
-			if terms[ti].ranked() {
+			switch {
+			case terms[ti].kind == termGroup:
+				ix.scoreGroup(&terms[ti], batch)
+			case terms[ti].ranked():
 				ix.scoreTerm(ti, &terms[ti], batch)
 			}
 		}
@@ -227,33 +230,38 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand, pick []
 			}
 			for ti := range terms {
 				tm := &terms[ti]
-				if !tm.ranked() {
-					continue
-				}
-				contig := tm.kind == termExact || c.spans&(1<<min(ti, 63)) != 0
-				_, folded := tm.hay(t)
-				n := len(folded)
-				// The signature is of t.folded. refinedHi holds for any
-				// alignment's score as long as no adjacency bonus is
-				// capped (see chain).
-				sigOK := !tm.exact || !t.accent
-				refined := math.MaxInt
-				if sigOK && tm.runes < chainSteps {
-					refined = tm.refinedHi(t, sig)
-				}
-				if contig {
-					class := topClass
-					if sigOK {
-						class = tm.classHi(sig)
-					}
-					hi += class*classWeight + clampRaw(min(tm.spanHi(n, t.camel), refined))
-				} else {
-					hi += clampRaw(min(tm.rawHi(n, t.camel, false), refined))
+				switch {
+				case tm.kind == termGroup:
+					hi += tm.groupHi(t, sig)
+				case tm.ranked():
+					hi += tm.termHi(t, sig, tm.kind == termExact || c.spans&(1<<min(ti, 63)) != 0)
 				}
 			}
 			his[k] = min(c.hi, hi)
 		}
 	})
+}
+
+// termHi bounds the score of a ranked term on t from t's signature sig;
+// contig says whether the term may occur contiguously in t.
+func (tm *term) termHi(t *target, sig *signature, contig bool) int {
+	_, folded := tm.hay(t)
+	n := len(folded)
+	// The signature is of t.folded. refinedHi holds for any alignment's
+	// score as long as no adjacency bonus is capped (see chain).
+	sigOK := !tm.exact || !t.accent
+	refined := math.MaxInt
+	if sigOK && tm.runes < chainSteps {
+		refined = tm.refinedHi(t, sig)
+	}
+	if contig {
+		class := topClass
+		if sigOK {
+			class = tm.classHi(sig)
+		}
+		return class*classWeight + clampRaw(min(tm.spanHi(n, t.camel), refined))
+	}
+	return clampRaw(min(tm.rawHi(n, t.camel, false), refined))
 }
 
 // scoreTerm adds the score of one ranked term (a fuzzy or exact one; see

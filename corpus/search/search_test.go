@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -103,7 +104,7 @@ func TestEmptyQueryListsDocuments(t *testing.T) {
 func TestNarrowingMatchesFreshSearch(t *testing.T) {
 	ix, _ := seedIndex(t)
 	ctx := context.Background()
-	for _, q := range []string{"pakistan mediat", "'islam ^the", "Iran talks", "中国传媒", "hormuz !oil", "'bord 909", "e l e c", "türkiye pm", "talks$ x", "pak'istan", "turkiye pm", "tür", "tu türk", "Turkiye"} {
+	for _, q := range []string{"pakistan mediat", "'islam ^the", "Iran talks", "中国传媒", "hormuz !oil", "'bord 909", "e l e c", "türkiye pm", "talks$ x", "pak'istan", "turkiye pm", "tür", "tu türk", "Turkiye", "hormuz | lucerne", "pak | iran talks", "^the | !oil x", "iran | 'strait | talks$ islam"} {
 		var prev *Result
 		for i := 1; i <= len(q); i++ {
 			if !utf8.ValidString(q[:i]) {
@@ -146,7 +147,7 @@ func sameHits(a, b []Hit) bool {
 // the same top hits as scoring every match.
 func TestPruningKeepsTheBest(t *testing.T) {
 	ix, _ := seedIndex(t)
-	for _, q := range []string{"e", "pa", "iran", "talks us", "pkstn", "'the ir", "diplo !iran", "Talk"} {
+	for _, q := range []string{"e", "pa", "iran", "talks us", "pkstn", "'the ir", "diplo !iran", "Talk", "e | a", "iran | pkstn", "talks | !iran us", "^the | 'ir | s$"} {
 		all := search(t, ix, q, 0)
 		for _, limit := range []int{1, 7, 50} {
 			top := search(t, ix, q, limit)
@@ -325,3 +326,99 @@ func TestTitleSuffix(t *testing.T) {
 		t.Errorf("rki.news$: %+v", res.Hits)
 	}
 }
+
+// "hormuz | lucerne" finds the sentences naming either place: Hormuz in
+// 002 and 004, Lake Lucerne in 004; whole words rank above scattered
+// matches of either, and each hit highlights the word it holds.
+func TestSeedsOr(t *testing.T) {
+	ix, _ := seedIndex(t)
+	res := search(t, ix, "hormuz | lucerne", 0)
+	docs := map[string]bool{}
+	lucerne, seenOther := false, false
+	for i, h := range res.Hits {
+		low := strings.ToLower(h.Text)
+		var words []string
+		for _, w := range []string{"hormuz", "lucerne"} {
+			if strings.Contains(low, w) {
+				words = append(words, w)
+			}
+		}
+		if len(words) == 0 {
+			seenOther = true
+			continue
+		}
+		if seenOther {
+			t.Fatalf("hit %d names %s but ranks below a scattered match: %q", i, words, h.Text)
+		}
+		docs[docID(ix, h)[:3]] = true
+		lucerne = lucerne || strings.Contains(h.Text, "Lake Lucerne")
+		if m := strings.ToLower(marked(h)); !slices.Contains(words, m) {
+			t.Errorf("hit %d highlights %q, want one of the words %s", i, m, words)
+		}
+	}
+	if !docs["002"] || !docs["004"] || len(docs) != 2 || !lucerne {
+		t.Errorf("documents %v, Lake Lucerne found %v; want 002 and 004, and the Lake Lucerne sentence", docs, lucerne)
+	}
+}
+
+// A group matches what any alternative matches, and scores the best of
+// what its matching alternatives score as queries of their own; the
+// other terms are ANDed with it.
+func TestOrIsUnionOfBest(t *testing.T) {
+	ix, _ := seedIndex(t)
+	cases := []struct {
+		q    string
+		alts []string
+		rest string
+	}{
+		{"hormuz | lucerne", []string{"hormuz", "lucerne"}, ""},
+		{"iran | pakistan", []string{"iran", "pakistan"}, ""},
+		{"talks ^the | 'iran | s$", []string{"^the", "'iran", "s$"}, "talks"},
+		{"!iran | !pakistan", []string{"!iran", "!pakistan"}, ""},
+		{"oil | !strait", []string{"oil", "!strait"}, ""},
+		{"e | pkstn | Iran", []string{"e", "pkstn", "Iran"}, ""},
+	}
+	for _, c := range cases {
+		got := search(t, ix, c.q, 0)
+		want := map[hitKey]int{}
+		for _, a := range c.alts {
+			for _, h := range search(t, ix, a, 0).Hits {
+				if s, ok := want[keyOf(h)]; !ok || h.Score > s {
+					want[keyOf(h)] = h.Score
+				}
+			}
+		}
+		if c.rest != "" {
+			rest := map[hitKey]int{}
+			for _, h := range search(t, ix, c.rest, 0).Hits {
+				rest[keyOf(h)] = h.Score
+			}
+			for loc, s := range want {
+				if r, ok := rest[loc]; ok {
+					want[loc] = s + r
+				} else {
+					delete(want, loc)
+				}
+			}
+		}
+		if got.Total != len(want) || len(want) == 0 {
+			t.Errorf("%q: %d hits, the alternatives' union %d", c.q, got.Total, len(want))
+			continue
+		}
+		for _, h := range got.Hits {
+			if s, ok := want[keyOf(h)]; !ok || s != h.Score {
+				t.Errorf("%q: %v scores %d, want %d (found %v)", c.q, h.Loc, h.Score, s, ok)
+				break
+			}
+		}
+	}
+}
+
+// hitKey tells hits apart: a title and a heading can share a Loc.
+type hitKey struct {
+	loc  corpus.Loc
+	kind Kind
+	text string
+}
+
+func keyOf(h Hit) hitKey { return hitKey{h.Loc, h.Kind, h.Text} }
