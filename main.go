@@ -185,7 +185,8 @@ Query syntax (as in fzf; every space-separated term must match):
   word     fuzzy: its letters in order      'word   exact substring
   ^word    starts with word                 word$   ends with word
   !word    does not contain word            a\ b    a space inside a term
-  \$       a dollar sign
+  a | b    either term (a lone | joins the terms beside it; ^core go$ | rb$ | py$)
+  \$       a dollar sign                    \|      a bar
 A term with a capital letter is case-sensitive, one with an accented letter accent-sensitive.
 Hits with a term as a whole word rank first, then at a word start, inside a word, and last
 with its letters scattered; shorter text first within each. Only the first 300 characters

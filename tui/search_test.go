@@ -524,3 +524,31 @@ func TestHighlightRunsMatchesTruncate(t *testing.T) {
 		}
 	}
 }
+
+// A query with "|" typed key by key: "hormuz |" still lists the Hormuz
+// hits (a bar with nothing after it is ignored), and "hormuz | geneva"
+// lists the sentences naming either place first.
+func TestSearchPaneOr(t *testing.T) {
+	d := newSearchDriver(t, fixtureCorpus(), 80, 24)
+	const q = "hormuz | geneva"
+	for i, r := range q {
+		d.typeText(string(r))
+		if i > 0 && (d.p.res == nil || len(d.p.res.Hits) == 0) {
+			t.Fatalf("%q: no hits", q[:i+1])
+		}
+	}
+	if d.p.res.Query != q {
+		t.Fatalf("shown answer is for %q, want %q", d.p.res.Query, q)
+	}
+	var top []string
+	for _, h := range d.p.res.Hits[:2] {
+		top = append(top, h.Text)
+	}
+	got := strings.Join(top, " / ")
+	if !strings.Contains(got, "Strait of Hormuz") || !strings.Contains(got, "Geneva") {
+		t.Errorf("top hits %q, want the Hormuz and the Geneva sentences", got)
+	}
+	if s := d.screen(); !strings.Contains(s, "Hormuz") || !strings.Contains(s, "Geneva") || !strings.Contains(s, "search: "+q) {
+		t.Errorf("view lacks the query or its hits:\n%s", s)
+	}
+}

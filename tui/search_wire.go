@@ -81,10 +81,11 @@ func searchSyntaxHelp() []key.Binding {
 		show("^word", "starts with word"),
 		show("word$", "ends with word"),
 		show("!word", "does not contain word"),
+		show("a | b", "either term: a lone | joins the terms beside it"),
 		show(`a\ b`, "a space inside a term"),
 		show("Word", "a capital letter makes the term case-sensitive"),
 		show("façade", "an accented letter makes it accent-sensitive"),
-		show(`\$`, "a dollar sign"),
+		show(`\$ \|`, "a dollar sign, a bar"),
 		show("oil", "ranks whole words, then word starts, then the rest"),
 	}
 }
