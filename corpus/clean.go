@@ -43,6 +43,9 @@ type cleanStats struct {
 	invalid  int // invalid UTF-8 bytes shown as <XX>
 	controls int // C0/C1 controls, DEL and lone CRs shown visibly
 	hidden   int // bidi and zero-width characters shown as <U+XXXX>
+	// nonASCII says the text has a character beyond ASCII, so putting
+	// it in NFC may change it (ASCII text is already in NFC).
+	nonASCII bool
 }
 
 func (s cleanStats) notes() []string {
@@ -70,8 +73,8 @@ func plural(n int, one, many string) string {
 // When nothing needs changing it returns the input bytes as a string
 // without copying: callers hand over ownership of b and never modify it.
 func cleanUTF8(b []byte) (string, cleanStats) {
-	if needsNoCleaning(b) {
-		return unsafe.String(unsafe.SliceData(b), len(b)), cleanStats{}
+	if clean, ascii := needsNoCleaning(b); clean {
+		return unsafe.String(unsafe.SliceData(b), len(b)), cleanStats{nonASCII: !ascii}
 	}
 	var st cleanStats
 	var sb strings.Builder
@@ -123,6 +126,7 @@ func cleanUTF8(b []byte) (string, cleanStats) {
 			col++
 			continue
 		}
+		st.nonASCII = true
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size == 1 {
 			fmt.Fprintf(&sb, "<%02X>", c)
@@ -176,9 +180,10 @@ func isHiddenRune(r rune) bool {
 }
 
 // needsNoCleaning is the fast path: plain printable ASCII plus LF, or
-// valid UTF-8 with nothing the rules would touch.
-func needsNoCleaning(b []byte) bool {
-	ascii := true
+// valid UTF-8 with nothing the rules would touch. ascii says which, when
+// clean.
+func needsNoCleaning(b []byte) (clean, ascii bool) {
+	ascii = true
 	i := 0
 	// Eight bytes at a time while all are printable ASCII (0x20-0x7e), the
 	// bulk of most files: this check runs over every byte loaded. For a
@@ -196,7 +201,7 @@ func needsNoCleaning(b []byte) bool {
 				continue
 			}
 			if (c < 0x20 && c != '\n') || c == 0x7f {
-				return false
+				return false, false
 			}
 		}
 	}
@@ -206,14 +211,14 @@ func needsNoCleaning(b []byte) bool {
 			continue
 		}
 		if (c < 0x20 && c != '\n') || c == 0x7f {
-			return false
+			return false, false
 		}
 	}
 	if ascii {
-		return true
+		return true, true
 	}
 	if !utf8.Valid(b) {
-		return false
+		return false, false
 	}
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
@@ -222,11 +227,11 @@ func needsNoCleaning(b []byte) bool {
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		if (r >= 0x80 && r <= 0x9f) || isHiddenRune(r) || r == 0x200c || r == 0x200d || r == 0x2028 || r == 0x2029 {
-			return false
+			return false, false
 		}
 		i += size
 	}
-	return true
+	return true, false
 }
 
 // CleanLine makes an untrusted string (a file name, a query, an error)

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"unicode/utf8"
@@ -48,28 +47,11 @@ func decodeText(raw []byte) (string, []string, error) {
 	// One spelling per character: "café" typed with a composed é must find
 	// the same word written as e and a combining accent, in search and in
 	// compare alike. ASCII text is already in NFC.
-	if !isASCII(raw) && !norm.NFC.IsNormalString(text) {
+	if st.nonASCII && !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 		notes = append(notes, "normalised to composed Unicode (NFC)")
 	}
 	return text, append(notes, st.notes()...), nil
-}
-
-// isASCII reports whether b has only bytes below 0x80, eight at a time.
-func isASCII(b []byte) bool {
-	const hi = 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		if binary.LittleEndian.Uint64(b[i:])&hi != 0 {
-			return false
-		}
-	}
-	for _, c := range b[i:] {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // sniffBinary reports ErrBinary for data with a NUL byte or a high share
