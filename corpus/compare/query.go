@@ -20,7 +20,10 @@ type prepared struct {
 	weights []float64 // query weight × idf per tid
 	keys    map[string]bool
 	max     float64 // score of a sentence covering every query term once
-	facts   []Fact
+	// informative counts the query's informative words (not its phrases
+	// or compounds): see need.
+	informative int
+	facts       []Fact
 }
 
 // prepare analyses a query with an analyzer, which the caller returns
@@ -55,6 +58,9 @@ func (ix *Index) prepareWith(an *analyzer, text string) prepared {
 		// evidence on top of its words, not more to cover.
 		if w == 1 {
 			p.max += ix.idf[tid]
+			if ix.informative[tid] {
+				p.informative++
+			}
 		}
 	}
 	p.an = an
@@ -152,7 +158,7 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 				best = cs[0]
 			}
 		}
-		if best.id >= 0 && best.score >= ix.confident() && ix.informativeWords(p) > 0 {
+		if best.id >= 0 && best.score >= ix.confident() && p.informative > 0 {
 			claim = ix.curatedFor(best.id)
 		}
 	}

@@ -28,7 +28,7 @@ import (
 // keeps, for each source that speaks (see silence.go), its candidates
 // above the listing floor, best first.
 func (ix *Index) candidates(p prepared, originID int32) [][]cand {
-	perDoc := ix.ranked(p, originID, ix.threshold()*listShare, false, ix.need(p, ix.minShared(), originID < 0))
+	perDoc := ix.ranked(p, originID, ix.threshold()*listShare, false, need(p, ix.minShared(), originID < 0))
 	for d, cs := range perDoc {
 		perDoc[d] = ix.speaking(cs, originID)
 	}
@@ -165,25 +165,13 @@ const rareDF = 3
 
 func isInformative(idf float64, df int) bool { return idf >= minInformative || df <= rareDF }
 
-// informativeWords counts the informative words of query p (not its
-// phrases or compounds, which weigh less than a word).
-func (ix *Index) informativeWords(p prepared) int {
-	n := 0
-	for i, tid := range p.tids {
-		if ix.informative[tid] && p.weights[i] >= ix.idf[tid] {
-			n++
-		}
-	}
-	return n
-}
-
 // need is how many informative words a match must share with query p:
 // minShared, or fewer when the query has fewer ("Hormuz", "Strait of
 // Hormuz"). A sentence of a document must share one at least; a typed
 // query of only the story's common words ("Pakistan") needs none, and
 // the silence threshold alone decides.
-func (ix *Index) need(p prepared, shared int, typed bool) int {
-	n := ix.informativeWords(p)
+func need(p prepared, shared int, typed bool) int {
+	n := p.informative
 	if typed {
 		return min(shared, n)
 	}
