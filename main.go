@@ -77,24 +77,24 @@ func needsArg(name string) cobra.PositionalArgs {
 // ("parley lst", "parley serch hormuz"). Paths that exist are read by the interface itself, which
 // streams a large folder in.
 func checkPathsExist(cmd *cobra.Command, paths []string, stderr io.Writer) error {
-	// A first word that is no path but is close to a subcommand is a
-	// mistyped command ("parley serch hormuz"), whatever follows it.
-	if len(paths) > 0 {
-		if _, err := os.Stat(paths[0]); err != nil {
-			if s := cmd.SuggestionsFor(paths[0]); len(s) > 0 {
-				return fmt.Errorf("no file, folder or command %q; did you mean %q?", corpus.CleanLine(paths[0]), s[0])
-			}
-		}
-	}
 	var missing []string
-	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
-			// Named as the loader names a skipped file: path: reason.
-			if u := errors.Unwrap(err); u != nil {
-				err = u
-			}
-			missing = append(missing, p+": "+err.Error())
+	for i, p := range paths {
+		_, err := os.Stat(p)
+		if err == nil {
+			continue
 		}
+		// A first word that is no path but is close to a subcommand is a
+		// mistyped command ("parley serch hormuz"), whatever follows it.
+		if i == 0 {
+			if s := cmd.SuggestionsFor(p); len(s) > 0 {
+				return fmt.Errorf("no file, folder or command %q; did you mean %q?", corpus.CleanLine(p), s[0])
+			}
+		}
+		// Named as the loader names a skipped file: path: reason.
+		if u := errors.Unwrap(err); u != nil {
+			err = u
+		}
+		missing = append(missing, p+": "+err.Error())
 	}
 	if len(paths) == 0 || len(missing) < len(paths) {
 		return nil
