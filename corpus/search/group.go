@@ -41,14 +41,11 @@ func (tm *term) screenGroup(t *target) (l lastTerm, ok bool) {
 				continue
 			}
 		} else {
-			text, folded := a.hay(t)
-			start := a.find(t, text, folded)
-			if a.neg != (start < 0) {
+			el, m := a.screenExact(t)
+			if !m {
 				continue
 			}
-			if !a.neg {
-				lo, hi, _ = a.exactBounds(t, text, folded, start)
-			}
+			lo, hi = el.lo, el.hi
 		}
 		if !ok {
 			l.lo, l.hi, ok = lo, hi, true

@@ -30,16 +30,8 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 			if l, ok = tm.screenGroup(t); !ok {
 				return c, false
 			}
-		} else {
-			text, folded := tm.hay(t)
-			start := tm.find(t, text, folded)
-			if tm.neg != (start < 0) {
-				return c, false
-			}
-			l = lastTerm{at: int32(start), end: -1}
-			if !tm.neg {
-				l.lo, l.hi, l.score = tm.exactBounds(t, text, folded, start)
-			}
+		} else if l, ok = tm.screenExact(t); !ok {
+			return c, false
 		}
 		c.lo += l.lo
 		c.hi += l.hi
@@ -47,6 +39,22 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 		c.last = l
 	}
 	return c, true
+}
+
+// screenExact screens a term that is not fuzzy (exact, prefix, suffix,
+// whole-text or negated) on t: whether it matches, where, and its score
+// bounds (its score, for all but an exact term; see term.ranked).
+func (tm *term) screenExact(t *target) (l lastTerm, ok bool) {
+	text, folded := tm.hay(t)
+	start := tm.find(t, text, folded)
+	if tm.neg != (start < 0) {
+		return l, false
+	}
+	l = lastTerm{at: int32(start), end: -1}
+	if !tm.neg {
+		l.lo, l.hi, l.score = tm.exactBounds(t, text, folded, start)
+	}
+	return l, true
 }
 
 // screenFuzzy decides whether a fuzzy term matches t and bounds its
