@@ -47,7 +47,7 @@ func sentenceWindow(s string, focus, limit int) (a, b int) {
 	}
 	b = min(a+limit, len(s))
 	if b < len(s) {
-		b = runeStartBefore(s, b)
+		b = runeFloor(s, b)
 		// End at a word: at the last space, if one is near.
 		if i := strings.LastIndexByte(s[max(b-limit/8, a):b], ' '); i > 0 {
 			b = max(b-limit/8, a) + i
@@ -60,14 +60,6 @@ func sentenceWindow(s string, focus, limit int) (a, b int) {
 func runeStartAfter(s string, i int) int {
 	for i < len(s) && !utf8.RuneStart(s[i]) {
 		i++
-	}
-	return i
-}
-
-// runeStartBefore is the last character boundary of s at i or before.
-func runeStartBefore(s string, i int) int {
-	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
-		i--
 	}
 	return i
 }
@@ -95,7 +87,7 @@ func contextBefore(s string, n int) string {
 func contextAfter(s string, n int) string {
 	cut := false
 	if len(s) > 4*n+8 {
-		s, cut = s[:runeStartBefore(s, 4*n)], true
+		s, cut = s[:runeFloor(s, 4*n)], true
 	}
 	t := headWords(oneLine(s), n)
 	if cut && !strings.HasSuffix(t, "…") {
@@ -114,7 +106,7 @@ func clipText(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	return s[:runeStartBefore(s, n)] + "…"
+	return s[:runeFloor(s, n)] + "…"
 }
 
 // tailWords keeps about the last n bytes of s, from a word start, with an
@@ -123,10 +115,7 @@ func tailWords(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	cut := len(s) - n
-	for cut < len(s) && !utf8.RuneStart(s[cut]) {
-		cut++
-	}
+	cut := runeStartAfter(s, len(s)-n)
 	if i := strings.IndexByte(s[cut:], ' '); i >= 0 {
 		cut += i + 1
 	}
@@ -138,10 +127,7 @@ func headWords(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
+	cut := runeFloor(s, n)
 	if i := strings.LastIndexByte(s[:cut], ' '); i > 0 {
 		cut = i
 	}
