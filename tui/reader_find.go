@@ -136,15 +136,21 @@ func (p *readerPane) runFind(q string) {
 		return
 	}
 	p.scanFind()
-	for i, m := range p.find.matches {
-		if p.lineOfOffset(m.block, m.start) >= p.top {
-			p.find.cur = i
-			break
-		}
-	}
+	p.find.cur = p.firstMatchFromTop()
 	if len(p.find.matches) > 0 {
 		p.showMatch()
 	}
+}
+
+// firstMatchFromTop is the first match at or after the top of the
+// screen, else the first one.
+func (p *readerPane) firstMatchFromTop() int {
+	for i, m := range p.find.matches {
+		if p.lineOfOffset(m.block, m.start) >= p.top {
+			return i
+		}
+	}
+	return 0
 }
 
 // scanFind collects the find query's matches in reading order, as drawn:
@@ -236,12 +242,7 @@ func (p *readerPane) refind(onScreen bool) {
 			}
 		}
 	} else {
-		for i, m := range p.find.matches {
-			if p.lineOfOffset(m.block, m.start) >= p.top {
-				p.find.cur = i
-				break
-			}
-		}
+		p.find.cur = p.firstMatchFromTop()
 	}
 	if !had || onScreen {
 		p.showMatch()
