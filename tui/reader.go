@@ -270,13 +270,9 @@ func (p *readerPane) update(msg tea.Msg) (pane, tea.Cmd) {
 func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	km, h := p.km, p.bodyHeight()
 	switch {
-	case key.Matches(msg, km.Down):
+	case key.Matches(msg, km.Down, km.LineDown):
 		p.scroll(1)
-	case key.Matches(msg, km.Up):
-		p.scroll(-1)
-	case key.Matches(msg, km.LineDown):
-		p.scroll(1)
-	case key.Matches(msg, km.LineUp):
+	case key.Matches(msg, km.Up, km.LineUp):
 		p.scroll(-1)
 	case key.Matches(msg, km.PageDown):
 		p.scroll(max(h-1, 1))
