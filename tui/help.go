@@ -21,11 +21,12 @@ type helpSection struct {
 func (m *Model) helpSections() []helpSection {
 	km := m.km
 	ck := defaultCompareKeyMap()
-	moving := helpSection{title: "Moving (list, reader, this help)", groups: [][]key.Binding{
-		{km.Down, km.Up, km.PageDown, km.PageUp, km.HalfDown, km.HalfUp, km.Top, km.Bottom, km.LineDown, km.LineUp},
-	}}
-	list := helpSection{title: "List", groups: [][]key.Binding{{km.Open, km.Filter, km.Sort}}}
-	reader := helpSection{title: "Reader", groups: km.readerKeys().FullHelp()[1:]}
+	// The list and the reader share their movement keys (their first
+	// group), listed once for both.
+	readerGroups := km.readerKeys().FullHelp()
+	moving := helpSection{title: "Moving (list, reader, this help)", groups: readerGroups[:1]}
+	list := helpSection{title: "List", groups: km.listKeys().FullHelp()[1:]}
+	reader := helpSection{title: "Reader", groups: readerGroups[1:]}
 	search := helpSection{title: "Search (F)", groups: km.searchKeys().FullHelp()}
 	syntax := helpSection{title: "Search syntax: every term must match", groups: [][]key.Binding{searchSyntaxHelp()}}
 	compare := helpSection{title: "Compare (c in the sentence cursor)", groups: ck.compareHelp().FullHelp()}
