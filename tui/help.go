@@ -62,7 +62,7 @@ func (m *Model) fullHelpLines() []string {
 	room := m.width - 2 // the help is indented a cell, and keeps one free
 	var blocks []string
 	for _, sec := range m.helpSections() {
-		groups := dedupeBindings(sec.groups, map[string]bool{})
+		groups := dedupeBindings(sec.groups)
 		if len(groups) == 0 {
 			continue
 		}
@@ -175,9 +175,10 @@ func indent(s, pad string) string {
 	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
 }
 
-// dedupeBindings drops bindings already listed (in seen, which it
-// updates) and empty groups.
-func dedupeBindings(groups [][]key.Binding, seen map[string]bool) [][]key.Binding {
+// dedupeBindings drops bindings already listed in the section (the
+// groups given) and the groups left empty.
+func dedupeBindings(groups [][]key.Binding) [][]key.Binding {
+	seen := map[string]bool{}
 	var out [][]key.Binding
 	for _, g := range groups {
 		var kept []key.Binding
