@@ -14,10 +14,7 @@ type compareInput struct {
 }
 
 func newCompareInput() compareInput {
-	in := textinput.New()
-	in.Prompt = "compare: "
-	in.Placeholder = "a sentence or a few words"
-	in.CharLimit = 500
+	in := newTextInput("compare: ", "a sentence or a few words", 500)
 	return compareInput{input: in}
 }
 

@@ -165,10 +165,17 @@ func typeText(m *Model, s string) {
 	}
 }
 
+// Tests never wait on timers: text inputs do not blink here, so every
+// command the model returns finishes on its own (background saves too),
+// and runCmd waits for each one. A command still running after
+// cmdDeadline is a timer a test should not have started, and fails loudly
+// rather than being dropped.
+func init() { inputBlink = false }
+
+const cmdDeadline = 10 * time.Second
+
 // send runs Update and then the commands it returns, feeding back the
 // navigation messages they produce (open, back, next document, compare).
-// Commands that wait (blinks, ticks) are given a short while and dropped:
-// no result depends on them.
 func send(m *Model, msg tea.Msg) tea.Cmd {
 	_, cmd := m.Update(msg)
 	runCmd(m, cmd, 0)
@@ -184,8 +191,8 @@ func runCmd(m *Model, cmd tea.Cmd, depth int) {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(100 * time.Millisecond):
-		return
+	case <-time.After(cmdDeadline):
+		panic("a command did not return: it waits on a timer (a blink, a tick, a delay); tests must not start one")
 	}
 	switch msg := msg.(type) {
 	case tea.BatchMsg:

@@ -58,10 +58,7 @@ type cachedItem struct {
 const itemLines = 3 // title, metadata, gap
 
 func newListPane(km *KeyMap, st *styles) *listPane {
-	ti := textinput.New()
-	ti.Prompt = "/"
-	ti.Placeholder = "filter"
-	ti.CharLimit = maxQuery
+	ti := newTextInput("/", "filter", maxQuery)
 	return &listPane{
 		km:     km,
 		st:     st,

@@ -3,7 +3,6 @@ package tui
 import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
@@ -44,10 +43,7 @@ type anchor struct {
 type stepDocMsg struct{ delta int }
 
 func newReaderPane(km *KeyMap, st *styles) *readerPane {
-	ti := textinput.New()
-	ti.Prompt = "/"
-	ti.Placeholder = "find in document"
-	ti.CharLimit = maxQuery
+	ti := newTextInput("/", "find in document", maxQuery)
 	return &readerPane{km: km, st: st, docIdx: -1, find: findState{input: ti}}
 }
 

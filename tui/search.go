@@ -75,10 +75,7 @@ type searchPane struct {
 }
 
 func newSearchPane(km *KeyMap, st *styles) *searchPane {
-	ti := textinput.New()
-	ti.Prompt = "search: "
-	ti.Placeholder = "words, 'exact, ^start, end$, !not"
-	ti.CharLimit = maxQuery
+	ti := newTextInput("search: ", "words, 'exact, ^start, end$, !not", maxQuery)
 	return &searchPane{km: km, st: st, input: ti, current: -1}
 }
 

@@ -8,13 +8,17 @@ import (
 	"parley/corpus"
 )
 
-// TestQualityAblation logs what each part of the engine adds, and the
-// silence threshold sweep it was calibrated by, with a cross-validation
-// of that choice (go test ./corpus/compare -run Ablation -v).
-func TestQualityAblation(t *testing.T) {
-	if testing.Short() {
-		t.Skip("ablation: long")
+// BenchmarkQualityAblation is a report, not a check: it logs what each
+// part of the engine adds, and the silence threshold sweep the engine was
+// calibrated by, with a cross-validation of that choice. Run it with
+// go test ./corpus/compare -run '^$' -bench QualityAblation -benchtime 1x -v
+func BenchmarkQualityAblation(b *testing.B) {
+	for range b.N {
+		qualityAblation(b)
 	}
+}
+
+func qualityAblation(t testing.TB) {
 	docs := seedDocs(t)
 	l := resolveLabelled(t, docs)
 	engine := func(f features) figures { return measure(l, engineRanker(build(docs, Options{EngineOnly: true}, f))) }

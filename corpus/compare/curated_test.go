@@ -33,7 +33,7 @@ type qualitySet struct {
 	} `json:"singles"`
 }
 
-func loadQuality(t *testing.T) qualitySet {
+func loadQuality(t testing.TB) qualitySet {
 	t.Helper()
 	raw, err := os.ReadFile("testdata/quality.json")
 	if err != nil {
@@ -63,7 +63,7 @@ func rawSeed(t *testing.T, prefix string) string {
 	return s
 }
 
-func seedDocs(t *testing.T) []*corpus.Document {
+func seedDocs(t testing.TB) []*corpus.Document {
 	t.Helper()
 	c, err := corpus.LoadSeeds()
 	if err != nil {

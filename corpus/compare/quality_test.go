@@ -28,7 +28,7 @@ type labelled struct {
 	singles []corpus.Loc
 }
 
-func resolveGroups(t *testing.T, docs []*corpus.Document, what string, groups []qualityGroup) [][][]corpus.Loc {
+func resolveGroups(t testing.TB, docs []*corpus.Document, what string, groups []qualityGroup) [][][]corpus.Loc {
 	var out [][][]corpus.Loc
 	for _, c := range groups {
 		per := make([][]corpus.Loc, len(docs))
@@ -48,7 +48,7 @@ func resolveGroups(t *testing.T, docs []*corpus.Document, what string, groups []
 	return out
 }
 
-func resolveLabelled(t *testing.T, docs []*corpus.Document) labelled {
+func resolveLabelled(t testing.TB, docs []*corpus.Document) labelled {
 	q := loadQuality(t)
 	l := labelled{claims: resolveGroups(t, docs, "claim", q.Claims), themes: resolveGroups(t, docs, "theme", q.Themes)}
 	for _, s := range q.Singles {

@@ -5,40 +5,22 @@ import (
 	"unicode"
 )
 
-// textKeyRef is textKey without its ASCII shortcut: the shortcut must
-// not change a single key.
-func textKeyRef(s string) (uint64, bool) {
+// runeHash is FNV-1a over each rune's value, low byte first: the hash
+// textKey promises of normText's folding, without building the string.
+func runeHash(s string) uint64 {
 	const prime = 1099511628211
 	h := uint64(14695981039346656037)
-	space, any := false, false
 	for _, r := range s {
-		switch r {
-		case '’', '‘':
-			r = '\''
-		case '“', '”':
-			r = '"'
-		case '–', '—':
-			r = '-'
-		}
-		if unicode.IsSpace(r) {
-			space = any
-			continue
-		}
-		if space {
-			h = (h ^ ' ') * prime
-			space = false
-		}
-		any = true
-		r = unicode.ToLower(r)
-		for r > 0 {
+		for ; r > 0; r >>= 8 {
 			h = (h ^ uint64(r&0xff)) * prime
-			r >>= 8
 		}
 	}
-	return h, any
+	return h
 }
 
-func TestASCIIShortcuts(t *testing.T) {
+// TestTextKeyFoldsAsNormText: textKey folds case, quotes and spacing
+// exactly as normText does, ASCII shortcut included.
+func TestTextKeyFoldsAsNormText(t *testing.T) {
 	var all []rune
 	for r := rune(0); r < 0x300; r++ {
 		all = append(all, r)
@@ -46,11 +28,19 @@ func TestASCIIShortcuts(t *testing.T) {
 			t.Errorf("isWordRune(%q) = %v, want %v", r, got, want)
 		}
 	}
-	for _, s := range []string{"", "  ", "Pakistan and Iran share\tmore than 900 KM.", "“Quoted” – Ünïcode\u00a0text\x00 end\u2028", string(all)} {
+	for _, s := range []string{
+		"", "  ", "Pakistan and Iran share\tmore than 900 KM.",
+		"“Quoted” – Ünïcode\u00a0text\x00 end\u2028", "  It’s  the “same”—text ", string(all),
+	} {
 		h, ok := textKey(s)
-		rh, rok := textKeyRef(s)
-		if h != rh || ok != rok {
-			t.Errorf("textKey(%q) = %x %v, want %x %v", s, h, ok, rh, rok)
+		folded := normText(s)
+		if ok != (folded != "") || ok && h != runeHash(folded) {
+			t.Errorf("textKey(%q) = %x %v; normText gives %q (%x)", s, h, ok, folded, runeHash(folded))
 		}
+	}
+	a, _ := textKey("It’s the “same” text.")
+	b, _ := textKey("  it's THE \"same\"\ttext. ")
+	if a != b {
+		t.Error("text that differs only in case, quotes and spacing has different keys")
 	}
 }

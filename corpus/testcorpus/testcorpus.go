@@ -30,3 +30,22 @@ func BBC() string {
 		dir = parent
 	}
 }
+
+// FullSweep reports whether the heavy equivalence sweeps should run in
+// full (PARLEY_FULL_SWEEP=1). By default they keep a small fixed sample,
+// so `go test ./...` stays quick; the full sweep is for changes to the
+// code those sweeps guard.
+func FullSweep() bool { return os.Getenv("PARLEY_FULL_SWEEP") == "1" }
+
+// Sample returns every item under a full sweep, else every step-th one
+// (always the first), a fixed sample that still spans the list.
+func Sample[T any](items []T, step int) []T {
+	if FullSweep() || step <= 1 {
+		return items
+	}
+	var out []T
+	for i := 0; i < len(items); i += step {
+		out = append(out, items[i])
+	}
+	return out
+}

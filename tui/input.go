@@ -1,0 +1,23 @@
+package tui
+
+import "charm.land/bubbles/v2/textinput"
+
+// inputBlink says whether text inputs blink their cursor. Tests turn it
+// off: a blinking cursor is a command that waits on a timer, and tests
+// never wait on timers.
+var inputBlink = true
+
+// newTextInput is a one-line input with parley's common settings; every
+// pane's input (filter, find, search, compare) is made here.
+func newTextInput(prompt, placeholder string, limit int) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = prompt
+	ti.Placeholder = placeholder
+	ti.CharLimit = limit
+	if !inputBlink {
+		s := ti.Styles()
+		s.Cursor.Blink = false
+		ti.SetStyles(s)
+	}
+	return ti
+}
