@@ -381,7 +381,7 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 	ix.informative = make([]bool, len(ix.postings))
 	for tid, ps := range ix.postings {
 		ix.idf[tid] = ix.idfOf(len(ps))
-		ix.informative[tid] = ix.word[tid] && isInformative(ix.idf[tid], len(ps))
+		ix.informative[tid] = ix.word[tid] && isInformative(ix.idf[tid], len(ps), ix.docsWith(ps))
 		for i := range ps {
 			ps[i].tf = float32(ix.saturate(float64(ps[i].tf), ps[i].sent))
 		}
@@ -452,6 +452,18 @@ func (ix *Index) fillPostings() {
 	for tid := range ix.postings {
 		ix.postings[tid] = flat[start[tid]:start[tid+1]:start[tid+1]]
 	}
+}
+
+// docsWith counts the documents of a posting list (sorted by sentence,
+// and sentences are contiguous per document).
+func (ix *Index) docsWith(ps []posting) int {
+	n, last := 0, int32(-1)
+	for _, po := range ps {
+		if d := ix.sents[po.sent].doc; d != last {
+			n, last = n+1, d
+		}
+	}
+	return n
 }
 
 // saturate is BM25's term-frequency part for a term that occurs tf times

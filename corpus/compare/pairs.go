@@ -119,7 +119,7 @@ func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
 				hits++
 			}
 		}
-		if hits < ix.claimShared() || s < least {
+		if s < least || (hits < ix.claimShared() && !agrees(s, p)) {
 			continue
 		}
 		d := ix.sents[c].doc

@@ -93,7 +93,7 @@ func (ix *Index) ranked(p prepared, originID int32, floor float64, bestOnly bool
 	}
 	least := (floor - bonusCap) * p.max
 	for _, id := range sc.touched {
-		if id == originID || int(hits[id]) < need || acc[id] < least {
+		if id == originID || acc[id] < least || (int(hits[id]) < need && !agrees(acc[id], p)) {
 			continue
 		}
 		d := ix.sents[id].doc
@@ -163,7 +163,13 @@ const minInformative = 2.0
 // in eight, yet a word three sentences share is still specific.
 const rareDF = 3
 
-func isInformative(idf float64, df int) bool { return idf >= minInformative || df <= rareDF }
+// A word in no more sentences than documents (once in each source that
+// has it) is the wording of one point the sources share, not a word of
+// the story's every sentence: in a small folder of sources that agree,
+// its idf is low only because they agree.
+func isInformative(idf float64, df, docs int) bool {
+	return idf >= minInformative || df <= rareDF || df <= docs
+}
 
 // need is how many informative words a match must share with query p:
 // minShared, or fewer when the query has fewer ("Hormuz", "Strait of

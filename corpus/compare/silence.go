@@ -38,6 +38,18 @@ const confidentThreshold = 0.25
 // often than a claim.
 const minShared = 2
 
+// agreeCover is the share of the query's IDF mass from which a sentence
+// speaks whatever the informative words it shares: minShared guards
+// against one rare word in common, not against a sentence that says
+// (nearly) all the query says. Without it a statement every source
+// makes, in words every source uses, was called silent everywhere:
+// agreement is never silence.
+const agreeCover = 0.6
+
+// agrees says whether a candidate's BM25 mass acc (not yet normalised)
+// covers enough of query p to speak without shared informative words.
+func agrees(acc float64, p prepared) bool { return acc >= agreeCover*p.max }
+
 func (ix *Index) confident() float64 { return orDefault(ix.feat.Confident, confidentThreshold) }
 
 func (ix *Index) threshold() float64 { return orDefault(ix.feat.Threshold, silenceThreshold) }
