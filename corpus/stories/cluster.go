@@ -1,0 +1,122 @@
+package stories
+
+import (
+	"runtime"
+	"sync"
+	"time"
+
+	"parley/corpus"
+)
+
+// Grouping thresholds (see the package comment), chosen on the labelled
+// BBC set (testdata/bbc_stories.json; TestBBCStoriesQuality reports the
+// figures).
+const (
+	linkSim = 0.35
+	meanSim = 0.25
+	// dateGap: documents dated further apart than this (in days) are
+	// unlikely to report one affair; their similarity counts half. It is
+	// long, as commentary follows an affair by months.
+	dateGap     = 180
+	datePenalty = 0.5
+)
+
+// scanAll reads the terms of the kept documents on every core.
+func scanAll(docs []*corpus.Document, kept []int) []docTerms {
+	out := make([]docTerms, len(docs))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(kept)/16))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(kept); i += workers {
+				out[kept[i]] = scanDoc(docs[kept[i]])
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// datesOf gives each kept document's publication day (days since 1970),
+// or -1 when it is not dated.
+func datesOf(docs []*corpus.Document, kept []int) []int {
+	out := make([]int, len(kept))
+	for i, d := range kept {
+		out[i] = -1
+		if t, err := time.Parse("2006-01-02", docs[d].Published); err == nil {
+			out[i] = int(t.Unix() / 86400)
+		}
+	}
+	return out
+}
+
+// cluster groups the kept documents (positions 0..n-1) by average link
+// and returns each position's group, as the position of the group's
+// first member. Duplicates (dup) take no part.
+func cluster(edges []edge, n int, dup []bool, days []int) []int {
+	adj := make([][]edge, n)
+	var strong []edge
+	for _, e := range edges {
+		if dup[e.a] || dup[e.b] {
+			continue
+		}
+		if days[e.a] >= 0 && days[e.b] >= 0 && abs(days[e.a]-days[e.b]) > dateGap {
+			e.sim *= datePenalty
+		}
+		adj[e.a] = append(adj[e.a], e)
+		adj[e.b] = append(adj[e.b], e)
+		if e.sim >= linkSim {
+			strong = append(strong, e)
+		}
+	}
+	sortEdges(strong)
+	group := make([]int, n)
+	members := make([][]int, n)
+	for i := range group {
+		group[i] = i
+		members[i] = []int{i}
+	}
+	for _, e := range strong {
+		ga, gb := group[e.a], group[e.b]
+		if ga == gb {
+			continue
+		}
+		if meanAcross(members[ga], members[gb], group, gb, adj) < meanSim {
+			continue
+		}
+		keep, gone := min(ga, gb), max(ga, gb)
+		for _, m := range members[gone] {
+			group[m] = keep
+		}
+		members[keep] = append(members[keep], members[gone]...)
+		members[gone] = nil
+	}
+	return group
+}
+
+// meanAcross is the mean similarity of every pair with one document in
+// a and one in b (whose group is gb); pairs below minEdge count zero.
+func meanAcross(a, b []int, group []int, gb int, adj [][]edge) float64 {
+	var sum float64
+	for _, x := range a {
+		for _, e := range adj[x] {
+			y := int(e.a)
+			if y == x {
+				y = int(e.b)
+			}
+			if group[y] == gb {
+				sum += e.sim
+			}
+		}
+	}
+	return sum / float64(len(a)*len(b))
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

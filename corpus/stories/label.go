@@ -1,0 +1,174 @@
+package stories
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"parley/corpus"
+)
+
+// labelTerms is how many terms a label names.
+const labelTerms = 3
+
+// build turns the groups of kept positions into stories: members in
+// corpus order, label, dates, ID, and the order of the stories.
+func (r *Result) build(docs []*corpus.Document, kept []int, group []int, terms []docTerms, vs []vector, st corpusStats) {
+	byGroup := map[int][]int{}
+	var order []int
+	for pos, g := range group {
+		if _, dup := r.DuplicateOf[kept[pos]]; dup {
+			continue
+		}
+		if _, ok := byGroup[g]; !ok {
+			order = append(order, g)
+		}
+		byGroup[g] = append(byGroup[g], pos)
+	}
+	for _, g := range order {
+		s := Story{}
+		for _, pos := range byGroup[g] {
+			s.Docs = append(s.Docs, kept[pos])
+		}
+		s.Label = label(byGroup[g], kept, terms, vs, st)
+		s.First, s.Last = r.dateSpan(docs, s.Docs)
+		r.Stories = append(r.Stories, s)
+	}
+	slices.SortStableFunc(r.Stories, func(a, b Story) int {
+		if c := cmp.Compare(len(b.Docs), len(a.Docs)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Docs[0], b.Docs[0])
+	})
+	r.StoryOf = make([]int, len(docs))
+	used := map[string]int{}
+	for si := range r.Stories {
+		s := &r.Stories[si]
+		s.ID = uniqueID(slug(s.Label), used)
+		for _, d := range r.Sources(si) {
+			r.StoryOf[d] = si
+		}
+	}
+}
+
+func (r *Result) dateSpan(docs []*corpus.Document, members []int) (first, last string) {
+	for _, d := range members {
+		for _, i := range append([]int{d}, r.Copies[d]...) {
+			p := docs[i].Published
+			if p == "" {
+				continue
+			}
+			if first == "" || p < first {
+				first = p
+			}
+			if p > last {
+				last = p
+			}
+		}
+	}
+	return first, last
+}
+
+// label names a group by the terms that weigh most over its documents.
+// A word already inside a chosen pair of names ("Blair" after "Tony
+// Blair") is skipped.
+func label(members []int, kept []int, terms []docTerms, vs []vector, st corpusStats) string {
+	weight := map[uint64]float64{}
+	for _, pos := range members {
+		for _, t := range vs[pos] {
+			weight[t.key] += float64(t.w)
+		}
+	}
+	keys := make([]uint64, 0, len(weight))
+	for k := range weight {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b uint64) int {
+		if c := cmp.Compare(weight[b], weight[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	var picked []string
+	for _, k := range keys {
+		if len(picked) == labelTerms {
+			break
+		}
+		w := surfaceOf(k, members, kept, terms, st.isName[k])
+		if w == "" || overlaps(picked, w) {
+			continue
+		}
+		picked = append(picked, w)
+	}
+	return strings.Join(picked, " · ")
+}
+
+// surfaceOf is how the term is written in the first member that has it:
+// a name as written, another word in lower case.
+func surfaceOf(k uint64, members []int, kept []int, terms []docTerms, isName bool) string {
+	for _, pos := range members {
+		t, ok := terms[kept[pos]].terms[k]
+		if !ok {
+			continue
+		}
+		if isName || t.bigram {
+			return corpus.CleanLine(t.surface)
+		}
+		return corpus.CleanLine(strings.ToLower(t.surface))
+	}
+	return ""
+}
+
+// overlaps says whether w shares a word with a label term already
+// picked.
+func overlaps(picked []string, w string) bool {
+	for _, p := range picked {
+		for _, a := range strings.Fields(strings.ToLower(p)) {
+			for _, b := range strings.Fields(strings.ToLower(w)) {
+				if a == b {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// slug makes an ID from a label: lower-case letters and digits, words
+// joined by "-".
+func slug(label string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(label) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "story"
+	}
+	return b.String()
+}
+
+func uniqueID(base string, used map[string]int) string {
+	used[base]++
+	if used[base] == 1 {
+		return base
+	}
+	for {
+		id := base + "-" + strconv.Itoa(used[base])
+		if used[id] == 0 {
+			used[id] = 1
+			return id
+		}
+		used[base]++
+	}
+}

@@ -1,0 +1,109 @@
+package stories
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"parley/corpus"
+)
+
+func seedDocs(t *testing.T) []*corpus.Document {
+	t.Helper()
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Docs
+}
+
+func TestSeedsAreOneStory(t *testing.T) {
+	docs := seedDocs(t)
+	r := Group(docs)
+	if len(r.Stories) != 1 || len(r.Stories[0].Docs) != len(docs) {
+		t.Fatalf("want the %d seeds as one story, got %d stories: %+v", len(docs), len(r.Stories), r.Stories)
+	}
+	s := r.Stories[0]
+	if s.Label == "" || s.ID == "" {
+		t.Errorf("story without label or ID: %+v", s)
+	}
+	if s.First == "" || s.Last < s.First {
+		t.Errorf("date span %q–%q", s.First, s.Last)
+	}
+	if len(r.DuplicateOf) != 0 {
+		t.Errorf("seeds have no copies, got %v", r.DuplicateOf)
+	}
+}
+
+// article builds a small parsed document.
+func article(id, title string, paras ...string) *corpus.Document {
+	d := corpus.Parse(id+".txt", []byte(title+"\n\n"+strings.Join(paras, "\n\n")+"\n"))
+	d.ID = id
+	return d
+}
+
+func TestCopiesAndNearCopies(t *testing.T) {
+	body := []string{
+		"The Zorvan Mining Company agreed on Tuesday to buy the Kettlewick smelter from Brannock Holdings for an undisclosed sum.",
+		"Zorvan chief executive Aldous Pemberly said the Kettlewick plant would keep its 400 workers and its name.",
+		"Brannock had put the smelter up for sale last year after losses at its Ostrava copper business.",
+		"Analysts at Fenwright Securities said the price was likely to be close to the value Brannock put on the plant in March.",
+	}
+	near := slices.Clone(body)
+	near[1] = strings.Replace(near[1], "400 workers", "four hundred workers", 1)
+	other := []string{
+		"The Quillon football club sacked its manager Desmond Arkwright after a fifth defeat in a row on Saturday.",
+		"Quillon chairman Rupert Vane said a new manager would be named before the cup tie against Harrowgate.",
+	}
+	docs := []*corpus.Document{
+		article("a/1", "Zorvan buys Kettlewick smelter", body...),
+		article("a/2", "Quillon sack Arkwright", other...),
+		article("a/3", "Zorvan to buy smelter", body...), // same body, another title
+		article("a/4", "Zorvan buys Kettlewick plant", near...),
+	}
+	r := Group(docs)
+	want := map[int]int{2: 0, 3: 0}
+	if !reflect.DeepEqual(r.DuplicateOf, want) {
+		t.Fatalf("DuplicateOf = %v, want %v", r.DuplicateOf, want)
+	}
+	if !reflect.DeepEqual(r.Copies[0], []int{2, 3}) {
+		t.Errorf("Copies[0] = %v", r.Copies[0])
+	}
+	if r.StoryOf[2] != r.StoryOf[0] || r.StoryOf[3] != r.StoryOf[0] || r.StoryOf[1] == r.StoryOf[0] {
+		t.Errorf("StoryOf = %v", r.StoryOf)
+	}
+	for _, s := range r.Stories {
+		for _, d := range s.Docs {
+			if _, dup := r.DuplicateOf[d]; dup {
+				t.Errorf("story %s lists the duplicate %d", s.ID, d)
+			}
+		}
+	}
+	if got := r.Sources(r.StoryOf[0]); !reflect.DeepEqual(got, []int{0, 2, 3}) {
+		t.Errorf("Sources = %v", got)
+	}
+}
+
+func TestStableIDs(t *testing.T) {
+	docs := seedDocs(t)
+	a, b := Group(docs), Group(docs)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("two runs on the same corpus differ")
+	}
+	if a.Find(a.Stories[0].ID) != 0 || a.Find("no-such-story") != -1 {
+		t.Error("Find does not find the story by its ID")
+	}
+}
+
+func TestUniqueIDs(t *testing.T) {
+	used := map[string]int{}
+	var got []string
+	for _, base := range []string{"a", "a", "a-2", "a"} {
+		got = append(got, uniqueID(base, used))
+	}
+	if fmt.Sprint(got) != "[a a-2 a-2-2 a-3]" {
+		t.Errorf("uniqueID gave %v", got)
+	}
+}
