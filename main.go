@@ -17,6 +17,7 @@ import (
 	"parley/corpus/compare"
 	"parley/corpus/export"
 	"parley/corpus/search"
+	"parley/corpus/stories"
 	"parley/tui"
 )
 
@@ -57,6 +58,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		newSearchCmd(stdout, stderr),
 		newCompareCmd(stdout, stderr),
 		newClaimsCmd(stdout, stderr),
+		newStoriesCmd(stdout, stderr),
 	)
 	return root
 }
@@ -146,6 +148,26 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			return export.WriteList(stdout, c, asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON")
+	return cmd
+}
+
+func newStoriesCmd(stdout, stderr io.Writer) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "stories [--json] [PATH...]",
+		Short: "Group the documents into stories (one affair each) and mark copies",
+		Long: "Group the documents into stories: documents that cover one concrete affair, found by\n" +
+			"their shared distinctive names and terms. A document on its own is a story of one; a\n" +
+			"document whose body is (almost) word for word another's is listed as its copy.",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := loadCorpus(args, stderr)
+			if err != nil {
+				return err
+			}
+			return export.WriteStories(stdout, c.Docs, stories.Group(c.Docs), asJSON)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON")
