@@ -15,6 +15,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/corpus/compare/claimsfile"
 	"parley/corpus/export"
 	"parley/corpus/search"
 	"parley/corpus/stories"
@@ -253,7 +254,9 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts.Embedded = len(args) == 1
+			if opts.Curated, err = curatedLayer(args[1:], c, opts.EngineOnly, stderr); err != nil {
+				return err
+			}
 			return compare.RunCompareCLI(stdout, c, args[0], opts)
 		},
 	}
@@ -277,7 +280,9 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts.Embedded = len(args) == 0
+			if opts.Curated, err = curatedLayer(args, c, opts.EngineOnly, stderr); err != nil {
+				return err
+			}
 			return compare.RunClaimsCLI(stdout, c, opts)
 		},
 	}
@@ -285,6 +290,23 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.Markdown, "markdown", false, "write Markdown")
 	cmd.Flags().BoolVar(&opts.EngineOnly, "engine-only", false, "leave out the curated claims; computed results only")
 	return cmd
+}
+
+// curatedLayer reads the curated layer of the corpus opened from paths
+// (claimsfile decides what applies) and reports a broken claims file and
+// stale quotes on stderr; the command goes on without what is broken.
+func curatedLayer(paths []string, c *corpus.Corpus, engineOnly bool, stderr io.Writer) ([]compare.CuratedClaim, error) {
+	if engineOnly {
+		return nil, nil
+	}
+	l, err := claimsfile.Open(paths)
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range l.Report(c.Docs) {
+		fmt.Fprintln(stderr, "parley:", line)
+	}
+	return l.Curated(c.Docs), nil
 }
 
 // checkOutputFlags refuses two output formats at once.

@@ -141,6 +141,9 @@ type Claim struct {
 	Label   string
 	Terms   []string // key terms, most distinctive first
 	Curated bool
+	// Origin says whose curated claim it is: OriginUser or
+	// OriginShipped; "" for a discovered claim.
+	Origin string
 	// Sources has one entry per document, in document order.
 	Sources []ClaimSource
 	// Coverage[i] is true when document i makes the claim.
@@ -165,4 +168,17 @@ func (c *Claim) Covered() int {
 type CuratedClaim struct {
 	Label  string
 	Quotes map[string][]string
+	// Origin is OriginUser for a claim of the user's claims file;
+	// anything else is shipped.
+	Origin string
+	// Rejected are quotes (keyed as Quotes) of sentences the user
+	// dropped from the claim: they are neither listed in it nor suggested
+	// when it is compared.
+	Rejected map[string][]string
 }
+
+// Origins of a curated claim.
+const (
+	OriginUser    = "user"
+	OriginShipped = "shipped"
+)

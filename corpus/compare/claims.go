@@ -42,13 +42,26 @@ type edge struct {
 // EngineOnly), then discovered ones, most widely covered first. The
 // result is computed once and shared; callers must not modify it.
 func (ix *Index) Claims() []Claim {
+	ix.discoverOnce.Do(func() { ix.discovered = ix.discover() })
 	ix.claimsOnce.Do(func() {
 		for _, c := range ix.curated {
 			ix.claims = append(ix.claims, ix.curatedClaimView(c))
 		}
-		ix.claims = append(ix.claims, ix.discover()...)
+		ix.claims = append(ix.claims, ix.discovered...)
 	})
 	return ix.claims
+}
+
+// WithCurated returns an index with the curated layer cc over the same
+// sentences and discovered claims as ix, which it leaves as it is: a
+// change to the user's claims costs resolving their quotes, not indexing
+// or discovering again. An engine-only index stays engine-only.
+func (ix *Index) WithCurated(cc []CuratedClaim) *Index {
+	out := &Index{core: ix.core}
+	if !ix.opts.EngineOnly {
+		out.curated = resolveCurated(ix.docs, cc, out)
+	}
+	return out
 }
 
 // discover clusters sentences across sources. Each sentence is compared

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"parley/corpus"
-	"parley/seeds"
 )
 
 // CLIOptions are the flags of parley compare and parley claims.
@@ -22,22 +21,15 @@ type CLIOptions struct {
 	Markdown   bool
 	Top        int
 	EngineOnly bool
-	// Embedded is true when c is the embedded seed corpus, so the curated
-	// claims in seeds/ apply.
-	Embedded bool
+	// Curated is the curated layer of the corpus: the user's claims and,
+	// for the embedded seeds, the shipped ones (see package claimsfile,
+	// which decides what applies).
+	Curated []CuratedClaim
 }
 
-// buildForCLI indexes c with the curated layer when it applies.
+// buildForCLI indexes c with its curated layer (unless EngineOnly).
 func buildForCLI(c *corpus.Corpus, opts CLIOptions) (*Index, error) {
-	o := Options{EngineOnly: opts.EngineOnly}
-	if opts.Embedded && !opts.EngineOnly {
-		cc, err := LoadCurated(seeds.FS)
-		if err != nil {
-			return nil, err
-		}
-		o.Curated = cc
-	}
-	return Build(c.Docs, o), nil
+	return Build(c.Docs, Options{EngineOnly: opts.EngineOnly, Curated: opts.Curated}), nil
 }
 
 // JSON shapes of parley compare --json.
@@ -57,6 +49,7 @@ type jsonMatch struct {
 	Block       int        `json:"block"`
 	Sentence    int        `json:"sentence"`
 	Curated     bool       `json:"curated"`
+	Origin      string     `json:"origin,omitempty"` // of a curated match: "user" or "shipped"
 	SharedTerms []string   `json:"shared_terms"`
 	Facts       []jsonFact `json:"facts"`
 }
@@ -102,6 +95,9 @@ func writeCompareJSON(w io.Writer, docs []*corpus.Document, r Result) error {
 		for _, m := range s.Matches {
 			jm := jsonMatch{Text: m.Text, Context: m.Context, Score: round3(m.Score), Block: m.Loc.Block, Sentence: m.Loc.Sentence,
 				Curated: m.Curated, SharedTerms: append([]string{}, m.Shared...), Facts: []jsonFact{}}
+			if m.Curated {
+				jm.Origin = r.curatedClaim().Origin
+			}
 			for _, f := range m.Facts {
 				jm.Facts = append(jm.Facts, jsonFact{Kind: f.Kind, Text: f.Text, Value: f.FormatValue(), Unit: f.Unit, Relation: f.Relation, Note: f.Note})
 			}
@@ -125,7 +121,7 @@ func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "Compare: %s\n", oneLine(r.Query))
 	if r.Claim != nil {
-		fmt.Fprintf(b, "Curated claim: %s\n", r.Claim.Label)
+		fmt.Fprintf(b, "%s: %s\n", claimKind(*r.Claim), r.Claim.Label)
 	}
 	for _, f := range r.QueryFacts {
 		fmt.Fprintf(b, "  fact: %s (%s)\n", f.Text, f.Kind)
@@ -141,7 +137,7 @@ func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
 		for _, m := range s.Matches {
 			tag := fmt.Sprintf("%.2f", m.Score)
 			if m.Curated {
-				tag = "curated"
+				tag = curatedTag(r.curatedClaim(), "curated", "yours")
 			}
 			fmt.Fprintf(b, "  %d:%d [%s] %s\n", m.Loc.Block, m.Loc.Sentence, tag, oneLine(m.Text))
 			if len(m.Shared) > 0 {
@@ -257,9 +253,11 @@ type jsonClaimSource struct {
 // jsonClaim lists only the sources that make the claim: on a large
 // folder the others are nearly all of them, for every claim.
 type jsonClaim struct {
-	Label   string            `json:"label"`
-	Terms   []string          `json:"terms"`
-	Curated bool              `json:"curated"`
+	Label   string   `json:"label"`
+	Terms   []string `json:"terms"`
+	Curated bool     `json:"curated"`
+	// Origin is "user" or "shipped" for a curated claim.
+	Origin  string            `json:"origin,omitempty"`
 	Sources []jsonClaimSource `json:"sources"`
 }
 
@@ -276,7 +274,7 @@ func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
 			Claims []jsonClaim `json:"claims"`
 		}{Claims: []jsonClaim{}}
 		for _, cl := range claims {
-			jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Sources: []jsonClaimSource{}}
+			jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Origin: cl.Origin, Sources: []jsonClaimSource{}}
 			for _, s := range cl.Sources {
 				if len(s.Statements) == 0 {
 					continue
@@ -299,11 +297,7 @@ func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
 	names := DocNames(c.Docs)
 	b := bufio.NewWriter(w)
 	for i, cl := range claims {
-		tag := ""
-		if cl.Curated {
-			tag = " [curated]"
-		}
-		fmt.Fprintf(b, "%d. %s %s%s\n", i+1, coverageRow(cl), cl.Label, tag)
+		fmt.Fprintf(b, "%d. %s %s%s\n", i+1, coverageRow(cl), cl.Label, curatedTag(cl, " [curated]", " [yours]"))
 		for _, s := range cl.Sources {
 			for _, st := range s.Statements {
 				fmt.Fprintf(b, "     %s:%d:%d: %s\n", names[s.Doc], st.Loc.Block, st.Loc.Sentence, oneLine(st.Text))
@@ -314,4 +308,31 @@ func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
 		b.WriteString("no claims shared by two or more sources\n")
 	}
 	return b.Flush()
+}
+
+// curatedTag is shipped or user for a curated claim, "" for another.
+func curatedTag(c Claim, shipped, user string) string {
+	switch {
+	case !c.Curated:
+		return ""
+	case c.Origin == OriginUser:
+		return user
+	}
+	return shipped
+}
+
+// curatedClaim is the claim a result's curated matches belong to.
+func (r Result) curatedClaim() Claim {
+	if r.Claim != nil {
+		return *r.Claim
+	}
+	return Claim{Curated: true}
+}
+
+// claimKind names a result's claim: the user's or a shipped curated one.
+func claimKind(c Claim) string {
+	if c.Origin == OriginUser {
+		return "Your claim"
+	}
+	return "Curated claim"
 }

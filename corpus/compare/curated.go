@@ -54,11 +54,16 @@ func LoadCurated(fsys fs.FS) ([]CuratedClaim, error) {
 	return out, nil
 }
 
-// DocByPrefix returns the index of the document whose ID or file name
-// starts with prefix ("002" names 002_9690ed19ebd18b97), or -1. Curated
-// data names documents by prefix so that it survives a change of the hash
-// part of the file names.
+// DocByPrefix returns the index of the document whose ID is prefix, or
+// else whose ID or file name starts with prefix ("002" names
+// 002_9690ed19ebd18b97), or -1. Curated data names documents by prefix so
+// that it survives a change of the hash part of the file names.
 func DocByPrefix(docs []*corpus.Document, prefix string) int {
+	for i, d := range docs {
+		if d.ID == prefix {
+			return i
+		}
+	}
 	for i, d := range docs {
 		if strings.HasPrefix(d.ID, prefix) || strings.HasPrefix(d.File, prefix) {
 			return i

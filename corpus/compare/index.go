@@ -39,8 +39,19 @@ type posting struct {
 
 // Index is a sentence index over a set of documents, with the claims
 // they share. It is read-only after Build (facts and claims are computed
-// lazily behind locks) and safe for concurrent use.
+// lazily behind locks) and safe for concurrent use. The curated layer is
+// apart from the rest (core), so that WithCurated can put a new one over
+// the same sentence index and discovered claims.
 type Index struct {
+	*core
+	curated []curatedClaim // resolved to sentences; nil when EngineOnly
+
+	claimsOnce sync.Once
+	claims     []Claim
+}
+
+// core is everything of an Index but its curated layer.
+type core struct {
 	docs []*corpus.Document
 	opts Options
 	feat features
@@ -76,10 +87,8 @@ type Index struct {
 	factsMu sync.Mutex
 	facts   map[int32][]Fact
 
-	curated []curatedClaim // resolved to sentences; nil when EngineOnly
-
-	claimsOnce sync.Once
-	claims     []Claim
+	discoverOnce sync.Once
+	discovered   []Claim
 }
 
 // Build indexes every sentence of docs.
@@ -263,7 +272,7 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 			tids[a.an] = t
 		}
 	}
-	ix := &Index{docs: docs, opts: opts, feat: f, terms: make(map[string]int32, keys), byText: make(map[uint64]int32, sents), facts: map[int32][]Fact{}}
+	ix := &Index{core: &core{docs: docs, opts: opts, feat: f, terms: make(map[string]int32, keys), byText: make(map[uint64]int32, sents), facts: map[int32][]Fact{}}}
 
 	// Word ids, in order of first sight; only keys some sentence has
 	// become terms. Each analyzer's key ids map to them through a slice.

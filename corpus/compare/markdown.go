@@ -19,7 +19,7 @@ func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 	files := DocNames(docs)
 	fmt.Fprintf(b, "## Compare: %s\n\n", mdEscape(oneLine(r.Query)))
 	if r.Claim != nil {
-		fmt.Fprintf(b, "Curated claim: **%s**\n\n", mdEscape(r.Claim.Label))
+		fmt.Fprintf(b, "%s: **%s**\n\n", claimKind(*r.Claim), mdEscape(r.Claim.Label))
 	}
 	if len(r.QueryFacts) > 0 {
 		var fs []string
@@ -54,7 +54,7 @@ func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 			// says who made it.
 			notes = append(notes, fmt.Sprintf("%s, block %d, sentence %d", shortName(d), m.Loc.Block, m.Loc.Sentence))
 			if m.Curated {
-				notes = append(notes, "curated")
+				notes = append(notes, curatedTag(r.curatedClaim(), "curated", "yours"))
 			} else {
 				notes = append(notes, fmt.Sprintf("score %.2f", m.Score))
 			}
@@ -87,11 +87,7 @@ func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []Claim) e
 	files := DocNames(docs)
 	b.WriteString("## Claims\n\n")
 	for i, c := range claims {
-		tag := ""
-		if c.Curated {
-			tag = " *(curated)*"
-		}
-		fmt.Fprintf(b, "### %d. %s%s\n\n", i+1, mdEscape(c.Label), tag)
+		fmt.Fprintf(b, "### %d. %s%s\n\n", i+1, mdEscape(c.Label), curatedTag(c, " *(curated)*", " *(yours)*"))
 		if ShowsMarks(len(c.Coverage)) {
 			fmt.Fprintf(b, "Coverage: %s (%d of %d sources)\n\n", coverageRow(c), c.Covered(), len(c.Coverage))
 		} else {

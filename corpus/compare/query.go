@@ -203,7 +203,7 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 			if len(ms) >= top {
 				break
 			}
-			if used[c.id] {
+			if used[c.id] || claim != nil && claim.rejected[c.id] {
 				continue
 			}
 			used[c.id] = true

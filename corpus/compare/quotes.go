@@ -6,8 +6,12 @@ import (
 
 // curatedClaim is a CuratedClaim resolved to indexed sentences.
 type curatedClaim struct {
-	label string
-	sents [][]int32 // per document, sentence ids holding a quote
+	label  string
+	origin string
+	sents  [][]int32 // per document, sentence ids holding a quote
+	// rejected are the sentences the user dropped from the claim: not in
+	// sents, and never suggested for it.
+	rejected map[int32]bool
 	// missing lists quotes that no sentence of their document contains,
 	// as "ID prefix: quote", so a test can report them.
 	missing []string
@@ -33,13 +37,16 @@ func resolveCurated(docs []*corpus.Document, cc []CuratedClaim, ix *Index) []cur
 	}
 	var out []curatedClaim
 	for ci, quotes := range ResolveCurated(docs, cc) {
-		rc := curatedClaim{label: cc[ci].Label, sents: make([][]int32, len(docs))}
+		rc := curatedClaim{label: cc[ci].Label, origin: cc[ci].Origin, sents: make([][]int32, len(docs)), rejected: rejectedIDs(docs, cc[ci].Rejected, ix)}
+		if rc.origin != OriginUser {
+			rc.origin = OriginShipped
+		}
 		for _, q := range quotes {
 			if len(q.Locs) == 0 {
 				rc.missing = append(rc.missing, q.Prefix+": "+q.Quote)
 			}
 			for _, l := range q.Locs {
-				if x := ix.sentID(l); x >= 0 && !containsID(rc.sents[l.Doc], x) {
+				if x := ix.sentID(l); x >= 0 && !rc.rejected[x] && !containsID(rc.sents[l.Doc], x) {
 					rc.sents[l.Doc] = append(rc.sents[l.Doc], x)
 				}
 			}
@@ -48,6 +55,25 @@ func resolveCurated(docs []*corpus.Document, cc []CuratedClaim, ix *Index) []cur
 			sortIDs(ids)
 		}
 		out = append(out, rc)
+	}
+	return out
+}
+
+// rejectedIDs resolves a claim's rejected quotes to sentence ids.
+func rejectedIDs(docs []*corpus.Document, rejected map[string][]string, ix *Index) map[int32]bool {
+	if len(rejected) == 0 {
+		return nil
+	}
+	out := map[int32]bool{}
+	for key, quotes := range rejected {
+		doc := DocByPrefix(docs, key)
+		for _, q := range quotes {
+			for _, l := range ResolveQuote(docs, doc, q) {
+				if x := ix.sentID(l); x >= 0 {
+					out[x] = true
+				}
+			}
+		}
 	}
 	return out
 }
@@ -93,7 +119,7 @@ func (ix *Index) curatedForText(text string) *curatedClaim {
 
 // curatedClaimView turns a resolved curated claim into a Claim.
 func (ix *Index) curatedClaimView(c curatedClaim) Claim {
-	cl := Claim{Label: c.label, Curated: true, Coverage: make([]bool, len(ix.docs))}
+	cl := Claim{Label: c.label, Curated: true, Origin: c.origin, Coverage: make([]bool, len(ix.docs))}
 	for d := range ix.docs {
 		src := ClaimSource{Doc: d}
 		for _, id := range c.sents[d] {

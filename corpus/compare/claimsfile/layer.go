@@ -1,0 +1,198 @@
+package claimsfile
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+	"parley/seeds"
+)
+
+// Layer is the curated layer of a corpus: the shipped claims, which apply
+// to the embedded seeds only, and the user's claims file over them.
+type Layer struct {
+	Loc     Location
+	Shipped []compare.CuratedClaim
+	// User is the user's file; empty when it does not exist yet, nil when
+	// it is broken (Err says why, and nothing is written over it).
+	User *File
+	Err  error
+}
+
+// Open reads the curated layer of the corpus opened from roots (none: the
+// embedded seeds). This is the one place that decides the shipped claims
+// apply to the embedded seeds and to nothing else. The error is for
+// shipped data that cannot be read; a broken user file is Layer.Err.
+func Open(roots []string) (*Layer, error) {
+	l := &Layer{Loc: Locate(roots)}
+	if len(roots) == 0 {
+		cc, err := compare.LoadCurated(seeds.FS)
+		if err != nil {
+			return nil, err
+		}
+		l.Shipped = cc
+	}
+	l.User, l.Err = Read(l.Loc.Path)
+	return l, nil
+}
+
+// Writable says whether the user's file can be changed: it is not broken.
+func (l *Layer) Writable() bool { return l.User != nil }
+
+// Save writes the user's file, and makes f the layer's.
+func (l *Layer) Save(f *File) error {
+	if l.User == nil {
+		return errors.New("the claims file is broken; parley does not write over it")
+	}
+	if err := Write(l.Loc.Path, f); err != nil {
+		return err
+	}
+	l.User = f
+	return nil
+}
+
+// Key names a document in the claims file: its path in the folder
+// (slashes, "oped/akram.txt"), or its name among the embedded seeds. A
+// document outside the folder is named by its absolute path.
+func (l *Layer) Key(d *corpus.Document) string {
+	if l.Loc.Base == "" {
+		return d.Path
+	}
+	abs, err := filepath.Abs(d.Path)
+	if err != nil {
+		return filepath.ToSlash(d.Path)
+	}
+	if rel, err := filepath.Rel(l.Loc.Base, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(abs)
+}
+
+// docOf finds the document a key names: by Key first, then as a document
+// ID or a prefix of one (as the shipped file names the seeds). -1: none.
+func (l *Layer) docOf(docs []*corpus.Document, key string) int {
+	for i, d := range docs {
+		if l.Key(d) == key {
+			return i
+		}
+	}
+	return compare.DocByPrefix(docs, key)
+}
+
+// Curated is the curated layer for docs, as the compare engine takes it:
+// the user's claims first, then the shipped ones they do not extend. A
+// user claim that extends a shipped one (same label, or Extends) takes in
+// its quotes, less those the user rejected. Keys are turned into document
+// IDs; a key that names no document is kept, so its quotes are reported.
+func (l *Layer) Curated(docs []*corpus.Document) []compare.CuratedClaim {
+	var out []compare.CuratedClaim
+	extended := map[string]bool{}
+	if l.User != nil {
+		for _, c := range l.User.Claims {
+			cc := compare.CuratedClaim{Label: c.Label, Origin: compare.OriginUser,
+				Quotes: l.byID(docs, c.Quotes), Rejected: l.byID(docs, c.Rejected)}
+			if s := l.shipped(c.base()); s != nil {
+				extended[fold(s.Label)] = true
+				for key, qs := range l.byID(docs, s.Quotes) {
+					cc.Quotes[key] = appendNew(cc.Quotes[key], qs...)
+				}
+			}
+			out = append(out, cc)
+		}
+	}
+	for _, s := range l.Shipped {
+		if !extended[fold(s.Label)] {
+			s.Origin = compare.OriginShipped
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// shipped returns the shipped claim labelled label, or nil.
+func (l *Layer) shipped(label string) *compare.CuratedClaim {
+	for i := range l.Shipped {
+		if fold(l.Shipped[i].Label) == fold(label) {
+			return &l.Shipped[i]
+		}
+	}
+	return nil
+}
+
+// byID rekeys quotes by the ID of the document each key names.
+func (l *Layer) byID(docs []*corpus.Document, quotes map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(quotes))
+	for key, qs := range quotes {
+		id := key
+		if i := l.docOf(docs, key); i >= 0 {
+			id = docs[i].ID
+		}
+		out[id] = appendNew(out[id], qs...)
+	}
+	return out
+}
+
+// Stale lists the user's quotes that no sentence of their document holds
+// any longer (or whose document is gone), per claim label, each as
+// `key: "quote"`. The rest of each claim still works.
+func (l *Layer) Stale(docs []*corpus.Document) map[string][]string {
+	out := map[string][]string{}
+	if l.User == nil {
+		return out
+	}
+	for _, c := range l.User.Claims {
+		for _, key := range sortedKeys(c.Quotes) {
+			doc := l.docOf(docs, key)
+			for _, q := range c.Quotes[key] {
+				if doc < 0 {
+					out[c.Label] = append(out[c.Label], fmt.Sprintf("%s (no such document): %q", key, q))
+				} else if len(compare.ResolveQuote(docs, doc, q)) == 0 {
+					out[c.Label] = append(out[c.Label], fmt.Sprintf("%s: %q", key, q))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Report is what a command prints on stderr about the layer: a broken
+// file, and each stale quote. Every line is clean of control characters.
+func (l *Layer) Report(docs []*corpus.Document) []string {
+	var out []string
+	if l.Err != nil {
+		out = append(out, corpus.CleanLine(l.Err.Error()))
+	}
+	stale := l.Stale(docs)
+	if l.User != nil {
+		for _, c := range l.User.Claims {
+			for _, s := range stale[c.Label] {
+				out = append(out, corpus.CleanLine(fmt.Sprintf("%s: claim %q: quote no longer found in %s", l.Loc.Path, c.Label, s)))
+			}
+			delete(stale, c.Label) // a label twice in the file is reported once
+		}
+	}
+	return out
+}
+
+func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+func appendNew(to []string, items ...string) []string {
+	for _, s := range items {
+		if !contains(to, s) {
+			to = append(to, s)
+		}
+	}
+	return to
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,240 @@
+package claimsfile
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/adrg/xdg"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+)
+
+// isolate points the XDG data directory and PARLEY_CLAIMS_FILE away from
+// the user's own.
+func isolate(t *testing.T) string {
+	t.Helper()
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	t.Setenv(EnvFile, "")
+	xdg.Reload()
+	t.Cleanup(xdg.Reload)
+	return data
+}
+
+func TestLocate(t *testing.T) {
+	data := isolate(t)
+	folder := t.TempDir()
+	other := t.TempDir()
+	file := filepath.Join(other, "a.txt")
+	must(t, os.WriteFile(file, []byte("A title\n\nText.\n"), 0o644))
+	keyed := filepath.Join(data, "parley", "claims", keyName(folder))
+	cases := []struct {
+		name     string
+		roots    []string
+		env      string
+		writable bool
+		setup    func(t *testing.T)
+		want     Location
+	}{
+		{"the seeds: the data directory", nil, "", true, nil, Location{Path: filepath.Join(data, "parley", "seeds-claims.json")}},
+		{"a folder: inside it", []string{folder}, "", true, nil, Location{Path: filepath.Join(folder, ".parley", "claims.json"), Base: folder}},
+		{"the first folder, after a file", []string{file, folder}, "", true, nil, Location{Path: filepath.Join(folder, ".parley", "claims.json"), Base: folder}},
+		{"files only: the first one's folder", []string{file}, "", true, nil, Location{Path: filepath.Join(other, ".parley", "claims.json"), Base: other}},
+		{"a folder not writable: keyed in the data directory", []string{folder}, "", false, nil, Location{Path: keyed, Base: folder}},
+		{"the variable wins", []string{folder}, "/tmp/x.json", true, nil, Location{Path: "/tmp/x.json", Base: folder}},
+		{"a keyed file already there stays in use", []string{folder}, "", true, func(t *testing.T) { writeRaw(`{"claims":[]}`)(t, keyed) }, Location{Path: keyed, Base: folder}},
+		{"the folder's own file wins", []string{folder}, "", false, func(t *testing.T) {
+			writeRaw(`{"claims":[]}`)(t, filepath.Join(folder, ".parley", "claims.json"))
+		}, Location{Path: filepath.Join(folder, ".parley", "claims.json"), Base: folder}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(EnvFile, tc.env)
+			was := canWrite
+			canWrite = func(string) bool { return tc.writable }
+			defer func() { canWrite = was }()
+			if tc.setup != nil {
+				tc.setup(t)
+			}
+			if got := Locate(tc.roots); got != tc.want {
+				t.Errorf("Locate = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+// folderCorpus writes a small folder of three sources, in a sub-folder
+// for one, and loads it.
+func folderCorpus(t *testing.T) (string, *corpus.Corpus) {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"news/a.txt":   "Talks in Islamabad\n\nThe talks were held in Islamabad on Saturday. Oil prices rose sharply.\n",
+		"oped/b.txt":   "A view on the talks\n\nIslamabad hosted the talks over the weekend. The negotiations never failed.\n",
+		"c.md":         "# Third source\n\nDelegates met in the Pakistani capital. Nobody walked out.\n",
+		".parley/x.md": "# Never a source\n\nThis is not loaded.\n",
+	}
+	for name, text := range files {
+		must(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
+		must(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, c
+}
+
+func TestParleyFolderIsNeverASource(t *testing.T) {
+	_, c := folderCorpus(t)
+	for _, d := range c.Docs {
+		if strings.Contains(d.Path, DirName) {
+			t.Errorf("%s was loaded as a source", d.Path)
+		}
+	}
+	if len(c.Docs) != 3 {
+		t.Errorf("%d documents, want 3", len(c.Docs))
+	}
+}
+
+func TestFolderLayer(t *testing.T) {
+	isolate(t)
+	dir, c := folderCorpus(t)
+	l, err := Open([]string{dir})
+	if err != nil || l.Err != nil || len(l.Shipped) != 0 {
+		t.Fatalf("Open: %+v %v", l, err)
+	}
+	a, b := docIndex(t, c, "news/a"), docIndex(t, c, "oped/b")
+	if got := l.Key(c.Docs[b]); got != "oped/b.txt" {
+		t.Fatalf("key %q, want the path in the folder", got)
+	}
+	f := l.User.Clone()
+	f.Keep("Venue", "news/a.txt", "The talks were held in Islamabad on Saturday.")
+	f.Keep("Venue", "oped/b.txt", "Islamabad hosted the talks over the weekend.")
+	f.Keep("Venue", "c.md", "a sentence that was edited away")
+	if err := l.Save(f); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := Open([]string{dir})
+	if again.Loc.Path != filepath.Join(dir, ".parley", "claims.json") || len(again.User.Claims) != 1 {
+		t.Fatalf("reopened: %+v", again)
+	}
+	ix := compare.Build(c.Docs, compare.Options{Curated: again.Curated(c.Docs)})
+	cl := ix.Claims()[0]
+	if cl.Label != "Venue" || !cl.Curated || cl.Origin != compare.OriginUser || !cl.Coverage[a] || !cl.Coverage[b] || cl.Covered() != 2 {
+		t.Fatalf("first claim %+v", cl)
+	}
+	stale := again.Stale(c.Docs)["Venue"]
+	if len(stale) != 1 || !strings.Contains(stale[0], "c.md") {
+		t.Fatalf("stale %v", stale)
+	}
+	if r := again.Report(c.Docs); len(r) != 1 || !strings.Contains(r[0], "no longer found in c.md") {
+		t.Fatalf("report %v", r)
+	}
+	// Compare ranks the kept statement first, marked curated.
+	res := ix.Compare("Islamabad hosted the talks", compare.QueryOptions{})
+	if res.Claim == nil || res.Claim.Origin != compare.OriginUser {
+		t.Fatalf("no user claim on the result: %+v", res.Claim)
+	}
+	if m := res.Sources[a].Matches; len(m) == 0 || !m[0].Curated {
+		t.Fatalf("source a: %+v", m)
+	}
+	// Engine only: no user claim.
+	if eo := compare.Build(c.Docs, compare.Options{Curated: again.Curated(c.Docs), EngineOnly: true}); len(eo.Claims()) > 0 && eo.Claims()[0].Curated {
+		t.Fatal("engine-only still lists the user's claim")
+	}
+}
+
+func TestSeedsLayerMergesOverShipped(t *testing.T) {
+	isolate(t)
+	seedsCorpus, err := corpus.LoadSeeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := seedsCorpus.Docs
+	l, err := Open(nil)
+	if err != nil || len(l.Shipped) == 0 {
+		t.Fatalf("Open(nil): %v, %d shipped", err, len(l.Shipped))
+	}
+	venue := l.Shipped[0].Label
+	ix := compare.Build(docs, compare.Options{Curated: l.Curated(docs)})
+	base := ix.Claims()
+	if base[0].Origin != compare.OriginShipped {
+		t.Fatalf("shipped claim origin %q", base[0].Origin)
+	}
+	swiss := compare.DocByPrefix(docs, "004")
+	dropped := base[0].Sources[swiss].Statements[0]
+	f := l.User.Clone()
+	f.Drop(venue, l.Key(docs[swiss]), dropped.Text)
+	f.Keep("Oil", l.Key(docs[0]), docs[0].Sections[0].Blocks[0].Sentences[0].Text)
+	if err := l.Save(f); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(l.Loc.Path, os.Getenv("XDG_DATA_HOME")) {
+		t.Fatalf("the seeds' file is at %s, not in the data directory", l.Loc.Path)
+	}
+	layered := ix.WithCurated(l.Curated(docs)).Claims()
+	labels := []string{}
+	for _, c := range layered {
+		if c.Curated {
+			labels = append(labels, c.Label+"/"+c.Origin)
+		}
+	}
+	if labels[0] != venue+"/user" || labels[1] != "Oil/user" || slices.Contains(labels, venue+"/shipped") {
+		t.Fatalf("curated claims %v: the user's first, the venue once", labels)
+	}
+	for _, st := range layered[0].Sources[swiss].Statements {
+		if st.Text == dropped.Text {
+			t.Fatal("the dropped statement is still in the claim")
+		}
+	}
+	if len(layered[0].Sources[swiss].Statements) != len(base[0].Sources[swiss].Statements)-1 {
+		t.Fatal("the other statements of the shipped claim were lost")
+	}
+	if len(layered)-2 != len(base)-1 {
+		t.Fatalf("%d claims, want the %d before plus one", len(layered), len(base))
+	}
+	// The shipped file itself is unchanged: the index without the layer
+	// still lists the shipped claim.
+	if ix.Claims()[0].Origin != compare.OriginShipped {
+		t.Fatal("WithCurated changed the index it was called on")
+	}
+}
+
+func TestBrokenFileIsLeftAlone(t *testing.T) {
+	isolate(t)
+	dir, c := folderCorpus(t)
+	path := filepath.Join(dir, ".parley", "claims.json")
+	writeRaw(`{"claims": [ oops`)(t, path)
+	l, err := Open([]string{dir})
+	if err != nil || l.Err == nil || l.Writable() {
+		t.Fatalf("Open: %v, layer err %v", err, l.Err)
+	}
+	if r := l.Report(c.Docs); len(r) != 1 || !strings.Contains(r[0], path) {
+		t.Fatalf("report %v", r)
+	}
+	if err := l.Save(&File{}); err == nil {
+		t.Fatal("saved over a broken file")
+	}
+	if raw, _ := os.ReadFile(path); string(raw) != `{"claims": [ oops` {
+		t.Fatalf("the broken file changed: %q", raw)
+	}
+	if len(l.Curated(c.Docs)) != 0 {
+		t.Fatal("a broken file gave claims")
+	}
+}
+
+func docIndex(t *testing.T, c *corpus.Corpus, id string) int {
+	t.Helper()
+	for i, d := range c.Docs {
+		if d.ID == id {
+			return i
+		}
+	}
+	t.Fatalf("no document %s", id)
+	return -1
+}
