@@ -51,22 +51,15 @@ type cleanStats struct {
 func (s cleanStats) notes() []string {
 	var out []string
 	if s.invalid > 0 {
-		out = append(out, fmt.Sprintf("%d invalid UTF-8 %s shown as <XX>", s.invalid, plural(s.invalid, "byte", "bytes")))
+		out = append(out, fmt.Sprintf("%d invalid UTF-8 %s shown as <XX>", s.invalid, Plural(s.invalid, "byte", "bytes")))
 	}
 	if s.controls > 0 {
-		out = append(out, fmt.Sprintf("%d control %s shown as caret text", s.controls, plural(s.controls, "character", "characters")))
+		out = append(out, fmt.Sprintf("%d control %s shown as caret text", s.controls, Plural(s.controls, "character", "characters")))
 	}
 	if s.hidden > 0 {
-		out = append(out, fmt.Sprintf("%d bidi or zero-width %s shown as <U+XXXX>", s.hidden, plural(s.hidden, "character", "characters")))
+		out = append(out, fmt.Sprintf("%d bidi or zero-width %s shown as <U+XXXX>", s.hidden, Plural(s.hidden, "character", "characters")))
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // cleanUTF8 applies the hygiene rules to text that is meant to be UTF-8.

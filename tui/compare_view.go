@@ -65,8 +65,8 @@ func (p *comparePane) visibleCols() []int {
 	return cols
 }
 
-// view draws exactly width×height cells from what update computed.
-// draw renders the pane from its state; view caches it.
+// draw renders exactly width×height cells from what update computed;
+// view caches what it returns.
 func (p *comparePane) draw() string {
 	w, h := p.width, p.height
 	if h <= 0 {

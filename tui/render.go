@@ -74,7 +74,8 @@ func textMeasure(width int) int {
 	return min(width-2, maxMeasure)
 }
 
-// renderDoc wraps doc to width. It is the only place text is wrapped.
+// renderDoc lays out doc at width: the reader's lines, wrapped once per
+// width and kept until the document or the width changes.
 func renderDoc(doc *corpus.Document, width int, st *styles, matterOpen bool) *rendered {
 	r := &rendered{width: width, measure: textMeasure(width), matterOpen: matterOpen}
 	r.pad = max((width-r.measure)/2, 0)
@@ -345,9 +346,7 @@ func mapLines(text string, from, to int, wrapped string, out [][2]int) [][2]int 
 	return out
 }
 
+// plural is a count and its noun: "1 file", "2 files".
 func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return itoa(n) + " " + word + "s"
+	return itoa(n) + " " + corpus.Plural(n, word, word+"s")
 }

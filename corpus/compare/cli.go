@@ -157,20 +157,13 @@ func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
 		if more := len(silent) - len(ns); more > 0 {
 			ns = append(ns, fmt.Sprintf("and %d more", more))
 		}
-		fmt.Fprintf(b, "\nsilent: %d %s: %s\n", len(silent), plural(len(silent), "source", "sources"), strings.Join(ns, ", "))
+		fmt.Fprintf(b, "\nsilent: %d %s: %s\n", len(silent), corpus.Plural(len(silent), "source", "sources"), strings.Join(ns, ", "))
 	}
 	return b.Flush()
 }
 
 // maxSilentNames is how many silent sources the summary line names.
 const maxSilentNames = 12
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
 
 // SpeakingOrder splits a result's sources, as indices into r.Sources,
 // into those shown in full — the origin first, then the sources that

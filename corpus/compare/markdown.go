@@ -66,7 +66,7 @@ func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
 		}
 	}
 	if len(silent) > 0 {
-		fmt.Fprintf(b, "### Silent on this point (%d %s)\n\n", len(silent), plural(len(silent), "source", "sources"))
+		fmt.Fprintf(b, "### Silent on this point (%d %s)\n\n", len(silent), corpus.Plural(len(silent), "source", "sources"))
 		for _, i := range silent[:min(len(silent), maxSilentNames)] {
 			if d := r.Sources[i].Doc; d >= 0 && d < len(docs) {
 				fmt.Fprintf(b, "- %s (`%s`)\n", sourceName(docs[d]), mdCode(files[d]))

@@ -76,7 +76,7 @@ func WriteStories(w io.Writer, docs []*corpus.Document, r *stories.Result, asJSO
 		bw.WriteByte('\n')
 	}
 	if alone > 0 {
-		fmt.Fprintf(bw, "On their own: %d %s\n", alone, pluralWord(alone, "document", "documents"))
+		fmt.Fprintf(bw, "On their own: %d %s\n", alone, corpus.Plural(alone, "document", "documents"))
 		for si, s := range r.Stories {
 			if len(s.Docs) != 1 {
 				continue
@@ -91,9 +91,9 @@ func WriteStories(w io.Writer, docs []*corpus.Document, r *stories.Result, asJSO
 
 // storySummary is "7 documents, 2 copies, 2004-11-02 – 2004-12-20".
 func storySummary(s stories.Story, sources int) string {
-	parts := []string{fmt.Sprintf("%d %s", len(s.Docs), pluralWord(len(s.Docs), "document", "documents"))}
+	parts := []string{fmt.Sprintf("%d %s", len(s.Docs), corpus.Plural(len(s.Docs), "document", "documents"))}
 	if c := sources - len(s.Docs); c > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", c, pluralWord(c, "copy", "copies")))
+		parts = append(parts, fmt.Sprintf("%d %s", c, corpus.Plural(c, "copy", "copies")))
 	}
 	switch {
 	case s.First != "" && s.First != s.Last:
@@ -113,11 +113,4 @@ func storyDocLine(docs []*corpus.Document, r *stories.Result, i int) string {
 		line += "  (copy of " + corpus.CleanLine(docs[k].ID) + ")"
 	}
 	return line
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
