@@ -3,13 +3,13 @@ package search
 import (
 	"context"
 	"math/rand/v2"
-	"parley/corpus/testcorpus"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"parley/corpus"
+	"parley/corpus/testcorpus"
 )
 
 func TestOccClass(t *testing.T) {
