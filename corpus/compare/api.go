@@ -74,6 +74,9 @@ type Fact struct {
 	Name      string // canonical name for places and actors ("united states")
 	Start     int    // byte offsets in the sentence text
 	End       int
+	// within is the place named after a comma beside a place the
+	// gazetteer lacks ("Tver, Russia"): what contains it.
+	within string
 }
 
 // FactMark is a fact of a matched statement and its relation to the

@@ -69,19 +69,36 @@ func parseNum(s string) (float64, bool) {
 	return v, err == nil
 }
 
-// qualify turns a value and its qualifier into the range the text allows.
-func qualify(v float64, q string) (lo, hi float64) {
+// approxTolerance is how far "about", "around", "roughly", "some" and
+// the like widen a value: ±5%, so "about 959 km" allows 911–1,007 km and
+// differs from "909 km".
+const approxTolerance = 0.05
+
+// qualify turns a value, the half-unit of its last written digit (see
+// precision) and its qualifier into the range the text allows.
+func qualify(v, half float64, q string) (lo, hi float64) {
 	switch strings.ToLower(q) {
 	case "more than", "over", "above", "in excess of", "upwards of", "at least", "just over":
 		return v, math.Inf(1)
 	case "nearly", "almost", "close to", "just under":
 		return v * 0.9, v
 	case "about", "around", "approximately", "roughly", "some", "an estimated":
-		return v * 0.9, v * 1.1
+		return (v - half) * (1 - approxTolerance), (v + half) * (1 + approxTolerance)
 	case "less than", "fewer than", "under", "below", "up to", "at most":
 		return 0, v
 	}
-	return v, v
+	return v - half, v + half
+}
+
+// precision is half a unit of the last digit written after a decimal
+// point: "9.4" stands for anything that rounds to it, 9.35–9.45. A whole
+// number is read as exact ("$1m" is not 0.5–1.5 million).
+func precision(num string) float64 {
+	dot := strings.IndexByte(num, '.')
+	if dot < 0 {
+		return 0
+	}
+	return 0.5 * math.Pow(10, -float64(len(num)-dot-1))
 }
 
 // ExtractFacts finds the numbers with their units and qualifiers, dates,
@@ -285,12 +302,13 @@ func numFact(s string, m []int, kind FactKind, qual, num, scale, unit string) (F
 	if !ok {
 		return Fact{}, false
 	}
+	half := precision(num)
 	if k, ok := scales[strings.ToLower(scale)]; ok {
-		v *= k
+		v, half = v*k, half*k
 	} else if k, ok := moneyScales[strings.ToLower(scale)]; ok {
-		v *= k
+		v, half = v*k, half*k
 	}
-	lo, hi := qualify(v, qual)
+	lo, hi := qualify(v, half, qual)
 	return Fact{Kind: kind, Text: strings.TrimSpace(s[m[0]:m[1]]), Value: v, Low: lo, High: hi, Unit: unit, Qualifier: strings.ToLower(qual), Start: m[0], End: m[1]}, true
 }
 

@@ -29,7 +29,7 @@ func TestExtractFacts(t *testing.T) {
 	}{
 		{"Pakistan and Iran share more than 900 kilometers of border.", KindLength, "more than 900 kilometers", 900, inf, "km"},
 		{"It shares a 909 km long border with Iran.", KindLength, "909 km", 909, 909, "km"},
-		{"a frontier of about 570 miles", KindLength, "about 570 miles", 570 * 1.609344 * 0.9, 570 * 1.609344 * 1.1, "km"},
+		{"a frontier of about 570 miles", KindLength, "about 570 miles", 570 * 1.609344 * 0.95, 570 * 1.609344 * 1.05, "km"},
 		{"The 21 hours of negotiation were important.", KindDuration, "21 hours", 21, 21, "h"},
 		{"In these 21 hours long and intense negotiations", KindDuration, "21 hours", 21, 21, "h"},
 		{"a temporary 2 weeks ceasefire", KindDuration, "2 weeks", 336, 336, "h"},
@@ -37,16 +37,16 @@ func TestExtractFacts(t *testing.T) {
 		{"The summit concluded with a 60-day roadmap.", KindDuration, "60-day", 60 * 24, 60 * 24, "h"},
 		{"hundreds, if not thousands, of hours were spent", KindDuration, "hundreds, if not thousands, of hours", 100, 999, "h"},
 		{"nearly 10 million Pakistanis living in the Gulf", KindCount, "nearly 10 million Pakistanis", 9e6, 1e7, "pakistan"},
-		{"In 2004 about 25 million portable players were sold.", KindCount, "about 25 million portable", 25e6 * 0.9, 25e6 * 1.1, "portabl"},
-		{"debts of 7.5bn euros", KindCount, "7.5bn euros", 7.5e9, 7.5e9, "euro"},
-		{"the index closed at 11,740.60 points", KindCount, "11,740.60 points", 11740.6, 11740.6, "point"},
+		{"In 2004 about 25 million portable players were sold.", KindCount, "about 25 million portable", 25e6 * 0.95, 25e6 * 1.05, "portabl"},
+		{"debts of 7.5bn euros", KindCount, "7.5bn euros", 7.45e9, 7.55e9, "euro"},
+		{"the index closed at 11,740.60 points", KindCount, "11,740.60 points", 11740.595, 11740.605, "point"},
 		{"in excess of 300 delegates attended", KindCount, "in excess of 300 delegates", 300, inf, "deleg"},
-		{"the population reached 5.2 million.", KindCount, "5.2 million", 5.2, 5.2, "million"},
+		{"the population reached 5.2 million.", KindCount, "5.2 million", 5.15, 5.25, "million"},
 		{"Inflation rose to 40% last year.", KindPercent, "40%", 40, 40, "%"},
-		{"a fall of 3.5 per cent", KindPercent, "3.5 per cent", 3.5, 3.5, "%"},
+		{"a fall of 3.5 per cent", KindPercent, "3.5 per cent", 3.45, 3.55, "%"},
 		{"a loan of $5 billion", KindMoney, "$5 billion", 5e9, 5e9, "USD"},
 		{"a £10m indecency fine", KindMoney, "£10m", 10e6, 10e6, "£"},
-		{"a $1.5m payoff", KindMoney, "$1.5m", 1.5e6, 1.5e6, "USD"},
+		{"a $1.5m payoff", KindMoney, "$1.5m", 1.45e6, 1.55e6, "USD"},
 		{"worth $50k a year", KindMoney, "$50k", 5e4, 5e4, "USD"},
 		{"pay $1 more", KindMoney, "$1", 1, 1, "USD"},
 		{"for the first time since 1979", KindYear, "since 1979", 1979, 1979, "year"},
@@ -75,8 +75,10 @@ func TestExtractPlacesAndActors(t *testing.T) {
 		{"talks scheduled in Istanbul, Türkiye.", KindPlace, "istanbul"},
 		{"the first round of talks in Switzerland", KindPlace, "switzerland"},
 		{"the architecture established at Lake Lucerne", KindPlace, "lake lucerne"},
-		// A place no gazetteer lists is still found after "in".
-		{"the envoys met in Muscatine last week", KindPlace, "muscatine"},
+		// A place no gazetteer lists is found beside one it does.
+		{"the envoys met in Muscatine, Iowa, last week", KindPlace, "muscatine"},
+		{"registered in the central Russian region of Tver, Russia", KindPlace, "tver"},
+		{"Yukos will return to a US court in Houston", KindPlace, "houston"},
 		{"Washington and Tehran were brought to the same table", KindActor, "usa"},
 		{"the U.S. and Iran", KindActor, "usa"},
 		{"Iranian officials acknowledged it", KindActor, "iran"},
@@ -94,6 +96,43 @@ func TestExtractPlacesAndActors(t *testing.T) {
 		if f.Name == "usa" {
 			t.Errorf("pronoun read as the country: %+v", f)
 		}
+	}
+}
+
+// Names of organisations, people and works are not places, and a name
+// the gazetteer lacks is not taken for one on a preposition alone.
+func TestNamesAreNotPlaces(t *testing.T) {
+	for _, s := range []string{
+		"Yukos will seek sanctions against Baikal Finance Group, the little-known firm.",
+		"the auction was won by a firm in Baikal Finance Group",
+		"Proposals to open a museum dedicated to Jimi Hendrix are flailing.",
+		"the party's opposition to the Prevention of Terrorism Bill",
+		"the envoys met in Muscatine last week",
+		"he told the Washington Post on Monday",
+		"shares in the London Stock Exchange rose",
+		"the striker moved from Real Madrid to Chelsea",
+		"an essay by Jack London on the sea",
+		"the Bank of England held rates",
+		"the talks resumed in September",
+		"Michael Jordan retired",
+	} {
+		for _, f := range ExtractFacts(s) {
+			if f.Kind == KindPlace {
+				t.Errorf("%q: %q read as a place: %+v", s, f.Text, f)
+			}
+		}
+	}
+	// Places in context are still found, and relate through what
+	// contains them.
+	tver := factOf(t, "registered in Tver, Russia", KindPlace)
+	if r := Relate(tver, factOf(t, "the auction in Russia", KindPlace)); r != Compatible {
+		t.Errorf("Tver, Russia against Russia: %s", r)
+	}
+	if r := Relate(factOf(t, "sold at an auction in London", KindPlace), factOf(t, "an auction in New York", KindPlace)); r != Different {
+		t.Errorf("London against New York: %s", r)
+	}
+	if r := Relate(factOf(t, "a concert in Edinburgh", KindPlace), factOf(t, "a concert in the UK", KindPlace)); r != Compatible {
+		t.Errorf("Edinburgh against the UK: %s", r)
 	}
 }
 
@@ -119,6 +158,15 @@ func TestRelate(t *testing.T) {
 		{"nearly 10 million Pakistanis", "10 million Pakistanis", KindCount, Compatible},
 		{"about 40%", "41 percent", KindPercent, Compatible},
 		{"40%", "41 percent", KindPercent, Different},
+		// Written precision: "$9.4bn" is 9.35–9.45bn.
+		{"a $9.4bn deal", "a $9.35bn deal", KindMoney, Compatible},
+		{"a $9.4bn deal", "a $9.5bn deal", KindMoney, Different},
+		{"a $9.4bn deal", "a $9.4 billion deal", KindMoney, Same},
+		{"fined $1.5m", "fined $1m", KindMoney, Different},
+		// "about" widens by 5%.
+		{"about 959 km", "909 km", KindLength, Different},
+		{"about 959 km", "930 km", KindLength, Compatible},
+		{"less than 900 km", "more than 900 km", KindLength, Different},
 	}
 	for _, tt := range tests {
 		a, b := factOf(t, tt.a, tt.kind), factOf(t, tt.b, tt.kind)

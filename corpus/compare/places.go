@@ -39,6 +39,16 @@ func loadGazetteer(text string) map[string]place {
 	return g
 }
 
+// containsFact says whether place fact outer contains place fact inner:
+// through the containing place read beside an unlisted name ("Tver,
+// Russia"), then the gazetteer's "within" links.
+func containsFact(outer, inner Fact) bool {
+	if inner.within != "" {
+		return inner.within == outer.Name || contains(outer.Name, inner.within)
+	}
+	return contains(outer.Name, inner.Name)
+}
+
 // contains says whether place outer contains place inner, following the
 // gazetteer's "within" links.
 func contains(outer, inner string) bool {
@@ -67,6 +77,8 @@ var notPlace = map[string]bool{
 	"we": true, "i": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "order": true, "addition": true, "contrast": true,
 	"fact": true, "particular": true, "short": true, "general": true, "conclusion": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 // titles precede a person's name, which is then an actor.
@@ -79,53 +91,30 @@ var titles = map[string]bool{
 // organisations named as actors.
 var organisations = map[string]string{"un": "un", "nato": "nato", "eu": "eu", "gcc": "gcc", "iaea": "iaea", "opec": "opec"}
 
-// namedFacts finds places and actors among the tokens of s: gazetteer names (a country or a
-// capital is a place after a locative word and an actor otherwise),
-// demonyms and organisations as actors, capitalised names after a
-// locative word as places, and capitalised names after a title as people.
+// namedFacts finds places and actors among the tokens of s. A place
+// comes from the gazetteer, read in context: a country or a capital is a
+// place after a locative word and an actor otherwise; a gazetteer name
+// inside a longer name ("Baikal Finance Group", "Washington Post", "Real
+// Madrid", "Jack London") is no place at all. A name the gazetteer lacks
+// is a place only when a gazetteer place follows it ("in Tver, Russia");
+// after "in" or "to" alone it may be a person, a firm or a work ("a
+// tribute to Jimi Hendrix", "opposition to the Prevention of Terrorism
+// Bill"), and a fact the engine is unsure of is not compared. Demonyms
+// and organisations are actors, and so is a capitalised name after a
+// title.
 func namedFacts(s string, toks []token) []Fact {
 	var out []Fact
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		prev := ""
-		if i > 0 {
-			prev = toks[i-1].Lower
-			if prev == "the" && i > 1 {
-				prev = toks[i-2].Lower
-			}
-		}
 		if !t.Cap || t.Number {
 			continue
 		}
+		prev := prevWord(toks, i)
 		if p, n, ok := lookupPlace(toks, i); ok {
-			end := toks[i+n-1].End
-			f := Fact{Text: s[t.Start:end], Name: p.name, Start: t.Start, End: end}
-			// The first part of a hyphen compound ("US-Iran talks",
-			// "a Tehran-based analyst") qualifies the noun after it: it
-			// names a party, never where something happens.
-			modifier := toks[i+n-1].HyphenNext
-			switch {
-			case modifier && (p.kind == "country" || p.kind == "capital"):
-				f.Kind = KindActor
-				if key, ok := aliasWords[p.name]; ok {
-					f.Name = key
-				}
-			case modifier:
-				i += n - 1
-				continue
-			case p.kind == "city" || p.kind == "water" || locative[prev]:
-				f.Kind = KindPlace
-			case p.kind == "country" || p.kind == "capital":
-				f.Kind = KindActor
-				if key, ok := aliasWords[p.name]; ok {
-					f.Name = key
-				}
-			default:
-				i += n - 1
-				continue
+			if f, ok := gazetteerFact(s, toks, i, n, p, prev); ok {
+				out = append(out, f)
 			}
-			out = append(out, f)
-			i += n - 1
+			i = nameEnd(s, toks, i+n) - 1
 			continue
 		}
 		if key, ok := organisations[t.Lower]; ok && t.Upper {
@@ -139,21 +128,141 @@ func namedFacts(s string, toks []token) []Fact {
 			continue
 		}
 		if titles[prev] || (locative[prev] && !notPlace[t.Lower] && !t.HyphenNext) {
-			n := 1
-			for i+n < len(toks) && toks[i+n].Cap && !toks[i+n].Number && toks[i+n].Start-toks[i+n-1].End <= 1 && n < 4 {
-				n++
-			}
+			n := min(nameEnd(s, toks, i+1)-i, 4)
 			end := toks[i+n-1].End
-			kind := KindPlace
+			name := strings.ToLower(s[t.Start:end])
 			if titles[prev] {
-				kind = KindActor
+				out = append(out, Fact{Kind: KindActor, Text: s[t.Start:end], Name: name, Start: t.Start, End: end})
+			} else if within, ok := placeAfterComma(s, toks, i+n); ok && !orgName(toks, i, i+n) {
+				out = append(out, Fact{Kind: KindPlace, Text: s[t.Start:end], Name: name, Start: t.Start, End: end, within: within})
 			}
-			out = append(out, Fact{Kind: kind, Text: s[t.Start:end], Name: strings.ToLower(s[t.Start:end]), Start: t.Start, End: end})
 			i += n - 1
 		}
 	}
 	return out
 }
+
+// prevWord is the lower-cased word before toks[i], looking past "the".
+func prevWord(toks []token, i int) string {
+	if i == 0 {
+		return ""
+	}
+	prev := toks[i-1].Lower
+	if prev == "the" && i > 1 {
+		prev = toks[i-2].Lower
+	}
+	return prev
+}
+
+// gazetteerFact reads the gazetteer name toks[i:i+n] in its context.
+func gazetteerFact(s string, toks []token, i, n int, p place, prev string) (Fact, bool) {
+	end := toks[i+n-1].End
+	f := Fact{Text: s[toks[i].Start:end], Name: p.name, Start: toks[i].Start, End: end}
+	actor := p.kind == "country" || p.kind == "capital"
+	longer := nameEnd(s, toks, i+n) > i+n
+	switch {
+	case partOfName(s, toks, i) || orgName(toks, i, nameEnd(s, toks, i+n)):
+		// "Jack London", "Baikal Finance Group", "Bank of England".
+		return Fact{}, false
+	case toks[i+n-1].HyphenNext || longer:
+		// The first part of a hyphen compound ("US-Iran talks", "a
+		// Tehran-based analyst") or of a longer name ("Pakistan Prime
+		// Minister", "the Islamabad Process") qualifies what follows: it
+		// names a party, never where something happens.
+		if !actor {
+			return Fact{}, false
+		}
+		f.Kind = KindActor
+	case p.kind == "city" || p.kind == "water" || p.kind == "region" || locative[prev]:
+		f.Kind = KindPlace
+	case actor:
+		f.Kind = KindActor
+	default:
+		return Fact{}, false
+	}
+	if f.Kind == KindActor {
+		if key, ok := aliasWords[p.name]; ok {
+			f.Name = key
+		}
+	}
+	return f, true
+}
+
+// nameEnd is the index after the run of capitalised words that starts
+// at toks[from], joined by single spaces ("Baikal Finance Group"); "of"
+// inside the run is taken when a capitalised word follows it ("Bank of
+// England").
+func nameEnd(s string, toks []token, from int) int {
+	k := from
+	for k < len(toks) && k > 0 && s[toks[k-1].End:toks[k].Start] == " " {
+		switch {
+		case toks[k].Cap && !toks[k].Number:
+			k++
+			continue
+		case toks[k].Lower == "of" && k+1 < len(toks) && toks[k+1].Cap && s[toks[k].End:toks[k+1].Start] == " " && toks[k-1].Cap && orgWords[toks[k-1].Lower]:
+			k += 2
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// partOfName says whether the capitalised word before toks[i] belongs to
+// the same name ("Jack London", "Real Madrid", "Michael Jordan"), as
+// opposed to a sentence's first word or a preposition ("In London").
+func partOfName(s string, toks []token, i int) bool {
+	if i == 0 || s[toks[i-1].End:toks[i].Start] != " " {
+		return false
+	}
+	p := toks[i-1]
+	if !p.Cap || p.Number || p.Upper && len(p.Lower) <= 3 {
+		return false
+	}
+	return !notPlace[p.Lower] && !locative[p.Lower] && !titles[p.Lower] && !directions[p.Lower] && !isStop(p.Lower)
+}
+
+// orgName says whether toks[i:end] (or the name it starts, or "Bank of"
+// before it) names an organisation: it has a word such as Group, Bank or
+// University.
+func orgName(toks []token, i, end int) bool {
+	for k := i; k < end && k < len(toks); k++ {
+		if orgWords[toks[k].Lower] && toks[k].Cap {
+			return true
+		}
+	}
+	return i >= 2 && toks[i-1].Lower == "of" && orgWords[toks[i-2].Lower] && toks[i-2].Cap
+}
+
+// placeAfterComma reads a gazetteer place right after toks[k-1] and a
+// comma ("Muscatine, Iowa"), returning its canonical name.
+func placeAfterComma(s string, toks []token, k int) (string, bool) {
+	if k <= 0 || k >= len(toks) || s[toks[k-1].End:toks[k].Start] != ", " {
+		return "", false
+	}
+	p, _, ok := lookupPlace(toks, k)
+	return p.name, ok
+}
+
+// directions before a place name ("North London") do not make it part
+// of another name; the whole is still unsure, but not an organisation.
+var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true, "northern": true, "southern": true, "eastern": true, "western": true}
+
+// orgWords end or fill the names of organisations, media and works, which
+// are never places ("Baikal Finance Group", "New York Times").
+var orgWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`group bank finance financial holdings holding corp corporation inc ltd plc company
+		co capital partners fund investments investment securities insurance energy oil gas petroleum airlines airways air
+		motors telecom telecoms communications media university college school institute academy council party club fc
+		united city rovers athletic wanderers times post journal herald telegraph news records studios pictures
+		exchange court police museum theatre theater hospital foundation association society commission committee agency
+		authority ministry department office service services council assembly parliament stock index orchestra opera
+		festival awards prize trust board federation union league cup open championship games marathon airport zoo`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // lookupPlace matches the longest gazetteer name (up to three words)
 // starting at toks[i].

@@ -34,7 +34,7 @@ func Relate(a, b Fact) Relation {
 		switch {
 		case a.Name == b.Name:
 			return Same
-		case contains(a.Name, b.Name) || contains(b.Name, a.Name):
+		case containsFact(a, b) || containsFact(b, a):
 			return Compatible
 		}
 		return Different
@@ -53,7 +53,9 @@ func Relate(a, b Fact) Relation {
 }
 
 // relateRanges compares two numeric facts by the ranges their text
-// allows.
+// allows. Two ranges that only touch ("9.4" is 9.35–9.45, "9.5" is
+// 9.45–9.55) do not overlap; a single value at a range's bound ("more
+// than 900" and "900") does.
 func relateRanges(a, b Fact) Relation {
 	const eps = 1e-9
 	eq := func(x, y float64) bool {
@@ -65,7 +67,9 @@ func relateRanges(a, b Fact) Relation {
 	if eq(a.Low, b.Low) && eq(a.High, b.High) {
 		return Same
 	}
-	if a.Low <= b.High+eps && b.Low <= a.High+eps {
+	lo, hi := math.Max(a.Low, b.Low), math.Min(a.High, b.High)
+	point := a.Low == a.High || b.Low == b.High
+	if lo < hi && !eq(lo, hi) || point && (lo <= hi || eq(lo, hi)) {
 		return Compatible
 	}
 	return Different
