@@ -8,8 +8,9 @@ import (
 	"parley/corpus"
 )
 
-// BenchmarkQualityAblation is a report, not a check: it logs what each
-// part of the engine adds, and the silence threshold sweep the engine was
+// BenchmarkQualityAblation is a report, not a check: it logs the engine
+// with and without its silence decision, the shared-words floor, the
+// TF-IDF baseline, and the silence threshold sweep the engine was
 // calibrated by, with a cross-validation of that choice. Run it with
 // go test ./corpus/compare -run '^$' -bench QualityAblation -benchtime 1x -v
 func BenchmarkQualityAblation(b *testing.B) {
@@ -21,32 +22,11 @@ func BenchmarkQualityAblation(b *testing.B) {
 func qualityAblation(t testing.TB) {
 	docs := seedDocs(t)
 	l := resolveLabelled(t, docs)
-	engine := func(f features) figures { return measure(l, engineRanker(build(docs, Options{EngineOnly: true}, f))) }
-	t.Logf("%-26s %v", "full engine", engine(features{}))
-	t.Logf("%-26s %v", "full engine, no silence", engine(noSilence(features{})))
-	rows := []struct {
-		name string
-		f    features
-	}{
-		{"without stemming", features{NoStem: true}},
-		{"without aliases", features{NoAlias: true}},
-		{"without bigrams", features{NoBigram: true}},
-		{"without numbers", features{NoNumber: true}},
-		{"without fact bonus", features{NoFacts: true}},
-		{"without discourse stops", features{NoDiscourse: true}},
-		{"with mutual test", features{Mutual: true}},
-		{"BM25 words only", features{NoStem: true, NoAlias: true, NoBigram: true, NoNumber: true, NoFacts: true, NoDiscourse: true}},
-	}
-	// Each variant at the shipped threshold, at the threshold the same
-	// rule would choose for it (its scores may sit higher or lower), and
-	// with silence off (ranking alone).
-	for _, r := range rows {
-		rk := engine(noSilence(r.f))
-		th, own := bestBalanced(l, docs, r.f)
-		t.Logf("%-26s %v | own threshold %.2f: recall@3 %.3f silence %.3f | no silence: recall@1 %.3f recall@3 %.3f", r.name, engine(r.f), th, own.r3, own.silence, rk.r1, rk.r3)
-	}
+	engine := func(tu tuning) figures { return measure(l, engineRanker(build(docs, Options{EngineOnly: true}, tu))) }
+	t.Logf("%-26s %v", "full engine", engine(shippedTuning()))
+	t.Logf("%-26s %v", "full engine, no silence", engine(noSilence(shippedTuning())))
 	for _, ms := range []int{1, 3} {
-		t.Logf("min shared words %d         %v", ms, engine(features{MinShared: ms}))
+		t.Logf("min shared words %d         %v", ms, engine(tuned(func(u *tuning) { u.minShared = ms })))
 	}
 	for _, th := range []float64{0, 0.1, 0.125, 0.15, 0.175, 0.2, 0.3} {
 		t.Logf("TF-IDF cosine >= %.3f     %v", th, measure(l, tfidfRanker(docs, th)))
@@ -54,7 +34,7 @@ func qualityAblation(t testing.TB) {
 
 	// The sweep: one index with the silence threshold off, its results
 	// cut at each threshold as the engine cuts them (see speaking).
-	at := thresholdRanker(build(docs, Options{EngineOnly: true}, features{Threshold: 1e-9}))
+	at := thresholdRanker(build(docs, Options{EngineOnly: true}, tuned(func(u *tuning) { u.threshold = 1e-9 })))
 	for _, th := range sweepThresholds {
 		t.Logf("threshold %.2f             %v", th, measure(l, at(th)))
 	}
@@ -75,18 +55,11 @@ func qualityAblation(t testing.TB) {
 	}
 }
 
-// bestBalanced is the threshold the balanced rule picks for the engine
-// with features f, and the figures there.
-func bestBalanced(l labelled, docs []*corpus.Document, f features) (float64, figures) {
-	f.Threshold = 1e-9
-	at := thresholdRanker(build(docs, Options{EngineOnly: true}, f))
-	best, bestF := 0.0, figures{}
-	for _, th := range sweepThresholds {
-		if got := measure(l, at(th)); best == 0 || balanced(got) > balanced(bestF) {
-			best, bestF = th, got
-		}
-	}
-	return best, bestF
+// tuned is the shipped tuning with set applied.
+func tuned(set func(*tuning)) tuning {
+	tu := shippedTuning()
+	set(&tu)
+	return tu
 }
 
 // sweepThresholds are the silence thresholds the ablation tries.

@@ -27,12 +27,6 @@ const maxDiscover = 12000
 // claimShared: see claimThreshold.
 const claimShared = 3
 
-func (ix *Index) claimShared() int { return orDefault(ix.feat.ClaimShared, claimShared) }
-
-func (ix *Index) claimThreshold() float64 {
-	return orDefault(ix.feat.ClaimThreshold, claimThreshold)
-}
-
 type edge struct {
 	a, b  int32
 	score float64
@@ -88,7 +82,7 @@ func (ix *Index) discover() []Claim {
 				continue
 			}
 			s := (c.score + back.score) / 2
-			if s >= ix.claimThreshold() {
+			if s >= ix.tune.claimThreshold {
 				edges = append(edges, edge{int32(a), b, s})
 				linked[[2]int32{int32(a), b}] = true
 			}
@@ -207,7 +201,7 @@ func (ix *Index) keyTerms(ids []int32, n int) []string {
 	}
 	terms := map[string]*info{}
 	for _, id := range ids {
-		for _, t := range analyze(ix.text(id), ix.feat) {
+		for _, t := range analyze(ix.text(id)) {
 			if !isWord(t.Key) {
 				continue
 			}

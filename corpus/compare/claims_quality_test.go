@@ -17,7 +17,7 @@ import (
 func TestClaimsQuality(t *testing.T) {
 	docs := seedDocs(t)
 	l := resolveLabelled(t, docs)
-	shipped := measureClaims(l, build(docs, Options{EngineOnly: true}, features{}).Claims())
+	shipped := measureClaims(l, build(docs, Options{EngineOnly: true}, shippedTuning()).Claims())
 	// Floors at the measured figures (0.51 and 0.366), so a change that
 	// makes discovery worse fails.
 	if shipped.precision() < 0.5 || shipped.recall < 0.36 {
@@ -25,7 +25,7 @@ func TestClaimsQuality(t *testing.T) {
 	}
 	for _, th := range []float64{0.15, 0.2, 0.25, 0.3, 0.35, 0.4} {
 		for _, ms := range []int{2, 3, 4} {
-			ix := build(docs, Options{EngineOnly: true}, features{ClaimThreshold: th, ClaimShared: ms})
+			ix := build(docs, Options{EngineOnly: true}, tuned(func(u *tuning) { u.claimThreshold, u.claimShared = th, ms }))
 			f := measureClaims(l, ix.Claims())
 			t.Logf("claim threshold %.2f, %d shared words: %d claims; pairs right %d, loose %d, wrong %d, unlabelled %d; precision %.2f; recall %.3f",
 				th, ms, f.claims, f.right, f.loose, f.wrong, f.unlabelled, f.precision(), f.recall)

@@ -103,7 +103,7 @@ func TestCompareOriginAndSilence(t *testing.T) {
 func TestAliases(t *testing.T) {
 	keys := func(s string) map[string]bool {
 		m := map[string]bool{}
-		for _, tm := range analyze(s, features{}) {
+		for _, tm := range analyze(s) {
 			m[tm.Key] = true
 		}
 		return m

@@ -54,7 +54,7 @@ type Index struct {
 type core struct {
 	docs []*corpus.Document
 	opts Options
-	feat features
+	tune tuning
 
 	sents    []sentRef
 	docFirst []int32 // first sentence of each document; sentences are contiguous per document
@@ -93,7 +93,7 @@ type core struct {
 
 // Build indexes every sentence of docs.
 func Build(docs []*corpus.Document, opts Options) *Index {
-	return build(docs, opts, features{})
+	return build(docs, opts, shippedTuning())
 }
 
 // analysed is one document's sentences as key ids of the analyzer that
@@ -137,7 +137,7 @@ func analyseDoc(an *analyzer, d *corpus.Document) analysed {
 
 // analyseAll analyses the documents on every core: tokenising and
 // stemming are most of the cost of indexing.
-func analyseAll(docs []*corpus.Document, f features) []analysed {
+func analyseAll(docs []*corpus.Document) []analysed {
 	out := make([]analysed, len(docs))
 	workers := buildWorkers(len(docs))
 	var wg sync.WaitGroup
@@ -145,7 +145,7 @@ func analyseAll(docs []*corpus.Document, f features) []analysed {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			an := newAnalyzer(f)
+			an := newAnalyzer()
 			for i := w; i < len(docs); i += workers {
 				out[i] = analyseDoc(an, docs[i])
 			}
@@ -224,7 +224,7 @@ type docTerms struct {
 // sentenceTerms turns a document's analysis into its sentences' terms,
 // given the term ids of its analyzer's keys. Phrases are left keyed by
 // their words: their ids come later, from the shards.
-func sentenceTerms(a analysed, tids []int32, f features) docTerms {
+func sentenceTerms(a analysed, tids []int32) docTerms {
 	out := docTerms{terms: make([]entry, 0, 2*len(a.ids)), ends: make([]int32, len(a.ends))}
 	start := int32(0)
 	for si, end := range a.ends {
@@ -234,7 +234,7 @@ func sentenceTerms(a analysed, tids []int32, f features) docTerms {
 		for k, local := range a.ids[start:end] {
 			tid := tids[local]
 			out.terms = addTerm(out.terms, first, wordFlag|uint64(tid), tid, 1)
-			if k < nw && !f.NoBigram {
+			if k < nw {
 				if prev >= 0 {
 					out.terms = addTerm(out.terms, first, phraseKey(prev, tid), 0, bigramWeight)
 				}
@@ -252,8 +252,8 @@ func sentenceTerms(a analysed, tids []int32, f features) docTerms {
 // sentence terms (per document), phrase ids (per shard of phrases: the
 // phrase map is large and cache-missing, so each core fills a part),
 // then the forward index (per document) and the inverted one.
-func build(docs []*corpus.Document, opts Options, f features) *Index {
-	all := analyseAll(docs, f)
+func build(docs []*corpus.Document, opts Options, tune tuning) *Index {
+	all := analyseAll(docs)
 	workers := buildWorkers(len(docs))
 	// Sizing the maps from the analysis spares their growth (rehashing
 	// is a good part of the merge): a document's words are about as many
@@ -272,7 +272,7 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 			tids[a.an] = t
 		}
 	}
-	ix := &Index{core: &core{docs: docs, opts: opts, feat: f, terms: make(map[string]int32, keys), byText: make(map[uint64]int32, sents), facts: map[int32][]Fact{}}}
+	ix := &Index{core: &core{docs: docs, opts: opts, tune: tune, terms: make(map[string]int32, keys), byText: make(map[uint64]int32, sents), facts: map[int32][]Fact{}}}
 
 	// Word ids, in order of first sight; only keys some sentence has
 	// become terms. Each analyzer's key ids map to them through a slice.
@@ -288,36 +288,34 @@ func build(docs []*corpus.Document, opts Options, f features) *Index {
 
 	terms := make([]docTerms, len(docs))
 	parallel(len(docs), workers, func(_, i int) {
-		terms[i] = sentenceTerms(all[i], tids[all[i].an], f)
+		terms[i] = sentenceTerms(all[i], tids[all[i].an])
 	})
 
 	// Phrase ids: shard s numbers its phrases from bigramBase[s], each
 	// shard's goroutine writing the ids of its own entries only.
 	ix.bigrams = make([]map[uint64]int32, workers)
 	ix.bigramBase = make([]int32, workers)
-	if !f.NoBigram {
-		parallel(workers, workers, func(_, s int) {
-			// A sentence has fewer phrases than words, so words/workers
-			// bounds a shard (with hashing evenly spread) and the map
-			// never grows.
-			m := make(map[uint64]int32, words/workers)
-			for _, d := range terms {
-				for i := range d.terms {
-					e := &d.terms[i]
-					if e.key&wordFlag != 0 || shardOf(e.key, workers) != s {
-						continue
-					}
-					id, ok := m[e.key]
-					if !ok {
-						id = int32(len(m))
-						m[e.key] = id
-					}
-					e.id = id
+	parallel(workers, workers, func(_, s int) {
+		// A sentence has fewer phrases than words, so words/workers
+		// bounds a shard (with hashing evenly spread) and the map
+		// never grows.
+		m := make(map[uint64]int32, words/workers)
+		for _, d := range terms {
+			for i := range d.terms {
+				e := &d.terms[i]
+				if e.key&wordFlag != 0 || shardOf(e.key, workers) != s {
+					continue
 				}
+				id, ok := m[e.key]
+				if !ok {
+					id = int32(len(m))
+					m[e.key] = id
+				}
+				e.id = id
 			}
-			ix.bigrams[s] = m
-		})
-	}
+		}
+		ix.bigrams[s] = m
+	})
 	next := nWords
 	for s, m := range ix.bigrams {
 		ix.bigramBase[s] = next

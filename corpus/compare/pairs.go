@@ -29,10 +29,10 @@ func (ix *Index) bestMatches(n int) []map[int32]cand {
 	if len(ix.sents) > exactDiscover {
 		r = ix.newRarePairs(n)
 	}
-	an := newAnalyzer(ix.feat)
+	an := newAnalyzer()
 	for id := range n {
 		p := ix.prepareWith(an, ix.text(int32(id)))
-		if ix.numeric[id] && !ix.feat.NoFacts {
+		if ix.numeric[id] {
 			// Only measured facts count (factBonus), and only a
 			// sentence with a number has one.
 			p.facts = ix.factsOf(int32(id))
@@ -43,14 +43,14 @@ func (ix *Index) bestMatches(n int) []map[int32]cand {
 			perDoc = r.ranked(p, int32(id))
 		} else {
 			perDoc = map[int32][]cand{}
-			for d, cs := range ix.ranked(p, int32(id), ix.threshold(), true, ix.claimShared()) {
+			for d, cs := range ix.ranked(p, int32(id), ix.tune.threshold, true, ix.tune.claimShared) {
 				if len(cs) > 0 {
 					perDoc[int32(d)] = cs
 				}
 			}
 		}
 		for d, cs := range perDoc {
-			if d == ix.sents[id].doc || len(cs) == 0 || cs[0].score < ix.threshold() || int(cs[0].id) >= n {
+			if d == ix.sents[id].doc || len(cs) == 0 || cs[0].score < ix.tune.threshold || int(cs[0].id) >= n {
 				continue
 			}
 			best[id][d] = cs[0]
@@ -99,7 +99,7 @@ func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
 		}
 	}
 	bonusCap := ix.bonusCap(p)
-	least := (ix.threshold() - bonusCap) * p.max
+	least := (ix.tune.threshold - bonusCap) * p.max
 	perDoc := map[int32][]cand{}
 	for _, c := range r.cands {
 		r.seen[c] = false
@@ -119,7 +119,7 @@ func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
 				hits++
 			}
 		}
-		if s < least || (hits < ix.claimShared() && !agrees(s, p)) {
+		if s < least || (hits < ix.tune.claimShared && !agrees(s, p)) {
 			continue
 		}
 		d := ix.sents[c].doc

@@ -171,14 +171,14 @@ func (l labelled) themesOnly() labelled { return labelled{claims: l.themes} }
 func TestQuality(t *testing.T) {
 	docs := seedDocs(t)
 	l := resolveLabelled(t, docs)
-	ix := build(docs, Options{EngineOnly: true}, features{})
+	ix := build(docs, Options{EngineOnly: true}, shippedTuning())
 	got := measure(l, engineRanker(ix))
 	t.Logf("engine, claims:         %v", got)
 	if len(l.themes) > 0 {
 		th := measure(l.themesOnly(), engineRanker(ix))
 		t.Logf("engine, themes:         recall@1 %.3f  recall@3 %.3f  (%d pairs; for information)", th.r1, th.r3, th.pairs)
 	}
-	rank := measure(l, engineRanker(build(docs, Options{EngineOnly: true}, noSilence(features{}))))
+	rank := measure(l, engineRanker(build(docs, Options{EngineOnly: true}, noSilence(shippedTuning()))))
 	t.Logf("engine, no silence:     %v", rank)
 	base := measure(l, tfidfRanker(docs, 0))
 	t.Logf("TF-IDF, no silence:     %v", base)
@@ -200,9 +200,9 @@ func TestQuality(t *testing.T) {
 
 // noSilence turns the silence decision off: every source lists its best
 // sentences sharing a word with the query, which measures ranking alone.
-func noSilence(f features) features {
-	f.Threshold, f.Confident, f.MinShared, f.Mutual = 1e-9, 1e-9, 1, false
-	return f
+func noSilence(t tuning) tuning {
+	t.threshold, t.confident, t.minShared = 1e-9, 1e-9, 1
+	return t
 }
 
 // TestQualityMisses logs the labelled pairs the engine misses, to read
@@ -213,7 +213,7 @@ func TestQualityMisses(t *testing.T) {
 	}
 	docs := seedDocs(t)
 	l := resolveLabelled(t, docs)
-	ix := build(docs, Options{EngineOnly: true}, features{})
+	ix := build(docs, Options{EngineOnly: true}, shippedTuning())
 	text := func(loc corpus.Loc) string { return docs[loc.Doc].Block(loc.Block).Sentences[loc.Sentence].Text }
 	for _, claim := range l.claims {
 		for a, as := range claim {

@@ -30,15 +30,13 @@ type prepared struct {
 // to ix.analyzers once done with p.
 func (ix *Index) prepare(an *analyzer, text string) prepared {
 	p := ix.prepareWith(an, text)
-	if !ix.feat.NoFacts {
-		p.facts = ExtractFacts(text)
-	}
+	p.facts = ExtractFacts(text)
 	return p
 }
 
 // prepareTerms analyses a query's terms, without its facts.
 func (ix *Index) prepareTerms(text string) prepared {
-	return ix.prepareWith(newAnalyzer(ix.feat), text)
+	return ix.prepareWith(newAnalyzer(), text)
 }
 
 // prepareWith is prepareTerms with a given analyzer, which a caller
@@ -88,20 +86,18 @@ func (ix *Index) prepareWith(an *analyzer, text string) prepared {
 		}
 		use(tid, 1)
 	}
-	if !ix.feat.NoBigram {
-		for _, t := range words {
-			tid, ok := ix.terms[t.Key]
-			if !ok {
-				prev = -1
-				continue
-			}
-			if prev >= 0 {
-				if bt, ok := ix.bigramID(prev, tid); ok {
-					use(bt, bigramWeight)
-				}
-			}
-			prev = tid
+	for _, t := range words {
+		tid, ok := ix.terms[t.Key]
+		if !ok {
+			prev = -1
+			continue
 		}
+		if prev >= 0 {
+			if bt, ok := ix.bigramID(prev, tid); ok {
+				use(bt, bigramWeight)
+			}
+		}
+		prev = tid
 	}
 	return p
 }
@@ -133,7 +129,7 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 	// so the matches' shared terms (match) rarely stem a word anew.
 	an, _ := ix.analyzers.Get().(*analyzer)
 	if an == nil {
-		an = newAnalyzer(ix.feat)
+		an = newAnalyzer()
 	}
 	defer ix.analyzers.Put(an)
 	p := ix.prepare(an, text)
@@ -158,7 +154,7 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 				best = cs[0]
 			}
 		}
-		if best.id >= 0 && best.score >= ix.confident() && p.informative > 0 {
+		if best.id >= 0 && best.score >= ix.tune.confident && p.informative > 0 {
 			claim = ix.curatedFor(best.id)
 		}
 	}

@@ -28,7 +28,7 @@ import (
 // keeps, for each source that speaks (see silence.go), its candidates
 // above the listing floor, best first.
 func (ix *Index) candidates(p prepared, originID int32) [][]cand {
-	perDoc := ix.ranked(p, originID, ix.threshold()*listShare, false, need(p, ix.minShared(), originID < 0))
+	perDoc := ix.ranked(p, originID, ix.tune.threshold*listShare, false, need(p, ix.tune.minShared, originID < 0))
 	for d, cs := range perDoc {
 		perDoc[d] = ix.speaking(cs, originID)
 	}
@@ -128,9 +128,6 @@ func (ix *Index) withBonus(p prepared, cs []cand, bonusCap float64, bestOnly boo
 // bonusCap is the most fact bonus a candidate can get for query p: none
 // when the query states no measured fact.
 func (ix *Index) bonusCap(p prepared) float64 {
-	if ix.feat.NoFacts {
-		return 0
-	}
 	for _, f := range p.facts {
 		if measured(f.Kind) {
 			return bonusMax

@@ -157,7 +157,7 @@ const (
 // factBonus rewards a candidate for each query fact with a number that it
 // states the same or compatibly.
 func (ix *Index) factBonus(p prepared, id int32) float64 {
-	if ix.feat.NoFacts || len(p.facts) == 0 {
+	if len(p.facts) == 0 {
 		return 0
 	}
 	// Extracting facts is costly; a sentence without a number, or

@@ -1,7 +1,5 @@
 package compare
 
-import "slices"
-
 // Silence is decided per source, from its best sentence: a source speaks
 // to a query when that sentence covers at least silenceThreshold of the
 // query's IDF mass (fact agreement included) and shares at least
@@ -22,7 +20,7 @@ import "slices"
 // any better than this score does: the best score's margin over the
 // source's typical score (a z-score), coverage of the candidate by the
 // query as well as of the query by the candidate, a hubness correction,
-// and requiring the best match to be mutual (still an ablation row).
+// and requiring the best match to be mutual.
 const silenceThreshold = 0.14
 
 // listShare is the share of the silence threshold a further match of a
@@ -50,32 +48,14 @@ const agreeCover = 0.6
 // covers enough of query p to speak without shared informative words.
 func agrees(acc float64, p prepared) bool { return acc >= agreeCover*p.max }
 
-func (ix *Index) confident() float64 { return orDefault(ix.feat.Confident, confidentThreshold) }
-
-func (ix *Index) threshold() float64 { return orDefault(ix.feat.Threshold, silenceThreshold) }
-
-func (ix *Index) minShared() int { return orDefault(ix.feat.MinShared, minShared) }
-
-// orDefault is a tuning override from features (set by the quality
-// test's sweeps and ablation) when it is positive, else the shipped value.
-func orDefault[T int | float64](override, shipped T) T {
-	if override > 0 {
-		return override
-	}
-	return shipped
-}
-
 // speaking applies the silence decision to one source's ranked
-// candidates: none when the best is below the threshold (or, when the
-// mutual test is on, is not mutual), else those above the listing floor.
+// candidates: none when the best is below the threshold, else those
+// above the listing floor.
 func (ix *Index) speaking(cs []cand, originID int32) []cand {
-	if len(cs) == 0 || cs[0].score < ix.threshold() {
+	if len(cs) == 0 || cs[0].score < ix.tune.threshold {
 		return nil
 	}
-	if ix.feat.Mutual && originID >= 0 && ix.mutualRank(cs[0].id, originID) > 1 {
-		return nil
-	}
-	floor := ix.threshold() * listShare
+	floor := ix.tune.threshold * listShare
 	keep := cs[:0]
 	for _, c := range cs {
 		if c.score >= floor {
@@ -83,43 +63,4 @@ func (ix *Index) speaking(cs []cand, originID int32) []cand {
 		}
 	}
 	return keep
-}
-
-// mutualRank is the rank (from 0) of sentence q among the sentences of
-// its own document as matches for sentence b, by BM25. Only q's document
-// is scored: its sentences are contiguous, so each posting list is cut to
-// that range by binary search.
-func (ix *Index) mutualRank(b, q int32) int {
-	d := ix.sents[q].doc
-	lo := ix.docFirst[d]
-	hi := int32(len(ix.sents))
-	if int(d)+1 < len(ix.docFirst) {
-		hi = ix.docFirst[d+1]
-	}
-	start := int32(0)
-	if b > 0 {
-		start = ix.fwdEnd[b-1]
-	}
-	scores := map[int32]float64{}
-	for _, t := range ix.fwd[start:ix.fwdEnd[b]] {
-		tid := t.sent
-		w := ix.idf[tid]
-		if !ix.word[tid] {
-			w *= bigramWeight
-		}
-		posts := ix.postings[tid]
-		j, _ := slices.BinarySearchFunc(posts, lo, func(po posting, t int32) int { return int(po.sent - t) })
-		for ; j < len(posts) && posts[j].sent < hi; j++ {
-			po := posts[j]
-			scores[po.sent] += w * float64(po.tf)
-		}
-	}
-	sq := scores[q]
-	rank := 0
-	for id, s := range scores {
-		if s > sq || (s == sq && id < q) {
-			rank++
-		}
-	}
-	return rank
 }

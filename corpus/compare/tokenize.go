@@ -169,15 +169,6 @@ var boundPrefix = map[string]bool{
 	"un": true, "ex": true, "semi": true, "mid": true, "sub": true, "inter": true, "multi": true,
 }
 
-// isStop is the stop test as the analyzer's features see it (the
-// ablation turns the discourse words off).
-func (a *analyzer) isStop(lower string) bool {
-	if a.f.NoDiscourse {
-		return english.IsStopWord(lower) || extraStop[lower]
-	}
-	return isStop(lower)
-}
-
 // stemCache memoises the stemmer: a corpus has far fewer distinct words
 // than words, and stemming is the costliest step of indexing.
 var stemCache sync.Map
@@ -198,23 +189,19 @@ type term struct {
 	Surface    string
 }
 
-// features tunes which features terms produces (all on in the engine;
-// the quality test turns them off one at a time to measure each).
-type features struct {
-	NoStem, NoAlias, NoBigram, NoNumber, NoFacts, NoDiscourse bool
-	// Threshold overrides silenceThreshold when > 0 (for the sweep).
-	Threshold float64
-	// MinShared overrides minShared when > 0.
-	MinShared int
-	// Confident overrides confidentThreshold when > 0.
-	Confident float64
-	// ClaimThreshold and ClaimShared override claimThreshold and
-	// claimShared when > 0.
-	ClaimThreshold float64
-	ClaimShared    int
-	// Mutual adds to the silence decision a mutual-match test of the
-	// best sentence (measured in the ablation, not used by the engine).
-	Mutual bool
+// tuning holds the engine's calibrated thresholds. The engine uses the
+// shipped values (shippedTuning); the quality tests sweep them.
+type tuning struct {
+	threshold      float64 // silenceThreshold
+	minShared      int     // minShared
+	confident      float64 // confidentThreshold
+	claimThreshold float64 // claimThreshold
+	claimShared    int     // claimShared
+}
+
+func shippedTuning() tuning {
+	return tuning{threshold: silenceThreshold, minShared: minShared, confident: confidentThreshold,
+		claimThreshold: claimThreshold, claimShared: claimShared}
 }
 
 // analyzer turns text into index terms. It gives every distinct key a
@@ -223,7 +210,6 @@ type features struct {
 // folder fast. An analyzer is not safe for concurrent use: each indexing
 // worker and each query has its own.
 type analyzer struct {
-	f     features
 	words map[string]wordInfo // lower-cased token -> what it becomes
 	ids   map[string]int32    // key -> id
 	keys  []string            // id -> key
@@ -245,8 +231,8 @@ type wordInfo struct {
 	numeric bool
 }
 
-func newAnalyzer(f features) *analyzer {
-	return &analyzer{f: f, words: map[string]wordInfo{}, ids: map[string]int32{}}
+func newAnalyzer() *analyzer {
+	return &analyzer{words: map[string]wordInfo{}, ids: map[string]int32{}}
 }
 
 func (a *analyzer) keyID(key string) int32 {
@@ -270,22 +256,13 @@ func (a *analyzer) word(t token) wordInfo {
 	w.numeric = t.Number || numWord || vagueWords[lower]
 	switch {
 	case t.Number:
-		if !a.f.NoNumber {
-			w.id = a.keyID("#" + lower)
-		}
-	case !a.f.NoAlias && (aliasPhrases[lower] != nil || lower == "us" || lower == "un" || lower == "uk"):
+		w.id = a.keyID("#" + lower)
+	case (aliasPhrases[lower] != nil || lower == "us" || lower == "un" || lower == "uk"):
 		w.phrase = true
-	case !a.f.NoAlias && aliasWords[lower] != "":
+	case aliasWords[lower] != "":
 		w.id = a.keyID(aliasWords[lower])
-	case !a.isStop(lower) && len(lower) >= 2:
-		k := lower
-		if !a.f.NoAlias {
-			k = unitAlias(k)
-		}
-		if !a.f.NoStem {
-			k = stem(k)
-		}
-		w.id = a.keyID(k)
+	case !isStop(lower) && len(lower) >= 2:
+		w.id = a.keyID(stem(unitAlias(lower)))
 	}
 	a.words[lower] = w
 	return w
@@ -294,14 +271,10 @@ func (a *analyzer) word(t token) wordInfo {
 // plainWord is the key id of a token read as an ordinary word (used when
 // a phrase head turns out not to start a phrase), or -1.
 func (a *analyzer) plainWord(lower string) int32 {
-	if a.isStop(lower) || len(lower) < 2 {
+	if isStop(lower) || len(lower) < 2 {
 		return -1
 	}
-	k := lower
-	if !a.f.NoStem {
-		k = stem(k)
-	}
-	return a.keyID(k)
+	return a.keyID(stem(lower))
 }
 
 // scan calls emit for each content word of text in order (alias-
@@ -314,7 +287,7 @@ func (a *analyzer) scan(text string, emit func(id int32, start, end int, compoun
 	a.numeric = false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.HyphenNext && boundPrefix[t.Lower] && !a.f.NoAlias {
+		if t.HyphenNext && boundPrefix[t.Lower] {
 			// "de-" of "de-escalation" is no word of its own; the
 			// compound, emitted below, carries it.
 			continue
@@ -333,9 +306,6 @@ func (a *analyzer) scan(text string, emit func(id int32, start, end int, compoun
 		if w.id >= 0 {
 			emit(w.id, t.Start, t.End, false)
 		}
-	}
-	if a.f.NoAlias {
-		return
 	}
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].HyphenNext && !toks[i].Number && !toks[i+1].Number {
@@ -365,15 +335,13 @@ func bigramKey(a, b string) string { return "b:" + a + " " + b }
 
 // analyze returns every term of text: words, compounds and bigrams (for
 // label and highlight code that wants them all as strings).
-func analyze(text string, f features) []term {
-	a := newAnalyzer(f)
+func analyze(text string) []term {
+	a := newAnalyzer()
 	words, compounds := a.split(text, nil, nil)
 	out := append(words, compounds...)
-	if !f.NoBigram {
-		for i := 0; i+1 < len(words); i++ {
-			x, y := words[i], words[i+1]
-			out = append(out, term{Key: bigramKey(x.Key, y.Key), Start: x.Start, End: y.End, Surface: text[x.Start:y.End]})
-		}
+	for i := 0; i+1 < len(words); i++ {
+		x, y := words[i], words[i+1]
+		out = append(out, term{Key: bigramKey(x.Key, y.Key), Start: x.Start, End: y.End, Surface: text[x.Start:y.End]})
 	}
 	return out
 }
