@@ -29,8 +29,28 @@ func (m *Model) wireCompare() tea.Cmd {
 		m.panes[f].setSize(r.W, r.H)
 	}
 	// The claims are found in the background too, so the index is ready
-	// however it is reached (C, or tab cycling through the panes).
-	return cl.load()
+	// however it is reached (C, or tab cycling through the panes). Over a
+	// large folder finding them takes many times the text's size in
+	// memory, so there they wait for C and only the compare index is built.
+	if corpusWords(m.corpus.Docs) <= backgroundClaimsWords {
+		return cl.load()
+	}
+	return func() tea.Msg {
+		e.index(false)
+		return nil
+	}
+}
+
+// backgroundClaimsWords is the largest corpus whose claims are found
+// before they are asked for: about twice the BBC folder.
+const backgroundClaimsWords = 2_000_000
+
+func corpusWords(docs []*corpus.Document) int {
+	n := 0
+	for _, d := range docs {
+		n += d.Words
+	}
+	return n
 }
 
 // restyleCompare rebuilds the compare and claims styles for the terminal's

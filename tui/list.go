@@ -22,6 +22,7 @@ type listPane struct {
 	st *styles
 
 	docs    []*corpus.Document // every document, in arrival order
+	order   []listKey          // what docs[i] is sorted and filtered by
 	shown   []int              // indexes into docs, sorted and filtered
 	sel     int                // index into shown
 	top     int                // first shown item on screen
@@ -73,7 +74,22 @@ func newListPane(km *KeyMap, st *styles) *listPane {
 func (l *listPane) setDocs(docs []*corpus.Document) {
 	cur := l.kept()
 	l.docs = docs
+	l.order = listKeysOf(docs)
 	l.refresh(cur)
+}
+
+// addDocs appends documents as they arrive while a folder loads. Only the
+// batch is filtered and sorted; it is then merged into the shown order, so
+// each batch costs about its own size plus one pass over the list.
+func (l *listPane) addDocs(docs []*corpus.Document) {
+	cur := l.kept()
+	from := len(l.docs)
+	l.docs = append(l.docs, docs...)
+	l.order = append(l.order, listKeysOf(docs)...)
+	add := filterKeys(l.order[from:], from, l.filter.Value(), nil)
+	sortByKeys(l.order, add, l.sortBy)
+	l.shown = mergeSorted(l.order, l.shown, add, l.sortBy)
+	l.reselect(cur)
 }
 
 // kept is the document the cursor must stay on when the list is sorted,
@@ -126,8 +142,13 @@ func (l *listPane) neighbour(d *corpus.Document, delta int) (next *corpus.Docume
 }
 
 func (l *listPane) refresh(keep *corpus.Document) {
-	l.shown = filterDocs(l.docs, l.filter.Value(), l.shown[:0])
-	sortDocs(l.docs, l.shown, l.sortBy)
+	l.shown = filterKeys(l.order, 0, l.filter.Value(), l.shown[:0])
+	sortByKeys(l.order, l.shown, l.sortBy)
+	l.reselect(keep)
+}
+
+// reselect puts the cursor on keep when it is shown, else on the top.
+func (l *listPane) reselect(keep *corpus.Document) {
 	l.sel = 0
 	if keep != nil {
 		for i, di := range l.shown {

@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"parley/corpus"
@@ -27,61 +27,119 @@ func (k sortKey) String() string {
 	return "date"
 }
 
-// sortDocs orders idx in place: by date newest first (undated last), by
-// title, or by outlet then date; ties fall back to the title so the order
-// never depends on arrival.
-func sortDocs(docs []*corpus.Document, idx []int, by sortKey) {
-	less := func(a, b *corpus.Document) bool {
-		switch by {
-		case byTitle:
-			if c := compareFold(docTitle(a), docTitle(b)); c != 0 {
-				return c < 0
-			}
-		case byOutlet:
-			if (a.Outlet == "") != (b.Outlet == "") {
-				return a.Outlet != ""
-			}
-			if c := compareFold(a.Outlet, b.Outlet); c != 0 {
-				return c < 0
-			}
-			if a.Published != b.Published {
-				return a.Published > b.Published
-			}
-		default:
-			if (a.Published == "") != (b.Published == "") {
-				return a.Published != ""
-			}
-			if a.Published != b.Published {
-				return a.Published > b.Published
-			}
-		}
-		if c := compareFold(docTitle(a), docTitle(b)); c != 0 {
-			return c < 0
-		}
-		return a.ID < b.ID
+// listKey is what the list sorts and filters a document by, worked out
+// once when the document arrives: folding case per comparison made a sort
+// of tens of thousands of documents cost seconds.
+type listKey struct {
+	title     string // docTitle, lower-cased
+	outlet    string // lower-cased
+	published string
+	id        string
+	hay       string // the fields the filter reads, lower-cased, NUL-separated
+}
+
+func listKeyOf(d *corpus.Document) listKey {
+	return listKey{
+		title:     strings.ToLower(docTitle(d)),
+		outlet:    strings.ToLower(d.Outlet),
+		published: d.Published,
+		id:        d.ID,
+		hay:       strings.ToLower(strings.Join([]string{d.Title, d.Subtitle, d.Outlet, d.Author, d.Published, d.ID}, "\x00")),
 	}
-	sort.SliceStable(idx, func(i, j int) bool { return less(docs[idx[i]], docs[idx[j]]) })
 }
 
-func compareFold(a, b string) int {
-	return strings.Compare(strings.ToLower(a), strings.ToLower(b))
+func listKeysOf(docs []*corpus.Document) []listKey {
+	keys := make([]listKey, len(docs))
+	for i, d := range docs {
+		keys[i] = listKeyOf(d)
+	}
+	return keys
 }
 
-// filterDocs appends to out the indexes of docs matching every
+// compareKeys orders two documents: by date newest first (undated last),
+// by title, or by outlet then date; ties fall back to the title, then the
+// id, so the order never depends on arrival.
+func compareKeys(a, b *listKey, by sortKey) int {
+	switch by {
+	case byTitle:
+		if c := strings.Compare(a.title, b.title); c != 0 {
+			return c
+		}
+	case byOutlet:
+		if (a.outlet == "") != (b.outlet == "") {
+			return boolOrder(a.outlet != "")
+		}
+		if c := strings.Compare(a.outlet, b.outlet); c != 0 {
+			return c
+		}
+		if c := strings.Compare(b.published, a.published); c != 0 {
+			return c
+		}
+	default:
+		if (a.published == "") != (b.published == "") {
+			return boolOrder(a.published != "")
+		}
+		if c := strings.Compare(b.published, a.published); c != 0 {
+			return c
+		}
+	}
+	if c := strings.Compare(a.title, b.title); c != 0 {
+		return c
+	}
+	return strings.Compare(a.id, b.id)
+}
+
+// boolOrder puts true first.
+func boolOrder(first bool) int {
+	if first {
+		return -1
+	}
+	return 1
+}
+
+// sortDocs orders idx, indexes into docs, in the list's order.
+func sortDocs(docs []*corpus.Document, idx []int, by sortKey) {
+	sortByKeys(listKeysOf(docs), idx, by)
+}
+
+// sortByKeys orders idx, indexes into keys, in place.
+func sortByKeys(keys []listKey, idx []int, by sortKey) {
+	slices.SortStableFunc(idx, func(i, j int) int { return compareKeys(&keys[i], &keys[j], by) })
+}
+
+// mergeSorted merges two index lists each already in the list's order,
+// so a batch of arriving documents costs its own sort and one pass over
+// the list, not a sort of everything that has arrived.
+func mergeSorted(keys []listKey, a, b []int, by sortKey) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if compareKeys(&keys[b[j]], &keys[a[i]], by) < 0 {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// filterKeys appends to out from+i for each keys[i] matching every
 // space-separated term of query (case-insensitive, anywhere in the title,
 // subtitle, outlet, author, date or id).
-func filterDocs(docs []*corpus.Document, query string, out []int) []int {
+func filterKeys(keys []listKey, from int, query string, out []int) []int {
 	terms := strings.Fields(strings.ToLower(query))
-	for i, d := range docs {
-		if len(terms) == 0 || matchesAll(d, terms) {
-			out = append(out, i)
+	for i := range keys {
+		if len(terms) == 0 || containsAll(keys[i].hay, terms) {
+			out = append(out, from+i)
 		}
 	}
 	return out
 }
 
-func matchesAll(d *corpus.Document, terms []string) bool {
-	hay := strings.ToLower(strings.Join([]string{d.Title, d.Subtitle, d.Outlet, d.Author, d.Published, d.ID}, "\x00"))
+func containsAll(hay string, terms []string) bool {
 	for _, t := range terms {
 		if !strings.Contains(hay, t) {
 			return false

@@ -14,7 +14,7 @@ func (m *Model) loadProgress(msg loadProgressMsg) tea.Cmd {
 	m.list.done, m.list.total = msg.done, msg.total
 	m.list.problems += msg.skipped
 	if len(msg.docs) > 0 {
-		m.list.setDocs(append(m.list.docs, msg.docs...))
+		m.list.addDocs(msg.docs)
 	}
 	return msg.next
 }

@@ -4,8 +4,11 @@
 package testcorpus
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // BBC returns the path of the BBC folder (2,225 news articles), or ""
@@ -48,4 +51,50 @@ func Sample[T any](items []T, step int) []T {
 		out = append(out, items[i])
 	}
 	return out
+}
+
+// ScaleEnv names the environment variable that adds a larger scale to the
+// scale benchmarks: PARLEY_BENCH_SCALE=40 measures 40 copies of BBC too.
+const ScaleEnv = "PARLEY_BENCH_SCALE"
+
+// Scales are the corpus sizes the scale benchmarks measure, in copies of
+// BBC: 1 and 10, plus the one named by PARLEY_BENCH_SCALE.
+func Scales() []int {
+	scales := []int{1, 10}
+	if n, err := strconv.Atoi(os.Getenv(ScaleEnv)); err == nil && n > 0 && n != 1 && n != 10 {
+		scales = append(scales, n)
+	}
+	return scales
+}
+
+// BBCCopies builds a folder holding n plain copies of the BBC folder
+// (c01/, c02/, …) under dir, and returns it. Copies are byte for byte, as
+// a user's folder of near-duplicates would be.
+func BBCCopies(dir string, n int) (string, error) {
+	src := BBC()
+	if src == "" {
+		return "", os.ErrNotExist
+	}
+	root := filepath.Join(dir, "bbc"+strconv.Itoa(n))
+	for i := 1; i <= n; i++ {
+		dst := filepath.Join(root, fmt.Sprintf("c%02d", i))
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(src, p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return root, nil
 }

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+	"testing"
+
+	"parley/corpus/testcorpus"
+)
+
+// The scale benchmarks run whole subcommands, as a user's shell does, on
+// 1 and 10 plain copies of the BBC folder built in a temporary folder
+// (PARLEY_BENCH_SCALE=40 adds 40 copies). Read the growth from one scale
+// to the next: the target is time in proportion to the text.
+//
+//	go test . -run '^$' -bench Scale -benchtime 3x
+//	PARLEY_BENCH_SCALE=40 go test . -run '^$' -bench 'Scale(List|Search)' -benchtime 1x -timeout 30m
+
+func benchScale(b *testing.B, args ...string) {
+	if testcorpus.BBC() == "" {
+		b.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
+	}
+	for _, n := range testcorpus.Scales() {
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			dir, err := testcorpus.BBCCopies(b.TempDir(), n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Setenv("PARLEY_NO_CACHE", "1")
+			// The subcommands tune the collector for a one-shot process;
+			// put it back for the benchmarks that follow.
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+			defer debug.SetGCPercent(debug.SetGCPercent(100))
+			full := append(append([]string{}, args...), dir)
+			b.ResetTimer()
+			for b.Loop() {
+				cmd := newRootCmd(io.Discard, io.Discard)
+				cmd.SetArgs(full)
+				if err := cmd.Execute(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkScaleList(b *testing.B)   { benchScale(b, "list") }
+func BenchmarkScaleSearch(b *testing.B) { benchScale(b, "search", "prime minister") }
+func BenchmarkScaleCompare(b *testing.B) {
+	benchScale(b, "compare", "The prime minister said oil prices rose sharply")
+}
+func BenchmarkScaleClaims(b *testing.B) { benchScale(b, "claims") }

@@ -1,0 +1,85 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+	"parley/corpus/testcorpus"
+)
+
+// scaledDocs is the benchmark corpus n times over, each copy its own
+// documents (ids made distinct), as n copies of a folder would load.
+func scaledDocs(b *testing.B, n int) []*corpus.Document {
+	base := benchCorpus(b).Docs
+	out := make([]*corpus.Document, 0, n*len(base))
+	for i := range n {
+		for _, d := range base {
+			cp := *d
+			cp.ID = "c" + strconv.Itoa(i) + "/" + d.ID
+			out = append(out, &cp)
+		}
+	}
+	return out
+}
+
+// loadingModel is a 200×60 model that has started loading a folder of
+// total files and received none yet.
+func loadingModel(b *testing.B, total int) *Model {
+	m := newModel([]string{"folder"}, b.TempDir()+"/state.json")
+	m.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
+	m.list.loading, m.list.total = true, total
+	return m
+}
+
+// BenchmarkLoadBatches is the interface's side of loading a folder: every
+// batch of 512 documents arriving, each followed by a frame, at 1 and 10
+// times the BBC folder (PARLEY_BENCH_SCALE adds a scale). The time per
+// document should not grow with the folder.
+func BenchmarkLoadBatches(b *testing.B) {
+	for _, n := range testcorpus.Scales() {
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			docs := scaledDocs(b, n)
+			b.ResetTimer()
+			for b.Loop() {
+				m := loadingModel(b, len(docs))
+				for i := 0; i < len(docs); i += 512 {
+					batch := docs[i:min(i+512, len(docs))]
+					m.Update(loadProgressMsg{done: i + len(batch), total: len(docs), docs: batch})
+					_ = m.View()
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/doc")
+		})
+	}
+}
+
+// BenchmarkKeyWhileLoading is one key (j) and its frame while a folder
+// loads, half of it arrived: the target is 16 ms, a frame at 60 Hz.
+func BenchmarkKeyWhileLoading(b *testing.B) {
+	for _, n := range testcorpus.Scales() {
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			docs := scaledDocs(b, n)
+			m := loadingModel(b, len(docs))
+			half := docs[:len(docs)/2]
+			for i := 0; i < len(half); i += 512 {
+				m.Update(loadProgressMsg{done: i, total: len(docs), docs: half[i:min(i+512, len(half))]})
+			}
+			next := len(half)
+			b.ResetTimer()
+			for b.Loop() {
+				press(m, "j")
+				_ = m.View()
+				// A batch arrives between keys, as it does while loading.
+				if next < len(docs) {
+					end := min(next+512, len(docs))
+					m.Update(loadProgressMsg{done: end, total: len(docs), docs: docs[next:end]})
+					next = end
+				}
+			}
+		})
+	}
+}
