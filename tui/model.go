@@ -59,7 +59,10 @@ type Model struct {
 
 	state     *savedState
 	statePath string
-	note      string // a one-line message in the footer until the next key
+	saveDue   bool // a save is asked for (state_save.go)
+	// stateWarned: why the state cannot be saved has been said, once.
+	stateWarned bool
+	note        string // a one-line message in the footer until the next key
 	// skipped shows, in the footer until the next key and when there is
 	// no note, which files could not be read (fitted when drawn).
 	skipped bool
@@ -123,6 +126,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.search.landed(m.here())
 		}
 		return m, cmd
+	case saveDueMsg:
+		return m, m.saveInBackground()
+	case stateSavedMsg:
+		m.stateProblem(msg.err)
+		return m, nil
 	case stepDocMsg:
 		return m, m.stepDoc(msg.delta)
 	case compareMsg:

@@ -72,7 +72,7 @@ func (m *Model) indexOf(d *corpus.Document) int {
 }
 
 func (m *Model) lastDoc() *corpus.Document {
-	key, ok := m.state.LastDoc[corpusKey(m.paths)]
+	key, ok := m.state.last(corpusKey(m.paths))
 	if !ok {
 		return nil
 	}
@@ -90,7 +90,7 @@ func (m *Model) showDoc(d *corpus.Document, loc corpus.Loc, highlight bool) {
 	m.rememberPosition()
 	m.reader.open(d, m.indexOf(d), loc, highlight)
 	m.list.selectDoc(d)
-	m.state.LastDoc[corpusKey(m.paths)] = docKey(d, m.embedded)
+	m.state.setLast(corpusKey(m.paths), docKey(d, m.embedded))
 }
 
 // showSaved puts d in the reader where the user last left it.
@@ -104,7 +104,7 @@ func (m *Model) showSaved(d *corpus.Document) {
 func (m *Model) showInReader(d *corpus.Document) {
 	m.rememberPosition()
 	m.reader.openAt(d, m.indexOf(d), m.state.place(docKey(d, m.embedded)))
-	m.state.LastDoc[corpusKey(m.paths)] = docKey(d, m.embedded)
+	m.state.setLast(corpusKey(m.paths), docKey(d, m.embedded))
 }
 
 // previewSelection shows the list's selected document in the reader
@@ -146,12 +146,6 @@ func (m *Model) openDoc(d *corpus.Document) tea.Cmd {
 	}
 	m.focusTo(focusReader)
 	return m.persist()
-}
-
-// persist saves the reading positions in the background.
-func (m *Model) persist() tea.Cmd {
-	m.rememberPosition()
-	return m.state.saveCmd(m.statePath)
 }
 
 // openLoc opens the reader at a precise place (search and compare send
@@ -240,12 +234,6 @@ func (m *Model) skippedNote(width int) string {
 		}
 	}
 	return truncPlain(head+path+reason+tail, width)
-}
-
-// saveState writes the reading positions; Run calls it on the way out.
-func (m *Model) saveState() error {
-	m.rememberPosition()
-	return m.state.save(m.statePath)
 }
 
 // truncLeft keeps the right end of s in w cells, behind "…".

@@ -5,6 +5,9 @@ package tui
 import (
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -26,10 +29,12 @@ func Run(paths []string, opts Options) error {
 	// it spares a second detection, which inside tmux runs `tmux info` and
 	// delays the first frame by tens of milliseconds.
 	p := tea.NewProgram(programModel(m), tea.WithColorProfile(lipgloss.Writer.Profile))
+	stop := quitOnHangup(p)
 	final, err := p.Run()
+	stop()
 	if fm, ok := final.(*Model); ok && fm != nil {
 		if serr := fm.saveState(); serr != nil && opts.Stderr != nil {
-			fmt.Fprintln(opts.Stderr, "parley: could not save reading positions:", corpus.CleanLine(serr.Error()))
+			fmt.Fprintln(opts.Stderr, "parley:", serr) // cleaned by stateProblemText
 		}
 		if fm.corpus != nil && opts.Stderr != nil {
 			for _, pr := range fm.corpus.Problems {
@@ -41,6 +46,26 @@ func Run(paths []string, opts Options) error {
 		}
 	}
 	return err
+}
+
+// quitOnHangup quits p when the terminal is closed (SIGHUP), as Bubble
+// Tea itself does on SIGTERM, so the reading position is saved on the way
+// out instead of lost with the process. The returned function stops it.
+func quitOnHangup(p *tea.Program) (stop func()) {
+	hup := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(hup, syscall.SIGHUP)
+	go func() {
+		select {
+		case <-hup:
+			p.Quit()
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(hup)
+		close(done)
+	}
 }
 
 // programModel is the model the Program runs: m itself, except in the

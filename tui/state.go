@@ -2,40 +2,60 @@ package tui
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
-
-	tea "charm.land/bubbletea/v2"
+	"time"
 
 	"github.com/adrg/xdg"
 
 	"parley/corpus"
+	"parley/corpus/atomicfile"
 )
 
 // stateEnv overrides the state file's path (tests use it; so can users).
 const stateEnv = "PARLEY_STATE_FILE"
 
 // savedState is what persists across runs: the reading position of each
-// document and the last document open for each corpus.
+// document and the last document open for each corpus. Every entry has
+// the time it was last set, so that several parley processes sharing
+// the file merge their changes entry by entry, the latest write winning
+// (see merge).
 type savedState struct {
 	Version   int                 `json:"version"`
 	Positions map[string]savedPos `json:"positions"`
 	LastDoc   map[string]string   `json:"last_doc"`
+	LastAt    map[string]int64    `json:"last_doc_at,omitempty"`
+
+	// touched holds the keys this process set, the only entries it may
+	// change in the file; others' entries are taken from the file.
+	touched, touchedLast map[string]bool
+	// off is why nothing is saved (the path is not a regular file); said
+	// once in the interface, and the file is never written.
+	off error
 }
 
 // savedPos is a reading place: the block and byte at the top line (and
 // how many lines above it the top was), plus its sentence for people
-// reading the file.
+// reading the file, and when it was set (Unix nanoseconds).
 type savedPos struct {
-	Block    int `json:"block"`
-	Sentence int `json:"sentence"`
-	Offset   int `json:"offset"`
-	Above    int `json:"above"`
+	Block    int   `json:"block"`
+	Sentence int   `json:"sentence"`
+	Offset   int   `json:"offset"`
+	Above    int   `json:"above"`
+	At       int64 `json:"at,omitempty"`
 }
 
 const stateVersion = 1
+
+// Bounds that keep start-up and every save quick whatever the file
+// holds: a state over maxStateBytes is not read, and at most
+// maxStateEntries positions are kept, the oldest evicted first.
+const (
+	maxStateBytes   = 16 << 20
+	maxStateEntries = 20000
+)
 
 // statePath is the state file: $PARLEY_STATE_FILE, or parley/state.json in
 // the XDG state directory. Empty when neither can be found.
@@ -50,109 +70,72 @@ func statePath() string {
 	return p
 }
 
-// loadState reads the state file; a missing, truncated or corrupt file
-// gives an empty state, never an error, since losing a reading position
-// must not stop the reader.
+func newSavedState() *savedState {
+	return &savedState{
+		Version: stateVersion, Positions: map[string]savedPos{}, LastDoc: map[string]string{},
+		LastAt: map[string]int64{}, touched: map[string]bool{}, touchedLast: map[string]bool{},
+	}
+}
+
+// loadState reads the state file; a missing, truncated, corrupt or
+// oversized file gives an empty state, never an error, since losing a
+// reading position must not stop the reader. A path that is not a
+// regular file (/dev/null, a FIFO, a directory) is never opened for
+// reading and never replaced: the state is kept for this run only.
 func loadState(path string) *savedState {
-	s := &savedState{Version: stateVersion, Positions: map[string]savedPos{}, LastDoc: map[string]string{}}
+	s := newSavedState()
 	if path == "" {
 		return s
 	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return s
+	got, err := readState(path)
+	var nr *atomicfile.NotRegularError
+	if errors.As(err, &nr) {
+		s.off = err
 	}
-	var got savedState
-	if json.Unmarshal(raw, &got) != nil || got.Version != stateVersion {
-		return s
-	}
-	for k, v := range got.Positions {
-		s.Positions[k] = v
-	}
-	for k, v := range got.LastDoc {
-		s.LastDoc[k] = v
+	if got != nil {
+		s.Positions, s.LastDoc = got.Positions, got.LastDoc
+		if got.LastAt != nil {
+			s.LastAt = got.LastAt
+		}
 	}
 	return s
 }
 
-// save writes the state atomically (see writeAtomic).
-func (s *savedState) save(path string) error {
-	if path == "" {
-		return nil
-	}
-	raw, err := json.MarshalIndent(s, "", "  ")
+// readState reads and decodes the file at path: nil for a missing or
+// unreadable one, with the reason.
+func readState(path string) (*savedState, error) {
+	raw, err := atomicfile.ReadCapped(path, maxStateBytes)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return writeAtomic(path, raw, nextWrite())
-}
-
-// saveCmd snapshots the state now and writes it in the background, so a
-// reading position survives even if the program is killed later.
-func (s *savedState) saveCmd(path string) tea.Cmd {
-	if path == "" {
-		return nil
+	var got savedState
+	if err := json.Unmarshal(raw, &got); err != nil {
+		return nil, err
 	}
-	raw, err := json.MarshalIndent(s, "", "  ")
-	if err != nil {
-		return nil
+	if got.Version != stateVersion {
+		return nil, errors.New("unknown state version")
 	}
-	seq := nextWrite()
-	return func() tea.Msg {
-		_ = writeAtomic(path, raw, seq) // best effort; the save on quit reports errors
-		return nil
+	if got.Positions == nil {
+		got.Positions = map[string]savedPos{}
 	}
+	if got.LastDoc == nil {
+		got.LastDoc = map[string]string{}
+	}
+	return &got, nil
 }
 
 var (
-	writeMu   sync.Mutex
-	writeSeq  atomic.Int64
-	lastWrite = map[string]int64{}
+	stampMu   sync.Mutex
+	lastStamp int64
 )
 
-func nextWrite() int64 { return writeSeq.Add(1) }
-
-// writeAtomic writes a temp file in the same directory, syncs it and
-// renames it over the old one, so a crash leaves either the old or the new
-// file, never half of one. Writes are serialised, and one older than the
-// last written (seq) is dropped, so background saves never go backwards.
-func writeAtomic(path string, raw []byte, seq int64) error {
-	writeMu.Lock()
-	defer writeMu.Unlock()
-	if seq < lastWrite[path] {
-		return nil
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".state-*.json")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, werr := f.Write(raw)
-	serr := f.Sync()
-	cerr := f.Close()
-	if werr != nil || serr != nil || cerr != nil {
-		os.Remove(tmp)
-		return firstErr(werr, serr, cerr)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	lastWrite[path] = seq
-	return nil
-}
-
-func firstErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	return nil
+// stamp is the time of a change in Unix nanoseconds, strictly increasing
+// within the process so that two changes never tie.
+func stamp() int64 {
+	stampMu.Lock()
+	defer stampMu.Unlock()
+	lastStamp = max(time.Now().UnixNano(), lastStamp+1)
+	return lastStamp
 }
 
 // place is where the reader was in a document; block -1 (the top) when
@@ -166,7 +149,26 @@ func (s *savedState) place(key string) anchor {
 }
 
 func (s *savedState) setPlace(key string, a anchor, loc corpus.Loc) {
-	s.Positions[key] = savedPos{Block: a.block, Sentence: loc.Sentence, Offset: a.off, Above: a.above}
+	p := savedPos{Block: a.block, Sentence: loc.Sentence, Offset: a.off, Above: a.above}
+	if old, ok := s.Positions[key]; ok && old.Block == p.Block && old.Sentence == p.Sentence &&
+		old.Offset == p.Offset && old.Above == p.Above {
+		return // unchanged: keep its time, so another process's later move wins
+	}
+	p.At = stamp()
+	s.Positions[key] = p
+	s.touched[key] = true
+}
+
+// last is the last document read in the corpus named key.
+func (s *savedState) last(key string) (string, bool) {
+	d, ok := s.LastDoc[key]
+	return d, ok
+}
+
+func (s *savedState) setLast(key, doc string) {
+	s.LastDoc[key] = doc
+	s.LastAt[key] = stamp()
+	s.touchedLast[key] = true
 }
 
 // docKey names a document across runs: its absolute path, or its id in

@@ -1,0 +1,55 @@
+package tui
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestEndToEndHangupSaves: closing the terminal (SIGHUP) saves the
+// reading position as quitting does. The position is moved after the
+// first save (opening a document asks for one), so only the save on the
+// way out can record it.
+func TestEndToEndHangupSaves(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	docs := seedOrder(t)
+	s := startTmux(t, bin, 80, 24)
+	path := filepath.Join(s.state, "parley", "state.json")
+	s.waitFor("5 documents")
+	s.keys("j", "Enter")
+	opened := s.waitFor(firstWords(docs[1].Title, 2))
+	key := "embedded:" + docs[1].ID
+	first := waitState(t, path, "the save after opening", func(st *savedState) bool {
+		return st.LastDoc["embedded"] == key
+	})
+	firstLine := func(sc string) string { return strings.Split(sc, "\n")[0] }
+	s.keys("Space")
+	s.waitUntil("a page down", func(sc string) bool { return firstLine(sc) != firstLine(opened) })
+	// Killing the server closes the terminal: the program gets SIGHUP.
+	if err := exec.Command("tmux", "-L", s.socket, "kill-server").Run(); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, path, "a later position saved on SIGHUP", func(st *savedState) bool {
+		return st.Positions[key].Block > first.Positions[key].Block
+	})
+}
+
+// waitState polls the state file until ok accepts it.
+func waitState(t *testing.T, path, what string, ok func(*savedState) bool) *savedState {
+	t.Helper()
+	deadline := time.Now().Add(waitTimeout)
+	for time.Now().Before(deadline) {
+		if st, err := readState(path); err == nil && ok(st) {
+			return st
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+	st, err := readState(path)
+	t.Fatalf("timed out waiting for %s: %+v (%v)", what, st, err)
+	return nil
+}
