@@ -239,9 +239,13 @@ of a query are searched. An empty query, or operators alone, lists the documents
 func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 	var opts compare.CLIOptions
 	cmd := &cobra.Command{
-		Use:   "compare [--json] [--markdown] [--top K] [--engine-only] TEXT [PATH...]",
+		Use:   "compare [--json] [--markdown] [--top K] [--engine-only] [--all | --story ID] TEXT [PATH...]",
 		Short: "Show what every source says on one point: matches, shared facts, or silence",
-		Args:  needsArg("TEXT, a sentence or a few words"),
+		Long: "Show what every source says on one point: matches, shared facts, or silence.\n\n" +
+			"A sentence of a document is compared with the other documents of its story (see\n" +
+			"parley stories); a typed text with the stories that speak to it. The output names the\n" +
+			"set used; --all compares with every document. A copy of a document is shown once.",
+		Args: needsArg("TEXT, a sentence or a few words"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkOutputFlags(opts); err != nil {
 				return err
@@ -265,6 +269,8 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")
 	cmd.Flags().BoolVar(&opts.Markdown, "markdown", false, "write Markdown, ready to paste into a report")
 	cmd.Flags().IntVar(&opts.Top, "top", 1, "best K matches per source")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "compare with every document, not only the sentence's story (or the stories that speak to a typed text)")
+	cmd.Flags().StringVar(&opts.Story, "story", "", "compare within this story (an id from parley stories, or its unique prefix)")
 	cmd.Flags().BoolVar(&opts.EngineOnly, "engine-only", false, "leave out the curated claims; computed results only")
 	return cmd
 }
@@ -272,8 +278,11 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 	var opts compare.CLIOptions
 	cmd := &cobra.Command{
-		Use:   "claims [--json] [--markdown] [--engine-only] [PATH...]",
-		Short: "List the claims the sources share, with each source's statements",
+		Use:   "claims [--json] [--markdown] [--engine-only] [--story ID] [PATH...]",
+		Short: "List the claims the sources of each story share, with each source's statements",
+		Long: "List the claims the sources share, story by story (see parley stories): every story of\n" +
+			"two documents or more, each under its label, or only the story --story names. Claims are\n" +
+			"found within each story, over all its sentences.",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkOutputFlags(opts); err != nil {
 				return err
@@ -291,6 +300,7 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")
 	cmd.Flags().BoolVar(&opts.Markdown, "markdown", false, "write Markdown")
 	cmd.Flags().BoolVar(&opts.EngineOnly, "engine-only", false, "leave out the curated claims; computed results only")
+	cmd.Flags().StringVar(&opts.Story, "story", "", "only this story's claims (an id from parley stories, or its unique prefix)")
 	return cmd
 }
 

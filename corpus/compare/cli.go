@@ -25,11 +25,17 @@ type CLIOptions struct {
 	// for the embedded seeds, the shipped ones (see package claimsfile,
 	// which decides what applies).
 	Curated []CuratedClaim
+	// All compares with every document instead of the comparison set
+	// (see RunCompareCLI); Story names the story to compare within or
+	// list the claims of (a story ID from parley stories).
+	All   bool
+	Story string
 }
 
-// buildForCLI indexes c with its curated layer (unless EngineOnly).
-func buildForCLI(c *corpus.Corpus, opts CLIOptions) (*Index, error) {
-	return Build(c.Docs, Options{EngineOnly: opts.EngineOnly, Curated: opts.Curated}), nil
+// optionsForCLI are the engine's options: the curated layer (unless
+// EngineOnly).
+func optionsForCLI(opts CLIOptions) (Options, error) {
+	return Options{EngineOnly: opts.EngineOnly, Curated: opts.Curated}, nil
 }
 
 // JSON shapes of parley compare --json.
@@ -59,17 +65,26 @@ type jsonSource struct {
 	ID      string      `json:"id"`
 	Title   string      `json:"title"`
 	Silent  bool        `json:"silent"`
+	AlsoIn  []string    `json:"also_in,omitempty"` // ids of the source's copies
 	Matches []jsonMatch `json:"matches"`
 }
 
 type jsonCompare struct {
 	Query   string       `json:"query"`
+	Scope   jsonScope    `json:"scope"`
 	Sources []jsonSource `json:"sources"`
 }
 
-// RunCompareCLI compares text across every document of c.
+// RunCompareCLI compares text with its comparison set in c: the other
+// documents of its story when text is a sentence of c, the stories that
+// speak to it when it is typed, the story opts.Story, or every document
+// with opts.All. The output says which set was used.
 func RunCompareCLI(w io.Writer, c *corpus.Corpus, text string, opts CLIOptions) error {
-	ix, err := buildForCLI(c, opts)
+	sets, err := setsForCLI(c, opts)
+	if err != nil {
+		return err
+	}
+	sc, err := scopeForCLI(sets, text, opts)
 	if err != nil {
 		return err
 	}
@@ -77,21 +92,21 @@ func RunCompareCLI(w io.Writer, c *corpus.Corpus, text string, opts CLIOptions) 
 	if top <= 0 {
 		top = 1
 	}
-	r := ix.Compare(text, QueryOptions{Top: top})
+	r := sc.Compare(text, QueryOptions{Top: top})
 	switch {
 	case opts.JSON:
-		return writeCompareJSON(w, c.Docs, r)
+		return writeCompareJSON(w, c.Docs, r, sc)
 	case opts.Markdown:
 		return WriteMarkdown(w, c.Docs, r)
 	}
-	return writeCompareText(w, c.Docs, r)
+	return writeCompareText(w, c.Docs, r, sc)
 }
 
-func writeCompareJSON(w io.Writer, docs []*corpus.Document, r Result) error {
-	out := jsonCompare{Query: r.Query, Sources: []jsonSource{}}
+func writeCompareJSON(w io.Writer, docs []*corpus.Document, r Result, sc *Scope) error {
+	out := jsonCompare{Query: r.Query, Scope: scopeJSON(docs, sc), Sources: []jsonSource{}}
 	for _, s := range r.Sources {
 		d := docs[s.Doc]
-		js := jsonSource{File: d.File, ID: d.ID, Title: d.Title, Silent: s.Silent, Matches: []jsonMatch{}}
+		js := jsonSource{File: d.File, ID: d.ID, Title: d.Title, Silent: s.Silent, AlsoIn: idsOf(docs, sc.AlsoIn(s.Doc)), Matches: []jsonMatch{}}
 		for _, m := range s.Matches {
 			jm := jsonMatch{Text: m.Text, Context: m.Context, Score: round3(m.Score), Block: m.Loc.Block, Sentence: m.Loc.Sentence,
 				Curated: m.Curated, SharedTerms: append([]string{}, m.Shared...), Facts: []jsonFact{}}
@@ -116,10 +131,11 @@ func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
 // origin first and then the best match first, each with its statements,
 // location, score, shared terms and fact marks; then one line for the
 // silent sources, which on a large folder are most of them.
-func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
+func writeCompareText(w io.Writer, docs []*corpus.Document, r Result, sc *Scope) error {
 	names := DocNames(docs)
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "Compare: %s\n", oneLine(r.Query))
+	fmt.Fprintf(b, "%s\n", scopeLine(sc))
 	if r.Claim != nil {
 		fmt.Fprintf(b, "%s: %s\n", claimKind(*r.Claim), r.Claim.Label)
 	}
@@ -130,6 +146,9 @@ func writeCompareText(w io.Writer, docs []*corpus.Document, r Result) error {
 	for _, i := range speaking {
 		s := r.Sources[i]
 		fmt.Fprintf(b, "\n%s\n", plainHeading(docs[s.Doc], names[s.Doc], s.Origin))
+		if also := idsOf(docs, sc.AlsoIn(s.Doc)); len(also) > 0 {
+			fmt.Fprintf(b, "  also in: %s\n", strings.Join(also, ", "))
+		}
 		if s.Silent || len(s.Matches) == 0 {
 			b.WriteString("  silent\n") // only the origin is listed here while silent
 			continue
@@ -227,80 +246,6 @@ func plainHeading(d *corpus.Document, name string, origin bool) string {
 		h += " [origin]"
 	}
 	return h
-}
-
-// JSON shapes of parley claims --json.
-type jsonStatement struct {
-	Text     string `json:"text"`
-	Block    int    `json:"block"`
-	Sentence int    `json:"sentence"`
-	Curated  bool   `json:"curated"`
-}
-
-type jsonClaimSource struct {
-	File       string          `json:"file"`
-	ID         string          `json:"id"`
-	Statements []jsonStatement `json:"statements"`
-}
-
-// jsonClaim lists only the sources that make the claim: on a large
-// folder the others are nearly all of them, for every claim.
-type jsonClaim struct {
-	Label   string   `json:"label"`
-	Terms   []string `json:"terms"`
-	Curated bool     `json:"curated"`
-	// Origin is "user" or "shipped" for a curated claim.
-	Origin  string            `json:"origin,omitempty"`
-	Sources []jsonClaimSource `json:"sources"`
-}
-
-// RunClaimsCLI lists the claims of c.
-func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
-	ix, err := buildForCLI(c, opts)
-	if err != nil {
-		return err
-	}
-	claims := ix.Claims()
-	switch {
-	case opts.JSON:
-		out := struct {
-			Claims []jsonClaim `json:"claims"`
-		}{Claims: []jsonClaim{}}
-		for _, cl := range claims {
-			jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Origin: cl.Origin, Sources: []jsonClaimSource{}}
-			for _, s := range cl.Sources {
-				if len(s.Statements) == 0 {
-					continue
-				}
-				d := c.Docs[s.Doc]
-				js := jsonClaimSource{File: d.File, ID: d.ID, Statements: []jsonStatement{}}
-				for _, st := range s.Statements {
-					js.Statements = append(js.Statements, jsonStatement{Text: st.Text, Block: st.Loc.Block, Sentence: st.Loc.Sentence, Curated: st.Curated})
-				}
-				jc.Sources = append(jc.Sources, js)
-			}
-			out.Claims = append(out.Claims, jc)
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	case opts.Markdown:
-		return WriteClaimsMarkdown(w, c.Docs, claims)
-	}
-	names := DocNames(c.Docs)
-	b := bufio.NewWriter(w)
-	for i, cl := range claims {
-		fmt.Fprintf(b, "%d. %s %s%s\n", i+1, coverageRow(cl), cl.Label, curatedTag(cl, " [curated]", " [yours]"))
-		for _, s := range cl.Sources {
-			for _, st := range s.Statements {
-				fmt.Fprintf(b, "     %s:%d:%d: %s\n", names[s.Doc], st.Loc.Block, st.Loc.Sentence, oneLine(st.Text))
-			}
-		}
-	}
-	if len(claims) == 0 {
-		b.WriteString("no claims shared by two or more sources\n")
-	}
-	return b.Flush()
 }
 
 // curatedTag is shipped or user for a curated claim, "" for another.

@@ -35,6 +35,9 @@ type word struct {
 	key  uint64 // hash of the folded form (see foldHash)
 	caps bool   // starts with an upper-case letter
 	stop bool
+	// number is a word without letters: it counts for near copies
+	// ("won 3-1" is not "won 2-1") but is no term.
+	number bool
 }
 
 // scanDoc reads a document's title and body into its terms.
@@ -65,7 +68,7 @@ func (dt *docTerms) addSentence(ws []word, title bool) {
 		if !title {
 			dt.words = append(dt.words, w.key)
 		}
-		if w.stop {
+		if w.stop || w.number {
 			continue
 		}
 		mid := !title && i > 0
@@ -100,7 +103,7 @@ func (dt *docTerms) stat(key uint64, surface string) *termStat {
 
 // splitWords appends the words of s: runs of letters and digits, with
 // inner hyphens and apostrophes ("Kilroy-Silk", "O'Neill"). A word with
-// no letter (a number) is dropped.
+// no letter is a number.
 func splitWords(s string, out []word) []word {
 	i := 0
 	for i < len(s) {
@@ -129,6 +132,8 @@ func splitWords(s string, out []word) []word {
 		}
 		if letters {
 			out = append(out, makeWord(trimPossessive(s[start:i])))
+		} else {
+			out = append(out, word{text: s[start:i], key: foldHash(s[start:i]), number: true})
 		}
 	}
 	return out

@@ -1,0 +1,197 @@
+package compare
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"parley/corpus"
+)
+
+// JSON shapes of parley claims --json.
+type jsonStatement struct {
+	Text     string `json:"text"`
+	Block    int    `json:"block"`
+	Sentence int    `json:"sentence"`
+	Curated  bool   `json:"curated"`
+}
+
+type jsonClaimSource struct {
+	File       string          `json:"file"`
+	ID         string          `json:"id"`
+	Statements []jsonStatement `json:"statements"`
+}
+
+// jsonClaim lists only the sources that make the claim: on a large
+// folder the others are nearly all of them, for every claim.
+type jsonClaim struct {
+	Label   string   `json:"label"`
+	Terms   []string `json:"terms"`
+	Curated bool     `json:"curated"`
+	// Origin is "user" or "shipped" for a curated claim.
+	Origin  string            `json:"origin,omitempty"`
+	Story   string            `json:"story"` // the id of the story the claim belongs to
+	Sources []jsonClaimSource `json:"sources"`
+}
+
+// jsonClaimsStory is one story in parley claims --json.
+type jsonClaimsStory struct {
+	ID      string `json:"id"`
+	Label   string `json:"label"`
+	Sources int    `json:"sources"`
+	Claims  int    `json:"claims"`
+	// Sentences and Looked say how many of the story's sentences claim
+	// discovery read, when a limit applied (Looked < Sentences).
+	Sentences int `json:"sentences"`
+	Looked    int `json:"looked"`
+}
+
+type jsonClaims struct {
+	Claims  []jsonClaim       `json:"claims"`
+	Stories []jsonClaimsStory `json:"stories"`
+	// Alone counts the documents that are a story of their own: a claim
+	// needs two sources, so they have none.
+	Alone int `json:"alone"`
+}
+
+// storyClaims is one story's claims.
+type storyClaims struct {
+	story  int
+	scope  *Scope
+	claims []Claim
+}
+
+// RunClaimsCLI lists the claims of c story by story: those of
+// opts.Story, or of every story of two documents or more, each under its
+// label. Claims are found within each story, with no cap on the
+// corpus; a story too long to read whole says so.
+func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
+	sets, err := setsForCLI(c, opts)
+	if err != nil {
+		return err
+	}
+	r := sets.Stories()
+	var picked []int
+	alone := 0
+	if opts.Story != "" {
+		i, err := findStory(r, opts.Story)
+		if err != nil {
+			return err
+		}
+		picked = []int{i}
+	} else {
+		for i, s := range r.Stories {
+			if len(s.Docs) > 1 {
+				picked = append(picked, i)
+			} else {
+				alone++
+			}
+		}
+	}
+	var all []storyClaims
+	for _, i := range picked {
+		sc := sets.Story(i)
+		all = append(all, storyClaims{story: i, scope: sc, claims: sc.Claims()})
+	}
+	switch {
+	case opts.JSON:
+		return writeClaimsJSON(w, c.Docs, all, alone)
+	case opts.Markdown:
+		return writeClaimsMarkdownStories(w, c.Docs, all)
+	}
+	return writeClaimsText(w, c.Docs, all, alone)
+}
+
+// discoverLimit is how many of an index's sentences claim discovery
+// reads (see maxDiscover), and how many it has.
+func discoverLimit(ix *Index) (looked, total int) {
+	return min(ix.Sentences(), maxDiscover), ix.Sentences()
+}
+
+func writeClaimsJSON(w io.Writer, docs []*corpus.Document, all []storyClaims, alone int) error {
+	out := jsonClaims{Claims: []jsonClaim{}, Stories: []jsonClaimsStory{}, Alone: alone}
+	for _, sc := range all {
+		st := sc.scope.sets.Stories().Stories[sc.story]
+		looked, total := discoverLimit(sc.scope.Index())
+		out.Stories = append(out.Stories, jsonClaimsStory{ID: corpus.CleanLine(st.ID), Label: corpus.CleanLine(st.Label),
+			Sources: len(sc.scope.Set), Claims: len(sc.claims), Sentences: total, Looked: looked})
+		for _, cl := range sc.claims {
+			jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Origin: cl.Origin,
+				Story: corpus.CleanLine(st.ID), Sources: []jsonClaimSource{}}
+			for _, s := range cl.Sources {
+				if len(s.Statements) == 0 {
+					continue
+				}
+				d := docs[s.Doc]
+				js := jsonClaimSource{File: d.File, ID: d.ID, Statements: []jsonStatement{}}
+				for _, st := range s.Statements {
+					js.Statements = append(js.Statements, jsonStatement{Text: st.Text, Block: st.Loc.Block, Sentence: st.Loc.Sentence, Curated: st.Curated})
+				}
+				jc.Sources = append(jc.Sources, js)
+			}
+			out.Claims = append(out.Claims, jc)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// storyHeading is "Story: label [id] · 7 sources · 12 claims", with a
+// note when claim discovery could not read the whole story.
+func storyHeading(sc storyClaims) string {
+	st := sc.scope.sets.Stories().Stories[sc.story]
+	h := fmt.Sprintf("Story: %s [%s] · %d %s · %d %s", corpus.CleanLine(st.Label), corpus.CleanLine(st.ID),
+		len(sc.scope.Set), corpus.Plural(len(sc.scope.Set), "source", "sources"), len(sc.claims), corpus.Plural(len(sc.claims), "claim", "claims"))
+	if looked, total := discoverLimit(sc.scope.Index()); looked < total {
+		h += fmt.Sprintf(" (found in the first %d of its %d sentences)", looked, total)
+	}
+	return h
+}
+
+func writeClaimsText(w io.Writer, docs []*corpus.Document, all []storyClaims, alone int) error {
+	names := DocNames(docs)
+	b := bufio.NewWriter(w)
+	for k, sc := range all {
+		if len(all) > 1 || sc.scope.Outside > 0 {
+			if k > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(storyHeading(sc) + "\n")
+		}
+		for i, cl := range sc.claims {
+			fmt.Fprintf(b, "%d. %s %s%s\n", i+1, coverageRow(cl), cl.Label, curatedTag(cl, " [curated]", " [yours]"))
+			for _, s := range cl.Sources {
+				for _, st := range s.Statements {
+					fmt.Fprintf(b, "     %s:%d:%d: %s\n", names[s.Doc], st.Loc.Block, st.Loc.Sentence, oneLine(st.Text))
+				}
+			}
+		}
+		if len(sc.claims) == 0 {
+			b.WriteString("no claims shared by two or more sources\n")
+		}
+	}
+	if len(all) == 0 {
+		b.WriteString("no story has two sources or more, so there are no claims to share\n")
+	}
+	if alone > 0 && len(all) > 0 {
+		fmt.Fprintf(b, "\n%d %s on their own (a story of one) have no claims to share\n", alone, corpus.Plural(alone, "document", "documents"))
+	}
+	return b.Flush()
+}
+
+func writeClaimsMarkdownStories(w io.Writer, docs []*corpus.Document, all []storyClaims) error {
+	for k, sc := range all {
+		if len(all) > 1 || sc.scope.Outside > 0 {
+			if k > 0 {
+				io.WriteString(w, "\n")
+			}
+			fmt.Fprintf(w, "# %s\n\n", mdEscape(storyHeading(sc)))
+		}
+		if err := WriteClaimsMarkdown(w, docs, sc.claims); err != nil {
+			return err
+		}
+	}
+	return nil
+}
