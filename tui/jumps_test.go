@@ -53,3 +53,43 @@ func TestJumpListIsBounded(t *testing.T) {
 		t.Fatalf("%d jumps kept", len(j.locs))
 	}
 }
+
+// TestJumpsInsideADocument: G, ], the outline and an accepted find are
+// jumps that ctrl+o walks back, as in vim; scrolling with j is not.
+func TestJumpsInsideADocument(t *testing.T) {
+	cases := []struct {
+		name string
+		keys func(m *Model)
+	}{
+		{"G", func(m *Model) { press(m, "G") }},
+		{"next section", func(m *Model) { press(m, "]") }},
+		{"outline", func(m *Model) { press(m, "o", "j", "enter") }},
+		{"find", func(m *Model) { press(m, "/"); typeText(m, "geneva"); press(m, "enter") }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := newTestModel(t, 80, 14, fixtureCorpus())
+			press(m, "j", "enter", "j") // the long document, a line down
+			start := m.reader.position()
+			c.keys(m)
+			moved := m.reader.position()
+			if moved == start {
+				t.Fatal("the keys did not move the reader")
+			}
+			press(m, "ctrl+o")
+			if got := m.reader.position(); got != start {
+				t.Fatalf("ctrl+o: at %+v, want %+v", got, start)
+			}
+			press(m, "ctrl+]")
+			if got := m.reader.position(); got != moved {
+				t.Fatalf("ctrl+]: at %+v, want %+v", got, moved)
+			}
+		})
+	}
+	m := newTestModel(t, 80, 14, fixtureCorpus())
+	press(m, "j", "enter", "j", "j")
+	press(m, "ctrl+o")
+	if m.note != "no more jumps" {
+		t.Fatalf("j is no jump; note %q", m.note)
+	}
+}

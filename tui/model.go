@@ -133,6 +133,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case stepDocMsg:
 		return m, m.stepDoc(msg.delta)
+	case jumpMsg:
+		m.jumps.record(msg.from, msg.to)
+		return m, nil
 	case compareMsg:
 		return m, m.compare(msg)
 	case compareClaimMsg:

@@ -30,6 +30,8 @@ type readerPane struct {
 	cursor  sentenceCursor
 	mark    *corpus.Loc // a sentence highlighted by openMsg
 	outline outlineState
+	// jumpFindFrom is where the last find began, for the jump list.
+	jumpFindFrom corpus.Loc
 }
 
 // anchor is a place that survives re-wrapping: a byte of a block, and how
@@ -238,17 +240,10 @@ func (p *readerPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		}
 		return p, nil
 	case tea.KeyPressMsg:
-		switch {
-		case p.find.typing:
-			return p, p.updateFind(msg)
-		case p.outline.on:
-			return p, p.updateOutline(msg)
-		case p.cursor.on:
-			if cmd, ok := p.updateCursor(msg); ok {
-				return p, cmd
-			}
-		}
-		return p, p.handleKey(msg)
+		w := p.watchJump(msg)
+		cmd := p.handleKeyPress(msg)
+		p.noteJump(w, msg)
+		return p, cmd
 	case tea.PasteMsg:
 		if p.find.typing {
 			return p, p.editFind(msg)
@@ -261,6 +256,22 @@ func (p *readerPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		return p, cmd
 	}
 	return p, nil
+}
+
+// handleKeyPress routes a key to the find input, the outline, the
+// sentence cursor or the body, whichever is active.
+func (p *readerPane) handleKeyPress(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case p.find.typing:
+		return p.updateFind(msg)
+	case p.outline.on:
+		return p.updateOutline(msg)
+	case p.cursor.on:
+		if cmd, ok := p.updateCursor(msg); ok {
+			return cmd
+		}
+	}
+	return p.handleKey(msg)
 }
 
 func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
