@@ -151,7 +151,15 @@ type Claim struct {
 	Sources []ClaimSource
 	// Coverage[i] is true when document i makes the claim.
 	Coverage []bool
+	// Differs lists the facts its sources state differently (another
+	// number, date or place for the same point); empty when they agree
+	// or state nothing comparable. See differs.go.
+	Differs []FactDiff
 }
+
+// Disagrees says whether the claim's sources state some fact
+// differently: the claims index marks such a claim with ≠.
+func (c *Claim) Disagrees() bool { return len(c.Differs) > 0 }
 
 // Covered counts the sources that make the claim.
 func (c *Claim) Covered() int {

@@ -188,6 +188,7 @@ func (ix *Index) claimOf(members []int32) Claim {
 	}
 	cl.Terms = ix.keyTerms(members, 4)
 	cl.Label = strings.Join(cl.Terms, " · ")
+	cl.Differs = ix.differs(members)
 	return cl
 }
 

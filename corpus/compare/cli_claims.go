@@ -33,6 +33,39 @@ type jsonClaim struct {
 	Origin  string            `json:"origin,omitempty"`
 	Story   string            `json:"story"` // the id of the story the claim belongs to
 	Sources []jsonClaimSource `json:"sources"`
+	// Differs lists the facts its sources state differently.
+	Differs []jsonDiff `json:"differs"`
+}
+
+// jsonDiff is a pair of facts of two sources of a claim that disagree.
+type jsonDiff struct {
+	Kind FactKind       `json:"kind"`
+	A    jsonDiffSource `json:"a"`
+	B    jsonDiffSource `json:"b"`
+}
+
+type jsonDiffSource struct {
+	ID    string `json:"id"`
+	File  string `json:"file"`
+	Text  string `json:"text"`
+	Value string `json:"value"`
+}
+
+func jsonDiffs(docs []*corpus.Document, cl Claim) []jsonDiff {
+	out := []jsonDiff{}
+	for _, d := range cl.Differs {
+		side := func(k int) jsonDiffSource {
+			doc := docs[d.Docs[k]]
+			return jsonDiffSource{ID: doc.ID, File: doc.File, Text: d.Facts[k].Text, Value: d.Facts[k].FormatValue()}
+		}
+		out = append(out, jsonDiff{Kind: d.Facts[0].Kind, A: side(0), B: side(1)})
+	}
+	return out
+}
+
+// diffLine says, for people, which facts of a claim's sources differ.
+func diffLine(names []string, d FactDiff) string {
+	return fmt.Sprintf("≠ %s (%s) · %s (%s)", oneLine(d.Facts[0].Text), names[d.Docs[0]], oneLine(d.Facts[1].Text), names[d.Docs[1]])
 }
 
 // jsonClaimsStory is one story in parley claims --json.
@@ -118,7 +151,7 @@ func writeClaimsJSON(w io.Writer, docs []*corpus.Document, all []storyClaims, al
 			Sources: len(sc.scope.Set), Claims: len(sc.claims), Sentences: total, Looked: looked})
 		for _, cl := range sc.claims {
 			jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Origin: cl.Origin,
-				Story: corpus.CleanLine(st.ID), Sources: []jsonClaimSource{}}
+				Story: corpus.CleanLine(st.ID), Sources: []jsonClaimSource{}, Differs: jsonDiffs(docs, cl)}
 			for _, s := range cl.Sources {
 				if len(s.Statements) == 0 {
 					continue
@@ -161,11 +194,18 @@ func writeClaimsText(w io.Writer, docs []*corpus.Document, all []storyClaims, al
 			b.WriteString(storyHeading(sc) + "\n")
 		}
 		for i, cl := range sc.claims {
-			fmt.Fprintf(b, "%d. %s %s%s\n", i+1, coverageRow(cl), cl.Label, curatedTag(cl, " [curated]", " [yours]"))
+			differ := ""
+			if cl.Disagrees() {
+				differ = " ≠"
+			}
+			fmt.Fprintf(b, "%d. %s%s %s%s\n", i+1, coverageRow(cl), differ, cl.Label, curatedTag(cl, " [curated]", " [yours]"))
 			for _, s := range cl.Sources {
 				for _, st := range s.Statements {
 					fmt.Fprintf(b, "     %s:%d:%d: %s\n", names[s.Doc], st.Loc.Block, st.Loc.Sentence, oneLine(st.Text))
 				}
+			}
+			for _, d := range cl.Differs {
+				fmt.Fprintf(b, "     %s\n", diffLine(names, d))
 			}
 		}
 		if len(sc.claims) == 0 {

@@ -102,6 +102,12 @@ func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []Claim) e
 				fmt.Fprintf(b, "> %s\n\n", mdEscape(oneLine(st.Text)))
 			}
 		}
+		for _, d := range c.Differs {
+			fmt.Fprintf(b, "- ≠ %s (`%s`) · %s (`%s`)\n", mdEscape(oneLine(d.Facts[0].Text)), mdCode(files[d.Docs[0]]), mdEscape(oneLine(d.Facts[1].Text)), mdCode(files[d.Docs[1]]))
+		}
+		if c.Disagrees() {
+			b.WriteString("\n")
+		}
 	}
 	return b.Flush()
 }

@@ -173,6 +173,13 @@ func gazetteerFact(s string, toks []token, i, n int, p place, prev string) (Fact
 			return Fact{}, false
 		}
 		f.Kind = KindActor
+	case possessive(f.Text):
+		// "Pakistan's military leadership" names an owner, not where
+		// something happens.
+		if !actor {
+			return Fact{}, false
+		}
+		f.Kind = KindActor
 	case p.kind == "city" || p.kind == "water" || p.kind == "region" || locative[prev]:
 		f.Kind = KindPlace
 	case actor:
@@ -186,6 +193,10 @@ func gazetteerFact(s string, toks []token, i, n int, p place, prev string) (Fact
 		}
 	}
 	return f, true
+}
+
+func possessive(s string) bool {
+	return strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s") || strings.HasSuffix(s, "s'") || strings.HasSuffix(s, "s’")
 }
 
 // nameEnd is the index after the run of capitalised words that starts

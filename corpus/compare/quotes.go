@@ -129,6 +129,7 @@ func (ix *Index) curatedClaimView(c curatedClaim) Claim {
 		cl.Sources = append(cl.Sources, src)
 	}
 	cl.Terms = ix.keyTerms(flatten(c.sents), 4)
+	cl.Differs = ix.differs(flatten(c.sents))
 	return cl
 }
 

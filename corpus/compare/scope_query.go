@@ -81,6 +81,12 @@ func (sc *Scope) corpusClaim(c Claim) Claim {
 		srcs[i] = ClaimSource{Doc: sc.Set[s.Doc], Statements: st}
 	}
 	c.Sources = srcs
+	c.Differs = slices.Clone(c.Differs)
+	for j := range c.Differs {
+		for k, d := range c.Differs[j].Docs {
+			c.Differs[j].Docs[k] = sc.Set[d]
+		}
+	}
 	return c
 }
 
