@@ -162,13 +162,7 @@ func (p *claimsPane) listHeight() int {
 func (p *claimsPane) showsMarks() bool { return compare.ShowsMarks(len(p.engine.docs)) }
 
 func (p *claimsPane) scrollToSel() {
-	h := p.listHeight()
-	if p.sel < p.off {
-		p.off = p.sel
-	} else if p.sel >= p.off+h {
-		p.off = p.sel - h + 1
-	}
-	p.off = max(0, min(p.off, len(p.claims)-h))
+	p.off = scrollIntoView(p.sel, p.off, p.listHeight(), len(p.claims))
 }
 
 // view draws exactly width×height.

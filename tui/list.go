@@ -179,14 +179,7 @@ func (l *listPane) keys() help.KeyMap {
 func (l *listPane) visibleItems() int { return max((l.height-2)/itemLines, 1) }
 
 func (l *listPane) keepVisible() {
-	n := l.visibleItems()
-	if l.sel < l.top {
-		l.top = l.sel
-	}
-	if l.sel >= l.top+n {
-		l.top = l.sel - n + 1
-	}
-	l.top = max(min(l.top, len(l.shown)-n), 0)
+	l.top = scrollIntoView(l.sel, l.top, l.visibleItems(), len(l.shown))
 }
 
 func (l *listPane) update(msg tea.Msg) (pane, tea.Cmd) {

@@ -96,6 +96,7 @@ func (p *readerPane) setSize(w, h int) {
 		p.top = p.anchorLine(p.anchor)
 		p.clampTop()
 	}
+	p.scrollOutline()
 }
 
 func (p *readerPane) bodyHeight() int { return max(p.height-1, 0) }

@@ -29,6 +29,18 @@ func (p *readerPane) openOutline() {
 			p.outline.sel = i
 		}
 	}
+	p.scrollOutline()
+}
+
+// outlineRows is how many headings the outline shows below its title.
+func (p *readerPane) outlineRows() int { return max(p.bodyHeight()-2, 1) }
+
+// scrollOutline keeps the outline's selection on screen (after a move or
+// a resize), so that its view only draws.
+func (p *readerPane) scrollOutline() {
+	if p.outline.on && p.r != nil {
+		p.outline.top = scrollIntoView(p.outline.sel, p.outline.top, p.outlineRows(), len(p.outlineEntries()))
+	}
 }
 
 func (p *readerPane) updateOutline(msg tea.KeyPressMsg) tea.Cmd {
@@ -49,6 +61,7 @@ func (p *readerPane) updateOutline(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, km.Back, km.Outline, km.Quit):
 		p.outline.on = false
 	}
+	p.scrollOutline()
 	return nil
 }
 
@@ -64,14 +77,7 @@ func (p *readerPane) closeOverlay() bool {
 func (p *readerPane) outlineView(sb *strings.Builder) {
 	entries := p.outlineEntries()
 	bh := p.bodyHeight()
-	rows := max(bh-2, 1)
-	o := &p.outline
-	if o.sel < o.top {
-		o.top = o.sel
-	}
-	if o.sel >= o.top+rows {
-		o.top = o.sel - rows + 1
-	}
+	o := p.outline
 	pad := spaces(p.r.pad)
 	inner := max(p.width-p.r.pad, 1)
 	lines := []string{p.st.paneTitle.Render(truncPlain("Outline", inner)), ""}

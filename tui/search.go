@@ -273,12 +273,9 @@ func (p *searchPane) move(delta int) {
 }
 
 func (p *searchPane) keepVisible() {
-	n := p.rows()
-	if p.sel < p.top {
-		p.top = p.sel
+	total := 0
+	if p.res != nil {
+		total = len(p.res.Hits)
 	}
-	if p.sel >= p.top+n {
-		p.top = p.sel - n + 1
-	}
-	p.top = max(p.top, 0)
+	p.top = scrollIntoView(p.sel, p.top, p.rows(), total)
 }
