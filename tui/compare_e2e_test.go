@@ -109,6 +109,10 @@ func TestEndToEndCompare(t *testing.T) {
 		t.Errorf("engine only, yet the claims index lists curated claims:\n%s", screen)
 	}
 
+	// q goes back a level from the claims index (to the comparison it
+	// was opened from); ctrl+c quits from anywhere.
 	s.keys("q")
+	s.waitFor("Compare “", "esc/q back")
+	s.keys("C-c")
 	s.waitExit(0)
 }

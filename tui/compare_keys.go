@@ -44,7 +44,7 @@ func defaultCompareKeyMap() compareKeyMap {
 		PageRight: b([]string{"l", "right"}, "l/→", "more sources"),
 		PageLeft:  b([]string{"h", "left"}, "h/←", "previous sources"),
 		Open:      b([]string{"enter"}, "enter", "open in reader"),
-		Back:      b([]string{"esc"}, "esc", "back"),
+		Back:      b([]string{"esc", "q"}, "esc/q", "back"),
 		Curated:   b([]string{"e"}, "e", "curated layer on/off"),
 		Export:    b([]string{"x"}, "x", "export Markdown to ./parley-compare-YYYYMMDD-HHMMSS.md"),
 		Query:     b([]string{"/"}, "/", "compare typed text"),

@@ -153,7 +153,9 @@ func (k KeyMap) listKeys() keyGroup {
 
 func (k KeyMap) readerKeys() keyGroup {
 	return keyGroup{
-		short: []key.Binding{k.PageDown, k.NextSection, k.Outline, k.Find, k.Cursor, k.NextDoc},
+		// Most important first: the footer drops hints from the end
+		// when the terminal is narrow, and every reader knows space.
+		short: []key.Binding{k.Cursor, k.Compare, k.Find, k.Outline, k.NextSection, k.NextDoc, k.PageDown},
 		full: [][]key.Binding{
 			{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
 			{k.NextSection, k.PrevSection, k.Outline, k.NextDoc, k.PrevDoc, k.Matter},
@@ -164,7 +166,7 @@ func (k KeyMap) readerKeys() keyGroup {
 
 func (k KeyMap) cursorKeys() keyGroup {
 	return keyGroup{
-		short: []key.Binding{k.NextSentence, k.PrevSentence, k.Compare, k.Back},
+		short: []key.Binding{k.Compare, k.NextSentence, k.PrevSentence, k.Back},
 		full:  [][]key.Binding{{k.NextSentence, k.PrevSentence, k.Compare, k.Back}},
 	}
 }

@@ -38,7 +38,13 @@ func (l *listPane) headerLine() string {
 		s := fmt.Sprintf("%s loading %d/%d files", l.spin.View(), l.done, l.total)
 		return fitWidth(s, w)
 	}
-	s := fmt.Sprintf(" %s · by %s", plural(len(l.docs), "document"), l.sortBy)
+	count := plural(len(l.docs), "document")
+	if l.filter.Value() != "" {
+		// While a filter is typed (and after), the count is of what it
+		// keeps: "3 of 5 documents".
+		count = fmt.Sprintf("%d of %s", len(l.shown), count)
+	}
+	s := fmt.Sprintf(" %s · by %s", count, l.sortBy)
 	if l.problems > 0 {
 		s += fmt.Sprintf(" · %d skipped", l.problems)
 	}

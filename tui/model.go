@@ -151,6 +151,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case focusStepMsg:
 		return m, m.cycleFocus(msg.dir)
+	case noteMsg:
+		m.note = string(msg)
+		return m, nil
 	case tea.PasteMsg:
 		return m, m.paste(msg)
 	case tea.KeyPressMsg:
@@ -213,6 +216,11 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if o, ok := m.panes[m.focus].(overlayer); ok && o.closeOverlay() {
 			// q closes an overlay (the outline) as it closes less's help.
 			return nil, true
+		}
+		if m.quitGoesBack() {
+			// As in newsboat: q leaves a view a level down (the claims
+			// index, a comparison) and quits only from the top level.
+			return m.leaveCompare(), true
 		}
 		return tea.Quit, true
 	case key.Matches(msg, m.km.Help):

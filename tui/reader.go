@@ -319,6 +319,8 @@ func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.stepMatch(-1)
 	case key.Matches(msg, km.Cursor):
 		p.startCursor()
+	case key.Matches(msg, km.Compare):
+		p.compareHere()
 	case key.Matches(msg, km.Back):
 		if p.find.query != "" {
 			// The first esc clears a finished find (its highlights,

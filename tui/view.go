@@ -76,12 +76,9 @@ func (m *Model) footer() string {
 	if m.showAll {
 		return fitWidth(m.st.dim.Render(" j/k scroll · q or any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.width)
 	}
-	keys := m.panes[m.focus].keys().ShortHelp()
-	if c, ok := m.panes[m.focus].(inputCapturer); !ok || !c.capturesInput() {
-		keys = append(keys, m.km.globalKeys()...)
-	}
+	keys := m.footerKeys()
 	return m.footerMemo.get(keys, m.width, m.st.isDark, func() string {
-		return fitWidth(" "+m.hlp.ShortHelpView(keys), m.width)
+		return fitWidth(m.shortHelpLine(fitHints(keys, m.width, m.shortHelpLine)), m.width)
 	})
 }
 
