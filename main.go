@@ -37,6 +37,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Read several sources on one story, search them, and compare their claims",
 		Long: "parley opens a full-screen reader on its embedded corpus (five sources on the 2026\n" +
 			"Islamabad talks), or on the .txt and .md files and folders you name.",
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.ArbitraryArgs,
@@ -55,7 +56,9 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 			tuneGCForOneShot()
 		}
 	}
+	root.SetVersionTemplate("parley {{.Version}}\n")
 	root.AddCommand(
+		newVersionCmd(stdout),
 		newListCmd(stdout, stderr),
 		newShowCmd(stdout, stderr),
 		newSearchCmd(stdout, stderr),
@@ -150,7 +153,9 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return export.WriteList(stdout, c, asJSON)
+			// Titles are cut to fit only on a terminal: a pipe or a
+			// file gets them whole, for scripts to read.
+			return export.WriteList(stdout, c, export.ListOptions{JSON: asJSON, Cut: terminalWidth(stdout) > 0})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON")
@@ -363,4 +368,55 @@ func terminalWidth(w io.Writer) int {
 		return 0
 	}
 	return width
+}
+
+func newVersionCmd(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version (the same as --version)",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, args []string) {
+			fmt.Fprintln(stdout, "parley", version())
+		},
+	}
+}
+
+// version is read from the build information Go writes into the binary:
+// the module's version, then the commit it was built from, its date and
+// whether the tree had changes (when built inside a git checkout), and
+// the Go version. A build without that information says "unknown".
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	return versionFrom(info)
+}
+
+func versionFrom(info *debug.BuildInfo) string {
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	settings := map[string]string{}
+	for _, s := range info.Settings {
+		settings[s.Key] = s.Value
+	}
+	var vcs []string
+	if rev := settings["vcs.revision"]; rev != "" {
+		vcs = append(vcs, "commit "+rev[:min(len(rev), 12)])
+	}
+	if t := settings["vcs.time"]; t != "" {
+		vcs = append(vcs, t)
+	}
+	if settings["vcs.modified"] == "true" {
+		vcs = append(vcs, "modified")
+	}
+	if len(vcs) > 0 {
+		v += " (" + strings.Join(vcs, ", ") + ")"
+	}
+	if info.GoVersion != "" {
+		v += " " + info.GoVersion
+	}
+	return v
 }

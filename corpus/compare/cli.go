@@ -274,3 +274,22 @@ func claimKind(c Claim) string {
 	}
 	return "Curated claim"
 }
+
+// writeClaimsLegend says what the coverage row before each claim means:
+// with marks, which source each mark stands for, in order (set: the
+// corpus indexes of the sources compared); with counts, what they count.
+func writeClaimsLegend(b *bufio.Writer, docs []*corpus.Document, names []string, set []int) {
+	if !ShowsMarks(len(set)) {
+		fmt.Fprintf(b, "Coverage: how many of the %d sources make the claim.\n\n", len(set))
+		return
+	}
+	b.WriteString("Marks, one per source in this order (● makes the claim, ○ does not):\n")
+	for i, di := range set {
+		name := names[di]
+		if d := docs[di]; d.Outlet != "" {
+			name = oneLine(d.Outlet) + " — " + name
+		}
+		fmt.Fprintf(b, "  %2d %s\n", i+1, name)
+	}
+	b.WriteString("\n")
+}

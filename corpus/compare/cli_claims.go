@@ -193,6 +193,9 @@ func writeClaimsText(w io.Writer, docs []*corpus.Document, all []storyClaims, al
 			}
 			b.WriteString(storyHeading(sc) + "\n")
 		}
+		if len(sc.claims) > 0 {
+			writeClaimsLegend(b, docs, names, sc.scope.Set)
+		}
 		for i, cl := range sc.claims {
 			differ := ""
 			if cl.Disagrees() {

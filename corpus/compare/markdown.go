@@ -151,10 +151,12 @@ func shortName(d *corpus.Document) string {
 // and a line break would break the line.
 func mdCode(s string) string { return strings.ReplaceAll(oneLine(s), "`", "'") }
 
+// factMark is a relation's glyph, the one the interface and the README
+// use: ✓ same, ≈ compatible, ≠ different.
 func factMark(r Relation) string {
 	switch r {
 	case Same:
-		return "="
+		return "✓"
 	case Compatible:
 		return "≈"
 	case Different:

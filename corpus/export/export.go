@@ -28,15 +28,29 @@ const (
 	maxTitle  = 64
 )
 
+// ListOptions tunes WriteList.
+type ListOptions struct {
+	JSON bool
+	// Cut caps the outlet, author and title columns (with "…"), for a
+	// terminal; a pipe or a file gets every title whole.
+	Cut bool
+}
+
 // WriteList writes one aligned line per document (id, date, outlet,
 // author, title, words), or the list as JSON.
-func WriteList(w io.Writer, c *corpus.Corpus, asJSON bool) error {
-	if asJSON {
+func WriteList(w io.Writer, c *corpus.Corpus, opts ListOptions) error {
+	if opts.JSON {
 		out := ListJSON{Documents: []DocJSON{}}
 		for _, d := range c.Docs {
 			out.Documents = append(out.Documents, docJSON(d))
 		}
 		return writeJSON(w, out)
+	}
+	cut := func(s string, n int) string {
+		if !opts.Cut {
+			return s
+		}
+		return fit(s, n)
 	}
 	rows := make([][]string, 0, len(c.Docs))
 	for _, d := range c.Docs {
@@ -45,8 +59,8 @@ func WriteList(w io.Writer, c *corpus.Corpus, asJSON bool) error {
 			date = "-"
 		}
 		rows = append(rows, []string{
-			d.ID, date, orDash(fit(d.Outlet, maxOutlet)), orDash(fit(d.Author, maxAuthor)),
-			fit(d.Title, maxTitle), strconv.Itoa(d.Words),
+			d.ID, date, orDash(cut(d.Outlet, maxOutlet)), orDash(cut(d.Author, maxAuthor)),
+			cut(d.Title, maxTitle), strconv.Itoa(d.Words),
 		})
 	}
 	widths := make([]int, 6)

@@ -61,7 +61,7 @@ func TestShowUnwrappedIsOneLinePerParagraph(t *testing.T) {
 
 func TestListJSON(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteList(&buf, seeds(t), true); err != nil {
+	if err := WriteList(&buf, seeds(t), ListOptions{JSON: true}); err != nil {
 		t.Fatal(err)
 	}
 	var v ListJSON
@@ -79,7 +79,7 @@ func TestListJSON(t *testing.T) {
 
 func TestListEmptyCorpusJSON(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteList(&buf, &corpus.Corpus{}, true); err != nil {
+	if err := WriteList(&buf, &corpus.Corpus{}, ListOptions{JSON: true}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.TrimSpace(buf.String()) != `{
