@@ -31,7 +31,11 @@ func main() {
 	}
 }
 
+// noCache is --no-cache, shared by every subcommand.
+var noCache bool
+
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	noCache = false
 	root := &cobra.Command{
 		Use:   "parley [PATH...]",
 		Short: "Read several sources on one story, search them, and compare their claims",
@@ -45,9 +49,10 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := checkPathsExist(cmd, args, stderr); err != nil {
 				return err
 			}
-			return tui.Run(args, tui.Options{Stderr: stderr})
+			return tui.Run(args, tui.Options{Stderr: stderr, Cache: corpus.OpenCache(noCache)})
 		},
 	}
+	root.PersistentFlags().BoolVar(&noCache, "no-cache", false, "read and parse every file, neither using nor writing the document cache")
 	root.SuggestionsMinimumDistance = 2
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -129,10 +134,13 @@ func loadCorpusKeeping(paths []string, keep func(name, text string) bool, stderr
 	if len(paths) == 0 {
 		c, err = corpus.LoadSeeds()
 	} else {
-		c, err = corpus.LoadPaths(paths, corpus.LoadOptions{Keep: keep})
+		c, err = corpus.LoadPaths(paths, corpus.LoadOptions{Keep: keep, Cache: corpus.OpenCache(noCache)})
 	}
 	if err != nil {
 		return nil, err
+	}
+	if c.CacheErr != nil {
+		fmt.Fprintln(stderr, "parley: cache not written:", corpus.CleanLine(c.CacheErr.Error()))
 	}
 	for _, p := range c.Problems {
 		fmt.Fprintln(stderr, "parley: skipped", corpus.CleanLine(p.Error()))

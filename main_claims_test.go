@@ -18,6 +18,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	os.Setenv("XDG_DATA_HOME", dir)
+	os.Setenv("PARLEY_CACHE_DIR", dir+"/cache")
 	os.Unsetenv("PARLEY_CLAIMS_FILE")
 	xdg.Reload()
 	code := m.Run()

@@ -24,6 +24,9 @@ type Corpus struct {
 	// Filtered counts the files LoadOptions.Keep turned away: read and
 	// decoded, but not parsed and not in Docs.
 	Filtered int
+	// CacheErr says why the document cache could not be written, if so;
+	// the documents loaded all the same.
+	CacheErr error
 }
 
 // LoadError says why one file was skipped.
@@ -51,6 +54,8 @@ type LoadOptions struct {
 	// a document a title, outlet or author its text does not hold. It may
 	// be called from several goroutines.
 	Keep func(name, text string) bool
+	// Cache, when set, keeps parsed documents between runs (see Cache).
+	Cache *Cache
 }
 
 // LoadSeeds parses the embedded seed corpus, with its editorial catalog.
@@ -153,7 +158,11 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 				if i >= len(jobs) {
 					return
 				}
-				docs[i], errs[i] = loadOne(jobs[i], maxSize, opts.Keep)
+				if opts.Cache != nil {
+					docs[i], errs[i] = loadCached(opts.Cache, jobs[i], maxSize)
+				} else {
+					docs[i], errs[i] = loadOne(jobs[i], maxSize, opts.Keep)
+				}
 				n := int(done.Add(1))
 				if opts.Progress != nil {
 					opts.Progress(n, len(jobs), docs[i])
@@ -162,6 +171,9 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 		}()
 	}
 	wg.Wait()
+	if opts.Cache != nil {
+		c.CacheErr = opts.Cache.Flush()
+	}
 	byRoot := map[string]map[string]*Document{}
 	for i, d := range docs {
 		if errs[i] != nil {

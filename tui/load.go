@@ -26,7 +26,10 @@ type loadProgressMsg struct {
 // progress: a goroutine parses while the returned command and its
 // successors drain batches of documents, so the list fills as they arrive
 // and the interface never waits on the disk.
-func loadCmd(paths []string) tea.Cmd {
+func loadCmd(paths []string) tea.Cmd { return loadCmdCached(paths, nil) }
+
+// loadCmdCached is loadCmd reading through cache (nil: none).
+func loadCmdCached(paths []string, cache *corpus.Cache) tea.Cmd {
 	if len(paths) == 0 {
 		return func() tea.Msg {
 			c, err := corpus.LoadSeeds()
@@ -42,7 +45,7 @@ func loadCmd(paths []string) tea.Cmd {
 	var once sync.Once
 	start := func() {
 		go func() {
-			c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Progress: func(done, total int, doc *corpus.Document) {
+			c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Cache: cache, Progress: func(done, total int, doc *corpus.Document) {
 				events <- event{done, total, doc}
 			}})
 			close(events)

@@ -52,6 +52,7 @@ type Model struct {
 	// a hit from it landed, so esc in search can undo the search.
 	search searchTrip
 
+	cache    *corpus.Cache // parsed documents kept between runs; nil: none
 	paths    []string
 	corpus   *corpus.Corpus
 	docIndex map[*corpus.Document]int
@@ -97,7 +98,7 @@ func newModel(paths []string, statePath string) *Model {
 }
 
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(loadCmd(m.paths), tea.RequestBackgroundColor, m.list.spin.Tick)
+	return tea.Batch(loadCmdCached(m.paths, m.cache), tea.RequestBackgroundColor, m.list.spin.Tick)
 }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {

@@ -18,6 +18,8 @@ import (
 // Options configure Run.
 type Options struct {
 	Stderr io.Writer
+	// Cache keeps parsed documents between runs; nil reads every file.
+	Cache *corpus.Cache
 }
 
 // Run loads paths (or the embedded corpus when empty) and runs the
@@ -25,6 +27,7 @@ type Options struct {
 // a panic restores the terminal before the trace is printed.
 func Run(paths []string, opts Options) error {
 	m := newModel(paths, statePath())
+	m.cache = opts.Cache
 	// lipgloss detected the colour profile of stdout when it loaded; reusing
 	// it spares a second detection, which inside tmux runs `tmux info` and
 	// delays the first frame by tens of milliseconds.
@@ -39,6 +42,9 @@ func Run(paths []string, opts Options) error {
 		if fm.corpus != nil && opts.Stderr != nil {
 			for _, pr := range fm.corpus.Problems {
 				fmt.Fprintln(opts.Stderr, "parley: skipped", corpus.CleanLine(pr.Error()))
+			}
+			if fm.corpus.CacheErr != nil {
+				fmt.Fprintln(opts.Stderr, "parley: cache not written:", corpus.CleanLine(fm.corpus.CacheErr.Error()))
 			}
 		}
 		if err == nil && fm.failed != nil {

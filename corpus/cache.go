@@ -1,0 +1,318 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"hash"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Cache keeps parsed documents between runs, one file per folder opened,
+// so that opening an unchanged folder again decodes instead of reading
+// and parsing. An entry is used only when its file has the same path,
+// size and modification time, and the whole file only when it was
+// written by the same build of parley (Version) with the same encoding;
+// anything else is read and parsed again, and written back.
+//
+// A cache file is written to a temporary file and renamed over the old
+// one, so a reader (another parley, say) sees the old file or the new
+// one, never a mix; two writers at once leave one of their files whole.
+// A file that fails its checksum, or any other check, is ignored and
+// rebuilt.
+type Cache struct {
+	Dir      string // where the cache files live
+	Version  string // the build of parley; a file written by another is ignored
+	MaxBytes int64  // the most the folder's cache files may take together
+
+	mu    sync.Mutex
+	roots map[string]*rootCache
+	// lastRoots are the folders of the last Flush, for tests to count hits.
+	lastRoots []*rootCache
+}
+
+// DefaultCacheBytes bounds the cache folder: enough for forty copies of
+// the BBC folder several times over.
+const DefaultCacheBytes = 2 << 30
+
+// cacheMagic starts every cache file; the codec version follows it.
+const cacheMagic = "parley-docs\n"
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// cacheEntry is one file's parsed document as stored.
+type cacheEntry struct {
+	size, mtime int64
+	data        []byte
+}
+
+// rootCache is the cache of one folder (or file) opened: the entries read
+// from disk, and the new file being written when some entry changed.
+type rootCache struct {
+	c    *Cache
+	root string // absolute
+	path string // the cache file
+
+	once sync.Once
+	old  map[string]cacheEntry
+
+	mu     sync.Mutex
+	used   map[string]bool // old entries still valid this run
+	tmp    *os.File        // the new cache file, opened at the first miss
+	w      *bufio.Writer
+	sum    hash.Hash32
+	err    error
+	misses int
+	hits   int
+}
+
+func (c *Cache) rootFor(root string) *rootCache {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		abs = root
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.roots == nil {
+		c.roots = map[string]*rootCache{}
+	}
+	rc := c.roots[abs]
+	if rc == nil {
+		h := sha256.Sum256([]byte(abs))
+		rc = &rootCache{c: c, root: abs, path: filepath.Join(c.Dir, "docs-"+hex.EncodeToString(h[:12])), used: map[string]bool{}}
+		c.roots[abs] = rc
+	}
+	return rc
+}
+
+// lookup returns the document cached for rel when its size and time
+// still match, or nil.
+func (rc *rootCache) lookup(rel string, size, mtime int64) *Document {
+	rc.once.Do(rc.read)
+	e, ok := rc.old[rel]
+	if !ok || e.size != size || e.mtime != mtime {
+		return nil
+	}
+	d, err := decodeDoc(e.data)
+	if err != nil {
+		return nil
+	}
+	rc.mu.Lock()
+	rc.used[rel] = true
+	rc.hits++
+	rc.mu.Unlock()
+	return d
+}
+
+// store records a document parsed this run, writing it to the new
+// cache file at once so the encoded bytes are not held in memory.
+func (rc *rootCache) store(rel string, size, mtime int64, d *Document) {
+	data := appendDoc(nil, d)
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	rc.misses++
+	if rc.err == nil && rc.tmp == nil {
+		rc.begin()
+	}
+	rc.put(rel, cacheEntry{size, mtime, data})
+}
+
+// begin opens the new cache file and writes its header.
+func (rc *rootCache) begin() {
+	if err := os.MkdirAll(rc.c.Dir, 0o700); err != nil {
+		rc.err = err
+		return
+	}
+	rc.tmp, rc.err = os.CreateTemp(rc.c.Dir, ".docs-*.tmp")
+	if rc.err != nil {
+		return
+	}
+	rc.sum = crc32.New(castagnoli)
+	rc.w = bufio.NewWriterSize(io.MultiWriter(rc.tmp, rc.sum), 1<<16)
+	var hdr []byte
+	hdr = append(hdr, cacheMagic...)
+	hdr = binary.AppendUvarint(hdr, docCodecVersion)
+	hdr = appendString(hdr, rc.c.Version)
+	hdr = appendString(hdr, rc.root)
+	_, rc.err = rc.w.Write(hdr)
+}
+
+func (rc *rootCache) put(rel string, e cacheEntry) {
+	if rc.err != nil {
+		return
+	}
+	var b []byte
+	b = appendString(b, rel)
+	b = binary.AppendVarint(b, e.size)
+	b = binary.AppendVarint(b, e.mtime)
+	b = binary.AppendUvarint(b, uint64(len(e.data)))
+	if _, err := rc.w.Write(b); err != nil {
+		rc.err = err
+		return
+	}
+	_, rc.err = rc.w.Write(e.data)
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// read loads the folder's cache file, leaving old empty when it is
+// missing, foreign or damaged.
+func (rc *rootCache) read() {
+	rc.old = map[string]cacheEntry{}
+	b, err := os.ReadFile(rc.path)
+	if err != nil || len(b) < len(cacheMagic)+4 {
+		return
+	}
+	body, tail := b[:len(b)-4], b[len(b)-4:]
+	if !bytes.HasPrefix(body, []byte(cacheMagic)) || crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(tail) {
+		return
+	}
+	r := docReader{b: body[len(cacheMagic):]}
+	codec, n := binary.Uvarint(r.b)
+	if n <= 0 || codec != docCodecVersion {
+		return
+	}
+	r.b = r.b[n:]
+	if r.str() != rc.c.Version || r.str() != rc.root || r.err != nil {
+		return
+	}
+	entries := map[string]cacheEntry{}
+	for len(r.b) > 0 && r.err == nil {
+		rel := r.str()
+		size, mtime := int64(r.int()), int64(r.int())
+		n := r.count()
+		if r.err != nil {
+			return
+		}
+		entries[rel] = cacheEntry{size, mtime, r.b[:n:n]}
+		r.b = r.b[n:]
+	}
+	if r.err != nil {
+		return
+	}
+	rc.old = entries
+	// Touched on use, so pruning drops the folders opened longest ago.
+	now := time.Now()
+	_ = os.Chtimes(rc.path, now, now)
+}
+
+// finish writes the new cache file when something changed: a file parsed
+// this run, or one gone since. The entries still valid are copied over.
+func (rc *rootCache) finish() error {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	rc.once.Do(rc.read)
+	if rc.misses == 0 && len(rc.used) == len(rc.old) {
+		return nil
+	}
+	if rc.err == nil && rc.tmp == nil {
+		rc.begin()
+	}
+	rels := make([]string, 0, len(rc.used))
+	for rel := range rc.used {
+		rels = append(rels, rel)
+	}
+	sort.Strings(rels)
+	for _, rel := range rels {
+		rc.put(rel, rc.old[rel])
+	}
+	if rc.tmp == nil {
+		return rc.err
+	}
+	tmp := rc.tmp.Name()
+	err := rc.err
+	if err == nil {
+		err = rc.w.Flush()
+	}
+	if err == nil {
+		_, err = rc.tmp.Write(binary.LittleEndian.AppendUint32(nil, rc.sum.Sum32()))
+	}
+	if cerr := rc.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, rc.path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	rc.tmp, rc.old, rc.used, rc.misses = nil, nil, map[string]bool{}, 0
+	return err
+}
+
+// Flush writes every folder's cache file that changed and keeps the
+// cache folder within MaxBytes. LoadPaths calls it when it is done.
+func (c *Cache) Flush() error {
+	c.mu.Lock()
+	roots := c.roots
+	c.roots = nil
+	c.mu.Unlock()
+	var errs []error
+	c.lastRoots = c.lastRoots[:0]
+	for _, rc := range roots {
+		errs = append(errs, rc.finish())
+		c.lastRoots = append(c.lastRoots, rc)
+	}
+	c.prune()
+	return errors.Join(errs...)
+}
+
+// prune removes the cache files used longest ago until the folder is
+// within MaxBytes, and temporary files left by a process that died.
+func (c *Cache) prune() {
+	max := c.MaxBytes
+	if max <= 0 {
+		max = DefaultCacheBytes
+	}
+	entries, err := os.ReadDir(c.Dir)
+	if err != nil {
+		return
+	}
+	type file struct {
+		path string
+		size int64
+		used time.Time
+	}
+	var files []file
+	var total int64
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		p := filepath.Join(c.Dir, e.Name())
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			if time.Since(info.ModTime()) > time.Hour {
+				os.Remove(p)
+			}
+			continue
+		}
+		if !strings.HasPrefix(e.Name(), "docs-") {
+			continue
+		}
+		files = append(files, file{p, info.Size(), info.ModTime()})
+		total += info.Size()
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].used.Before(files[j].used) })
+	for _, f := range files {
+		if total <= max {
+			break
+		}
+		if os.Remove(f.path) == nil {
+			total -= f.size
+		}
+	}
+}

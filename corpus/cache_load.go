@@ -1,0 +1,44 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// loadCached is loadOne through the cache: a file whose size and
+// modification time match its entry is decoded rather than read and
+// parsed; any other is read, parsed and recorded. LoadOptions.Keep is
+// not applied, so that the cache holds the whole folder whatever a
+// search was looking for.
+func loadCached(c *Cache, j job, maxSize int64) (*Document, error) {
+	info, err := os.Stat(j.path)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxSize {
+		return loadOne(j, maxSize, nil) // the loader says what is wrong
+	}
+	rc := c.rootFor(j.root)
+	rel := cacheRel(rc.root, j.path)
+	size, mtime := info.Size(), info.ModTime().UnixNano()
+	if d := rc.lookup(rel, size, mtime); d != nil {
+		d.ID, d.Path = j.id, j.path
+		return d, nil
+	}
+	d, err := loadOne(j, maxSize, nil)
+	if err == nil && d != nil {
+		rc.store(rel, size, mtime, d)
+	}
+	return d, err
+}
+
+// cacheRel is the file's path relative to the folder opened, the key of
+// its entry.
+func cacheRel(absRoot, p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	rel, err := filepath.Rel(absRoot, abs)
+	if err != nil {
+		return abs
+	}
+	return filepath.ToSlash(rel)
+}

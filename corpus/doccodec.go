@@ -1,0 +1,191 @@
+package corpus
+
+import (
+	"encoding/binary"
+	"errors"
+)
+
+// The document codec writes a parsed Document in a compact binary form
+// for the cache: varint lengths and numbers, each string once. A
+// sentence is stored as its offsets only; its text is the block's text
+// between them, so it is sliced back out, sharing the block's memory.
+// ID and Path are not stored: they depend on how the folder was named
+// and are set by the loader. A field added to Document must be added
+// here and docCodecVersion raised (TestDocCodecCoversDocument checks).
+
+// docCodecVersion changes whenever the encoding below changes.
+const docCodecVersion = 1
+
+var errCorrupt = errors.New("corrupt cache entry")
+
+type docWriter struct{ b []byte }
+
+func (w *docWriter) int(n int)  { w.b = binary.AppendVarint(w.b, int64(n)) }
+func (w *docWriter) uint(n int) { w.b = binary.AppendUvarint(w.b, uint64(n)) }
+func (w *docWriter) str(s string) {
+	w.uint(len(s))
+	w.b = append(w.b, s...)
+}
+
+func (w *docWriter) strs(ss []string) {
+	w.uint(len(ss))
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+// appendDoc appends d's encoding to b.
+func appendDoc(b []byte, d *Document) []byte {
+	w := docWriter{b}
+	for _, s := range []string{d.File, d.Title, d.Subtitle, d.Outlet, d.Author, d.Published, d.URL, d.Kind} {
+		w.str(s)
+	}
+	w.strs(d.Authors)
+	w.strs(d.Editorial)
+	w.uint(len(d.Sections))
+	for _, s := range d.Sections {
+		w.str(s.Heading)
+		w.int(s.Level)
+		w.uint(len(s.Blocks))
+		for _, bl := range s.Blocks {
+			w.str(string(bl.Kind))
+			w.str(bl.Text)
+			w.uint(len(bl.Emphasis))
+			for _, e := range bl.Emphasis {
+				w.int(e.Start)
+				w.int(e.End)
+			}
+			w.uint(len(bl.Sentences))
+			for _, se := range bl.Sentences {
+				w.int(se.Start)
+				w.int(se.End)
+			}
+		}
+	}
+	w.uint(len(d.Matter))
+	for _, m := range d.Matter {
+		w.str(m.Kind)
+		w.str(m.Text)
+	}
+	w.int(d.Words)
+	w.strs(d.Notes)
+	return w.b
+}
+
+// docReader decodes; the first error sticks and every later read
+// returns zero values, so decodeDoc checks once at the end.
+type docReader struct {
+	b   []byte
+	err error
+}
+
+func (r *docReader) fail() { r.err, r.b = errCorrupt, nil }
+
+func (r *docReader) int() int {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return int(v)
+}
+
+// count reads a length, refusing one longer than the bytes left (each
+// item takes at least one byte), so a corrupt entry cannot ask for a
+// huge allocation.
+func (r *docReader) count() int {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 || v > uint64(len(r.b)-n) {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return int(v)
+}
+
+func (r *docReader) str() string {
+	n := r.count()
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *docReader) strs() []string {
+	n := r.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = r.str()
+	}
+	return out
+}
+
+// decodeDoc decodes one document encoded by appendDoc.
+func decodeDoc(b []byte) (*Document, error) {
+	r := docReader{b: b}
+	d := &Document{}
+	for _, f := range []*string{&d.File, &d.Title, &d.Subtitle, &d.Outlet, &d.Author, &d.Published, &d.URL, &d.Kind} {
+		*f = r.str()
+	}
+	d.Authors = r.strs()
+	d.Editorial = r.strs()
+	if n := r.count(); n > 0 {
+		d.Sections = make([]Section, n)
+	}
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		s.Heading = r.str()
+		s.Level = r.int()
+		if n := r.count(); n > 0 {
+			s.Blocks = make([]Block, n)
+		}
+		for j := range s.Blocks {
+			decodeBlock(&r, &s.Blocks[j])
+		}
+	}
+	if n := r.count(); n > 0 {
+		d.Matter = make([]Matter, n)
+	}
+	for i := range d.Matter {
+		d.Matter[i] = Matter{Kind: r.str(), Text: r.str()}
+	}
+	d.Words = r.int()
+	d.Notes = r.strs()
+	if r.err != nil || len(r.b) != 0 {
+		return nil, errCorrupt
+	}
+	return d, nil
+}
+
+func decodeBlock(r *docReader, bl *Block) {
+	bl.Kind = BlockKind(r.str())
+	bl.Text = r.str()
+	if n := r.count(); n > 0 {
+		bl.Emphasis = make([]Span, n)
+	}
+	for k := range bl.Emphasis {
+		start, end := r.int(), r.int()
+		if r.err != nil || start < 0 || end < start || end > len(bl.Text) {
+			r.fail()
+			return
+		}
+		bl.Emphasis[k] = Span{Start: start, End: end}
+	}
+	if n := r.count(); n > 0 {
+		bl.Sentences = make([]Sentence, n)
+	}
+	for k := range bl.Sentences {
+		start, end := r.int(), r.int()
+		if r.err != nil || start < 0 || end < start || end > len(bl.Text) {
+			r.fail()
+			return
+		}
+		bl.Sentences[k] = Sentence{Text: bl.Text[start:end], Start: start, End: end}
+	}
+}
