@@ -2,8 +2,10 @@ package corpus
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"strings"
 )
 
@@ -39,6 +41,24 @@ func readCatalog(fsys fs.FS) (*Catalog, error) {
 	if err != nil {
 		return nil, nil
 	}
+	return parseCatalog(raw)
+}
+
+// readCatalogFile loads the catalog file of the folder dir, read as every
+// other file is (capped, never a FIFO or a device); a missing file is no
+// catalog.
+func readCatalogFile(dir string) (*Catalog, error) {
+	raw, err := readCapped(filepath.Join(dir, CatalogFile), MaxFileSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return parseCatalog(raw)
+}
+
+func parseCatalog(raw []byte) (*Catalog, error) {
 	var c Catalog
 	if err := json.Unmarshal(raw, &c); err != nil {
 		return nil, fmt.Errorf("%s: %w", CatalogFile, err)

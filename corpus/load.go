@@ -201,7 +201,7 @@ func (c *Corpus) applyCatalogs(byRoot map[string]map[string]*Document) {
 		if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
 			continue
 		}
-		cat, err := readCatalog(os.DirFS(root))
+		cat, err := readCatalogFile(root)
 		if err != nil {
 			c.Problems = append(c.Problems, LoadError{filepath.Join(root, CatalogFile), err})
 			continue
@@ -232,7 +232,8 @@ func loadOne(j job, maxSize int64, keep func(name, text string) bool) (*Document
 // each once, with ids unique in the corpus. Walk errors go to Problems.
 func (c *Corpus) collect(roots []string) []job {
 	var jobs []job
-	seen := map[string]bool{}
+	seen := map[string]bool{} // files by cleaned absolute path
+	seenRoot := map[string]bool{}
 	ids := map[string]bool{}
 	for _, root := range roots {
 		info, err := os.Stat(root)
@@ -244,10 +245,18 @@ func (c *Corpus) collect(roots []string) []job {
 			c.Problems = append(c.Problems, LoadError{root, errors.New("not a .txt or .md file")})
 			continue
 		}
+		if !info.IsDir() && !info.Mode().IsRegular() {
+			c.Problems = append(c.Problems, LoadError{root, specialFileError(info.Mode())})
+			continue
+		}
 		absRoot, err := filepath.Abs(root)
 		if err != nil {
 			absRoot = root
 		}
+		if seenRoot[absRoot] {
+			continue // named twice ("two ./two")
+		}
+		seenRoot[absRoot] = true
 		catalog := info.IsDir() && hasCatalog(root)
 		var found []job
 		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -261,10 +270,21 @@ func (c *Corpus) collect(roots []string) []job {
 				}
 				return nil
 			}
-			if !isTextName(p) || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			if !isTextName(p) {
 				return nil
 			}
-			abs := filepath.Join(absRoot, strings.TrimPrefix(p, root))
+			if p != root {
+				if err := notRegular(p, d.Type()); err != nil {
+					c.Problems = append(c.Problems, LoadError{p, err})
+					return nil
+				}
+			}
+			// Dedupe by cleaned absolute path: "two" and "./two/a.txt"
+			// name the same file.
+			abs := absRoot
+			if p != root {
+				abs = filepath.Join(absRoot, strings.TrimPrefix(p, filepath.Clean(root)))
+			}
 			if seen[abs] {
 				return nil
 			}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -31,10 +32,12 @@ func Parse(name string, raw []byte) *Document {
 	return d
 }
 
-// baseName is the last element of a file's path, with either slash
-// separating elements: what Document.File is cleaned from.
+// baseName is the last element of a file's path, as the system separates
+// them: on Linux a backslash is part of a name ("notes\\2026.txt"), on
+// Windows it separates. Embedded paths use "/", which both accept. It is
+// what Document.File is cleaned from.
 func baseName(name string) string {
-	return path.Base(strings.ReplaceAll(name, "\\", "/"))
+	return filepath.Base(name)
 }
 
 // parseText parses text that has been through hygiene already.

@@ -6,19 +6,31 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 )
 
-// readCapped reads a whole file unless it is larger than maxSize, which
-// it finds out before reading.
+// readCapped reads a whole regular file unless it is larger than
+// maxSize, which it finds out before reading. Anything else (a FIFO, a
+// device) is refused before it is opened, and the open never blocks.
 func readCapped(name string, maxSize int64) ([]byte, error) {
-	f, err := os.Open(name)
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, specialFileError(fi.Mode())
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, cleanErr(err)
 	}
 	defer f.Close()
-	fi, err := f.Stat()
+	fi, err = f.Stat()
 	if err != nil {
 		return nil, cleanErr(err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, specialFileError(fi.Mode())
 	}
 	if fi.Size() > maxSize {
 		return nil, fmt.Errorf("file too large (%d bytes; the limit is %d)", fi.Size(), maxSize)

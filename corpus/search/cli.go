@@ -67,7 +67,7 @@ func RunCLI(w io.Writer, c *corpus.Corpus, query string, opts CLIOptions) error 
 				pos = []int{}
 			}
 			out.Hits = append(out.Hits, jsonHit{
-				File: d.Path, ID: d.ID, Kind: h.Kind.String(), Text: h.Text, Score: h.Score,
+				File: corpus.CleanLine(d.Path), ID: d.ID, Kind: h.Kind.String(), Text: h.Text, Score: h.Score,
 				Positions: pos, Block: h.Loc.Block, Sentence: h.Loc.Sentence,
 			})
 		}

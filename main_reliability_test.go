@@ -1,0 +1,113 @@
+//go:build unix
+
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// runWithin runs the command line and fails the test if it has not
+// returned in a generous time (a FIFO read as a file blocks forever).
+func runWithin(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	type result struct {
+		out, errOut string
+		err         error
+	}
+	done := make(chan result, 1)
+	go func() {
+		out, errOut, err := run(t, args...)
+		done <- result{out, errOut, err}
+	}()
+	select {
+	case r := <-done:
+		return r.out, r.errOut, r.err
+	case <-time.After(60 * time.Second):
+		t.Fatalf("parley %q blocked", args)
+		return "", "", nil
+	}
+}
+
+// A .txt link to a FIFO in a folder, and a FIFO named on the command
+// line, are skipped with a message by list, search and claims, which
+// still answer on the good files.
+func TestSubcommandsSkipSpecialFiles(t *testing.T) {
+	dir := writeDir(t, map[string]string{
+		"good.txt": "Talks resume in Islamabad\n\nThe delegation arrived in Islamabad on Monday for talks.\n",
+	})
+	fifo := filepath.Join(t.TempDir(), "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	os.Symlink(fifo, filepath.Join(dir, "link.txt"))
+	named := filepath.Join(t.TempDir(), "named.txt")
+	syscall.Mkfifo(named, 0o600)
+	for _, args := range [][]string{
+		{"list", dir, named},
+		{"search", "islamabad", dir, named},
+		{"claims", dir, named},
+	} {
+		out, errOut, err := runWithin(t, args...)
+		if err != nil {
+			t.Errorf("%s: %v", args[0], err)
+		}
+		for _, name := range []string{"link.txt", "named.txt"} {
+			if !strings.Contains(errOut, name+": a FIFO (named pipe), not a regular file") {
+				t.Errorf("%s: stderr lacks %s: %q", args[0], name, errOut)
+			}
+		}
+		if args[0] != "claims" && !strings.Contains(strings.ToLower(out), "islamabad") {
+			t.Errorf("%s: output %q", args[0], out)
+		}
+	}
+}
+
+// search --json names the file as every other output does: cleaned, so
+// no control or bidi character of a file name reaches the terminal.
+func TestSearchJSONPathIsCleaned(t *testing.T) {
+	name := "bad\u009b\u202e\x7fname.txt"
+	dir := writeDir(t, map[string]string{name: "Hormuz title\n\nShips crossed Hormuz today.\n"})
+	out, _, err := run(t, "search", "--json", "hormuz", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct{ Hits []struct{ File string } }
+	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Hits) == 0 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	for _, h := range v.Hits {
+		if strings.ContainsAny(h.File, "\u009b\u202e\x7f") || !strings.HasSuffix(h.File, "name.txt") {
+			t.Errorf("file %q", h.File)
+		}
+	}
+	// The text output cleaned it already.
+	out, _, _ = run(t, "search", "hormuz", dir)
+	if strings.ContainsAny(out, "\u009b\u202e\x7f") {
+		t.Errorf("text output %q", out)
+	}
+}
+
+// "parley list two ./two" lists the folder's files once.
+func TestListFolderNamedTwice(t *testing.T) {
+	dir := writeDir(t, map[string]string{})
+	os.MkdirAll(filepath.Join(dir, "two"), 0o755)
+	for _, n := range []string{"a", "b"} {
+		os.WriteFile(filepath.Join(dir, "two", n+".txt"), []byte(strings.ToUpper(n)+" title\n\nBody.\n"), 0o644)
+	}
+	t.Chdir(dir)
+	out, _, err := run(t, "list", "--json", "two", "./two", "two/a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct{ Documents []struct{ ID string } }
+	json.Unmarshal([]byte(out), &v)
+	if len(v.Documents) != 2 {
+		t.Fatalf("documents %+v", v.Documents)
+	}
+}
