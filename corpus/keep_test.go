@@ -40,8 +40,8 @@ func TestLoadPathsKeep(t *testing.T) {
 	}
 	slices.Sort(seen)
 	// Keep gets the name the document's File is cleaned from: after the
-	// last slash or backslash.
-	if want := []string{"a.txt", "b.txt", "c.txt"}; !slices.Equal(seen, want) {
+	// system's last separator (on Linux a backslash is part of the name).
+	if want := []string{"a.txt", "b.txt", filepath.Base("sub\\c.txt")}; !slices.Equal(seen, want) {
 		t.Errorf("Keep saw %q, want %q", seen, want)
 	}
 }
