@@ -161,14 +161,16 @@ func wrapHelp(s string, width int) []string {
 func (m *Model) fullHelp() string {
 	lines := m.fullHelpLines()
 	h := m.lay.main.H
-	m.helpTop = max(min(m.helpTop, len(lines)-h), 0)
-	end := min(m.helpTop+h, len(lines))
-	return fitArea(indent(strings.Join(lines[m.helpTop:end], "\n"), " "), m.width, h)
+	// A resize since the last scroll may leave helpTop past the end.
+	top := max(min(m.helpTop, len(lines)-h), 0)
+	end := min(top+h, len(lines))
+	return fitArea(indent(strings.Join(lines[top:end], "\n"), " "), m.width, h)
 }
 
-// scrollHelp moves the full help by n lines; it is clamped when drawn.
+// scrollHelp moves the full help by n lines, no further than its end.
 func (m *Model) scrollHelp(n int) {
-	m.helpTop = max(m.helpTop+n, 0)
+	last := max(len(m.fullHelpLines())-m.lay.main.H, 0)
+	m.helpTop = max(min(m.helpTop+n, last), 0)
 }
 
 func indent(s, pad string) string {

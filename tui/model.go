@@ -206,7 +206,7 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		case key.Matches(msg, m.km.Top):
 			m.helpTop = 0
 		case key.Matches(msg, m.km.Bottom):
-			m.scrollHelp(1 << 20) // clamped when drawn
+			m.scrollHelp(1 << 20) // to the end
 		default:
 			m.showAll = false
 		}

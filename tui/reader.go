@@ -90,7 +90,7 @@ func (p *readerPane) setSize(w, h int) {
 	// The anchor, set by the last scroll, decides the top: resizes never
 	// move it, so a storm of them leaves the reader where the user was.
 	p.width, p.height = w, h
-	p.find.input.SetWidth(max(w-4, 1))
+	p.sizeFindInput()
 	p.ensure()
 	if p.r != nil {
 		p.top = p.anchorLine(p.anchor)
@@ -231,6 +231,7 @@ func (p *readerPane) update(msg tea.Msg) (pane, tea.Cmd) {
 	if p.doc == nil {
 		return p, nil
 	}
+	defer p.sizeFindInput() // whatever changed the find count
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		switch msg.Button {

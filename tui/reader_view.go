@@ -17,7 +17,9 @@ func (p *readerPane) view() string {
 		msg := p.st.dim.Render("Select a document and press enter.")
 		return fitArea("\n "+msg, w, h)
 	}
-	p.ensure()
+	if p.r == nil {
+		return fitArea("", w, h) // not laid out yet: setSize and open lay it out
+	}
 	var sb strings.Builder
 	sb.Grow((w + 16) * h)
 	if p.outline.on {
@@ -71,23 +73,33 @@ func touches(ovs []overlay, l *docLine) bool {
 	return false
 }
 
+// findCount is the match count shown beside the find input, or "" when
+// there is no query or no room for it beside the input.
+func (p *readerPane) findCount() string {
+	if p.find.query == "" {
+		return ""
+	}
+	count := " " + p.findStatus(p.width/2-3) + " "
+	if strWidth(count) >= p.width/2 {
+		return ""
+	}
+	return count
+}
+
+// sizeFindInput fits the find input to what the count leaves (its
+// prompt and cursor take a cell each), so it scrolls and is never cut
+// with "…"; called whenever the count or the width may have changed.
+func (p *readerPane) sizeFindInput() {
+	p.find.input.SetWidth(max(p.width-strWidth(p.findCount())-2, 1))
+}
+
 // statusLine shows the find input while typing; otherwise the position,
 // section and mode.
 func (p *readerPane) statusLine() string {
 	w := p.width
 	if p.find.typing {
-		count := ""
-		if p.find.query != "" {
-			count = " " + p.findStatus(w/2-3) + " "
-		}
-		cw := strWidth(count)
-		if cw >= w/2 {
-			cw, count = 0, ""
-		}
-		// The input scrolls within what the count leaves (its prompt
-		// and cursor take a cell each), so it is never cut with "…".
-		p.find.input.SetWidth(max(w-cw-2, 1))
-		return fitWidth(p.find.input.View(), w-cw) + p.st.statusKey.Render(count)
+		count := p.findCount()
+		return fitWidth(p.find.input.View(), w-strWidth(count)) + p.st.statusKey.Render(count)
 	}
 	pct := "All"
 	if n := len(p.r.lines); n > p.bodyHeight() {
