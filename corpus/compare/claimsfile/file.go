@@ -10,9 +10,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
+
+	"parley/corpus/atomicfile"
 )
 
 // Claim is one claim of the file: a label and, per document (its path in
@@ -61,26 +61,15 @@ func (e *BrokenError) Unwrap() error { return e.Err }
 // a time, and a huge one is more likely a wrong file than claims.
 const maxSize = 16 << 20
 
-// Read reads the claims file at path. A missing file is an empty one. A
+// Read reads the claims file at path (through a symlink, as a write
+// goes). A missing file, or a link to nothing yet, is an empty file. A
 // file that is not a regular file, too big, not JSON or not of this shape
 // is a *BrokenError.
 func Read(path string) (*File, error) {
-	// Through a symlink, as the write goes; a link to nothing yet is an
-	// empty file, which the first write creates.
-	info, err := os.Stat(path)
+	raw, err := atomicfile.ReadCapped(path, maxSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &File{}, nil
 	}
-	if err != nil {
-		return nil, &BrokenError{path, err}
-	}
-	if !info.Mode().IsRegular() {
-		return nil, &BrokenError{path, errors.New("not a regular file")}
-	}
-	if info.Size() > maxSize {
-		return nil, &BrokenError{path, fmt.Errorf("%d bytes, more than a claims file holds", info.Size())}
-	}
-	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &BrokenError{path, err}
 	}
@@ -105,75 +94,13 @@ func Parse(path string, raw []byte) (*File, error) {
 	return &f, nil
 }
 
-// Write writes f to path atomically: a temporary file in the same
-// directory, synced, then renamed over the old one, so a crash leaves the
-// old file or the new one, never half of one. A symlink is written
-// through (its target is replaced, the link kept); a path that is not a
-// regular file is refused, never replaced.
+// Write writes f to path atomically (see atomicfile.Write): the old file
+// or the new one, never half of one; through a symlink, never over what
+// is not a regular file.
 func Write(path string, f *File) error {
-	target, err := resolveLink(path)
-	if err != nil {
-		return err
-	}
 	raw, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
 		return err
 	}
-	raw = append(raw, '\n')
-	dir := filepath.Dir(target)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	mode := fs.FileMode(0o644)
-	if info, err := os.Stat(target); err == nil {
-		mode = info.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(dir, ".claims-*.json")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(raw)
-	cherr := tmp.Chmod(mode)
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cherr, serr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
-}
-
-// resolveLink follows path's symlinks to the file a write must replace,
-// and refuses anything there that is not a regular file.
-func resolveLink(path string) (string, error) {
-	target := path
-	for range 40 {
-		info, err := os.Lstat(target)
-		if errors.Is(err, fs.ErrNotExist) {
-			return target, nil
-		}
-		if err != nil {
-			return "", err
-		}
-		switch {
-		case info.Mode().IsRegular():
-			return target, nil
-		case info.Mode()&fs.ModeSymlink != 0:
-			to, err := os.Readlink(target)
-			if err != nil {
-				return "", err
-			}
-			if !filepath.IsAbs(to) {
-				to = filepath.Join(filepath.Dir(target), to)
-			}
-			target = to
-		default:
-			return "", fmt.Errorf("%s is not a regular file; parley does not replace it", path)
-		}
-	}
-	return "", fmt.Errorf("%s: too many symbolic links", path)
+	return atomicfile.Write(path, append(raw, '\n'), 0o644)
 }

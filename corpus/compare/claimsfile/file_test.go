@@ -116,7 +116,7 @@ func TestWrite(t *testing.T) {
 			if tc.check != nil {
 				tc.check(t, dir, path)
 			}
-			leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".claims-*"))
+			leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".claims.json.tmp-*"))
 			if len(leftovers) > 0 {
 				t.Errorf("temporary files left: %v", leftovers)
 			}

@@ -1,7 +1,6 @@
 package claimsfile
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -41,18 +40,6 @@ func Open(roots []string) (*Layer, error) {
 
 // Writable says whether the user's file can be changed: it is not broken.
 func (l *Layer) Writable() bool { return l.User != nil }
-
-// Save writes the user's file, and makes f the layer's.
-func (l *Layer) Save(f *File) error {
-	if l.User == nil {
-		return errors.New("the claims file is broken; parley does not write over it")
-	}
-	if err := Write(l.Loc.Path, f); err != nil {
-		return err
-	}
-	l.User = f
-	return nil
-}
 
 // Key names a document in the claims file: its path in the folder
 // (slashes, "oped/akram.txt"), or its name among the embedded seeds. A

@@ -112,11 +112,11 @@ func TestFolderLayer(t *testing.T) {
 	if got := l.Key(c.Docs[b]); got != "oped/b.txt" {
 		t.Fatalf("key %q, want the path in the folder", got)
 	}
-	f := l.User.Clone()
-	f.Keep("Venue", "news/a.txt", "The talks were held in Islamabad on Saturday.")
-	f.Keep("Venue", "oped/b.txt", "Islamabad hosted the talks over the weekend.")
-	f.Keep("Venue", "c.md", "a sentence that was edited away")
-	if err := l.Save(f); err != nil {
+	if _, err := l.Edit(func(f *File) {
+		f.Keep("Venue", "news/a.txt", "The talks were held in Islamabad on Saturday.")
+		f.Keep("Venue", "oped/b.txt", "Islamabad hosted the talks over the weekend.")
+		f.Keep("Venue", "c.md", "a sentence that was edited away")
+	}); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := Open([]string{dir})
@@ -168,10 +168,10 @@ func TestSeedsLayerMergesOverShipped(t *testing.T) {
 	}
 	swiss := compare.DocByPrefix(docs, "004")
 	dropped := base[0].Sources[swiss].Statements[0]
-	f := l.User.Clone()
-	f.Drop(venue, l.Key(docs[swiss]), dropped.Text)
-	f.Keep("Oil", l.Key(docs[0]), docs[0].Sections[0].Blocks[0].Sentences[0].Text)
-	if err := l.Save(f); err != nil {
+	if _, err := l.Edit(func(f *File) {
+		f.Drop(venue, l.Key(docs[swiss]), dropped.Text)
+		f.Keep("Oil", l.Key(docs[0]), docs[0].Sections[0].Blocks[0].Sentences[0].Text)
+	}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(l.Loc.Path, os.Getenv("XDG_DATA_HOME")) {
@@ -217,7 +217,7 @@ func TestBrokenFileIsLeftAlone(t *testing.T) {
 	if r := l.Report(c.Docs); len(r) != 1 || !strings.Contains(r[0], path) {
 		t.Fatalf("report %v", r)
 	}
-	if err := l.Save(&File{}); err == nil {
+	if _, err := l.Edit(func(f *File) { f.Keep("x", "a", "b") }); err == nil {
 		t.Fatal("saved over a broken file")
 	}
 	if raw, _ := os.ReadFile(path); string(raw) != `{"claims": [ oops` {
@@ -237,4 +237,50 @@ func docIndex(t *testing.T, c *corpus.Corpus, id string) int {
 	}
 	t.Fatalf("no document %s", id)
 	return -1
+}
+
+// Two parleys on one folder: each edit and each undo changes only its own
+// claims, so neither loses what the other wrote.
+func TestEditAndUndoKeepOtherWriters(t *testing.T) {
+	isolate(t)
+	dir, _ := folderCorpus(t)
+	one, _ := Open([]string{dir})
+	two, _ := Open([]string{dir})
+	keepA, err := one.Edit(func(f *File) { f.Keep("A", "news/a.txt", "x") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := two.Edit(func(f *File) { f.Keep("B", "oped/b.txt", "y") }); err != nil {
+		t.Fatal(err)
+	}
+	rename, err := one.Edit(func(f *File) { f.Rename("A", "A2", false) })
+	if err != nil || len(rename.Before) != 1 || len(rename.After) != 1 {
+		t.Fatalf("rename change %+v, %v", rename, err)
+	}
+	labels := func() []string {
+		f, err := Read(one.Loc.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range f.Claims {
+			out = append(out, c.Label)
+		}
+		return out
+	}
+	if got := labels(); !slices.Equal(got, []string{"A2", "B"}) {
+		t.Fatalf("after both edits: %v", got)
+	}
+	if err := one.Undo(rename); err != nil {
+		t.Fatal(err)
+	}
+	if got := labels(); !slices.Contains(got, "A") || !slices.Contains(got, "B") || slices.Contains(got, "A2") {
+		t.Fatalf("after undoing the rename: %v", got)
+	}
+	if err := one.Undo(keepA); err != nil {
+		t.Fatal(err)
+	}
+	if got := labels(); !slices.Equal(got, []string{"B"}) {
+		t.Fatalf("after undoing the keep: %v", got)
+	}
 }
