@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"parley/corpus"
 	"parley/corpus/compare"
 )
 
@@ -32,6 +33,11 @@ type claimsPane struct {
 	sel, off   int
 
 	prompt compareInput
+	work   claimPrompt // rename and delete (claims_index_work.go)
+	// selLabel is the claim to select once the list comes back after a
+	// change of the claims.
+	selLabel string
+	status   string // why a key did nothing, until the next key
 }
 
 func newClaimsPane(engine *compareEngine, isDark bool) *claimsPane {
@@ -45,7 +51,7 @@ func (p *claimsPane) setSize(w, h int) {
 }
 
 func (p *claimsPane) keys() help.KeyMap {
-	if p.prompt.typing {
+	if p.prompt.typing || p.work.on {
 		return p.keymap.inputHelp()
 	}
 	return p.keymap.claimsHelp().withFull(p.keymap.compareHelp())
@@ -77,11 +83,22 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		if msg.seq == p.seq {
 			p.claims, p.loading, p.loaded = msg.claims, false, true
 			p.sel = min(p.sel, max(len(p.claims)-1, 0))
+			p.selectLabel()
 			p.scrollToSel()
 		}
+	case claimsChangedMsg:
+		p.selLabel = msg.label
+		return p, p.load()
 	case tea.KeyPressMsg:
+		p.status = ""
+		if p.work.on {
+			return p, p.work.update(msg)
+		}
 		if p.prompt.typing {
 			return p, p.updateInput(msg)
+		}
+		if cmd, ok := p.updateWorkKey(msg); ok {
+			return p, cmd
 		}
 		return p, p.updateKey(msg)
 	case tea.MouseWheelMsg:
@@ -91,6 +108,11 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		case tea.MouseWheelUp:
 			p.setSel(p.sel - 1)
 		}
+	case tea.PasteMsg:
+		if p.work.on {
+			return p, p.work.paste(msg)
+		}
+		return p, p.prompt.updateOther(msg)
 	default:
 		return p, p.prompt.updateOther(msg)
 	}
@@ -175,9 +197,12 @@ func (p *claimsPane) view() string {
 		return strings.Repeat("\n", h-1)
 	}
 	var lines []string
-	if p.prompt.typing {
+	switch {
+	case p.work.on:
+		lines = append(lines, p.work.view(p.st))
+	case p.prompt.typing:
 		lines = append(lines, p.prompt.view())
-	} else {
+	default:
 		lines = append(lines, p.headerLine(w))
 	}
 	if p.showsMarks() {
@@ -196,7 +221,11 @@ func (p *claimsPane) view() string {
 	}
 	if h >= 4 {
 		body := fitBlock(lines, w, h-1)
-		body = append(body, fitWidth(p.madeBy(), w))
+		bottom := p.madeBy()
+		if p.status != "" {
+			bottom = p.st.warn.Render(p.status)
+		}
+		body = append(body, fitWidth(bottom, w))
 		return strings.Join(body, "\n")
 	}
 	return strings.Join(fitBlock(lines, w, h), "\n")
@@ -215,13 +244,20 @@ func (p *claimsPane) headerLine(w int) string {
 	}
 	left := p.st.title.Render("Claims")
 	if !p.finding() {
-		curated := 0
+		curated, yours := 0, 0
 		for _, c := range p.claims {
-			if c.Curated {
+			switch {
+			case c.Curated && c.Origin == compare.OriginUser:
+				yours++
+			case c.Curated:
 				curated++
 			}
 		}
-		left += p.st.meta.Render(fmt.Sprintf("  %d, %d curated", len(p.claims), curated))
+		counts := fmt.Sprintf("  %d, %d curated", len(p.claims), curated)
+		if yours > 0 {
+			counts = fmt.Sprintf("  %d, %d yours, %d curated", len(p.claims), yours, curated)
+		}
+		left += p.st.meta.Render(counts)
 	}
 	return fitWidth(left, max(w-len(layer)-1, 0)) + " " + p.st.meta.Render(layer)
 }
@@ -246,10 +282,13 @@ func (p *claimsPane) row(i, w int) string {
 		marks = fmt.Sprintf("%*s", len(fmt.Sprintf("%d/%d", n, n)), marks)
 	}
 	kind := p.st.dim.Render("found   ")
-	if c.Curated {
-		kind = p.st.curated.Render("curated ")
+	if tag := curatedTag(c); tag != "" {
+		if c.Origin == compare.OriginUser && len(p.engine.staleOf(c.Label)) > 0 {
+			tag = "yours !"
+		}
+		kind = p.st.curated.Render(fmt.Sprintf("%-8s", tag))
 	}
-	label := oneLine(c.Label)
+	label := corpus.CleanLine(oneLine(c.Label))
 	if i == p.sel {
 		return p.st.gutter.Render("▌") + marks + " " + kind + p.st.selected.Render(label)
 	}

@@ -209,7 +209,7 @@ func TestClaimsPaging(t *testing.T) {
 		{tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}, 59 - 2*page - half},
 		{tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}, 59 - 2*page},
 		{tea.KeyPressMsg{Code: 'd', Text: "d"}, 59 - 2*page + half},
-		{tea.KeyPressMsg{Code: 'u', Text: "u"}, 59 - 2*page},
+		{tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}, 59 - 2*page}, // u undoes here
 		{tea.KeyPressMsg{Code: tea.KeyPgUp}, max(59-3*page, 0)},
 		{tea.KeyPressMsg{Code: 'g', Text: "g"}, 0},
 	}

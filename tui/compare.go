@@ -57,6 +57,15 @@ type comparePane struct {
 	page    int // first column shown, after the pinned origin if any
 
 	prompt compareInput
+	work   claimPrompt // the workbench's label prompt or question
+	// keepSel is the statement to select again once a comparison
+	// redone after a change of the claims comes back.
+	keepSel *corpus.Loc
+	// saving is set while a change of the claims is on its way; keys
+	// typed meanwhile, or while a comparison is found, wait in typeahead
+	// and act on the view that shows the change.
+	saving    bool
+	typeahead []tea.KeyPressMsg
 
 	status    paneStatus
 	exportDir string           // "" is the current directory
@@ -84,7 +93,7 @@ func (p *comparePane) setSize(w, h int) {
 }
 
 func (p *comparePane) keys() help.KeyMap {
-	if p.prompt.typing {
+	if p.prompt.typing || p.work.on {
 		return p.keymap.inputHelp()
 	}
 	return p.keymap.compareHelpPaging(p.pages()).withFull(p.keymap.claimsHelp())
@@ -108,6 +117,8 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 		p.setSize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
 		p.setStyles(newCompareStyles(msg.IsDark()))
+	case claimsChangedMsg:
+		return p, p.claimsChanged(msg)
 	case compareMsg:
 		p.claimLabel, p.fromReader = "", msg.hasFrom
 		q := compareQuery{text: msg.text}
@@ -130,12 +141,23 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 	case compareResultMsg:
 		if msg.seq == p.seq {
 			p.setResult(msg.result)
+			p.restoreSel()
+			return p, p.replayTypeahead()
 		}
 	case compareExportedMsg:
 		p.status = exportStatus(msg)
 	case tea.KeyPressMsg:
+		if p.holdKey(msg) {
+			return p, nil
+		}
+		if p.work.on {
+			return p, p.work.update(msg)
+		}
 		if p.prompt.typing {
 			return p, p.updateInput(msg)
+		}
+		if cmd, ok := p.updateWorkKey(msg); ok {
+			return p, cmd
 		}
 		return p, p.updateKey(msg)
 	case tea.MouseWheelMsg:
@@ -145,6 +167,11 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 		case tea.MouseWheelUp:
 			p.moveSel(-1)
 		}
+	case tea.PasteMsg:
+		if p.work.on {
+			return p, p.work.paste(msg)
+		}
+		return p, p.prompt.updateOther(msg)
 	default:
 		return p, p.prompt.updateOther(msg)
 	}
@@ -155,14 +182,18 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 // up against one concrete sentence; the claim's label heads the view.
 func (p *comparePane) startClaim(c compare.Claim) tea.Cmd {
 	p.claimLabel, p.fromReader = c.Label, false
+	claim := ""
+	if c.Curated {
+		claim = c.Label
+	}
 	for _, src := range c.Sources {
 		if len(src.Statements) > 0 {
 			st := src.Statements[0]
 			loc := st.Loc
-			return p.start(compareQuery{text: st.Text, origin: &loc})
+			return p.start(compareQuery{text: st.Text, origin: &loc, claim: claim})
 		}
 	}
-	return p.start(compareQuery{text: c.Label})
+	return p.start(compareQuery{text: c.Label, claim: claim})
 }
 
 func (p *comparePane) updateInput(msg tea.KeyPressMsg) tea.Cmd {

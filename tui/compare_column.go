@@ -79,8 +79,8 @@ func (p *comparePane) statements(col, w int) (lines []string, selA, selB int) {
 		if !src.Origin {
 			body = append(body, p.factLines(m, textW)...)
 		}
-		if m.Curated {
-			body = append(body, p.st.curated.Render("curated"))
+		if m.Curated && p.result.Claim != nil {
+			body = append(body, p.st.curated.Render(curatedTag(*p.result.Claim)))
 		}
 		for _, l := range body {
 			lines = append(lines, gutter+l)

@@ -13,15 +13,30 @@ import (
 	"parley/corpus/compare"
 )
 
-// compareEngine builds the compare indexes on first use, off the UI
-// goroutine, and shares them between the compare view and the claims
-// index. There are two: one with the curated layer and one without
-// (engine only), so the toggle never rebuilds anything.
+// compareEngine builds the compare index on first use, off the UI
+// goroutine, and shares it between the compare view and the claims index.
+// The engine-only view is the index itself; the curated layer (shipped
+// and the user's claims) is put over it with WithCurated, again each
+// time the user's claims change, so neither the toggle nor an edit ever
+// indexes anything again.
 type compareEngine struct {
-	docs    []*corpus.Document
-	curated []compare.CuratedClaim
-	once    [2]sync.Once
-	ix      [2]*compare.Index
+	docs []*corpus.Document
+	once sync.Once
+	ix   *compare.Index
+
+	mu       sync.Mutex // guards what follows, which edits change
+	curated  []compare.CuratedClaim
+	stale    map[string][]string // the user's quotes no longer found, per claim label
+	gen      int                 // bumped by each new layer
+	layered  *compare.Index      // ix with the layer of generation layerGen
+	layerGen int
+	found    []compare.Claim // the last claims listed, for default labels
+
+	// key names a document in the user's claims file; nil when there is
+	// no file (the corpus is still loading).
+	key func(*corpus.Document) string
+	// shipped says whether a label is a shipped claim's.
+	shipped func(label string) bool
 }
 
 func newCompareEngine(docs []*corpus.Document, curated []compare.CuratedClaim) *compareEngine {
@@ -31,19 +46,41 @@ func newCompareEngine(docs []*corpus.Document, curated []compare.CuratedClaim) *
 // index returns the index for a layer, building it the first time. Safe
 // to call from commands running concurrently.
 func (e *compareEngine) index(engineOnly bool) *compare.Index {
-	i := 0
+	e.once.Do(func() { e.ix = compare.Build(e.docs, compare.Options{}) })
 	if engineOnly {
-		i = 1
+		return e.ix
 	}
-	e.once[i].Do(func() {
-		e.ix[i] = compare.Build(e.docs, compare.Options{Curated: e.curated, EngineOnly: engineOnly})
-	})
-	return e.ix[i]
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.layered == nil || e.layerGen != e.gen {
+		e.layered, e.layerGen = e.ix.WithCurated(e.curated), e.gen
+	}
+	return e.layered
+}
+
+// setLayer replaces the curated layer (after an edit of the user's
+// claims); the next query uses it.
+func (e *compareEngine) setLayer(curated []compare.CuratedClaim, stale map[string][]string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.curated, e.stale = curated, stale
+	e.gen++
+}
+
+// staleOf lists the user's quotes of a claim that are no longer found.
+func (e *compareEngine) staleOf(label string) []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.stale[label]
 }
 
 // hasCurated says whether there is a curated layer to toggle at all (a
-// folder the user opened has none).
-func (e *compareEngine) hasCurated() bool { return len(e.curated) > 0 }
+// folder the user opened has none until the user keeps a statement).
+func (e *compareEngine) hasCurated() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return len(e.curated) > 0
+}
 
 // curatedLayerMsg turns the curated layer on or off. A pane's toggle key
 // sends it rather than flipping its own flag, so that the root passes it
@@ -69,6 +106,7 @@ type compareQuery struct {
 	origin     *corpus.Loc
 	top        int
 	engineOnly bool
+	claim      string // the curated claim worked on, if any
 }
 
 // runCompare runs one comparison in a command: building the index the
@@ -76,7 +114,7 @@ type compareQuery struct {
 func runCompare(e *compareEngine, seq int, q compareQuery) tea.Cmd {
 	return func() tea.Msg {
 		ix := e.index(q.engineOnly)
-		res := ix.Compare(q.text, compare.QueryOptions{Top: q.top, Origin: q.origin})
+		res := ix.Compare(q.text, compare.QueryOptions{Top: q.top, Origin: q.origin, Claim: q.claim})
 		return compareResultMsg{seq: seq, result: res}
 	}
 }
@@ -89,7 +127,11 @@ type claimsLoadedMsg struct {
 
 func runClaims(e *compareEngine, seq int, engineOnly bool) tea.Cmd {
 	return func() tea.Msg {
-		return claimsLoadedMsg{seq: seq, claims: e.index(engineOnly).Claims()}
+		claims := e.index(engineOnly).Claims()
+		e.mu.Lock()
+		e.found = claims
+		e.mu.Unlock()
+		return claimsLoadedMsg{seq: seq, claims: claims}
 	}
 }
 

@@ -27,6 +27,12 @@ type compareKeyMap struct {
 	PageUp   key.Binding
 	HalfDown key.Binding
 	HalfUp   key.Binding
+	// The workbench: the user's claims (compare_work.go).
+	Keep   key.Binding
+	Drop   key.Binding
+	Rename key.Binding
+	Delete key.Binding
+	Undo   key.Binding
 }
 
 func defaultCompareKeyMap() compareKeyMap {
@@ -35,10 +41,16 @@ func defaultCompareKeyMap() compareKeyMap {
 	}
 	shared := DefaultKeyMap()
 	return compareKeyMap{
-		PageDown:  shared.PageDown,
-		PageUp:    shared.PageUp,
+		PageDown: shared.PageDown,
+		PageUp:   shared.PageUp,
+		// u undoes here, as in vim: half a page up is ctrl+u.
 		HalfDown:  shared.HalfDown,
-		HalfUp:    shared.HalfUp,
+		HalfUp:    b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		Keep:      b([]string{"a"}, "a", "keep statement in the claim (a new claim when none)"),
+		Drop:      b([]string{"d"}, "d", "drop statement from the claim"),
+		Rename:    b([]string{"r"}, "r", "rename claim"),
+		Delete:    b([]string{"D"}, "D", "delete your claim"),
+		Undo:      b([]string{"u"}, "u", "undo the last change to the claims"),
 		Next:      b([]string{"j", "down"}, "j/↓", "next statement"),
 		Prev:      b([]string{"k", "up"}, "k/↑", "previous statement"),
 		PageRight: b([]string{"l", "right"}, "l/→", "more sources"),
@@ -63,20 +75,22 @@ func (k compareKeyMap) compareHelp() keyGroup { return k.compareHelpPaging(true)
 func (k compareKeyMap) compareHelpPaging(paging bool) keyGroup {
 	if !paging {
 		return keyGroup{
-			short: []key.Binding{k.Next, k.Open, k.Curated, k.exportShort(), k.Query, k.Back},
+			short: []key.Binding{k.Next, k.Open, k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
 			full: [][]key.Binding{
 				{k.Next, k.Prev, k.Top, k.Bottom},
 				{k.Open, k.Back},
 				{k.Curated, k.Export, k.Query},
+				{k.Keep, k.Drop, k.Rename, k.Delete, k.Undo},
 			},
 		}
 	}
 	return keyGroup{
-		short: []key.Binding{k.Next, k.PageRight, k.Open, k.Curated, k.exportShort(), k.Query, k.Back},
+		short: []key.Binding{k.Next, k.PageRight, k.Open, k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
 		full: [][]key.Binding{
 			{k.Next, k.Prev, k.Top, k.Bottom},
 			{k.PageRight, k.PageLeft, k.Open, k.Back},
 			{k.Curated, k.Export, k.Query},
+			{k.Keep, k.Drop, k.Rename, k.Delete, k.Undo},
 		},
 	}
 }
@@ -96,6 +110,7 @@ func (k compareKeyMap) claimsHelp() keyGroup {
 		full: [][]key.Binding{
 			{next, prev, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 			{open, k.Curated, k.Query, k.Back},
+			{k.Rename, k.Delete, k.Undo},
 		},
 	}
 }

@@ -99,6 +99,9 @@ func (p *comparePane) draw() string {
 }
 
 func (p *comparePane) titleLine() string {
+	if p.work.on {
+		return p.work.view(p.st)
+	}
 	if p.prompt.typing {
 		return p.prompt.view()
 	}
@@ -120,16 +123,17 @@ func (p *comparePane) claimLine(w int) string {
 	var left string
 	switch {
 	case p.claimLabel != "" || (p.result != nil && p.result.Claim != nil):
-		label, curated := p.claimLabel, false
-		if p.result != nil && p.result.Claim != nil {
-			if label == "" {
-				label = p.result.Claim.Label
+		label, tag := p.claimLabel, ""
+		if c := p.result; c != nil && c.Claim != nil {
+			label = c.Claim.Label
+			tag = curatedTag(*c.Claim)
+			if n := len(p.engine.staleOf(label)); n > 0 && c.Claim.Origin == compare.OriginUser {
+				tag += fmt.Sprintf(" · ! %d quote(s) no longer found", n)
 			}
-			curated = p.result.Claim.Curated
 		}
-		left = "claim: " + oneLine(clipText(label, 4*w+64))
-		if curated {
-			left += " " + p.st.curated.Render("· curated")
+		left = "claim: " + corpus.CleanLine(oneLine(clipText(label, 4*w+64)))
+		if tag != "" {
+			left += " " + p.st.curated.Render("· "+tag)
 		}
 	case p.fromReader && p.query.origin != nil:
 		left = p.st.meta.Render("sentence from " + p.sourceName(p.query.origin.Doc))

@@ -1,27 +1,42 @@
 package tui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
 	"parley/corpus/compare"
-	"parley/seeds"
+	"parley/corpus/compare/claimsfile"
 )
 
 // wireCompare adds the compare view and the claims index once the corpus
 // is loaded (they index its documents), and returns a command that builds
 // the compare index and finds the claims in the background, so the first
 // comparison is quick.
-// The curated layer applies only to the embedded seeds it was written for.
+// The curated layer is the user's claims file over, for the embedded
+// seeds only, the shipped claims (claimsfile decides what applies).
 func (m *Model) wireCompare() tea.Cmd {
 	var curated []compare.CuratedClaim
-	if m.embedded {
-		var err error
-		if curated, err = compare.LoadCurated(seeds.FS); err != nil {
-			m.note = "curated claims not loaded: " + corpus.CleanLine(err.Error())
+	var stale map[string][]string
+	layer, err := claimsfile.Open(m.paths)
+	switch {
+	case err != nil:
+		m.note = "curated claims not loaded: " + corpus.CleanLine(err.Error())
+	default:
+		m.claims = &claimsWork{layer: layer, docs: m.corpus.Docs}
+		curated, stale = layer.Curated(m.corpus.Docs), layer.Stale(m.corpus.Docs)
+		if layer.Err != nil {
+			m.note = corpus.CleanLine(layer.Err.Error())
+		} else if n := countStale(stale); n > 0 {
+			m.note = fmt.Sprintf("%d quote(s) of your claims no longer found in their sources (marked ! in the claims index)", n)
 		}
 	}
 	e := newCompareEngine(m.corpus.Docs, curated)
+	e.stale = stale
+	if layer != nil {
+		e.key, e.shipped = layer.Key, layer.IsShipped
+	}
 	cp, cl := newComparePane(e, m.st.isDark), newClaimsPane(e, m.st.isDark)
 	m.panes[focusCompare], m.panes[focusClaims] = cp, cl
 	for _, f := range []focus{focusCompare, focusClaims} {
@@ -164,6 +179,14 @@ func (m *Model) leaveCompare() tea.Cmd {
 
 // capturesInput lets typed text reach the query input rather than the
 // global keys.
-func (p *comparePane) capturesInput() bool { return p.prompt.typing }
+func (p *comparePane) capturesInput() bool { return p.prompt.typing || p.work.on }
 
-func (p *claimsPane) capturesInput() bool { return p.prompt.typing }
+func (p *claimsPane) capturesInput() bool { return p.prompt.typing || p.work.on }
+
+func countStale(stale map[string][]string) int {
+	n := 0
+	for _, qs := range stale {
+		n += len(qs)
+	}
+	return n
+}

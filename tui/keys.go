@@ -50,6 +50,8 @@ type KeyMap struct {
 	NextSentence key.Binding
 	PrevSentence key.Binding
 	Compare      key.Binding
+	AddToClaim   key.Binding // the sentence under the cursor, to a claim of the user's
+	UndoClaim    key.Binding // u pages in the reader, as in less
 
 	// Search pane (it takes typed text, so no letters).
 	SearchDown     key.Binding
@@ -111,6 +113,8 @@ func DefaultKeyMap() KeyMap {
 		NextSentence: b([]string{")", "j", "down"}, ")/j", "next sentence"),
 		PrevSentence: b([]string{"(", "k", "up"}, "(/k", "previous sentence"),
 		Compare:      b([]string{"c"}, "c", "compare sentence"),
+		AddToClaim:   b([]string{"a"}, "a", "add sentence to a claim"),
+		UndoClaim:    b([]string{"U"}, "U", "undo the last change to the claims"),
 
 		SearchDown:     b([]string{"down", "ctrl+n"}, "↓/ctrl+n", "next hit"),
 		SearchUp:       b([]string{"up", "ctrl+p"}, "↑/ctrl+p", "previous hit"),
@@ -166,8 +170,8 @@ func (k KeyMap) readerKeys() keyGroup {
 
 func (k KeyMap) cursorKeys() keyGroup {
 	return keyGroup{
-		short: []key.Binding{k.Compare, k.NextSentence, k.PrevSentence, k.Back},
-		full:  [][]key.Binding{{k.NextSentence, k.PrevSentence, k.Compare, k.Back}},
+		short: []key.Binding{k.Compare, k.NextSentence, k.PrevSentence, k.AddToClaim, k.Back},
+		full:  [][]key.Binding{{k.NextSentence, k.PrevSentence, k.Compare, k.AddToClaim, k.UndoClaim, k.Back}},
 	}
 }
 

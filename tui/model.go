@@ -71,6 +71,10 @@ type Model struct {
 	// returns it, so parley exits 1 as the subcommands do.
 	failed     error
 	footerMemo // the last footer drawn (view.go)
+	// claims is the user's claims file and its undo steps (claims_work.go),
+	// once the corpus is loaded; picker adds a sentence to one of them.
+	claims *claimsWork
+	picker *claimPicker
 }
 
 // newModel builds the root for paths (the embedded corpus when empty).
@@ -141,6 +145,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.compare(msg)
 	case compareClaimMsg:
 		return m, m.compareClaim(msg)
+	case claimsEditMsg:
+		return m, m.editClaims(msg)
+	case claimsUndoMsg:
+		return m, m.undoClaims()
+	case claimsSavedMsg:
+		return m, m.claimsSaved(msg)
+	case pickClaimMsg:
+		return m, m.openPicker(msg)
 	case backMsg:
 		if m.focus == focusSearch {
 			return m, m.leaveSearch()
@@ -159,6 +171,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.paste(msg)
 	case tea.KeyPressMsg:
 		m.clearNote()
+		if m.picker != nil {
+			return m, m.updatePicker(msg)
+		}
 		if cmd, handled := m.handleGlobalKey(msg); handled {
 			return m, cmd
 		}
@@ -386,6 +401,10 @@ func (m *Model) clearNote() {
 func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 	if m.showAll {
 		return nil
+	}
+	if m.picker != nil {
+		text, _ := cleanPaste(msg.Content, maxLabel)
+		return m.picker.paste(tea.PasteMsg{Content: text})
 	}
 	if c, ok := m.panes[m.focus].(inputCapturer); !ok || !c.capturesInput() {
 		return nil

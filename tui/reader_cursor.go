@@ -56,6 +56,14 @@ func (p *readerPane) updateCursor(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		p.moveCursor(-1)
 	case key.Matches(msg, km.Compare, km.Accept):
 		p.compare()
+	case key.Matches(msg, km.AddToClaim):
+		if p.validSentence(p.cursor.block, p.cursor.sentence) {
+			text := p.r.blocks[p.cursor.block].Block.Sentences[p.cursor.sentence].Text
+			loc := corpus.Loc{Doc: p.docIdx, Block: p.cursor.block, Sentence: p.cursor.sentence}
+			return func() tea.Msg { return pickClaimMsg{loc: loc, text: text} }, true
+		}
+	case key.Matches(msg, km.UndoClaim):
+		return func() tea.Msg { return claimsUndoMsg{} }, true
 	case key.Matches(msg, km.Back, km.Cursor):
 		p.cursor.on = false
 	default:

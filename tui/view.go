@@ -36,6 +36,8 @@ func (m *Model) render() string {
 	switch {
 	case m.showAll:
 		body = m.fullHelp()
+	case m.picker != nil:
+		body = m.picker.view(m.st, newCompareStyles(m.st.isDark), w, m.lay.main.H)
 	case m.lay.split && (m.focus == focusList || m.focus == focusReader):
 		body = joinColumns(m.list.view(), m.st.rule.Render("│"), m.reader.view(), m.lay.main.H)
 	default:

@@ -32,6 +32,9 @@ type QueryOptions struct {
 	// When nil and the query text is a sentence of some document, that
 	// document is found and used as the origin.
 	Origin *corpus.Loc
+	// Claim, when set, is the label of the curated claim the query is
+	// about (the one the user is working on), whatever its words match.
+	Claim string
 }
 
 // Relation says how a fact of a statement relates to a fact of the query.

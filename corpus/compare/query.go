@@ -140,7 +140,14 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 	}
 	perDoc := ix.candidates(p, originID)
 	var claim *curatedClaim
-	if originID >= 0 {
+	if q.Claim != "" {
+		claim = ix.curatedForText(q.Claim)
+	}
+	if claim != nil {
+		if originID >= 0 {
+			res.Origin = int(ix.sents[originID].doc)
+		}
+	} else if originID >= 0 {
 		res.Origin = int(ix.sents[originID].doc)
 		claim = ix.curatedFor(originID)
 	} else if claim = ix.curatedForText(text); claim == nil {

@@ -99,6 +99,9 @@ func (l *Layer) Curated(docs []*corpus.Document) []compare.CuratedClaim {
 	return out
 }
 
+// IsShipped says whether a shipped claim is labelled label.
+func (l *Layer) IsShipped(label string) bool { return l.shipped(label) != nil }
+
 // shipped returns the shipped claim labelled label, or nil.
 func (l *Layer) shipped(label string) *compare.CuratedClaim {
 	for i := range l.Shipped {

@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/sahilm/fuzzy"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+	"parley/corpus/compare/claimsfile"
+)
+
+// pickClaimMsg asks for the claim picker on a sentence (a, with the
+// reader's sentence cursor).
+type pickClaimMsg struct {
+	loc  corpus.Loc
+	text string
+}
+
+// claimPicker adds a sentence to a claim: the curated claims of the
+// corpus (the user's first), filtered fuzzily as the user types, and a
+// last row that makes a new claim named by what was typed.
+type claimPicker struct {
+	loc     corpus.Loc
+	text    string
+	key     string // the sentence's document, as the claims file names it
+	input   textinput.Model
+	labels  []string
+	yours   map[string]bool
+	matches []string
+	sel     int // len(matches) is the "new claim" row
+}
+
+func (m *Model) openPicker(msg pickClaimMsg) tea.Cmd {
+	e := m.compareEngine()
+	if e == nil || m.claims == nil || e.key == nil || msg.loc.Doc < 0 || msg.loc.Doc >= len(m.corpus.Docs) {
+		m.note = "claims are not ready: the corpus is still loading"
+		return nil
+	}
+	if m.claims.layer.Err != nil {
+		m.note = corpus.CleanLine(m.claims.layer.Err.Error())
+		return nil
+	}
+	p := &claimPicker{loc: msg.loc, text: msg.text, key: e.key(m.corpus.Docs[msg.loc.Doc]), yours: map[string]bool{}}
+	e.mu.Lock()
+	for _, c := range e.curated {
+		p.labels = append(p.labels, c.Label)
+		p.yours[c.Label] = c.Origin == compare.OriginUser
+	}
+	e.mu.Unlock()
+	p.input = newTextInput("claim: ", "type to find a claim, or a new claim's label", maxLabel)
+	p.input.SetWidth(max(m.width-8, 1))
+	p.filter()
+	m.picker = p
+	return p.input.Focus()
+}
+
+// filter lists the claims matching what is typed, best first; all of
+// them, in order, when nothing is.
+func (p *claimPicker) filter() {
+	q := p.input.Value()
+	if q == "" {
+		p.matches = append([]string(nil), p.labels...)
+	} else {
+		p.matches = p.matches[:0]
+		for _, r := range fuzzy.Find(q, p.labels) {
+			p.matches = append(p.matches, r.Str)
+		}
+	}
+	p.sel = min(p.sel, len(p.matches))
+	if len(p.matches) == 0 {
+		p.sel = 0
+	}
+}
+
+func (m *Model) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
+	p := m.picker
+	switch msg.String() {
+	case "esc":
+		m.picker = nil
+		return nil
+	case "up", "ctrl+p", "ctrl+k":
+		p.sel = max(p.sel-1, 0)
+		return nil
+	case "down", "ctrl+n", "ctrl+j", "tab":
+		p.sel = min(p.sel+1, len(p.matches))
+		return nil
+	case "enter":
+		label := oneLine(p.input.Value())
+		what := "new claim “%s”"
+		if p.sel < len(p.matches) {
+			label, what = p.matches[p.sel], "added to “%s”"
+		}
+		if label == "" {
+			m.note = "type a label for the new claim"
+			return nil
+		}
+		m.picker = nil
+		key, text := p.key, p.text
+		return m.editClaims(claimsEditMsg{label: label, what: fmt.Sprintf(what, label), edit: func(f *claimsfile.File) {
+			f.Keep(label, key, text)
+		}})
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	p.filter()
+	return cmd
+}
+
+// pastePicker types pasted text into the picker's prompt.
+func (p *claimPicker) paste(msg tea.PasteMsg) tea.Cmd {
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	p.filter()
+	return cmd
+}
+
+// view draws the picker in the main area, exactly w×h.
+func (p *claimPicker) view(st *styles, cst compareStyles, w, h int) string {
+	lines := []string{
+		st.title.Render("Add to a claim"),
+		cst.dim.Render(truncPlain("“"+oneLine(p.text)+"”", w)),
+		p.input.View(),
+	}
+	rows := max(h-len(lines)-1, 1)
+	first := max(0, p.sel-rows+1)
+	for i := first; i <= len(p.matches) && len(lines) < h-1; i++ {
+		row := "  + new claim"
+		if v := oneLine(p.input.Value()); v != "" {
+			row += " “" + v + "”"
+		}
+		if i < len(p.matches) {
+			tag := "curated "
+			if p.yours[p.matches[i]] {
+				tag = "yours   "
+			}
+			row = "  " + cst.curated.Render(tag) + corpus.CleanLine(p.matches[i])
+		}
+		if i == p.sel {
+			row = cst.gutter.Render("▌") + row[1:]
+		}
+		lines = append(lines, row)
+	}
+	lines = append(lines, cst.dim.Render("↑/↓ choose · enter adds · esc cancels"))
+	return fitArea(strings.Join(lines, "\n"), w, h)
+}

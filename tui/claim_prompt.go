@@ -1,0 +1,83 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// claimPrompt is the workbench's one-line prompt in the compare view and
+// the claims index: a claim's label to type (a new claim, a rename), or a
+// yes/no question (deleting a claim). Enter (or y) accepts; esc (or any
+// other key to a question) cancels.
+type claimPrompt struct {
+	on       bool
+	question string // set for a yes/no question
+	input    textinput.Model
+	accept   func(text string) tea.Cmd
+}
+
+// maxLabel bounds a claim's label, as the other prompts are bounded.
+const maxLabel = 200
+
+// ask opens the prompt on value, for a label.
+func (c *claimPrompt) ask(prompt, value string, width int, accept func(string) tea.Cmd) tea.Cmd {
+	c.on, c.question, c.accept = true, "", accept
+	c.input = newTextInput(prompt, "a few words naming the point", maxLabel)
+	c.input.SetWidth(max(width-len(prompt)-1, 1))
+	c.input.SetValue(value)
+	c.input.CursorEnd()
+	return c.input.Focus()
+}
+
+// confirm asks a yes/no question.
+func (c *claimPrompt) confirm(question string, accept func(string) tea.Cmd) {
+	c.on, c.question, c.accept = true, question, accept
+}
+
+func (c *claimPrompt) close() {
+	c.on, c.accept = false, nil
+	c.input.Blur()
+}
+
+func (c *claimPrompt) update(msg tea.KeyPressMsg) tea.Cmd {
+	accept := c.accept
+	if c.question != "" {
+		c.close()
+		if msg.String() == "y" || msg.String() == "Y" {
+			return accept("")
+		}
+		return nil
+	}
+	switch msg.String() {
+	case "enter":
+		text := oneLine(c.input.Value())
+		c.close()
+		if text == "" {
+			return nil
+		}
+		return accept(text)
+	case "esc":
+		c.close()
+		return nil
+	}
+	var cmd tea.Cmd
+	c.input, cmd = c.input.Update(msg)
+	return cmd
+}
+
+// paste takes pasted text into the label; a question ignores it.
+func (c *claimPrompt) paste(msg tea.PasteMsg) tea.Cmd {
+	if c.question != "" {
+		return nil
+	}
+	var cmd tea.Cmd
+	c.input, cmd = c.input.Update(msg)
+	return cmd
+}
+
+func (c *claimPrompt) view(st compareStyles) string {
+	if c.question != "" {
+		return st.warn.Render(c.question + " (y/n)")
+	}
+	return c.input.View()
+}

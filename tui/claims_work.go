@@ -1,0 +1,148 @@
+package tui
+
+import (
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+	"parley/corpus/compare/claimsfile"
+)
+
+// claimsWork is the user's claims file as the interface edits it: its
+// layer, and the changes made since parley started, last on top, for u.
+// Edits run in commands, one at a time (mu); only they touch the layer's
+// file, so Update never waits for a disk.
+type claimsWork struct {
+	layer *claimsfile.Layer
+	docs  []*corpus.Document
+	undo  []claimsfile.Change
+	mu    sync.Mutex
+	gen   int // of the last edit written, under mu
+	shown int // of the last layer handed to the engine, in Update
+}
+
+// claimsEditMsg asks the root to change the user's claims: edit changes
+// the file, what says it on the status line ("kept in “Venue”"), and
+// label is the claim to show afterwards.
+type claimsEditMsg struct {
+	edit  func(f *claimsfile.File)
+	what  string
+	label string
+}
+
+// claimsUndoMsg asks the root to undo the last change (u).
+type claimsUndoMsg struct{}
+
+// claimsSavedMsg says an edit or an undo was written, or why not, with
+// the curated layer as it now is.
+type claimsSavedMsg struct {
+	change  claimsfile.Change
+	undo    bool
+	what    string
+	label   string
+	err     error
+	gen     int
+	curated []compare.CuratedClaim
+	stale   map[string][]string
+}
+
+// claimsChangedMsg tells the compare view and the claims index that the
+// curated layer changed, and which claim the change was about.
+type claimsChangedMsg struct {
+	label  string
+	failed bool // nothing changed: the edit or undo failed, or there was none
+}
+
+// run applies change to the file in a command and reports the new layer.
+func (w *claimsWork) run(msg claimsSavedMsg, change func() (claimsfile.Change, error)) tea.Cmd {
+	return func() tea.Msg {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		ch, err := change()
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		if !msg.undo {
+			msg.change = ch
+		}
+		w.gen++
+		msg.gen = w.gen
+		msg.curated, msg.stale = w.layer.Curated(w.docs), w.layer.Stale(w.docs)
+		return msg
+	}
+}
+
+// editClaims runs an edit of the user's claims.
+func (m *Model) editClaims(msg claimsEditMsg) tea.Cmd {
+	w := m.claims
+	if w == nil {
+		m.note = "claims are not ready: the corpus is still loading"
+		return m.updatePane(focusCompare, claimsChangedMsg{failed: true})
+	}
+	return w.run(claimsSavedMsg{what: msg.what, label: msg.label}, func() (claimsfile.Change, error) {
+		return w.layer.Edit(msg.edit)
+	})
+}
+
+// undoClaims undoes the last change made since parley started.
+func (m *Model) undoClaims() tea.Cmd {
+	w := m.claims
+	if w == nil || len(w.undo) == 0 {
+		m.note = "nothing to undo"
+		return m.updatePane(focusCompare, claimsChangedMsg{failed: true})
+	}
+	ch := w.undo[len(w.undo)-1]
+	w.undo = w.undo[:len(w.undo)-1]
+	return w.run(claimsSavedMsg{undo: true, change: ch, what: "undone", label: undoLabel(ch)}, func() (claimsfile.Change, error) {
+		return ch, w.layer.Undo(ch)
+	})
+}
+
+// undoLabel is the claim an undo brings back, to show it again.
+func undoLabel(ch claimsfile.Change) string {
+	if len(ch.Before) > 0 {
+		return ch.Before[0].Label
+	}
+	return ""
+}
+
+// claimsSaved takes a written change: the engine gets the new layer, the
+// compare view and the claims index show it, the status says where it
+// was saved.
+func (m *Model) claimsSaved(msg claimsSavedMsg) tea.Cmd {
+	w := m.claims
+	if msg.err != nil {
+		if msg.undo {
+			w.undo = append(w.undo, msg.change) // still there to undo
+		}
+		m.note = "claims not saved: " + corpus.CleanLine(msg.err.Error())
+		return m.updatePane(focusCompare, claimsChangedMsg{failed: true})
+	}
+	if !msg.undo && !msg.change.Empty() {
+		w.undo = append(w.undo, msg.change)
+	}
+	if msg.gen > w.shown {
+		w.shown = msg.gen
+		if e := m.compareEngine(); e != nil {
+			e.setLayer(msg.curated, msg.stale)
+		}
+	}
+	m.note = corpus.CleanLine(msg.what + " · saved in " + w.layer.Loc.Path)
+	if !msg.undo && msg.change.Empty() {
+		m.note = "nothing changed (another claim may have that label)"
+	}
+	changed := claimsChangedMsg{label: msg.label}
+	return tea.Batch(m.updatePane(focusCompare, changed), m.updatePane(focusClaims, changed))
+}
+
+// compareEngine is the engine the compare panes share, or nil before the
+// corpus is loaded.
+func (m *Model) compareEngine() *compareEngine {
+	if p, ok := m.panes[focusCompare].(*comparePane); ok {
+		return p.engine
+	}
+	return nil
+}

@@ -1,0 +1,259 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/adrg/xdg"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+	"parley/corpus/compare/claimsfile"
+)
+
+// TestMain keeps every test away from the user's own claims files (the
+// seeds' one is in the XDG data directory).
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "parley-tui-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_DATA_HOME", dir)
+	os.Unsetenv(claimsfile.EnvFile)
+	xdg.Reload()
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// claimsFolder writes three sources that speak of one meeting.
+func claimsFolder(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, sub := range []string{"news", "oped"} {
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, dir, "news/a.txt", "Talks in Islamabad\n\nThe delegations met in Islamabad on Saturday for direct talks. Oil prices rose.\n")
+	writeFile(t, dir, "oped/b.txt", "A view on the talks\n\nIslamabad hosted the direct talks between the delegations on Saturday. The mood was calm.\n")
+	writeFile(t, dir, "c.txt", "Third source\n\nThe delegations held direct talks in Islamabad over the weekend. Nobody walked out.\n")
+	return dir
+}
+
+func waitOutput(t *testing.T, tm *teatest.TestModel, want string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+// waitFile polls the claims file until ok holds of it: a running
+// program writes it in a command, a moment after the key.
+func waitFile(t *testing.T, path string, ok func(f *claimsfile.File) bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		f, err := claimsfile.Read(path)
+		if err == nil && ok(f) {
+			return
+		}
+		if time.Now().After(deadline) {
+			raw, _ := os.ReadFile(path)
+			t.Fatalf("the claims file never got there: %s", raw)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// keep / drop / rename / undo in the compare view, through a running
+// program: each change is saved at once in the folder's claims file, the
+// view shows the claim as the user's, and u takes back the last change.
+func TestFlowClaimsWorkbench(t *testing.T) {
+	dir := claimsFolder(t)
+	tm := teatest.NewTestModel(t, newModel([]string{dir}, filepath.Join(flowStateDir(t), "state.json")), teatest.WithInitialTermSize(160, 40))
+	waitOutput(t, tm, "3 documents")
+
+	// The first document in the list, its first sentence, compared; the
+	// statement selected (another source's) kept in a new claim named
+	// "Venue"; the next one kept too, then dropped; the claim renamed,
+	// and the rename undone. Keys come as fast as they are typed: those
+	// that come while the view is redone wait for it.
+	path := filepath.Join(dir, ".parley", "claims.json")
+	sendKeys(tm, "enter", "v", "c", "a")
+	tm.Send(ctrlU)
+	typeFlow(tm, "Venue")
+	sendKeys(tm, "enter", "j", "a", "d", "r")
+	tm.Send(ctrlU)
+	typeFlow(tm, "Where they met")
+	sendKeys(tm, "enter")
+	waitFile(t, path, func(f *claimsfile.File) bool { return f.Find("Where they met") >= 0 })
+	sendKeys(tm, "u")
+	waitFile(t, path, func(f *claimsfile.File) bool { return f.Find("Venue") >= 0 })
+	sendKeys(tm, "ctrl+c")
+	m := finalModel(t, tm)
+
+	f, err := claimsfile.Read(filepath.Join(dir, ".parley", "claims.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Claims) != 1 || f.Claims[0].Label != "Venue" {
+		t.Fatalf("claims file after undoing the rename: %+v", f.Claims)
+	}
+	c := f.Claims[0]
+	kept, rejected := 0, 0
+	for _, qs := range c.Quotes {
+		kept += len(qs)
+	}
+	for _, qs := range c.Rejected {
+		rejected += len(qs)
+	}
+	if kept != 2 || rejected != 1 {
+		t.Fatalf("kept %d, rejected %d: %+v", kept, rejected, c)
+	}
+	if !strings.HasPrefix(firstKey(c.Quotes), "news/") && !strings.HasPrefix(firstKey(c.Quotes), "oped/") && firstKey(c.Quotes) != "c.txt" {
+		t.Fatalf("quotes keyed %v, want paths in the folder", c.Quotes)
+	}
+	if len(m.claims.undo) != 3 {
+		t.Fatalf("%d changes left to undo, want 3 (new claim, keep, drop)", len(m.claims.undo))
+	}
+}
+
+var ctrlU = tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+
+func typeFlow(tm *teatest.TestModel, s string) {
+	for _, r := range s {
+		tm.Send(keyMsg(string(r)))
+	}
+}
+
+func firstKey(m map[string][]string) string {
+	for k := range m {
+		return k
+	}
+	return ""
+}
+
+// drive runs Update and every message its commands produce, in order,
+// as a Program would, so a test sees each change of the claims through.
+func drive(m *Model, msg tea.Msg) {
+	_, cmd := m.Update(msg)
+	runAll(m, cmd, 0)
+}
+
+func runAll(m *Model, cmd tea.Cmd, depth int) {
+	if cmd == nil || depth > 16 {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			runAll(m, c, depth+1)
+		}
+	default:
+		_, next := m.Update(msg)
+		runAll(m, next, depth+1)
+	}
+}
+
+func driveKeys(m *Model, keys ...string) {
+	for _, k := range keys {
+		drive(m, keyMsg(k))
+	}
+}
+
+// The workbench as the user sees it: the compare view marks the user's
+// claim and its statements "yours", the claims index lists it first with
+// its coverage, D asks before deleting, u brings it back, and the
+// reader's a adds a sentence to a claim picked fuzzily.
+func TestClaimsWorkbenchViews(t *testing.T) {
+	dir := claimsFolder(t)
+	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json"))
+	drive(m, tea.WindowSizeMsg{Width: 160, Height: 40})
+	drive(m, loadedMsg{c: c})
+	driveKeys(m, "enter", "v", "c", "a")
+	if s := screen(m); !strings.Contains(s, "new claim: delegations") {
+		t.Fatalf("a with no claim asks for a label, the engine's by default:\n%s", s)
+	}
+	drive(m, ctrlU)
+	for _, r := range "Venue" {
+		drive(m, keyMsg(string(r)))
+	}
+	driveKeys(m, "enter")
+	s := screen(m)
+	if !strings.Contains(s, "claim: Venue · yours") || strings.Count(s, "yours") < 3 || !strings.Contains(s, "saved in "+dir) {
+		t.Fatalf("after keeping, the view shows the user's claim:\n%s", s)
+	}
+	p := m.panes[focusCompare].(*comparePane)
+	if p.result.Claim == nil || p.result.Claim.Origin != compare.OriginUser {
+		t.Fatalf("claim %+v", p.result.Claim)
+	}
+
+	driveKeys(m, "C")
+	s = screen(m)
+	if !strings.Contains(s, "1 yours") || !strings.Contains(s, "▌○●● yours   Venue") {
+		t.Fatalf("the claims index lists the user's claim first with its coverage:\n%s", s)
+	}
+	driveKeys(m, "D")
+	if s = screen(m); !strings.Contains(s, "delete your claim “Venue”? (y/n)") {
+		t.Fatalf("D asks first:\n%s", s)
+	}
+	driveKeys(m, "n")
+	if f, _ := claimsfile.Read(filepath.Join(dir, ".parley", "claims.json")); f.Find("Venue") < 0 {
+		t.Fatal("n deleted the claim")
+	}
+	driveKeys(m, "D", "y")
+	if f, _ := claimsfile.Read(filepath.Join(dir, ".parley", "claims.json")); len(f.Claims) != 0 {
+		t.Fatalf("y did not delete: %+v", f.Claims)
+	}
+	if s = screen(m); strings.Contains(s, "yours   Venue") || !strings.Contains(s, "deleted “Venue” (u undoes)") {
+		t.Fatalf("the deleted claim is still listed:\n%s", s)
+	}
+	driveKeys(m, "u")
+	if s = screen(m); !strings.Contains(s, "yours   Venue") {
+		t.Fatalf("u did not bring the claim back:\n%s", s)
+	}
+
+	// The reader: the sentence cursor's a opens the picker; typing
+	// narrows it fuzzily, enter adds the sentence to the claim.
+	for i := 0; m.focus != focusReader && i < 5; i++ {
+		if m.focus == focusList {
+			driveKeys(m, "enter")
+		} else {
+			driveKeys(m, "esc")
+		}
+	}
+	if !m.reader.cursor.on { // back from compare, the cursor is where it was
+		driveKeys(m, "v")
+	}
+	driveKeys(m, ")", "a")
+	if m.picker == nil || !strings.Contains(screen(m), "Add to a claim") {
+		t.Fatalf("no picker (focus %v, cursor %v, note %q):\n%s", m.focus, m.reader.cursor, m.note, screen(m))
+	}
+	for _, r := range "vne" {
+		drive(m, keyMsg(string(r)))
+	}
+	if len(m.picker.matches) != 1 || m.picker.matches[0] != "Venue" {
+		t.Fatalf("fuzzy matches %v", m.picker.matches)
+	}
+	driveKeys(m, "enter")
+	f, _ := claimsfile.Read(filepath.Join(dir, ".parley", "claims.json"))
+	if n := len(f.Claims[0].Quotes[claimsKeyOf(m, m.reader.docIdx)]); n != 2 {
+		t.Fatalf("the sentence was not added: %+v", f.Claims)
+	}
+	if m.picker != nil || !strings.Contains(m.note, "added to “Venue”") {
+		t.Fatalf("picker %v, note %q", m.picker, m.note)
+	}
+}
+
+func claimsKeyOf(m *Model, doc int) string { return m.claims.layer.Key(m.corpus.Docs[doc]) }
