@@ -5,11 +5,13 @@ import (
 	"slices"
 )
 
+// nameBoost multiplies the weight of a name: who and where tell one
+// affair from another far better than common words do. A variable only
+// for TestTuningSweep.
+var nameBoost = 2.0
+
 // Weights of the document vectors.
 const (
-	// nameBoost multiplies the weight of a name: who and where tell one
-	// affair from another far better than common words do.
-	nameBoost = 2.5
 	// nameShare is how often a word must be capitalised away from a
 	// sentence start, over the corpus, to count as a name.
 	nameShare = 0.6
@@ -61,7 +63,7 @@ func gatherStats(docs []docTerms, kept []int) corpusStats {
 // of which has the term: in a small folder that is one story (the five
 // seeds), the story's own names are in every document, and without it
 // their IDF would be nil. In a folder of thousands it changes little.
-const background = 50
+const background = 100
 
 // idf is the inverse document frequency of a term seen in df documents.
 func (st corpusStats) idf(df int32) float64 {
