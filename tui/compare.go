@@ -68,7 +68,7 @@ type comparePane struct {
 	typeahead []tea.KeyPressMsg
 
 	status    paneStatus
-	exportDir string           // "" is the current directory
+	exportDir string           // "" is the current directory (see exportDir)
 	now       func() time.Time // for export file names; a clock in tests
 
 	styleEpoch int // bumped when the styles change, to redraw

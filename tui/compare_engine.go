@@ -155,6 +155,9 @@ func exportCompare(docs []*corpus.Document, res compare.Result, dir string, now 
 			path = abs
 		}
 		out := compareExportedMsg{path: path, dir: filepath.Dir(path)}
+		if dir != "" {
+			_ = os.MkdirAll(dir, 0o755) // the data directory's exports/ at first; a failure shows below
+		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
 			out.err = err

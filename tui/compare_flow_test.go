@@ -360,7 +360,7 @@ func TestFullHelpHeadingsAndNarrowWidth(t *testing.T) {
 			// help is never cut with "…".
 			flat := strings.Join(strings.Fields(help), " ")
 			for _, d := range []string{"a capital letter makes the term case-sensitive", "an accented letter makes it accent-sensitive",
-				"ranks whole words, then word starts, then the rest", "export Markdown to ./parley-compare-YYYYMMDD-HHMMSS.md"} {
+				"ranks whole words, then word starts, then the rest", "export Markdown to parley-compare-YYYYMMDD-HHMMSS.md"} {
 				if !strings.Contains(flat, d) {
 					t.Errorf("%d columns, %s: %q is not whole", w, where, d)
 				}

@@ -58,7 +58,7 @@ func defaultCompareKeyMap() compareKeyMap {
 		Open:      b([]string{"enter"}, "enter", "open in reader"),
 		Back:      b([]string{"esc", "q"}, "esc/q", "back"),
 		Curated:   b([]string{"e"}, "e", "curated layer on/off"),
-		Export:    b([]string{"x"}, "x", "export Markdown to ./parley-compare-YYYYMMDD-HHMMSS.md"),
+		Export:    b([]string{"x"}, "x", "export Markdown to parley-compare-YYYYMMDD-HHMMSS.md (the status line says where: here, unless here is a folder being read)"),
 		Query:     b([]string{"/"}, "/", "compare typed text"),
 		Accept:    b([]string{"enter"}, "enter", "compare"),
 		Cancel:    b([]string{"esc"}, "esc", "cancel"),

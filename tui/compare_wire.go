@@ -38,6 +38,7 @@ func (m *Model) wireCompare() tea.Cmd {
 		e.key, e.shipped = layer.Key, layer.IsShipped
 	}
 	cp, cl := newComparePane(e, m.st.isDark), newClaimsPane(e, m.st.isDark)
+	cp.exportDir = exportDir(m.paths)
 	m.panes[focusCompare], m.panes[focusClaims] = cp, cl
 	for _, f := range []focus{focusCompare, focusClaims} {
 		r := m.paneRect(f)
