@@ -288,11 +288,16 @@ func (p *claimsPane) row(i, w int) string {
 		}
 		kind = p.st.curated.Render(fmt.Sprintf("%-8s", tag))
 	}
+	// ≠: the sources state some fact of the claim differently.
+	differ := "  "
+	if c.Disagrees() {
+		differ = p.st.warn.Render(" ≠")
+	}
 	label := corpus.CleanLine(oneLine(c.Label))
 	if i == p.sel {
-		return p.st.gutter.Render("▌") + marks + " " + kind + p.st.selected.Render(label)
+		return p.st.gutter.Render("▌") + marks + differ + " " + kind + p.st.selected.Render(label)
 	}
-	return " " + marks + " " + kind + label
+	return " " + marks + differ + " " + kind + label
 }
 
 // madeBy names the sources that make the selected claim.
@@ -307,5 +312,10 @@ func (p *claimsPane) madeBy() string {
 			names = append(names, sourceLabel(p.engine.docs[i]))
 		}
 	}
-	return p.st.status.Render(fmt.Sprintf("made by %d: %s", len(names), strings.Join(names, ", ")))
+	line := fmt.Sprintf("made by %d: %s", len(names), strings.Join(names, ", "))
+	if c.Disagrees() {
+		d := c.Differs[0]
+		line = fmt.Sprintf("≠ %s: %s, %s: %s · %s", sourceLabel(p.engine.docs[d.Docs[0]]), d.Facts[0].Text, sourceLabel(p.engine.docs[d.Docs[1]]), d.Facts[1].Text, line)
+	}
+	return p.st.status.Render(corpus.CleanLine(line))
 }

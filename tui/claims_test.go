@@ -70,7 +70,7 @@ func TestClaimsViewExactSize(t *testing.T) {
 func TestClaimsRowsShowCoverage(t *testing.T) {
 	p := fixtureClaimsPane(t, 80, 24)
 	v := ansi.Strip(p.view())
-	for _, want := range []string{"▌●○●●○ curated Pakistan and Iran share a long border", " ●●●●● curated Where the talks took place", " ●○●○○ found   border", "made by 3: rki.news, CUC / PRCCSF, RCAS", "Claims  4, 2 curated"} {
+	for _, want := range []string{"▌●○●●○   curated Pakistan and Iran share a long border", " ●●●●●   curated Where the talks took place", " ●○●○○   found   border", "made by 3: rki.news, CUC / PRCCSF, RCAS", "Claims  4, 2 curated"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("claims view lacks %q:\n%s", want, v)
 		}
@@ -171,7 +171,7 @@ func TestClaimsManySourcesShowCounts(t *testing.T) {
 	p.load()
 	p.update(claimsLoadedMsg{seq: p.seq, claims: []compare.Claim{{Label: "a claim made thrice", Coverage: cov}}})
 	v := ansi.Strip(p.view())
-	if !strings.Contains(v, " 3/40 found   a claim made thrice") {
+	if !strings.Contains(v, " 3/40   found   a claim made thrice") {
 		t.Errorf("want a count and the label:\n%s", v)
 	}
 	if strings.Contains(v, "○") || strings.Contains(v, "marks:") {
@@ -220,7 +220,7 @@ func TestClaimsPaging(t *testing.T) {
 		}
 		v := ansi.Strip(p.view())
 		requirePaneSize(t, p.view(), 80, 24)
-		if !strings.Contains(v, fmt.Sprintf("▌○○○○○ found   claim number %02d", s.want)) {
+		if !strings.Contains(v, fmt.Sprintf("▌○○○○○   found   claim number %02d", s.want)) {
 			t.Fatalf("%s: claim %d is not shown selected:\n%s", s.key, s.want, v)
 		}
 	}

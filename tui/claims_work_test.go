@@ -201,7 +201,7 @@ func TestClaimsWorkbenchViews(t *testing.T) {
 
 	driveKeys(m, "C")
 	s = screen(m)
-	if !strings.Contains(s, "1 yours") || !strings.Contains(s, "▌○●● yours   Venue") {
+	if !strings.Contains(s, "1 yours") || !strings.Contains(s, "▌○●●   yours   Venue") {
 		t.Fatalf("the claims index lists the user's claim first with its coverage:\n%s", s)
 	}
 	driveKeys(m, "D")
