@@ -10,7 +10,16 @@ const (
 	ListItem  BlockKind = "list"
 	Caption   BlockKind = "caption"
 	Quote     BlockKind = "quote"
+	// Table is a table, its Text the rows aligned in columns (one row a
+	// line), its Rows the cells. It is shown as it is, never reflowed.
+	Table BlockKind = "table"
+	// Preformatted is code or other text whose line breaks and spacing
+	// matter; shown as it is, never reflowed.
+	Preformatted BlockKind = "pre"
 )
+
+// Verbatim reports a kind of block whose lines are shown as they are.
+func (k BlockKind) Verbatim() bool { return k == Table || k == Preformatted }
 
 // Span is a half-open byte range [Start, End) inside a block's Text.
 type Span struct {
@@ -32,6 +41,7 @@ type Block struct {
 	Text      string
 	Emphasis  []Span
 	Sentences []Sentence
+	Rows      [][]string // a Table's cells, row by row
 }
 
 // Section is a heading (empty for the text before the first heading) and

@@ -27,6 +27,9 @@ type Corpus struct {
 	// CacheErr says why the document cache could not be written, if so;
 	// the documents loaded all the same.
 	CacheErr error
+	// Unsupported are the files found in folders that are of no kind
+	// parley reads (.docx, .png, ...): counted in SkippedSummary.
+	Unsupported []string
 }
 
 // LoadError says why one file was skipped.
@@ -71,7 +74,7 @@ func LoadFS(fsys fs.FS) (*Corpus, error) {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && isTextName(p) {
+		if !d.IsDir() && readableName(p) {
 			names = append(names, p)
 		}
 		return nil
@@ -109,6 +112,13 @@ func LoadFS(fsys fs.FS) (*Corpus, error) {
 func parseFile(name string, raw []byte, maxSize int64, keep func(name, text string) bool) (*Document, error) {
 	if int64(len(raw)) > maxSize {
 		return nil, fmt.Errorf("file too large (%d bytes; the limit is %d)", len(raw), maxSize)
+	}
+	if read := formatReader(name, raw); read != nil {
+		x, err := read(raw)
+		if err != nil {
+			return nil, err
+		}
+		return parseExtracted(name, x), nil
 	}
 	text, notes, err := decodeText(raw)
 	if err != nil {
@@ -241,8 +251,8 @@ func (c *Corpus) collect(roots []string) []job {
 			c.Problems = append(c.Problems, LoadError{root, cleanErr(err)})
 			continue
 		}
-		if !info.IsDir() && !isTextName(root) {
-			c.Problems = append(c.Problems, LoadError{root, errors.New("not a .txt or .md file")})
+		if !info.IsDir() && !readableName(root) {
+			c.Problems = append(c.Problems, LoadError{root, errUnsupported})
 			continue
 		}
 		if !info.IsDir() && !info.Mode().IsRegular() {
@@ -270,7 +280,12 @@ func (c *Corpus) collect(roots []string) []job {
 				}
 				return nil
 			}
-			if !isTextName(p) {
+			if !readableName(p) {
+				// Files of other kinds are counted (SkippedSummary); hidden
+				// files and the folder's own catalog are not documents.
+				if d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") && !(filepath.Dir(p) == filepath.Clean(root) && d.Name() == CatalogFile) {
+					c.Unsupported = append(c.Unsupported, p)
+				}
 				return nil
 			}
 			if p != root {
@@ -346,7 +361,3 @@ func cleanErr(err error) error {
 	return err
 }
 
-func isTextName(p string) bool {
-	ext := strings.ToLower(path.Ext(p))
-	return ext == ".txt" || ext == ".md"
-}

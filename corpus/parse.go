@@ -44,7 +44,7 @@ func baseName(name string) string {
 func parseText(name, text string) *Document {
 	base := baseName(name)
 	d := &Document{File: CleanLine(base), Path: name}
-	if strings.EqualFold(path.Ext(base), ".md") {
+	if isMarkdownName(base) {
 		text = applyFrontMatter(d, text)
 	}
 	p := &parser{d: d, units: splitUnits(text)}
@@ -68,7 +68,11 @@ func (p *parser) finish() {
 		d.Words += wordCount(d.Sections[si].Heading)
 		for bi := range d.Sections[si].Blocks {
 			b := &d.Sections[si].Blocks[bi]
-			b.Sentences = splitSentences(b.Text)
+			if b.Kind.Verbatim() {
+				b.Sentences = lineSentences(b.Text)
+			} else {
+				b.Sentences = splitSentences(b.Text)
+			}
 			d.Words += wordCount(b.Text)
 		}
 	}
@@ -82,4 +86,24 @@ func (p *parser) finish() {
 		}
 		d.Notes = append(d.Notes, "no title in the text; the file name stands in")
 	}
+}
+
+// lineSentences makes each non-blank line of a table or of code one
+// sentence: what search finds and the sentence cursor steps through.
+func lineSentences(text string) []Sentence {
+	var out []Sentence
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if line := text[start:end]; strings.TrimSpace(line) != "" {
+			out = append(out, Sentence{Text: line, Start: start, End: end})
+		}
+		start = end + 1
+	}
+	return out
 }

@@ -1,0 +1,145 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Text copied from a web page brings the page's furniture along: share
+// bars, cookie notices, "Updated 2 hours ago", newsletter boxes, a "Read
+// next" list after the article and the agency's "Reporting by …; Editing
+// by …" credit. These tell apart the lines that are furniture.
+
+// shareWords are the words of a share bar ("Facebook Twitter LinkedIn
+// Email"), compared in lower case.
+var shareWords = setOf("share facebook twitter x linkedin email e-mail whatsapp print copy link pinterest reddit " +
+	"messenger telegram tweet save comment comments mail flipboard bluesky threads sms gift article this")
+
+// clutterPrefixes open a line that is page furniture, compared in lower
+// case.
+var clutterPrefixes = []string{
+	"we use cookies", "this site uses cookies", "this website uses cookies", "accept all cookies", "accept cookies",
+	"manage cookies", "manage preferences", "cookie settings", "by continuing to use", "by using this site",
+	"skip to main content", "skip to content", "advertisement", "sign up for our", "subscribe to our newsletter",
+	"sign up to our", "get the latest news", "share this article", "share on facebook", "share via",
+	"follow us on", "click here to", "copy link", "listen to this article", "more from this author",
+}
+
+// webClutter reports a short line that is page furniture: a share bar, a
+// cookie notice, a newsletter box, an "Updated 2 hours ago" stamp.
+func webClutter(s string) bool {
+	if len(s) > 300 {
+		return false
+	}
+	var buf [32]byte
+	ls := lowerPrefixInto(buf[:], s, len(buf))
+	for _, p := range clutterPrefixes {
+		if hasPrefix(ls, p) {
+			return true
+		}
+	}
+	return shareBar(s) || timeStamp(s)
+}
+
+// shareBar: two or more words, every one a share word.
+func shareBar(s string) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '|' || r == '·' || r == '•' || r == ',' || r == '/'
+	})
+	if len(words) < 2 || len(words) > 14 {
+		return false
+	}
+	for _, w := range words {
+		if !shareWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// timeWords may stand beside a date in a dateline ("April 13, 2026 4:52
+// PM GMT+5 Updated 2 hours ago").
+var timeWords = setOf("am pm a.m. p.m. gmt utc bst cet cest est edt et pt pst pdt ist pkt updated published posted " +
+	"last on at ago hour hours minute minutes min mins day days second seconds read reading time | - — – • · just now")
+
+// datelineDate returns the date of a dateline: a short line holding a
+// date and otherwise only times, zones and words such as "Updated" or "2
+// hours ago"; "" when s is not one.
+func datelineDate(s string) string {
+	if len(s) > 100 || wordCount(s) > 18 {
+		return ""
+	}
+	date := parseDate(s)
+	if date == "" || !onlyTimeWords(s, true) {
+		return ""
+	}
+	return date
+}
+
+// timeStamp reports a line such as "Updated 2 hours ago" or "5 min read".
+func timeStamp(s string) bool {
+	return len(s) <= 60 && wordCount(s) <= 8 && !endsSentence(s) && onlyTimeWords(s, false) &&
+		strings.IndexFunc(s, unicode.IsDigit) >= 0 && strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// onlyTimeWords reports that every word of s is a time word, a number or
+// a clock time (4:52, GMT+5); with dates, month and weekday names too.
+func onlyTimeWords(s string, dates bool) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(strings.Trim(w, ",.;()"))
+		switch {
+		case lw == "" || timeWords[lw] || timeWords[strings.TrimRight(lw, ":")]:
+		case strings.IndexFunc(lw, func(r rune) bool { return !unicode.IsDigit(r) && !strings.ContainsRune(":+-/.", r) }) < 0:
+			// a number, a clock time, an offset or a numeric date
+		case strings.HasPrefix(lw, "gmt") || strings.HasPrefix(lw, "utc"):
+		case dates && (monthNames[lw] > 0 || weekdayNames[lw] || dayNumber(lw) > 0):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// creditPrefixes open an agency's credit line.
+var creditPrefixes = []string{"reporting by", "additional reporting by", "writing by", "editing by",
+	"compiled by", "reported by", "edited by", "(reporting by", "(additional reporting"}
+
+// agencyCredit reports "Reporting by Parisa Hafezi; Editing by Alex
+// Richardson" and the like: matter, never a title or a heading.
+func agencyCredit(s string) bool {
+	if len(s) > 400 {
+		return false
+	}
+	var buf [24]byte
+	ls := lowerPrefixInto(buf[:], s, len(buf))
+	for _, p := range creditPrefixes {
+		if hasPrefix(ls, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// tailHeadings open the list of other articles after a copied article:
+// from such a line on, the rest is back matter.
+var tailHeadings = strings.Split("read next|read more|related|related stories|related articles|related content|"+
+	"more on this story|more stories|most read|most popular|recommended|recommended for you|you may also like|"+
+	"you might also like|more from|top stories|trending|latest news|more in this section|around the web", "|")
+
+func tailHeading(s string) bool {
+	if len(s) > 40 {
+		return false
+	}
+	ls := strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ":"))
+	for _, h := range tailHeadings {
+		if ls == h {
+			return true
+		}
+	}
+	return false
+}
+
+// cellWidth is the cells a table cell takes on a terminal.
+func cellWidth(s string) int { return ansi.StringWidth(s) }
