@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"html"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -46,6 +47,8 @@ func TestBBC(t *testing.T) {
 		}
 		first, _, _ := strings.Cut(string(raw), "\n")
 		want, _, _ := decodeText([]byte(strings.TrimSpace(first)))
+		// Character references are decoded: "&#163;1.8m" reads "£1.8m".
+		want = html.UnescapeString(want)
 		if d.Title != want {
 			t.Errorf("%s: title %q, want first line %q", d.ID, d.Title, want)
 		}
@@ -54,6 +57,9 @@ func TestBBC(t *testing.T) {
 		}
 		for _, r := range d.Blocks() {
 			cleanIsSafe(t, r.Block.Text)
+			if strings.Contains(r.Block.Text, "&#") {
+				t.Errorf("%s: a character reference is left: %q", d.ID, r.Block.Text)
+			}
 		}
 	}
 	if n != 2225 {

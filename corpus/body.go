@@ -20,6 +20,18 @@ func (p *parser) body() {
 	}
 	for i := p.i; i < len(p.units); i++ {
 		u, s := p.units[i], p.texts[i]
+		switch u.kind {
+		case uCode:
+			if strings.TrimSpace(u.text) != "" {
+				sec.Blocks = append(sec.Blocks, Block{Kind: Preformatted, Text: u.text})
+				p.bodySeen = true
+			}
+			continue
+		case uTable:
+			sec.Blocks = append(sec.Blocks, tableBlock(u.rows))
+			p.bodySeen = true
+			continue
+		}
 		if s == "" {
 			continue
 		}
@@ -47,6 +59,12 @@ func (p *parser) body() {
 		if u.kind == uPlain && isMatterLine(s) {
 			p.addMatter(s)
 			p.authorNote(s)
+			continue
+		}
+		if u.kind == uPlain && p.webMatter(i, s) {
+			if p.tail {
+				break
+			}
 			continue
 		}
 		if isHeading {
@@ -82,6 +100,33 @@ func (p *parser) body() {
 		sec.Blocks = append(sec.Blocks, b)
 	}
 	flush("", 0)
+}
+
+// webMatter files the furniture of a page copied as text: share bars,
+// cookie notices, timestamps and datelines, agency credits, and from a
+// "Read next" or "Related" line after the article on, the rest. It
+// reports whether s was filed.
+func (p *parser) webMatter(i int, s string) bool {
+	switch {
+	case p.bodySeen && tailHeading(s):
+		for k := i; k < len(p.units); k++ {
+			if t := p.texts[k]; t != "" {
+				p.addMatter(t)
+			}
+		}
+		p.i = len(p.units)
+		p.tail = true
+		return true
+	case webClutter(s) || agencyCredit(s):
+	case datelineDate(s) != "":
+		if p.d.Published == "" {
+			p.d.Published = parseDate(s)
+		}
+	default:
+		return false
+	}
+	p.addMatter(s)
+	return true
 }
 
 // headingLevel gives markdown headings their own level and plain ones

@@ -40,10 +40,13 @@ func (p *parser) header() {
 		case isMatterLine(s):
 			p.headerMatter(s)
 			continue
-		case dateOnly(s):
+		case dateOnly(s) || datelineDate(s) != "":
 			if d.Published == "" {
 				d.Published = parseDate(s)
 			}
+			p.addMatter(s)
+			continue
+		case webClutter(s) || agencyCredit(s):
 			p.addMatter(s)
 			continue
 		}
@@ -122,7 +125,7 @@ func (p *parser) findByline() int {
 // becomes the outlet) and returns the index where header reading resumes.
 func (p *parser) titleBefore(by int) int {
 	t := by - 1
-	for t >= 0 && (isMatterLine(p.texts[t]) || dateOnly(p.texts[t])) {
+	for t >= 0 && (isMatterLine(p.texts[t]) || dateOnly(p.texts[t]) || datelineDate(p.texts[t]) != "" || webClutter(p.texts[t])) {
 		t--
 	}
 	if t < 0 || !titleCandidate(p.texts[t]) {
@@ -135,8 +138,11 @@ func (p *parser) titleBefore(by int) int {
 	outlet := ""
 	for k := 0; k < start; k++ {
 		s := p.texts[k]
-		if hasLatin(s) && isOrgLine(s) {
+		if hasLatin(s) && isOrgLine(s) && datelineDate(s) == "" {
 			outlet = s
+		}
+		if date := datelineDate(s); date != "" && p.d.Published == "" {
+			p.d.Published = date
 		}
 		p.addMatter(s)
 	}

@@ -360,4 +360,3 @@ func cleanErr(err error) error {
 	}
 	return err
 }
-

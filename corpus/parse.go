@@ -14,6 +14,7 @@ type parser struct {
 	spans    [][]Span // emphasis spans in texts
 	i        int      // first unit of the body
 	bodySeen bool     // a body block has been emitted (matter is "back" from now on)
+	tail     bool     // the rest is a copied page's list of other articles, filed as matter
 }
 
 // Parse turns one file's raw bytes into a Document. name is the file's
@@ -44,10 +45,13 @@ func baseName(name string) string {
 func parseText(name, text string) *Document {
 	base := baseName(name)
 	d := &Document{File: CleanLine(base), Path: name}
-	if isMarkdownName(base) {
+	md := isMarkdownName(base)
+	if md {
 		text = applyFrontMatter(d, text)
+	} else {
+		text = decodeEntities(d, text)
 	}
-	p := &parser{d: d, units: splitUnits(text)}
+	p := &parser{d: d, units: splitUnits(text, md)}
 	p.texts = make([]string, len(p.units))
 	p.spans = make([][]Span, len(p.units))
 	for i, u := range p.units {

@@ -7,7 +7,8 @@ import (
 // A unit is one logical line of the source after rejoining: a paragraph,
 // a heading, a list item or a caption, before it is told which.
 type unit struct {
-	text  string // trimmed; inline markup not yet removed
+	text  string     // trimmed; inline markup not yet removed (code: as written)
+	rows  [][]string // a table's cells
 	kind  unitKind
 	level int // markdown heading level
 	gap   int // blank lines before it
@@ -22,6 +23,8 @@ const (
 	uQuote              // "> quoted"
 	uImage              // a line ending in an image file name, e.g. "... Office).png"
 	uMarked             // "▲ caption"
+	uCode               // markdown fenced or indented code, lines kept
+	uTable              // markdown table, rows kept
 )
 
 var imageExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
@@ -82,7 +85,10 @@ func hasImageExt(s string) bool {
 // case, or the first ends on a comma or a word like "for"). In hard-wrapped
 // text, a line that fills the wrap width always continues. Page numbers
 // count as blank lines; separator lines ("* * *", "---") end a paragraph.
-func splitUnits(text string) []unit {
+//
+// In markdown (md), fenced and indented code and tables are each one
+// unit whose lines are kept as they are.
+func splitUnits(text string, md bool) []unit {
 	wrapped, width := wrapStats(text)
 	units := make([]unit, 0, strings.Count(text, "\n")/2+1)
 	var parts []string // lines of the last unit, joined when it is done
@@ -101,7 +107,18 @@ func splitUnits(text string) []unit {
 		} else {
 			text = ""
 		}
+		raw := line
 		line = strings.TrimSpace(line)
+		if md && line != "" {
+			if v, rest, ok := verbatimUnit(raw, line, text, len(units) == 0 || gap > 0); ok {
+				flush()
+				v.gap = gap
+				units = append(units, v)
+				parts = append(parts, v.text)
+				text, gap, hardBreak = rest, 0, false
+				continue
+			}
+		}
 		if line == "" || pageNoise(line) {
 			gap++
 			continue

@@ -1,10 +1,12 @@
 package corpus
 
 import (
+	"html"
 	"strings"
 	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Text copied from a web page brings the page's furniture along: share
@@ -20,12 +22,16 @@ var shareWords = setOf("share facebook twitter x linkedin email e-mail whatsapp 
 // clutterPrefixes open a line that is page furniture, compared in lower
 // case.
 var clutterPrefixes = []string{
-	"we use cookies", "this site uses cookies", "this website uses cookies", "accept all cookies", "accept cookies",
-	"manage cookies", "manage preferences", "cookie settings", "by continuing to use", "by using this site",
-	"skip to main content", "skip to content", "advertisement", "sign up for our", "subscribe to our newsletter",
-	"sign up to our", "get the latest news", "share this article", "share on facebook", "share via",
-	"follow us on", "click here to", "copy link", "listen to this article", "more from this author",
+	"we use cookies", "this site uses cookies", "this website uses cookies", "accept all cookies",
+	"manage cookies", "cookie settings", "by continuing to use this", "by using this site",
+	"sign up for our", "subscribe to our newsletter", "sign up to our", "share this article",
+	"share on facebook", "follow us on", "listen to this article",
 }
+
+// clutterLines are whole lines of page furniture, compared in lower case.
+var clutterLines = phraseSet("advertisement|skip to main content|skip to content|accept cookies|accept|" +
+	"manage preferences|reject all|copy link|share|subscribe|sign up|sign in|log in|menu|search|close|" +
+	"listen|print|save|comments|show comments|more|advertise with us")
 
 // webClutter reports a short line that is page furniture: a share bar, a
 // cookie notice, a newsletter box, an "Updated 2 hours ago" stamp.
@@ -40,7 +46,19 @@ func webClutter(s string) bool {
 			return true
 		}
 	}
+	if len(s) < 40 && clutterLines[strings.ToLower(strings.TrimSpace(s))] {
+		return true
+	}
 	return shareBar(s) || timeStamp(s)
+}
+
+// phraseSet makes a set of the phrases of s, separated by "|".
+func phraseSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range strings.Split(s, "|") {
+		m[p] = true
+	}
+	return m
 }
 
 // shareBar: two or more words, every one a share word.
@@ -78,10 +96,19 @@ func datelineDate(s string) string {
 	return date
 }
 
-// timeStamp reports a line such as "Updated 2 hours ago" or "5 min read".
+// timeStamp reports a line such as "Updated 2 hours ago" or "5 min read"
+// (a bare "2000 GMT" in a list of fixtures is not one).
 func timeStamp(s string) bool {
-	return len(s) <= 60 && wordCount(s) <= 8 && !endsSentence(s) && onlyTimeWords(s, false) &&
-		strings.IndexFunc(s, unicode.IsDigit) >= 0 && strings.IndexFunc(s, unicode.IsLetter) >= 0
+	if len(s) > 60 || wordCount(s) > 8 || endsSentence(s) || !onlyTimeWords(s, false) || strings.IndexFunc(s, unicode.IsDigit) < 0 {
+		return false
+	}
+	ls := strings.ToLower(s)
+	for _, w := range []string{"ago", "updated", "published", "posted", " read"} {
+		if strings.Contains(ls, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyTimeWords reports that every word of s is a time word, a number or
@@ -143,3 +170,24 @@ func tailHeading(s string) bool {
 
 // cellWidth is the cells a table cell takes on a terminal.
 func cellWidth(s string) int { return ansi.StringWidth(s) }
+
+// decodeEntities decodes the HTML character references that text copied
+// from a page's source keeps ("&#163;1.8m", "risqu&#233;", "&amp;"). A
+// reference can stand for a control character (&#27;), so the result
+// passes the hygiene again.
+func decodeEntities(d *Document, text string) string {
+	if !strings.Contains(text, "&") || !strings.Contains(text, ";") {
+		return text
+	}
+	dec := html.UnescapeString(text)
+	if dec == text {
+		return text
+	}
+	out, st := cleanUTF8([]byte(dec))
+	if st.nonASCII && !norm.NFC.IsNormalString(out) {
+		out = norm.NFC.String(out)
+	}
+	d.Notes = append(d.Notes, "HTML character references decoded (&#163; as £)")
+	d.Notes = append(d.Notes, st.notes()...)
+	return out
+}

@@ -89,6 +89,9 @@ func renderDoc(doc *corpus.Document, width int, st *styles, matterOpen bool) *re
 	for _, line := range joinWrap(headerMeta(doc), " · ", r.measure) {
 		b.add(docLine{kind: lkMeta, block: -1, text: line}, st.meta)
 	}
+	if doc.URL != "" {
+		b.plain(lkMeta, doc.URL, "", st.meta)
+	}
 	if len(doc.Editorial) > 0 {
 		b.plain(lkEditorial, "ed.: "+strings.Join(doc.Editorial, ", ")+" from the catalog, not the text", "", st.editorial)
 	}
@@ -269,6 +272,10 @@ func (r *rendered) firstLine(block int) int {
 
 func (b *builder) block(ref corpus.BlockRef) {
 	blk := ref.Block
+	if blk.Kind.Verbatim() {
+		b.verbatim(ref)
+		return
+	}
 	prefix := ""
 	switch blk.Kind {
 	case corpus.ListItem:
@@ -288,6 +295,29 @@ func (b *builder) block(ref corpus.BlockRef) {
 		l.width = strWidth(l.prefix) + strWidth(l.text)
 		l.styled = b.st.paint.listMark.render(l.prefix) + styleSpans(blk, l, b.st, nil)
 		b.r.lines = append(b.r.lines, l)
+	}
+}
+
+// verbatim draws a table or a code block line by line as written, each
+// line cut at the text column's width: reflowing would break its columns
+// and its indentation.
+func (b *builder) verbatim(ref corpus.BlockRef) {
+	blk := ref.Block
+	prefix := "  "
+	width := max(b.r.measure-strWidth(prefix), 1)
+	for start := 0; start <= len(blk.Text); {
+		end := strings.IndexByte(blk.Text[start:], '\n')
+		if end < 0 {
+			end = len(blk.Text)
+		} else {
+			end += start
+		}
+		cut := start + len(truncate(blk.Text[start:end], width, ""))
+		l := docLine{kind: lkBody, prefix: prefix, text: blk.Text[start:cut], block: ref.Index, start: start, end: cut, section: b.section}
+		l.width = strWidth(l.prefix) + strWidth(l.text)
+		l.styled = b.st.paint.listMark.render(l.prefix) + styleSpans(blk, l, b.st, nil)
+		b.r.lines = append(b.r.lines, l)
+		start = end + 1
 	}
 }
 

@@ -126,6 +126,9 @@ func WriteShow(w io.Writer, d *corpus.Document, opts ShowOptions) error {
 	if line := byline(d); line != "" {
 		para("", "", line)
 	}
+	if d.URL != "" {
+		para("", "", d.URL)
+	}
 	for _, s := range d.Sections {
 		if s.Heading != "" {
 			marks := strings.Repeat("#", min(max(s.Level, 1), 5)+1) + " "
@@ -139,6 +142,14 @@ func WriteShow(w io.Writer, d *corpus.Document, opts ShowOptions) error {
 				para("[caption] ", "  ", b.Text)
 			case corpus.Quote:
 				para("> ", "> ", b.Text)
+			case corpus.Table, corpus.Preformatted:
+				// Lines kept as they are, never reflowed.
+				if started {
+					bw.WriteByte('\n')
+				}
+				started = true
+				bw.WriteString(b.Text)
+				bw.WriteByte('\n')
 			default:
 				para("", "", b.Text)
 			}

@@ -46,12 +46,16 @@ type SectionJSON struct {
 	Blocks  []BlockJSON `json:"blocks"`
 }
 
-// BlockJSON is one paragraph, list item, caption or quote.
+// BlockJSON is one paragraph, list item, caption, quote, table or
+// preformatted block ("pre").
 type BlockJSON struct {
 	Kind      string   `json:"kind"`
 	Text      string   `json:"text"`
 	Sentences []string `json:"sentences"`
 	Emphasis  [][2]int `json:"emphasis,omitempty"` // byte ranges [start, end) in text
+	// Rows are a table's cells (kind "table"); its text is the rows
+	// aligned in columns, one a line.
+	Rows [][]string `json:"rows,omitempty"`
 }
 
 // MatterJSON is one piece of front or back matter.
@@ -74,7 +78,7 @@ func Show(d *corpus.Document) ShowJSON {
 	for _, s := range d.Sections {
 		sj := SectionJSON{Heading: s.Heading, Level: s.Level, Blocks: []BlockJSON{}}
 		for _, b := range s.Blocks {
-			bj := BlockJSON{Kind: string(b.Kind), Text: b.Text, Sentences: []string{}}
+			bj := BlockJSON{Kind: string(b.Kind), Text: b.Text, Sentences: []string{}, Rows: b.Rows}
 			for _, st := range b.Sentences {
 				bj.Sentences = append(bj.Sentences, st.Text)
 			}

@@ -12,7 +12,7 @@ import (
 // source that has a field wins: JSON-LD, then Open Graph and <meta>.
 type pageMeta struct {
 	title, description, site, url, date string
-	authors                            []string
+	authors                             []string
 }
 
 // readPageMeta fills d's metadata from the page's head (and JSON-LD
