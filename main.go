@@ -115,7 +115,7 @@ func checkPathsExist(cmd *cobra.Command, paths []string, stderr io.Writer) error
 	for _, m := range missing {
 		fmt.Fprintln(stderr, "parley: skipped", corpus.CleanLine(m))
 	}
-	return errors.New("no documents loaded (parley reads .txt and .md files)")
+	return errors.New("no documents loaded (parley reads .txt, .md, .html, .pdf and .epub files)")
 }
 
 // loadCorpus loads the named paths, or the embedded seeds when there are
@@ -145,8 +145,11 @@ func loadCorpusKeeping(paths []string, keep func(name, text string) bool, stderr
 	for _, p := range c.Problems {
 		fmt.Fprintln(stderr, "parley: skipped", corpus.CleanLine(p.Error()))
 	}
+	if len(c.Unsupported) > 0 {
+		fmt.Fprintln(stderr, "parley:", c.SkippedSummary())
+	}
 	if len(c.Docs) == 0 && c.Filtered == 0 {
-		return nil, errors.New("no documents loaded (parley reads .txt and .md files)")
+		return nil, errors.New("no documents loaded (parley reads .txt, .md, .html, .pdf and .epub files)")
 	}
 	return c, nil
 }

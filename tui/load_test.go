@@ -88,7 +88,9 @@ func TestSkippedFileIsNamed(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("bin\x00ary"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m := newModel([]string{dir}, filepath.Join(dir, "state.json"))
+	// The state file lives elsewhere: in the folder it would be one
+	// more file of a kind parley does not read.
+	m := newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json"))
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
 	for cmd := loadCmd([]string{dir}); cmd != nil; {
 		msg := cmd()

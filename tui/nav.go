@@ -32,7 +32,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		return nil
 	}
 	m.corpus = msg.c
-	m.list.problems = len(msg.c.Problems)
+	m.list.problems = len(msg.c.Problems) + len(msg.c.Unsupported)
 	m.docIndex = make(map[*corpus.Document]int, len(msg.c.Docs))
 	for i, d := range msg.c.Docs {
 		m.docIndex[d] = i
@@ -41,13 +41,13 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if len(msg.c.Docs) == 0 {
 		// Nothing to read: quit, and let Run name the skipped files and
 		// fail, rather than leave an empty reader open.
-		m.note = "no documents loaded (parley reads .txt and .md files)"
+		m.note = "no documents loaded (parley reads .txt, .md, .html, .pdf and .epub files)"
 		m.failed = errors.New(m.note)
 		return tea.Quit
 	}
 	// Name what was skipped at once (skippedNote); the full list is
 	// printed on stderr when parley exits.
-	m.skipped = len(msg.c.Problems) > 0
+	m.skipped = len(msg.c.Problems) > 0 || len(msg.c.Unsupported) > 0
 	if m.reader.doc != nil {
 		m.reader.docIdx = m.indexOf(m.reader.doc)
 	} else if d := m.lastDoc(); d != nil {
@@ -218,6 +218,14 @@ func (m *Model) compare(msg compareMsg) tea.Cmd {
 // from its left, so the file's name stays), never the count.
 func (m *Model) skippedNote(width int) string {
 	probs := m.corpus.Problems
+	if len(m.corpus.Unsupported) > 0 {
+		// Files of other kinds are counted by kind, not named one by one.
+		note := " " + m.corpus.SkippedSummary()
+		if len(probs) > 0 {
+			note += " (the unreadable listed on exit)"
+		}
+		return truncPlain(note, width)
+	}
 	p := probs[0]
 	tail := ""
 	if n := len(probs) - 1; n > 0 {

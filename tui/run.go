@@ -46,6 +46,9 @@ func Run(paths []string, opts Options) error {
 			if fm.corpus.CacheErr != nil {
 				fmt.Fprintln(opts.Stderr, "parley: cache not written:", corpus.CleanLine(fm.corpus.CacheErr.Error()))
 			}
+			if len(fm.corpus.Unsupported) > 0 {
+				fmt.Fprintln(opts.Stderr, "parley:", fm.corpus.SkippedSummary())
+			}
 		}
 		if err == nil && fm.failed != nil {
 			err = fm.failed

@@ -72,7 +72,7 @@ func (m *Model) footer() string {
 	if m.note != "" {
 		return fitWidth(m.st.warn.Render(truncPlain(" "+m.note, m.width)), m.width)
 	}
-	if m.skipped && m.corpus != nil && len(m.corpus.Problems) > 0 {
+	if m.skipped && m.corpus != nil && (len(m.corpus.Problems) > 0 || len(m.corpus.Unsupported) > 0) {
 		return fitWidth(m.st.warn.Render(m.skippedNote(m.width)), m.width)
 	}
 	if m.showAll {
