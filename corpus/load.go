@@ -124,6 +124,8 @@ func parseFile(name string, raw []byte, maxSize int64, keep func(name, text stri
 	if err != nil {
 		return nil, err
 	}
+	text, more := decodeEntities(name, text)
+	notes = append(notes, more...)
 	if keep != nil && !keep(baseName(name), text) {
 		return nil, nil
 	}

@@ -28,8 +28,9 @@ func Parse(name string, raw []byte) *Document {
 		notes = append(notes, err.Error())
 		text, _ = cleanUTF8(append([]byte(nil), raw...))
 	}
+	text, more := decodeEntities(name, text)
 	d := parseText(name, text)
-	d.Notes = append(notes, d.Notes...)
+	d.Notes = append(append(notes, more...), d.Notes...)
 	return d
 }
 
@@ -48,8 +49,6 @@ func parseText(name, text string) *Document {
 	md := isMarkdownName(base)
 	if md {
 		text = applyFrontMatter(d, text)
-	} else {
-		text = decodeEntities(d, text)
 	}
 	p := &parser{d: d, units: splitUnits(text, md)}
 	p.texts = make([]string, len(p.units))

@@ -172,22 +172,22 @@ func tailHeading(s string) bool {
 func cellWidth(s string) int { return ansi.StringWidth(s) }
 
 // decodeEntities decodes the HTML character references that text copied
-// from a page's source keeps ("&#163;1.8m", "risqu&#233;", "&amp;"). A
+// from a page's source keeps ("&#163;1.8m", "risqu&#233;", "&amp;"), in
+// a text file (markdown keeps them: its code shows them as written). A
 // reference can stand for a control character (&#27;), so the result
-// passes the hygiene again.
-func decodeEntities(d *Document, text string) string {
-	if !strings.Contains(text, "&") || !strings.Contains(text, ";") {
-		return text
+// passes the hygiene again. It runs before anything reads the text, the
+// load filter included.
+func decodeEntities(name, text string) (string, []string) {
+	if isMarkdownName(name) || !strings.Contains(text, "&") || !strings.Contains(text, ";") {
+		return text, nil
 	}
 	dec := html.UnescapeString(text)
 	if dec == text {
-		return text
+		return text, nil
 	}
 	out, st := cleanUTF8([]byte(dec))
 	if st.nonASCII && !norm.NFC.IsNormalString(out) {
 		out = norm.NFC.String(out)
 	}
-	d.Notes = append(d.Notes, "HTML character references decoded (&#163; as £)")
-	d.Notes = append(d.Notes, st.notes()...)
-	return out
+	return out, append([]string{"HTML character references decoded (&#163; as £)"}, st.notes()...)
 }
