@@ -241,7 +241,7 @@ func TestDocCodecCoversDocument(t *testing.T) {
 	}
 	check(reflect.TypeFor[Document]())
 	check(reflect.TypeFor[Section](), "Heading", "Level", "Blocks")
-	check(reflect.TypeFor[Block](), "Kind", "Text", "Emphasis", "Sentences")
+	check(reflect.TypeFor[Block](), "Kind", "Text", "Emphasis", "Sentences", "Rows")
 	check(reflect.TypeFor[Sentence](), "Text", "Start", "End")
 	check(reflect.TypeFor[Matter](), "Kind", "Text")
 	check(reflect.TypeFor[Span](), "Start", "End")

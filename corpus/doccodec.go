@@ -14,7 +14,7 @@ import (
 // here and docCodecVersion raised (TestDocCodecCoversDocument checks).
 
 // docCodecVersion changes whenever the encoding below changes.
-const docCodecVersion = 1
+const docCodecVersion = 2 // 2: a table block's rows
 
 var errCorrupt = errors.New("corrupt cache entry")
 
@@ -59,6 +59,10 @@ func appendDoc(b []byte, d *Document) []byte {
 			for _, se := range bl.Sentences {
 				w.int(se.Start)
 				w.int(se.End)
+			}
+			w.uint(len(bl.Rows))
+			for _, row := range bl.Rows {
+				w.strs(row)
 			}
 		}
 	}
@@ -187,5 +191,11 @@ func decodeBlock(r *docReader, bl *Block) {
 			return
 		}
 		bl.Sentences[k] = Sentence{Text: bl.Text[start:end], Start: start, End: end}
+	}
+	if n := r.count(); n > 0 {
+		bl.Rows = make([][]string, n)
+	}
+	for k := range bl.Rows {
+		bl.Rows[k] = r.strs()
 	}
 }
