@@ -70,6 +70,9 @@ type searchPane struct {
 	err     string
 
 	sel, top int // selected hit and first hit shown
+	more     int // the hit count asked of a search for more hits in flight; 0 when none
+
+	preview previewMemo // the preview drawn for the selected hit (search_preview.go)
 
 	drawn hitLines // hit lines drawn for the latest answer (search_view.go)
 }
@@ -87,6 +90,7 @@ func (p *searchPane) activate(current int) tea.Cmd {
 		if p.thisDoc {
 			p.thisDoc = current >= 0
 		}
+		p.fitInput()
 	}
 	cmd := p.input.Focus()
 	if p.res == nil || p.thisDoc {
@@ -102,7 +106,7 @@ func (p *searchPane) keys() help.KeyMap { return p.km.searchKeys() }
 
 func (p *searchPane) setSize(w, h int) {
 	p.width, p.height = w, h
-	p.input.SetWidth(max(w-len(p.input.Prompt)-scopeWidth-1, 1))
+	p.fitInput()
 	p.keepVisible()
 }
 
@@ -113,14 +117,17 @@ func (p *searchPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		return p, p.run()
 	case searchResultMsg:
 		return p, p.receive(msg)
+	case searchMoreMsg:
+		p.receiveMore(msg)
+		return p, p.loadMore()
 	case tea.PasteMsg:
 		return p, p.edit(msg)
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelDown:
-			p.move(1)
+			return p, p.move(1)
 		case tea.MouseWheelUp:
-			p.move(-1)
+			return p, p.move(-1)
 		}
 		return p, nil
 	case tea.KeyPressMsg:
@@ -151,23 +158,20 @@ func (p *searchPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.emit(focusStepMsg{dir: -1})
 		return nil
 	case key.Matches(msg, km.SearchDown):
-		p.move(1)
-		return nil
+		return p.move(1)
 	case key.Matches(msg, km.SearchUp):
-		p.move(-1)
-		return nil
+		return p.move(-1)
 	case key.Matches(msg, km.SearchPageDown):
-		p.move(p.rows())
-		return nil
+		return p.move(p.rows())
 	case key.Matches(msg, km.SearchPageUp):
-		p.move(-p.rows())
-		return nil
+		return p.move(-p.rows())
 	case key.Matches(msg, km.SearchScope):
 		if p.current < 0 {
 			p.err = "no document is open: searching all of them"
 			return nil
 		}
 		p.thisDoc = !p.thisDoc
+		p.fitInput()
 		return p.run()
 	}
 	return p.edit(msg)
@@ -238,7 +242,7 @@ func (p *searchPane) receive(msg searchResultMsg) tea.Cmd {
 	}
 	if msg.err == nil {
 		p.res, p.took, p.err = msg.res, msg.took, ""
-		p.sel, p.top = 0, 0
+		p.sel, p.top, p.more = 0, 0, 0
 	}
 	return nil
 }
@@ -264,12 +268,15 @@ func (p *searchPane) selected() (search.Hit, bool) {
 	return p.res.Hits[p.sel], true
 }
 
-func (p *searchPane) move(delta int) {
+// move moves the selection, and asks for more hits when it comes within
+// a page of the last one kept.
+func (p *searchPane) move(delta int) tea.Cmd {
 	if p.res == nil || len(p.res.Hits) == 0 {
-		return
+		return nil
 	}
 	p.sel = max(min(p.sel+delta, len(p.res.Hits)-1), 0)
 	p.keepVisible()
+	return p.loadMore()
 }
 
 func (p *searchPane) keepVisible() {

@@ -16,14 +16,25 @@ import (
 // line (see corpus/search/query.go).
 const searchSyntax = " words match fuzzily · 'exact · ^starts · ends$ · !not · a capital letter matches case"
 
-// rows is how many hits fit: the input, a status line and a detail line
-// take the rest.
-func (p *searchPane) rows() int { return max(p.height-3, 1) }
+// rows is how many hits fit: the input and a status line take the rest,
+// and a detail line or the preview (search_preview.go).
+func (p *searchPane) rows() int {
+	switch p.previewPlace() {
+	case previewRight:
+		return max(p.height-2, 1)
+	case previewBelow:
+		return p.rowsAbovePreview()
+	}
+	return max(p.height-3, 1)
+}
 
 func (p *searchPane) view() string {
 	w, h := p.width, p.height
 	if w <= 0 || h <= 0 {
 		return ""
+	}
+	if p.previewPlace() != previewNone {
+		return p.viewWithPreview()
 	}
 	lines := make([]string, 0, h)
 	lines = append(lines, p.inputLine(), p.statusLine())
@@ -45,15 +56,8 @@ func (p *searchPane) hits() []search.Hit {
 	return p.res.Hits
 }
 
-// scopeWidth is the width of the scope label at the end of the input line.
-const scopeWidth = 15
-
 func (p *searchPane) inputLine() string {
-	scope := " all documents "
-	if p.thisDoc {
-		scope = " this document "
-	}
-	scope = p.st.status.Render(scope)
+	scope := p.st.status.Render(p.scopeLabel())
 	sw := strWidth(scope)
 	if sw >= p.width {
 		return fitWidth(p.input.View(), p.width)
@@ -75,7 +79,7 @@ func (p *searchPane) statusLine() string {
 	default:
 		s = fmt.Sprintf(" %s · %.1f ms", plural(p.res.Total, "hit"), float64(p.took.Microseconds())/1000)
 		if p.res.Total > len(p.res.Hits) {
-			s += fmt.Sprintf(" · best %d shown", len(p.res.Hits))
+			s += fmt.Sprintf(" · best %d shown, more as you move down", len(p.res.Hits))
 		}
 		if p.searching() {
 			s += " · searching…"
@@ -98,8 +102,8 @@ type hitLines struct {
 
 func (p *searchPane) cachedHitLine(i int, selected bool) string {
 	c := &p.drawn
-	if c.res != p.res || c.width != p.width || c.dark != p.st.isDark || c.lines == nil {
-		*c = hitLines{res: p.res, width: p.width, dark: p.st.isDark, lines: map[int]string{},
+	if c.res != p.res || c.width != p.hitsWidth() || c.dark != p.st.isDark || c.lines == nil {
+		*c = hitLines{res: p.res, width: p.hitsWidth(), dark: p.st.isDark, lines: map[int]string{},
 			body: newRunStyle(p.st.body), selected: newRunStyle(p.st.selectedMeta), match: newRunStyle(p.st.match)}
 	}
 	k := i * 2
@@ -120,7 +124,7 @@ var kindTags = map[search.Kind]string{search.Title: "title", search.Heading: "he
 // hitLine is one hit: selection bar, kind, document, and the text with
 // the matched characters marked, scrolled so the first match shows.
 func (p *searchPane) hitLine(h search.Hit, selected bool) string {
-	w := p.width
+	w := p.hitsWidth()
 	bar, text := "  ", p.drawn.body
 	if selected {
 		bar, text = "┃ ", p.drawn.selected
