@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -35,6 +36,7 @@ type Cache struct {
 	Version  string // the build of parley; a file written by another is ignored
 	MaxBytes int64  // the most the folder's cache files may take together
 
+	hits  atomic.Int64 // documents decoded from the cache, for progress
 	mu    sync.Mutex
 	roots map[string]*rootCache
 	// lastRoots are the folders of the last Flush, for tests to count hits.
@@ -95,6 +97,15 @@ func (c *Cache) rootFor(root string) *rootCache {
 	return rc
 }
 
+// Hits counts the documents decoded from the cache so far; safe to call
+// while a load runs.
+func (c *Cache) Hits() int {
+	if c == nil {
+		return 0
+	}
+	return int(c.hits.Load())
+}
+
 // lookup returns the document cached for rel when its size and time
 // still match, or nil.
 func (rc *rootCache) lookup(rel string, size, mtime int64) *Document {
@@ -111,6 +122,7 @@ func (rc *rootCache) lookup(rel string, size, mtime int64) *Document {
 	rc.used[rel] = true
 	rc.hits++
 	rc.mu.Unlock()
+	rc.c.hits.Add(1)
 	return d
 }
 

@@ -53,9 +53,12 @@ func (m *Model) wireCompare() tea.Cmd {
 	}
 	return func() tea.Msg {
 		e.index(false)
-		return nil
+		return compareIndexedMsg{}
 	}
 }
+
+// compareIndexedMsg says the compare index of a large folder is built.
+type compareIndexedMsg struct{}
 
 // backgroundClaimsWords is the largest corpus whose claims are found
 // before they are asked for: about twice the BBC folder.

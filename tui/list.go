@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -40,6 +41,8 @@ type listPane struct {
 	loading  bool
 	done     int
 	total    int
+	cached   int      // of done, decoded from the cache
+	indexing []string // background indexes still being built, once loaded
 	spin     spinner.Model
 	bar      progress.Model
 	problems int
@@ -160,6 +163,15 @@ func (l *listPane) reselect(keep *corpus.Document) {
 	l.keepVisible()
 }
 
+// busy is while the folder loads or its indexes are built: the spinner
+// turns.
+func (l *listPane) busy() bool { return l.loading || len(l.indexing) > 0 }
+
+// indexed notes that a background index is ready.
+func (l *listPane) indexed(name string) {
+	l.indexing = slices.DeleteFunc(l.indexing, func(s string) bool { return s == name })
+}
+
 func (l *listPane) setSize(w, h int) {
 	l.width, l.height = w, h
 	l.filter.SetWidth(max(w-3, 1))
@@ -184,8 +196,12 @@ func (l *listPane) keepVisible() {
 
 func (l *listPane) update(msg tea.Msg) (pane, tea.Cmd) {
 	switch msg := msg.(type) {
+	case searchIndexMsg:
+		l.indexed("search")
+	case claimsLoadedMsg, compareIndexedMsg:
+		l.indexed("compare")
 	case spinner.TickMsg:
-		if !l.loading {
+		if !l.busy() {
 			return l, nil
 		}
 		var cmd tea.Cmd

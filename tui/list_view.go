@@ -35,8 +35,7 @@ func (l *listPane) view() string {
 func (l *listPane) headerLine() string {
 	w := l.width
 	if l.loading {
-		s := fmt.Sprintf("%s loading %d/%d files", l.spin.View(), l.done, l.total)
-		return fitWidth(s, w)
+		return fitWidth(l.spin.View()+" "+l.loadingStatus(), w)
 	}
 	count := plural(len(l.docs), "document")
 	if l.filter.Value() != "" {
@@ -47,6 +46,10 @@ func (l *listPane) headerLine() string {
 	s := fmt.Sprintf(" %s · by %s", count, l.sortBy)
 	if l.problems > 0 {
 		s += fmt.Sprintf(" · %d skipped", l.problems)
+	}
+	if len(l.indexing) > 0 {
+		// Short enough for a narrow list: the sort and skips return after.
+		s = fmt.Sprintf(" %d docs · indexing %s %s", len(l.docs), strings.Join(l.indexing, ", "), l.spin.View())
 	}
 	return fitWidth(l.st.paneTitle.Render(truncPlain(s, w)), w)
 }
@@ -99,4 +102,17 @@ func (l *listPane) itemLines(d *corpus.Document, selected bool) (string, string)
 	titleLine := l.st.selBar.Render(bar) + titleSt.Render(title)
 	metaLine := l.st.selBar.Render(bar) + metaSt.Render(meta) + l.st.editorial.Render(ed)
 	return fitWidth(titleLine, w), fitWidth(metaLine, w)
+}
+
+// loadingStatus says what loading is doing, with counts, short enough
+// for a narrow list: finding the files, then reading and parsing them, or
+// decoding them from the cache.
+func (l *listPane) loadingStatus() string {
+	switch {
+	case l.total == 0:
+		return "loading: finding files…"
+	case l.cached > 0:
+		return fmt.Sprintf("loading %d/%d: %d from cache", l.done, l.total, l.cached)
+	}
+	return fmt.Sprintf("loading: read and parsed %d/%d", l.done, l.total)
 }

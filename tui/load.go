@@ -19,6 +19,7 @@ type loadProgressMsg struct {
 	done, total int
 	docs        []*corpus.Document
 	skipped     int
+	cached      int     // documents decoded from the cache so far
 	next        tea.Cmd // waits for the next batch
 }
 
@@ -71,17 +72,19 @@ func loadCmdCached(paths []string, cache *corpus.Cache) tea.Cmd {
 		add(ev)
 		// Take whatever else is ready, so thousands of files make a few
 		// dozen updates rather than thousands.
+	drain:
 		for len(msg.docs) < 512 {
 			select {
 			case ev, ok := <-events:
 				if !ok {
-					return msg
+					break drain
 				}
 				add(ev)
 			default:
-				return msg
+				break drain
 			}
 		}
+		msg.cached = cache.Hits()
 		return msg
 	}
 	return wait

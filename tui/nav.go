@@ -13,6 +13,7 @@ import (
 func (m *Model) loadProgress(msg loadProgressMsg) tea.Cmd {
 	m.list.done, m.list.total = msg.done, msg.total
 	m.list.problems += msg.skipped
+	m.list.cached = msg.cached
 	if len(msg.docs) > 0 {
 		m.list.addDocs(msg.docs)
 	}
@@ -61,7 +62,10 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 			m.showSaved(d)
 		}
 	}
-	return tea.Batch(append(backgroundIndexes(msg.c), m.wireCompare())...)
+	if len(msg.c.Docs) >= indexingShownDocs {
+		m.list.indexing = []string{"search", "compare"}
+	}
+	return tea.Batch(append(backgroundIndexes(msg.c), m.wireCompare(), m.list.spin.Tick)...)
 }
 
 func (m *Model) indexOf(d *corpus.Document) int {
@@ -255,3 +259,7 @@ func truncLeft(s string, w int) string {
 	}
 	return truncateLeft(s, sw-w+1, "…")
 }
+
+// indexingShownDocs is the smallest folder whose background indexing the
+// list's header names: a smaller one's indexes are ready in a blink.
+const indexingShownDocs = 1000

@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+)
+
+// The list's header says what loading is doing, with counts: finding the
+// files, reading and parsing them (and how many came from the cache),
+// then which indexes of a large folder are still being built.
+func TestLoadingSaysWhatItDoes(t *testing.T) {
+	m := newModel([]string{"folder"}, filepath.Join(t.TempDir(), "state.json"))
+	send(m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	if sc := screen(m); !strings.Contains(sc, "finding files") {
+		t.Fatalf("before any file:\n%s", sc)
+	}
+	seeds := seedCorpus(t).Docs
+	var docs []*corpus.Document
+	for i := 0; len(docs) < indexingShownDocs; i++ {
+		d := *seeds[i%len(seeds)]
+		d.ID = strconv.Itoa(i)
+		docs = append(docs, &d)
+	}
+	send(m, loadProgressMsg{done: 100, total: len(docs), docs: docs[:100]})
+	if sc := screen(m); !strings.Contains(sc, "loading: read and parsed 100/1000") {
+		t.Fatalf("while loading:\n%s", sc)
+	}
+	send(m, loadProgressMsg{done: 512, total: len(docs), cached: 400, docs: docs[100:512]})
+	if sc := screen(m); !strings.Contains(sc, "loading 512/1000: 400 from cache") {
+		t.Fatalf("while loading from the cache:\n%s", sc)
+	}
+	// The list is usable from the first batch.
+	press(m, "j")
+	if m.list.sel != 1 {
+		t.Fatalf("j while loading left the cursor at %d", m.list.sel)
+	}
+	m.list.loading = true
+	m.loaded(loadedMsg{c: &corpus.Corpus{Docs: docs}})
+	if sc := screen(m); !strings.Contains(sc, "indexing search, compare") {
+		t.Fatalf("once loaded:\n%s", sc)
+	}
+	send(m, searchIndexMsg{})
+	if sc := screen(m); !strings.Contains(sc, "indexing compare") || strings.Contains(sc, "indexing search") {
+		t.Fatalf("with search indexed:\n%s", sc)
+	}
+	send(m, compareIndexedMsg{})
+	if sc := screen(m); strings.Contains(sc, "indexing") {
+		t.Fatalf("with every index built:\n%s", sc)
+	}
+}
