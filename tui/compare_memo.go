@@ -38,9 +38,10 @@ func (p *comparePane) viewKey() compareViewKey {
 }
 
 // view draws the pane, or returns the last drawing when nothing it draws
-// from has changed. The prompt blinks while typing, so it is never cached.
+// from has changed. The prompts blink while typing, so they are never
+// cached.
 func (p *comparePane) view() string {
-	if p.prompt.typing {
+	if p.prompt.typing || p.work.on {
 		return p.draw()
 	}
 	k := p.viewKey()

@@ -114,7 +114,10 @@ func startTmuxEnv(t *testing.T, bin string, w, h int, env []string, args ...stri
 	for _, a := range args {
 		quoted = append(quoted, shellQuote(a))
 	}
-	envs := []string{"XDG_STATE_HOME=" + shellQuote(s.state), "PARLEY_STATE_FILE=", "TERM=xterm-256color"}
+	// The data directory (the seeds' claims file, exports) is the test's
+	// own too.
+	envs := []string{"XDG_STATE_HOME=" + shellQuote(s.state), "PARLEY_STATE_FILE=", "XDG_DATA_HOME=" + shellQuote(filepath.Join(s.state, "data")),
+		"PARLEY_CLAIMS_FILE=", "PARLEY_EXPORT_DIR=", "TERM=xterm-256color"}
 	for _, e := range env {
 		k, v, _ := strings.Cut(e, "=")
 		envs = append(envs, k+"="+shellQuote(v))
