@@ -6,9 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"parley/corpus/testcorpus"
 )
@@ -114,7 +112,7 @@ func BenchmarkLoadBBCHeap(b *testing.B) {
 	var peak uint64
 	for b.Loop() {
 		runtime.GC()
-		p := measurePeakHeap(func() {
+		p := testcorpus.PeakHeap(func() {
 			if _, err := LoadPaths([]string{dir}, LoadOptions{}); err != nil {
 				b.Fatal(err)
 			}
@@ -123,45 +121,6 @@ func BenchmarkLoadBBCHeap(b *testing.B) {
 	}
 	b.ReportMetric(float64(peak)/float64(size), "heap/text")
 	b.ReportMetric(float64(peak)/(1<<20), "peakMiB")
-}
-
-// measurePeakHeap runs f while sampling the live heap every 2ms, and
-// returns the highest HeapAlloc seen above the level before f.
-func measurePeakHeap(f func()) uint64 {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	base := ms.HeapAlloc
-	var peak atomic.Uint64
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		var m runtime.MemStats
-		t := time.NewTicker(2 * time.Millisecond)
-		defer t.Stop()
-		for {
-			runtime.ReadMemStats(&m)
-			if m.HeapAlloc > peak.Load() {
-				peak.Store(m.HeapAlloc)
-			}
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	f()
-	close(stop)
-	<-done
-	runtime.ReadMemStats(&ms)
-	if ms.HeapAlloc > peak.Load() {
-		peak.Store(ms.HeapAlloc)
-	}
-	if peak.Load() < base {
-		return 0
-	}
-	return peak.Load() - base
 }
 
 // BenchmarkSplitSentencesBBC runs the sentence splitter alone over the

@@ -1,15 +1,80 @@
 package stories
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 	"testing"
+
+	"parley/corpus"
+	"parley/corpus/testcorpus"
 )
+
+// Targets (issue 9): the stories of the BBC folder in 300 ms or less
+// (BenchmarkGroupBBC), and of a folder 40 times its size in 15 s or less
+// with a peak heap of at most 4 times its text (BenchmarkGroupScaled):
+//
+//	go test ./corpus/stories -run '^$' -bench GroupBBC -benchtime 10x
+//	PARLEY_BENCH_SCALE=40 go test ./corpus/stories -run '^$' -bench GroupScaled -benchtime 1x
 
 // BenchmarkGroupBBC groups the 2,225 BBC articles (loaded once, outside
 // the timing).
 func BenchmarkGroupBBC(b *testing.B) {
 	docs := bbcDocs(b)
+	b.ReportAllocs()
 	b.ResetTimer()
+	var r *Result
 	for b.Loop() {
-		Group(docs)
+		r = Group(docs)
 	}
+	b.ReportMetric(float64(len(r.Stories)), "stories")
+}
+
+// BenchmarkGroupScaled groups copies of the BBC folder (1, 10 and
+// PARLEY_BENCH_SCALE copies, made in a temp dir and loaded outside the
+// timing), and reports the peak heap Group adds, over the size of the
+// text (heap/text) and in MiB. Copies are byte for byte, so all but one
+// of each article are found as copies of it before any grouping.
+func BenchmarkGroupScaled(b *testing.B) {
+	if testcorpus.BBC() == "" {
+		b.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
+	}
+	for _, n := range testcorpus.Scales() {
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			dir, err := testcorpus.BBCCopies(b.TempDir(), n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			size := textSize(b, dir)
+			b.SetBytes(size)
+			runtime.GC()
+			b.ResetTimer()
+			var peak uint64
+			for b.Loop() {
+				peak = max(peak, testcorpus.PeakHeap(func() { Group(c.Docs) }))
+			}
+			b.ReportMetric(float64(peak)/float64(size), "heap/text")
+			b.ReportMetric(float64(peak)/(1<<20), "peakMiB")
+		})
+	}
+}
+
+// textSize is the size of the .txt files under dir.
+func textSize(b *testing.B, dir string) int64 {
+	var total int64
+	err := filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() && filepath.Ext(p) == ".txt" {
+			total += fi.Size()
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return total
 }

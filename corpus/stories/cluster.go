@@ -1,8 +1,6 @@
 package stories
 
 import (
-	"runtime"
-	"sync"
 	"time"
 
 	"parley/corpus"
@@ -24,24 +22,6 @@ const (
 	dateGap     = 180
 	datePenalty = 0.5
 )
-
-// scanAll reads the terms of the kept documents on every core.
-func scanAll(docs []*corpus.Document, kept []int) []docTerms {
-	out := make([]docTerms, len(docs))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(kept)/16))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(kept); i += workers {
-				out[kept[i]] = scanDoc(docs[kept[i]])
-			}
-		}()
-	}
-	wg.Wait()
-	return out
-}
 
 // datesOf gives each kept document's publication day (days since 1970),
 // or -1 when it is not dated.

@@ -15,7 +15,7 @@ const labelTerms = 3
 
 // build turns the groups of kept positions into stories: members in
 // corpus order, label, dates, ID, and the order of the stories.
-func (r *Result) build(docs []*corpus.Document, kept []int, group []int, terms []docTerms, vs []vector, st corpusStats) {
+func (r *Result) build(docs []*corpus.Document, kept []int, group []int, vs []vector, st corpusStats) {
 	byGroup := map[int][]int{}
 	var order []int
 	for pos, g := range group {
@@ -32,7 +32,7 @@ func (r *Result) build(docs []*corpus.Document, kept []int, group []int, terms [
 		for _, pos := range byGroup[g] {
 			s.Docs = append(s.Docs, kept[pos])
 		}
-		s.Label = label(byGroup[g], kept, terms, vs, st)
+		s.Label = label(byGroup[g], vs, st)
 		s.First, s.Last = r.dateSpan(docs, s.Docs)
 		r.Stories = append(r.Stories, s)
 	}
@@ -74,11 +74,15 @@ func (r *Result) dateSpan(docs []*corpus.Document, members []int) (first, last s
 // label names a group by the terms that weigh most over its documents.
 // A word already inside a chosen pair of names ("Blair" after "Tony
 // Blair") is skipped.
-func label(members []int, kept []int, terms []docTerms, vs []vector, st corpusStats) string {
+func label(members []int, vs []vector, st corpusStats) string {
 	weight := map[uint64]float64{}
+	surface := map[uint64]string{}
 	for _, pos := range members {
 		for _, t := range vs[pos] {
 			weight[t.key] += float64(t.w)
+			if _, ok := surface[t.key]; !ok {
+				surface[t.key] = t.surface
+			}
 		}
 	}
 	keys := make([]uint64, 0, len(weight))
@@ -96,29 +100,17 @@ func label(members []int, kept []int, terms []docTerms, vs []vector, st corpusSt
 		if len(picked) == labelTerms {
 			break
 		}
-		w := surfaceOf(k, members, kept, terms, st.isName[k])
+		w := surface[k]
+		if !st.isName(k) {
+			w = strings.ToLower(w)
+		}
+		w = corpus.CleanLine(w)
 		if w == "" || overlaps(picked, w) {
 			continue
 		}
 		picked = append(picked, w)
 	}
 	return strings.Join(picked, " · ")
-}
-
-// surfaceOf is how the term is written in the first member that has it:
-// a name as written, another word in lower case.
-func surfaceOf(k uint64, members []int, kept []int, terms []docTerms, isName bool) string {
-	for _, pos := range members {
-		t, ok := terms[kept[pos]].terms[k]
-		if !ok {
-			continue
-		}
-		if isName || t.bigram {
-			return corpus.CleanLine(t.surface)
-		}
-		return corpus.CleanLine(strings.ToLower(t.surface))
-	}
-	return ""
 }
 
 // overlaps says whether w shares a word with a label term already

@@ -26,10 +26,31 @@ monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec`
 
-var stopKeys = func() map[uint64]bool {
-	m := map[uint64]bool{}
+// stopTable holds the stop words' keys in an open-addressed table: a
+// word is looked up for every token read, and this costs less than a
+// map.
+var stopTable = func() []uint64 {
+	t := make([]uint64, stopSlots)
 	for _, w := range strings.Fields(stopWords) {
-		m[foldHash(w)] = true
+		k := foldHash(w)
+		i := k & (stopSlots - 1)
+		for t[i] != 0 && t[i] != k {
+			i = (i + 1) & (stopSlots - 1)
+		}
+		t[i] = k
 	}
-	return m
+	return t
 }()
+
+const stopSlots = 2048 // a power of two, several times the stop words
+
+func isStop(k uint64) bool {
+	for i := k & (stopSlots - 1); ; i = (i + 1) & (stopSlots - 1) {
+		switch stopTable[i] {
+		case k:
+			return true
+		case 0:
+			return false
+		}
+	}
+}

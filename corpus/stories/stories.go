@@ -99,16 +99,12 @@ func (r *Result) Find(id string) int {
 func Group(docs []*corpus.Document) *Result {
 	r := &Result{DuplicateOf: map[int]int{}, Copies: map[int][]int{}}
 	kept := exactCopies(docs, r)
-	terms := scanAll(docs, kept)
-	st := gatherStats(terms, kept)
-	vs := make([]vector, len(kept))
-	for i, d := range kept {
-		vs[i] = st.vectorOf(terms[d])
-	}
+	st := gatherStats(docs, kept)
+	vs := st.vectors(docs, kept)
 	edges := similarPairs(vs)
-	dup := nearCopies(edges, kept, terms, r)
+	dup := nearCopies(docs, edges, kept, r)
 	groups := cluster(edges, len(kept), dup, datesOf(docs, kept))
-	r.build(docs, kept, groups, terms, vs, st)
+	r.build(docs, kept, groups, vs, st)
 	return r
 }
 
@@ -143,14 +139,14 @@ func (r *Result) markCopy(dup, keep int) {
 // nearCopies marks pairs whose bodies are almost word for word the same
 // as duplicates of the earlier document. It returns, per kept position,
 // whether it turned out a duplicate.
-func nearCopies(edges []edge, kept []int, terms []docTerms, r *Result) []bool {
+func nearCopies(docs []*corpus.Document, edges []edge, kept []int, r *Result) []bool {
 	dup := make([]bool, len(kept))
 	sh := map[int32]map[uint64]struct{}{}
 	get := func(i int32) map[uint64]struct{} {
 		if s, ok := sh[i]; ok {
 			return s
 		}
-		s := shingles(terms[kept[i]].words)
+		s := shingles(bodyWords(docs[kept[i]]))
 		sh[i] = s
 		return s
 	}

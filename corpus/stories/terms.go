@@ -7,9 +7,10 @@ import (
 	"parley/corpus"
 )
 
-// termStat counts one term in one document.
-type termStat struct {
-	tf float32 // occurrences; a title occurrence counts titleTF
+// occ counts one term in one document.
+type occ struct {
+	key uint64
+	tf  float32 // occurrences; a title occurrence counts titleTF
 	// capMid counts occurrences capitalised away from a sentence start,
 	// mid those away from a sentence start at all: their ratio, summed
 	// over the corpus, says whether a word is a name.
@@ -18,12 +19,15 @@ type termStat struct {
 	surface     string // the term as first written in the document
 }
 
-// docTerms is what one document contributes: its terms and, for
-// near-duplicate checks, the hash of every word in order.
-type docTerms struct {
-	terms map[uint64]*termStat
-	words []uint64
+// scratch holds one document's terms while it is read; a worker reuses
+// it from document to document, so reading allocates little.
+type scratch struct {
+	idx   map[uint64]int32 // key -> index in occs
+	occs  []occ
+	words []word
 }
+
+func newScratch() *scratch { return &scratch{idx: make(map[uint64]int32, 512)} }
 
 // titleTF is what one occurrence in the title counts: a headline names
 // its affair.
@@ -40,49 +44,63 @@ type word struct {
 	number bool
 }
 
-// scanDoc reads a document's title and body into its terms.
-func scanDoc(d *corpus.Document) docTerms {
-	dt := docTerms{terms: make(map[uint64]*termStat, 256)}
+// scan reads a document's title and body into the scratch's terms.
+func (sc *scratch) scan(d *corpus.Document) {
+	clear(sc.idx)
+	sc.occs = sc.occs[:0]
+	sc.words = splitWords(d.Title, sc.words[:0])
+	sc.addSentence(sc.words, true)
+	for si := range d.Sections {
+		for bi := range d.Sections[si].Blocks {
+			for _, s := range d.Sections[si].Blocks[bi].Sentences {
+				sc.words = splitWords(s.Text, sc.words[:0])
+				sc.addSentence(sc.words, false)
+			}
+		}
+	}
+}
+
+// bodyWords is the hash of every word of a document's body, in order:
+// what near copies are compared by.
+func bodyWords(d *corpus.Document) []uint64 {
+	var out []uint64
 	var ws []word
-	ws = splitWords(d.Title, ws[:0])
-	dt.addSentence(ws, true)
 	for si := range d.Sections {
 		for bi := range d.Sections[si].Blocks {
 			for _, s := range d.Sections[si].Blocks[bi].Sentences {
 				ws = splitWords(s.Text, ws[:0])
-				dt.addSentence(ws, false)
+				for _, w := range ws {
+					out = append(out, w.key)
+				}
 			}
 		}
 	}
-	return dt
+	return out
 }
 
 // addSentence counts a sentence's words. In a title every word is
 // treated as sentence-initial: headline capitals say nothing of names.
-func (dt *docTerms) addSentence(ws []word, title bool) {
+func (sc *scratch) addSentence(ws []word, title bool) {
 	tf := float32(1)
 	if title {
 		tf = titleTF
 	}
 	for i, w := range ws {
-		if !title {
-			dt.words = append(dt.words, w.key)
-		}
 		if w.stop || w.number {
 			continue
 		}
 		mid := !title && i > 0
-		st := dt.stat(w.key, w.text)
-		st.tf += tf
+		o := sc.occ(w.key, w.text)
+		o.tf += tf
 		if mid {
-			st.mid++
+			o.mid++
 			if w.caps {
-				st.capMid++
+				o.capMid++
 			}
 		}
 		if i > 0 && w.caps && ws[i-1].caps && !ws[i-1].stop && (mid || title) {
 			key := ws[i-1].key*1099511628211 ^ w.key ^ 0x9e3779b97f4a7c15
-			b := dt.stat(key, "")
+			b := sc.occ(key, "")
 			if b.surface == "" {
 				b.surface = ws[i-1].text + " " + w.text
 			}
@@ -92,13 +110,14 @@ func (dt *docTerms) addSentence(ws []word, title bool) {
 	}
 }
 
-func (dt *docTerms) stat(key uint64, surface string) *termStat {
-	st := dt.terms[key]
-	if st == nil {
-		st = &termStat{surface: surface}
-		dt.terms[key] = st
+func (sc *scratch) occ(key uint64, surface string) *occ {
+	i, ok := sc.idx[key]
+	if !ok {
+		i = int32(len(sc.occs))
+		sc.idx[key] = i
+		sc.occs = append(sc.occs, occ{key: key, surface: surface})
 	}
-	return st
+	return &sc.occs[i]
 }
 
 // splitWords appends the words of s: runs of letters and digits, with
@@ -107,7 +126,7 @@ func (dt *docTerms) stat(key uint64, surface string) *termStat {
 func splitWords(s string, out []word) []word {
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decode(s, i)
 		if !isWordRune(r) {
 			i += n
 			continue
@@ -115,14 +134,14 @@ func splitWords(s string, out []word) []word {
 		start := i
 		letters := false
 		for i < len(s) {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decode(s, i)
 			if isWordRune(r) {
-				letters = letters || unicode.IsLetter(r)
+				letters = letters || r > '9' && (r < utf8.RuneSelf || unicode.IsLetter(r))
 				i += n
 				continue
 			}
 			if (r == '-' || r == '\'' || r == '’') && i+n < len(s) {
-				next, _ := utf8.DecodeRuneInString(s[i+n:])
+				next, _ := decode(s, i+n)
 				if isWordRune(next) {
 					i += n
 					continue
@@ -139,7 +158,21 @@ func splitWords(s string, out []word) []word {
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// decode is utf8.DecodeRuneInString(s[i:]) with a fast path for ASCII,
+// most of the text.
+func decode(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func trimPossessive(w string) string {
 	for _, suf := range []string{"'s", "’s"} {
@@ -154,7 +187,7 @@ func makeWord(text string) word {
 	first, _ := utf8.DecodeRuneInString(text)
 	w := word{text: text, caps: unicode.IsUpper(first)}
 	w.key = foldHash(text)
-	w.stop = stopKeys[w.key] || len(text) < 3 && !allCaps(text)
+	w.stop = isStop(w.key) || len(text) < 3 && !allCaps(text)
 	return w
 }
 
@@ -170,9 +203,13 @@ func foldHash(w string) uint64 {
 		w = w[:n-1]
 	}
 	for _, r := range w {
-		r = unicode.ToLower(r)
-		if r == '’' {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r == '’':
 			r = '\''
+		case r >= utf8.RuneSelf:
+			r = unicode.ToLower(r)
 		}
 		for r > 0 {
 			h ^= uint64(r & 0xff)

@@ -1,8 +1,13 @@
 package stories
 
 import (
+	"cmp"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+
+	"parley/corpus"
 )
 
 // nameBoost multiplies the weight of a name: who and where tell one
@@ -22,42 +27,99 @@ const (
 
 // term is one weighted term of a document vector.
 type term struct {
-	key uint64
-	w   float32
+	key     uint64
+	w       float32
+	surface string // as first written in the document, for labels
 }
 
 // vector is a document's heaviest terms, by key, with unit length.
 type vector []term
 
-// corpusStats are the counts over the kept documents that weigh a term.
-type corpusStats struct {
-	n      int
-	df     map[uint64]int32
-	isName map[uint64]bool
+// termCount is a term's counts over the kept documents.
+type termCount struct {
+	df, capMid, mid int32
+	bigram          bool
 }
 
-func gatherStats(docs []docTerms, kept []int) corpusStats {
-	st := corpusStats{n: len(kept), df: map[uint64]int32{}, isName: map[uint64]bool{}}
-	capMid := map[uint64]int32{}
-	mid := map[uint64]int32{}
-	for _, i := range kept {
-		for k, t := range docs[i].terms {
-			st.df[k]++
-			if t.bigram {
-				st.isName[k] = true
-				continue
-			}
-			capMid[k] += t.capMid
-			mid[k] += t.mid
+// corpusStats are the counts over the kept documents that weigh a term.
+type corpusStats struct {
+	n     int
+	terms map[uint64]termCount
+}
+
+// isName says whether the corpus mostly capitalises a term away from a
+// sentence start, or it is a pair of capitalised words.
+func (st corpusStats) isName(k uint64) bool { return st.terms[k].isName() }
+
+func (c termCount) isName() bool {
+	return c.bigram || c.mid > 0 && float64(c.capMid) >= nameShare*float64(c.mid)
+}
+
+// gatherStats reads the kept documents, on every core, and counts their
+// terms.
+func gatherStats(docs []*corpus.Document, kept []int) corpusStats {
+	parts := make([]map[uint64]termCount, workersFor(len(kept)))
+	eachKept(kept, len(parts), func(w int, sc *scratch, i int) {
+		if parts[w] == nil {
+			parts[w] = map[uint64]termCount{}
 		}
+		sc.scan(docs[kept[i]])
+		for _, o := range sc.occs {
+			c := parts[w][o.key]
+			c.df++
+			c.capMid += o.capMid
+			c.mid += o.mid
+			c.bigram = c.bigram || o.bigram
+			parts[w][o.key] = c
+		}
+	})
+	st := corpusStats{n: len(kept), terms: parts[0]}
+	if st.terms == nil {
+		st.terms = map[uint64]termCount{}
 	}
-	for k, m := range mid {
-		if m > 0 && float64(capMid[k]) >= nameShare*float64(m) {
-			st.isName[k] = true
+	for _, p := range parts[1:] {
+		for k, c := range p {
+			t := st.terms[k]
+			t.df += c.df
+			t.capMid += c.capMid
+			t.mid += c.mid
+			t.bigram = t.bigram || c.bigram
+			st.terms[k] = t
 		}
 	}
 	return st
 }
+
+// vectors reads the kept documents again, on every core, and weighs
+// their terms: reading twice costs less memory than keeping every
+// document's terms until the corpus is counted.
+func (st corpusStats) vectors(docs []*corpus.Document, kept []int) []vector {
+	vs := make([]vector, len(kept))
+	eachKept(kept, workersFor(len(kept)), func(_ int, sc *scratch, i int) {
+		sc.scan(docs[kept[i]])
+		vs[i] = st.vectorOf(sc.occs)
+	})
+	return vs
+}
+
+// eachKept calls fn for every position in kept on workers goroutines,
+// each with its own scratch.
+func eachKept(kept []int, workers int, fn func(w int, sc *scratch, i int)) {
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := newScratch()
+			for i := w; i < len(kept); i += workers {
+				fn(w, sc, i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func workersFor(n int) int { return max(1, min(runtime.GOMAXPROCS(0), n/16)) }
 
 // background is a number of documents imagined beside the corpus, none
 // of which has the term: in a small folder that is one story (the five
@@ -73,32 +135,26 @@ func (st corpusStats) idf(df int32) float64 {
 // vectorOf weighs a document's terms by TF-IDF, names boosted, keeps the
 // heaviest and scales them to unit length. A term found in no other
 // document says nothing of what it shares and is left out.
-func (st corpusStats) vectorOf(dt docTerms) vector {
-	v := make(vector, 0, len(dt.terms))
-	for k, t := range dt.terms {
-		df := st.df[k]
-		if df < 2 {
+func (st corpusStats) vectorOf(occs []occ) vector {
+	v := make(vector, 0, min(len(occs), 4*topTerms))
+	for _, o := range occs {
+		c := st.terms[o.key]
+		if c.df < 2 {
 			continue
 		}
-		w := (1 + math.Log(float64(t.tf))) * st.idf(df)
-		if st.isName[k] {
+		w := (1 + math.Log(float64(o.tf))) * st.idf(c.df)
+		if c.isName() {
 			w *= nameBoost
 		}
-		v = append(v, term{k, float32(w)})
+		v = append(v, term{o.key, float32(w), o.surface})
 	}
 	slices.SortFunc(v, func(a, b term) int {
-		if a.w != b.w {
-			if a.w > b.w {
-				return -1
-			}
-			return 1
+		if c := cmp.Compare(b.w, a.w); c != 0 {
+			return c
 		}
-		if a.key < b.key {
-			return -1
-		}
-		return 1
+		return cmp.Compare(a.key, b.key)
 	})
-	v = v[:min(len(v), topTerms)]
+	v = slices.Clip(v[:min(len(v), topTerms)])
 	var norm float64
 	for _, t := range v {
 		norm += float64(t.w) * float64(t.w)
@@ -107,15 +163,7 @@ func (st corpusStats) vectorOf(dt docTerms) vector {
 	for i := range v {
 		v[i].w = float32(float64(v[i].w) / norm)
 	}
-	slices.SortFunc(v, func(a, b term) int {
-		if a.key < b.key {
-			return -1
-		}
-		if a.key > b.key {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(v, func(a, b term) int { return cmp.Compare(a.key, b.key) })
 	return v
 }
 

@@ -8,7 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"sync/atomic"
+	"time"
 )
 
 // BBC returns the path of the BBC folder (2,225 news articles), or ""
@@ -97,4 +100,43 @@ func BBCCopies(dir string, n int) (string, error) {
 		}
 	}
 	return root, nil
+}
+
+// PeakHeap runs f while sampling the live heap every 2ms, and
+// returns the highest HeapAlloc seen above the level before f.
+func PeakHeap(f func()) uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var m runtime.MemStats
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak.Load() {
+				peak.Store(m.HeapAlloc)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	f()
+	close(stop)
+	<-done
+	runtime.ReadMemStats(&ms)
+	if ms.HeapAlloc > peak.Load() {
+		peak.Store(ms.HeapAlloc)
+	}
+	if peak.Load() < base {
+		return 0
+	}
+	return peak.Load() - base
 }
