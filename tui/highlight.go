@@ -28,16 +28,24 @@ func styleSpans(blk *corpus.Block, l docLine, st *styles, ovs []overlay) string 
 func paintSpans(text string, emphasis []corpus.Span, base, emph paint, l docLine, ovs []overlay) string {
 	cuts := []int{l.start, l.end}
 	inLine := func(a, b int) bool { return a < l.end && b > l.start }
+	// Only the spans on this line are kept for the loop below, which
+	// looks at each for every cut: a screen of one-letter matches would
+	// otherwise cost the square of the matches on screen per line.
+	var lineEmph []corpus.Span
 	for _, e := range emphasis {
 		if inLine(e.Start, e.End) {
+			lineEmph = append(lineEmph, e)
 			cuts = append(cuts, clampInt(e.Start, l.start, l.end), clampInt(e.End, l.start, l.end))
 		}
 	}
+	var lineOvs []overlay
 	for _, o := range ovs {
 		if o.block == l.block && inLine(o.start, o.end) {
+			lineOvs = append(lineOvs, o)
 			cuts = append(cuts, clampInt(o.start, l.start, l.end), clampInt(o.end, l.start, l.end))
 		}
 	}
+	emphasis, ovs = lineEmph, lineOvs
 	if len(cuts) == 2 {
 		return base.render(l.text)
 	}

@@ -15,9 +15,16 @@ func newTextInput(prompt, placeholder string, limit int) textinput.Model {
 	ti.Placeholder = placeholder
 	ti.CharLimit = limit
 	if !inputBlink {
-		s := ti.Styles()
-		s.Cursor.Blink = false
-		ti.SetStyles(s)
+		steadyCursor(&ti)
 	}
 	return ti
+}
+
+// steadyCursor stops ti's cursor blinking: a blink is a timer that wakes
+// the program and redraws the frame twice a second for as long as the
+// input is open.
+func steadyCursor(ti *textinput.Model) {
+	s := ti.Styles()
+	s.Cursor.Blink = false
+	ti.SetStyles(s)
 }

@@ -46,6 +46,7 @@ type stepDocMsg struct{ delta int }
 
 func newReaderPane(km *KeyMap, st *styles) *readerPane {
 	ti := newTextInput("/", "find in document", maxQuery)
+	steadyCursor(&ti) // an open find box idles without redrawing
 	return &readerPane{km: km, st: st, docIdx: -1, find: findState{input: ti}}
 }
 

@@ -125,6 +125,20 @@ func (p *readerPane) compare() {
 	p.emit(compareMsg{text: text, from: from, hasFrom: true})
 }
 
+// linesOrder is the reading-order span of the text on lines [from, to).
+func (p *readerPane) linesOrder(from, to int) (lo, hi order) {
+	lo, hi = orderEnd, orderStart
+	for i := from; i < to; i++ {
+		if l := p.r.lines[i]; l.block != -1 {
+			if lo == orderEnd {
+				lo = p.readingOrder(overlay{block: l.block, start: l.start})
+			}
+			hi = p.readingOrder(overlay{block: l.block, start: l.end})
+		}
+	}
+	return lo, hi
+}
+
 // overlays lists the highlights touching lines [from, to): find matches,
 // the sentence cursor and the marked sentence.
 func (p *readerPane) overlays(from, to int) []overlay {
@@ -170,13 +184,10 @@ func (p *readerPane) overlays(from, to int) []overlay {
 	if p.cursor.on {
 		sentence(p.cursor.block, p.cursor.sentence, 2, overlay{paint: p.st.paint.cursor})
 	}
-	for i, m := range p.find.matches {
-		if m.block >= 0 && (m.block < firstBlock || m.block > lastBlock) {
-			continue
-		}
-		if n := noteOf(m.block); m.block < 0 && (n < firstNote || n > lastNote) {
-			continue
-		}
+	lo, hi := p.linesOrder(from, to)
+	first, last := p.visibleMatches(lo, hi)
+	for i := first; i < last; i++ {
+		m := p.find.matches[i]
 		m.paint, m.rank = p.st.paint.match, 3
 		if i == p.find.cur {
 			m.paint, m.rank = p.st.paint.matchCurrent, 4

@@ -3,8 +3,6 @@ package tui
 import (
 	"fmt"
 	"sort"
-	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -29,6 +27,11 @@ type findState struct {
 	// word is, and which key shows it, instead of a bare "no match".
 	inMatter   int
 	matterKind string // "front", "back" or "front and back"
+	// The matches are a window of at most 2×findWindow
+	// (reader_find_window.go): base matches come before it, total is
+	// the count, a lower bound while more says the scan stopped early.
+	base, total int
+	more        bool
 }
 
 func (f *findState) clear() {
@@ -36,7 +39,7 @@ func (f *findState) clear() {
 	f.input.Blur()
 	f.query = ""
 	f.matches = nil
-	f.cur = 0
+	f.cur, f.base, f.total, f.more = 0, 0, 0, false
 	f.inMatter, f.matterKind = 0, ""
 }
 
@@ -49,7 +52,7 @@ func (f *findState) status(unfold string, room int) string {
 		return ""
 	}
 	if len(f.matches) > 0 {
-		return fmt.Sprintf("%d/%d", f.cur+1, len(f.matches))
+		return f.findCount()
 	}
 	q := fmt.Sprintf("%q", corpus.CleanLine(f.query))
 	var forms []string
@@ -131,59 +134,31 @@ func (p *readerPane) runFind(q string) {
 	p.find.cur = 0
 	if q == "" || p.r == nil {
 		p.find.matches = p.find.matches[:0]
+		p.find.base, p.find.total, p.find.more = 0, 0, false
 		p.find.inMatter, p.find.matterKind = 0, ""
 		p.find.query = ""
 		return
 	}
-	p.scanFind()
-	p.find.cur = p.firstMatchFromTop()
+	p.find.cur = p.scanFind(p.topOrder())
 	if len(p.find.matches) > 0 {
+		if p.find.cur >= len(p.find.matches) {
+			p.goFirst() // none below the top: round to the first, as less does
+		}
 		p.showMatch()
 	}
 }
 
-// firstMatchFromTop is the first match at or after the top of the
-// screen, else the first one.
-func (p *readerPane) firstMatchFromTop() int {
-	for i, m := range p.find.matches {
-		if p.lineOfOffset(m.block, m.start) >= p.top {
-			return i
-		}
-	}
-	return 0
-}
-
-// scanFind collects the find query's matches in reading order, as drawn:
-// the front matter's notes while it is shown, the body, then the back
-// matter's. With the matter folded and no match in the body, it counts
-// those in the matter for the status instead.
-func (p *readerPane) scanFind() {
-	q := p.find.query
-	p.find.matches = p.find.matches[:0]
+// scanFind reads the window of matches around at (see scanWindow) and
+// returns the index of the first at or after it. With the matter folded
+// and no match in the body, it counts those in the matter for the status
+// instead.
+func (p *readerPane) scanFind(at order) int {
 	p.find.inMatter, p.find.matterKind = 0, ""
-	notes := func(kind string) {
-		for i, m := range p.doc.Matter {
-			if m.Kind != kind {
-				continue
-			}
-			for _, f := range findFold(m.Text, q) {
-				p.find.matches = append(p.find.matches, overlay{block: noteBlock(i), start: f[0], end: f[1]})
-			}
-		}
+	i := p.scanWindow(at)
+	if !p.matterOpen && len(p.find.matches) == 0 {
+		p.findInMatter(p.find.query)
 	}
-	if p.matterOpen {
-		notes("front")
-	}
-	for _, ref := range p.r.blocks {
-		for _, m := range findFold(ref.Block.Text, q) {
-			p.find.matches = append(p.find.matches, overlay{block: ref.Index, start: m[0], end: m[1]})
-		}
-	}
-	if p.matterOpen {
-		notes("back")
-	} else if len(p.find.matches) == 0 {
-		p.findInMatter(q)
-	}
+	return i
 }
 
 // findInMatter counts q in the front and back matter, and notes which of
@@ -227,22 +202,20 @@ func (p *readerPane) refind(onScreen bool) {
 	if had {
 		old = p.find.matches[p.find.cur]
 	}
-	p.scanFind()
-	p.find.cur = 0
+	at := p.topOrder()
+	if had {
+		at = p.readingOrder(old)
+	}
+	p.find.cur = p.scanFind(at)
 	if len(p.find.matches) == 0 {
 		return
 	}
-	if had {
-		at := p.readingOrder(old)
-		p.find.cur = len(p.find.matches) - 1
-		for i, m := range p.find.matches {
-			if !lessOrder(p.readingOrder(m), at) {
-				p.find.cur = i
-				break
-			}
+	if p.find.cur >= len(p.find.matches) {
+		if had {
+			p.goLast()
+		} else {
+			p.goFirst()
 		}
-	} else {
-		p.find.cur = p.firstMatchFromTop()
 	}
 	if !had || onScreen {
 		p.showMatch()
@@ -282,15 +255,6 @@ func (p *readerPane) curOnScreen() bool {
 	return line >= p.top && line < p.top+p.bodyHeight()
 }
 
-func (p *readerPane) stepMatch(dir int) {
-	n := len(p.find.matches)
-	if n == 0 {
-		return
-	}
-	p.find.cur = ((p.find.cur+dir)%n + n) % n
-	p.showMatch()
-}
-
 // showMatch scrolls only when the current match is off screen, as less does.
 func (p *readerPane) showMatch() {
 	m := p.find.matches[p.find.cur]
@@ -315,42 +279,11 @@ func (p *readerPane) lineOfOffset(block, off int) int {
 }
 
 // findFold returns the byte ranges in text that equal q ignoring case.
-// It compares rune by rune, so offsets stay right even where lower-casing
-// would change a character's length.
 func findFold(text, q string) [][2]int {
 	var out [][2]int
-	first, _ := utf8.DecodeRuneInString(q)
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if equalFoldRune(r, first) {
-			if end, ok := prefixFold(text[i:], q); ok {
-				out = append(out, [2]int{i, i + end})
-				i += max(end, size)
-				continue
-			}
-		}
-		i += size
-	}
+	eachFold(text, q, func(s, e int) bool {
+		out = append(out, [2]int{s, e})
+		return true
+	})
 	return out
-}
-
-// prefixFold reports whether s starts with q ignoring case, and where the
-// match ends in s.
-func prefixFold(s, q string) (int, bool) {
-	i := 0
-	for _, qr := range q {
-		if i >= len(s) {
-			return 0, false
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !equalFoldRune(r, qr) {
-			return 0, false
-		}
-		i += size
-	}
-	return i, true
-}
-
-func equalFoldRune(a, b rune) bool {
-	return a == b || strings.EqualFold(string(a), string(b))
 }
