@@ -205,7 +205,7 @@ func possessive(s string) bool {
 // England").
 func nameEnd(s string, toks []token, from int) int {
 	k := from
-	for k < len(toks) && k > 0 && s[toks[k-1].End:toks[k].Start] == " " {
+	for k < len(toks) && k > 0 && k < from+maxNameWords && s[toks[k-1].End:toks[k].Start] == " " {
 		switch {
 		case toks[k].Cap && !toks[k].Number:
 			k++
@@ -218,6 +218,10 @@ func nameEnd(s string, toks []token, from int) int {
 	}
 	return k
 }
+
+// maxNameWords bounds how far a name is read past its start, so a run
+// of capitalised words (a heading, a list of names) costs linear time.
+const maxNameWords = 8
 
 // partOfName says whether the capitalised word before toks[i] belongs to
 // the same name ("Jack London", "Real Madrid", "Michael Jordan"), as
