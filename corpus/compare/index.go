@@ -56,7 +56,10 @@ type core struct {
 	opts Options
 	tune tuning
 
-	sents    []sentRef
+	sents []sentRef
+	// windows holds the byte range in its sentence of each unit that is
+	// a window of an over-long sentence (see windows.go).
+	windows  map[int32][2]int32
 	docFirst []int32 // first sentence of each document; sentences are contiguous per document
 	lens     []float32
 	avgLen   float64
@@ -105,33 +108,33 @@ type analysed struct {
 	ends  []int32  // per sentence: end offset in ids
 	hash  []uint64 // per sentence: textKey, 0 when blank
 	num   []bool   // per sentence: has a number (see analyzer.numeric)
+	win   []bool   // per sentence: a window of an over-long sentence
 }
 
 func analyseDoc(an *analyzer, d *corpus.Document) analysed {
 	out := analysed{an: an}
 	var compounds []int32
-	for _, br := range d.Blocks() {
-		for _, s := range br.Block.Sentences {
-			compounds = compounds[:0]
-			start := len(out.ids)
-			an.scan(s.Text, func(id int32, _, _ int, compound bool) {
-				if compound {
-					compounds = append(compounds, id)
-				} else {
-					out.ids = append(out.ids, id)
-				}
-			})
-			out.words = append(out.words, int32(len(out.ids)-start))
-			out.ids = append(out.ids, compounds...)
-			out.ends = append(out.ends, int32(len(out.ids)))
-			h, ok := textKey(s.Text)
-			if !ok {
-				h = 0
+	forUnits(d, func(_, _ int, text string, _, _ int, window bool) {
+		compounds = compounds[:0]
+		start := len(out.ids)
+		an.scan(text, func(id int32, _, _ int, compound bool) {
+			if compound {
+				compounds = append(compounds, id)
+			} else {
+				out.ids = append(out.ids, id)
 			}
-			out.hash = append(out.hash, h)
-			out.num = append(out.num, an.numeric)
+		})
+		out.words = append(out.words, int32(len(out.ids)-start))
+		out.ids = append(out.ids, compounds...)
+		out.ends = append(out.ends, int32(len(out.ids)))
+		h, ok := textKey(text)
+		if !ok {
+			h = 0
 		}
-	}
+		out.hash = append(out.hash, h)
+		out.num = append(out.num, an.numeric)
+		out.win = append(out.win, window)
+	})
 	return out
 }
 
@@ -203,8 +206,18 @@ func shardOf(k uint64, n int) int {
 
 // addTerm adds w to key's frequency in the sentence that starts at
 // first in ts, appending the term when the sentence lacks it. Sentences
-// are short: a scan beats a map.
-func addTerm(ts []entry, first int, key uint64, id int32, w float32) []entry {
+// are short: a scan beats a map. A long unit (a window of an over-long
+// sentence) passes pos, its terms' positions in ts, so that its cost
+// stays linear.
+func addTerm(ts []entry, first int, key uint64, id int32, w float32, pos map[uint64]int32) []entry {
+	if pos != nil {
+		if i, ok := pos[key]; ok {
+			ts[i].tf += w
+			return ts
+		}
+		pos[key] = int32(len(ts))
+		return append(ts, entry{key, id, w})
+	}
 	for i := first; i < len(ts); i++ {
 		if ts[i].key == key {
 			ts[i].tf += w
@@ -214,11 +227,16 @@ func addTerm(ts []entry, first int, key uint64, id int32, w float32) []entry {
 	return append(ts, entry{key, id, w})
 }
 
+// scanTerms is how many terms a unit may have before addTerm keeps them
+// in a map rather than scanning them.
+const scanTerms = 64
+
 // docTerms is one document's sentences as terms: entries of sentence i
 // end at ends[i].
 type docTerms struct {
-	terms []entry
-	ends  []int32
+	terms   []entry
+	ends    []int32
+	phrases int // how many of terms are phrases
 }
 
 // sentenceTerms turns a document's analysis into its sentences' terms,
@@ -227,16 +245,26 @@ type docTerms struct {
 func sentenceTerms(a analysed, tids []int32) docTerms {
 	out := docTerms{terms: make([]entry, 0, 2*len(a.ids)), ends: make([]int32, len(a.ends))}
 	start := int32(0)
+	var long map[uint64]int32
 	for si, end := range a.ends {
 		first := len(out.terms)
 		nw := int(a.words[si])
 		prev := int32(-1)
+		var pos map[uint64]int32
+		if end-start > scanTerms {
+			if long == nil {
+				long = map[uint64]int32{}
+			}
+			clear(long)
+			pos = long
+		}
 		for k, local := range a.ids[start:end] {
 			tid := tids[local]
-			out.terms = addTerm(out.terms, first, wordFlag|uint64(tid), tid, 1)
-			if k < nw {
+			out.terms = addTerm(out.terms, first, wordFlag|uint64(tid), tid, 1, pos)
+			if k < nw && !a.win[si] {
 				if prev >= 0 {
-					out.terms = addTerm(out.terms, first, phraseKey(prev, tid), 0, bigramWeight)
+					out.terms = addTerm(out.terms, first, phraseKey(prev, tid), 0, bigramWeight, pos)
+					out.phrases++
 				}
 				prev = tid
 			}
@@ -295,11 +323,16 @@ func build(docs []*corpus.Document, opts Options, tune tuning) *Index {
 	// shard's goroutine writing the ids of its own entries only.
 	ix.bigrams = make([]map[uint64]int32, workers)
 	ix.bigramBase = make([]int32, workers)
+	phrases := 0
+	for _, d := range terms {
+		phrases += d.phrases
+	}
 	parallel(workers, workers, func(_, s int) {
-		// A sentence has fewer phrases than words, so words/workers
-		// bounds a shard (with hashing evenly spread) and the map
-		// never grows.
-		m := make(map[uint64]int32, words/workers)
+		// The phrases met (repeats included) over workers bound a
+		// shard, with hashing evenly spread, so the map hardly grows;
+		// the words would bound it too, but a text of windows (see
+		// windows.go) has no phrases at all.
+		m := make(map[uint64]int32, phrases/workers+phrases/(8*workers))
 		for _, d := range terms {
 			for i := range d.terms {
 				e := &d.terms[i]
@@ -355,27 +388,29 @@ func build(docs []*corpus.Document, opts Options, tune tuning) *Index {
 	ix.sents = make([]sentRef, 0, sents)
 	ix.numeric = make([]bool, 0, sents)
 	ix.lens = make([]float32, 0, sents)
+	ix.windows = map[int32][2]int32{}
 	var totalLen float64
 	for di, a := range all {
 		si := 0
 		start := int32(0)
-		for _, br := range docs[di].Blocks() {
-			for bs := range br.Block.Sentences {
-				id := int32(len(ix.sents))
-				ix.sents = append(ix.sents, sentRef{int32(di), int32(br.Index), int32(bs)})
-				ix.numeric = append(ix.numeric, a.num[si])
-				if h := a.hash[si]; h != 0 {
-					if _, dup := ix.byText[h]; !dup {
-						ix.byText[h] = id
-					}
-				}
-				n := float32(a.ends[si] - start)
-				ix.lens = append(ix.lens, n)
-				totalLen += float64(n)
-				start = a.ends[si]
-				si++
+		forUnits(docs[di], func(block, sent int, _ string, lo, hi int, window bool) {
+			id := int32(len(ix.sents))
+			ix.sents = append(ix.sents, sentRef{int32(di), int32(block), int32(sent)})
+			if window {
+				ix.windows[id] = [2]int32{int32(lo), int32(hi)}
 			}
-		}
+			ix.numeric = append(ix.numeric, a.num[si])
+			if h := a.hash[si]; h != 0 {
+				if _, dup := ix.byText[h]; !dup {
+					ix.byText[h] = id
+				}
+			}
+			n := float32(a.ends[si] - start)
+			ix.lens = append(ix.lens, n)
+			totalLen += float64(n)
+			start = a.ends[si]
+			si++
+		})
 	}
 	if len(ix.sents) > 0 {
 		ix.avgLen = totalLen / float64(len(ix.sents))
@@ -522,16 +557,31 @@ func (ix *Index) sentID(loc corpus.Loc) int32 {
 	return -1
 }
 
+// text is the unit's text: its sentence, or its window of an over-long
+// one.
 func (ix *Index) text(id int32) string {
 	r := ix.sents[id]
 	b := ix.docs[r.doc].Block(int(r.block))
 	if b == nil || int(r.sent) >= len(b.Sentences) {
 		return ""
 	}
-	return b.Sentences[r.sent].Text
+	t := b.Sentences[r.sent].Text
+	if len(ix.windows) > 0 {
+		if w, ok := ix.windows[id]; ok {
+			return t[w[0]:w[1]]
+		}
+	}
+	return t
 }
 
+// context is the paragraph a unit is read in; a window's context is the
+// window itself, as its paragraph is longer still.
 func (ix *Index) context(id int32) string {
+	if len(ix.windows) > 0 {
+		if _, ok := ix.windows[id]; ok {
+			return ix.text(id)
+		}
+	}
 	r := ix.sents[id]
 	if b := ix.docs[r.doc].Block(int(r.block)); b != nil {
 		return b.Text

@@ -1,5 +1,7 @@
 package compare
 
+import "slices"
+
 // Claim discovery needs, for each sentence, its best match in every other
 // source (then keeps the pairs that are each other's best). On a small
 // corpus every sentence is compared with every other as Compare does. On
@@ -11,14 +13,25 @@ package compare
 // so a pair found either way has the score Compare gives it.
 
 // exactDiscover is the corpus size (in sentences) up to which every pair
-// is considered.
-const exactDiscover = 5000
+// is considered, and exactTerms the size of its forward index: a few
+// sentences as long as a window of a giant one hold as many terms as
+// many ordinary ones.
+const (
+	exactDiscover = 5000
+	exactTerms    = 100_000
+)
 
 // rareShare sets which terms generate candidates on a large corpus:
-// those in at most one sentence in rareShare (and at least minRareDF).
+// those in at most one sentence in rareShare (and at least minRareDF, at
+// most maxRareDF). At most maxCands candidates are scored per sentence,
+// from its rarest terms on. The two bounds keep each sentence's cost
+// the same however large the corpus, so discovery is linear in it; on
+// the BBC folder (some 50,000 sentences) rareShare alone gives 100.
 const (
 	rareShare = 500
 	minRareDF = 8
+	maxRareDF = 100
+	maxCands  = 2000
 )
 
 // bestMatches returns, for each of the first n sentences, its best
@@ -26,7 +39,7 @@ const (
 func (ix *Index) bestMatches(n int) []map[int32]cand {
 	best := make([]map[int32]cand, n)
 	var r *rarePairs
-	if len(ix.sents) > exactDiscover {
+	if len(ix.sents) > exactDiscover || len(ix.fwd) > exactTerms {
 		r = ix.newRarePairs(n)
 	}
 	an := newAnalyzer()
@@ -69,10 +82,11 @@ type rarePairs struct {
 	qw     []float64
 	seen   []bool
 	cands  []int32
+	rare   []int32 // the query's rare terms, rarest first
 }
 
 func (ix *Index) newRarePairs(n int) *rarePairs {
-	return &rarePairs{ix: ix, n: n, rareDF: max(minRareDF, len(ix.sents)/rareShare), qw: make([]float64, len(ix.postings)), seen: make([]bool, len(ix.sents))}
+	return &rarePairs{ix: ix, n: n, rareDF: max(minRareDF, min(maxRareDF, len(ix.sents)/rareShare)), qw: make([]float64, len(ix.postings)), seen: make([]bool, len(ix.sents))}
 }
 
 // ranked is Index.ranked (best only, floor at the silence threshold)
@@ -86,9 +100,16 @@ func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
 		r.qw[tid] = p.weights[i]
 	}
 	r.cands = r.cands[:0]
+	r.rare = r.rare[:0]
 	for _, tid := range p.tids {
-		if !ix.word[tid] || len(ix.postings[tid]) > r.rareDF {
-			continue
+		if ix.word[tid] && len(ix.postings[tid]) <= r.rareDF {
+			r.rare = append(r.rare, tid)
+		}
+	}
+	slices.SortFunc(r.rare, func(a, b int32) int { return len(ix.postings[a]) - len(ix.postings[b]) })
+	for _, tid := range r.rare {
+		if len(r.cands) >= maxCands {
+			break
 		}
 		for _, po := range ix.postings[tid] {
 			c := po.sent

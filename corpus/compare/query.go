@@ -111,6 +111,7 @@ type cand struct {
 // A typed text is untrusted: the result echoes it by the document hygiene
 // rules, and it is matched without its control characters.
 func (ix *Index) Compare(text string, q QueryOptions) Result {
+	text = firstWindow(text) // a query longer than a window: see windows.go
 	echo := corpus.CleanLine(text)
 	text = norm.NFC.String(corpus.StripControls(text)) // as documents are read (corpus.decodeText)
 	top := q.Top
