@@ -32,6 +32,13 @@ type claimsPane struct {
 	claims     []compare.Claim
 	sel, off   int
 
+	// Stories (claims_story.go): the index of a corpus of several stories
+	// lists them, and shows one story's claims at a time.
+	set       *storySet
+	story     int // the story shown, or noStory
+	idx       storyIndex
+	claimDocs []*corpus.Document // what the coverage marks stand for; nil: every document
+
 	prompt compareInput
 	work   claimPrompt // rename and delete (claims_index_work.go)
 	// selLabel is the claim to select once the list comes back after a
@@ -41,7 +48,7 @@ type claimsPane struct {
 }
 
 func newClaimsPane(engine *compareEngine, isDark bool) *claimsPane {
-	return &claimsPane{engine: engine, keymap: defaultCompareKeyMap(), st: newCompareStyles(isDark), prompt: newCompareInput()}
+	return &claimsPane{engine: engine, keymap: defaultCompareKeyMap(), st: newCompareStyles(isDark), prompt: newCompareInput(), story: noStory}
 }
 
 func (p *claimsPane) setSize(w, h int) {
@@ -61,6 +68,9 @@ func (p *claimsPane) keys() help.KeyMap {
 // corpus, so it runs in a command). The root calls it when the pane is
 // first shown.
 func (p *claimsPane) load() tea.Cmd {
+	if p.storyMode() {
+		return p.loadStories()
+	}
 	p.seq++
 	p.loading = true
 	return runClaims(p.engine, p.seq, p.engineOnly)
@@ -77,6 +87,13 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 			// The old list belongs to the other layer: drop it rather
 			// than show it under the new layer's name.
 			p.engineOnly, p.claims, p.loaded = msg.engineOnly, nil, false
+			return p, p.load()
+		}
+	case storyClaimsMsg:
+		return p, p.storyClaimsFound(msg)
+	case scopeChangedMsg:
+		if p.loaded || p.loading {
+			p.story = noStory
 			return p, p.load()
 		}
 	case claimsLoadedMsg:
@@ -128,9 +145,15 @@ func (p *claimsPane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
+	if p.onStories() {
+		return p.updateStoriesKey(msg)
+	}
 	k := p.keymap
 	switch {
 	case key.Matches(msg, k.Back):
+		if p.leaveStory() {
+			return nil
+		}
 		p.emit(backMsg{})
 		return nil
 	case key.Matches(msg, k.Query):
@@ -181,7 +204,7 @@ func (p *claimsPane) listHeight() int {
 
 // showsMarks says whether rows draw a mark per source; on a large corpus
 // they show a count instead, and the marks legend has nothing to explain.
-func (p *claimsPane) showsMarks() bool { return compare.ShowsMarks(len(p.engine.docs)) }
+func (p *claimsPane) showsMarks() bool { return compare.ShowsMarks(len(p.markDocs())) }
 
 func (p *claimsPane) scrollToSel() {
 	p.off = scrollIntoView(p.sel, p.off, p.listHeight(), len(p.claims))
@@ -189,6 +212,9 @@ func (p *claimsPane) scrollToSel() {
 
 // view draws exactly width×height.
 func (p *claimsPane) view() string {
+	if p.onStories() {
+		return p.storiesView()
+	}
 	w, h := p.width, p.height
 	if h <= 0 {
 		return ""
@@ -210,7 +236,7 @@ func (p *claimsPane) view() string {
 	}
 	switch {
 	case p.finding():
-		lines = append(lines, p.st.dim.Render("finding claims…"))
+		lines = append(lines, p.st.dim.Render(p.findingText()))
 	case len(p.claims) == 0:
 		lines = append(lines, p.st.dim.Render("no claims: no point is made by two sources or more"))
 	default:
@@ -242,7 +268,7 @@ func (p *claimsPane) headerLine(w int) string {
 	if p.engineOnly || !p.engine.hasCurated() {
 		layer = "[engine only]"
 	}
-	left := p.st.title.Render("Claims")
+	left := p.st.title.Render("Claims" + p.storyTitle())
 	if !p.finding() {
 		curated, yours := 0, 0
 		for _, c := range p.claims {
@@ -265,7 +291,7 @@ func (p *claimsPane) headerLine(w int) string {
 // sourcesLine numbers the sources, in the order of the coverage marks.
 func (p *claimsPane) sourcesLine() string {
 	var parts []string
-	for i, d := range p.engine.docs {
+	for i, d := range p.markDocs() {
 		parts = append(parts, fmt.Sprintf("%d %s", i+1, sourceLabel(d)))
 	}
 	return p.st.dim.Render("marks: " + strings.Join(parts, " · "))
@@ -308,8 +334,8 @@ func (p *claimsPane) madeBy() string {
 	c := p.claims[p.sel]
 	var names []string
 	for i, ok := range c.Coverage {
-		if ok && i < len(p.engine.docs) {
-			names = append(names, sourceLabel(p.engine.docs[i]))
+		if docs := p.markDocs(); ok && i < len(docs) {
+			names = append(names, sourceLabel(docs[i]))
 		}
 	}
 	line := fmt.Sprintf("made by %d: %s", len(names), strings.Join(names, ", "))

@@ -32,6 +32,8 @@ type comparePane struct {
 
 	engine *compareEngine
 	docs   []*corpus.Document
+	set    *storySet    // the session's stories, tags and scope
+	scope  compareScope // what the query is compared across (compare_set.go)
 	keymap compareKeyMap
 	st     compareStyles
 	width  int
@@ -103,6 +105,11 @@ func (p *comparePane) keys() help.KeyMap {
 func (p *comparePane) start(q compareQuery) tea.Cmd {
 	q.top = compareTop
 	q.engineOnly = p.engineOnly
+	q.docs, q.groups = p.queryDocs(q.originDoc()), nil
+	if p.scope.pick && !p.scope.wide {
+		q.groups = p.set.groups
+	}
+	p.scope.picked = nil
 	p.query = q
 	p.seq++
 	p.loading = true
@@ -126,7 +133,14 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 			from := msg.from
 			q.origin = &from
 		}
+		p.scope = p.scopeFor(q.originDoc())
 		return p, p.start(q)
+	case scopeChangedMsg:
+		if p.query.text == "" {
+			return p, nil
+		}
+		p.scope = p.scopeFor(p.query.originDoc())
+		return p, p.start(p.query)
 	case compareClaimMsg:
 		return p, p.startClaim(msg.claim)
 	case curatedLayerMsg:
@@ -140,6 +154,7 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 		return p, p.start(p.query)
 	case compareResultMsg:
 		if msg.seq == p.seq {
+			p.scope.picked = msg.picked
 			p.setResult(msg.result)
 			p.restoreSel()
 			return p, p.replayTypeahead()
@@ -190,9 +205,11 @@ func (p *comparePane) startClaim(c compare.Claim) tea.Cmd {
 		if len(src.Statements) > 0 {
 			st := src.Statements[0]
 			loc := st.Loc
+			p.scope = p.scopeFor(loc.Doc)
 			return p.start(compareQuery{text: st.Text, origin: &loc, claim: claim})
 		}
 	}
+	p.scope = p.scopeFor(-1)
 	return p.start(compareQuery{text: c.Label, claim: claim})
 }
 
@@ -202,6 +219,7 @@ func (p *comparePane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	p.claimLabel, p.fromReader = "", false
+	p.scope = p.scopeFor(-1)
 	return p.start(compareQuery{text: text})
 }
 
@@ -213,6 +231,13 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Query):
 		return p.prompt.open()
+	case key.Matches(msg, k.Widen):
+		wide := p.scope.wide
+		p.widen()
+		if wide != p.scope.wide {
+			return p.start(p.query)
+		}
+		return nil
 	case key.Matches(msg, k.Curated):
 		if !p.engine.hasCurated() {
 			p.status = paneStatus{text: "no curated claims for this corpus: engine only"}

@@ -11,6 +11,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/corpus/stories"
 )
 
 // compareEngine builds the compare index on first use, off the UI
@@ -98,6 +99,7 @@ func setCuratedLayer(engineOnly bool) tea.Cmd {
 type compareResultMsg struct {
 	seq    int
 	result compare.Result
+	picked []int // the stories picked for a typed query (compare_set.go)
 }
 
 // compareQuery is what the compare pane asks the engine.
@@ -107,6 +109,18 @@ type compareQuery struct {
 	top        int
 	engineOnly bool
 	claim      string // the curated claim worked on, if any
+	// docs, when set, are the documents compared (compare_set.go);
+	// groups, when set, picks the stories that speak to a typed query.
+	docs   []int
+	groups *stories.Result
+}
+
+// originDoc is the document the query was taken from, or -1.
+func (q compareQuery) originDoc() int {
+	if q.origin == nil {
+		return -1
+	}
+	return q.origin.Doc
 }
 
 // runCompare runs one comparison in a command: building the index the
@@ -115,7 +129,12 @@ func runCompare(e *compareEngine, seq int, q compareQuery) tea.Cmd {
 	return func() tea.Msg {
 		ix := e.index(q.engineOnly)
 		res := ix.Compare(q.text, compare.QueryOptions{Top: q.top, Origin: q.origin, Claim: q.claim})
-		return compareResultMsg{seq: seq, result: res}
+		msg := compareResultMsg{seq: seq, result: restrictResult(res, q.docs)}
+		if q.groups != nil {
+			docs, picked := pickStories(msg.result, q.groups)
+			msg.result, msg.picked = restrictResult(msg.result, docs), picked
+		}
+		return msg
 	}
 }
 

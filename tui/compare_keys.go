@@ -17,6 +17,7 @@ type compareKeyMap struct {
 	Curated   key.Binding // toggle the curated layer
 	Export    key.Binding
 	Query     key.Binding // type a query to compare
+	Widen     key.Binding // every document / back to the comparison set
 	Accept    key.Binding
 	Cancel    key.Binding
 	Top       key.Binding
@@ -60,6 +61,7 @@ func defaultCompareKeyMap() compareKeyMap {
 		Curated:   b([]string{"e"}, "e", "curated layer on/off"),
 		Export:    b([]string{"x"}, "x", "export Markdown to parley-compare-YYYYMMDD-HHMMSS.md (the status line says where: here, unless here is a folder being read)"),
 		Query:     b([]string{"/"}, "/", "compare typed text"),
+		Widen:     b([]string{"w"}, "w", "widen to every document / back to the story"),
 		Accept:    b([]string{"enter"}, "enter", "compare"),
 		Cancel:    b([]string{"esc"}, "esc", "cancel"),
 		Top:       b([]string{"g", "home"}, "g", "first"),
@@ -75,21 +77,21 @@ func (k compareKeyMap) compareHelp() keyGroup { return k.compareHelpPaging(true)
 func (k compareKeyMap) compareHelpPaging(paging bool) keyGroup {
 	if !paging {
 		return keyGroup{
-			short: []key.Binding{k.Next, k.Open, k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
+			short: []key.Binding{k.Next, k.Open, k.Widen, k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
 			full: [][]key.Binding{
 				{k.Next, k.Prev, k.Top, k.Bottom},
 				{k.Open, k.Back},
-				{k.Curated, k.Export, k.Query},
+				{k.Curated, k.Export, k.Query, k.Widen},
 				{k.Keep, k.Drop, k.Rename, k.Delete, k.Undo},
 			},
 		}
 	}
 	return keyGroup{
-		short: []key.Binding{k.Next, k.PageRight, k.Open, k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
+		short: []key.Binding{k.Next, k.PageRight, k.Open, k.Widen, k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
 		full: [][]key.Binding{
 			{k.Next, k.Prev, k.Top, k.Bottom},
 			{k.PageRight, k.PageLeft, k.Open, k.Back},
-			{k.Curated, k.Export, k.Query},
+			{k.Curated, k.Export, k.Query, k.Widen},
 			{k.Keep, k.Drop, k.Rename, k.Delete, k.Undo},
 		},
 	}

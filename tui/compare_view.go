@@ -140,6 +140,9 @@ func (p *comparePane) claimLine(w int) string {
 	case p.query.text != "":
 		left = p.st.meta.Render("typed query")
 	}
+	if note := p.scopeNote(); note != "" && p.query.text != "" {
+		left += p.st.meta.Render(note)
+	}
 	lw := max(w-strWidth(layer)-1, 0)
 	return fitWidth(left, lw) + " " + p.st.meta.Render(layer)
 }

@@ -39,16 +39,19 @@ func (m *Model) wireCompare() tea.Cmd {
 	}
 	cp, cl := newComparePane(e, m.st.isDark), newClaimsPane(e, m.st.isDark)
 	cp.exportDir = exportDir(m.paths)
+	cp.set, cl.set = m.set, m.set
 	m.panes[focusCompare], m.panes[focusClaims] = cp, cl
 	for _, f := range []focus{focusCompare, focusClaims} {
 		r := m.paneRect(f)
 		m.panes[f].setSize(r.W, r.H)
 	}
-	// The claims are found in the background too, so the index is ready
-	// however it is reached (C, or tab cycling through the panes). Over a
-	// large folder finding them takes many times the text's size in
-	// memory, so there they wait for C and only the compare index is built.
-	if corpusWords(m.corpus.Docs) <= backgroundClaimsWords {
+	// The claims of a small corpus are found in the background too, so
+	// the index is ready however it is reached (C, or tab cycling through
+	// the panes). A large one holds many stories: its index lists them
+	// and finds a story's claims when it is opened (claims_story.go); and
+	// over a large folder finding every claim at once takes many times
+	// the text's size in memory. There only the compare index is built.
+	if len(m.corpus.Docs) <= eagerClaimsDocs && corpusWords(m.corpus.Docs) <= backgroundClaimsWords {
 		return cl.load()
 	}
 	return func() tea.Msg {
@@ -71,6 +74,12 @@ func corpusWords(docs []*corpus.Document) int {
 	}
 	return n
 }
+
+// eagerClaimsDocs is the largest corpus whose claims are found as soon as
+// it is loaded: finding every claim of thousands of documents at once
+// takes seconds and hundreds of megabytes, for an index that then lists
+// stories.
+const eagerClaimsDocs = 50
 
 // restyleCompare rebuilds the compare and claims styles for the terminal's
 // background.

@@ -16,6 +16,7 @@ type KeyMap struct {
 	JumpForward key.Binding
 	Claims      key.Binding // the claims index
 	Search      key.Binding // search every document
+	Scope       key.Binding // restrict the session to a story or the tagged set, or widen
 
 	// Movement, shared by the list, the reader and the full help.
 	Up       key.Binding
@@ -33,6 +34,9 @@ type KeyMap struct {
 	Open   key.Binding
 	Filter key.Binding
 	Sort   key.Binding
+	// Tags form the user's own comparison set.
+	Tag      key.Binding
+	UntagAll key.Binding
 
 	// Reader.
 	NextSection key.Binding
@@ -83,6 +87,9 @@ func DefaultKeyMap() KeyMap {
 		Claims:      b([]string{"C"}, "C", "claims"),
 		// ctrl+f is less's and vim's page down, so search is F alone.
 		Search: b([]string{"F"}, "F", "search all"),
+		// less's & shows only what matches; & again widens, as & with an
+		// empty pattern does there.
+		Scope: b([]string{"&"}, "&", "only this story (or the tagged) / widen again"),
 
 		Up:       b([]string{"k", "up"}, "↑/k", "up"),
 		Down:     b([]string{"j", "down"}, "↓/j", "down"),
@@ -97,7 +104,11 @@ func DefaultKeyMap() KeyMap {
 
 		Open:   b([]string{"enter"}, "enter", "open"),
 		Filter: b([]string{"/"}, "/", "filter"),
-		Sort:   b([]string{"s"}, "s", "sort: date/title/outlet"),
+		Sort:   b([]string{"s"}, "s", "sort: date/title/outlet/story (grouped)"),
+		// space tags as in mutt and ranger (and moves down); the list
+		// still pages with f, ctrl+f and pgdn.
+		Tag:      b([]string{"space", "t"}, "space/t", "tag/untag (your comparison set)"),
+		UntagAll: b([]string{"T"}, "T", "untag all"),
 
 		NextSection: b([]string{"]"}, "]", "next section"),
 		PrevSection: b([]string{"["}, "[", "previous section"),
@@ -142,15 +153,15 @@ func (k KeyMap) globalKeys() []key.Binding {
 }
 
 func (k KeyMap) globalFull() []key.Binding {
-	return []key.Binding{k.FocusNext, k.FocusPrev, k.Back, k.JumpBack, k.JumpForward, k.Search, k.Claims, k.Help, k.Quit}
+	return []key.Binding{k.FocusNext, k.FocusPrev, k.Back, k.JumpBack, k.JumpForward, k.Search, k.Claims, k.Scope, k.Help, k.Quit}
 }
 
 func (k KeyMap) listKeys() keyGroup {
 	return keyGroup{
-		short: []key.Binding{k.Open, k.Filter, k.Sort},
+		short: []key.Binding{k.Open, k.Filter, k.Sort, k.Tag, k.Scope},
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
-			{k.Open, k.Filter, k.Sort},
+			{k.Open, k.Filter, k.Sort, k.Tag, k.UntagAll},
 		},
 	}
 }

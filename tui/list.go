@@ -19,8 +19,9 @@ import (
 // listPane shows the documents, sorted and filtered; enter opens one.
 type listPane struct {
 	outbox
-	km *KeyMap
-	st *styles
+	km  *KeyMap
+	st  *styles
+	set *storySet // stories, tags and the session's scope (storyset.go)
 
 	docs    []*corpus.Document // every document, in arrival order
 	order   []listKey          // what docs[i] is sorted and filtered by
@@ -56,6 +57,8 @@ type cachedItem struct {
 	width       int
 	sel, focus  bool
 	dark        bool // styles change only with the background
+	tagged      bool
+	also        string // the duplicates named after the metadata
 	title, meta string
 }
 
@@ -145,8 +148,12 @@ func (l *listPane) neighbour(d *corpus.Document, delta int) (next *corpus.Docume
 }
 
 func (l *listPane) refresh(keep *corpus.Document) {
-	l.shown = filterKeys(l.order, 0, l.filter.Value(), l.shown[:0])
-	sortByKeys(l.order, l.shown, l.sortBy)
+	l.shown = l.restrict(filterKeys(l.order, 0, l.filter.Value(), l.shown[:0]))
+	if l.sortBy == byStory {
+		l.sortByStory(l.shown)
+	} else {
+		sortByKeys(l.order, l.shown, l.sortBy)
+	}
 	l.reselect(keep)
 }
 
@@ -191,6 +198,10 @@ func (l *listPane) keys() help.KeyMap {
 func (l *listPane) visibleItems() int { return max((l.height-2)/itemLines, 1) }
 
 func (l *listPane) keepVisible() {
+	if l.grouped() {
+		l.keepVisibleGrouped()
+		return
+	}
 	l.top = scrollIntoView(l.sel, l.top, l.visibleItems(), len(l.shown))
 }
 
@@ -242,8 +253,8 @@ func (l *listPane) click(msg tea.MouseClickMsg) tea.Cmd {
 	if msg.Button != tea.MouseLeft || msg.Y < 2 {
 		return nil
 	}
-	i := l.top + (msg.Y-2)/itemLines
-	if i >= len(l.shown) || (msg.Y-2)%itemLines == itemLines-1 {
+	i, ok := l.itemAt(msg.Y - 2)
+	if !ok {
 		return nil
 	}
 	if i == l.sel {
@@ -289,6 +300,10 @@ func (l *listPane) editFilter(msg tea.Msg) tea.Cmd {
 func (l *listPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := l.km
 	switch {
+	case key.Matches(msg, km.Tag): // before PageDown: space tags here
+		l.toggleTag()
+	case key.Matches(msg, km.UntagAll):
+		l.untagAll()
 	case key.Matches(msg, km.Down):
 		l.move(1)
 	case key.Matches(msg, km.Up):

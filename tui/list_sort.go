@@ -14,6 +14,7 @@ const (
 	byDate sortKey = iota
 	byTitle
 	byOutlet
+	byStory // grouped under story headers (list_story.go)
 	sortKeys
 )
 
@@ -23,6 +24,8 @@ func (k sortKey) String() string {
 		return "title"
 	case byOutlet:
 		return "outlet"
+	case byStory:
+		return "story"
 	}
 	return "date"
 }

@@ -15,6 +15,9 @@ func (l *listPane) view() string {
 	lines := make([]string, 0, h)
 	lines = append(lines, l.headerLine(), l.filterLine())
 	for i := l.top; i < len(l.shown) && len(lines) < h; i++ {
+		if hdr := l.headerAt(i); hdr != "" {
+			lines = append(lines, fitWidth(l.st.paneTitle.Render(truncPlain(" ▾ "+hdr, w)), w))
+		}
 		d := l.docs[l.shown[i]]
 		title, meta := l.cachedItemLines(d, i == l.sel)
 		lines = append(lines, title, meta, spaces(w))
@@ -44,6 +47,13 @@ func (l *listPane) headerLine() string {
 		count = fmt.Sprintf("%d of %s", len(l.shown), count)
 	}
 	s := fmt.Sprintf(" %s · by %s", count, l.sortBy)
+	if l.sortBy == byStory && l.set != nil && l.set.groups == nil {
+		s += " (grouping…)"
+	}
+	if sc := l.scopeHeader(); sc != "" {
+		s = sc
+	}
+	s += l.tagCount()
 	if l.problems > 0 {
 		s += fmt.Sprintf(" · %d skipped", l.problems)
 	}
@@ -69,38 +79,49 @@ func (l *listPane) filterLine() string {
 }
 
 func (l *listPane) cachedItemLines(d *corpus.Document, selected bool) (string, string) {
-	if c, ok := l.items[d]; ok && c.width == l.width && c.sel == selected && c.focus == l.focused && c.dark == l.st.isDark {
+	tagged, also := l.tagged(d), l.alsoIn(d)
+	if c, ok := l.items[d]; ok && c.width == l.width && c.sel == selected && c.focus == l.focused && c.dark == l.st.isDark && c.tagged == tagged && c.also == also {
 		return c.title, c.meta
 	}
 	if l.items == nil || len(l.items) > 4096 {
 		l.items = map[*corpus.Document]cachedItem{}
 	}
-	title, meta := l.itemLines(d, selected)
-	l.items[d] = cachedItem{width: l.width, sel: selected, focus: l.focused, dark: l.st.isDark, title: title, meta: meta}
+	title, meta := l.itemLines(d, selected, tagged, also)
+	l.items[d] = cachedItem{width: l.width, sel: selected, focus: l.focused, dark: l.st.isDark, tagged: tagged, also: also, title: title, meta: meta}
 	return title, meta
 }
 
-func (l *listPane) itemLines(d *corpus.Document, selected bool) (string, string) {
+// itemLines draws a document's title and metadata lines: a bar when it
+// is selected, a * when it is tagged (as mutt marks tagged messages), and
+// its hidden duplicates ("also in: …") after the metadata.
+func (l *listPane) itemLines(d *corpus.Document, selected, tagged bool, also string) (string, string) {
 	w := l.width
-	bar := "  "
+	bar, mark := " ", " "
 	titleSt, metaSt := l.st.body.Bold(true), l.st.meta
 	if selected {
-		bar = "│ "
+		bar = "│"
 		if l.focused {
-			bar = "┃ "
+			bar = "┃"
 			titleSt, metaSt = l.st.selected, l.st.selectedMeta
 		}
 	}
+	if tagged {
+		mark = "*"
+	}
+	bar = l.st.selBar.Render(bar) + l.st.listMark.Render(mark)
 	inner := max(w-2, 0)
 	title := truncPlain(docTitle(d), inner)
 	meta := docMeta(d)
+	if also != "" {
+		meta += " · " + also
+	}
 	ed := ""
 	if len(d.Editorial) > 0 {
 		ed = " ed."
 	}
 	meta = truncPlain(meta, max(inner-len(ed), 0))
-	titleLine := l.st.selBar.Render(bar) + titleSt.Render(title)
-	metaLine := l.st.selBar.Render(bar) + metaSt.Render(meta) + l.st.editorial.Render(ed)
+	titleLine := bar + titleSt.Render(title)
+	metaLine := bar + metaSt.Render(meta) + l.st.editorial.Render(ed)
 	return fitWidth(titleLine, w), fitWidth(metaLine, w)
 }
 

@@ -51,6 +51,9 @@ type Model struct {
 	// search remembers where the reader was when search opened and where
 	// a hit from it landed, so esc in search can undo the search.
 	search searchTrip
+	// set is the comparison set every pane reads: stories, tags and the
+	// story the session is restricted to (storyset.go).
+	set *storySet
 
 	cache    *corpus.Cache // parsed documents kept between runs; nil: none
 	paths    []string
@@ -89,9 +92,11 @@ func newModel(paths []string, statePath string) *Model {
 		statePath: statePath,
 		state:     loadState(statePath),
 		docIndex:  map[*corpus.Document]int{},
+		set:       newStorySet(),
 	}
 	m.hlp.Styles = st.help
 	m.list = newListPane(&m.km, m.st)
+	m.list.set = m.set
 	m.reader = newReaderPane(&m.km, m.st)
 	m.panes[focusList] = m.list
 	m.panes[focusReader] = m.reader
@@ -153,6 +158,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.claimsSaved(msg)
 	case pickClaimMsg:
 		return m, m.openPicker(msg)
+	case storiesFoundMsg:
+		return m, m.storiesFound(msg)
 	case backMsg:
 		if m.focus == focusSearch {
 			return m, m.leaveSearch()
@@ -250,6 +257,8 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openClaims(), true
 	case key.Matches(msg, m.km.Search):
 		return m.openSearch(), true
+	case key.Matches(msg, m.km.Scope):
+		return m.toggleScope(), true
 	case key.Matches(msg, m.km.JumpBack):
 		return m.walkJumps(-1), true
 	case key.Matches(msg, m.km.JumpForward):

@@ -38,6 +38,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	for i, d := range msg.c.Docs {
 		m.docIndex[d] = i
 	}
+	m.set.setCorpus(msg.c.Docs, m.docIndex)
 	m.list.setDocs(msg.c.Docs)
 	if len(msg.c.Docs) == 0 {
 		// Nothing to read: quit, and let Run name the skipped files and
@@ -63,9 +64,9 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		}
 	}
 	if len(msg.c.Docs) >= indexingShownDocs {
-		m.list.indexing = []string{"search", "compare"}
+		m.list.indexing = []string{"search", "compare", "stories"}
 	}
-	return tea.Batch(append(backgroundIndexes(msg.c), m.wireCompare(), m.list.spin.Tick)...)
+	return tea.Batch(append(backgroundIndexes(msg.c), m.wireCompare(), m.groupStories(), m.list.spin.Tick)...)
 }
 
 func (m *Model) indexOf(d *corpus.Document) int {

@@ -1,0 +1,349 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+)
+
+// The claims index of a corpus that holds several stories opens on the
+// stories: each with its number of sources and, once counted, of claims.
+// A story's claims are found in the background when it is opened (and,
+// while the list is shown, story after story, so the counts fill in);
+// the claims of one story never mix with another's. A corpus that is one
+// story (the shipped seeds) opens on its claims, as before.
+
+// noStory is claimsPane.story when the stories list (or, for a corpus of
+// one story, the whole corpus's claims) is shown.
+const noStory = -1
+
+// taggedStory keys the claims of the tagged set.
+const taggedStory = -2
+
+// storyIndex is the claims pane's list of stories and the claims found so
+// far for each.
+type storyIndex struct {
+	rows     []int // stories with two sources or more, most sources first
+	alone    int   // documents alone in their story: no claim is possible
+	found    map[int]storyClaims
+	running  int // the story being worked on, or noStory
+	sel, off int
+}
+
+// storyClaims are one story's claims, their coverage marks in the order
+// of docs (the story's sources).
+type storyClaims struct {
+	claims []compare.Claim
+	docs   []*corpus.Document
+}
+
+// storyClaimsMsg carries one story's claims back to the claims pane.
+type storyClaimsMsg struct {
+	story   int
+	sources []int
+	claims  []compare.Claim
+	layer   bool // engine only
+}
+
+// runStoryClaims finds the claims of a set of documents (corpus indexes)
+// in a command, on an index of those documents alone, so the terms rare
+// within the story weigh as they should. Statements are given back with
+// corpus locations.
+func runStoryClaims(e *compareEngine, story int, sources []int, engineOnly bool) tea.Cmd {
+	return func() tea.Msg {
+		sub := make([]*corpus.Document, len(sources))
+		for i, d := range sources {
+			sub[i] = e.docs[d]
+		}
+		claims := compare.Build(sub, compare.Options{Curated: e.curated, EngineOnly: engineOnly}).Claims()
+		for ci := range claims {
+			for si := range claims[ci].Sources {
+				src := &claims[ci].Sources[si]
+				src.Doc = sources[src.Doc]
+				for k := range src.Statements {
+					src.Statements[k].Loc.Doc = sources[src.Statements[k].Loc.Doc]
+				}
+			}
+		}
+		return storyClaimsMsg{story: story, sources: sources, claims: claims, layer: engineOnly}
+	}
+}
+
+// storyMode says whether the index works story by story: the stories are
+// known and the corpus is more than one story.
+func (p *claimsPane) storyMode() bool {
+	if p.set == nil || p.set.groups == nil {
+		return false
+	}
+	if p.set.scope != nil {
+		return true
+	}
+	return len(p.set.groups.Stories) > 1
+}
+
+// onStories says whether the stories list is shown.
+func (p *claimsPane) onStories() bool { return p.storyMode() && p.story == noStory }
+
+// loadStories prepares the stories list (or, in a restricted session,
+// opens the claims of its set) and starts finding claims.
+func (p *claimsPane) loadStories() tea.Cmd {
+	p.seq++ // an answer for the whole corpus no longer applies
+	g := p.set.groups
+	if p.idx.found == nil {
+		p.idx = storyIndex{found: map[int]storyClaims{}, running: noStory}
+		for k, s := range g.Stories {
+			if len(s.Docs) >= 2 {
+				p.idx.rows = append(p.idx.rows, k)
+			} else {
+				p.idx.alone++
+			}
+		}
+	}
+	if sc := p.set.scope; sc != nil {
+		k := sc.story
+		if k < 0 {
+			k = taggedStory
+		}
+		return p.openStory(k)
+	}
+	p.story, p.loaded, p.loading = noStory, true, false
+	return p.nextStory()
+}
+
+// sourcesOf is what story k compares: its kept copies, or the tagged set.
+func (p *claimsPane) sourcesOf(k int) []int {
+	if k == taggedStory {
+		return p.set.taggedScope().sources
+	}
+	return p.set.groups.Stories[k].Docs
+}
+
+// openStory shows story k's claims, finding them first if need be.
+func (p *claimsPane) openStory(k int) tea.Cmd {
+	p.story, p.sel, p.off = k, 0, 0
+	if f, ok := p.idx.found[k]; ok && k != taggedStory {
+		p.claims, p.claimDocs, p.loaded, p.loading = f.claims, f.docs, true, false
+		return nil
+	}
+	p.claims, p.claimDocs, p.loaded, p.loading = nil, nil, false, true
+	if p.idx.running != noStory {
+		return nil // the answer in flight starts this one next
+	}
+	p.idx.running = k
+	return runStoryClaims(p.engine, k, p.sourcesOf(k), p.engineOnly)
+}
+
+// nextStory starts finding the claims of the first story not yet done,
+// so the list's counts fill in; nothing when one is under way.
+func (p *claimsPane) nextStory() tea.Cmd {
+	if p.idx.running != noStory {
+		return nil
+	}
+	for _, k := range p.idx.rows {
+		if _, ok := p.idx.found[k]; !ok {
+			p.idx.running = k
+			return runStoryClaims(p.engine, k, p.sourcesOf(k), p.engineOnly)
+		}
+	}
+	return nil
+}
+
+// storyClaimsFound takes one story's claims and starts the next: the
+// story the user opened if it is still waiting, else the next of the list.
+func (p *claimsPane) storyClaimsFound(msg storyClaimsMsg) tea.Cmd {
+	if msg.story == p.idx.running {
+		p.idx.running = noStory
+	}
+	if msg.layer != p.engineOnly {
+		return nil
+	}
+	docs := make([]*corpus.Document, len(msg.sources))
+	for i, d := range msg.sources {
+		docs[i] = p.engine.docs[d]
+	}
+	p.idx.found[msg.story] = storyClaims{claims: msg.claims, docs: docs}
+	if msg.story == p.story {
+		p.claims, p.claimDocs, p.loaded, p.loading = msg.claims, docs, true, false
+		p.setSel(p.sel)
+	}
+	if p.story != noStory && !p.loaded {
+		return p.openStory(p.story)
+	}
+	return p.nextStory()
+}
+
+// storyAtHand is the story the index points at: the one open, or the
+// selected row of the stories list; -1 for none.
+func (p *claimsPane) storyAtHand() int {
+	switch {
+	case !p.storyMode():
+		return -1
+	case p.story >= 0:
+		return p.story
+	case p.story == noStory && p.idx.sel < len(p.idx.rows):
+		return p.idx.rows[p.idx.sel]
+	}
+	return -1
+}
+
+// updateStoriesKey is a key on the stories list.
+func (p *claimsPane) updateStoriesKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := p.keymap
+	n := len(p.idx.rows)
+	h := p.storyRows()
+	switch {
+	case key.Matches(msg, k.Back):
+		p.emit(backMsg{})
+	case key.Matches(msg, k.Query):
+		return p.prompt.open()
+	case key.Matches(msg, k.Next):
+		p.setStorySel(p.idx.sel + 1)
+	case key.Matches(msg, k.Prev):
+		p.setStorySel(p.idx.sel - 1)
+	case key.Matches(msg, k.Top):
+		p.setStorySel(0)
+	case key.Matches(msg, k.Bottom):
+		p.setStorySel(n - 1)
+	case key.Matches(msg, k.PageDown):
+		p.setStorySel(p.idx.sel + h)
+	case key.Matches(msg, k.PageUp):
+		p.setStorySel(p.idx.sel - h)
+	case key.Matches(msg, k.HalfDown):
+		p.setStorySel(p.idx.sel + max(h/2, 1))
+	case key.Matches(msg, k.HalfUp):
+		p.setStorySel(p.idx.sel - max(h/2, 1))
+	case key.Matches(msg, k.Open):
+		if p.idx.sel < n {
+			return p.openStory(p.idx.rows[p.idx.sel])
+		}
+	}
+	return nil
+}
+
+// leaveStory is esc on a story's claims: back to the stories list, unless
+// the session is restricted to that story (then esc leaves the index).
+func (p *claimsPane) leaveStory() bool {
+	if !p.storyMode() || p.story == noStory || p.set.scope != nil {
+		return false
+	}
+	p.story, p.claims, p.claimDocs, p.loaded, p.loading = noStory, nil, nil, true, false
+	return true
+}
+
+func (p *claimsPane) setStorySel(i int) {
+	p.idx.sel = min(max(i, 0), max(len(p.idx.rows)-1, 0))
+	h := p.storyRows()
+	if p.idx.sel < p.idx.off {
+		p.idx.off = p.idx.sel
+	} else if p.idx.sel >= p.idx.off+h {
+		p.idx.off = p.idx.sel - h + 1
+	}
+	p.idx.off = max(0, min(p.idx.off, len(p.idx.rows)-h))
+}
+
+// storyRows is the rows left for stories under the header and above the
+// progress line.
+func (p *claimsPane) storyRows() int { return max(p.height-2, 1) }
+
+// storiesView draws the stories list, exactly width×height.
+func (p *claimsPane) storiesView() string {
+	w, h := p.width, p.height
+	if h <= 0 {
+		return ""
+	}
+	if w <= 0 {
+		return strings.Repeat("\n", h-1)
+	}
+	var lines []string
+	if p.prompt.typing {
+		lines = append(lines, p.prompt.view())
+	} else {
+		head := p.st.title.Render("Claims by story") +
+			p.st.meta.Render(fmt.Sprintf("  %s of two sources or more · %s alone", nStories(len(p.idx.rows)), plural(p.idx.alone, "document")))
+		lines = append(lines, fitWidth(head, w))
+	}
+	if len(p.idx.rows) == 0 {
+		lines = append(lines, p.st.dim.Render("no story has two sources: no claim is possible"))
+	}
+	end := min(p.idx.off+p.storyRows(), len(p.idx.rows))
+	for i := p.idx.off; i < end; i++ {
+		lines = append(lines, p.storyRow(i))
+	}
+	body := fitBlock(lines, w, max(h-1, 0))
+	if h == 1 {
+		return fitWidth(lines[0], w)
+	}
+	return strings.Join(append(body, fitWidth(p.st.status.Render(p.storyProgress()), w)), "\n")
+}
+
+// storyRow is one story: its sources, its claims (… until counted), its
+// label and date span.
+func (p *claimsPane) storyRow(i int) string {
+	k := p.idx.rows[i]
+	s := p.set.groups.Stories[k]
+	claims := "     …"
+	if f, ok := p.idx.found[k]; ok {
+		claims = fmt.Sprintf("%6s", itoa(len(f.claims)))
+	}
+	text := fmt.Sprintf("%3d sources %s claims  %s", len(s.Docs), claims, cleanLabel(s.Label))
+	if s.First != "" {
+		text += "  " + s.First
+		if s.Last != s.First {
+			text += " – " + s.Last
+		}
+	}
+	if i == p.idx.sel {
+		return p.st.gutter.Render("▌") + p.st.selected.Render(text)
+	}
+	return " " + text
+}
+
+// storyProgress says how far the counting of claims has gone.
+func (p *claimsPane) storyProgress() string {
+	done := 0
+	for _, k := range p.idx.rows {
+		if _, ok := p.idx.found[k]; ok {
+			done++
+		}
+	}
+	if done < len(p.idx.rows) {
+		return fmt.Sprintf("finding claims: %d of %d stories", done, len(p.idx.rows))
+	}
+	return fmt.Sprintf("claims found in all %s · enter opens one", nStories(len(p.idx.rows)))
+}
+
+// storyTitle names the story whose claims are shown, for the header.
+func (p *claimsPane) storyTitle() string {
+	switch {
+	case !p.storyMode() || p.story == noStory:
+		return ""
+	case p.story == taggedStory:
+		return " of the tagged set"
+	}
+	return " of " + cleanLabel(p.set.groups.Stories[p.story].Label)
+}
+
+// findingText is the line shown while claims are being found.
+func (p *claimsPane) findingText() string {
+	if p.storyMode() && p.story != noStory {
+		return fmt.Sprintf("finding the claims of %s…", plural(len(p.sourcesOf(p.story)), "source"))
+	}
+	return "finding claims…"
+}
+
+// markDocs are the documents the coverage marks stand for: the story's
+// sources when a story is open, else every document.
+func (p *claimsPane) markDocs() []*corpus.Document {
+	if p.claimDocs != nil {
+		return p.claimDocs
+	}
+	return p.engine.docs
+}
+
+// nStories is "1 story" or "N stories".
+func nStories(n int) string { return itoa(n) + " " + pluralWord(n, "story", "stories") }

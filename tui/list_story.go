@@ -1,0 +1,253 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"parley/corpus"
+)
+
+// The list's side of stories and tags: grouping by story (the "story"
+// sort), the restricted session, and the documents the user tagged.
+
+// restrict keeps, of idx (indexes into l.docs), the documents of the
+// session's scope; in a story view (grouped, or restricted) a duplicate
+// is left out, shown once as its kept copy's "also in".
+func (l *listPane) restrict(idx []int) []int {
+	if l.set == nil {
+		return idx
+	}
+	hideCopies := l.sortBy == byStory || l.set.scope != nil
+	out := idx[:0]
+	for _, di := range idx {
+		d := l.docs[di]
+		if !l.set.inScope(d) || hideCopies && l.isCopy(d) {
+			continue
+		}
+		out = append(out, di)
+	}
+	return out
+}
+
+// isCopy says whether d is a duplicate of another document.
+func (l *listPane) isCopy(d *corpus.Document) bool {
+	if l.set == nil || l.set.groups == nil {
+		return false
+	}
+	i, ok := l.set.index[d]
+	if !ok {
+		return false
+	}
+	_, dup := l.set.groups.DuplicateOf[i]
+	return dup
+}
+
+// groupOf is the group d is listed under when grouped by story: its
+// story, or -1 for the documents alone in theirs (listed last, under one
+// header) and while the stories are not known.
+func (l *listPane) groupOf(d *corpus.Document) int {
+	if l.set == nil || l.set.groups == nil {
+		return -1
+	}
+	k := l.set.storyOf(l.set.index[d])
+	if k < 0 || len(l.set.groups.Stories[k].Docs) < 2 {
+		return -1
+	}
+	return k
+}
+
+// grouped says whether the list draws story headers.
+func (l *listPane) grouped() bool {
+	return l.sortBy == byStory && l.set != nil && l.set.groups != nil
+}
+
+// sortByStory orders idx by story (most sources first, as the stories
+// are numbered), the documents alone last, and by date within a story.
+func (l *listPane) sortByStory(idx []int) {
+	sortByKeys(l.order, idx, byDate)
+	if l.set == nil || l.set.groups == nil {
+		return
+	}
+	rank := func(di int) int {
+		if g := l.groupOf(l.docs[di]); g >= 0 {
+			return g
+		}
+		return len(l.set.groups.Stories)
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return rank(a) - rank(b) })
+}
+
+// headerAt is the story header drawn above shown item i, or "" for none:
+// one above the first item of each group, and above the first item on
+// screen so the group is always named.
+func (l *listPane) headerAt(i int) string {
+	if !l.grouped() || i < 0 || i >= len(l.shown) {
+		return ""
+	}
+	g := l.groupOf(l.docs[l.shown[i]])
+	if i > l.top && l.groupOf(l.docs[l.shown[i-1]]) == g {
+		return ""
+	}
+	return l.groupTitle(g)
+}
+
+// groupTitle is "label · 7 sources · 2004-12-01 – 2004-12-20" for a
+// story, or how many documents are alone in theirs.
+func (l *listPane) groupTitle(g int) string {
+	if g < 0 {
+		n := 0
+		for _, s := range l.set.groups.Stories {
+			if len(s.Docs) < 2 {
+				n++
+			}
+		}
+		return fmt.Sprintf("alone in their story · %s", plural(n, "document"))
+	}
+	s := l.set.groups.Stories[g]
+	parts := []string{cleanLabel(s.Label), plural(len(s.Docs), "source")}
+	if copies := len(l.set.groups.Sources(g)) - len(s.Docs); copies > 0 {
+		parts[1] += fmt.Sprintf(" (+%d %s)", copies, pluralWord(copies, "copy", "copies"))
+	}
+	switch {
+	case s.First != "" && s.First != s.Last:
+		parts = append(parts, s.First+" – "+s.Last)
+	case s.First != "":
+		parts = append(parts, s.First)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// itemHeight is how many lines shown item i takes when drawn: a header
+// (if any), its title, its metadata and a gap.
+func (l *listPane) itemHeight(i int) int {
+	if l.headerAt(i) != "" {
+		return itemLines + 1
+	}
+	return itemLines
+}
+
+// keepVisibleGrouped is keepVisible for a list with headers: the
+// selected item and its lines on screen, and no empty space below the
+// last item while there are items above.
+func (l *listPane) keepVisibleGrouped() {
+	room := max(l.height-2, itemLines)
+	n := len(l.shown)
+	if l.sel < l.top {
+		l.top = l.sel
+	}
+	for l.top < l.sel && l.linesFrom(l.top, l.sel) > room {
+		l.top++
+	}
+	// The lowest top that still fills the screen to the last item.
+	low, used := n, 0
+	for low > 0 {
+		h := itemLines
+		if i := low - 1; i == 0 || l.groupOf(l.docs[l.shown[i]]) != l.groupOf(l.docs[l.shown[i-1]]) {
+			h++
+		}
+		if used+h+1 > room { // +1: the top item's sticky header
+			break
+		}
+		used += h
+		low--
+	}
+	l.top = max(min(l.top, low), 0)
+}
+
+// linesFrom counts the lines items from..to take with from at the top.
+func (l *listPane) linesFrom(from, to int) int {
+	top := l.top
+	l.top = from
+	n := 0
+	for i := from; i <= to && i < len(l.shown); i++ {
+		n += l.itemHeight(i)
+	}
+	l.top = top
+	return n
+}
+
+// itemAt is the shown item drawn at line y below the list's two header
+// lines, and whether y is on its title or metadata (not a header or gap).
+func (l *listPane) itemAt(y int) (int, bool) {
+	for i := l.top; i < len(l.shown) && y >= 0; i++ {
+		if l.headerAt(i) != "" {
+			y--
+		}
+		if y >= 0 && y < itemLines {
+			return i, y < itemLines-1
+		}
+		y -= itemLines
+	}
+	return -1, false
+}
+
+// alsoIn names a document's duplicates, where they are hidden (a story
+// view): "also in: business/123".
+func (l *listPane) alsoIn(d *corpus.Document) string {
+	if l.set == nil || l.set.groups == nil || !(l.sortBy == byStory || l.set.scope != nil) {
+		return ""
+	}
+	i, ok := l.set.index[d]
+	if !ok {
+		return ""
+	}
+	var ids []string
+	for _, c := range l.set.groups.Copies[i] {
+		ids = append(ids, corpus.CleanLine(l.set.docs[c].ID))
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return "also in: " + strings.Join(ids, ", ")
+}
+
+// toggleTag tags or untags the selected document and moves down, as
+// space does in mutt and ranger.
+func (l *listPane) toggleTag() {
+	d := l.selected()
+	if d == nil || l.set == nil {
+		return
+	}
+	if l.set.tags[d] {
+		delete(l.set.tags, d)
+	} else {
+		l.set.tags[d] = true
+	}
+	l.move(1)
+}
+
+// untagAll clears every tag.
+func (l *listPane) untagAll() {
+	if l.set != nil {
+		clear(l.set.tags)
+	}
+}
+
+// tagged says whether d is tagged.
+func (l *listPane) tagged(d *corpus.Document) bool { return l.set != nil && l.set.tags[d] }
+
+// scopeHeader is the list's first line in a restricted session: the
+// marker in place of the document count.
+func (l *listPane) scopeHeader() string {
+	if l.set == nil || l.set.scope == nil {
+		return ""
+	}
+	return fmt.Sprintf(" %s · by %s · & widens", l.set.marker(), l.sortBy)
+}
+
+// tagCount is the footnote of the list's header when documents are
+// tagged: "3 tagged".
+func (l *listPane) tagCount() string {
+	if l.set == nil || len(l.set.tags) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" · %d tagged", len(l.set.tags))
+}

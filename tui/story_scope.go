@@ -1,0 +1,113 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+)
+
+// The root's side of stories: finding them once the corpus is loaded, and
+// restricting the session to one story (or the tagged set) and widening
+// it again.
+
+// groupStories starts finding the stories of the loaded corpus.
+func (m *Model) groupStories() tea.Cmd {
+	if m.corpus == nil || len(m.corpus.Docs) == 0 {
+		return nil
+	}
+	m.set.grouping = true
+	return findStories(m.corpus.Docs)
+}
+
+// storiesFound installs the stories, unless they were found for a corpus
+// that is no longer the one open.
+// The claims index, if it was asked for, starts again by story.
+func (m *Model) storiesFound(msg storiesFoundMsg) tea.Cmd {
+	if m.corpus == nil || !sameDocs(msg.docs, m.corpus.Docs) || msg.groups == nil {
+		return nil
+	}
+	m.set.groups, m.set.grouping = msg.groups, false
+	m.list.indexed("stories")
+	m.list.refresh(m.list.kept())
+	if p, ok := m.panes[focusClaims].(*claimsPane); ok && p.storyMode() && (p.loaded || p.loading) {
+		return p.load()
+	}
+	return nil
+}
+
+func sameDocs(a, b []*corpus.Document) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// scopeChangedMsg tells every pane that the session's scope changed, so
+// that what they show follows it.
+type scopeChangedMsg struct{}
+
+func scopeChanged() tea.Msg { return scopeChangedMsg{} }
+
+// toggleScope is &: when the session is restricted, it widens to every
+// document; otherwise it restricts the session to the tagged documents
+// when there are any, else to the story of the document at hand (the
+// list's selection, the reader's document, the compared sentence's, the
+// claims index's story).
+func (m *Model) toggleScope() tea.Cmd {
+	if m.corpus == nil {
+		m.note = "the documents are still loading"
+		return nil
+	}
+	keep := m.list.selected()
+	switch {
+	case m.set.scope != nil:
+		m.set.scope = nil
+		m.note = "every document: " + plural(len(m.corpus.Docs), "document")
+	case len(m.set.tags) > 0:
+		m.set.scope = m.set.taggedScope()
+	default:
+		if m.set.groups == nil {
+			m.note = "the stories are still being found"
+			return nil
+		}
+		k := m.storyAtHand()
+		if k < 0 {
+			m.note = "no document selected: nothing to restrict to"
+			return nil
+		}
+		m.set.scope = m.set.storyScope(k)
+	}
+	if keep != nil && !m.set.inScope(keep) {
+		keep = nil
+	}
+	m.list.refresh(keep)
+	if keep != nil {
+		m.list.selectDoc(keep)
+	}
+	m.previewSelection()
+	return scopeChanged
+}
+
+// storyAtHand is the story of what the focused pane shows, or -1.
+func (m *Model) storyAtHand() int {
+	doc := -1
+	switch m.focus {
+	case focusReader:
+		if m.reader.doc != nil {
+			doc = m.reader.docIdx
+		}
+	case focusCompare:
+		if p, ok := m.panes[focusCompare].(*comparePane); ok {
+			doc = p.originDoc()
+		}
+	case focusClaims:
+		if p, ok := m.panes[focusClaims].(*claimsPane); ok {
+			if k := p.storyAtHand(); k >= 0 {
+				return k
+			}
+		}
+	}
+	if doc < 0 {
+		if d := m.list.selected(); d != nil {
+			doc = m.indexOf(d)
+		}
+	}
+	return m.set.storyOf(doc)
+}
