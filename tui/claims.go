@@ -61,6 +61,9 @@ func (p *claimsPane) keys() help.KeyMap {
 	if p.prompt.typing || p.work.on {
 		return p.keymap.inputHelp()
 	}
+	if p.onStories() {
+		return p.keymap.storiesHelp().withFull(p.keymap.claimsHelp()).withFull(p.keymap.compareHelp())
+	}
 	return p.keymap.claimsHelp().withFull(p.keymap.compareHelp())
 }
 

@@ -347,3 +347,14 @@ func (p *claimsPane) markDocs() []*corpus.Document {
 
 // nStories is "1 story" or "N stories".
 func nStories(n int) string { return itoa(n) + " " + pluralWord(n, "story", "stories") }
+
+// storiesHelp is the keys of the stories list.
+func (k compareKeyMap) storiesHelp() keyGroup {
+	next := key.NewBinding(key.WithKeys(k.Next.Keys()...), key.WithHelp("j/↓", "next story"))
+	prev := key.NewBinding(key.WithKeys(k.Prev.Keys()...), key.WithHelp("k/↑", "previous story"))
+	open := key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp("enter", "the story's claims (esc: back to the stories)"))
+	return keyGroup{
+		short: []key.Binding{next, open, k.Query, k.Back},
+		full:  [][]key.Binding{{next, prev, open, k.Query, k.Back}},
+	}
+}

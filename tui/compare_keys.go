@@ -77,7 +77,7 @@ func (k compareKeyMap) compareHelp() keyGroup { return k.compareHelpPaging(true)
 func (k compareKeyMap) compareHelpPaging(paging bool) keyGroup {
 	if !paging {
 		return keyGroup{
-			short: []key.Binding{k.Next, k.Open, k.Widen, k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
+			short: []key.Binding{k.Next, k.Open, shortHelp(k.Widen, "widen"), k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
 			full: [][]key.Binding{
 				{k.Next, k.Prev, k.Top, k.Bottom},
 				{k.Open, k.Back},
@@ -87,7 +87,7 @@ func (k compareKeyMap) compareHelpPaging(paging bool) keyGroup {
 		}
 	}
 	return keyGroup{
-		short: []key.Binding{k.Next, k.PageRight, k.Open, k.Widen, k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
+		short: []key.Binding{k.Next, k.PageRight, k.Open, shortHelp(k.Widen, "widen"), k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
 		full: [][]key.Binding{
 			{k.Next, k.Prev, k.Top, k.Bottom},
 			{k.PageRight, k.PageLeft, k.Open, k.Back},

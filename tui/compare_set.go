@@ -35,8 +35,12 @@ func (p *comparePane) scopeFor(origin int) compareScope {
 		// A story of one has nothing to compare with: every document.
 		return compareScope{name: "alone in its story"}
 	}
+	if docs != nil && len(docs) >= p.keptDocs() {
+		// The set is the whole corpus (the shipped seeds are one story).
+		return compareScope{}
+	}
 	sc := compareScope{docs: docs, name: name}
-	if docs == nil && origin < 0 && p.set.groups != nil {
+	if docs == nil && origin < 0 && p.set.groups != nil && len(p.set.groups.Stories) > 1 {
 		sc.pick = true
 	}
 	return sc
@@ -147,30 +151,45 @@ func (p *comparePane) widen() {
 	p.scope.wide = !p.scope.wide
 }
 
-// scopeNote is the compare view's account of its set, after what the
-// query is: "story: … · 7 sources · w: every document (+2,218)".
+// scopeNote is the compare view's account of its set, before what the
+// query is: "7 sources · w: +2218 more · story: …".
 func (p *comparePane) scopeNote() string {
 	sc := p.scope
-	all := len(p.docs)
-	if p.set != nil && p.set.groups != nil {
-		all -= len(p.set.groups.DuplicateOf)
-	}
+	all := p.keptDocs()
 	var parts []string
 	switch {
 	case sc.wide:
 		parts = append(parts, fmt.Sprintf("every document (%d) · w: back to the %s", all, setWord(sc)))
-	case sc.pick && sc.picked != nil:
-		parts = append(parts, p.pickedNote())
-		parts = append(parts, fmt.Sprintf("w: every document (+%d)", max(all-len(sc.docs), 0)))
+	case sc.pick && p.loading:
+		parts = append(parts, "picking the stories that speak…")
+	case sc.pick && len(sc.picked) == 0:
+		parts = append(parts, "no story speaks to it")
+	case sc.pick:
+		parts = append(parts, fmt.Sprintf("w: +%d more", max(all-p.pickedDocs(), 0)), p.pickedNote())
 	case sc.docs != nil:
-		parts = append(parts, sc.name, plural(len(sc.docs), "source"), fmt.Sprintf("w: every document (+%d)", max(all-len(sc.docs), 0)))
+		// The label last: on a narrow screen it is what gives way.
+		parts = append(parts, plural(len(sc.docs), "source"), fmt.Sprintf("w: +%d more", max(all-len(sc.docs), 0)), sc.name)
 	case sc.name != "":
 		parts = append(parts, sc.name+": every document")
 	}
-	if len(parts) == 0 {
-		return ""
+	return strings.Join(parts, " · ")
+}
+
+// keptDocs counts the documents that are not a duplicate of another.
+func (p *comparePane) keptDocs() int {
+	if p.set == nil || p.set.groups == nil {
+		return len(p.docs)
 	}
-	return " · " + strings.Join(parts, " · ")
+	return len(p.docs) - len(p.set.groups.DuplicateOf)
+}
+
+// pickedDocs counts the sources of the stories picked for a typed query.
+func (p *comparePane) pickedDocs() int {
+	n := 0
+	for _, k := range p.scope.picked {
+		n += len(p.set.groups.Stories[k].Docs)
+	}
+	return n
 }
 
 // pickedNote names the stories a typed query was compared across.

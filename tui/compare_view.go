@@ -141,7 +141,9 @@ func (p *comparePane) claimLine(w int) string {
 		left = p.st.meta.Render("typed query")
 	}
 	if note := p.scopeNote(); note != "" && p.query.text != "" {
-		left += p.st.meta.Render(note)
+		// The set first: what the sources are matters more than where
+		// the sentence came from, which its column names too.
+		left = p.st.meta.Render(note+" · ") + left
 	}
 	lw := max(w-strWidth(layer)-1, 0)
 	return fitWidth(left, lw) + " " + p.st.meta.Render(layer)

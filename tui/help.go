@@ -30,7 +30,7 @@ func (m *Model) helpSections() []helpSection {
 	search := helpSection{title: "Search (F)", groups: km.searchKeys().FullHelp()}
 	syntax := helpSection{title: "Search syntax: every term must match", groups: [][]key.Binding{searchSyntaxHelp()}}
 	compare := helpSection{title: "Compare (c in the sentence cursor)", groups: ck.compareHelp().FullHelp()}
-	claims := helpSection{title: "Claims index (C)", groups: ck.claimsHelp().FullHelp()}
+	claims := helpSection{title: "Claims index (C)", groups: append(ck.storiesHelp().FullHelp(), ck.claimsHelp().FullHelp()...)}
 
 	var panes []helpSection
 	switch m.focus {

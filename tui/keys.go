@@ -1,6 +1,10 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every key binding of the interface, in one place. Panes match
 // keys only through these bindings, and help is generated from them.
@@ -147,6 +151,12 @@ type keyGroup struct {
 func (g keyGroup) ShortHelp() []key.Binding  { return g.short }
 func (g keyGroup) FullHelp() [][]key.Binding { return g.full }
 
+// shortHelp is b as the footer names it, in a word; the full help keeps
+// the whole description.
+func shortHelp(b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(strings.SplitN(b.Help().Key, "/", 2)[0], desc))
+}
+
 // globalKeys are shown after the focused pane's own keys.
 func (k KeyMap) globalKeys() []key.Binding {
 	return []key.Binding{k.Search, k.Claims, k.FocusNext, k.Help, k.Quit}
@@ -158,7 +168,7 @@ func (k KeyMap) globalFull() []key.Binding {
 
 func (k KeyMap) listKeys() keyGroup {
 	return keyGroup{
-		short: []key.Binding{k.Open, k.Filter, k.Sort, k.Tag, k.Scope},
+		short: []key.Binding{k.Open, k.Filter, shortHelp(k.Sort, "sort"), shortHelp(k.Tag, "tag"), shortHelp(k.Scope, "story")},
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
 			{k.Open, k.Filter, k.Sort, k.Tag, k.UntagAll},

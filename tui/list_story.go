@@ -240,7 +240,8 @@ func (l *listPane) scopeHeader() string {
 	if l.set == nil || l.set.scope == nil {
 		return ""
 	}
-	return fmt.Sprintf(" %s · by %s · & widens", l.set.marker(), l.sortBy)
+	tail := fmt.Sprintf(" · by %s · & widens", l.sortBy)
+	return " " + l.set.markerFit(l.width-1-strWidth(tail)) + tail
 }
 
 // tagCount is the footnote of the list's header when documents are

@@ -100,7 +100,9 @@ func newModel(paths []string, statePath string) *Model {
 	m.reader = newReaderPane(&m.km, m.st)
 	m.panes[focusList] = m.list
 	m.panes[focusReader] = m.reader
-	m.panes[focusSearch] = newSearchPane(&m.km, m.st)
+	sp := newSearchPane(&m.km, m.st)
+	sp.set = m.set
+	m.panes[focusSearch] = sp
 	m.list.loading = true
 	m.setFocus(focusList)
 	return m

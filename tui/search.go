@@ -54,6 +54,14 @@ type searchPane struct {
 	ix    *search.Index
 	input textinput.Model
 
+	// In a restricted session ix holds the scope's documents alone
+	// (search_scope.go): full is the whole corpus's index, docMap takes
+	// ix's documents back to the corpus.
+	set      *storySet
+	full     *search.Index
+	docMap   []int
+	scopeGen int
+
 	width, height int
 
 	// current is the document the reader shows (-1: none), for the
@@ -85,6 +93,7 @@ func newSearchPane(km *KeyMap, st *styles) *searchPane {
 // activate prepares the pane to take the focus: it remembers which
 // document is open (for the scope toggle) and focuses the input.
 func (p *searchPane) activate(current int) tea.Cmd {
+	current = p.scopedDoc(current)
 	if current != p.current {
 		p.current = current
 		if p.thisDoc {
@@ -113,8 +122,19 @@ func (p *searchPane) setSize(w, h int) {
 func (p *searchPane) update(msg tea.Msg) (pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchIndexMsg:
+		p.full = msg.ix
+		if p.set != nil && p.set.scope != nil {
+			return p, p.scopeSearch()
+		}
 		p.ix, p.prev = msg.ix, nil
 		return p, p.run()
+	case scopeChangedMsg:
+		return p, p.scopeSearch()
+	case searchScopeMsg:
+		if msg.gen == p.scopeGen {
+			return p, p.useIndex(msg.ix, msg.docMap)
+		}
+		return p, nil
 	case searchResultMsg:
 		return p, p.receive(msg)
 	case searchMoreMsg:
@@ -257,7 +277,7 @@ func (p *searchPane) open() tea.Cmd {
 		return nil
 	}
 	p.input.Blur()
-	p.emit(openMsg{loc: h.Loc, highlight: true})
+	p.emit(openMsg{loc: p.corpusLoc(h.Loc), highlight: true})
 	return nil
 }
 

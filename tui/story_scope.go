@@ -29,6 +29,7 @@ func (m *Model) storiesFound(msg storiesFoundMsg) tea.Cmd {
 	m.set.groups, m.set.grouping = msg.groups, false
 	m.list.indexed("stories")
 	m.list.refresh(m.list.kept())
+	m.previewSelection()
 	if p, ok := m.panes[focusClaims].(*claimsPane); ok && p.storyMode() && (p.loaded || p.loading) {
 		return p.load()
 	}
@@ -110,4 +111,14 @@ func (m *Model) storyAtHand() int {
 		}
 	}
 	return m.set.storyOf(doc)
+}
+
+// scopeBadge is the footer's marker of a restricted session, "story:
+// <label> · 7 sources", at most half the width; "" when not restricted.
+func (m *Model) scopeBadge() string {
+	mk := m.set.markerFit(m.width/2 - 2)
+	if mk == "" || m.width < 20 {
+		return ""
+	}
+	return m.st.statusKey.Render(truncPlain(" "+mk+" ", m.width/2))
 }

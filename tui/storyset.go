@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -176,11 +175,20 @@ func (s *storySet) scopeName() string {
 
 // marker is the restricted session's marker, "story: <label> · 7
 // sources", or "" when the session is not restricted.
-func (s *storySet) marker() string {
+func (s *storySet) marker() string { return s.markerFit(1 << 20) }
+
+// markerFit is the marker in at most w cells: the label gives way, the
+// count of sources stays.
+func (s *storySet) markerFit(w int) string {
 	if s.scope == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s · %s", s.scopeName(), plural(len(s.scope.sources), "source"))
+	count := " · " + plural(len(s.scope.sources), "source")
+	name := s.scopeName()
+	if room := w - strWidth(count); strWidth(name) > room {
+		name = truncPlain(name, max(room, 8))
+	}
+	return name + count
 }
 
 // cleanLabel makes a story label one line of plain text.

@@ -79,8 +79,11 @@ func (m *Model) footer() string {
 		return fitWidth(m.st.dim.Render(" j/k scroll · q or any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.width)
 	}
 	keys := m.footerKeys()
-	return m.footerMemo.get(keys, m.width, m.st.isDark, func() string {
-		return fitWidth(m.shortHelpLine(fitHints(keys, m.width, m.shortHelpLine)), m.width)
+	// A restricted session is named first, in every pane (storyset.go).
+	badge, w := m.scopeBadge(), m.width
+	w -= strWidth(badge)
+	return badge + m.footerMemo.get(keys, w, m.st.isDark, func() string {
+		return fitWidth(m.shortHelpLine(fitHints(keys, w, m.shortHelpLine)), w)
 	})
 }
 
