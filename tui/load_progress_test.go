@@ -2,6 +2,7 @@ package tui
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,7 +43,7 @@ func TestLoadingSaysWhatItDoes(t *testing.T) {
 	}
 	m.list.loading = true
 	m.loaded(loadedMsg{c: &corpus.Corpus{Docs: docs}})
-	if sc := screen(m); !strings.Contains(sc, "indexing search, compare") {
+	if sc := screen(m); !strings.Contains(sc, "indexing search, compare") || !slices.Contains(m.list.indexing, "stories") {
 		t.Fatalf("once loaded:\n%s", sc)
 	}
 	send(m, searchIndexMsg{})
@@ -50,6 +51,10 @@ func TestLoadingSaysWhatItDoes(t *testing.T) {
 		t.Fatalf("with search indexed:\n%s", sc)
 	}
 	send(m, compareIndexedMsg{})
+	if sc := screen(m); !strings.Contains(sc, "indexing stories") {
+		t.Fatalf("with compare indexed:\n%s", sc)
+	}
+	send(m, findStories(docs)())
 	if sc := screen(m); strings.Contains(sc, "indexing") {
 		t.Fatalf("with every index built:\n%s", sc)
 	}
