@@ -384,8 +384,3 @@ func resultDocs(p *comparePane) string {
 	}
 	return fmt.Sprint(ds)
 }
-
-func lastLine(s string) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	return lines[len(lines)-1]
-}
