@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -166,18 +168,20 @@ type compareExportedMsg struct {
 // slow disk never stalls the interface.
 func exportCompare(docs []*corpus.Document, res compare.Result, dir string, now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		name := fmt.Sprintf("parley-compare-%s.md", now.Format("20060102-150405"))
-		path := filepath.Join(dir, name)
+		if dir == "" {
+			if _, err := os.Getwd(); err != nil {
+				return compareExportedMsg{dir: ".", err: errNoWorkingDir}
+			}
+		} else {
+			_ = os.MkdirAll(dir, 0o755) // the data directory's exports/ at first; a failure shows below
+		}
+		f, path, err := createExport(dir, now)
 		// The status names the file absolutely: the reader may have been
 		// started anywhere, and a bare name says nothing of where it is.
-		if abs, err := filepath.Abs(path); err == nil {
+		if abs, aerr := filepath.Abs(path); aerr == nil {
 			path = abs
 		}
 		out := compareExportedMsg{path: path, dir: filepath.Dir(path)}
-		if dir != "" {
-			_ = os.MkdirAll(dir, 0o755) // the data directory's exports/ at first; a failure shows below
-		}
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
 			out.err = err
 			return out
@@ -191,5 +195,28 @@ func exportCompare(docs []*corpus.Document, res compare.Result, dir string, now 
 			out.err = werr
 		}
 		return out
+	}
+}
+
+// errNoWorkingDir: the folder parley was started in has been deleted,
+// so an export to it has nowhere to go.
+var errNoWorkingDir = errors.New("the working folder was deleted")
+
+// createExport makes a new file for a report in dir, named by the time;
+// a second export in the same second (or a file already there) gets the
+// next free number, "…-093000-2.md": an export never replaces a file.
+func createExport(dir string, now time.Time) (*os.File, string, error) {
+	stamp := now.Format("20060102-150405")
+	for n := 1; ; n++ {
+		name := fmt.Sprintf("parley-compare-%s.md", stamp)
+		if n > 1 {
+			name = fmt.Sprintf("parley-compare-%s-%d.md", stamp, n)
+		}
+		path := filepath.Join(dir, name)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) && n < 1000 {
+			continue
+		}
+		return f, path, err
 	}
 }

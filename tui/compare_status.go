@@ -33,6 +33,8 @@ func exportStatus(msg compareExportedMsg) paneStatus {
 	}
 	err := msg.err
 	switch {
+	case errors.Is(err, errNoWorkingDir):
+		return failed("", "", errNoWorkingDir.Error())
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
 		return failed("", dir, " not writable")
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):

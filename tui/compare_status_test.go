@@ -107,3 +107,70 @@ func TestShortenPath(t *testing.T) {
 		}
 	}
 }
+
+// At 30 columns and narrower the reason of a failed export stays in
+// view: the words before it give way first.
+func TestCompareExportReasonVisibleWhenNarrow(t *testing.T) {
+	dir := "/home/analyst/projects/reports"
+	file := dir + "/parley-compare-20260412-093000.md"
+	for _, c := range []struct {
+		err    error
+		reason string
+	}{
+		{syscall.EACCES, "not writable"},
+		{syscall.EEXIST, "exists already"},
+		{syscall.EISDIR, "is a directory"},
+		{syscall.ENOENT, "does not exist"},
+		{errNoWorkingDir, "the working folder was deleted"},
+	} {
+		for _, w := range []int{30, 24} {
+			p := fixturePane(t, w, 24)
+			err := c.err
+			if err != errNoWorkingDir {
+				err = &fs.PathError{Op: "open", Path: file, Err: c.err}
+			}
+			p.update(compareExportedMsg{path: file, dir: dir, err: err})
+			requirePaneSize(t, p.view(), w, 24)
+			if row := statusRow(p); len(c.reason) <= w && !strings.Contains(row, c.reason) {
+				t.Errorf("%d columns, %v: %q", w, c.err, row)
+			}
+		}
+	}
+}
+
+// Two exports in the same second make two files: the second never fails
+// on the first, nor replaces it.
+func TestCompareExportTwiceInOneSecond(t *testing.T) {
+	dir := t.TempDir()
+	p := fixturePane(t, 80, 24)
+	p.exportDir = dir
+	p.now = func() time.Time { return time.Date(2026, 4, 12, 9, 30, 0, 0, time.UTC) }
+	for range 3 {
+		_, cmd := p.update(keyPress("x"))
+		p.update(cmd())
+		if row := statusRow(p); !strings.Contains(row, "exported to ") {
+			t.Fatalf("status: %q", row)
+		}
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "parley-compare-20260412-093000*.md"))
+	if len(names) != 3 {
+		t.Fatalf("files: %q", names)
+	}
+}
+
+// A working folder deleted while parley runs is said as such, not as
+// ". does not exist".
+func TestCompareExportDeletedWorkingFolder(t *testing.T) {
+	gone := t.TempDir()
+	t.Chdir(gone)
+	if err := os.Remove(gone); err != nil {
+		t.Skip("cannot remove the working folder here:", err)
+	}
+	p := fixturePane(t, 80, 24)
+	p.exportDir = ""
+	_, cmd := p.update(keyPress("x"))
+	p.update(cmd())
+	if row := statusRow(p); !strings.Contains(row, "export failed: the working folder was deleted") {
+		t.Fatalf("status: %q", row)
+	}
+}

@@ -239,9 +239,14 @@ func TestCompareExportWritesMarkdown(t *testing.T) {
 	if v := ansi.Strip(p.view()); !strings.Contains(v, "exported to") {
 		t.Errorf("status does not report the export:\n%s", v)
 	}
-	// A second export in the same second must not overwrite the first.
-	if again := cmd().(compareExportedMsg); again.err == nil {
-		t.Error("second export to the same name succeeded; want an error, not an overwrite")
+	// A second export in the same second gets a name of its own and
+	// leaves the first as it was.
+	again := cmd().(compareExportedMsg)
+	if again.err != nil || again.path == msg.path {
+		t.Errorf("second export in the same second: %q, %v", again.path, again.err)
+	}
+	if md2, _ := os.ReadFile(msg.path); string(md2) != string(md) {
+		t.Error("the second export changed the first")
 	}
 }
 

@@ -177,6 +177,15 @@ func (p *comparePane) statusLine(w int) string {
 	if st := p.status; !st.empty() {
 		// The message comes before the count of sources: when both do
 		// not fit, the count gives way, and then the path is shortened.
+		// On a narrow screen "export failed: " gives way to "failed: ",
+		// then goes, so the reason at the end always shows.
+		pathRoom := min(strWidth(st.path), 1) // at least "…" of a path
+		if strWidth(st.text+st.tail)+pathRoom > w {
+			st.text = strings.TrimPrefix(st.text, "export ")
+			if strWidth(st.text+st.tail)+pathRoom > w {
+				st.text = ""
+			}
+		}
 		fixed := strWidth(st.text + st.tail)
 		room := w - fixed
 		if left != "" {
@@ -185,7 +194,10 @@ func (p *comparePane) statusLine(w int) string {
 				left, room = "", w-fixed
 			}
 		}
-		right = st.text + shortenPath(st.path, room) + st.tail
+		right = st.text + st.tail
+		if st.path != "" {
+			right = st.text + shortenPath(st.path, room) + st.tail
+		}
 		if st.err {
 			right = p.st.warn.Render(right)
 		}
