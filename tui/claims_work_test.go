@@ -257,3 +257,36 @@ func TestClaimsWorkbenchViews(t *testing.T) {
 }
 
 func claimsKeyOf(m *Model, doc int) string { return m.claims.layer.Key(m.corpus.Docs[doc]) }
+
+// A broken claims file is named in the interface (and kept for stderr),
+// left as it is, and never written over; parley works without it.
+func TestBrokenClaimsFileInTheInterface(t *testing.T) {
+	dir := claimsFolder(t)
+	path := filepath.Join(dir, ".parley", "claims.json")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(`{"claims": [`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json"))
+	drive(m, tea.WindowSizeMsg{Width: 160, Height: 40})
+	drive(m, loadedMsg{c: c})
+	if !strings.Contains(m.note, path) || !strings.Contains(m.note, "broken") || len(m.claimsReport) != 1 {
+		t.Fatalf("note %q, report %v", m.note, m.claimsReport)
+	}
+	driveKeys(m, "enter", "v", "c", "a", "enter")
+	if !strings.Contains(m.note, "claims not saved") {
+		t.Fatalf("keeping with a broken file: note %q", m.note)
+	}
+	if raw, _ := os.ReadFile(path); string(raw) != `{"claims": [` {
+		t.Fatalf("the broken file changed: %q", raw)
+	}
+	if p := m.panes[focusCompare].(*comparePane); p.saving || p.result == nil {
+		t.Fatalf("the compare view is stuck: saving %v", p.saving)
+	}
+}

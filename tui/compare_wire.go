@@ -26,6 +26,7 @@ func (m *Model) wireCompare() tea.Cmd {
 	default:
 		m.claims = &claimsWork{layer: layer, docs: m.corpus.Docs}
 		curated, stale = layer.Curated(m.corpus.Docs), layer.Stale(m.corpus.Docs)
+		m.claimsReport = layer.Report(m.corpus.Docs)
 		if layer.Err != nil {
 			m.note = corpus.CleanLine(layer.Err.Error())
 		} else if n := countStale(stale); n > 0 {

@@ -78,6 +78,9 @@ type Model struct {
 	// once the corpus is loaded; picker adds a sentence to one of them.
 	claims *claimsWork
 	picker *claimPicker
+	// claimsReport is what was wrong with the claims file when it was
+	// opened (broken, stale quotes), for stderr on exit.
+	claimsReport []string
 }
 
 // newModel builds the root for paths (the embedded corpus when empty).

@@ -43,6 +43,9 @@ func Run(paths []string, opts Options) error {
 			for _, pr := range fm.corpus.Problems {
 				fmt.Fprintln(opts.Stderr, "parley: skipped", corpus.CleanLine(pr.Error()))
 			}
+			for _, line := range fm.claimsReport {
+				fmt.Fprintln(opts.Stderr, "parley:", line)
+			}
 			if fm.corpus.CacheErr != nil {
 				fmt.Fprintln(opts.Stderr, "parley: cache not written:", corpus.CleanLine(fm.corpus.CacheErr.Error()))
 			}
