@@ -134,7 +134,6 @@ func typeFlow(tm *teatest.TestModel, s string) {
 	}
 }
 
-
 // drive runs Update and every message its commands produce, in order,
 // as a Program would, so a test sees each change of the claims through.
 func drive(m *Model, msg tea.Msg) {
