@@ -25,9 +25,11 @@ func BenchmarkGroupBBC(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var r *Result
+	cpu := testcorpus.CPUTime()
 	for b.Loop() {
 		r = Group(docs)
 	}
+	b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(len(r.Stories)), "stories")
 }
 
@@ -55,9 +57,11 @@ func BenchmarkGroupScaled(b *testing.B) {
 			runtime.GC()
 			b.ResetTimer()
 			var peak uint64
+			cpu := testcorpus.CPUTime()
 			for b.Loop() {
 				peak = max(peak, testcorpus.PeakHeap(func() { Group(c.Docs) }))
 			}
+			b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 			b.ReportMetric(float64(peak)/float64(size), "heap/text")
 			b.ReportMetric(float64(peak)/(1<<20), "peakMiB")
 		})

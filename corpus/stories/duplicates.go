@@ -24,20 +24,30 @@ func bodyHash(d *corpus.Document) uint64 {
 	empty := true
 	for si := range d.Sections {
 		for _, b := range d.Sections[si].Blocks {
-			for _, r := range b.Text {
-				if r < utf8.RuneSelf {
-					if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z') {
+			t := b.Text
+			for i := 0; i < len(t); {
+				c := t[i]
+				if c < utf8.RuneSelf { // ASCII, most of the text, without decoding
+					i++
+					switch {
+					case 'A' <= c && c <= 'Z':
+						c += 'a' - 'A'
+					case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+					default:
 						continue
 					}
-				} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					h = (h ^ uint64(c)) * 1099511628211
+					empty = false
 					continue
 				}
-				r = unicode.ToLower(r)
+				r, n := utf8.DecodeRuneInString(t[i:])
+				i += n
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					continue
+				}
 				empty = false
-				for r > 0 {
-					h ^= uint64(r & 0xff)
-					h *= 1099511628211
-					r >>= 8
+				for r = unicode.ToLower(r); r > 0; r >>= 8 {
+					h = (h ^ uint64(r&0xff)) * 1099511628211
 				}
 			}
 		}

@@ -99,8 +99,8 @@ func (r *Result) Find(id string) int {
 func Group(docs []*corpus.Document) *Result {
 	r := &Result{DuplicateOf: map[int]int{}, Copies: map[int][]int{}}
 	kept := exactCopies(docs, r)
-	st := gatherStats(docs, kept)
-	vs := st.vectors(docs, kept)
+	st, occs := gatherStats(docs, kept)
+	vs := st.vectors(occs)
 	edges := similarPairs(vs)
 	dup := nearCopies(docs, edges, kept, r)
 	groups := cluster(edges, len(kept), dup, datesOf(docs, kept))
@@ -111,10 +111,15 @@ func Group(docs []*corpus.Document) *Result {
 // exactCopies collapses documents with the same body onto the first and
 // returns the others' indexes, in order.
 func exactCopies(docs []*corpus.Document, r *Result) []int {
+	hashes := make([]uint64, len(docs))
+	all := make([]int, len(docs))
+	for i := range all {
+		all[i] = i
+	}
+	eachKept(all, workersFor(len(docs)), func(_ int, _ *scratch, i int) { hashes[i] = bodyHash(docs[i]) })
 	first := map[uint64]int{}
 	kept := make([]int, 0, len(docs))
-	for i, d := range docs {
-		h := bodyHash(d)
+	for i, h := range hashes {
 		if k, ok := first[h]; ok && h != 0 {
 			r.markCopy(i, k)
 			continue

@@ -25,6 +25,8 @@ type scratch struct {
 	idx   map[uint64]int32 // key -> index in occs
 	occs  []occ
 	words []word
+	// weighed is vectorOf's buffer of a document's weighed terms.
+	weighed vector
 }
 
 func newScratch() *scratch { return &scratch{idx: make(map[uint64]int32, 512)} }
@@ -36,9 +38,12 @@ const titleTF = 2
 // word is one word of a sentence as the scanner sees it.
 type word struct {
 	text string // as written, possessive 's removed
-	key  uint64 // hash of the folded form (see foldHash)
-	caps bool   // starts with an upper-case letter
-	stop bool
+	// start and end are its byte offsets in the sentence; end is past
+	// the possessive.
+	start, end int
+	key        uint64 // hash of the folded form (see foldHash)
+	caps       bool   // starts with an upper-case letter
+	stop       bool
 	// number is a word without letters: it counts for near copies
 	// ("won 3-1" is not "won 2-1") but is no term.
 	number bool
@@ -49,12 +54,12 @@ func (sc *scratch) scan(d *corpus.Document) {
 	clear(sc.idx)
 	sc.occs = sc.occs[:0]
 	sc.words = splitWords(d.Title, sc.words[:0])
-	sc.addSentence(sc.words, true)
+	sc.addSentence(d.Title, sc.words, true)
 	for si := range d.Sections {
 		for bi := range d.Sections[si].Blocks {
 			for _, s := range d.Sections[si].Blocks[bi].Sentences {
 				sc.words = splitWords(s.Text, sc.words[:0])
-				sc.addSentence(sc.words, false)
+				sc.addSentence(s.Text, sc.words, false)
 			}
 		}
 	}
@@ -80,7 +85,7 @@ func bodyWords(d *corpus.Document) []uint64 {
 
 // addSentence counts a sentence's words. In a title every word is
 // treated as sentence-initial: headline capitals say nothing of names.
-func (sc *scratch) addSentence(ws []word, title bool) {
+func (sc *scratch) addSentence(text string, ws []word, title bool) {
 	tf := float32(1)
 	if title {
 		tf = titleTF
@@ -102,12 +107,22 @@ func (sc *scratch) addSentence(ws []word, title bool) {
 			key := ws[i-1].key*1099511628211 ^ w.key ^ 0x9e3779b97f4a7c15
 			b := sc.occ(key, "")
 			if b.surface == "" {
-				b.surface = ws[i-1].text + " " + w.text
+				b.surface = pairText(text, ws[i-1], w)
 			}
 			b.bigram = true
 			b.tf += tf
 		}
 	}
+}
+
+// pairText is two words as written, one space between them: a slice of
+// the sentence when that is how it reads, so that reading allocates
+// nothing.
+func pairText(text string, a, b word) string {
+	if b.start == a.start+len(a.text)+1 && text[b.start-1] == ' ' {
+		return text[a.start : b.start+len(b.text)]
+	}
+	return a.text + " " + b.text
 }
 
 func (sc *scratch) occ(key uint64, surface string) *occ {
@@ -150,9 +165,11 @@ func splitWords(s string, out []word) []word {
 			break
 		}
 		if letters {
-			out = append(out, makeWord(trimPossessive(s[start:i])))
+			w := makeWord(trimPossessive(s[start:i]))
+			w.start, w.end = start, i
+			out = append(out, w)
 		} else {
-			out = append(out, word{text: s[start:i], key: foldHash(s[start:i]), number: true})
+			out = append(out, word{text: s[start:i], key: foldHash(s[start:i]), number: true, start: start, end: i})
 		}
 	}
 	return out

@@ -56,14 +56,16 @@ func (c termCount) isName() bool {
 }
 
 // gatherStats reads the kept documents, on every core, and counts their
-// terms.
-func gatherStats(docs []*corpus.Document, kept []int) corpusStats {
+// terms; it returns each document's terms too, for vectors.
+func gatherStats(docs []*corpus.Document, kept []int) (corpusStats, [][]occ) {
 	parts := make([]map[uint64]termCount, workersFor(len(kept)))
+	occs := make([][]occ, len(kept))
 	eachKept(kept, len(parts), func(w int, sc *scratch, i int) {
 		if parts[w] == nil {
 			parts[w] = map[uint64]termCount{}
 		}
 		sc.scan(docs[kept[i]])
+		occs[i] = slices.Clone(sc.occs)
 		for _, o := range sc.occs {
 			c := parts[w][o.key]
 			c.df++
@@ -87,17 +89,16 @@ func gatherStats(docs []*corpus.Document, kept []int) corpusStats {
 			st.terms[k] = t
 		}
 	}
-	return st
+	return st, occs
 }
 
-// vectors reads the kept documents again, on every core, and weighs
-// their terms: reading twice costs less memory than keeping every
-// document's terms until the corpus is counted.
-func (st corpusStats) vectors(docs []*corpus.Document, kept []int) []vector {
-	vs := make([]vector, len(kept))
-	eachKept(kept, workersFor(len(kept)), func(_ int, sc *scratch, i int) {
-		sc.scan(docs[kept[i]])
-		vs[i] = st.vectorOf(sc.occs)
+// vectors weighs every document's terms, on every core, and lets go of
+// them as it goes.
+func (st corpusStats) vectors(occs [][]occ) []vector {
+	vs := make([]vector, len(occs))
+	eachKept(make([]int, len(occs)), workersFor(len(occs)), func(_ int, sc *scratch, i int) {
+		vs[i] = st.vectorOf(occs[i], &sc.weighed)
+		occs[i] = nil
 	})
 	return vs
 }
@@ -135,8 +136,8 @@ func (st corpusStats) idf(df int32) float64 {
 // vectorOf weighs a document's terms by TF-IDF, names boosted, keeps the
 // heaviest and scales them to unit length. A term found in no other
 // document says nothing of what it shares and is left out.
-func (st corpusStats) vectorOf(occs []occ) vector {
-	v := make(vector, 0, min(len(occs), 4*topTerms))
+func (st corpusStats) vectorOf(occs []occ, buf *vector) vector {
+	v := (*buf)[:0]
 	for _, o := range occs {
 		c := st.terms[o.key]
 		if c.df < 2 {
@@ -154,7 +155,8 @@ func (st corpusStats) vectorOf(occs []occ) vector {
 		}
 		return cmp.Compare(a.key, b.key)
 	})
-	v = slices.Clip(v[:min(len(v), topTerms)])
+	*buf = v
+	v = slices.Clone(v[:min(len(v), topTerms)])
 	var norm float64
 	for _, t := range v {
 		norm += float64(t.w) * float64(t.w)
