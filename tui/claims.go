@@ -45,6 +45,7 @@ type claimsPane struct {
 	// change of the claims.
 	selLabel string
 	status   string // why a key did nothing, until the next key
+	export   claimsExport
 }
 
 func newClaimsPane(engine *compareEngine, isDark bool) *claimsPane {
@@ -61,10 +62,11 @@ func (p *claimsPane) keys() help.KeyMap {
 	if p.prompt.typing || p.work.on {
 		return p.keymap.inputHelp()
 	}
+	k := p.keymap
 	if p.onStories() {
-		return p.keymap.storiesHelp().withFull(p.keymap.claimsHelp()).withFull(p.keymap.compareHelp())
+		return k.withoutCurated(k.storiesHelp().withFull(k.claimsHelp()).withFull(k.compareHelp()), p.engine.hasCurated())
 	}
-	return p.keymap.claimsHelp().withFull(p.keymap.compareHelp())
+	return k.withoutCurated(k.claimsHelp().withFull(k.compareHelp()), p.engine.hasCurated())
 }
 
 // load asks for the claims list (discovering claims clusters the whole
@@ -106,11 +108,13 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 			p.selectLabel()
 			p.scrollToSel()
 		}
+	case claimsExportedMsg:
+		p.export.status = exportStatus(compareExportedMsg(msg))
 	case claimsChangedMsg:
 		p.selLabel = msg.label
 		return p, p.load()
 	case tea.KeyPressMsg:
-		p.status = ""
+		p.status, p.export.status = "", paneStatus{}
 		if p.work.on {
 			return p, p.work.update(msg)
 		}
@@ -182,6 +186,8 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.setSel(p.sel + max(p.listHeight()/2, 1))
 	case key.Matches(msg, k.HalfUp):
 		p.setSel(p.sel - max(p.listHeight()/2, 1))
+	case key.Matches(msg, k.Export):
+		return p.exportIndex()
 	case key.Matches(msg, k.Open):
 		if p.sel < len(p.claims) {
 			c := p.claims[p.sel]
@@ -253,6 +259,9 @@ func (p *claimsPane) view() string {
 		bottom := p.madeBy()
 		if p.status != "" {
 			bottom = p.st.warn.Render(p.status)
+		}
+		if !p.export.status.empty() {
+			bottom = p.exportLine(w)
 		}
 		body = append(body, fitWidth(bottom, w))
 		return strings.Join(body, "\n")

@@ -98,7 +98,8 @@ func (p *comparePane) keys() help.KeyMap {
 	if p.prompt.typing || p.work.on {
 		return p.keymap.inputHelp()
 	}
-	return p.keymap.compareHelpPaging(p.pages()).withFull(p.keymap.claimsHelp())
+	k := p.keymap
+	return k.withoutCurated(k.compareHelpPaging(p.pages()).withFull(k.claimsHelp()), p.engine.hasCurated())
 }
 
 // start asks for a comparison and forgets the previous one.

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -164,9 +165,16 @@ type compareExportedMsg struct {
 }
 
 // exportCompare writes the comparison as Markdown to a new file named by
-// the time, in dir (the current directory when empty), in a command so a
-// slow disk never stalls the interface.
+// the time, in dir (the current directory when empty).
 func exportCompare(docs []*corpus.Document, res compare.Result, dir string, now time.Time) tea.Cmd {
+	return exportMarkdown("parley-compare", dir, now, func(w io.Writer) error { return compare.WriteMarkdown(w, docs, res) })
+}
+
+// exportMarkdown writes a Markdown report with write to a new file named
+// prefix and the time, in dir (the current directory when empty), in a
+// command so a slow disk never stalls the interface. Every export (the
+// comparison, the claims index) goes through it.
+func exportMarkdown(prefix, dir string, now time.Time, write func(io.Writer) error) tea.Cmd {
 	return func() tea.Msg {
 		if dir == "" {
 			if _, err := os.Getwd(); err != nil {
@@ -175,7 +183,7 @@ func exportCompare(docs []*corpus.Document, res compare.Result, dir string, now 
 		} else {
 			_ = os.MkdirAll(dir, 0o755) // the data directory's exports/ at first; a failure shows below
 		}
-		f, path, err := createExport(dir, now)
+		f, path, err := createExport(dir, prefix, now)
 		// The status names the file absolutely: the reader may have been
 		// started anywhere, and a bare name says nothing of where it is.
 		if abs, aerr := filepath.Abs(path); aerr == nil {
@@ -186,7 +194,7 @@ func exportCompare(docs []*corpus.Document, res compare.Result, dir string, now 
 			out.err = err
 			return out
 		}
-		werr := compare.WriteMarkdown(f, docs, res)
+		werr := write(f)
 		if cerr := f.Close(); werr == nil {
 			werr = cerr
 		}
@@ -205,12 +213,12 @@ var errNoWorkingDir = errors.New("the working folder was deleted")
 // createExport makes a new file for a report in dir, named by the time;
 // a second export in the same second (or a file already there) gets the
 // next free number, "…-093000-2.md": an export never replaces a file.
-func createExport(dir string, now time.Time) (*os.File, string, error) {
+func createExport(dir, prefix string, now time.Time) (*os.File, string, error) {
 	stamp := now.Format("20060102-150405")
 	for n := 1; ; n++ {
-		name := fmt.Sprintf("parley-compare-%s.md", stamp)
+		name := fmt.Sprintf("%s-%s.md", prefix, stamp)
 		if n > 1 {
-			name = fmt.Sprintf("parley-compare-%s-%d.md", stamp, n)
+			name = fmt.Sprintf("%s-%s-%d.md", prefix, stamp, n)
 		}
 		path := filepath.Join(dir, name)
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

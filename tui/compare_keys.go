@@ -103,15 +103,21 @@ func (k compareKeyMap) exportShort() key.Binding {
 	return key.NewBinding(key.WithKeys(k.Export.Keys()...), key.WithHelp(k.Export.Help().Key, "export Markdown"))
 }
 
+// exportIndex is the export key as the claims index's full help names
+// it: there it writes the coverage table.
+func (k compareKeyMap) exportIndex() key.Binding {
+	return key.NewBinding(key.WithKeys(k.Export.Keys()...), key.WithHelp(k.Export.Help().Key, "export the claims as a Markdown coverage table (parley-claims-YYYYMMDD-HHMMSS.md, where the comparison's exports go): a row per claim, a column per source, ● ○ ≠"))
+}
+
 func (k compareKeyMap) claimsHelp() keyGroup {
 	next := key.NewBinding(key.WithKeys(k.Next.Keys()...), key.WithHelp("j/↓", "next claim"))
 	prev := key.NewBinding(key.WithKeys(k.Prev.Keys()...), key.WithHelp("k/↑", "previous claim"))
 	open := key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp("enter", "compare claim"))
 	return keyGroup{
-		short: []key.Binding{next, open, k.Curated, k.Query, k.Back},
+		short: []key.Binding{next, open, k.Curated, k.exportShort(), k.Query, k.Back},
 		full: [][]key.Binding{
 			{next, prev, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-			{open, k.Curated, k.Query, k.Back},
+			{open, k.Curated, k.exportIndex(), k.Query, k.Back},
 			{k.Rename, k.Delete, k.Undo},
 		},
 	}

@@ -41,6 +41,7 @@ func (m *Model) wireCompare() tea.Cmd {
 	cp, cl := newComparePane(e, m.st.isDark), newClaimsPane(e, m.st.isDark)
 	cp.exportDir = exportDir(m.paths)
 	cp.set, cl.set = m.set, m.set
+	cl.export.dir = cp.exportDir
 	m.panes[focusCompare], m.panes[focusClaims] = cp, cl
 	for _, f := range []focus{focusCompare, focusClaims} {
 		r := m.paneRect(f)

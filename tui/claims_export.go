@@ -1,0 +1,81 @@
+package tui
+
+import (
+	"io"
+	"slices"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"parley/corpus"
+	"parley/corpus/compare"
+)
+
+// x in the claims index exports the index as a Markdown coverage table
+// (compare.WriteCoverageMarkdown), where the compare view's exports go.
+
+// claimsExport is what the claims index needs to export: where to, a
+// clock for the file name, and what the last export did.
+type claimsExport struct {
+	dir    string           // "" is the current directory (see exportDir)
+	now    func() time.Time // nil: time.Now
+	status paneStatus
+}
+
+// claimsExportedMsg is an export of the claims index done: the compare
+// view's message under another name, so that only the index shows it.
+type claimsExportedMsg compareExportedMsg
+
+// exportIndex writes the claims listed as a coverage table.
+func (p *claimsPane) exportIndex() tea.Cmd {
+	if !p.loaded || len(p.claims) == 0 {
+		p.export.status = paneStatus{text: "nothing to export yet", err: true}
+		return nil
+	}
+	now := time.Now
+	if p.export.now != nil {
+		now = p.export.now
+	}
+	// The marks stand for the open story's sources, or every document.
+	index := map[*corpus.Document]int{}
+	for i, d := range p.engine.docs {
+		index[d] = i
+	}
+	var set []int
+	for _, d := range p.markDocs() {
+		set = append(set, index[d])
+	}
+	docs, claims := p.engine.docs, slices.Clone(p.claims)
+	write := exportMarkdown("parley-claims", p.export.dir, now(), func(f io.Writer) error {
+		return compare.WriteCoverageMarkdown(f, docs, set, claims)
+	})
+	return func() tea.Msg { return claimsExportedMsg(write().(compareExportedMsg)) }
+}
+
+// exportLine is the claims index's bottom line after an export: where
+// the table went, the path shortened from its left to fit, or why not.
+func (p *claimsPane) exportLine(w int) string {
+	st := p.export.status
+	line := st.text + shortenPath(st.path, max(w-strWidth(st.text+st.tail), 8)) + st.tail
+	if st.err {
+		return p.st.warn.Render(corpus.CleanLine(line))
+	}
+	return p.st.status.Render(corpus.CleanLine(line))
+}
+
+// withoutCurated leaves the curated layer's key out of a pane's help when
+// the corpus has no curated layer to turn on or off.
+func (k compareKeyMap) withoutCurated(g keyGroup, has bool) keyGroup {
+	if has {
+		return g
+	}
+	drop := func(bs []key.Binding) []key.Binding {
+		return slices.DeleteFunc(slices.Clone(bs), func(b key.Binding) bool { return slices.Equal(b.Keys(), k.Curated.Keys()) })
+	}
+	out := keyGroup{short: drop(g.short)}
+	for _, grp := range g.full {
+		out.full = append(out.full, drop(grp))
+	}
+	return out
+}
