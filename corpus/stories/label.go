@@ -72,8 +72,9 @@ func (r *Result) dateSpan(docs []*corpus.Document, members []int) (first, last s
 }
 
 // label names a group by the terms that weigh most over its documents.
-// A word already inside a chosen pair of names ("Blair" after "Tony
-// Blair") is skipped.
+// A word of a pair of names that is among the heaviest terms is named by
+// the pair ("Tony Blair" for "Blair"), and a word already inside a chosen
+// pair is skipped.
 func label(members []int, vs []vector, st corpusStats) string {
 	weight := map[uint64]float64{}
 	surface := map[uint64]string{}
@@ -95,16 +96,35 @@ func label(members []int, vs []vector, st corpusStats) string {
 		}
 		return cmp.Compare(a, b)
 	})
+	spell := func(k uint64) string {
+		w := surface[k]
+		if !st.isName(k) {
+			w = strings.ToLower(w)
+		}
+		return corpus.CleanLine(w)
+	}
+	// A pair of names among the heaviest terms stands for its words:
+	// "Lib Dems", not "Lib · Dems".
+	var pairs []string
+	for _, k := range keys[:min(len(keys), 4*labelTerms)] {
+		if w := spell(k); strings.Contains(w, " ") {
+			pairs = append(pairs, w)
+		}
+	}
 	var picked []string
 	for _, k := range keys {
 		if len(picked) == labelTerms {
 			break
 		}
-		w := surface[k]
-		if !st.isName(k) {
-			w = strings.ToLower(w)
+		w := spell(k)
+		if !strings.Contains(w, " ") {
+			for _, p := range pairs {
+				if overlaps([]string{p}, w) {
+					w = p
+					break
+				}
+			}
 		}
-		w = corpus.CleanLine(w)
 		if w == "" || overlaps(picked, w) {
 			continue
 		}
