@@ -58,14 +58,17 @@ const (
 )
 
 // statePath is the state file: $PARLEY_STATE_FILE, or parley/state.json in
-// the XDG state directory. Empty when neither can be found.
+// the XDG state directory. When that directory cannot be made (an
+// unwritable home), the path is still given: the first save fails and
+// the interface says why, once, instead of saving nothing in silence.
 func statePath() string {
 	if p := os.Getenv(stateEnv); p != "" {
 		return p
 	}
-	p, err := xdg.StateFile(filepath.Join("parley", "state.json"))
+	rel := filepath.Join("parley", "state.json")
+	p, err := xdg.StateFile(rel)
 	if err != nil {
-		return ""
+		return filepath.Join(xdg.StateHome, rel)
 	}
 	return p
 }

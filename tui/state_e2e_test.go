@@ -53,3 +53,25 @@ func waitState(t *testing.T, path, what string, ok func(*savedState) bool) *save
 	t.Fatalf("timed out waiting for %s: %+v (%v)", what, st, err)
 	return nil
 }
+
+// TestEndToEndUnsavableStateSaidOnce: when the state directory cannot be
+// made, the interface says so after the first save and reads on (that
+// it is said only once is TestStateUnwritableSaidOnce).
+func TestEndToEndUnsavableStateSaidOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildParley(t)
+	blocker := filepath.Join(t.TempDir(), "not-a-folder")
+	writeFile(t, filepath.Dir(blocker), filepath.Base(blocker), "")
+	s := startTmuxEnv(t, bin, 100, 30, []string{"XDG_STATE_HOME=" + filepath.Join(blocker, "state")})
+	s.waitFor("5 documents")
+	s.keys("Enter")
+	s.waitFor("reading positions are not saved")
+	s.keys("J")
+	s.waitUntil("the note cleared by the next key", func(sc string) bool {
+		return !strings.Contains(sc, "reading positions are not saved")
+	})
+	s.keys("q", "q")
+	s.waitExit(0)
+}
