@@ -13,11 +13,17 @@ import (
 )
 
 // linesModel opens a document of n one-letter lines ("a") in a 100×30
-// reader: the worst case for find, a match on every line.
-func linesModel(tb testing.TB, n int) *Model {
+// reader: the worst case for find, a match on every word. The parser
+// joins them into one paragraph of n words (31,254 lines on screen at
+// n = 1,000,000); paraModel's blank lines keep n paragraphs.
+func linesModel(tb testing.TB, n int) *Model { return letterModel(tb, n, "a\n") }
+
+func paraModel(tb testing.TB, n int) *Model { return letterModel(tb, n, "a\n\n") }
+
+func letterModel(tb testing.TB, n int, line string) *Model {
 	tb.Helper()
 	path := filepath.Join(tb.TempDir(), "lines.txt")
-	if err := os.WriteFile(path, []byte("Lines\n\n"+strings.Repeat("a\n", n)), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte("Lines\n\n"+strings.Repeat(line, n)), 0o600); err != nil {
 		tb.Fatal(err)
 	}
 	c, err := corpus.LoadPaths([]string{path}, corpus.LoadOptions{})
@@ -38,6 +44,24 @@ func BenchmarkFindKeystroke(b *testing.B) {
 	for _, n := range []int{100000, 1000000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			m := linesModel(b, n)
+			m.Update(keyMsg("/"))
+			b.ResetTimer()
+			for range b.N {
+				m.Update(keyMsg("a"))
+				_ = m.View()
+				m.Update(keyMsg("backspace"))
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkFindKeystrokeParagraphs is BenchmarkFindKeystroke with each
+// line a paragraph of its own.
+func BenchmarkFindKeystrokeParagraphs(b *testing.B) {
+	for _, n := range []int{100000, 1000000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			m := paraModel(b, n)
 			m.Update(keyMsg("/"))
 			b.ResetTimer()
 			for range b.N {
