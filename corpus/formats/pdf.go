@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -125,7 +126,7 @@ func spaced(a, b pdf.Text) bool {
 }
 
 // markGaps measures the space above each line in units of the page's
-// most common line spacing, so that a paragraph break shows.
+// usual line spacing, so that a paragraph break shows.
 func markGaps(lines []pdfLine) {
 	var steps []float64
 	for i := 1; i < len(lines); i++ {
@@ -136,11 +137,31 @@ func markGaps(lines []pdfLine) {
 	if len(steps) == 0 {
 		return
 	}
+	// The usual spacing is the lower quartile of the steps: on a page of
+	// short paragraphs half the steps can be paragraph gaps.
 	sort.Float64s(steps)
-	usual := steps[len(steps)/2]
+	usual := steps[len(steps)/4]
+	full := fullLineLength(lines)
 	for i := 1; i < len(lines); i++ {
-		lines[i].gap = (lines[i-1].y - lines[i].y) / max(usual, 1)
+		prev := lines[i-1]
+		lines[i].gap = (prev.y - lines[i].y) / max(usual, 1)
+		// A change of type size (a headline, a heading) or a short line
+		// (a byline, a date, the last line of a paragraph) ends a block.
+		if math.Abs(prev.size-lines[i].size) > 0.1*prev.size || utf8.RuneCountInString(prev.text) < full*6/10 {
+			lines[i].gap = max(lines[i].gap, 2)
+		}
 	}
+}
+
+// fullLineLength is the length in characters of a full line of text on
+// the page: the 90th percentile of its lines.
+func fullLineLength(lines []pdfLine) int {
+	ns := make([]int, len(lines))
+	for i, l := range lines {
+		ns[i] = utf8.RuneCountInString(l.text)
+	}
+	sort.Ints(ns)
+	return ns[len(ns)*9/10]
 }
 
 // readInfo takes title, author and date from the information dictionary
