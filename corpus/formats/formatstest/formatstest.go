@@ -189,3 +189,18 @@ func Book() []byte {
 <blockquote><p>Nobody expects a deal in one sitting.</p></blockquote>`,
 	}})
 }
+
+// Encrypted is a one-page PDF that needs the password "secret".
+func Encrypted() []byte {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetCreationDate(fixed)
+	f.SetProtection(0, "secret", "owner")
+	f.AddPage()
+	f.SetFont("Helvetica", "", 11)
+	f.Cell(0, 6, "A confidential report on the talks in Islamabad.")
+	var b bytes.Buffer
+	if err := f.Output(&b); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
