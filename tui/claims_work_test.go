@@ -157,6 +157,19 @@ func runAll(m *Model, cmd tea.Cmd, depth int) {
 	}
 }
 
+// folderModel is a 160×40 model with the folder dir loaded.
+func folderModel(t *testing.T, dir string) *Model {
+	t.Helper()
+	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json"))
+	drive(m, tea.WindowSizeMsg{Width: 160, Height: 40})
+	drive(m, loadedMsg{c: c})
+	return m
+}
+
 func driveKeys(m *Model, keys ...string) {
 	for _, k := range keys {
 		drive(m, keyMsg(k))
@@ -169,13 +182,7 @@ func driveKeys(m *Model, keys ...string) {
 // reader's a adds a sentence to a claim picked fuzzily.
 func TestClaimsWorkbenchViews(t *testing.T) {
 	dir := claimsFolder(t)
-	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json"))
-	drive(m, tea.WindowSizeMsg{Width: 160, Height: 40})
-	drive(m, loadedMsg{c: c})
+	m := folderModel(t, dir)
 	driveKeys(m, "enter", "v", "c", "a")
 	if s := screen(m); !strings.Contains(s, "new claim: delegations") {
 		t.Fatalf("a with no claim asks for a label, the engine's by default:\n%s", s)
@@ -264,13 +271,7 @@ func TestBrokenClaimsFileInTheInterface(t *testing.T) {
 	if err := os.WriteFile(path, []byte(`{"claims": [`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json"))
-	drive(m, tea.WindowSizeMsg{Width: 160, Height: 40})
-	drive(m, loadedMsg{c: c})
+	m := folderModel(t, dir)
 	if !strings.Contains(m.note, path) || !strings.Contains(m.note, "broken") || len(m.claimsReport) != 1 {
 		t.Fatalf("note %q, report %v", m.note, m.claimsReport)
 	}
