@@ -107,3 +107,32 @@ func TestUniqueIDs(t *testing.T) {
 		t.Errorf("uniqueID gave %v", got)
 	}
 }
+
+// No documents, empty ones and ones without a word group without a
+// panic: each empty document is a story of its own, never a copy.
+func TestEmptyAndWordless(t *testing.T) {
+	if r := Group(nil); len(r.Stories) != 0 || len(r.StoryOf) != 0 {
+		t.Errorf("no documents: %+v", r)
+	}
+	docs := []*corpus.Document{
+		article("e/1", ""),
+		article("e/2", ""),
+		article("e/3", "1984", "2004 - 2005: 12, 13."),
+		article("e/4", "1984", "2004 - 2005: 12, 13."),
+	}
+	r := Group(docs)
+	if len(r.StoryOf) != 4 {
+		t.Fatalf("StoryOf = %v", r.StoryOf)
+	}
+	if _, dup := r.DuplicateOf[1]; dup {
+		t.Error("an empty body is marked a copy")
+	}
+	if r.DuplicateOf[3] != 2 {
+		t.Errorf("two bodies of the same numbers are not copies: %v", r.DuplicateOf)
+	}
+	for _, s := range r.Stories {
+		if s.ID == "" {
+			t.Errorf("story without an ID: %+v", s)
+		}
+	}
+}
