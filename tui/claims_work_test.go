@@ -286,3 +286,30 @@ func TestBrokenClaimsFileInTheInterface(t *testing.T) {
 		t.Fatalf("the compare view is stuck: saving %v", p.saving)
 	}
 }
+
+// The picker takes every key but ctrl+c, which quits as everywhere; esc
+// closes it, and it is drawn at every size exactly.
+func TestClaimPickerKeysAndSizes(t *testing.T) {
+	m := folderModel(t, claimsFolder(t))
+	driveKeys(m, "enter", "v", "a")
+	if m.picker == nil {
+		t.Fatal("a with the sentence cursor opened no picker")
+	}
+	driveKeys(m, "q")
+	if m.picker == nil || m.picker.input.Value() != "q" {
+		t.Fatal("q did not reach the picker's prompt")
+	}
+	for w := 1; w <= 90; w += 7 {
+		for h := 1; h <= 30; h += 4 {
+			drive(m, tea.WindowSizeMsg{Width: w, Height: h})
+			requireSize(t, m.render(), w, h)
+		}
+	}
+	if _, cmd := m.Update(keyMsg("ctrl+c")); cmd == nil {
+		t.Fatal("ctrl+c did nothing in the picker")
+	}
+	driveKeys(m, "esc")
+	if m.picker != nil {
+		t.Fatal("esc did not close the picker")
+	}
+}

@@ -183,7 +183,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.paste(msg)
 	case tea.KeyPressMsg:
 		m.clearNote()
-		if m.picker != nil {
+		if m.picker != nil && !key.Matches(msg, m.km.Interrupt) {
 			return m, m.updatePicker(msg)
 		}
 		if cmd, handled := m.handleGlobalKey(msg); handled {

@@ -75,6 +75,9 @@ func (m *Model) footer() string {
 	if m.skipped && m.corpus != nil && (len(m.corpus.Problems) > 0 || len(m.corpus.Unsupported) > 0) {
 		return fitWidth(m.st.warn.Render(m.skippedNote(m.width)), m.width)
 	}
+	if m.picker != nil {
+		return fitWidth(m.st.dim.Render(" ↑/↓ choose · enter adds the sentence · esc cancels · ctrl+c quits"), m.width)
+	}
 	if m.showAll {
 		return fitWidth(m.st.dim.Render(" j/k scroll · q or any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.width)
 	}
