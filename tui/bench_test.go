@@ -155,3 +155,33 @@ func BenchmarkFindHugeParagraph(b *testing.B) {
 		m.reader.runFind("wo")
 	}
 }
+
+// BenchmarkListGroupedView: a frame of the list grouped by story, with
+// its headers, on BBC (the stories found once, before timing).
+func BenchmarkListGroupedView(b *testing.B) {
+	c := benchCorpus(b)
+	m := benchModel(b, 200, 60, c)
+	m.Update(findStories(c.Docs)())
+	press(m, "s", "s", "s")
+	b.ResetTimer()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkListGroupedScroll: one key down the grouped list and its frame.
+func BenchmarkListGroupedScroll(b *testing.B) {
+	c := benchCorpus(b)
+	m := benchModel(b, 200, 60, c)
+	m.Update(findStories(c.Docs)())
+	press(m, "s", "s", "s")
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		k := "j"
+		if i/200%2 == 1 {
+			k = "k"
+		}
+		m.Update(keyMsg(k))
+		_ = m.View()
+	}
+}

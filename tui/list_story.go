@@ -82,14 +82,18 @@ func (l *listPane) sortByStory(idx []int) {
 // one above the first item of each group, and above the first item on
 // screen so the group is always named.
 func (l *listPane) headerAt(i int) string {
+	if !l.hasHeader(i) {
+		return ""
+	}
+	return l.groupTitle(l.groupOf(l.docs[l.shown[i]]))
+}
+
+// hasHeader says whether a header is drawn above shown item i.
+func (l *listPane) hasHeader(i int) bool {
 	if !l.grouped() || i < 0 || i >= len(l.shown) {
-		return ""
+		return false
 	}
-	g := l.groupOf(l.docs[l.shown[i]])
-	if i > l.top && l.groupOf(l.docs[l.shown[i-1]]) == g {
-		return ""
-	}
-	return l.groupTitle(g)
+	return i <= l.top || l.groupOf(l.docs[l.shown[i-1]]) != l.groupOf(l.docs[l.shown[i]])
 }
 
 // groupTitle is "label · 7 sources · 2004-12-01 – 2004-12-20" for a
@@ -128,7 +132,7 @@ func pluralWord(n int, one, many string) string {
 // itemHeight is how many lines shown item i takes when drawn: a header
 // (if any), its title, its metadata and a gap.
 func (l *listPane) itemHeight(i int) int {
-	if l.headerAt(i) != "" {
+	if l.hasHeader(i) {
 		return itemLines + 1
 	}
 	return itemLines
@@ -178,7 +182,7 @@ func (l *listPane) linesFrom(from, to int) int {
 // lines, and whether y is on its title or metadata (not a header or gap).
 func (l *listPane) itemAt(y int) (int, bool) {
 	for i := l.top; i < len(l.shown) && y >= 0; i++ {
-		if l.headerAt(i) != "" {
+		if l.hasHeader(i) {
 			y--
 		}
 		if y >= 0 && y < itemLines {

@@ -1,0 +1,107 @@
+package tui
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"parley/corpus"
+	"parley/corpus/stories"
+	"parley/corpus/testcorpus"
+)
+
+// TestEndToEndStoryFlow: the BBC folder in a real terminal → group the
+// list by story → restrict the session to the first story → compare a
+// sentence: only that story's sources are compared → w widens to every
+// document, and there are more.
+func TestEndToEndStoryFlow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bbc := testcorpus.BBC()
+	if bbc == "" {
+		t.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
+	}
+	c, err := corpus.LoadPaths([]string{bbc}, corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := stories.Group(c.Docs)
+	story := g.Stories[0] // the most sources: the first group of the list
+	kept := len(c.Docs) - len(g.DuplicateOf)
+	firstLabelWord := strings.SplitN(story.Label, " ", 2)[0]
+
+	bin := buildParley(t)
+	s := startTmux(t, bin, 160, 50, bbc)
+	s.waitFor(fmt.Sprintf("%d documents · by date", len(c.Docs)))
+	s.keys("s", "s", "s")
+	s.waitFor("by story", "▾ "+firstLabelWord, fmt.Sprintf("%d sources", len(story.Docs)))
+	s.keys("&")
+	marker := fmt.Sprintf("· %d sources", len(story.Docs))
+	s.waitFor("story: "+firstLabelWord, marker, "& widens")
+	s.keys("Enter")
+	s.waitFor("sentence cursor")
+	s.keys("v")
+	s.waitFor("c compare")
+	s.keys("c")
+	s.waitFor("Compare “", fmt.Sprintf("%d sources · w: +%d more · story: %s", len(story.Docs), kept-len(story.Docs), firstLabelWord))
+	screen := s.waitUntil("the comparison", compared)
+	if n := comparedSources(t, screen); n != len(story.Docs) {
+		t.Fatalf("compared across %d sources, want the story's %d:\n%s", n, len(story.Docs), screen)
+	}
+	// The session's marker stays in the footer while comparing.
+	if !strings.Contains(lastLine(screen), "story: "+firstLabelWord) {
+		t.Errorf("the compare view's footer does not name the story:\n%s", screen)
+	}
+	s.keys("w")
+	screen = s.waitFor(fmt.Sprintf("every document (%d) · w: back to the story", kept))
+	screen = s.waitUntil("the widened comparison", compared)
+	if n := comparedSources(t, screen); n != kept {
+		t.Fatalf("widened to %d sources, want every document but the copies (%d):\n%s", n, kept, screen)
+	}
+	s.keys("w")
+	s.waitFor(fmt.Sprintf("%d sources · w: +%d more", len(story.Docs), kept-len(story.Docs)))
+	// & widens the session again, from the compare view too.
+	s.keys("&")
+	s.waitFor("every document: ")
+	if sc := s.waitUntil("the comparison", compared); strings.Contains(lastLine(sc), "story: ") {
+		t.Errorf("the session is still restricted:\n%s", sc)
+	}
+	s.keys("C-c")
+	s.waitExit(0)
+}
+
+// compared says the compare view shows a finished comparison.
+func compared(screen string) bool {
+	return !strings.Contains(screen, "comparing…") && strings.Contains(screen, "✓ same") && strings.Contains(screen, "origin")
+}
+
+var (
+	colsOf   = regexp.MustCompile(`(?:of|^|\s)(\d+) sources|of (\d+)\b`)
+	silentOf = regexp.MustCompile(`(\d+) silent`)
+)
+
+// comparedSources reads the compare view's status line: the columns
+// ("sources 2–3 of 23"; the silent ones folded into one column) and the
+// silent sources it sums up ("· 5 silent").
+func comparedSources(t *testing.T, screen string) int {
+	t.Helper()
+	var status string
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, "✓ same") {
+			status = l
+		}
+	}
+	m := colsOf.FindStringSubmatch(status)
+	if m == nil {
+		t.Fatalf("no count of sources on the status line %q", status)
+	}
+	cols, _ := strconv.Atoi(m[1] + m[2])
+	if sm := silentOf.FindStringSubmatch(status); sm != nil {
+		silent, _ := strconv.Atoi(sm[1])
+		return cols - 1 + silent
+	}
+	return cols
+}
