@@ -91,6 +91,7 @@ func newComparePane(engine *compareEngine, isDark bool) *comparePane {
 func (p *comparePane) setSize(w, h int) {
 	p.width, p.height = max(w, 0), max(h, 0)
 	p.prompt.setWidth(p.width)
+	p.rearrange()
 	p.clampPage()
 }
 
@@ -284,39 +285,15 @@ const compareMaxSilentCols = 4
 // sources when there are too many for a column each.
 const silentCol = -1
 
-// setResult takes a finished comparison: the origin's column first, then
-// the sources that speak, best match first, then the silent ones (in one
-// summary column when there are many), and the first statement of a
-// source other than the origin selected, since that is what the user
-// came for.
+// setResult takes a finished comparison (the origin's column keeping
+// only the compared sentence) and lays it out (compare_arrange.go): the
+// first statement of a source other than the origin is selected, since
+// that is what the user came for.
 func (p *comparePane) setResult(r compare.Result) {
+	r = originOnly(r, p.query.origin)
 	p.result, p.loading = &r, false
-	speaking, silent := compare.SpeakingOrder(r)
-	p.order = append(p.order[:0], speaking...)
-	p.silent = nil
-	if len(silent) > compareMaxSilentCols {
-		p.silent = silent
-		p.order = append(p.order, silentCol)
-	} else {
-		p.order = append(p.order, silent...)
-	}
-	p.stmts = p.stmts[:0]
-	for col, si := range p.order {
-		if si == silentCol {
-			continue
-		}
-		for mi := range r.Sources[si].Matches {
-			p.stmts = append(p.stmts, stmtRef{col, mi})
-		}
-	}
-	p.sel, p.page = 0, 0
-	for i, s := range p.stmts {
-		if !r.Sources[p.order[s.col]].Origin {
-			p.sel = i
-			break
-		}
-	}
-	p.showSel()
+	p.order, p.stmts, p.sel, p.page = p.order[:0], p.stmts[:0], 0, 0
+	p.arrange()
 }
 
 // pages says whether sideways paging does anything: columns side by side

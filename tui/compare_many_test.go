@@ -58,9 +58,24 @@ func TestCompareManySilentCollapse(t *testing.T) {
 	if s := p.selected(); s == nil || s.Loc.Doc != 9 {
 		t.Errorf("want the best other source selected, got %+v", s)
 	}
-	// A few silent sources keep a column each (the seeds' case).
-	if few := fixturePane(t, 80, 24); len(few.silent) != 0 || len(few.order) != 5 {
-		t.Errorf("5 sources: order %v, silent %v", few.order, few.silent)
+	// A few silent sources keep a column each when every column fits on
+	// one screen; when they would take a page of their own (80 columns:
+	// the origin and one more per page) they fold into one column, and a
+	// resize lays them out again, keeping the selected statement.
+	few := fixturePane(t, 170, 30)
+	if len(few.silent) != 0 || len(few.order) != 5 {
+		t.Errorf("5 sources at 170 columns: order %v, silent %v", few.order, few.silent)
+	}
+	sel := few.selected()
+	few.setSize(80, 24)
+	if len(few.silent) != 2 || len(few.order) != 4 || few.order[3] != silentCol {
+		t.Errorf("5 sources at 80 columns: order %v, silent %v; want the 2 silent in one column", few.order, few.silent)
+	}
+	if few.selected() != sel && (few.selected() == nil || sel == nil || few.selected().Loc != sel.Loc) {
+		t.Errorf("the resize lost the selected statement: %+v, was %+v", few.selected(), sel)
+	}
+	if v := ansi.Strip(few.view()); strings.Count(v, "silent — nothing here") != 0 {
+		t.Errorf("folded, yet a silent column of its own is drawn:\n%s", v)
 	}
 }
 

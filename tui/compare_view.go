@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"parley/corpus"
@@ -111,7 +112,7 @@ func (p *comparePane) titleLine() string {
 	// The query may be a whole paragraph: only what the line can show is
 	// flattened and cleaned.
 	q := corpus.CleanLine(oneLine(clipText(p.query.text, 4*p.width+64)))
-	return p.st.title.Render("Compare ") + "“" + q + "”"
+	return p.st.title.Render("Compare ") + quoteOnce(q)
 }
 
 // claimLine says what the query is and which layer is on.
@@ -190,7 +191,7 @@ func (p *comparePane) statusLine(w int) string {
 		room := w - fixed
 		if left != "" {
 			room -= strWidth(left) + 3
-			if room < min(strWidth(st.path), 24) {
+			if room < min(strWidth(st.path), max(24, strWidth(path.Base(st.path))+2)) {
 				left, room = "", w-fixed
 			}
 		}
