@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -52,10 +51,13 @@ const cacheMagic = "parley-docs\n"
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// cacheEntry is one file's parsed document as stored.
+// cacheEntry is one file's parsed document as stored: data when it was
+// parsed this run, else where it lies in the old cache file (read on
+// demand, so the whole file is never held in memory).
 type cacheEntry struct {
 	size, mtime int64
 	data        []byte
+	off, n      int64
 }
 
 // rootCache is the cache of one folder (or file) opened: the entries read
@@ -67,6 +69,7 @@ type rootCache struct {
 
 	once sync.Once
 	old  map[string]cacheEntry
+	file *os.File // the old cache file, open while its entries are read
 
 	mu     sync.Mutex
 	used   map[string]bool // old entries still valid this run
@@ -114,7 +117,7 @@ func (rc *rootCache) lookup(rel string, size, mtime int64) *Document {
 	if !ok || e.size != size || e.mtime != mtime {
 		return nil
 	}
-	d, err := decodeDoc(e.data)
+	d, err := rc.decodeOld(e)
 	if err != nil {
 		return nil
 	}
@@ -136,7 +139,22 @@ func (rc *rootCache) store(rel string, size, mtime int64, d *Document) {
 	if rc.err == nil && rc.tmp == nil {
 		rc.begin()
 	}
-	rc.put(rel, cacheEntry{size, mtime, data})
+	rc.put(rel, cacheEntry{size: size, mtime: mtime, data: data})
+}
+
+// oldData reads an entry's bytes from the old cache file.
+func (rc *rootCache) oldData(e cacheEntry) ([]byte, error) {
+	b := make([]byte, e.n)
+	_, err := rc.file.ReadAt(b, e.off)
+	return b, err
+}
+
+func (rc *rootCache) decodeOld(e cacheEntry) (*Document, error) {
+	b, err := rc.oldData(e)
+	if err != nil {
+		return nil, err
+	}
+	return decodeDoc(b)
 }
 
 // begin opens the new cache file and writes its header.
@@ -180,45 +198,120 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// read loads the folder's cache file, leaving old empty when it is
-// missing, foreign or damaged.
+// read indexes the folder's cache file: one pass checks its checksum
+// and notes where each entry lies; entries are read when looked up. A
+// missing, foreign or damaged file leaves old empty.
 func (rc *rootCache) read() {
 	rc.old = map[string]cacheEntry{}
-	b, err := os.ReadFile(rc.path)
-	if err != nil || len(b) < len(cacheMagic)+4 {
+	f, err := os.Open(rc.path)
+	if err != nil {
 		return
 	}
-	body, tail := b[:len(b)-4], b[len(b)-4:]
-	if !bytes.HasPrefix(body, []byte(cacheMagic)) || crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(tail) {
+	entries, ok := scanCacheFile(f, rc.c.Version, rc.root)
+	if !ok {
+		f.Close()
 		return
 	}
-	r := docReader{b: body[len(cacheMagic):]}
-	codec, n := binary.Uvarint(r.b)
-	if n <= 0 || codec != docCodecVersion {
-		return
-	}
-	r.b = r.b[n:]
-	if r.str() != rc.c.Version || r.str() != rc.root || r.err != nil {
-		return
-	}
-	entries := map[string]cacheEntry{}
-	for len(r.b) > 0 && r.err == nil {
-		rel := r.str()
-		size, mtime := int64(r.int()), int64(r.int())
-		n := r.count()
-		if r.err != nil {
-			return
-		}
-		entries[rel] = cacheEntry{size, mtime, r.b[:n:n]}
-		r.b = r.b[n:]
-	}
-	if r.err != nil {
-		return
-	}
-	rc.old = entries
+	rc.old, rc.file = entries, f
 	// Touched on use, so pruning drops the folders opened longest ago.
 	now := time.Now()
 	_ = os.Chtimes(rc.path, now, now)
+}
+
+// scanCacheFile reads a cache file through once, checking its header and
+// its CRC-32C trailer, and returns where each entry's document lies.
+func scanCacheFile(f *os.File, version, root string) (map[string]cacheEntry, bool) {
+	info, err := f.Stat()
+	if err != nil || info.Size() < int64(len(cacheMagic))+4 {
+		return nil, false
+	}
+	body := info.Size() - 4
+	sum := crc32.New(castagnoli)
+	r := &streamReader{br: bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, body), sum), 1<<16)}
+	if r.bytes(len(cacheMagic)) != cacheMagic || r.uvarint() != docCodecVersion ||
+		r.str() != version || r.str() != root {
+		return nil, false
+	}
+	entries := map[string]cacheEntry{}
+	for r.err == nil && r.pos < body {
+		rel := r.str()
+		size, mtime, n := r.varint(), r.varint(), int64(r.uvarint())
+		if n > body-r.pos {
+			return nil, false
+		}
+		entries[rel] = cacheEntry{size: size, mtime: mtime, off: r.pos, n: n}
+		r.skip(n)
+	}
+	var tail [4]byte
+	if r.err != nil || r.pos != body || func() error { _, err := f.ReadAt(tail[:], body); return err }() != nil ||
+		binary.LittleEndian.Uint32(tail[:]) != sum.Sum32() {
+		return nil, false
+	}
+	return entries, true
+}
+
+// streamReader reads the cache file's framing, counting its position;
+// the first error sticks.
+type streamReader struct {
+	br  *bufio.Reader
+	pos int64
+	err error
+}
+
+func (r *streamReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(r)
+	r.err = err
+	return v
+}
+
+func (r *streamReader) varint() int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, err := binary.ReadVarint(r)
+	r.err = err
+	return v
+}
+
+// ReadByte lets binary read varints while the position is counted.
+func (r *streamReader) ReadByte() (byte, error) {
+	b, err := r.br.ReadByte()
+	if err == nil {
+		r.pos++
+	}
+	return b, err
+}
+
+func (r *streamReader) bytes(n int) string {
+	if r.err != nil {
+		return ""
+	}
+	b := make([]byte, n)
+	_, r.err = io.ReadFull(r.br, b)
+	r.pos += int64(n)
+	return string(b)
+}
+
+// str reads a length and that many bytes; a cache file's names and
+// versions are short, so a long one is damage.
+func (r *streamReader) str() string {
+	n := r.uvarint()
+	if n > 1<<16 {
+		r.err = errCorrupt
+		return ""
+	}
+	return r.bytes(int(n))
+}
+
+func (r *streamReader) skip(n int64) {
+	if r.err != nil {
+		return
+	}
+	_, r.err = io.CopyN(io.Discard, r.br, n)
+	r.pos += n
 }
 
 // finish writes the new cache file when something changed: a file parsed
@@ -227,6 +320,9 @@ func (rc *rootCache) finish() error {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	rc.once.Do(rc.read)
+	if rc.file != nil {
+		defer rc.file.Close()
+	}
 	if rc.misses == 0 && len(rc.used) == len(rc.old) {
 		return nil
 	}
@@ -239,7 +335,14 @@ func (rc *rootCache) finish() error {
 	}
 	sort.Strings(rels)
 	for _, rel := range rels {
-		rc.put(rel, rc.old[rel])
+		e := rc.old[rel]
+		data, err := rc.oldData(e)
+		if err != nil {
+			rc.err = err
+			break
+		}
+		e.data = data
+		rc.put(rel, e)
 	}
 	if rc.tmp == nil {
 		return rc.err
