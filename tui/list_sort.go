@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"parley/corpus"
@@ -110,23 +111,24 @@ func sortByKeys(keys []listKey, idx []int, by sortKey) {
 	slices.SortStableFunc(idx, func(i, j int) int { return compareKeys(&keys[i], &keys[j], by) })
 }
 
-// mergeSorted merges two index lists each already in the list's order,
-// so a batch of arriving documents costs its own sort and one pass over
-// the list, not a sort of everything that has arrived.
+// mergeSorted merges b into a, each already in the list's order, so a
+// batch of arriving documents costs its own sort and one copy of the
+// list, not a sort of everything that has arrived. Each of b's items finds
+// its place by binary search and the runs of a between are copied whole:
+// a batch of k costs k·log n comparisons, where a plain merge compared
+// every item of a (34 ms a batch at 40 times the BBC folder).
 func mergeSorted(keys []listKey, a, b []int, by sortKey) []int {
 	out := make([]int, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if compareKeys(&keys[b[j]], &keys[a[i]], by) < 0 {
-			out = append(out, b[j])
-			j++
-		} else {
-			out = append(out, a[i])
-			i++
-		}
+	i := 0
+	for _, x := range b {
+		// Past the items of a that x does not sort before: equal ones
+		// stay first, as a stable sort would leave them.
+		j := i + sort.Search(len(a)-i, func(k int) bool { return compareKeys(&keys[x], &keys[a[i+k]], by) < 0 })
+		out = append(out, a[i:j]...)
+		out = append(out, x)
+		i = j
 	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+	return append(out, a[i:]...)
 }
 
 // filterKeys appends to out from+i for each keys[i] matching every

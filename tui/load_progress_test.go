@@ -59,3 +59,35 @@ func TestLoadingSaysWhatItDoes(t *testing.T) {
 		t.Fatalf("with every index built:\n%s", sc)
 	}
 }
+
+// A folder arriving in batches, in any order, ends in the order one sort
+// of everything gives, under each sort key.
+func TestBatchesMergeAsOneSort(t *testing.T) {
+	seeds := seedCorpus(t).Docs
+	var docs []*corpus.Document
+	for i := range 700 {
+		d := *seeds[(i*7)%len(seeds)]
+		d.ID = strconv.Itoa((i * 389) % 700)
+		if i%3 == 0 {
+			d.Published = ""
+		}
+		docs = append(docs, &d)
+	}
+	for by := range sortKeys {
+		l := newListPane(&KeyMap{}, &styles{})
+		l.sortBy = by
+		for i := 0; i < len(docs); i += 64 {
+			l.addDocs(docs[i:min(i+64, len(docs))])
+		}
+		want := make([]int, len(docs))
+		for i := range want {
+			want[i] = i
+		}
+		sortDocs(docs, want, by)
+		for i := range want {
+			if l.shown[i] != want[i] {
+				t.Fatalf("sorted by %v, row %d is %s, want %s", by, i, docs[l.shown[i]].ID, docs[want[i]].ID)
+			}
+		}
+	}
+}
