@@ -117,7 +117,7 @@ func startTmuxEnv(t *testing.T, bin string, w, h int, env []string, args ...stri
 	// The data directory (the seeds' claims file, exports) is the test's
 	// own too.
 	envs := []string{"XDG_STATE_HOME=" + shellQuote(s.state), "PARLEY_STATE_FILE=", "XDG_DATA_HOME=" + shellQuote(filepath.Join(s.state, "data")),
-		"PARLEY_CLAIMS_FILE=", "PARLEY_EXPORT_DIR=", "TERM=xterm-256color"}
+		"PARLEY_CLAIMS_FILE=", "PARLEY_CACHE_DIR=" + shellQuote(filepath.Join(s.state, "cache")), "PARLEY_EXPORT_DIR=", "TERM=xterm-256color"}
 	for _, e := range env {
 		k, v, _ := strings.Cut(e, "=")
 		envs = append(envs, k+"="+shellQuote(v))
