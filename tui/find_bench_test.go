@@ -38,39 +38,26 @@ func letterModel(tb testing.TB, n int, line string) *Model {
 }
 
 // BenchmarkFindKeystroke: typing one more letter of a find query and
-// drawing the frame, in a document of 100,000 and 1,000,000 lines that
-// each match.
+// deleting it, each with its frame, in a document of 100,000 and
+// 1,000,000 lines that each match (one paragraph, or one paragraph a line).
 func BenchmarkFindKeystroke(b *testing.B) {
-	for _, n := range []int{100000, 1000000} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			m := linesModel(b, n)
-			m.Update(keyMsg("/"))
-			b.ResetTimer()
-			for range b.N {
-				m.Update(keyMsg("a"))
-				_ = m.View()
-				m.Update(keyMsg("backspace"))
-				_ = m.View()
-			}
-		})
-	}
-}
-
-// BenchmarkFindKeystrokeParagraphs is BenchmarkFindKeystroke with each
-// line a paragraph of its own.
-func BenchmarkFindKeystrokeParagraphs(b *testing.B) {
-	for _, n := range []int{100000, 1000000} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			m := paraModel(b, n)
-			m.Update(keyMsg("/"))
-			b.ResetTimer()
-			for range b.N {
-				m.Update(keyMsg("a"))
-				_ = m.View()
-				m.Update(keyMsg("backspace"))
-				_ = m.View()
-			}
-		})
+	for _, doc := range []struct {
+		name string
+		open func(testing.TB, int) *Model
+	}{{"lines", linesModel}, {"paragraphs", paraModel}} {
+		for _, n := range []int{100000, 1000000} {
+			b.Run(fmt.Sprintf("%s/%d", doc.name, n), func(b *testing.B) {
+				m := doc.open(b, n)
+				m.Update(keyMsg("/"))
+				b.ResetTimer()
+				for range b.N {
+					m.Update(keyMsg("a"))
+					_ = m.View()
+					m.Update(keyMsg("backspace"))
+					_ = m.View()
+				}
+			})
+		}
 	}
 }
 
