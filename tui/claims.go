@@ -112,6 +112,9 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		p.export.status = exportStatus(compareExportedMsg(msg))
 	case claimsChangedMsg:
 		p.selLabel = msg.label
+		if p.storyMode() {
+			return p, p.relayerStories()
+		}
 		return p, p.load()
 	case tea.KeyPressMsg:
 		p.status, p.export.status = "", paneStatus{}

@@ -71,3 +71,13 @@ func (p *claimsPane) selectLabel() {
 	}
 	p.selLabel = ""
 }
+
+// relayerStories forgets the stories' claims found under the old curated
+// layer, and finds the open story's again under the new one.
+func (p *claimsPane) relayerStories() tea.Cmd {
+	clear(p.idx.found)
+	if p.story == noStory {
+		return p.nextStory()
+	}
+	return p.openStory(p.story)
+}

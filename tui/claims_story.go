@@ -60,7 +60,7 @@ func runStoryClaims(e *compareEngine, story int, sources []int, engineOnly bool)
 		for i, d := range sources {
 			sub[i] = e.docs[d]
 		}
-		claims := compare.Build(sub, compare.Options{Curated: e.curated, EngineOnly: engineOnly}).Claims()
+		claims := compare.Build(sub, compare.Options{Curated: e.curatedLayer(), EngineOnly: engineOnly}).Claims()
 		for ci := range claims {
 			for si := range claims[ci].Sources {
 				src := &claims[ci].Sources[si]

@@ -71,6 +71,13 @@ func (e *compareEngine) setLayer(curated []compare.CuratedClaim, stale map[strin
 	e.gen++
 }
 
+// curatedLayer is the curated layer as it is now (an edit replaces it).
+func (e *compareEngine) curatedLayer() []compare.CuratedClaim {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.curated
+}
+
 // staleOf lists the user's quotes of a claim that are no longer found.
 func (e *compareEngine) staleOf(label string) []string {
 	e.mu.Lock()
