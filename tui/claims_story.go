@@ -44,33 +44,18 @@ type storyClaims struct {
 
 // storyClaimsMsg carries one story's claims back to the claims pane.
 type storyClaimsMsg struct {
-	story   int
-	sources []int
-	claims  []compare.Claim
-	layer   bool // engine only
+	story  int
+	docs   []*corpus.Document // the set's documents, in the order of the coverage marks
+	claims []compare.Claim
+	layer  bool // engine only
 }
 
-// runStoryClaims finds the claims of a set of documents (corpus indexes)
-// in a command, on an index of those documents alone, so the terms rare
-// within the story weigh as they should. Statements are given back with
-// corpus locations.
-func runStoryClaims(e *compareEngine, story int, sources []int, engineOnly bool) tea.Cmd {
+// runStoryClaims finds the claims of a comparison set in a command, on
+// the set's own index (compare.Scope.Claims), so the terms rare within
+// the story weigh as they should.
+func runStoryClaims(e *compareEngine, story int, sc *compare.Scope, engineOnly bool) tea.Cmd {
 	return func() tea.Msg {
-		sub := make([]*corpus.Document, len(sources))
-		for i, d := range sources {
-			sub[i] = e.docs[d]
-		}
-		claims := compare.Build(sub, compare.Options{Curated: e.curatedLayer(), EngineOnly: engineOnly}).Claims()
-		for ci := range claims {
-			for si := range claims[ci].Sources {
-				src := &claims[ci].Sources[si]
-				src.Doc = sources[src.Doc]
-				for k := range src.Statements {
-					src.Statements[k].Loc.Doc = sources[src.Statements[k].Loc.Doc]
-				}
-			}
-		}
-		return storyClaimsMsg{story: story, sources: sources, claims: claims, layer: engineOnly}
+		return storyClaimsMsg{story: story, docs: setDocs(e.docs, sc), claims: sc.Claims(), layer: engineOnly}
 	}
 }
 
@@ -115,12 +100,17 @@ func (p *claimsPane) loadStories() tea.Cmd {
 	return p.nextStory()
 }
 
-// sourcesOf is what story k compares: its kept copies, or the tagged set.
-func (p *claimsPane) sourcesOf(k int) []int {
+// scopeOf is the comparison set of story k, or of the tagged set.
+func (p *claimsPane) scopeOf(k int) *compare.Scope {
+	sets := p.engine.setsFor(p.engineOnly)
 	if k == taggedStory {
-		return p.set.taggedScope().sources
+		sources := p.set.taggedScope().sources
+		if p.set.scope != nil {
+			sources = p.set.scope.sources
+		}
+		return sets.Tagged(sources)
 	}
-	return p.set.groups.Stories[k].Docs
+	return sets.Story(k)
 }
 
 // openStory shows story k's claims, finding them first if need be.
@@ -135,7 +125,7 @@ func (p *claimsPane) openStory(k int) tea.Cmd {
 		return nil // the answer in flight starts this one next
 	}
 	p.idx.running = k
-	return runStoryClaims(p.engine, k, p.sourcesOf(k), p.engineOnly)
+	return runStoryClaims(p.engine, k, p.scopeOf(k), p.engineOnly)
 }
 
 // nextStory starts finding the claims of the first story not yet done,
@@ -147,7 +137,7 @@ func (p *claimsPane) nextStory() tea.Cmd {
 	for _, k := range p.idx.rows {
 		if _, ok := p.idx.found[k]; !ok {
 			p.idx.running = k
-			return runStoryClaims(p.engine, k, p.sourcesOf(k), p.engineOnly)
+			return runStoryClaims(p.engine, k, p.scopeOf(k), p.engineOnly)
 		}
 	}
 	return nil
@@ -162,10 +152,7 @@ func (p *claimsPane) storyClaimsFound(msg storyClaimsMsg) tea.Cmd {
 	if msg.layer != p.engineOnly {
 		return nil
 	}
-	docs := make([]*corpus.Document, len(msg.sources))
-	for i, d := range msg.sources {
-		docs[i] = p.engine.docs[d]
-	}
+	docs := msg.docs
 	p.idx.found[msg.story] = storyClaims{claims: msg.claims, docs: docs}
 	if msg.story == p.story {
 		p.claims, p.claimDocs, p.loaded, p.loading = msg.claims, docs, true, false
@@ -331,7 +318,7 @@ func (p *claimsPane) storyTitle() string {
 // findingText is the line shown while claims are being found.
 func (p *claimsPane) findingText() string {
 	if p.storyMode() && p.story != noStory {
-		return fmt.Sprintf("finding the claims of %s…", plural(len(p.sourcesOf(p.story)), "source"))
+		return fmt.Sprintf("finding the claims of %s…", plural(len(p.scopeOf(p.story).Set), "source"))
 	}
 	return "finding claims…"
 }

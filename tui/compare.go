@@ -107,11 +107,7 @@ func (p *comparePane) keys() help.KeyMap {
 func (p *comparePane) start(q compareQuery) tea.Cmd {
 	q.top = compareTop
 	q.engineOnly = p.engineOnly
-	q.docs, q.groups = p.queryDocs(q.originDoc()), nil
-	if p.scope.pick && !p.scope.wide {
-		q.groups = p.set.groups
-	}
-	p.scope.picked = nil
+	p.querySet(&q)
 	p.query = q
 	p.seq++
 	p.loading = true
@@ -156,7 +152,9 @@ func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 		return p, p.start(p.query)
 	case compareResultMsg:
 		if msg.seq == p.seq {
-			p.scope.picked = msg.picked
+			if msg.picked != nil {
+				p.scope.set = msg.picked
+			}
 			p.setResult(msg.result)
 			p.restoreSel()
 			return p, p.replayTypeahead()

@@ -41,6 +41,12 @@ type compareEngine struct {
 	key func(*corpus.Document) string
 	// shipped says whether a label is a shipped claim's.
 	shipped func(label string) bool
+
+	// The comparison sets of the corpus once its stories are found
+	// (compare_set.go): one per layer, made again when the layer changes.
+	groups  *stories.Result
+	sets    [2]*compare.Sets
+	setsGen [2]int
 }
 
 func newCompareEngine(docs []*corpus.Document, curated []compare.CuratedClaim) *compareEngine {
@@ -109,7 +115,7 @@ func setCuratedLayer(engineOnly bool) tea.Cmd {
 type compareResultMsg struct {
 	seq    int
 	result compare.Result
-	picked []int // the stories picked for a typed query (compare_set.go)
+	picked *compare.Scope // the set picked for a typed query (compare_set.go)
 }
 
 // compareQuery is what the compare pane asks the engine.
@@ -119,10 +125,11 @@ type compareQuery struct {
 	top        int
 	engineOnly bool
 	claim      string // the curated claim worked on, if any
-	// docs, when set, are the documents compared (compare_set.go);
-	// groups, when set, picks the stories that speak to a typed query.
-	docs   []int
-	groups *stories.Result
+	// set, when given, is the comparison set the query is compared
+	// with; pick, when given, picks the stories that speak to a typed
+	// query (compare_set.go). Neither: every document.
+	set  *compare.Scope
+	pick *compare.Sets
 }
 
 // originDoc is the document the query was taken from, or -1.
@@ -137,14 +144,15 @@ func (q compareQuery) originDoc() int {
 // first time and comparing can both take a while on a large folder.
 func runCompare(e *compareEngine, seq int, q compareQuery) tea.Cmd {
 	return func() tea.Msg {
-		ix := e.index(q.engineOnly)
-		res := ix.Compare(q.text, compare.QueryOptions{Top: q.top, Origin: q.origin, Claim: q.claim})
-		msg := compareResultMsg{seq: seq, result: restrictResult(res, q.docs)}
-		if q.groups != nil {
-			docs, picked := pickStories(msg.result, q.groups)
-			msg.result, msg.picked = restrictResult(msg.result, docs), picked
+		opts := compare.QueryOptions{Top: q.top, Origin: q.origin, Claim: q.claim}
+		switch {
+		case q.pick != nil:
+			sc := q.pick.Pick(q.text)
+			return compareResultMsg{seq: seq, result: sc.Compare(q.text, opts), picked: sc}
+		case q.set != nil:
+			return compareResultMsg{seq: seq, result: q.set.Compare(q.text, opts)}
 		}
-		return msg
+		return compareResultMsg{seq: seq, result: e.index(q.engineOnly).Compare(q.text, opts)}
 	}
 }
 

@@ -2,9 +2,9 @@ package tui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
+	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/corpus/stories"
 )
@@ -13,120 +13,112 @@ import (
 // the other documents of its story (or the tagged set, or the story the
 // session is restricted to); w widens the comparison to every document
 // and back. A typed query with no set picks the stories that speak to it.
+// The sets are the engine's (compare.Sets): each has its own index, so a
+// story compares as it would in a folder of its own.
+
+// setStories gives the engine the corpus's stories, so it hands out
+// comparison sets from now on.
+func (e *compareEngine) setStories(g *stories.Result) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.groups, e.sets = g, [2]*compare.Sets{}
+}
+
+// setsFor is the comparison sets of a layer, or nil until the stories are
+// found. The curated layer's are made again when the layer changes.
+func (e *compareEngine) setsFor(engineOnly bool) *compare.Sets {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.groups == nil {
+		return nil
+	}
+	i, opts := 0, compare.Options{Curated: e.curated}
+	if engineOnly {
+		i, opts = 1, compare.Options{EngineOnly: true}
+	}
+	if e.sets[i] == nil || e.setsGen[i] != e.gen {
+		e.sets[i], e.setsGen[i] = compare.NewSets(e.docs, e.groups, opts), e.gen
+	}
+	return e.sets[i]
+}
 
 // compareScope is the comparison set of the view's query.
 type compareScope struct {
-	docs []int  // corpus indexes compared; nil: every document
-	name string // "story: …", "tagged", …; "" for every document
+	name string // "story: …", "tagged"; "" for every document
+	all  bool   // the set is every document (no story to compare within)
 	wide bool   // w widened the comparison to every document
 	pick bool   // a typed query with no set: the stories that speak are picked
-	// picked names the stories picked for a typed query, once answered.
-	picked []int
+	// set is the set compared, once known (for a typed query, once the
+	// stories are picked).
+	set *compare.Scope
 }
 
 // scopeFor is the comparison set of a query from corpus document origin
-// (-1 for typed text).
+// (-1 for typed text), given the session's scope and tags.
 func (p *comparePane) scopeFor(origin int) compareScope {
-	if p.set == nil {
-		return compareScope{}
+	sets := p.engine.setsFor(p.engineOnly)
+	if sets == nil || p.set == nil {
+		return compareScope{all: true}
 	}
-	docs, name := p.set.compareSet(origin)
-	if docs != nil && len(docs) < 2 && origin >= 0 {
-		// A story of one has nothing to compare with: every document.
-		return compareScope{name: "alone in its story"}
+	var sc compareScope
+	switch {
+	case p.set.scope != nil && p.set.scope.story >= 0:
+		sc = compareScope{set: sets.Story(p.set.scope.story), name: p.set.scopeName()}
+	case p.set.scope != nil || len(p.set.tags) > 0:
+		docs := p.set.taggedScope().sources
+		if p.set.scope != nil {
+			docs = p.set.scope.sources
+		}
+		if origin >= 0 {
+			docs = append(docs, origin)
+		}
+		sc = compareScope{set: sets.Tagged(docs), name: "tagged"}
+	case origin >= 0:
+		sc = compareScope{set: sets.StoryOf(origin), name: "story: " + cleanLabel(p.set.groups.Stories[p.set.storyOf(origin)].Label)}
+		if len(sc.set.Set) < 2 {
+			// A story of one has nothing to compare with: every document.
+			return compareScope{set: sets.All(), all: true, name: "alone in its story"}
+		}
+	case len(p.set.groups.Stories) > 1:
+		return compareScope{pick: true}
+	default:
+		return compareScope{all: true}
 	}
-	if docs != nil && len(docs) >= p.keptDocs() {
-		// The set is the whole corpus (the shipped seeds are one story).
-		return compareScope{}
-	}
-	sc := compareScope{docs: docs, name: name}
-	if docs == nil && origin < 0 && p.set.groups != nil && len(p.set.groups.Stories) > 1 {
-		sc.pick = true
+	if sc.set.Outside == 0 {
+		// The set is the whole corpus (the seeds are one story): the
+		// corpus's own index answers.
+		return compareScope{all: true}
 	}
 	return sc
 }
 
-// queryDocs is what the engine's answer is cut to: the set, or every
-// document but the duplicates (each shown once, as its kept copy) when
-// the comparison is wide.
-func (p *comparePane) queryDocs(origin int) []int {
-	if !p.scope.wide && p.scope.docs != nil {
-		return p.scope.docs
+// querySet fills in what q is compared with: the set, every document when
+// widened, or the stories to pick for a typed query. A sentence of a copy
+// is compared as its kept copy's, which stands for it in every set.
+//
+// The set is found again for each query: the sets of the curated layer
+// are made anew when the user's claims change.
+func (p *comparePane) querySet(q *compareQuery) {
+	wide := p.scope.wide
+	p.scope = p.scopeFor(q.originDoc())
+	p.scope.wide = wide && !p.scope.all
+	q.set, q.pick = p.scope.set, nil
+	sets := p.engine.setsFor(q.engineOnly)
+	switch {
+	case sets == nil:
+		q.set = nil
+		return
+	case p.scope.wide:
+		q.set = sets.All()
+	case p.scope.pick:
+		q.set, q.pick = nil, sets
 	}
-	if p.set == nil || p.set.groups == nil || len(p.set.groups.DuplicateOf) == 0 {
-		return nil
-	}
-	var out []int
-	for i := range p.docs {
-		if _, dup := p.set.groups.DuplicateOf[i]; !dup || i == origin {
-			out = append(out, i)
+	if o := q.origin; o != nil && p.set != nil && p.set.keptCopy(o.Doc) != o.Doc {
+		if loc, ok := sets.Locate(q.text); ok {
+			q.origin = &loc
 		}
 	}
-	// The origin's kept copy says what the origin says, word for word.
-	if k := p.set.keptCopy(origin); origin >= 0 && k != origin {
-		out = slices.DeleteFunc(out, func(i int) bool { return i == k })
-	}
-	return out
 }
-
-// restrictResult keeps the sources of r whose documents are in docs
-// (sorted corpus indexes); the silent ones are then counted within it.
-func restrictResult(r compare.Result, docs []int) compare.Result {
-	if docs == nil {
-		return r
-	}
-	out := r
-	out.Sources = make([]compare.SourceResult, 0, len(docs))
-	for _, s := range r.Sources {
-		if _, ok := slices.BinarySearch(docs, s.Doc); ok {
-			out.Sources = append(out.Sources, s)
-		}
-	}
-	return out
-}
-
-// pickStories chooses, for a typed query, the stories that speak to it:
-// those whose best source scores at least half the best score anywhere,
-// at most pickMax of them, best first. It returns their documents (sorted)
-// and the stories.
-func pickStories(r compare.Result, g *stories.Result) ([]int, []int) {
-	best := map[int]float64{}
-	top := 0.0
-	for _, s := range r.Sources {
-		if s.Silent || len(s.Matches) == 0 || s.Doc >= len(g.StoryOf) {
-			continue
-		}
-		k, sc := g.StoryOf[s.Doc], s.Matches[0].Score
-		best[k] = max(best[k], sc)
-		top = max(top, sc)
-	}
-	var picked []int
-	for k, sc := range best {
-		if sc >= top/2 {
-			picked = append(picked, k)
-		}
-	}
-	slices.SortFunc(picked, func(a, b int) int {
-		if best[a] != best[b] {
-			if best[a] > best[b] {
-				return -1
-			}
-			return 1
-		}
-		return a - b
-	})
-	picked = picked[:min(len(picked), pickMax)]
-	var docs []int
-	for _, k := range picked {
-		docs = append(docs, g.Stories[k].Docs...)
-	}
-	slices.Sort(docs)
-	return docs, picked
-}
-
-// pickMax is the most stories a typed query is compared across: beyond a
-// few, the columns are a search result, not a comparison.
-const pickMax = 3
 
 // originDoc is the corpus document the view's query came from, or -1.
 func (p *comparePane) originDoc() int {
@@ -144,7 +136,7 @@ func (p *comparePane) widen() {
 	if p.query.text == "" {
 		return
 	}
-	if p.scope.docs == nil && !p.scope.pick {
+	if p.scope.all {
 		p.status = paneStatus{text: "already comparing every document"}
 		return
 	}
@@ -155,50 +147,29 @@ func (p *comparePane) widen() {
 // query is: "7 sources · w: +2218 more · story: …".
 func (p *comparePane) scopeNote() string {
 	sc := p.scope
-	all := p.keptDocs()
 	var parts []string
 	switch {
-	case sc.wide:
-		parts = append(parts, fmt.Sprintf("every document (%d) · w: back to the %s", all, setWord(sc)))
+	case sc.wide && sc.set != nil:
+		parts = append(parts, fmt.Sprintf("every document (%d) · w: back to the %s", len(sc.set.Set)+sc.set.Outside, setWord(sc)))
 	case sc.pick && p.loading:
 		parts = append(parts, "picking the stories that speak…")
-	case sc.pick && len(sc.picked) == 0:
-		parts = append(parts, "no story speaks to it")
+	case sc.pick && (sc.set == nil || len(sc.set.Stories) == 0):
+		parts = append(parts, "no story speaks to it: every document")
 	case sc.pick:
-		parts = append(parts, fmt.Sprintf("w: +%d more", max(all-p.pickedDocs(), 0)), p.pickedNote())
-	case sc.docs != nil:
-		// The label last: on a narrow screen it is what gives way.
-		parts = append(parts, plural(len(sc.docs), "source"), fmt.Sprintf("w: +%d more", max(all-len(sc.docs), 0)), sc.name)
-	case sc.name != "":
+		parts = append(parts, fmt.Sprintf("w: +%d more", sc.set.Outside), p.pickedNote())
+	case sc.name != "" && sc.all:
 		parts = append(parts, sc.name+": every document")
+	case sc.set != nil && !sc.all:
+		// The label last: on a narrow screen it is what gives way.
+		parts = append(parts, plural(len(sc.set.Set), "source"), fmt.Sprintf("w: +%d more", sc.set.Outside), sc.name)
 	}
 	return strings.Join(parts, " · ")
 }
 
-// keptDocs counts the documents that are not a duplicate of another.
-func (p *comparePane) keptDocs() int {
-	if p.set == nil || p.set.groups == nil {
-		return len(p.docs)
-	}
-	return len(p.docs) - len(p.set.groups.DuplicateOf)
-}
-
-// pickedDocs counts the sources of the stories picked for a typed query.
-func (p *comparePane) pickedDocs() int {
-	n := 0
-	for _, k := range p.scope.picked {
-		n += len(p.set.groups.Stories[k].Docs)
-	}
-	return n
-}
-
 // pickedNote names the stories a typed query was compared across.
 func (p *comparePane) pickedNote() string {
-	if p.set == nil || p.set.groups == nil || len(p.scope.picked) == 0 {
-		return "no story speaks to it"
-	}
 	var labels []string
-	for _, k := range p.scope.picked {
+	for _, k := range p.scope.set.Stories {
 		labels = append(labels, cleanLabel(p.set.groups.Stories[k].Label))
 	}
 	if len(labels) == 1 {
@@ -215,4 +186,14 @@ func setWord(sc compareScope) string {
 		return "tagged set"
 	}
 	return "story"
+}
+
+// setDocs are the documents of a set, in its order (the order of a
+// story's claims' coverage marks).
+func setDocs(docs []*corpus.Document, sc *compare.Scope) []*corpus.Document {
+	out := make([]*corpus.Document, len(sc.Set))
+	for i, d := range sc.Set {
+		out[i] = docs[d]
+	}
+	return out
 }

@@ -27,6 +27,9 @@ func (m *Model) storiesFound(msg storiesFoundMsg) tea.Cmd {
 		return nil
 	}
 	m.set.groups, m.set.grouping = msg.groups, false
+	if cp, ok := m.panes[focusCompare].(*comparePane); ok {
+		cp.engine.setStories(msg.groups)
+	}
 	m.list.indexed("stories")
 	m.list.refresh(m.list.kept())
 	m.previewSelection()

@@ -228,15 +228,15 @@ func TestCompareWithinTheStoryAndWiden(t *testing.T) {
 	}
 }
 
-// A sentence of the copy is compared with its story, standing for the
-// border report: a text is never compared with its own copy.
+// A sentence of the copy is compared as the border report's, which stands
+// for it: a text is never compared with its own copy.
 func TestCompareFromADuplicate(t *testing.T) {
 	m := storyModel(t, 120, 40)
 	send(m, openDocMsg{doc: m.corpus.Docs[3]})
 	pressAll(m, "v", "c")
 	p := m.panes[focusCompare].(*comparePane)
-	if got := resultDocs(p); got != "[0 3]" {
-		t.Fatalf("compared across %s, want talks and the copy itself", got)
+	if got := resultDocs(p); got != "[0 1]" || p.result.Origin != 1 {
+		t.Fatalf("compared across %s from %d, want talks and the border report, its origin", got, p.result.Origin)
 	}
 }
 
