@@ -51,6 +51,7 @@ type listPane struct {
 	// items caches drawn rows: styling is the costly part of a frame and
 	// a row only changes with the width, selection, focus or styles.
 	items map[*corpus.Document]cachedItem
+	paths listPaths // which documents are named by their path (list_paths.go)
 }
 
 type cachedItem struct {
@@ -59,6 +60,7 @@ type cachedItem struct {
 	dark        bool // styles change only with the background
 	tagged      bool
 	also        string // the duplicates named after the metadata
+	sub         string // the path under the folder opened, when shown
 	title, meta string
 }
 

@@ -80,21 +80,27 @@ func (l *listPane) filterLine() string {
 
 func (l *listPane) cachedItemLines(d *corpus.Document, selected bool) (string, string) {
 	tagged, also := l.tagged(d), l.alsoIn(d)
-	if c, ok := l.items[d]; ok && c.width == l.width && c.sel == selected && c.focus == l.focused && c.dark == l.st.isDark && c.tagged == tagged && c.also == also {
+	sub, lead := l.subPath(d)
+	if lead {
+		sub = "\x00" + sub // first, not last: part of the cache key
+	}
+	if c, ok := l.items[d]; ok && c.width == l.width && c.sel == selected && c.focus == l.focused && c.dark == l.st.isDark && c.tagged == tagged && c.also == also && c.sub == sub {
 		return c.title, c.meta
 	}
 	if l.items == nil || len(l.items) > 4096 {
 		l.items = map[*corpus.Document]cachedItem{}
 	}
-	title, meta := l.itemLines(d, selected, tagged, also)
-	l.items[d] = cachedItem{width: l.width, sel: selected, focus: l.focused, dark: l.st.isDark, tagged: tagged, also: also, title: title, meta: meta}
+	title, meta := l.itemLines(d, selected, tagged, also, sub)
+	l.items[d] = cachedItem{width: l.width, sel: selected, focus: l.focused, dark: l.st.isDark, tagged: tagged, also: also, sub: sub, title: title, meta: meta}
 	return title, meta
 }
 
 // itemLines draws a document's title and metadata lines: a bar when it
 // is selected, a * when it is tagged (as mutt marks tagged messages), and
-// its hidden duplicates ("also in: …") after the metadata.
-func (l *listPane) itemLines(d *corpus.Document, selected, tagged bool, also string) (string, string) {
+// its hidden duplicates ("also in: …") after the metadata; sub, the path
+// under the folder opened when the list names it (list_paths.go): first
+// when it starts with a NUL byte (never drawn), else last.
+func (l *listPane) itemLines(d *corpus.Document, selected, tagged bool, also, sub string) (string, string) {
 	w := l.width
 	bar, mark := " ", " "
 	titleSt, metaSt := l.st.body.Bold(true), l.st.meta
@@ -112,8 +118,15 @@ func (l *listPane) itemLines(d *corpus.Document, selected, tagged bool, also str
 	inner := max(w-2, 0)
 	title := truncPlain(docTitle(d), inner)
 	meta := docMeta(d)
+	first, isFirst := strings.CutPrefix(sub, "\x00")
+	if isFirst {
+		meta = first + " · " + meta
+	}
 	if also != "" {
 		meta += " · " + also
+	}
+	if sub != "" && !isFirst {
+		meta += " · " + sub
 	}
 	ed := ""
 	if len(d.Editorial) > 0 {
