@@ -136,17 +136,11 @@ func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
 	return writeClaimsText(w, c.Docs, all, alone)
 }
 
-// discoverLimit is how many of an index's sentences claim discovery
-// reads (see maxDiscover), and how many it has.
-func discoverLimit(ix *Index) (looked, total int) {
-	return min(ix.Sentences(), maxDiscover), ix.Sentences()
-}
-
 func writeClaimsJSON(w io.Writer, docs []*corpus.Document, all []storyClaims, alone int) error {
 	out := jsonClaims{Claims: []jsonClaim{}, Stories: []jsonClaimsStory{}, Alone: alone}
 	for _, sc := range all {
 		st := sc.scope.sets.Stories().Stories[sc.story]
-		looked, total := discoverLimit(sc.scope.Index())
+		looked, total := sc.scope.Index().ClaimsRead()
 		out.Stories = append(out.Stories, jsonClaimsStory{ID: corpus.CleanLine(st.ID), Label: corpus.CleanLine(st.Label),
 			Sources: len(sc.scope.Set), Claims: len(sc.claims), Sentences: total, Looked: looked})
 		for _, cl := range sc.claims {
@@ -177,7 +171,7 @@ func storyHeading(sc storyClaims) string {
 	st := sc.scope.sets.Stories().Stories[sc.story]
 	h := fmt.Sprintf("Story: %s [%s] · %d %s · %d %s", corpus.CleanLine(st.Label), corpus.CleanLine(st.ID),
 		len(sc.scope.Set), corpus.Plural(len(sc.scope.Set), "source", "sources"), len(sc.claims), corpus.Plural(len(sc.claims), "claim", "claims"))
-	if looked, total := discoverLimit(sc.scope.Index()); looked < total {
+	if looked, total := sc.scope.Index().ClaimsRead(); looked < total {
 		h += fmt.Sprintf(" (found in the first %d of its %d sentences)", looked, total)
 	}
 	return h

@@ -164,3 +164,10 @@ func (sc *Scope) position(doc int) int {
 	}
 	return -1
 }
+
+// ClaimsRead says how many of the index's sentences claim discovery
+// reads (see maxDiscover) and how many it has, so that a view of the
+// claims can say when it read only part of them.
+func (ix *Index) ClaimsRead() (read, total int) {
+	return min(ix.Sentences(), maxDiscover), ix.Sentences()
+}
