@@ -51,7 +51,7 @@ func readPDF(raw []byte) (*Doc, error) {
 		if p.V.IsNull() {
 			continue
 		}
-		lines := pageLines(p.Content().Text)
+		lines := pageLines(pageGlyphs(p))
 		for _, l := range lines {
 			chars += len(strings.TrimSpace(l.text))
 		}
@@ -76,23 +76,22 @@ type pdfLine struct {
 
 // pageLines groups a page's glyphs into lines (by baseline, top to
 // bottom), inserting a space where glyphs stand apart.
-func pageLines(glyphs []pdf.Text) []pdfLine {
-	if len(glyphs) == 0 {
+func pageLines(gs []glyph) []pdfLine {
+	if len(gs) == 0 {
 		return nil
 	}
-	gs := append([]pdf.Text(nil), glyphs...)
 	sort.SliceStable(gs, func(i, j int) bool {
-		if math.Abs(gs[i].Y-gs[j].Y) > 0.5*max(gs[i].FontSize, 1) {
-			return gs[i].Y > gs[j].Y
+		if math.Abs(gs[i].y-gs[j].y) > 0.5*max(gs[i].size, 1) {
+			return gs[i].y > gs[j].y
 		}
-		return gs[i].X < gs[j].X
+		return gs[i].x < gs[j].x
 	})
 	var lines []pdfLine
 	var b strings.Builder
 	start := 0
 	end := func(i int) {
 		if t := strings.TrimSpace(b.String()); t != "" {
-			lines = append(lines, pdfLine{text: t, y: gs[start].Y, size: gs[start].FontSize})
+			lines = append(lines, pdfLine{text: t, y: gs[start].y, size: gs[start].size})
 		}
 		b.Reset()
 		start = i
@@ -100,13 +99,13 @@ func pageLines(glyphs []pdf.Text) []pdfLine {
 	for i, g := range gs {
 		if i > start {
 			prev := gs[i-1]
-			if math.Abs(g.Y-prev.Y) > 0.5*max(prev.FontSize, 1) {
+			if math.Abs(g.y-prev.y) > 0.5*max(prev.size, 1) {
 				end(i)
 			} else if spaced(prev, g) {
 				b.WriteByte(' ')
 			}
 		}
-		b.WriteString(g.S)
+		b.WriteRune(g.r)
 	}
 	end(len(gs))
 	markGaps(lines)
@@ -114,15 +113,15 @@ func pageLines(glyphs []pdf.Text) []pdfLine {
 }
 
 // spaced reports glyphs far enough apart to be two words.
-func spaced(a, b pdf.Text) bool {
-	if a.S == " " || b.S == " " {
+func spaced(a, b glyph) bool {
+	if a.r == ' ' || b.r == ' ' {
 		return false
 	}
-	w := a.W
+	w := a.w
 	if w <= 0 {
-		w = 0.5 * a.FontSize // no width table: an average glyph
+		w = 0.5 * a.size // no width table: an average glyph
 	}
-	return b.X-(a.X+w) > 0.2*max(a.FontSize, 1)
+	return b.x-(a.x+w) > 0.2*max(a.size, 1)
 }
 
 // markGaps measures the space above each line in units of the page's
