@@ -97,7 +97,7 @@ func RunCompareCLI(w io.Writer, c *corpus.Corpus, text string, opts CLIOptions) 
 	case opts.JSON:
 		return writeCompareJSON(w, c.Docs, r, sc)
 	case opts.Markdown:
-		return WriteMarkdown(w, c.Docs, r)
+		return writeMarkdown(w, c.Docs, r, scopeLine(sc))
 	}
 	return writeCompareText(w, c.Docs, r, sc)
 }

@@ -15,9 +15,18 @@ import (
 // with their source and place and fact marks, or that the source is
 // silent.
 func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
+	return writeMarkdown(w, docs, r, "")
+}
+
+// writeMarkdown is WriteMarkdown with a note under the heading (which
+// documents were compared), when not empty.
+func writeMarkdown(w io.Writer, docs []*corpus.Document, r Result, note string) error {
 	b := bufio.NewWriter(w)
 	files := DocNames(docs)
 	fmt.Fprintf(b, "## Compare: %s\n\n", mdEscape(oneLine(r.Query)))
+	if note != "" {
+		fmt.Fprintf(b, "*%s*\n\n", mdEscape(note))
+	}
 	if r.Claim != nil {
 		fmt.Fprintf(b, "%s: **%s**\n\n", claimKind(*r.Claim), mdEscape(r.Claim.Label))
 	}

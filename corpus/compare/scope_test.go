@@ -119,6 +119,13 @@ func TestScopeSentenceCopiesOnce(t *testing.T) {
 		}
 	}
 	out.Reset()
+	if err := RunCompareCLI(&out, c, sentence, CLIOptions{Markdown: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "*Compared within the story ") {
+		t.Errorf("the Markdown does not name the set:\n%s", out.String())
+	}
+	out.Reset()
 	if err := RunCompareCLI(&out, c, sentence, CLIOptions{All: true}); err != nil {
 		t.Fatal(err)
 	}
