@@ -292,3 +292,25 @@ func emptyAsNil(d *Document) Document {
 	}
 	return c
 }
+
+// FuzzDecodeDoc: no bytes make the decoder panic, and whatever decodes
+// survives encoding and decoding again unchanged.
+func FuzzDecodeDoc(f *testing.F) {
+	c, err := LoadSeeds()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, d := range c.Docs[:2] {
+		f.Add(appendDoc(nil, d))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := decodeDoc(b)
+		if err != nil {
+			return
+		}
+		again, err := decodeDoc(appendDoc(nil, d))
+		if err != nil || !reflect.DeepEqual(emptyAsNil(again), emptyAsNil(d)) {
+			t.Fatalf("a decoded document changed when encoded again: %v", err)
+		}
+	})
+}

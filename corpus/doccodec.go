@@ -174,22 +174,14 @@ func decodeBlock(r *docReader, bl *Block) {
 		bl.Emphasis = make([]Span, n)
 	}
 	for k := range bl.Emphasis {
-		start, end := r.int(), r.int()
-		if r.err != nil || start < 0 || end < start || end > len(bl.Text) {
-			r.fail()
-			return
-		}
+		start, end := r.span(len(bl.Text))
 		bl.Emphasis[k] = Span{Start: start, End: end}
 	}
 	if n := r.count(); n > 0 {
 		bl.Sentences = make([]Sentence, n)
 	}
 	for k := range bl.Sentences {
-		start, end := r.int(), r.int()
-		if r.err != nil || start < 0 || end < start || end > len(bl.Text) {
-			r.fail()
-			return
-		}
+		start, end := r.span(len(bl.Text))
 		bl.Sentences[k] = Sentence{Text: bl.Text[start:end], Start: start, End: end}
 	}
 	if n := r.count(); n > 0 {
@@ -198,4 +190,15 @@ func decodeBlock(r *docReader, bl *Block) {
 	for k := range bl.Rows {
 		bl.Rows[k] = r.strs()
 	}
+}
+
+// span reads a byte range inside a text of n bytes; a range outside it is
+// damage, and reads as empty so nothing slices past the text.
+func (r *docReader) span(n int) (start, end int) {
+	start, end = r.int(), r.int()
+	if r.err != nil || start < 0 || end < start || end > n {
+		r.fail()
+		return 0, 0
+	}
+	return start, end
 }
