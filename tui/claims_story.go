@@ -278,11 +278,8 @@ func (p *claimsPane) storyRow(i int) string {
 		claims = fmt.Sprintf("%6s", itoa(len(f.claims)))
 	}
 	text := fmt.Sprintf("%3d sources %s claims  %s", len(s.Docs), claims, cleanLabel(s.Label))
-	if s.First != "" {
-		text += "  " + s.First
-		if s.Last != s.First {
-			text += " – " + s.Last
-		}
+	if span := storySpan(s); span != "" {
+		text += "  " + span
 	}
 	if i == p.idx.sel {
 		return p.st.gutter.Render("▌") + p.st.selected.Render(text)
@@ -333,7 +330,7 @@ func (p *claimsPane) markDocs() []*corpus.Document {
 }
 
 // nStories is "1 story" or "N stories".
-func nStories(n int) string { return itoa(n) + " " + pluralWord(n, "story", "stories") }
+func nStories(n int) string { return itoa(n) + " " + corpus.Plural(n, "story", "stories") }
 
 // storiesHelp is the keys of the stories list.
 func (k compareKeyMap) storiesHelp() keyGroup {

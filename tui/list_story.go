@@ -111,22 +111,12 @@ func (l *listPane) groupTitle(g int) string {
 	s := l.set.groups.Stories[g]
 	parts := []string{cleanLabel(s.Label), plural(len(s.Docs), "source")}
 	if copies := len(l.set.groups.Sources(g)) - len(s.Docs); copies > 0 {
-		parts[1] += fmt.Sprintf(" (+%d %s)", copies, pluralWord(copies, "copy", "copies"))
+		parts[1] += fmt.Sprintf(" (+%d %s)", copies, corpus.Plural(copies, "copy", "copies"))
 	}
-	switch {
-	case s.First != "" && s.First != s.Last:
-		parts = append(parts, s.First+" – "+s.Last)
-	case s.First != "":
-		parts = append(parts, s.First)
+	if span := storySpan(s); span != "" {
+		parts = append(parts, span)
 	}
 	return strings.Join(parts, " · ")
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // itemHeight is how many lines shown item i takes when drawn: a header

@@ -193,3 +193,15 @@ func (s *storySet) markerFit(w int) string {
 
 // cleanLabel makes a story label one line of plain text.
 func cleanLabel(l string) string { return oneLine(corpus.CleanLine(l)) }
+
+// storySpan is the span of a story's dates, "2004-12-01 – 2004-12-20",
+// one date when they are the same day, "" when none is dated.
+func storySpan(s stories.Story) string {
+	switch {
+	case s.First != "" && s.First != s.Last:
+		return s.First + " – " + s.Last
+	case s.First != "":
+		return s.First
+	}
+	return ""
+}
