@@ -128,7 +128,7 @@ func TestCompareColumnsAndPaging(t *testing.T) {
 	if wide.columnsShown() != 4 || !strings.Contains(ansi.Strip(wide.view()), "origin + sources 2–4 of 4 · 2 silent") {
 		t.Errorf("160 columns show %d sources, want 4:\n%s", wide.columnsShown(), ansi.Strip(wide.view()))
 	}
-	if narrow := fixturePane(t, 50, 30); !narrow.stacked() || !strings.Contains(ansi.Strip(narrow.view()), "4 sources · 2 silent") {
+	if narrow := fixturePane(t, 50, 30); !narrow.stacked() || !strings.Contains(ansi.Strip(narrow.view()), "5 sources · 2 silent") {
 		t.Error("50 columns: want the sources stacked")
 	}
 }

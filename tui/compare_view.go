@@ -156,7 +156,13 @@ func (p *comparePane) statusLine(w int) string {
 		cols := p.visibleCols()
 		switch {
 		case p.stacked():
-			left = fmt.Sprintf("%d sources", n)
+			// Stacked there are no pages: the count is of sources, the
+			// silent ones in their summary included.
+			sources := n
+			if len(p.silent) > 0 {
+				sources += len(p.silent) - 1
+			}
+			left = fmt.Sprintf("%d sources", sources)
 		case p.pinned():
 			left = "origin + " + colRange(cols[1:], n)
 		default:
