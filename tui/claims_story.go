@@ -338,7 +338,7 @@ func (k compareKeyMap) storiesHelp() keyGroup {
 	prev := key.NewBinding(key.WithKeys(k.Prev.Keys()...), key.WithHelp("k/↑", "previous story"))
 	open := key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp("enter", "the story's claims (esc: back to the stories)"))
 	return keyGroup{
-		short: []key.Binding{next, open, k.Query, k.Back},
+		short: []key.Binding{next, shortHelp(open, "open story"), k.Query, k.Back},
 		full:  [][]key.Binding{{next, prev, open, k.Query, k.Back}},
 	}
 }

@@ -109,7 +109,8 @@ func (p *comparePane) querySet(q *compareQuery) {
 		q.set = nil
 		return
 	case p.scope.wide:
-		q.set = sets.All()
+		p.scope.set = sets.All()
+		q.set = p.scope.set
 	case p.scope.pick:
 		q.set, q.pick = nil, sets
 	}

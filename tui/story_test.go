@@ -256,6 +256,10 @@ func TestTypedQueryPicksStories(t *testing.T) {
 	if s := screen(m); !strings.Contains(s, "the story that speaks: Islamabad · Pakistan · Iran") {
 		t.Fatalf("the view does not say which story it picked:\n%s", s)
 	}
+	pressAll(m, "w")
+	if got := resultDocs(p); got != "[0 1 2]" || !strings.Contains(screen(m), "every document (3) · w: back to the stories that speak") {
+		t.Fatalf("w on a typed query: %s\n%s", got, screen(m))
+	}
 }
 
 func TestSearchWithinTheStory(t *testing.T) {
