@@ -243,7 +243,15 @@ type docTerms struct {
 // given the term ids of its analyzer's keys. Phrases are left keyed by
 // their words: their ids come later, from the shards.
 func sentenceTerms(a analysed, tids []int32) docTerms {
-	out := docTerms{terms: make([]entry, 0, 2*len(a.ids)), ends: make([]int32, len(a.ends))}
+	// Room for every term and phrase, and no more: a window has no
+	// phrases (see windows.go).
+	room := len(a.ids)
+	for si, w := range a.words {
+		if !a.win[si] {
+			room += int(w)
+		}
+	}
+	out := docTerms{terms: make([]entry, 0, room), ends: make([]int32, len(a.ends))}
 	start := int32(0)
 	var long map[uint64]int32
 	for si, end := range a.ends {
@@ -317,6 +325,9 @@ func build(docs []*corpus.Document, opts Options, tune tuning) *Index {
 	terms := make([]docTerms, len(docs))
 	parallel(len(docs), workers, func(_, i int) {
 		terms[i] = sentenceTerms(all[i], tids[all[i].an])
+		// Dropped as soon as they are read, so that indexing one giant
+		// document does not hold every stage of it at once.
+		all[i].ids = nil
 	})
 
 	// Phrase ids: shard s numbers its phrases from bigramBase[s], each
@@ -382,6 +393,7 @@ func build(docs []*corpus.Document, opts Options, tune tuning) *Index {
 		for j, end := range terms[i].ends {
 			ix.fwdEnd[docSent[i]+int32(j)] = docFwd[i] + end
 		}
+		terms[i] = docTerms{}
 	})
 
 	ix.docFirst = docSent[:len(docs)]
