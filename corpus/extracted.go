@@ -18,7 +18,16 @@ func parseExtracted(name string, x *formats.Doc) *Document {
 	var d *Document
 	if x.Blocks == nil {
 		d = parseText(name, c.text(x.Text))
+		byName := d.Title
+		if x.Title != "" && dropNote(d, noTitleNote) {
+			d.Title = "" // the file name stood in; the file's own title is better
+		}
 		fillMissing(d, x, c)
+		if d.Title == "" {
+			d.Title = byName
+			d.Notes = append(d.Notes, noTitleNote)
+		}
+		d.Author = strings.Join(d.Authors, ", ")
 	} else {
 		d = &Document{File: CleanLine(baseName(name)), Path: name}
 		fillMissing(d, x, c)
@@ -28,6 +37,17 @@ func parseExtracted(name string, x *formats.Doc) *Document {
 	}
 	d.Notes = append(append(c.notes(), cleanAll(x.Notes)...), d.Notes...)
 	return d
+}
+
+// dropNote removes a note and reports whether the document had it.
+func dropNote(d *Document, note string) bool {
+	for i, n := range d.Notes {
+		if n == note {
+			d.Notes = append(d.Notes[:i:i], d.Notes[i+1:]...)
+			return true
+		}
+	}
+	return false
 }
 
 // fillMissing sets the metadata fields the document has no value for

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parley/corpus/formats/formatstest"
 )
 
 // loadOneFile loads a single fixture file through LoadPaths, as a user
@@ -269,5 +271,28 @@ func TestSkippedSummary(t *testing.T) {
 	}
 	if got := (&Corpus{}).SkippedSummary(); got != "" {
 		t.Errorf("nothing skipped: %q", got)
+	}
+}
+
+// A PDF whose text has no header takes its title and author from the
+// information dictionary, when they say something.
+func TestPDFInfoDictionary(t *testing.T) {
+	body := formatstest.Page{
+		"Sanctions relief is the question on which the second round of talks in Islamabad will turn,",
+		"and both delegations have said as much in public over the past week, in almost the same words.",
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "named.pdf"), formatstest.PDF("", "Sanctions Relief Options", "Farah Javed", []formatstest.Page{body}), 0o644)
+	os.WriteFile(filepath.Join(dir, "placeholder.pdf"), formatstest.PDF("", "Microsoft Word - draft3.docx", "", []formatstest.Page{body}), 0o644)
+	c, err := LoadPaths([]string{dir}, LoadOptions{})
+	if err != nil || len(c.Docs) != 2 {
+		t.Fatalf("err %v, problems %v", err, c.Problems)
+	}
+	named, placeholder := c.Docs[0], c.Docs[1]
+	if named.Title != "Sanctions Relief Options" || named.Author != "Farah Javed" || named.Published != "2026-04-20" {
+		t.Errorf("named: %q %q %q", named.Title, named.Author, named.Published)
+	}
+	if placeholder.Title != "placeholder" {
+		t.Errorf("a file name in the information dictionary became the title: %q", placeholder.Title)
 	}
 }

@@ -62,6 +62,9 @@ func parseText(name, text string) *Document {
 	return d
 }
 
+// noTitleNote is the note of a document titled by its file name.
+const noTitleNote = "no title in the text; the file name stands in"
+
 // finish fills what follows from the parse: author string, sentences,
 // word count, and a title when the text has none.
 func (p *parser) finish() {
@@ -87,7 +90,7 @@ func (p *parser) finish() {
 		if strings.TrimSpace(d.Title) == "" || d.Title == "." || d.Title == "/" {
 			d.Title = "(untitled)"
 		}
-		d.Notes = append(d.Notes, "no title in the text; the file name stands in")
+		d.Notes = append(d.Notes, noTitleNote)
 	}
 }
 
