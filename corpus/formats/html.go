@@ -39,13 +39,16 @@ func readHTML(raw []byte) (*Doc, error) {
 		return nil, unreadable("not a readable web page (%v)", err)
 	}
 	d := &Doc{}
-	readPageMeta(root, d)
+	pageTitle := readPageMeta(root, d)
 	body := findElement(root, atom.Body)
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElements
 	article, err := p.ParseAndMutate(root, nil)
 	if err != nil {
 		return nil, unreadable("%v", err)
+	}
+	if d.Title == "" {
+		d.Title = pageTitle
 	}
 	if d.Title == "" {
 		d.Title = article.Title()

@@ -13,11 +13,16 @@ import (
 type pageMeta struct {
 	title, description, site, url, date string
 	authors                             []string
+	// pageTitle is the <title> element, which often carries the site's
+	// name ("Headline | Site"): the extractor's cleaned title comes first.
+	pageTitle string
+	h1        string // the page's first <h1>
 }
 
 // readPageMeta fills d's metadata from the page's head (and JSON-LD
-// scripts anywhere), before the extractor changes the tree.
-func readPageMeta(root *html.Node, d *Doc) {
+// scripts anywhere), before the extractor changes the tree, and returns
+// the <title> element's text.
+func readPageMeta(root *html.Node, d *Doc) (pageTitle string) {
 	var ld, meta pageMeta
 	forEach(root, func(n *html.Node) bool {
 		switch n.DataAtom {
@@ -32,9 +37,13 @@ func readPageMeta(root *html.Node, d *Doc) {
 			if strings.EqualFold(attr(n, "rel"), "canonical") && meta.url == "" {
 				meta.url = attr(n, "href")
 			}
+		case atom.H1:
+			if meta.h1 == "" {
+				meta.h1 = flatText(n)
+			}
 		case atom.Title:
-			if n.FirstChild != nil && meta.title == "" {
-				meta.title = n.FirstChild.Data
+			if n.FirstChild != nil && meta.pageTitle == "" {
+				meta.pageTitle = n.FirstChild.Data
 			}
 		}
 		return true
@@ -56,6 +65,24 @@ func readPageMeta(root *html.Node, d *Doc) {
 	if len(d.Authors) == 0 {
 		d.Authors = meta.authors
 	}
+	return trimSiteName(collapseSpace(meta.pageTitle), meta.h1, d.Outlet)
+}
+
+// trimSiteName cuts the site's name off a page title ("Headline | Site",
+// "Headline - Site") when the page's <h1> or the site name shows which
+// part is the headline.
+func trimSiteName(title, h1, site string) string {
+	for _, sep := range []string{" | ", " - ", " — ", " – ", " :: ", " · "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := title[:i], title[i+len(sep):]
+		if strings.EqualFold(head, h1) || site != "" && strings.EqualFold(tail, site) {
+			return head
+		}
+	}
+	return title
 }
 
 // readMetaTag reads one <meta> tag: Open Graph properties and the
