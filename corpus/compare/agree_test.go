@@ -2,8 +2,6 @@ package compare
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"parley/corpus"
@@ -14,9 +12,7 @@ func folderOf(t *testing.T, files map[string]string) []*corpus.Document {
 	t.Helper()
 	dir := t.TempDir()
 	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, dir, name, text)
 	}
 	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
 	if err != nil {

@@ -26,20 +26,10 @@ func BenchmarkGiantSentenceCompare(b *testing.B) {
 	for _, n := range giantSizes {
 		b.Run(fmt.Sprintf("%dMB", n>>20), func(b *testing.B) {
 			docs := []*corpus.Document{giantDoc(b, b.TempDir(), "g.txt", giantSentence(1, n))}
-			before := liveHeap()
-			var ix *Index
-			var peak uint64
-			for b.Loop() {
-				ix = nil
-				peak = testcorpus.PeakHeap(func() {
-					ix = Build(docs, Options{EngineOnly: true})
-					ix.CompareLoc(corpus.Loc{Doc: 0}, QueryOptions{})
-					ix.Compare("the delegation arrived in Islamabad on Monday", QueryOptions{})
-				})
-			}
-			b.ReportMetric(float64(liveHeap()-before)/float64(n), "heap/text")
-			b.ReportMetric(float64(peak)/float64(n), "peak/text")
-			runtime.KeepAlive(ix)
+			giantBench(b, n, docs, func(ix *Index) {
+				ix.CompareLoc(corpus.Loc{Doc: 0}, QueryOptions{})
+				ix.Compare("the delegation arrived in Islamabad on Monday", QueryOptions{})
+			})
 		})
 	}
 }
@@ -49,21 +39,27 @@ func BenchmarkGiantSentenceClaims(b *testing.B) {
 		b.Run(fmt.Sprintf("%dMB", n>>20), func(b *testing.B) {
 			dir := b.TempDir()
 			docs := []*corpus.Document{giantDoc(b, dir, "a.txt", giantSentence(1, n/2)), giantDoc(b, dir, "b.txt", giantSentence(2, n/2))}
-			before := liveHeap()
-			var ix *Index
-			var peak uint64
-			for b.Loop() {
-				ix = nil
-				peak = testcorpus.PeakHeap(func() {
-					ix = Build(docs, Options{EngineOnly: true})
-					ix.Claims()
-				})
-			}
-			b.ReportMetric(float64(liveHeap()-before)/float64(n), "heap/text")
-			b.ReportMetric(float64(peak)/float64(n), "peak/text")
-			runtime.KeepAlive(ix)
+			giantBench(b, n, docs, func(ix *Index) { ix.Claims() })
 		})
 	}
+}
+
+// giantBench indexes docs (n bytes of text) and runs work on the index,
+// reporting the heap kept and the peak over the text.
+func giantBench(b *testing.B, n int, docs []*corpus.Document, work func(*Index)) {
+	before := liveHeap()
+	var ix *Index
+	var peak uint64
+	for b.Loop() {
+		ix = nil
+		peak = testcorpus.PeakHeap(func() {
+			ix = Build(docs, Options{EngineOnly: true})
+			work(ix)
+		})
+	}
+	b.ReportMetric(float64(liveHeap()-before)/float64(n), "heap/text")
+	b.ReportMetric(float64(peak)/float64(n), "peak/text")
+	runtime.KeepAlive(ix)
 }
 
 // liveHeap is the heap in use after a collection.

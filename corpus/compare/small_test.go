@@ -14,22 +14,12 @@ import (
 // eight, which must not make every source silent.
 func smallFolder(t *testing.T) []*corpus.Document {
 	t.Helper()
-	dir := t.TempDir()
 	files := map[string]string{
 		"a.txt": "Harbour reopens\n\nThe old harbour of Kestrel Bay reopened on Monday after a long dredging project.\n",
 		"b.txt": "Harbour race\n\nRowers raced across the old harbour of Kestrel Bay, reopened after the dredging project.\n",
 		"c.txt": "Orchard notes\n\nThe orchard committee met to discuss apple varieties and pruning.\n",
 	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.Docs
+	return folderOf(t, files)
 }
 
 func speakers(docs []*corpus.Document, r Result) map[string]bool {
