@@ -37,7 +37,8 @@ type Cache struct {
 
 	hits  atomic.Int64 // documents decoded from the cache, for progress
 	mu    sync.Mutex
-	roots map[string]*rootCache
+	roots map[string]*rootCache // by the folder whose cache it is
+	named map[string]*rootCache // by the root as LoadPaths was given it
 	// lastRoots are the folders of the last Flush, for tests to count hits.
 	lastRoots []*rootCache
 }
@@ -66,6 +67,10 @@ type rootCache struct {
 	c    *Cache
 	root string // absolute
 	path string // the cache file
+	// whole is set when the folder itself was opened, so a file not seen
+	// this run is gone; with only some of its files named, the others'
+	// entries are kept.
+	whole bool
 
 	once sync.Once
 	old  map[string]cacheEntry
@@ -73,6 +78,7 @@ type rootCache struct {
 
 	mu     sync.Mutex
 	used   map[string]bool // old entries still valid this run
+	stored map[string]bool // entries parsed this run
 	tmp    *os.File        // the new cache file, opened at the first miss
 	w      *bufio.Writer
 	sum    hash.Hash32
@@ -81,22 +87,35 @@ type rootCache struct {
 	hits   int
 }
 
+// rootFor is the cache of the folder root names. A file named on its own
+// shares the cache of the folder it is in, so that a shell's glob of a
+// thousand files makes one cache file, not a thousand.
 func (c *Cache) rootFor(root string) *rootCache {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if rc := c.named[root]; rc != nil {
+		return rc
+	}
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		abs = root
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	info, err := os.Stat(root)
+	dir := err == nil && info.IsDir()
+	if !dir {
+		abs = filepath.Dir(abs)
+	}
 	if c.roots == nil {
-		c.roots = map[string]*rootCache{}
+		c.roots, c.named = map[string]*rootCache{}, map[string]*rootCache{}
 	}
 	rc := c.roots[abs]
 	if rc == nil {
 		h := sha256.Sum256([]byte(abs))
-		rc = &rootCache{c: c, root: abs, path: filepath.Join(c.Dir, "docs-"+hex.EncodeToString(h[:12])), used: map[string]bool{}}
+		rc = &rootCache{c: c, root: abs, path: filepath.Join(c.Dir, "docs-"+hex.EncodeToString(h[:12])), used: map[string]bool{}, stored: map[string]bool{}}
 		c.roots[abs] = rc
 	}
+	rc.whole = rc.whole || dir
+	c.named[root] = rc
 	return rc
 }
 
@@ -136,6 +155,7 @@ func (rc *rootCache) store(rel string, size, mtime int64, d *Document) {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	rc.misses++
+	rc.stored[rel] = true
 	if rc.err == nil && rc.tmp == nil {
 		rc.begin()
 	}
@@ -323,6 +343,14 @@ func (rc *rootCache) finish() error {
 	if rc.file != nil {
 		defer rc.file.Close()
 	}
+	if !rc.whole {
+		// Only some files were named: keep every other entry.
+		for rel := range rc.old {
+			if !rc.stored[rel] {
+				rc.used[rel] = true
+			}
+		}
+	}
 	if rc.misses == 0 && len(rc.used) == len(rc.old) {
 		return nil
 	}
@@ -364,7 +392,7 @@ func (rc *rootCache) finish() error {
 	if err != nil {
 		os.Remove(tmp)
 	}
-	rc.tmp, rc.old, rc.used, rc.misses = nil, nil, map[string]bool{}, 0
+	rc.tmp, rc.old, rc.used, rc.stored, rc.misses = nil, nil, map[string]bool{}, map[string]bool{}, 0
 	return err
 }
 
@@ -373,7 +401,7 @@ func (rc *rootCache) finish() error {
 func (c *Cache) Flush() error {
 	c.mu.Lock()
 	roots := c.roots
-	c.roots = nil
+	c.roots, c.named = nil, nil
 	c.mu.Unlock()
 	var errs []error
 	c.lastRoots = c.lastRoots[:0]

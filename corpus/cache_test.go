@@ -314,3 +314,33 @@ func FuzzDecodeDoc(f *testing.F) {
 		}
 	})
 }
+
+// Files named one by one share their folder's cache file, and naming
+// some of them keeps the others' entries.
+func TestCacheNamedFiles(t *testing.T) {
+	dir, cacheDir := cacheFolder(t), t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.md")
+	load := func(paths ...string) int {
+		cache := &Cache{Dir: cacheDir, Version: "v1"}
+		c, err := LoadPaths(paths, LoadOptions{Cache: cache})
+		if err != nil || c.CacheErr != nil || len(c.Docs) != len(paths) {
+			t.Fatal(err, c.CacheErr)
+		}
+		hits := 0
+		for _, rc := range cache.lastRoots {
+			hits += rc.hits
+		}
+		return hits
+	}
+	load(a, b)
+	if files, _ := filepath.Glob(filepath.Join(cacheDir, "docs-*")); len(files) != 1 {
+		t.Fatalf("two files of one folder made %d cache files", len(files))
+	}
+	load(a)
+	if hits := load(a, b); hits != 2 {
+		t.Fatalf("b's entry was dropped when a was opened alone: %d hits", hits)
+	}
+	if _, hits := loadCounting(t, dir, cacheDir, "v1"); hits != 2 {
+		t.Fatalf("the folder found %d of its files in the cache, want a and b", hits)
+	}
+}
