@@ -246,3 +246,12 @@ func (l *listPane) tagCount() string {
 	}
 	return fmt.Sprintf(" · %d tagged", len(l.set.tags))
 }
+
+// scopeTotal is how many documents the list holds before its filter: the
+// sources of the session's scope when it is restricted.
+func (l *listPane) scopeTotal() int {
+	if l.set == nil || l.set.scope == nil {
+		return len(l.docs)
+	}
+	return len(l.set.scope.sources)
+}

@@ -72,7 +72,7 @@ func (l *listPane) filterLine() string {
 	case l.editing:
 		return fitWidth(l.filter.View(), w)
 	case l.filter.Value() != "":
-		s := fmt.Sprintf(" filter: %s (%d of %d) · esc clears", corpus.CleanLine(l.filter.Value()), len(l.shown), len(l.docs))
+		s := fmt.Sprintf(" filter: %s (%d of %d) · esc clears", corpus.CleanLine(l.filter.Value()), len(l.shown), l.scopeTotal())
 		return fitWidth(l.st.dim.Render(truncPlain(s, w)), w)
 	}
 	return spaces(w)

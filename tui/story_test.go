@@ -120,6 +120,14 @@ func TestScopeRestrictsTheSessionAndWidens(t *testing.T) {
 	if d := m.reader.doc.ID; d != "border" && d != "talks" {
 		t.Fatalf("J left the story for %s", d)
 	}
+	// The filter counts within the story.
+	press(m, "esc", "/")
+	typeText(m, "talks")
+	press(m, "enter")
+	if s := screen(m); !strings.Contains(s, "(1 of 2)") {
+		t.Fatalf("a filter in the story counts within it:\n%s", s)
+	}
+	press(m, "esc")
 	pressAll(m, "&")
 	if m.set.scope != nil || len(m.list.shown) != 4 {
 		t.Fatalf("& again: scope %v, %d shown; want every document", m.set.scope, len(m.list.shown))
