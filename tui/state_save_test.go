@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -63,6 +64,28 @@ func TestStateMergesTwoProcesses(t *testing.T) {
 		if p := got.place("embedded:" + id); p.block != want {
 			t.Errorf("%s: block %d, want %d", id, p.block, want)
 		}
+	}
+}
+
+// Four writers saving at once, each its own state as separate processes
+// have: the lock makes each read-merge-write whole, so no entry is lost.
+func TestStateConcurrentSavesLoseNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			s := loadState(path)
+			for i := range 10 {
+				s.setPlace(fmt.Sprintf("w%d-%d", w, i), anchor{block: i}, corpus.Loc{Block: i})
+				if err := s.save(path); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if got := loadState(path); len(got.Positions) != 40 {
+		t.Fatalf("%d of 40 positions kept", len(got.Positions))
 	}
 }
 
