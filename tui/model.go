@@ -143,6 +143,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case saveDueMsg:
 		return m, m.saveInBackground()
+	case hangupMsg:
+		_ = m.saveState() // the terminal is gone: nowhere to say a failure
+		return m, tea.Quit
 	case stateSavedMsg:
 		m.stateProblem(msg.err)
 		return m, nil

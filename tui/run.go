@@ -60,6 +60,10 @@ func Run(paths []string, opts Options) error {
 	return err
 }
 
+// hangupMsg says the terminal was closed: the model saves at once, in
+// Update, before any teardown of a terminal that is gone, and quits.
+type hangupMsg struct{}
+
 // quitOnHangup quits p when the terminal is closed (SIGHUP), as Bubble
 // Tea itself does on SIGTERM, so the reading position is saved on the way
 // out instead of lost with the process. The returned function stops it.
@@ -70,7 +74,7 @@ func quitOnHangup(p *tea.Program) (stop func()) {
 	go func() {
 		select {
 		case <-hup:
-			p.Quit()
+			p.Send(hangupMsg{})
 		case <-done:
 		}
 	}()

@@ -322,3 +322,21 @@ func BenchmarkStateLoad(b *testing.B) {
 		}
 	}
 }
+
+// On SIGHUP the model saves at once, before quitting.
+func TestHangupSavesThenQuits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	m := openModel(t, path)
+	press(m, "enter", "j", "j", "j")
+	_, cmd := m.Update(hangupMsg{})
+	if cmd == nil {
+		t.Fatal("no quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("hangup does not quit")
+	}
+	want := m.state.Positions[docKey(m.reader.doc, true)]
+	if got := loadState(path).Positions[docKey(m.reader.doc, true)]; got.Block != want.Block || got.Offset != want.Offset || got.At == 0 {
+		t.Fatalf("saved %+v, want %+v", got, want)
+	}
+}
