@@ -24,9 +24,10 @@ func startFlow(t *testing.T, w, h int) (*teatest.TestModel, string) {
 }
 
 // flowStateDir is a folder for the state file of a running program. Its
-// background saves (saveCmd) may still be writing when the test ends,
-// since a quitting program does not wait for its commands; removal is
-// retried until none is left, where t.TempDir would fail the test.
+// saves (a background one, or the one on SIGHUP when a tmux test ends
+// with the program running) may still be writing when the test ends;
+// removal is retried for up to 10 s until none is left, where t.TempDir
+// would fail the test.
 func flowStateDir(t *testing.T) string {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "parley-flow-*")
@@ -34,7 +35,7 @@ func flowStateDir(t *testing.T) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		for range 50 {
+		for range 500 {
 			if os.RemoveAll(dir) == nil {
 				return
 			}

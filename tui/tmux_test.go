@@ -108,7 +108,10 @@ func startTmuxEnv(t *testing.T, bin string, w, h int, env []string, args ...stri
 	s := &tmuxSession{
 		t:      t,
 		socket: fmt.Sprintf("parley-test-%d-%d", os.Getpid(), sessionN.Add(1)),
-		state:  t.TempDir(),
+		// A program still running when the test ends is closed by the
+		// kill-server below and saves its state on SIGHUP as it goes:
+		// flowStateDir's removal waits for that, where t.TempDir's fails.
+		state: flowStateDir(t),
 	}
 	quoted := []string{shellQuote(bin)}
 	for _, a := range args {
