@@ -62,7 +62,7 @@ func WriteCoverageMarkdown(w io.Writer, docs []*corpus.Document, set []int, clai
 	if marks {
 		b.WriteString("\nSources:\n\n")
 		for i, di := range set {
-			fmt.Fprintf(b, "%d. %s (`%s`)\n", i+1, sourceName(docs[di]), mdCode(files[di]))
+			fmt.Fprintf(b, "%d. %s (`%s`)%s\n", i+1, sourceName(docs[di]), mdCode(files[di]), sourceLink(docs[di]))
 		}
 	}
 	return b.Flush()

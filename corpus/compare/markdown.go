@@ -144,6 +144,17 @@ func sourceName(d *corpus.Document) string {
 	return name
 }
 
+// sourceLink is " <URL>" for a source whose text or page states where it
+// was published (a Markdown autolink), "" otherwise or when the URL
+// cannot stand in one.
+func sourceLink(d *corpus.Document) string {
+	u := d.URL
+	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") || strings.ContainsAny(u, " <>`\n") {
+		return ""
+	}
+	return " <" + u + ">"
+}
+
 // shortName is the outlet, or else the title, or else the file: enough
 // to say who made a quote.
 func shortName(d *corpus.Document) string {
