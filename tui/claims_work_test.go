@@ -25,6 +25,8 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	os.Setenv("XDG_DATA_HOME", dir)
+	// The binary the end-to-end tests run keeps its document cache here too.
+	os.Setenv(corpus.CacheDirEnv, filepath.Join(dir, "cache"))
 	os.Unsetenv(claimsfile.EnvFile)
 	xdg.Reload()
 	code := m.Run()
