@@ -118,14 +118,7 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 	if top <= 0 {
 		top = 3
 	}
-	originID := int32(-1)
-	if q.Origin != nil {
-		originID = ix.sentID(*q.Origin)
-	} else if key, ok := textKey(text); ok {
-		if id, ok := ix.byText[key]; ok {
-			originID = id
-		}
-	}
+	originID := ix.originOf(text, q)
 	// A pooled analyzer remembers the words it met in earlier queries,
 	// so the matches' shared terms (match) rarely stem a word anew.
 	an, _ := ix.analyzers.Get().(*analyzer)
@@ -135,91 +128,113 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 	defer ix.analyzers.Put(an)
 	p := ix.prepare(an, text)
 	res := Result{Query: echo, QueryFacts: p.facts, Origin: -1, Sources: make([]SourceResult, len(ix.docs))}
-	for i := range res.Sources {
-		res.Sources[i].Doc = i
-		res.Sources[i].Silent = true
+	if originID >= 0 {
+		res.Origin = int(ix.sents[originID].doc)
 	}
 	perDoc := ix.candidates(p, originID)
-	var claim *curatedClaim
-	if q.Claim != "" {
-		claim = ix.curatedForText(q.Claim)
-	}
-	if claim != nil {
-		if originID >= 0 {
-			res.Origin = int(ix.sents[originID].doc)
-		}
-	} else if originID >= 0 {
-		res.Origin = int(ix.sents[originID].doc)
-		claim = ix.curatedFor(originID)
-	} else if claim = ix.curatedForText(text); claim == nil {
-		// A typed query belongs to a curated claim when its best match
-		// anywhere is one of the claim's quotes and a confident one, and
-		// the query names more than the story's common words.
-		var best cand
-		best.id = -1
-		for _, cs := range perDoc {
-			if len(cs) > 0 && (best.id < 0 || cs[0].score > best.score) {
-				best = cs[0]
-			}
-		}
-		if best.id >= 0 && best.score >= ix.tune.confident && p.informative > 0 {
-			claim = ix.curatedFor(best.id)
-		}
-	}
+	claim := ix.comparedClaim(text, q, p, originID, perDoc)
 	if claim != nil {
 		c := ix.curatedClaimView(*claim)
 		res.Claim = &c
 	}
 	for d := range res.Sources {
 		src := &res.Sources[d]
-		var ms []Match
-		used := map[int32]bool{}
-		if originID >= 0 && int(ix.sents[originID].doc) == d {
-			src.Origin = true
-			m := ix.match(p, cand{originID, 1}, claim != nil && claim.has(originID))
-			ms = append(ms, m)
-			used[originID] = true
-		}
-		if claim != nil {
-			// The claim's quotes come first, the one closest to the
-			// query first among them.
-			var cur []cand
-			for _, id := range claim.sents[d] {
-				if !used[id] {
-					used[id] = true
-					cur = append(cur, cand{id, ix.scoreOne(p, id)})
-				}
-			}
-			slices.SortStableFunc(cur, func(a, b cand) int {
-				switch {
-				case a.score > b.score:
-					return -1
-				case a.score < b.score:
-					return 1
-				}
-				return int(a.id - b.id)
-			})
-			for _, c := range cur {
-				ms = append(ms, ix.match(p, c, true))
-			}
-		}
-		for _, c := range perDoc[d] {
-			if len(ms) >= top {
-				break
-			}
-			if used[c.id] || claim != nil && claim.rejected[c.id] {
-				continue
-			}
-			used[c.id] = true
-			ms = append(ms, ix.match(p, c, false))
-		}
-		if len(ms) > top {
-			ms = ms[:top]
-		}
-		src.Matches = ms
-		src.Silent = len(ms) == 0
+		src.Doc = d
+		src.Origin = originID >= 0 && int(ix.sents[originID].doc) == d
+		src.Matches = ix.sourceMatches(p, d, originID, claim, perDoc[d], top)
+		src.Silent = len(src.Matches) == 0
 	}
 	return res
+}
+
+// originOf is the sentence a query comes from: the one named, else the
+// indexed sentence whose text it is, else -1 (a typed query).
+func (ix *Index) originOf(text string, q QueryOptions) int32 {
+	if q.Origin != nil {
+		return ix.sentID(*q.Origin)
+	}
+	if key, ok := textKey(text); ok {
+		if id, ok := ix.byText[key]; ok {
+			return id
+		}
+	}
+	return -1
+}
+
+// comparedClaim is the curated claim a comparison is about, or nil: the
+// claim named (the one being worked on), else the origin's, else the
+// claim whose text the query is, else the claim of the query's best match
+// anywhere when that is one of the claim's quotes and a confident one,
+// and the query names more than the story's common words.
+func (ix *Index) comparedClaim(text string, q QueryOptions, p prepared, originID int32, perDoc [][]cand) *curatedClaim {
+	if q.Claim != "" {
+		if c := ix.curatedForText(q.Claim); c != nil {
+			return c
+		}
+	}
+	if originID >= 0 {
+		return ix.curatedFor(originID)
+	}
+	if c := ix.curatedForText(text); c != nil {
+		return c
+	}
+	best := cand{id: -1}
+	for _, cs := range perDoc {
+		if len(cs) > 0 && (best.id < 0 || cs[0].score > best.score) {
+			best = cs[0]
+		}
+	}
+	if best.id >= 0 && best.score >= ix.tune.confident && p.informative > 0 {
+		return ix.curatedFor(best.id)
+	}
+	return nil
+}
+
+// sourceMatches lists at most top statements of document d: the origin
+// first when it is d's, then the claim's quotes (closest to the query
+// first), then the engine's candidates the claim has not rejected.
+func (ix *Index) sourceMatches(p prepared, d int, originID int32, claim *curatedClaim, cands []cand, top int) []Match {
+	var ms []Match
+	used := map[int32]bool{}
+	if originID >= 0 && int(ix.sents[originID].doc) == d {
+		ms = append(ms, ix.match(p, cand{originID, 1}, claim != nil && claim.has(originID)))
+		used[originID] = true
+	}
+	if claim != nil {
+		var cur []cand
+		for _, id := range claim.sents[d] {
+			if !used[id] {
+				used[id] = true
+				cur = append(cur, cand{id, ix.scoreOne(p, id)})
+			}
+		}
+		slices.SortStableFunc(cur, func(a, b cand) int {
+			switch {
+			case a.score > b.score:
+				return -1
+			case a.score < b.score:
+				return 1
+			}
+			return int(a.id - b.id)
+		})
+		for _, c := range cur {
+			ms = append(ms, ix.match(p, c, true))
+		}
+	}
+	for _, c := range cands {
+		if len(ms) >= top {
+			break
+		}
+		if used[c.id] || claim != nil && claim.rejected[c.id] {
+			continue
+		}
+		used[c.id] = true
+		ms = append(ms, ix.match(p, c, false))
+	}
+	if len(ms) > top {
+		ms = ms[:top]
+	}
+	return ms
 }
 
 // CompareLoc compares the sentence at loc across every document.
