@@ -46,8 +46,11 @@ func webClutter(s string) bool {
 			return true
 		}
 	}
-	if len(s) < 40 && clutterLines[strings.ToLower(strings.TrimSpace(s))] {
-		return true
+	if len(s) < 40 {
+		var line [40]byte
+		if clutterLines[string(lowerPrefixInto(line[:], strings.TrimSpace(s), len(line)))] {
+			return true
+		}
 	}
 	return shareBar(s) || timeStamp(s)
 }
@@ -63,6 +66,18 @@ func phraseSet(s string) map[string]bool {
 
 // shareBar: two or more words, every one a share word.
 func shareBar(s string) bool {
+	if len(s) > 120 {
+		return false
+	}
+	// Most lines fail on the first word: look at it before splitting.
+	var buf [16]byte
+	first := s
+	if i := strings.IndexAny(s, " |·•,/"); i >= 0 {
+		first = s[:i]
+	}
+	if len(first) > len(buf) || !shareWords[string(lowerPrefixInto(buf[:], first, len(buf)))] {
+		return false
+	}
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return r == ' ' || r == '|' || r == '·' || r == '•' || r == ',' || r == '/'
 	})
@@ -86,7 +101,7 @@ var timeWords = setOf("am pm a.m. p.m. gmt utc bst cet cest est edt et pt pst pd
 // date and otherwise only times, zones and words such as "Updated" or "2
 // hours ago"; "" when s is not one.
 func datelineDate(s string) string {
-	if len(s) > 100 || wordCount(s) > 18 {
+	if len(s) > 100 || strings.IndexFunc(s, unicode.IsDigit) < 0 || wordCount(s) > 18 {
 		return ""
 	}
 	date := parseDate(s)
@@ -99,7 +114,7 @@ func datelineDate(s string) string {
 // timeStamp reports a line such as "Updated 2 hours ago" or "5 min read"
 // (a bare "2000 GMT" in a list of fixtures is not one).
 func timeStamp(s string) bool {
-	if len(s) > 60 || wordCount(s) > 8 || endsSentence(s) || !onlyTimeWords(s, false) || strings.IndexFunc(s, unicode.IsDigit) < 0 {
+	if len(s) > 60 || strings.IndexFunc(s, unicode.IsDigit) < 0 || wordCount(s) > 8 || endsSentence(s) || !onlyTimeWords(s, false) {
 		return false
 	}
 	ls := strings.ToLower(s)
@@ -159,7 +174,8 @@ func tailHeading(s string) bool {
 	if len(s) > 40 {
 		return false
 	}
-	ls := strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ":"))
+	var buf [40]byte
+	ls := string(lowerPrefixInto(buf[:], strings.TrimRight(strings.TrimSpace(s), ":"), len(buf)))
 	for _, h := range tailHeadings {
 		if ls == h {
 			return true
