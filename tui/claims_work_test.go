@@ -20,6 +20,7 @@ import (
 // TestMain keeps every test away from the user's own claims files (the
 // seeds' one is in the XDG data directory).
 func TestMain(m *testing.M) {
+	overlapEndToEnd()
 	dir, err := os.MkdirTemp("", "parley-tui-test-")
 	if err != nil {
 		panic(err)

@@ -49,6 +49,7 @@ var findCount = regexp.MustCompile(`(\d+)/(\d+)\s*$`)
 // TestEndToEndReader drives the built binary in tmux at 100×30: open a
 // document, scroll, find in it, resize small and large, quit.
 func TestEndToEndReader(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -126,6 +127,7 @@ func TestEndToEndReader(t *testing.T) {
 // TestEndToEndRemembersPosition: quit in a document and start again; the
 // same document opens at the same place.
 func TestEndToEndRemembersPosition(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -153,6 +155,7 @@ func TestEndToEndRemembersPosition(t *testing.T) {
 // TestEndToEndLoadsFolder: a folder opens with its files listed, and bad
 // files do not stop the good ones.
 func TestEndToEndLoadsFolder(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -172,6 +175,7 @@ func TestEndToEndLoadsFolder(t *testing.T) {
 // TestEndToEndThousandsOfFiles: a folder of 3,000 files opens, and the list
 // filters and opens as usual.
 func TestEndToEndThousandsOfFiles(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -194,6 +198,7 @@ func TestEndToEndThousandsOfFiles(t *testing.T) {
 // panics on ctrl+x) leaves the alternate screen, mouse mode and raw mode
 // off, and prints the panic.
 func TestEndToEndPanicRestoresTerminal(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -213,6 +218,7 @@ func TestEndToEndPanicRestoresTerminal(t *testing.T) {
 // TestEndToEndNoColor: with NO_COLOR the screen has no colours but still
 // shows structure (reverse status line, bold titles).
 func TestEndToEndNoColor(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -234,6 +240,7 @@ func TestEndToEndNoColor(t *testing.T) {
 // repository) streams in over several batches; unless the user moves, the
 // list ends on its first row, whatever file was parsed first.
 func TestEndToEndBigFolderOpensAtTop(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -268,6 +275,7 @@ func TestEndToEndBigFolderOpensAtTop(t *testing.T) {
 // TestEndToEndKeepsWindowTitle: the title the terminal had before parley
 // is the title it has after (parley sets none; see View).
 func TestEndToEndKeepsWindowTitle(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}

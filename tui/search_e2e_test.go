@@ -15,6 +15,7 @@ import (
 // the harness of tmux_test.go): open search from the list, type, enter;
 // the reader shows the sentence marked; ctrl+o and ctrl+] walk the jump.
 func TestEndToEndSearch(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -163,6 +164,7 @@ func (s *tmuxSession) paste(text string) {
 // reader's find acts as typed text does, at once; a pasted line break
 // does not submit.
 func TestEndToEndPaste(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -214,6 +216,7 @@ func TestEndToEndPaste(t *testing.T) {
 // TestEndToEndSearchFocus: tab reaches search from the reader and leaves
 // it again; esc in search returns to the reader it was entered from.
 func TestEndToEndSearchFocus(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -250,6 +253,7 @@ func TestEndToEndSearchFocus(t *testing.T) {
 // logged, not asserted, since the machine is shared). On the BBC folder
 // too when it is there.
 func TestEndToEndLongQueryStaysResponsive(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}

@@ -13,6 +13,7 @@ import (
 // first save (opening a document asks for one), so only the save on the
 // way out can record it.
 func TestEndToEndHangupSaves(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
@@ -58,6 +59,7 @@ func waitState(t *testing.T, path, what string, ok func(*savedState) bool) *save
 // made, the interface says so after the first save and reads on (that
 // it is said only once is TestStateUnwritableSaidOnce).
 func TestEndToEndUnsavableStateSaidOnce(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}

@@ -17,6 +17,7 @@ import (
 // sentence: only that story's sources are compared → w widens to every
 // document, and there are more.
 func TestEndToEndStoryFlow(t *testing.T) {
+	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}

@@ -13,6 +13,7 @@
 package tui
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -208,4 +209,16 @@ func (s *tmuxSession) waitUntil(what string, ok func(screen string) bool) string
 func (s *tmuxSession) waitExit(status int) string {
 	s.t.Helper()
 	return s.waitFor(fmt.Sprintf("[parley exited %d]", status))
+}
+
+// overlapEndToEnd lets the tmux tests (which call t.Parallel) overlap
+// beyond one per core, unless -parallel was given: they spend their time
+// waiting for a terminal to redraw, not computing.
+func overlapEndToEnd() {
+	flag.Parse()
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.parallel" })
+	if !set {
+		flag.Set("test.parallel", "6")
+	}
 }
