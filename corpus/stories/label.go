@@ -76,29 +76,23 @@ func (r *Result) dateSpan(docs []*corpus.Document, members []int) (first, last s
 // the pair ("Tony Blair" for "Blair"), and a word already inside a chosen
 // pair is skipped.
 func label(members []int, vs []vector, st corpusStats) string {
-	weight := map[uint64]float64{}
-	surface := map[uint64]string{}
-	for _, pos := range members {
-		for _, t := range vs[pos] {
-			weight[t.key] += float64(t.w)
-			if _, ok := surface[t.key]; !ok {
-				surface[t.key] = t.surface
-			}
-		}
+	terms := weighTerms(members, vs)
+	// The label is almost always found among the heaviest few terms;
+	// all are sorted only when it is not.
+	top := heaviest(terms, 8*labelTerms, heavierLabel)
+	picked := pickLabel(top, st)
+	if len(picked) < labelTerms && len(top) < len(terms) {
+		slices.SortFunc(terms, heavierLabel)
+		picked = pickLabel(terms, st)
 	}
-	keys := make([]uint64, 0, len(weight))
-	for k := range weight {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b uint64) int {
-		if c := cmp.Compare(weight[b], weight[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	spell := func(k uint64) string {
-		w := surface[k]
-		if !st.isName(k) {
+	return strings.Join(picked, " · ")
+}
+
+// pickLabel picks the label's terms from terms sorted heaviest first.
+func pickLabel(terms []labelTerm, st corpusStats) []string {
+	spell := func(t labelTerm) string {
+		w := t.surface
+		if !st.isName(t.key) {
 			w = strings.ToLower(w)
 		}
 		return corpus.CleanLine(w)
@@ -106,17 +100,17 @@ func label(members []int, vs []vector, st corpusStats) string {
 	// A pair of names among the heaviest terms stands for its words:
 	// "Lib Dems", not "Lib · Dems".
 	var pairs []string
-	for _, k := range keys[:min(len(keys), 4*labelTerms)] {
-		if w := spell(k); strings.Contains(w, " ") {
+	for _, t := range terms[:min(len(terms), 4*labelTerms)] {
+		if w := spell(t); strings.Contains(w, " ") {
 			pairs = append(pairs, w)
 		}
 	}
 	var picked []string
-	for _, k := range keys {
+	for _, t := range terms {
 		if len(picked) == labelTerms {
 			break
 		}
-		w := spell(k)
+		w := spell(t)
 		if !strings.Contains(w, " ") {
 			for _, p := range pairs {
 				if overlaps([]string{p}, w) {
@@ -130,7 +124,61 @@ func label(members []int, vs []vector, st corpusStats) string {
 		}
 		picked = append(picked, w)
 	}
-	return strings.Join(picked, " · ")
+	return picked
+}
+
+// labelTerm is one term's weight summed over a story's documents.
+type labelTerm struct {
+	key     uint64
+	weight  float64
+	surface string // as written in the first document that has it
+	ord     int32  // where it was read: sums follow the members' order
+}
+
+// weighTerms sums each term's weight over the members' vectors, by key.
+// Sums are taken in member order, the same on every run; a slice sorted
+// by key does it without a map per story.
+func weighTerms(members []int, vs []vector) []labelTerm {
+	if len(members) == 1 { // one vector: its keys are already unique
+		return weighOne(vs[members[0]])
+	}
+	var all []labelTerm
+	for _, pos := range members {
+		for _, t := range vs[pos] {
+			all = append(all, labelTerm{t.key, float64(t.w), t.surface, int32(len(all))})
+		}
+	}
+	slices.SortFunc(all, func(a, b labelTerm) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ord, b.ord)
+	})
+	terms := all[:0]
+	for _, t := range all {
+		if n := len(terms); n > 0 && terms[n-1].key == t.key {
+			terms[n-1].weight += t.weight
+			continue
+		}
+		terms = append(terms, t)
+	}
+	return terms
+}
+
+// weighOne is weighTerms for a story of one document.
+func weighOne(v vector) []labelTerm {
+	terms := make([]labelTerm, len(v))
+	for i, t := range v {
+		terms[i] = labelTerm{t.key, float64(t.w), t.surface, int32(i)}
+	}
+	return terms
+}
+
+func heavierLabel(a, b labelTerm) int {
+	if c := cmp.Compare(b.weight, a.weight); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.key, b.key)
 }
 
 // overlaps says whether w shares a word with a label term already

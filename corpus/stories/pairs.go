@@ -36,16 +36,88 @@ type posting struct {
 	w   float32
 }
 
+// flatVectors is every vector's keys and weights in two flat arrays,
+// document i's at [off[i], off[i+1]), and each of its terms' postings
+// list: scoring reads keys and weights only, and contiguous they cost
+// less to reach than the terms with their spellings.
+type flatVectors struct {
+	off  []int32
+	keys []uint64
+	ws   []float32
+	// list[j] is the postings list of term j (an index into postings),
+	// postings[start[l]:start[l+1]] the documents of list l, in order.
+	list     []int32
+	start    []int32
+	postings []posting
+}
+
+func flatten(vs []vector) *flatVectors {
+	f := &flatVectors{off: make([]int32, len(vs)+1)}
+	for i, v := range vs {
+		f.off[i+1] = f.off[i] + int32(len(v))
+	}
+	total := int(f.off[len(vs)])
+	f.keys = make([]uint64, 0, total)
+	f.ws = make([]float32, 0, total)
+	f.list = make([]int32, 0, total)
+	ids := make(map[uint64]int32, total/4)
+	var count []int32
+	for _, v := range vs {
+		for _, t := range v {
+			id, ok := ids[t.key]
+			if !ok {
+				id = int32(len(count))
+				ids[t.key] = id
+				count = append(count, 0)
+			}
+			count[id]++
+			f.keys = append(f.keys, t.key)
+			f.ws = append(f.ws, t.w)
+			f.list = append(f.list, id)
+		}
+	}
+	f.start = make([]int32, len(count)+1)
+	for id, c := range count {
+		f.start[id+1] = f.start[id] + c
+	}
+	next := slices.Clone(f.start[:len(count)])
+	f.postings = make([]posting, total)
+	for i := range vs {
+		for j := f.off[i]; j < f.off[i+1]; j++ {
+			id := f.list[j]
+			f.postings[next[id]] = posting{int32(i), f.ws[j]}
+			next[id]++
+		}
+	}
+	return f
+}
+
+// cosine of documents a and b.
+func (f *flatVectors) cosine(a, b int32) float64 {
+	ka, wa := f.keys[f.off[a]:f.off[a+1]], f.ws[f.off[a]:f.off[a+1]]
+	kb, wb := f.keys[f.off[b]:f.off[b+1]], f.ws[f.off[b]:f.off[b+1]]
+	var s float64
+	i, j := 0, 0
+	for i < len(ka) && j < len(kb) {
+		switch {
+		case ka[i] == kb[j]:
+			s += float64(wa[i]) * float64(wb[j])
+			i++
+			j++
+		case ka[i] < kb[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}
+
 // similarPairs finds every pair of vectors with a cosine of minEdge or
 // more, through an inverted index of their terms, on every core.
 func similarPairs(vs []vector) []edge {
 	n := len(vs)
-	postings := map[uint64][]posting{}
-	for i, v := range vs {
-		for _, t := range v {
-			postings[t.key] = append(postings[t.key], posting{int32(i), t.w})
-		}
-	}
+	f := flatten(vs)
 	maxDF := max(commonFloor, int(commonShare*float64(n)))
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/64))
 	out := make([][]edge, workers)
@@ -58,11 +130,13 @@ func similarPairs(vs []vector) []edge {
 			var touched []int32
 			for a := w; a < n; a += workers {
 				touched = touched[:0]
-				for _, t := range vs[a] {
-					p := postings[t.key]
+				for j := f.off[a]; j < f.off[a+1]; j++ {
+					l := f.list[j]
+					p := f.postings[f.start[l]:f.start[l+1]]
 					if len(p) > maxDF {
 						continue
 					}
+					wa := f.ws[j]
 					for _, pb := range p {
 						b := pb.doc
 						if int(b) <= a {
@@ -71,7 +145,7 @@ func similarPairs(vs []vector) []edge {
 						if dot[b] == 0 {
 							touched = append(touched, b)
 						}
-						dot[b] += t.w * pb.w
+						dot[b] += wa * pb.w
 					}
 				}
 				for _, b := range touched {
@@ -80,7 +154,7 @@ func similarPairs(vs []vector) []edge {
 					if partial < minPartial {
 						continue
 					}
-					if s := cosine(vs[a], vs[b]); s >= minEdge {
+					if s := f.cosine(int32(a), b); s >= minEdge {
 						out[w] = append(out[w], edge{int32(a), b, s})
 					}
 				}

@@ -22,14 +22,17 @@ type occ struct {
 // scratch holds one document's terms while it is read; a worker reuses
 // it from document to document, so reading allocates little.
 type scratch struct {
-	idx   map[uint64]int32 // key -> index in occs
+	// slots is an open-addressed table of occs: 1 + the index in occs of
+	// the term whose key hashes there, 0 when free. It is looked up for
+	// every word read, and costs less than a map cleared per document.
+	slots []int32
 	occs  []occ
 	words []word
 	// weighed is vectorOf's buffer of a document's weighed terms.
 	weighed vector
 }
 
-func newScratch() *scratch { return &scratch{idx: make(map[uint64]int32, 512)} }
+func newScratch() *scratch { return &scratch{slots: make([]int32, 1024)} }
 
 // titleTF is what one occurrence in the title counts: a headline names
 // its affair.
@@ -51,7 +54,7 @@ type word struct {
 
 // scan reads a document's title and body into the scratch's terms.
 func (sc *scratch) scan(d *corpus.Document) {
-	clear(sc.idx)
+	sc.clearSlots()
 	sc.occs = sc.occs[:0]
 	sc.words = splitWords(d.Title, sc.words[:0])
 	sc.addSentence(d.Title, sc.words, true)
@@ -126,13 +129,49 @@ func pairText(text string, a, b word) string {
 }
 
 func (sc *scratch) occ(key uint64, surface string) *occ {
-	i, ok := sc.idx[key]
-	if !ok {
-		i = int32(len(sc.occs))
-		sc.idx[key] = i
-		sc.occs = append(sc.occs, occ{key: key, surface: surface})
+	mask := uint64(len(sc.slots) - 1)
+	i := (key ^ key>>29) & mask
+	for sc.slots[i] != 0 {
+		if o := &sc.occs[sc.slots[i]-1]; o.key == key {
+			return o
+		}
+		i = (i + 1) & mask
 	}
-	return &sc.occs[i]
+	sc.occs = append(sc.occs, occ{key: key, surface: surface})
+	sc.slots[i] = int32(len(sc.occs))
+	if 2*len(sc.occs) > len(sc.slots) {
+		sc.growSlots()
+	}
+	return &sc.occs[len(sc.occs)-1]
+}
+
+// clearSlots frees the slots of the terms read, for the next document.
+func (sc *scratch) clearSlots() {
+	if 16*len(sc.occs) > len(sc.slots) {
+		clear(sc.slots)
+		return
+	}
+	mask := uint64(len(sc.slots) - 1)
+	for _, o := range sc.occs {
+		i := (o.key ^ o.key>>29) & mask
+		for sc.slots[i] != 0 {
+			sc.slots[i] = 0
+			i = (i + 1) & mask
+		}
+	}
+}
+
+// growSlots doubles the table, keeping it at most half full.
+func (sc *scratch) growSlots() {
+	sc.slots = make([]int32, 2*len(sc.slots))
+	mask := uint64(len(sc.slots) - 1)
+	for n, o := range sc.occs {
+		i := (o.key ^ o.key>>29) & mask
+		for sc.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		sc.slots[i] = int32(n + 1)
+	}
 }
 
 // splitWords appends the words of s: runs of letters and digits, with
@@ -201,8 +240,13 @@ func trimPossessive(w string) string {
 }
 
 func makeWord(text string) word {
-	first, _ := utf8.DecodeRuneInString(text)
-	w := word{text: text, caps: unicode.IsUpper(first)}
+	w := word{text: text}
+	if c := text[0]; c < utf8.RuneSelf {
+		w.caps = 'A' <= c && c <= 'Z'
+	} else {
+		first, _ := utf8.DecodeRuneInString(text)
+		w.caps = unicode.IsUpper(first)
+	}
 	w.key = foldHash(text)
 	w.stop = isStop(w.key) || len(text) < 3 && !allCaps(text)
 	return w
@@ -238,6 +282,22 @@ func foldHash(w string) uint64 {
 }
 
 func allCaps(w string) bool {
+	upper := false
+	for i := 0; i < len(w); i++ { // ASCII, most words, without decoding
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return allCapsRunes(w)
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		}
+	}
+	return upper
+}
+
+func allCapsRunes(w string) bool {
 	upper := false
 	for _, r := range w {
 		if unicode.IsLower(r) {

@@ -149,14 +149,8 @@ func (st corpusStats) vectorOf(occs []occ, buf *vector) vector {
 		}
 		v = append(v, term{o.key, float32(w), o.surface})
 	}
-	slices.SortFunc(v, func(a, b term) int {
-		if c := cmp.Compare(b.w, a.w); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.key, b.key)
-	})
 	*buf = v
-	v = slices.Clone(v[:min(len(v), topTerms)])
+	v = slices.Clone(heaviest(v, topTerms, heavier))
 	var norm float64
 	for _, t := range v {
 		norm += float64(t.w) * float64(t.w)
@@ -169,21 +163,53 @@ func (st corpusStats) vectorOf(occs []occ, buf *vector) vector {
 	return v
 }
 
-// cosine of two vectors sorted by key.
-func cosine(a, b vector) float64 {
-	var s float64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].key == b[j].key:
-			s += float64(a[i].w) * float64(b[j].w)
-			i++
-			j++
-		case a[i].key < b[j].key:
-			i++
-		default:
-			j++
+// heavier orders terms heaviest first, ties by key: a total order, so
+// the terms kept do not depend on the order they were read in.
+func heavier(a, b term) int {
+	if c := cmp.Compare(b.w, a.w); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.key, b.key)
+}
+
+// heaviest moves the n first of v in the order of before (heaviest
+// first) to its front, sorted, and returns them; the rest of v keeps the
+// other elements, in no order. It keeps a heap of the n first seen (the
+// last of them on top) rather than sorting all of v: most elements come
+// after the heap's top and cost one comparison.
+func heaviest[T any](v []T, n int, before func(a, b T) int) []T {
+	if len(v) <= n {
+		slices.SortFunc(v, before)
+		return v
+	}
+	h := v[:n]
+	for i := n/2 - 1; i >= 0; i-- {
+		siftDown(h, i, before)
+	}
+	for i := n; i < len(v); i++ {
+		if before(v[i], h[0]) < 0 {
+			h[0], v[i] = v[i], h[0]
+			siftDown(h, 0, before)
 		}
 	}
-	return s
+	slices.SortFunc(h, before)
+	return h
+}
+
+// siftDown restores the heap (the last in the order on top) below i.
+func siftDown[T any](h []T, i int, before func(a, b T) int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && before(h[c+1], h[c]) > 0 {
+			c++
+		}
+		if before(h[c], h[i]) <= 0 {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
