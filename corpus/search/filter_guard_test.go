@@ -118,7 +118,7 @@ func TestDocumentFilterSameOutput(t *testing.T) {
 		if what == "bbc" {
 			// Each query loads BBC again: a fixed sample by default,
 			// every query with PARLEY_FULL_SWEEP=1.
-			queries = testcorpus.Sample(guardQueries, 7)
+			queries = testcorpus.Sample(guardQueries, 12)
 		}
 		for _, q := range queries {
 			c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{Keep: DocumentFilter(q)})
