@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"slices"
 	"time"
 
 	"parley/corpus"
@@ -13,6 +14,13 @@ import (
 var (
 	linkSim = 0.40
 	meanSim = 0.30
+	// untitledSim: a pair whose titles share no word (stop words aside)
+	// starts a merge only from this similarity. One person's or one
+	// product's different affairs share their heaviest names ("Kilroy-
+	// Silk", "Sony"); a headline names the affair itself ("slurry",
+	// "Veritas"), and two reports of one affair mostly share a headline
+	// word.
+	untitledSim = 0.55
 )
 
 const (
@@ -39,7 +47,7 @@ func datesOf(docs []*corpus.Document, kept []int) []int {
 // cluster groups the kept documents (positions 0..n-1) by average link
 // and returns each position's group, as the position of the group's
 // first member. Duplicates (dup) take no part.
-func cluster(edges []edge, n int, dup []bool, days []int) []int {
+func cluster(edges []edge, n int, dup []bool, days []int, titles [][]uint64) []int {
 	adj := make([][]edge, n)
 	var strong []edge
 	for _, e := range edges {
@@ -51,7 +59,7 @@ func cluster(edges []edge, n int, dup []bool, days []int) []int {
 		}
 		adj[e.a] = append(adj[e.a], e)
 		adj[e.b] = append(adj[e.b], e)
-		if e.sim >= linkSim {
+		if e.sim >= linkSim && (e.sim >= untitledSim || shareKey(titles[e.a], titles[e.b])) {
 			strong = append(strong, e)
 		}
 	}
@@ -96,6 +104,38 @@ func meanAcross(a, b []int, group []int, gb int, adj [][]edge) float64 {
 		}
 	}
 	return sum / float64(len(a)*len(b))
+}
+
+// titleKeys gives each kept document's title words (stop words and
+// numbers aside), as sorted keys.
+func titleKeys(docs []*corpus.Document, kept []int) [][]uint64 {
+	out := make([][]uint64, len(kept))
+	var ws []word
+	for i, d := range kept {
+		ws = splitWords(docs[d].Title, ws[:0])
+		for _, w := range ws {
+			if !w.stop && !w.number {
+				out[i] = append(out[i], w.key)
+			}
+		}
+		slices.Sort(out[i])
+	}
+	return out
+}
+
+// shareKey says whether two sorted key lists have a key in common.
+func shareKey(a, b []uint64) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
 }
 
 func abs(x int) int {

@@ -21,9 +21,10 @@
 //  3. Near copies: pairs with close vectors whose bodies share at least
 //     nearDupJaccard of their word triples are duplicates too.
 //  4. Stories: pairs are joined strongest first (average link): two
-//     groups merge when a pair across them reaches linkSim and the mean
-//     similarity of all pairs across them reaches meanSim. Documents
-//     dated more than dateGap days apart count half as similar.
+//     groups merge when a pair across them reaches linkSim (untitledSim
+//     when their titles share no word) and the mean similarity of all
+//     pairs across them reaches meanSim. Documents dated more than
+//     dateGap days apart count half as similar.
 //
 // Use:
 //
@@ -103,7 +104,7 @@ func Group(docs []*corpus.Document) *Result {
 	vs := st.vectors(occs)
 	edges := similarPairs(vs)
 	dup := nearCopies(docs, edges, kept, r)
-	groups := cluster(edges, len(kept), dup, datesOf(docs, kept))
+	groups := cluster(edges, len(kept), dup, datesOf(docs, kept), titleKeys(docs, kept))
 	r.build(docs, kept, groups, vs, st)
 	return r
 }
