@@ -244,7 +244,7 @@ func TestEndToEndBigFolderOpensAtTop(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
-	bbc := testcorpus.BBC()
+	bbc := e2eBBC(t)
 	if bbc == "" {
 		t.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
 	}

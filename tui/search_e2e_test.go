@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"parley/corpus/testcorpus"
 )
 
 // TestEndToEndSearch runs the built binary in a real terminal (tmux, with
@@ -260,7 +258,7 @@ func TestEndToEndLongQueryStaysResponsive(t *testing.T) {
 	bin := buildParley(t)
 	text := strings.Repeat("the talks in islamabad between iran and the united states ", 40)[:2000]
 	runs := [][]string{nil}
-	if bbc := testcorpus.BBC(); bbc != "" {
+	if bbc := e2eBBC(t); bbc != "" {
 		runs = append(runs, []string{bbc})
 	}
 	for _, args := range runs {

@@ -9,7 +9,6 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/stories"
-	"parley/corpus/testcorpus"
 )
 
 // TestEndToEndStoryFlow: the BBC folder in a real terminal → group the
@@ -21,7 +20,7 @@ func TestEndToEndStoryFlow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
-	bbc := testcorpus.BBC()
+	bbc := e2eBBC(t)
 	if bbc == "" {
 		t.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
 	}

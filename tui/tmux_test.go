@@ -23,6 +23,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"parley/corpus/testcorpus"
 )
 
 var (
@@ -221,4 +223,22 @@ func overlapEndToEnd() {
 	if !set {
 		flag.Set("test.parallel", "6")
 	}
+}
+
+// bbcSlot lets one tmux test at a time run parley on the BBC folder:
+// loading and indexing it keeps a core busy for seconds, and two at once
+// would starve the lighter tests that overlap with them.
+var bbcSlot = make(chan struct{}, 1)
+
+// e2eBBC is the BBC folder for a tmux test, held until the test ends,
+// or "" when it is absent.
+func e2eBBC(t *testing.T) string {
+	t.Helper()
+	bbc := testcorpus.BBC()
+	if bbc == "" {
+		return ""
+	}
+	bbcSlot <- struct{}{}
+	t.Cleanup(func() { <-bbcSlot })
+	return bbc
 }
