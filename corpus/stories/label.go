@@ -132,44 +132,50 @@ type labelTerm struct {
 	key     uint64
 	weight  float64
 	surface string // as written in the first document that has it
-	ord     int32  // where it was read: sums follow the members' order
 }
 
 // weighTerms sums each term's weight over the members' vectors, by key.
-// Sums are taken in member order, the same on every run; a slice sorted
-// by key does it without a map per story.
+// Each vector is sorted by key, so the sums are merged in one member
+// after another: in member order, the same on every run, and without a
+// map or a sort per story.
 func weighTerms(members []int, vs []vector) []labelTerm {
-	if len(members) == 1 { // one vector: its keys are already unique
-		return weighOne(vs[members[0]])
-	}
-	var all []labelTerm
-	for _, pos := range members {
-		for _, t := range vs[pos] {
-			all = append(all, labelTerm{t.key, float64(t.w), t.surface, int32(len(all))})
-		}
-	}
-	slices.SortFunc(all, func(a, b labelTerm) int {
-		if c := cmp.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ord, b.ord)
-	})
-	terms := all[:0]
-	for _, t := range all {
-		if n := len(terms); n > 0 && terms[n-1].key == t.key {
-			terms[n-1].weight += t.weight
-			continue
-		}
-		terms = append(terms, t)
+	terms := weighOne(vs[members[0]])
+	var next []labelTerm
+	for _, pos := range members[1:] {
+		next = mergeTerms(next[:0], terms, vs[pos])
+		terms, next = next, terms
 	}
 	return terms
+}
+
+// mergeTerms appends to out the terms of sums and of v, both sorted by
+// key, adding v's weight to a term both have.
+func mergeTerms(out, sums []labelTerm, v vector) []labelTerm {
+	i, j := 0, 0
+	for i < len(sums) || j < len(v) {
+		switch {
+		case j == len(v) || i < len(sums) && sums[i].key < v[j].key:
+			out = append(out, sums[i])
+			i++
+		case i == len(sums) || v[j].key < sums[i].key:
+			out = append(out, labelTerm{v[j].key, float64(v[j].w), v[j].surface})
+			j++
+		default:
+			t := sums[i]
+			t.weight += float64(v[j].w)
+			out = append(out, t)
+			i++
+			j++
+		}
+	}
+	return out
 }
 
 // weighOne is weighTerms for a story of one document.
 func weighOne(v vector) []labelTerm {
 	terms := make([]labelTerm, len(v))
 	for i, t := range v {
-		terms[i] = labelTerm{t.key, float64(t.w), t.surface, int32(i)}
+		terms[i] = labelTerm{t.key, float64(t.w), t.surface}
 	}
 	return terms
 }
