@@ -186,7 +186,9 @@ func newStoriesCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return export.WriteStories(stdout, c.Docs, stories.Group(c.Docs), asJSON)
+			// As list: titles whole unless on a terminal.
+			opts := export.ListOptions{JSON: asJSON, Cut: terminalWidth(stdout) > 0}
+			return export.WriteStories(stdout, c.Docs, stories.Group(c.Docs), opts)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON")

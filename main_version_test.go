@@ -46,12 +46,14 @@ func TestVersionFromBuildInfo(t *testing.T) {
 
 // Piped (stdout not a terminal), list prints every title whole.
 func TestListPipedKeepsWholeTitles(t *testing.T) {
-	out, _, err := run(t, "list")
-	if err != nil {
-		t.Fatal(err)
-	}
-	const long = "Pakistan’s Diplomatic Moment: The Islamabad Peace Process and a Race to Prevent a Wider War"
-	if !strings.Contains(out, long) || strings.Contains(out, "…") {
-		t.Errorf("piped list cuts titles:\n%s", out)
+	for _, cmd := range []string{"list", "stories"} {
+		out, _, err := run(t, cmd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const long = "Pakistan’s Diplomatic Moment: The Islamabad Peace Process and a Race to Prevent a Wider War"
+		if !strings.Contains(out, long) || strings.Contains(out, "…") {
+			t.Errorf("piped %s cuts titles:\n%s", cmd, out)
+		}
 	}
 }

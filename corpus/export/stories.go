@@ -57,9 +57,9 @@ func Stories(docs []*corpus.Document, r *stories.Result) StoriesJSON {
 // WriteStories writes the stories of docs, most documents first, as JSON
 // or as text: each story of two documents or more under a heading with
 // its id, label, counts and dates, then the documents on their own, one
-// line each.
-func WriteStories(w io.Writer, docs []*corpus.Document, r *stories.Result, asJSON bool) error {
-	if asJSON {
+// line each. Titles are cut to fit only with opts.Cut (a terminal).
+func WriteStories(w io.Writer, docs []*corpus.Document, r *stories.Result, opts ListOptions) error {
+	if opts.JSON {
 		return writeJSON(w, Stories(docs, r))
 	}
 	bw := bufio.NewWriter(w)
@@ -71,7 +71,7 @@ func WriteStories(w io.Writer, docs []*corpus.Document, r *stories.Result, asJSO
 		}
 		fmt.Fprintf(bw, "%s  %s  (%s)\n", corpus.CleanLine(s.ID), corpus.CleanLine(s.Label), storySummary(s, len(r.Sources(si))))
 		for _, i := range r.Sources(si) {
-			bw.WriteString("  " + storyDocLine(docs, r, i) + "\n")
+			bw.WriteString("  " + storyDocLine(docs, r, i, opts.Cut) + "\n")
 		}
 		bw.WriteByte('\n')
 	}
@@ -82,7 +82,7 @@ func WriteStories(w io.Writer, docs []*corpus.Document, r *stories.Result, asJSO
 				continue
 			}
 			for _, i := range r.Sources(si) {
-				fmt.Fprintf(bw, "  %s  [%s]\n", storyDocLine(docs, r, i), corpus.CleanLine(s.ID))
+				fmt.Fprintf(bw, "  %s  [%s]\n", storyDocLine(docs, r, i, opts.Cut), corpus.CleanLine(s.ID))
 			}
 		}
 	}
@@ -106,9 +106,13 @@ func storySummary(s stories.Story, sources int) string {
 
 // storyDocLine is "business/012  2004-11-02  Title", with "copy of
 // business/007" for a duplicate.
-func storyDocLine(docs []*corpus.Document, r *stories.Result, i int) string {
+func storyDocLine(docs []*corpus.Document, r *stories.Result, i int, cut bool) string {
 	d := docs[i]
-	line := corpus.CleanLine(d.ID) + "  " + orDash(d.Published) + "  " + fit(corpus.CleanLine(d.Title), maxTitle)
+	title := corpus.CleanLine(d.Title)
+	if cut {
+		title = fit(title, maxTitle)
+	}
+	line := corpus.CleanLine(d.ID) + "  " + orDash(d.Published) + "  " + title
 	if k, ok := r.DuplicateOf[i]; ok {
 		line += "  (copy of " + corpus.CleanLine(docs[k].ID) + ")"
 	}
