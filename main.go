@@ -40,7 +40,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "parley [PATH...]",
 		Short: "Read several sources on one story, search them, and compare their claims",
 		Long: "parley opens a full-screen reader on its embedded corpus (five sources on the 2026\n" +
-			"Islamabad talks), or on the .txt and .md files and folders you name.",
+			"Islamabad talks), or on the files and folders you name: .txt, .text, .md, .markdown,\n" +
+			".html, .htm, .xhtml, .pdf and .epub files (folders are searched recursively).",
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -115,7 +116,7 @@ func checkPathsExist(cmd *cobra.Command, paths []string, stderr io.Writer) error
 	for _, m := range missing {
 		fmt.Fprintln(stderr, "parley: skipped", corpus.CleanLine(m))
 	}
-	return errors.New("no documents loaded (parley reads .txt, .md, .html, .pdf and .epub files)")
+	return errors.New("no documents loaded (parley reads .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf and .epub files)")
 }
 
 // loadCorpus loads the named paths, or the embedded seeds when there are
@@ -149,7 +150,7 @@ func loadCorpusKeeping(paths []string, keep func(name, text string) bool, stderr
 		fmt.Fprintln(stderr, "parley:", c.SkippedSummary())
 	}
 	if len(c.Docs) == 0 && c.Filtered == 0 {
-		return nil, errors.New("no documents loaded (parley reads .txt, .md, .html, .pdf and .epub files)")
+		return nil, errors.New("no documents loaded (parley reads .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf and .epub files)")
 	}
 	return c, nil
 }

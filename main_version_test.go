@@ -57,3 +57,16 @@ func TestListPipedKeepsWholeTitles(t *testing.T) {
 		}
 	}
 }
+
+// --help names every kind of file parley reads, not only .txt and .md.
+func TestHelpNamesEveryFormat(t *testing.T) {
+	help, _, err := run(t, "--help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ext := range []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".epub"} {
+		if !strings.Contains(help, ext+",") && !strings.Contains(help, ext+" ") {
+			t.Errorf("--help does not name %s:\n%s", ext, help)
+		}
+	}
+}

@@ -66,7 +66,7 @@ func LoadSeeds() (*Corpus, error) {
 	return LoadFS(seeds.FS)
 }
 
-// LoadFS parses every .txt and .md file in fsys, in path order, and
+// LoadFS parses every file of a kind parley reads in fsys, in path order, and
 // applies the catalog file at its root when there is one.
 func LoadFS(fsys fs.FS) (*Corpus, error) {
 	var names []string
