@@ -316,3 +316,53 @@ func TestClaimPickerKeysAndSizes(t *testing.T) {
 		t.Fatal("esc did not close the picker")
 	}
 }
+
+// Opening one file of a folder: the claims quoting the folder's other
+// files are not stale (those files were not opened), so neither the
+// status nor the claims index flags them; a quote missing from the file
+// that is open still is.
+func TestClaimsOfFilesNotOpenedAreNotStale(t *testing.T) {
+	dir := claimsFolder(t)
+	path := filepath.Join(dir, ".parley", "claims.json")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := claimsfile.Write(path, &claimsfile.File{Claims: []claimsfile.Claim{
+		{Label: "Venue", Quotes: map[string][]string{
+			"news/a.txt": {"The delegations met in Islamabad on Saturday for direct talks."},
+			"oped/b.txt": {"Islamabad hosted the direct talks between the delegations on Saturday."},
+		}},
+		{Label: "Walkout", Quotes: map[string][]string{"c.txt": {"Nobody walked out."}}},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	open := func(t *testing.T, roots ...string) *Model {
+		c, err := corpus.LoadPaths(roots, corpus.LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := newModel(roots, filepath.Join(t.TempDir(), "state.json"))
+		drive(m, tea.WindowSizeMsg{Width: 160, Height: 40})
+		drive(m, loadedMsg{c: c})
+		return m
+	}
+	m := open(t, filepath.Join(dir, "c.txt"))
+	if strings.Contains(m.note, "no longer found") || !strings.Contains(m.note, "1 of your claims quote files not opened") || len(m.claimsReport) != 0 {
+		t.Fatalf("note %q, report %v", m.note, m.claimsReport)
+	}
+	driveKeys(m, "C")
+	if s := screen(m); strings.Contains(s, "yours !") || !strings.Contains(s, "Venue") {
+		t.Fatalf("the claims index flags a claim of files not opened:\n%s", s)
+	}
+
+	// The quote of the open file edited away: that one is stale.
+	writeFile(t, dir, "c.txt", "Third source\n\nThe delegations held direct talks in Islamabad over the weekend.\n")
+	m = open(t, filepath.Join(dir, "c.txt"))
+	if !strings.Contains(m.note, "1 quote(s) of your claims no longer found") {
+		t.Fatalf("note %q", m.note)
+	}
+	driveKeys(m, "C")
+	if s := screen(m); strings.Count(s, "yours !") != 1 {
+		t.Fatalf("want only Walkout flagged:\n%s", s)
+	}
+}

@@ -31,6 +31,8 @@ func (m *Model) wireCompare() tea.Cmd {
 			m.note = corpus.CleanLine(layer.Err.Error())
 		} else if n := countStale(stale); n > 0 {
 			m.note = fmt.Sprintf("%d quote(s) of your claims no longer found in their sources (marked ! in the claims index)", n)
+		} else if n := layer.NotOpened(m.corpus.Docs); n > 0 {
+			m.note = fmt.Sprintf("%d of your claims quote files not opened (kept as they are)", n)
 		}
 	}
 	e := newCompareEngine(m.corpus.Docs, curated)

@@ -2,6 +2,7 @@ package claimsfile
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -127,7 +128,9 @@ func (l *Layer) byID(docs []*corpus.Document, quotes map[string][]string) map[st
 
 // Stale lists the user's quotes that no sentence of their document holds
 // any longer (or whose document is gone), per claim label, each as
-// `key: "quote"`. The rest of each claim still works.
+// `key: "quote"`. The rest of each claim still works. A quote of a
+// document that is still in the folder but was not opened (one file of
+// the folder named) is not stale: see NotOpened.
 func (l *Layer) Stale(docs []*corpus.Document) map[string][]string {
 	out := map[string][]string{}
 	if l.User == nil {
@@ -136,6 +139,9 @@ func (l *Layer) Stale(docs []*corpus.Document) map[string][]string {
 	for _, c := range l.User.Claims {
 		for _, key := range sortedKeys(c.Quotes) {
 			doc := l.docOf(docs, key)
+			if doc < 0 && l.onDisk(key) {
+				continue
+			}
 			for _, q := range c.Quotes[key] {
 				if doc < 0 {
 					out[c.Label] = append(out[c.Label], fmt.Sprintf("%s (no such document): %q", key, q))
@@ -146,6 +152,38 @@ func (l *Layer) Stale(docs []*corpus.Document) map[string][]string {
 		}
 	}
 	return out
+}
+
+// NotOpened counts the user's claims that quote a document which was not
+// opened but is still on disk: their quotes are kept, and not checked.
+func (l *Layer) NotOpened(docs []*corpus.Document) int {
+	if l.User == nil {
+		return 0
+	}
+	n := 0
+	for _, c := range l.User.Claims {
+		for key, qs := range c.Quotes {
+			if len(qs) > 0 && l.docOf(docs, key) < 0 && l.onDisk(key) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// onDisk says whether a document key names a file that exists: a path in
+// the folder, or an absolute one. The seeds' keys name no file.
+func (l *Layer) onDisk(key string) bool {
+	if l.Loc.Base == "" {
+		return false
+	}
+	p := filepath.FromSlash(key)
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(l.Loc.Base, p)
+	}
+	info, err := os.Stat(p)
+	return err == nil && !info.IsDir()
 }
 
 // Report is what a command prints on stderr about the layer: a broken

@@ -284,3 +284,75 @@ func TestEditAndUndoKeepOtherWriters(t *testing.T) {
 		t.Fatalf("after undoing the keep: %v", got)
 	}
 }
+
+// TestStaleOnlyInOpenedDocuments: opening one file of a folder leaves the
+// quotes of its other files alone (not opened, not stale); only a quote
+// missing from a loaded document, or of a file gone from the folder, is
+// stale. An edit in such a session keeps the other files' quotes.
+func TestStaleOnlyInOpenedDocuments(t *testing.T) {
+	isolate(t)
+	dir, _ := folderCorpus(t)
+	seed, _ := Open([]string{dir})
+	if _, err := seed.Edit(func(f *File) {
+		f.Keep("Venue", "news/a.txt", "The talks were held in Islamabad on Saturday.")
+		f.Keep("Venue", "oped/b.txt", "Islamabad hosted the talks over the weekend.")
+		f.Keep("Walkout", "c.md", "Nobody walked out.")
+		f.Keep("Edited", "c.md", "a sentence that was edited away")
+		f.Keep("Gone", "gone.txt", "A file since deleted.")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name      string
+		roots     []string
+		stale     []string // labels with a stale quote
+		notOpened int
+	}{
+		{"the whole folder", []string{dir}, []string{"Edited", "Gone"}, 0},
+		{"one file of it", []string{filepath.Join(dir, "c.md")}, []string{"Edited", "Gone"}, 1},
+		{"a file in a sub-folder, and the folder", []string{filepath.Join(dir, "news", "a.txt"), dir}, []string{"Edited", "Gone"}, 0},
+		{"two files", []string{filepath.Join(dir, "c.md"), filepath.Join(dir, "oped", "b.txt")}, []string{"Edited", "Gone"}, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := corpus.LoadPaths(tc.roots, corpus.LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, _ := Open(tc.roots)
+			if l.Loc.Base != dir {
+				t.Fatalf("base %s, want %s", l.Loc.Base, dir)
+			}
+			stale := l.Stale(c.Docs)
+			got := slices.Sorted(func(yield func(string) bool) {
+				for k := range stale {
+					if !yield(k) {
+						return
+					}
+				}
+			})
+			if !slices.Equal(got, tc.stale) {
+				t.Errorf("stale %v, want %v (%v)", got, tc.stale, stale)
+			}
+			if n := l.NotOpened(c.Docs); n != tc.notOpened {
+				t.Errorf("NotOpened %d, want %d", n, tc.notOpened)
+			}
+			if r := l.Report(c.Docs); len(r) != len(tc.stale) {
+				t.Errorf("report %v", r)
+			}
+		})
+	}
+	// An edit while only c.md is open keeps every other quote.
+	one, _ := Open([]string{filepath.Join(dir, "c.md")})
+	if _, err := one.Edit(func(f *File) { f.Keep("Walkout", "c.md", "Delegates met in the Pakistani capital.") }); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Read(seed.Loc.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := f.Claims[f.Find("Venue")]
+	if len(v.Quotes["news/a.txt"]) != 1 || len(v.Quotes["oped/b.txt"]) != 1 || len(f.Claims[f.Find("Gone")].Quotes["gone.txt"]) != 1 {
+		t.Fatalf("quotes of files not opened were lost: %+v", f.Claims)
+	}
+}
