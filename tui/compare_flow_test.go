@@ -379,3 +379,40 @@ func TestFullHelpHeadingsAndNarrowWidth(t *testing.T) {
 		}
 	}
 }
+
+// The help opened from the list never says space pages down in the list
+// (it tags there), and its Reader section names the sentence cursor's a
+// and U.
+func TestFullHelpSpaceAndCursorClaimKeys(t *testing.T) {
+	m := newTestModel(t, 120, 40, fixtureCorpus())
+	keys := map[string][]string{}
+	for _, sec := range m.helpSections() {
+		for _, g := range sec.groups {
+			for _, b := range g {
+				keys[sec.title] = append(keys[sec.title], b.Help().Key+" "+b.Help().Desc)
+			}
+		}
+	}
+	moving := strings.Join(keys["Moving (list, reader, this help)"], "\n")
+	if strings.Contains(moving, "space") && !strings.Contains(moving, "in the list space tags") {
+		t.Errorf("the moving keys say space pages down in the list:\n%s", moving)
+	}
+	if !strings.Contains(moving, "f/ctrl+f page down") {
+		t.Errorf("the moving keys lack page down:\n%s", moving)
+	}
+	if list := strings.Join(keys["List"], "\n"); !strings.Contains(list, "space/t tag/untag") {
+		t.Errorf("the list keys lack space/t:\n%s", list)
+	}
+	reader := strings.Join(keys["Reader"], "\n")
+	for _, w := range []string{"a add sentence to a claim", "U undo the last change to the claims"} {
+		if !strings.Contains(reader, w) {
+			t.Errorf("the Reader section lacks %q:\n%s", w, reader)
+		}
+	}
+	help := ansi.Strip(strings.Join(m.fullHelpLines(), "\n"))
+	for _, w := range []string{"in the list space tags", "add sentence to a claim", "undo the last change to the claims"} {
+		if !strings.Contains(strings.Join(strings.Fields(help), " "), w) {
+			t.Errorf("the help lacks %q:\n%s", w, help)
+		}
+	}
+}

@@ -23,8 +23,10 @@ func (m *Model) helpSections() []helpSection {
 	ck := defaultCompareKeyMap()
 	// The list and the reader share their movement keys (their first
 	// group), listed once for both.
+	// The list's movement group names page down without space, which
+	// tags there.
 	readerGroups := km.readerKeys().FullHelp()
-	moving := helpSection{title: "Moving (list, reader, this help)", groups: readerGroups[:1]}
+	moving := helpSection{title: "Moving (list, reader, this help)", groups: km.listKeys().FullHelp()[:1]}
 	list := helpSection{title: "List", groups: km.listKeys().FullHelp()[1:]}
 	reader := helpSection{title: "Reader", groups: readerGroups[1:]}
 	search := helpSection{title: "Search (F)", groups: km.searchKeys().FullHelp()}

@@ -166,11 +166,17 @@ func (k KeyMap) globalFull() []key.Binding {
 	return []key.Binding{k.FocusNext, k.FocusPrev, k.Back, k.JumpBack, k.JumpForward, k.Search, k.Claims, k.Scope, k.Help, k.Quit}
 }
 
+// movingPageDown is page down as the keys shared by the list, the reader
+// and the help list it: in the list space tags, so it is named apart.
+func (k KeyMap) movingPageDown() key.Binding {
+	return key.NewBinding(key.WithKeys("pgdown", "f", "ctrl+f"), key.WithHelp("f/ctrl+f", "page down (space too, but in the list space tags)"))
+}
+
 func (k KeyMap) listKeys() keyGroup {
 	return keyGroup{
 		short: []key.Binding{k.Open, k.Filter, shortHelp(k.Sort, "sort"), shortHelp(k.Tag, "tag"), shortHelp(k.Scope, "story")},
 		full: [][]key.Binding{
-			{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
+			{k.Up, k.Down, k.movingPageDown(), k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
 			{k.Open, k.Filter, k.Sort, k.Tag, k.UntagAll},
 		},
 	}
@@ -184,7 +190,9 @@ func (k KeyMap) readerKeys() keyGroup {
 		full: [][]key.Binding{
 			{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
 			{k.NextSection, k.PrevSection, k.Outline, k.NextDoc, k.PrevDoc, k.Matter},
-			{k.Find, k.NextMatch, k.PrevMatch, k.Cursor, k.NextSentence, k.PrevSentence, k.Compare},
+			// The sentence cursor's keys (after v), a and U too, so that the
+			// help opened from the list or the reader names them all.
+			{k.Find, k.NextMatch, k.PrevMatch, k.Cursor, k.NextSentence, k.PrevSentence, k.Compare, k.AddToClaim, k.UndoClaim},
 		},
 	}
 }
