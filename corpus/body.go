@@ -104,7 +104,8 @@ func (p *parser) body() {
 
 // webMatter files the furniture of a page copied as text: share bars,
 // cookie notices, timestamps and datelines, agency credits, and from a
-// "Read next" or "Related" line after the article on, the rest. It
+// "Read next" or "Related Topics" line after the article on, the rest;
+// site navigation ("Skip to content", "Home News Sport Weather") too. It
 // reports whether s was filed.
 func (p *parser) webMatter(i int, s string) bool {
 	switch {

@@ -197,6 +197,64 @@ func TestWebCopiedText(t *testing.T) {
 	}
 }
 
+// A page copied from a news site with its navigation above the headline
+// and its "Related Topics" and cookie links below the article: the
+// chrome is matter, the outlet line is the outlet.
+func TestWebCopiedTextSiteChrome(t *testing.T) {
+	for _, name := range []string{"webchrome.txt", "webchrome-nobyline.txt"} {
+		t.Run(name, func(t *testing.T) {
+			path := "testdata/formats/webchrome.txt"
+			author := "Lyse Doucet"
+			if name != "webchrome.txt" {
+				// The same page without its byline, the menu above the
+				// outlet line: the header is read line by line.
+				raw, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				text := strings.Replace(string(raw), "By Lyse Doucet\n\n", "", 1)
+				text = strings.Replace(text, "BBC News\n\nSign in\n\nHome News Sport Weather iPlayer Sounds Bitesize\n",
+					"Sign in\nHome News Sport Weather iPlayer Sounds Bitesize\nBBC News\n", 1)
+				if strings.Contains(text, "By Lyse") || !strings.Contains(text, "Bitesize\nBBC News\n") {
+					t.Fatalf("fixture not rewritten:\n%s", text)
+				}
+				path = filepath.Join(t.TempDir(), name)
+				if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				author = ""
+			}
+			d := loadOneFile(t, path)
+			checkMeta(t, d, "Pakistan offers to host fresh round of Iran-US talks", author, "2026-04-13", "BBC News", "")
+			body := bodyOf(d)
+			if len(headings(d)) != 0 || len(d.Blocks()) != 3 || !strings.HasPrefix(strings.TrimSpace(body), "Pakistan has offered") ||
+				!strings.Contains(body, "a ministry spokesman told reporters") {
+				t.Errorf("headings %q, %d blocks:\n%s", headings(d), len(d.Blocks()), body)
+			}
+			absent(t, "the body", body, "Skip to content", "Sign in", "Home News", "Menu", "Search", "Related Topics",
+				"More on this story", "Iran and US hold first talks", "Cookie", "cookies")
+			var front, back string
+			for _, m := range d.Matter {
+				if m.Kind == "back" {
+					back += m.Text + "\n"
+				} else {
+					front += m.Text + "\n"
+				}
+			}
+			for _, s := range []string{"Skip to content", "Home News Sport Weather iPlayer Sounds Bitesize", "Menu", "Search"} {
+				if !strings.Contains(front, s+"\n") {
+					t.Errorf("%q not a line of the front matter:\n%s", s, front)
+				}
+			}
+			for _, s := range []string{"Related Topics", "More on this story", "Cookie policy", "Accept cookies", "Manage cookies"} {
+				if !strings.Contains(back, s+"\n") {
+					t.Errorf("%q not a line of the back matter:\n%s", s, back)
+				}
+			}
+		})
+	}
+}
+
 func TestMarkdownTableAndCode(t *testing.T) {
 	d := loadOneFile(t, "testdata/formats/table.md")
 	checkMeta(t, d, "Where the talks stand", "Lena Fischer", "2026-04-21", "", "https://notes.example.org/islamabad/where-the-talks-stand")

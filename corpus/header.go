@@ -69,6 +69,13 @@ func (p *parser) header() {
 			p.addMatter(s)
 			continue
 		}
+		// "BBC News" above a copied headline: the outlet, unless it is
+		// all the header there is.
+		if knownOutlet(s) && (d.Title != "" || i+1 < len(p.units) && titleCandidate(p.texts[i+1]) && !p.bodyish(p.texts[i+1])) {
+			p.setOutlet(s)
+			p.addMatter(s)
+			continue
+		}
 		if d.Title == "" {
 			if !titleCandidate(s) {
 				break
@@ -138,7 +145,7 @@ func (p *parser) titleBefore(by int) int {
 	outlet := ""
 	for k := 0; k < start; k++ {
 		s := p.texts[k]
-		if hasLatin(s) && isOrgLine(s) && datelineDate(s) == "" {
+		if knownOutlet(s) || hasLatin(s) && isOrgLine(s) && datelineDate(s) == "" && !webClutter(s) && !knownOutlet(outlet) {
 			outlet = s
 		}
 		if date := datelineDate(s); date != "" && p.d.Published == "" {

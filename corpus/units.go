@@ -256,7 +256,7 @@ func joinable(prev, next string, sameBlock, first, multi, openEm bool) bool {
 	if endsSentence(prev) {
 		return false
 	}
-	if numberedPrefix(next) > 0 || domainOutlet(next) != "" || isMatterLine(next) {
+	if numberedPrefix(next) > 0 || domainOutlet(next) != "" || isMatterLine(next) || navLine(prev) || navLine(next) {
 		return false
 	}
 	if sameBlock {

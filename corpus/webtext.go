@@ -31,7 +31,77 @@ var clutterPrefixes = []string{
 // clutterLines are whole lines of page furniture, compared in lower case.
 var clutterLines = phraseSet("advertisement|skip to main content|skip to content|accept cookies|accept|" +
 	"manage preferences|reject all|copy link|share|subscribe|sign up|sign in|log in|menu|search|close|" +
-	"listen|print|save|comments|show comments|more|advertise with us")
+	"listen|print|save|comments|show comments|more|advertise with us|" +
+	"home|homepage|bbc homepage|go to homepage|back to top|cookie policy|cookies|privacy policy|" +
+	"terms of use|terms and conditions|accept all|reject cookies|cookie preferences")
+
+// sectionWords are a site's section names, which a navigation line is
+// made of ("Home News Sport Weather iPlayer Sounds"), in lower case.
+var sectionWords = setOf("home news sport sports weather iplayer sounds bitesize culture travel future worklife " +
+	"business tech technology science health politics world uk us opinion video videos live arts " +
+	"entertainment lifestyle money markets food music film tv radio education podcasts newsletters " +
+	"games puzzles obituaries climate innovation earth reel latest features audio magazine style books " +
+	"economy asia africa europe americas australia india more menu")
+
+// navLine reports a whole line of site navigation: "Skip to content",
+// "Menu", "Sign in", "Cookie policy", or a line made only of section
+// names ("Home News Sport Weather"). A line such as "Sign in" ends on a
+// word that would otherwise join it with the next line.
+func navLine(s string) bool {
+	if len(s) >= 80 {
+		return false
+	}
+	if len(s) < 40 {
+		var line [40]byte
+		if clutterLines[string(lowerPrefixInto(line[:], strings.TrimSpace(s), len(line)))] {
+			return true
+		}
+	}
+	return sectionMenu(s)
+}
+
+// sectionMenu: three or more section names and nothing else, the first
+// "Home", or four or more ("Home News Sport Weather"; a headline such as
+// "World News Live" is not one).
+func sectionMenu(s string) bool {
+	var buf [16]byte
+	first := s
+	if i := strings.IndexAny(s, " |·•/"); i >= 0 {
+		first = s[:i]
+	}
+	if len(first) > len(buf) || !sectionWords[string(lowerPrefixInto(buf[:], first, len(buf)))] {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '|' || r == '·' || r == '•' || r == '/'
+	})
+	if len(words) < 3 || len(words) < 4 && words[0] != "home" {
+		return false
+	}
+	for _, w := range words {
+		if !sectionWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// knownOutlets are news outlets whose name alone on a line, above a
+// copied article, is the outlet, in lower case.
+var knownOutlets = phraseSet("bbc news|bbc|bbc sport|reuters|associated press|ap news|the guardian|guardian|" +
+	"cnn|al jazeera|the new york times|new york times|the washington post|washington post|financial times|" +
+	"the times|sky news|npr|dawn|the express tribune|express tribune|the economist|bloomberg|the independent|" +
+	"the telegraph|politico|axios|abc news|cbs news|nbc news|fox news|france 24|dw|euronews|geo news|" +
+	"arab news|the hindu|times of india|the news|the nation|afp")
+
+// knownOutlet reports a line that is only the name of a known outlet.
+func knownOutlet(s string) bool {
+	if len(s) >= 40 {
+		return false
+	}
+	var line [40]byte
+	return knownOutlets[string(lowerPrefixInto(line[:], strings.TrimSpace(s), len(line)))]
+}
 
 // webClutter reports a short line that is page furniture: a share bar, a
 // cookie notice, a newsletter box, an "Updated 2 hours ago" stamp.
@@ -46,13 +116,7 @@ func webClutter(s string) bool {
 			return true
 		}
 	}
-	if len(s) < 40 {
-		var line [40]byte
-		if clutterLines[string(lowerPrefixInto(line[:], strings.TrimSpace(s), len(line)))] {
-			return true
-		}
-	}
-	return shareBar(s) || timeStamp(s)
+	return navLine(s) || shareBar(s) || timeStamp(s)
 }
 
 // phraseSet makes a set of the phrases of s, separated by "|".
@@ -166,8 +230,8 @@ func agencyCredit(s string) bool {
 
 // tailHeadings open the list of other articles after a copied article:
 // from such a line on, the rest is back matter.
-var tailHeadings = strings.Split("read next|read more|related|related stories|related articles|related content|"+
-	"more on this story|more stories|most read|most popular|recommended|recommended for you|you may also like|"+
+var tailHeadings = strings.Split("read next|read more|related|related topics|related links|related stories|related articles|related content|"+
+	"more on this story|more on this topic|more stories|most read|most popular|recommended|recommended for you|you may also like|"+
 	"you might also like|more from|top stories|trending|latest news|more in this section|around the web", "|")
 
 func tailHeading(s string) bool {
