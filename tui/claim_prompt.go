@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -12,6 +13,7 @@ import (
 type claimPrompt struct {
 	on       bool
 	question string // set for a yes/no question
+	verb     string // what accepting does, for the footer: "rename", "delete"
 	input    textinput.Model
 	accept   func(text string) tea.Cmd
 }
@@ -19,9 +21,9 @@ type claimPrompt struct {
 // maxLabel bounds a claim's label, as the other prompts are bounded.
 const maxLabel = 200
 
-// ask opens the prompt on value, for a label.
-func (c *claimPrompt) ask(prompt, value string, width int, accept func(string) tea.Cmd) tea.Cmd {
-	c.on, c.question, c.accept = true, "", accept
+// ask opens the prompt on value, for a label; verb is what enter does.
+func (c *claimPrompt) ask(prompt, verb, value string, width int, accept func(string) tea.Cmd) tea.Cmd {
+	c.on, c.question, c.verb, c.accept = true, "", verb, accept
 	c.input = newTextInput(prompt, "a few words naming the point", maxLabel)
 	c.input.SetWidth(max(width-len(prompt)-1, 1))
 	c.input.SetValue(value)
@@ -29,9 +31,27 @@ func (c *claimPrompt) ask(prompt, value string, width int, accept func(string) t
 	return c.input.Focus()
 }
 
-// confirm asks a yes/no question.
-func (c *claimPrompt) confirm(question string, accept func(string) tea.Cmd) {
-	c.on, c.question, c.accept = true, question, accept
+// confirm asks a yes/no question; verb is what y does.
+func (c *claimPrompt) confirm(question, verb string, accept func(string) tea.Cmd) {
+	c.on, c.question, c.verb, c.accept = true, question, verb, accept
+}
+
+// help is the footer while the prompt is open: its own keys, not the
+// query prompt's.
+func (c *claimPrompt) help() keyGroup {
+	var keys []key.Binding
+	if c.question != "" {
+		keys = []key.Binding{
+			key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", c.verb)),
+			key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "keep")),
+		}
+	} else {
+		keys = []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.verb)),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		}
+	}
+	return keyGroup{short: keys, full: [][]key.Binding{keys}}
 }
 
 func (c *claimPrompt) close() {

@@ -59,7 +59,10 @@ func (p *claimsPane) setSize(w, h int) {
 }
 
 func (p *claimsPane) keys() help.KeyMap {
-	if p.prompt.typing || p.work.on {
+	if p.work.on {
+		return p.work.help()
+	}
+	if p.prompt.typing {
 		return p.keymap.inputHelp()
 	}
 	k := p.keymap

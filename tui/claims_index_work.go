@@ -23,7 +23,7 @@ func (p *claimsPane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		if !ok {
 			return nil, true
 		}
-		return p.work.ask("rename claim: ", c.Label, p.width, renameClaim(p.engine, c.Label, func(string) {})), true
+		return p.work.ask("rename claim: ", "rename", c.Label, p.width, renameClaim(p.engine, c.Label, func(string) {})), true
 	case key.Matches(msg, k.Delete):
 		c, ok := p.workClaim("delete")
 		if !ok {
@@ -33,7 +33,7 @@ func (p *claimsPane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			p.status = "only your own claims can be deleted; d in the compare view drops a statement from a shipped one"
 			return nil, true
 		}
-		p.work.confirm(fmt.Sprintf("delete your claim “%s”?", oneLine(c.Label)), deleteClaim(c))
+		p.work.confirm(fmt.Sprintf("delete your claim “%s”?", oneLine(c.Label)), "delete", deleteClaim(c))
 		return nil, true
 	}
 	return nil, false

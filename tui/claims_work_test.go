@@ -366,3 +366,34 @@ func TestClaimsOfFilesNotOpenedAreNotStale(t *testing.T) {
 		t.Fatalf("want only Walkout flagged:\n%s", s)
 	}
 }
+
+// While a claim's prompt is open the footer names its keys: the label
+// prompt's enter accepts, r's renames, D's y deletes, in the compare view
+// and in the claims index alike; never the query prompt's "compare".
+func TestClaimPromptFooters(t *testing.T) {
+	m := folderModel(t, claimsFolder(t))
+	footer := func(want string) {
+		t.Helper()
+		s := screen(m)
+		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+		if last := lines[len(lines)-1]; !strings.Contains(last, want) || (want != "enter compare • esc cancel" && strings.Contains(last, "enter compare")) {
+			t.Fatalf("footer %q, want %q:\n%s", last, want, s)
+		}
+	}
+	driveKeys(m, "enter", "v", "c", "a")
+	footer("enter accept • esc cancel")
+	drive(m, ctrlU)
+	for _, r := range "Venue" {
+		drive(m, keyMsg(string(r)))
+	}
+	driveKeys(m, "enter", "r")
+	footer("enter rename • esc cancel")
+	driveKeys(m, "esc", "D")
+	footer("y delete • n/esc keep")
+	driveKeys(m, "n", "C", "D")
+	footer("y delete • n/esc keep")
+	driveKeys(m, "n", "r")
+	footer("enter rename • esc cancel")
+	driveKeys(m, "esc", "/")
+	footer("enter compare • esc cancel") // the query prompt's own
+}

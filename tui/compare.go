@@ -96,7 +96,10 @@ func (p *comparePane) setSize(w, h int) {
 }
 
 func (p *comparePane) keys() help.KeyMap {
-	if p.prompt.typing || p.work.on {
+	if p.work.on {
+		return p.work.help()
+	}
+	if p.prompt.typing {
 		return p.keymap.inputHelp()
 	}
 	k := p.keymap

@@ -83,7 +83,7 @@ func (p *comparePane) keep() tea.Cmd {
 			quotes = append([]docQuote{p.quoteOf(*o, t)}, quotes...)
 		}
 	}
-	return p.work.ask("new claim: ", p.defaultLabel(), p.width, func(label string) tea.Cmd {
+	return p.work.ask("new claim: ", "accept", p.defaultLabel(), p.width, func(label string) tea.Cmd {
 		return p.sendEdit(label, fmt.Sprintf("new claim “%s”", label), func(f *claimsfile.File) {
 			for _, q := range quotes {
 				f.Keep(label, q.key, q.text)
@@ -119,7 +119,7 @@ func (p *comparePane) rename() tea.Cmd {
 		p.status = paneStatus{text: "no claim to rename: a keeps a statement in a new claim", err: true}
 		return nil
 	}
-	return p.work.ask("rename claim: ", c.Label, p.width, renameClaim(p.engine, c.Label, func(label string) {
+	return p.work.ask("rename claim: ", "rename", c.Label, p.width, renameClaim(p.engine, c.Label, func(label string) {
 		p.query.claim, p.saving = label, true
 	}))
 }
@@ -145,7 +145,7 @@ func (p *comparePane) deleteClaim() tea.Cmd {
 		return nil
 	}
 	del := deleteClaim(*c)
-	p.work.confirm(fmt.Sprintf("delete your claim “%s”?", oneLine(c.Label)), func(s string) tea.Cmd {
+	p.work.confirm(fmt.Sprintf("delete your claim “%s”?", oneLine(c.Label)), "delete", func(s string) tea.Cmd {
 		p.saving = true
 		return del(s)
 	})
