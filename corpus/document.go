@@ -11,7 +11,8 @@ const (
 	Caption   BlockKind = "caption"
 	Quote     BlockKind = "quote"
 	// Table is a table, its Text the rows aligned in columns (one row a
-	// line), its Rows the cells. It is shown as it is, never reflowed.
+	// line), its Rows the cells. The reader lays the cells out to fit its
+	// pane (every column shown, long cells wrapped within their column).
 	Table BlockKind = "table"
 	// Preformatted is code or other text whose line breaks and spacing
 	// matter; shown as it is, never reflowed.

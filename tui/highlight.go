@@ -20,6 +20,9 @@ type overlay struct {
 // overlays on top.
 func styleSpans(blk *corpus.Block, l docLine, st *styles, ovs []overlay) string {
 	base, emph := st.paint.blockPaints(blk.Kind)
+	if l.segs != nil {
+		return paintSegs(blk, l, base, emph, ovs)
+	}
 	return paintSpans(blk.Text, blk.Emphasis, base, emph, l, ovs)
 }
 

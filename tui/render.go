@@ -41,6 +41,9 @@ type docLine struct {
 	section int
 	width   int    // cells of prefix+text
 	styled  string // prefix+text with the base style and emphasis
+	// segs are the pieces of a laid-out table line (its cells' fragments
+	// are not one run of the block's Text); nil on other lines.
+	segs []cellSeg
 }
 
 // outlineEntry is one heading for the outline.
@@ -272,6 +275,10 @@ func (r *rendered) firstLine(block int) int {
 
 func (b *builder) block(ref corpus.BlockRef) {
 	blk := ref.Block
+	if blk.Kind == corpus.Table && len(blk.Rows) > 0 {
+		b.table(ref)
+		return
+	}
 	if blk.Kind.Verbatim() {
 		b.verbatim(ref)
 		return
