@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
 )
@@ -100,6 +101,10 @@ func TestTableColumnsFitPane(t *testing.T) {
 		press(m, "enter")
 		if s := screen(m); !strings.Contains(s, "pane") {
 			t.Errorf("at %d columns find lost the cell's word:\n%s", w, s)
+		}
+		// ...and the match is painted apart from the rest of the cell.
+		if raw := m.render(); !strings.Contains(ansi.Strip(raw), "width of the pane") || strings.Contains(raw, "width of the pane") {
+			t.Errorf("at %d columns the match in a table cell is not highlighted:\n%q", w, raw)
 		}
 		for w := 1; w <= 90; w++ {
 			send(m, tea.WindowSizeMsg{Width: w, Height: 9})
