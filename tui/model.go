@@ -54,6 +54,8 @@ type Model struct {
 	// set is the comparison set every pane reads: stories, tags and the
 	// story the session is restricted to (storyset.go).
 	set *storySet
+	// hup is the state as of the last input, for the SIGHUP handler (hangup.go).
+	hup *hangupSave
 
 	cache    *corpus.Cache // parsed documents kept between runs; nil: none
 	paths    []string
@@ -96,6 +98,7 @@ func newModel(paths []string, statePath string) *Model {
 		state:     loadState(statePath),
 		docIndex:  map[*corpus.Document]int{},
 		set:       newStorySet(),
+		hup:       &hangupSave{},
 	}
 	m.hlp.Styles = st.help
 	m.list = newListPane(&m.km, m.st)
@@ -189,13 +192,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.picker != nil && !key.Matches(msg, m.km.Interrupt) {
 			return m, m.updatePicker(msg)
 		}
+		defer m.keepForHangup(msg)
 		if cmd, handled := m.handleGlobalKey(msg); handled {
 			return m, cmd
 		}
 		return m, m.updateFocused(msg)
 	case tea.MouseWheelMsg:
+		defer m.keepForHangup(msg)
 		return m, m.updatePane(m.paneAt(msg.X), msg)
 	case tea.MouseClickMsg:
+		defer m.keepForHangup(msg)
 		return m, m.click(msg)
 	}
 	// Anything else (blinks, ticks, results of a pane's commands) goes to

@@ -32,7 +32,7 @@ func Run(paths []string, opts Options) error {
 	// it spares a second detection, which inside tmux runs `tmux info` and
 	// delays the first frame by tens of milliseconds.
 	p := tea.NewProgram(programModel(m), tea.WithColorProfile(lipgloss.Writer.Profile))
-	stop := quitOnHangup(p)
+	stop := quitOnHangup(p, m.hup)
 	final, err := p.Run()
 	stop()
 	if fm, ok := final.(*Model); ok && fm != nil {
@@ -64,16 +64,19 @@ func Run(paths []string, opts Options) error {
 // Update, before any teardown of a terminal that is gone, and quits.
 type hangupMsg struct{}
 
-// quitOnHangup quits p when the terminal is closed (SIGHUP), as Bubble
-// Tea itself does on SIGTERM, so the reading position is saved on the way
-// out instead of lost with the process. The returned function stops it.
-func quitOnHangup(p *tea.Program) (stop func()) {
+// quitOnHangup saves and quits p when the terminal is closed (SIGHUP), as
+// Bubble Tea itself quits on SIGTERM, so the reading position is not lost
+// with the process: first the copy of the last input's state (written here,
+// in case the program stops before Update runs again), then in Update. The
+// returned function stops it.
+func quitOnHangup(p *tea.Program, saved *hangupSave) (stop func()) {
 	hup := make(chan os.Signal, 1)
 	done := make(chan struct{})
 	signal.Notify(hup, syscall.SIGHUP)
 	go func() {
 		select {
 		case <-hup:
+			saved.write()
 			p.Send(hangupMsg{})
 		case <-done:
 		}

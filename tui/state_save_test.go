@@ -340,3 +340,19 @@ func TestHangupSavesThenQuits(t *testing.T) {
 		t.Fatalf("saved %+v, want %+v", got, want)
 	}
 }
+
+// TestHangupWritesTheLastInputsState: the SIGHUP handler's own copy holds
+// the place after the last key, so it is saved even if Update never runs
+// again (the program stopped with its terminal).
+func TestHangupWritesTheLastInputsState(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	m := openModel(t, path)
+	press(m, "enter", "space", "j")
+	key := docKey(m.reader.doc, true)
+	want := m.reader.topAnchor()
+	m.hup.write()
+	got := loadState(path).Positions[key]
+	if got.At == 0 || got.Block != want.block || got.Offset != want.off {
+		t.Fatalf("saved %+v, want block %d offset %d", got, want.block, want.off)
+	}
+}
