@@ -68,28 +68,57 @@ func TestSubcommandsSkipSpecialFiles(t *testing.T) {
 	}
 }
 
-// search --json names the file as every other output does: cleaned, so
-// no control or bidi character of a file name reaches the terminal.
-func TestSearchJSONPathIsCleaned(t *testing.T) {
-	name := "bad\u009b\u202e\x7fname.txt"
+// search --json and list --json give a file's exact name, so a script can
+// open it, with its control and bidi characters escaped (\u009b, \u202e):
+// none reaches the terminal raw. The text output shows them visibly.
+func TestJSONFileNameIsExactAndEscaped(t *testing.T) {
+	name := "ctl\x1b[7m\u202ebad\u009b\x7fname.txt"
 	dir := writeDir(t, map[string]string{name: "Hormuz title\n\nShips crossed Hormuz today.\n"})
+	const raw = "\x1b\u009b\u202e\x7f"
 	out, _, err := run(t, "search", "--json", "hormuz", dir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if strings.ContainsAny(out, raw) {
+		t.Errorf("search --json writes a raw control or bidi character: %q", out)
 	}
 	var v struct{ Hits []struct{ File string } }
 	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Hits) == 0 {
 		t.Fatalf("%v: %s", err, out)
 	}
 	for _, h := range v.Hits {
-		if strings.ContainsAny(h.File, "\u009b\u202e\x7f") || !strings.HasSuffix(h.File, "name.txt") {
-			t.Errorf("file %q", h.File)
+		if h.File != filepath.Join(dir, name) {
+			t.Errorf("search --json: file %q, want %q", h.File, filepath.Join(dir, name))
 		}
 	}
-	// The text output cleaned it already.
-	out, _, _ = run(t, "search", "hormuz", dir)
-	if strings.ContainsAny(out, "\u009b\u202e\x7f") {
-		t.Errorf("text output %q", out)
+	out, _, err = run(t, "list", "--json", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(out, raw) {
+		t.Errorf("list --json writes a raw control or bidi character: %q", out)
+	}
+	for _, esc := range []string{`\u001b`, `\u202e`, `\u009b`, `\u007f`} {
+		if !strings.Contains(out, esc) {
+			t.Errorf("list --json lacks %s: %s", esc, out)
+		}
+	}
+	var l struct{ Documents []struct{ File string } }
+	if err := json.Unmarshal([]byte(out), &l); err != nil || len(l.Documents) != 1 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if l.Documents[0].File != name {
+		t.Errorf("list --json: file %q, want %q", l.Documents[0].File, name)
+	}
+	if _, err := os.Stat(filepath.Join(dir, l.Documents[0].File)); err != nil {
+		t.Errorf("the name list --json gives does not open: %v", err)
+	}
+	// The text outputs show the characters visibly.
+	for _, args := range [][]string{{"search", "hormuz", dir}, {"list", dir}} {
+		out, _, _ = run(t, args...)
+		if strings.ContainsAny(out, raw) {
+			t.Errorf("%s: text output %q", args[0], out)
+		}
 	}
 }
 

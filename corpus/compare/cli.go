@@ -5,7 +5,6 @@ package compare
 import (
 	"bufio"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path"
@@ -106,7 +105,7 @@ func writeCompareJSON(w io.Writer, docs []*corpus.Document, r Result, sc *Scope)
 	out := jsonCompare{Query: r.Query, Scope: scopeJSON(docs, sc), Sources: []jsonSource{}}
 	for _, s := range r.Sources {
 		d := docs[s.Doc]
-		js := jsonSource{File: d.File, ID: d.ID, Title: d.Title, Silent: s.Silent, AlsoIn: idsOf(docs, sc.AlsoIn(s.Doc)), Matches: []jsonMatch{}}
+		js := jsonSource{File: d.FileName(), ID: d.ID, Title: d.Title, Silent: s.Silent, AlsoIn: idsOf(docs, sc.AlsoIn(s.Doc)), Matches: []jsonMatch{}}
 		for _, m := range s.Matches {
 			jm := jsonMatch{Text: m.Text, Context: m.Context, Score: round3(m.Score), Block: m.Loc.Block, Sentence: m.Loc.Sentence,
 				Curated: m.Curated, SharedTerms: append([]string{}, m.Shared...), Facts: []jsonFact{}}
@@ -120,9 +119,7 @@ func writeCompareJSON(w io.Writer, docs []*corpus.Document, r Result, sc *Scope)
 		}
 		out.Sources = append(out.Sources, js)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return corpus.WriteJSON(w, out)
 }
 
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }

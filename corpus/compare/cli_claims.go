@@ -2,7 +2,6 @@ package compare
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -56,7 +55,7 @@ func jsonDiffs(docs []*corpus.Document, cl Claim) []jsonDiff {
 	for _, d := range cl.Differs {
 		side := func(k int) jsonDiffSource {
 			doc := docs[d.Docs[k]]
-			return jsonDiffSource{ID: doc.ID, File: doc.File, Text: d.Facts[k].Text, Value: d.Facts[k].FormatValue()}
+			return jsonDiffSource{ID: doc.ID, File: doc.FileName(), Text: d.Facts[k].Text, Value: d.Facts[k].FormatValue()}
 		}
 		out = append(out, jsonDiff{Kind: d.Facts[0].Kind, A: side(0), B: side(1)})
 	}
@@ -151,7 +150,7 @@ func writeClaimsJSON(w io.Writer, docs []*corpus.Document, all []storyClaims, al
 					continue
 				}
 				d := docs[s.Doc]
-				js := jsonClaimSource{File: d.File, ID: d.ID, Statements: []jsonStatement{}}
+				js := jsonClaimSource{File: d.FileName(), ID: d.ID, Statements: []jsonStatement{}}
 				for _, st := range s.Statements {
 					js.Statements = append(js.Statements, jsonStatement{Text: st.Text, Block: st.Loc.Block, Sentence: st.Loc.Sentence, Curated: st.Curated})
 				}
@@ -160,9 +159,7 @@ func writeClaimsJSON(w io.Writer, docs []*corpus.Document, all []storyClaims, al
 			out.Claims = append(out.Claims, jc)
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return corpus.WriteJSON(w, out)
 }
 
 // storyHeading is "Story: label [id] · 7 sources · 12 claims", with a

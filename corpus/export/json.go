@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/json"
 	"io"
 
 	"parley/corpus"
@@ -17,6 +16,9 @@ type ListJSON struct {
 
 // DocJSON is one document's metadata.
 type DocJSON struct {
+	// ID is the display id: a control or bidi character in the path is
+	// shown visibly (^[, <U+202E>), as on the terminal. File is the
+	// exact file name, such characters escaped in the JSON (\u001b).
 	ID        string   `json:"id"`
 	File      string   `json:"file"`
 	Title     string   `json:"title"`
@@ -66,7 +68,7 @@ type MatterJSON struct {
 
 func docJSON(d *corpus.Document) DocJSON {
 	return DocJSON{
-		ID: d.ID, File: d.File, Title: d.Title, Subtitle: d.Subtitle, Outlet: d.Outlet,
+		ID: d.ID, File: d.FileName(), Title: d.Title, Subtitle: d.Subtitle, Outlet: d.Outlet,
 		Author: d.Author, Published: d.Published, Kind: d.Kind, Words: d.Words,
 		URL: d.URL, Editorial: d.Editorial, Notes: d.Notes,
 	}
@@ -95,9 +97,8 @@ func Show(d *corpus.Document) ShowJSON {
 	return out
 }
 
+// writeJSON writes v through corpus.WriteJSON: control and bidi
+// characters (in a file name) are escaped as \uXXXX, never written raw.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return corpus.WriteJSON(w, v)
 }

@@ -42,7 +42,7 @@ func Stories(docs []*corpus.Document, r *stories.Result) StoriesJSON {
 		sj := StoryJSON{ID: corpus.CleanLine(s.ID), Label: corpus.CleanLine(s.Label), Documents: []StoryDocJSON{}}
 		for _, i := range r.Sources(si) {
 			d := docs[i]
-			dj := StoryDocJSON{ID: corpus.CleanLine(d.ID), File: corpus.CleanLine(d.File),
+			dj := StoryDocJSON{ID: corpus.CleanLine(d.ID), File: d.FileName(),
 				Title: corpus.CleanLine(d.Title), Published: corpus.CleanLine(d.Published)}
 			if k, ok := r.DuplicateOf[i]; ok {
 				dj.DuplicateOf = corpus.CleanLine(docs[k].ID)

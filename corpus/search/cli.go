@@ -3,7 +3,6 @@ package search
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -27,6 +26,9 @@ func (o CLIOptions) Check() error {
 }
 
 // jsonHit is one hit of parley search --json.
+// File is the exact path (control and bidi characters escaped as \uXXXX
+// by corpus.WriteJSON); ID is the display id, such characters shown
+// visibly as on the terminal.
 type jsonHit struct {
 	File      string `json:"file"`
 	ID        string `json:"id"`
@@ -67,13 +69,11 @@ func RunCLI(w io.Writer, c *corpus.Corpus, query string, opts CLIOptions) error 
 				pos = []int{}
 			}
 			out.Hits = append(out.Hits, jsonHit{
-				File: corpus.CleanLine(d.Path), ID: d.ID, Kind: h.Kind.String(), Text: h.Text, Score: h.Score,
+				File: d.Path, ID: d.ID, Kind: h.Kind.String(), Text: h.Text, Score: h.Score,
 				Positions: pos, Block: h.Loc.Block, Sentence: h.Loc.Sentence,
 			})
 		}
-		enc := json.NewEncoder(bw)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := corpus.WriteJSON(bw, out); err != nil {
 			return err
 		}
 		return bw.Flush()
