@@ -288,22 +288,43 @@ func (p *claimsPane) headerLine(w int) string {
 	}
 	left := p.st.title.Render("Claims" + p.storyTitle())
 	if !p.finding() {
-		curated, yours := 0, 0
-		for _, c := range p.claims {
-			switch {
-			case c.Curated && c.Origin == compare.OriginUser:
-				yours++
-			case c.Curated:
-				curated++
-			}
-		}
-		counts := fmt.Sprintf("  %d, %d curated", len(p.claims), curated)
-		if yours > 0 {
-			counts = fmt.Sprintf("  %d, %d yours, %d curated", len(p.claims), yours, curated)
-		}
-		left += p.st.meta.Render(counts)
+		left += p.st.meta.Render(" · " + claimCounts(p.claims))
 	}
 	return fitWidth(left, max(w-len(layer)-1, 0)) + " " + p.st.meta.Render(layer)
+}
+
+// claimCounts says how many claims the index lists and of which kind, in
+// the README's terms: yours and the shipped ones (the curated layer),
+// and those the engine found.
+func claimCounts(claims []compare.Claim) string {
+	yours, shipped := 0, 0
+	for _, c := range claims {
+		switch {
+		case c.Curated && c.Origin == compare.OriginUser:
+			yours++
+		case c.Curated:
+			shipped++
+		}
+	}
+	found := len(claims) - yours - shipped
+	head := plural(len(claims), "claim")
+	if len(claims) == 0 {
+		return head
+	}
+	if yours+shipped == 0 {
+		return head + ", all found by the engine"
+	}
+	var parts []string
+	if yours > 0 {
+		parts = append(parts, itoa(yours)+" yours")
+	}
+	if shipped > 0 {
+		parts = append(parts, itoa(shipped)+" shipped")
+	}
+	if found > 0 {
+		parts = append(parts, itoa(found)+" found")
+	}
+	return head + ": " + strings.Join(parts, ", ")
 }
 
 // sourcesLine numbers the sources, in the order of the coverage marks.

@@ -70,7 +70,7 @@ func TestClaimsViewExactSize(t *testing.T) {
 func TestClaimsRowsShowCoverage(t *testing.T) {
 	p := fixtureClaimsPane(t, 80, 24)
 	v := ansi.Strip(p.view())
-	for _, want := range []string{"▌●○●●○   curated Pakistan and Iran share a long border", " ●●●●●   curated Where the talks took place", " ●○●○○   found   border", "made by 3: rki.news, CUC / PRCCSF, RCAS", "Claims  4, 2 curated"} {
+	for _, want := range []string{"▌●○●●○   curated Pakistan and Iran share a long border", " ●●●●●   curated Where the talks took place", " ●○●○○   found   border", "made by 3: rki.news, CUC / PRCCSF, RCAS", "Claims · 4 claims: 2 shipped, 2 found"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("claims view lacks %q:\n%s", want, v)
 		}
@@ -260,8 +260,31 @@ func TestClaimsHeaderWhileFinding(t *testing.T) {
 			curated++
 		}
 	}
-	requireHeader(fmt.Sprintf("Claims %d, %d curated [curated layer on]", len(p.claims), curated), "")
+	requireHeader(fmt.Sprintf("Claims · %d claims: %d shipped, %d found [curated layer on]", len(p.claims), curated, len(p.claims)-curated), "")
 
 	send(m, curatedLayerMsg{engineOnly: true})
 	requireHeader("Claims [engine only]", "finding claims…")
+}
+
+// The index's header names what it counts: claims, and of them yours,
+// the shipped ones and those the engine found.
+func TestClaimCounts(t *testing.T) {
+	user := compare.Claim{Curated: true, Origin: compare.OriginUser}
+	shipped := compare.Claim{Curated: true, Origin: compare.OriginShipped}
+	found := compare.Claim{}
+	for _, tc := range []struct {
+		claims []compare.Claim
+		want   string
+	}{
+		{nil, "0 claims"},
+		{[]compare.Claim{found}, "1 claim, all found by the engine"},
+		{[]compare.Claim{found, found}, "2 claims, all found by the engine"},
+		{[]compare.Claim{user, user, found}, "3 claims: 2 yours, 1 found"},
+		{[]compare.Claim{user, user}, "2 claims: 2 yours"},
+		{[]compare.Claim{user, shipped, shipped, found}, "4 claims: 1 yours, 2 shipped, 1 found"},
+	} {
+		if got := claimCounts(tc.claims); got != tc.want {
+			t.Errorf("claimCounts = %q, want %q", got, tc.want)
+		}
+	}
 }
