@@ -140,3 +140,15 @@ func TestListFolderNamedTwice(t *testing.T) {
 		t.Fatalf("documents %+v", v.Documents)
 	}
 }
+
+// A device named on the command line is reported as a device, not as a
+// kind of file parley does not read, whatever its name.
+func TestNamedDeviceIsReportedAsDevice(t *testing.T) {
+	if _, err := os.Stat("/dev/null"); err != nil {
+		t.Skip("no /dev/null")
+	}
+	_, errOut, _ := run(t, "list", "bad", "/dev/null")
+	if !strings.Contains(errOut, "/dev/null: a character device, not a regular file") || strings.Contains(errOut, "/dev/null: not a kind of file") {
+		t.Errorf("stderr %q", errOut)
+	}
+}

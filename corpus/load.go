@@ -253,12 +253,14 @@ func (c *Corpus) collect(roots []string) []job {
 			c.Problems = append(c.Problems, LoadError{root, cleanErr(err)})
 			continue
 		}
-		if !info.IsDir() && !readableName(root) {
-			c.Problems = append(c.Problems, LoadError{root, errUnsupported})
-			continue
-		}
+		// What the file is comes before its name: /dev/null is a device,
+		// whatever its extension.
 		if !info.IsDir() && !info.Mode().IsRegular() {
 			c.Problems = append(c.Problems, LoadError{root, specialFileError(info.Mode())})
+			continue
+		}
+		if !info.IsDir() && !readableName(root) {
+			c.Problems = append(c.Problems, LoadError{root, errUnsupported})
 			continue
 		}
 		absRoot, err := filepath.Abs(root)
