@@ -701,3 +701,25 @@ func TestFindMatterToggleKeepsCurrent(t *testing.T) {
 		t.Fatalf("the current match is off screen after folding (line %d, top %d)", line, p.top)
 	}
 }
+
+// An empty HTML page is treated as an empty .txt: named by its whole file
+// name, "(empty document)" in the reader, and a note that no title was found.
+func TestEmptyHTMLPageIsAnEmptyDocument(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "empty.html", "<html><body></body></html>\n")
+	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+	if err != nil || len(c.Docs) != 1 {
+		t.Fatalf("%v, %d documents", err, len(c.Docs))
+	}
+	if d := c.Docs[0]; !strings.Contains(strings.Join(d.Notes, "\n"), "no title in the text") {
+		t.Errorf("notes %q", d.Notes)
+	}
+	m := newTestModel(t, 100, 12, c)
+	send(m, openMsg{loc: corpus.Loc{Doc: 0, Block: -1, Sentence: -1}})
+	got := screen(m)
+	for _, want := range []string{"│ empty.html", "(empty document)", "All · empty.html"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q:\n%s", want, got)
+		}
+	}
+}
