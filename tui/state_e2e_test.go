@@ -23,7 +23,7 @@ func TestEndToEndHangupSaves(t *testing.T) {
 	path := filepath.Join(s.state, "parley", "state.json")
 	s.waitFor("5 documents")
 	s.keys("j", "Enter")
-	opened := s.waitFor(firstWords(docs[1].Title, 2))
+	opened := s.waitFor(firstWords(docs[1].Title, 2), "% · ") // the reader's status: open, not the list
 	key := "embedded:" + docs[1].ID
 	first := waitState(t, path, "the save after opening", func(st *savedState) bool {
 		return st.LastDoc["embedded"] == key
