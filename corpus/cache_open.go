@@ -6,7 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/adrg/xdg"
 )
@@ -62,4 +65,51 @@ func BuildVersion() (string, error) {
 		return "", err
 	}
 	return strconv.FormatInt(n, 10) + "-" + hex.EncodeToString(sum.Sum(nil)), nil
+}
+
+// prune removes the cache files used longest ago until the folder is
+// within MaxBytes, and temporary files left by a process that died.
+func (c *Cache) prune() {
+	max := c.MaxBytes
+	if max <= 0 {
+		max = DefaultCacheBytes
+	}
+	entries, err := os.ReadDir(c.Dir)
+	if err != nil {
+		return
+	}
+	type file struct {
+		path string
+		size int64
+		used time.Time
+	}
+	var files []file
+	var total int64
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		p := filepath.Join(c.Dir, e.Name())
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			if time.Since(info.ModTime()) > time.Hour {
+				os.Remove(p)
+			}
+			continue
+		}
+		if !strings.HasPrefix(e.Name(), "docs-") {
+			continue
+		}
+		files = append(files, file{p, info.Size(), info.ModTime()})
+		total += info.Size()
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].used.Before(files[j].used) })
+	for _, f := range files {
+		if total <= max {
+			break
+		}
+		if os.Remove(f.path) == nil {
+			total -= f.size
+		}
+	}
 }
