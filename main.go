@@ -330,7 +330,7 @@ func curatedLayer(paths []string, c *corpus.Corpus, engineOnly bool, stderr io.W
 	if engineOnly {
 		return nil, nil
 	}
-	l, err := claimsfile.Open(paths)
+	l, err := claimsfile.Open(c, paths)
 	if err != nil {
 		return nil, err
 	}

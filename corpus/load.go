@@ -30,6 +30,10 @@ type Corpus struct {
 	// Unsupported are the files found in folders that are of no kind
 	// parley reads (.docx, .png, ...): counted in SkippedSummary.
 	Unsupported []string
+	// Seeds is set on the embedded seed corpus (LoadSeeds) and on no
+	// other: the one corpus the shipped curated claims apply to, whose
+	// documents are named by their IDs rather than by a file on disk.
+	Seeds bool
 }
 
 // LoadError says why one file was skipped.
@@ -63,7 +67,11 @@ type LoadOptions struct {
 
 // LoadSeeds parses the embedded seed corpus, with its editorial catalog.
 func LoadSeeds() (*Corpus, error) {
-	return LoadFS(seeds.FS)
+	c, err := LoadFS(seeds.FS)
+	if c != nil {
+		c.Seeds = true
+	}
+	return c, err
 }
 
 // LoadFS parses every file of a kind parley reads in fsys, in path order, and

@@ -19,7 +19,7 @@ import (
 func (m *Model) wireCompare() tea.Cmd {
 	var curated []compare.CuratedClaim
 	var stale map[string][]string
-	layer, err := claimsfile.Open(m.paths)
+	layer, err := claimsfile.Open(m.corpus, m.paths)
 	switch {
 	case err != nil:
 		m.note = "curated claims not loaded: " + corpus.CleanLine(err.Error())

@@ -22,13 +22,14 @@ type Layer struct {
 	Err  error
 }
 
-// Open reads the curated layer of the corpus opened from roots (none: the
-// embedded seeds). This is the one place that decides the shipped claims
-// apply to the embedded seeds and to nothing else. The error is for
-// shipped data that cannot be read; a broken user file is Layer.Err.
-func Open(roots []string) (*Layer, error) {
+// Open reads the curated layer of corpus c, opened from roots (none: the
+// embedded seeds). The shipped claims apply when c is the embedded seeds
+// (c.Seeds, which only corpus.LoadSeeds sets) and to nothing else. The
+// error is for shipped data that cannot be read; a broken user file is
+// Layer.Err.
+func Open(c *corpus.Corpus, roots []string) (*Layer, error) {
 	l := &Layer{Loc: Locate(roots)}
-	if len(roots) == 0 {
+	if c.Seeds {
 		cc, err := compare.LoadCurated(seeds.FS)
 		if err != nil {
 			return nil, err

@@ -11,6 +11,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/seeds"
 )
 
 // isolate points the XDG data directory and PARLEY_CLAIMS_FILE away from
@@ -104,7 +105,7 @@ func TestParleyFolderIsNeverASource(t *testing.T) {
 func TestFolderLayer(t *testing.T) {
 	isolate(t)
 	dir, c := folderCorpus(t)
-	l, err := Open([]string{dir})
+	l, err := Open(&corpus.Corpus{}, []string{dir})
 	if err != nil || l.Err != nil || len(l.Shipped) != 0 {
 		t.Fatalf("Open: %+v %v", l, err)
 	}
@@ -119,7 +120,7 @@ func TestFolderLayer(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	again, _ := Open([]string{dir})
+	again, _ := Open(&corpus.Corpus{}, []string{dir})
 	if again.Loc.Path != filepath.Join(dir, ".parley", "claims.json") || len(again.User.Claims) != 1 {
 		t.Fatalf("reopened: %+v", again)
 	}
@@ -149,6 +150,27 @@ func TestFolderLayer(t *testing.T) {
 	}
 }
 
+// The shipped claims follow the corpus's Seeds flag, which only
+// corpus.LoadSeeds sets: the same files loaded any other way, with no
+// paths named, get none.
+func TestShippedClaimsOnlyForTheSeeds(t *testing.T) {
+	isolate(t)
+	seedsCorpus, err := corpus.LoadSeeds()
+	if err != nil || !seedsCorpus.Seeds {
+		t.Fatalf("LoadSeeds: %v, Seeds %v", err, seedsCorpus != nil && seedsCorpus.Seeds)
+	}
+	same, err := corpus.LoadFS(seeds.FS)
+	if err != nil || same.Seeds {
+		t.Fatalf("LoadFS(seeds.FS): %v, Seeds %v", err, same != nil && same.Seeds)
+	}
+	if l, err := Open(seedsCorpus, nil); err != nil || len(l.Shipped) == 0 {
+		t.Fatalf("the seeds: %v, %d shipped claims", err, len(l.Shipped))
+	}
+	if l, err := Open(same, nil); err != nil || len(l.Shipped) != 0 {
+		t.Fatalf("another corpus: %v, %d shipped claims, want none", err, len(l.Shipped))
+	}
+}
+
 func TestSeedsLayerMergesOverShipped(t *testing.T) {
 	isolate(t)
 	seedsCorpus, err := corpus.LoadSeeds()
@@ -156,9 +178,9 @@ func TestSeedsLayerMergesOverShipped(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := seedsCorpus.Docs
-	l, err := Open(nil)
+	l, err := Open(seedsCorpus, nil)
 	if err != nil || len(l.Shipped) == 0 {
-		t.Fatalf("Open(nil): %v, %d shipped", err, len(l.Shipped))
+		t.Fatalf("Open(seedsCorpus, nil): %v, %d shipped", err, len(l.Shipped))
 	}
 	venue := l.Shipped[0].Label
 	ix := compare.Build(docs, compare.Options{Curated: l.Curated(docs)})
@@ -210,7 +232,7 @@ func TestBrokenFileIsLeftAlone(t *testing.T) {
 	dir, c := folderCorpus(t)
 	path := filepath.Join(dir, ".parley", "claims.json")
 	writeRaw(`{"claims": [ oops`)(t, path)
-	l, err := Open([]string{dir})
+	l, err := Open(&corpus.Corpus{}, []string{dir})
 	if err != nil || l.Err == nil || l.Writable() {
 		t.Fatalf("Open: %v, layer err %v", err, l.Err)
 	}
@@ -244,8 +266,8 @@ func docIndex(t *testing.T, c *corpus.Corpus, id string) int {
 func TestEditAndUndoKeepOtherWriters(t *testing.T) {
 	isolate(t)
 	dir, _ := folderCorpus(t)
-	one, _ := Open([]string{dir})
-	two, _ := Open([]string{dir})
+	one, _ := Open(&corpus.Corpus{}, []string{dir})
+	two, _ := Open(&corpus.Corpus{}, []string{dir})
 	keepA, err := one.Edit(func(f *File) { f.Keep("A", "news/a.txt", "x") })
 	if err != nil {
 		t.Fatal(err)
@@ -292,7 +314,7 @@ func TestEditAndUndoKeepOtherWriters(t *testing.T) {
 func TestStaleOnlyInOpenedDocuments(t *testing.T) {
 	isolate(t)
 	dir, _ := folderCorpus(t)
-	seed, _ := Open([]string{dir})
+	seed, _ := Open(&corpus.Corpus{}, []string{dir})
 	if _, err := seed.Edit(func(f *File) {
 		f.Keep("Venue", "news/a.txt", "The talks were held in Islamabad on Saturday.")
 		f.Keep("Venue", "oped/b.txt", "Islamabad hosted the talks over the weekend.")
@@ -319,7 +341,7 @@ func TestStaleOnlyInOpenedDocuments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			l, _ := Open(tc.roots)
+			l, _ := Open(c, tc.roots)
 			if l.Loc.Base != dir {
 				t.Fatalf("base %s, want %s", l.Loc.Base, dir)
 			}
@@ -343,7 +365,7 @@ func TestStaleOnlyInOpenedDocuments(t *testing.T) {
 		})
 	}
 	// An edit while only c.md is open keeps every other quote.
-	one, _ := Open([]string{filepath.Join(dir, "c.md")})
+	one, _ := Open(&corpus.Corpus{}, []string{filepath.Join(dir, "c.md")})
 	if _, err := one.Edit(func(f *File) { f.Keep("Walkout", "c.md", "Delegates met in the Pakistani capital.") }); err != nil {
 		t.Fatal(err)
 	}
