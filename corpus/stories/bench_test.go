@@ -82,3 +82,38 @@ func textSize(b *testing.B, dir string) int64 {
 	}
 	return total
 }
+
+// BenchmarkGroupGiant groups one document that is a single sentence of
+// 1, 4 and 16 MB (BBC text with its sentence ends removed; issue 12: a
+// file with no full stop), and reports the peak heap Group adds over the
+// text (heap/text, garbage included):
+//
+//	go test ./corpus/stories -run '^$' -bench GroupGiant -benchtime 1x
+func BenchmarkGroupGiant(b *testing.B) {
+	for _, n := range []int{1 << 20, 4 << 20, 16 << 20} {
+		b.Run(fmt.Sprintf("%dMB", n>>20), func(b *testing.B) {
+			text := testcorpus.BBCRunOn(n)
+			if text == "" {
+				b.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
+			}
+			p := filepath.Join(b.TempDir(), "giant.txt")
+			if err := os.WriteFile(p, []byte("Giant\n\n"+text+"\n"), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			c, err := corpus.LoadPaths([]string{p}, corpus.LoadOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			text = ""
+			runtime.GC()
+			b.ResetTimer()
+			var peak uint64
+			cpu := testcorpus.CPUTime()
+			for b.Loop() {
+				peak = max(peak, testcorpus.PeakHeap(func() { Group(c.Docs) }))
+			}
+			b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(peak)/float64(n), "heap/text")
+		})
+	}
+}

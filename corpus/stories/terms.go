@@ -27,7 +27,6 @@ type scratch struct {
 	// every word read, and costs less than a map cleared per document.
 	slots []int32
 	occs  []occ
-	words []word
 	// weighed is vectorOf's buffer of a document's weighed terms.
 	weighed vector
 }
@@ -56,13 +55,11 @@ type word struct {
 func (sc *scratch) scan(d *corpus.Document) {
 	sc.clearSlots()
 	sc.occs = sc.occs[:0]
-	sc.words = splitWords(d.Title, sc.words[:0])
-	sc.addSentence(d.Title, sc.words, true)
+	sc.addSentence(d.Title, true)
 	for si := range d.Sections {
 		for bi := range d.Sections[si].Blocks {
 			for _, s := range d.Sections[si].Blocks[bi].Sentences {
-				sc.words = splitWords(s.Text, sc.words[:0])
-				sc.addSentence(s.Text, sc.words, false)
+				sc.addSentence(s.Text, false)
 			}
 		}
 	}
@@ -72,12 +69,10 @@ func (sc *scratch) scan(d *corpus.Document) {
 // what near copies are compared by.
 func bodyWords(d *corpus.Document) []uint64 {
 	var out []uint64
-	var ws []word
 	for si := range d.Sections {
 		for bi := range d.Sections[si].Blocks {
 			for _, s := range d.Sections[si].Blocks[bi].Sentences {
-				ws = splitWords(s.Text, ws[:0])
-				for _, w := range ws {
+				for w, at := nextWord(s.Text, 0); at >= 0; w, at = nextWord(s.Text, at) {
 					out = append(out, w.key)
 				}
 			}
@@ -86,35 +81,46 @@ func bodyWords(d *corpus.Document) []uint64 {
 	return out
 }
 
-// addSentence counts a sentence's words. In a title every word is
-// treated as sentence-initial: headline capitals say nothing of names.
-func (sc *scratch) addSentence(text string, ws []word, title bool) {
+// addSentence counts a sentence's words, reading one word at a time: a
+// sentence may be a whole file with no full stop, and its words are
+// never held all at once. In a title every word is treated as
+// sentence-initial: headline capitals say nothing of names.
+func (sc *scratch) addSentence(text string, title bool) {
+	var prev word
+	first := true
+	for w, at := nextWord(text, 0); at >= 0; w, at = nextWord(text, at) {
+		sc.addWord(text, w, prev, first, title)
+		prev, first = w, false
+	}
+}
+
+// addWord counts word w of text, prev the word before it (none when
+// first), and the pair of names the two make.
+func (sc *scratch) addWord(text string, w, prev word, first, title bool) {
+	if w.stop || w.number {
+		return
+	}
 	tf := float32(1)
 	if title {
 		tf = titleTF
 	}
-	for i, w := range ws {
-		if w.stop || w.number {
-			continue
+	mid := !title && !first
+	o := sc.occ(w.key, w.text)
+	o.tf += tf
+	if mid {
+		o.mid++
+		if w.caps {
+			o.capMid++
 		}
-		mid := !title && i > 0
-		o := sc.occ(w.key, w.text)
-		o.tf += tf
-		if mid {
-			o.mid++
-			if w.caps {
-				o.capMid++
-			}
+	}
+	if !first && w.caps && prev.caps && !prev.stop && (mid || title) {
+		key := prev.key*1099511628211 ^ w.key ^ 0x9e3779b97f4a7c15
+		b := sc.occ(key, "")
+		if b.surface == "" {
+			b.surface = pairText(text, prev, w)
 		}
-		if i > 0 && w.caps && ws[i-1].caps && !ws[i-1].stop && (mid || title) {
-			key := ws[i-1].key*1099511628211 ^ w.key ^ 0x9e3779b97f4a7c15
-			b := sc.occ(key, "")
-			if b.surface == "" {
-				b.surface = pairText(text, ws[i-1], w)
-			}
-			b.bigram = true
-			b.tf += tf
-		}
+		b.bigram = true
+		b.tf += tf
 	}
 }
 
@@ -174,44 +180,53 @@ func (sc *scratch) growSlots() {
 	}
 }
 
-// splitWords appends the words of s: runs of letters and digits, with
-// inner hyphens and apostrophes ("Kilroy-Silk", "O'Neill"). A word with
-// no letter is a number.
+// splitWords appends the words of s (see nextWord).
 func splitWords(s string, out []word) []word {
-	i := 0
+	for w, at := nextWord(s, 0); at >= 0; w, at = nextWord(s, at) {
+		out = append(out, w)
+	}
+	return out
+}
+
+// nextWord finds the first word of s at or after byte i, and returns it
+// and the offset past it, or -1 when there is none. A word is a run of
+// letters and digits, with inner hyphens and apostrophes ("Kilroy-Silk",
+// "O'Neill"); one with no letter is a number.
+func nextWord(s string, i int) (word, int) {
 	for i < len(s) {
 		r, n := decode(s, i)
-		if !isWordRune(r) {
+		if isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i >= len(s) {
+		return word{}, -1
+	}
+	start := i
+	letters := false
+	for i < len(s) {
+		r, n := decode(s, i)
+		if isWordRune(r) {
+			letters = letters || r > '9' && (r < utf8.RuneSelf || unicode.IsLetter(r))
 			i += n
 			continue
 		}
-		start := i
-		letters := false
-		for i < len(s) {
-			r, n = decode(s, i)
-			if isWordRune(r) {
-				letters = letters || r > '9' && (r < utf8.RuneSelf || unicode.IsLetter(r))
+		if (r == '-' || r == '\'' || r == '’') && i+n < len(s) {
+			next, _ := decode(s, i+n)
+			if isWordRune(next) {
 				i += n
 				continue
 			}
-			if (r == '-' || r == '\'' || r == '’') && i+n < len(s) {
-				next, _ := decode(s, i+n)
-				if isWordRune(next) {
-					i += n
-					continue
-				}
-			}
-			break
 		}
-		if letters {
-			w := makeWord(trimPossessive(s[start:i]))
-			w.start, w.end = start, i
-			out = append(out, w)
-		} else {
-			out = append(out, word{text: s[start:i], key: foldHash(s[start:i]), number: true, start: start, end: i})
-		}
+		break
 	}
-	return out
+	if !letters {
+		return word{text: s[start:i], key: foldHash(s[start:i]), number: true, start: start, end: i}, i
+	}
+	w := makeWord(trimPossessive(s[start:i]))
+	w.start, w.end = start, i
+	return w, i
 }
 
 // decode is utf8.DecodeRuneInString(s[i:]) with a fast path for ASCII,

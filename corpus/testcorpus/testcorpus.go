@@ -10,8 +10,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 )
 
 // BBC returns the path of the BBC folder (2,225 news articles), or ""
@@ -139,4 +141,46 @@ func PeakHeap(f func()) uint64 {
 		return 0
 	}
 	return peak.Load() - base
+}
+
+// BBCRunOn is n bytes of the BBC articles' text run together as one
+// sentence: full stops, other sentence ends and line breaks become
+// spaces, and the articles repeat until there is enough. It is real
+// prose, names and all, that no splitter can cut: what a file with no
+// full stop gives the engines. It returns "" when BBC is absent.
+func BBCRunOn(n int) string {
+	src := BBC()
+	if src == "" {
+		return ""
+	}
+	var files []string
+	_ = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".txt" {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if len(files) == 0 {
+		return ""
+	}
+	out := make([]byte, 0, n+1<<16)
+	for len(out) < n {
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil || !utf8.Valid(b) {
+				continue
+			}
+			for _, c := range b {
+				if strings.IndexByte(".!?;:\n\r", c) >= 0 {
+					c = ' '
+				}
+				out = append(out, c)
+			}
+			out = append(out, ' ')
+			if len(out) >= n {
+				break
+			}
+		}
+	}
+	return strings.ToValidUTF8(string(out[:n]), "")
 }
