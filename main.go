@@ -219,7 +219,7 @@ func newShowCmd(stdout, stderr io.Writer) *cobra.Command {
 }
 
 func newSearchCmd(stdout, stderr io.Writer) *cobra.Command {
-	var opts search.CLIOptions
+	var opts export.SearchOptions
 	cmd := &cobra.Command{
 		Use:   "search [--json] [--limit N] QUERY [PATH...]",
 		Short: "Fuzzy-search titles, headings and sentences; best hits first as file:block:sentence: text",
@@ -247,7 +247,7 @@ of a query are searched. An empty query, or operators alone, lists the documents
 			if err != nil {
 				return err
 			}
-			return search.RunCLI(stdout, c, args[0], opts)
+			return export.RunSearch(stdout, c, args[0], opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")

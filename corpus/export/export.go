@@ -1,5 +1,8 @@
-// Package export writes documents for scripts and pipes: the list and show
-// subcommands, as text or JSON.
+// Package export writes what the subcommands answer, for people, scripts
+// and pipes: list, show, stories and search as text or JSON, compare and
+// claims as text, JSON or Markdown, and the Markdown the interface
+// exports. The engines (search, compare, stories) compute; this package
+// only writes.
 package export
 
 import (

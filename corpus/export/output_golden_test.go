@@ -10,7 +10,6 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
-	"parley/corpus/search"
 	"parley/corpus/stories"
 	seedfiles "parley/seeds"
 )
@@ -87,17 +86,17 @@ func TestGoldenSearchOutput(t *testing.T) {
 		name  string
 		c     *corpus.Corpus
 		query string
-		opts  search.CLIOptions
+		opts  SearchOptions
 	}{
-		{"seeds_text", s, "islamabad talks", search.CLIOptions{Limit: 20}},
-		{"seeds_json", s, "hormuz", search.CLIOptions{JSON: true, Limit: 5}},
-		{"seeds_none", s, "zzqqxx", search.CLIOptions{Limit: 5}},
-		{"folder_text", folder, "harbour", search.CLIOptions{}},
-		{"folder_json", folder, "'kestrel bay", search.CLIOptions{JSON: true, Limit: 3}},
+		{"seeds_text", s, "islamabad talks", SearchOptions{Limit: 20}},
+		{"seeds_json", s, "hormuz", SearchOptions{JSON: true, Limit: 5}},
+		{"seeds_none", s, "zzqqxx", SearchOptions{Limit: 5}},
+		{"folder_text", folder, "harbour", SearchOptions{}},
+		{"folder_json", folder, "'kestrel bay", SearchOptions{JSON: true, Limit: 3}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			output(t, func(b *bytes.Buffer) error { return search.RunCLI(b, tc.c, tc.query, tc.opts) })
+			output(t, func(b *bytes.Buffer) error { return RunSearch(b, tc.c, tc.query, tc.opts) })
 		})
 	}
 }

@@ -1,7 +1,7 @@
 package search
 
 import (
-	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -84,14 +84,21 @@ func seedsFolder(t *testing.T) string {
 	return dir
 }
 
-// cliOutput runs the search as parley search does, in lines and in JSON,
-// with every hit and with the default limit.
+// cliOutput is what parley search writes of a query's hits (see
+// export.WriteSearch), with every hit and with the default limit: each
+// hit's file, id, place, kind, score, marked positions and text.
 func cliOutput(t *testing.T, c *corpus.Corpus, query string) string {
 	t.Helper()
-	var b bytes.Buffer
-	for _, opts := range []CLIOptions{{}, {JSON: true}, {Limit: 50}, {JSON: true, Limit: 50}} {
-		if err := RunCLI(&b, c, query, opts); err != nil {
+	var b strings.Builder
+	for _, limit := range []int{0, 50} {
+		res, err := Run(c, query, limit)
+		if err != nil {
 			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s\n", res.Query)
+		for _, h := range res.Hits {
+			d := c.Docs[h.Loc.Doc]
+			fmt.Fprintf(&b, "%s %s:%d:%d %s %d %v %s\n", d.Path, d.ID, h.Loc.Block, h.Loc.Sentence, h.Kind, h.Score, h.Positions, h.Text)
 		}
 	}
 	return b.String()
