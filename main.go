@@ -140,6 +140,12 @@ func loadCorpusKeeping(paths []string, keep func(name, text string) bool, stderr
 	if err != nil {
 		return nil, err
 	}
+	return c, reportLoad(c, stderr)
+}
+
+// reportLoad writes what went wrong loading c on stderr: the cache not
+// written, the files skipped and why. It fails only when nothing loaded.
+func reportLoad(c *corpus.Corpus, stderr io.Writer) error {
 	if c.CacheErr != nil {
 		fmt.Fprintln(stderr, "parley: cache not written:", corpus.CleanLine(c.CacheErr.Error()))
 	}
@@ -150,9 +156,9 @@ func loadCorpusKeeping(paths []string, keep func(name, text string) bool, stderr
 		fmt.Fprintln(stderr, "parley:", c.SkippedSummary())
 	}
 	if len(c.Docs) == 0 && c.Filtered == 0 {
-		return nil, errors.New("no documents loaded (parley reads .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf and .epub files)")
+		return errors.New("no documents loaded (parley reads .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf and .epub files)")
 	}
-	return c, nil
+	return nil
 }
 
 func newListCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -240,6 +246,14 @@ of a query are searched. An empty query, or operators alone, lists the documents
 			opts.Stderr = stderr
 			if err := opts.Check(); err != nil {
 				return err
+			}
+			// Folders searched before answer from the index kept on disk.
+			if c, ix, ok := search.LoadStored(corpus.OpenCache(noCache), args[1:]); ok {
+				if err := reportLoad(c, stderr); err != nil {
+					return err
+				}
+				opts.Index = ix
+				return export.RunSearch(stdout, c, args[0], opts)
 			}
 			// Files that cannot hold a hit are not parsed: the hits are
 			// the same, and parsing is a good share of a search's time.

@@ -16,7 +16,7 @@ func loadCached(c *Cache, j job, maxSize int64) (*Document, error) {
 		return loadOne(j, maxSize, nil) // the loader says what is wrong
 	}
 	rc := c.rootFor(j.root)
-	rel := cacheRel(rc.root, j.path)
+	rel := cacheRel(rc.root, j.abs)
 	size, mtime := info.Size(), info.ModTime().UnixNano()
 	if d := rc.lookup(rel, size, mtime); d != nil {
 		d.ID, d.Path = j.id, j.path
@@ -30,12 +30,9 @@ func loadCached(c *Cache, j job, maxSize int64) (*Document, error) {
 }
 
 // cacheRel is the file's path relative to the folder opened, the key of
-// its entry.
-func cacheRel(absRoot, p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
+// its entry, given both paths absolute (the loader has them, so no
+// lookup of the working directory per file).
+func cacheRel(absRoot, abs string) string {
 	rel, err := filepath.Rel(absRoot, abs)
 	if err != nil {
 		return abs

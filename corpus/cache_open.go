@@ -67,6 +67,10 @@ func BuildVersion() (string, error) {
 	return strconv.FormatInt(n, 10) + "-" + hex.EncodeToString(sum.Sum(nil)), nil
 }
 
+// Prune keeps the cache folder within MaxBytes, as Flush does; for
+// files kept beside the documents' (the search index) once written.
+func (c *Cache) Prune() { c.prune() }
+
 // prune removes the cache files used longest ago until the folder is
 // within MaxBytes, and temporary files left by a process that died.
 func (c *Cache) prune() {
@@ -97,7 +101,8 @@ func (c *Cache) prune() {
 			}
 			continue
 		}
-		if !strings.HasPrefix(e.Name(), "docs-") {
+		// The documents' files and the search indexes (package search).
+		if !strings.HasPrefix(e.Name(), "docs-") && !strings.HasPrefix(e.Name(), "search-") {
 			continue
 		}
 		files = append(files, file{p, info.Size(), info.ModTime()})

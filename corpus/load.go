@@ -7,11 +7,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"parley/seeds"
 )
@@ -147,6 +144,7 @@ func parseFile(name string, raw []byte, maxSize int64, keep func(name, text stri
 // catalog is set when that root has a catalog file.
 type job struct {
 	path, id, root, rel string
+	abs                 string // path, absolute and cleaned
 	catalog             bool
 }
 
@@ -156,41 +154,9 @@ type job struct {
 // read, is binary or is too large is recorded in Problems and skipped; so
 // is a path that does not exist. The error is reserved for none today.
 func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
-	maxSize := opts.MaxSize
-	if maxSize <= 0 {
-		maxSize = MaxFileSize
-	}
 	c := &Corpus{}
 	jobs := c.collect(paths)
-	docs := make([]*Document, len(jobs))
-	errs := make([]error, len(jobs))
-	var next, done atomic.Int64
-	// More workers than cores: reading a file blocks in a system call, and
-	// the other workers keep the cores busy parsing meanwhile.
-	workers := min(4*runtime.GOMAXPROCS(0), len(jobs))
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
-					return
-				}
-				if opts.Cache != nil {
-					docs[i], errs[i] = loadCached(opts.Cache, jobs[i], maxSize)
-				} else {
-					docs[i], errs[i] = loadOne(jobs[i], maxSize, opts.Keep)
-				}
-				n := int(done.Add(1))
-				if opts.Progress != nil {
-					opts.Progress(n, len(jobs), docs[i])
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	docs, errs := loadJobs(jobs, opts)
 	if opts.Cache != nil {
 		c.CacheErr = opts.Cache.Flush()
 	}
@@ -317,7 +283,7 @@ func (c *Corpus) collect(roots []string) []job {
 			}
 			seen[abs] = true
 			id := docID(root, p, info.IsDir())
-			found = append(found, job{path: p, id: id, root: root, rel: id, catalog: catalog})
+			found = append(found, job{path: p, id: id, root: root, rel: id, abs: abs, catalog: catalog})
 			return nil
 		})
 		sort.Slice(found, func(a, b int) bool { return found[a].path < found[b].path })

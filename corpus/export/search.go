@@ -15,6 +15,9 @@ type SearchOptions struct {
 	Limit int // at most this many hits; 0: all of them
 	// Stderr, when set, is told when the query was cut to MaxQueryChars.
 	Stderr io.Writer
+	// Index, when set, is c's index (from search.LoadStored); else one is
+	// built from c's documents.
+	Index *search.Index
 }
 
 // Check rejects options no search can run with: a negative limit.
@@ -52,6 +55,9 @@ func RunSearch(w io.Writer, c *corpus.Corpus, query string, opts SearchOptions) 
 		return err
 	}
 	res, err := search.Run(c, query, opts.Limit)
+	if opts.Index != nil {
+		res, err = search.RunIndex(opts.Index, query, opts.Limit)
+	}
 	if err != nil {
 		return err
 	}

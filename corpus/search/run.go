@@ -11,6 +11,10 @@ import (
 // one query. A query longer than MaxQueryChars is searched up to there
 // (Result.Cut).
 func Run(c *corpus.Corpus, query string, limit int) (*Result, error) {
-	ix := build(c.Docs, false)
+	return RunIndex(build(c.Docs, false), query, limit)
+}
+
+// RunIndex is Run over an index already made (LoadStored's).
+func RunIndex(ix *Index, query string, limit int) (*Result, error) {
 	return ix.Search(context.Background(), query, Options{Limit: limit, Doc: -1})
 }

@@ -1,0 +1,122 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// Listing is what LoadPaths finds before it reads anything: the files it
+// would load, in corpus order with their ids, the paths already known to
+// be bad, and the files of other kinds. An index kept on disk (the
+// search index) checks its entries against it, and has only the files it
+// lacks loaded (Load).
+type Listing struct {
+	Files       []ListedFile
+	Problems    []LoadError
+	Unsupported []string
+	// Plain is set when every path named is a folder without a catalog
+	// file: then a document is its file's alone, and what an index keeps
+	// for a file holds as long as the file is unchanged.
+	Plain bool
+}
+
+// ListedFile is one file a Listing would load.
+type ListedFile struct {
+	Path, ID string
+	Root     string // the absolute folder it was found under
+	Rel      string // its path relative to Root, with forward slashes
+	job      job
+}
+
+// List walks paths as LoadPaths does, reading no file.
+func List(paths []string) *Listing {
+	c := &Corpus{}
+	jobs := c.collect(paths)
+	l := &Listing{Problems: c.Problems, Unsupported: c.Unsupported, Plain: len(paths) > 0}
+	for _, p := range paths {
+		if info, err := os.Stat(p); err != nil || !info.IsDir() || hasCatalog(p) {
+			l.Plain = false
+		}
+	}
+	abs := map[string]string{}
+	for _, j := range jobs {
+		a, ok := abs[j.root]
+		if !ok {
+			a, _ = filepath.Abs(j.root)
+			abs[j.root] = a
+		}
+		l.Files = append(l.Files, ListedFile{Path: j.path, ID: j.id, Root: a, Rel: cacheRel(a, j.abs), job: j})
+	}
+	return l
+}
+
+// Load reads and parses the files Files[i] for each i in which, as
+// LoadPaths would (through cache when it is set, which is flushed after),
+// on every core. docs[k] is which[k]'s document, or nil with errs[k] set.
+func (l *Listing) Load(which []int, cache *Cache) (docs []*Document, errs []error, cacheErr error) {
+	jobs := make([]job, len(which))
+	for k, i := range which {
+		jobs[k] = l.Files[i].job
+	}
+	docs, errs = loadJobs(jobs, LoadOptions{Cache: cache})
+	if cache != nil {
+		cache.keepUnseen()
+		cacheErr = cache.Flush()
+	}
+	return docs, errs, cacheErr
+}
+
+// loadJobs reads and parses jobs on every core, through opts.Cache when
+// it is set, calling opts.Progress after each.
+func loadJobs(jobs []job, opts LoadOptions) ([]*Document, []error) {
+	maxSize := opts.MaxSize
+	if maxSize <= 0 {
+		maxSize = MaxFileSize
+	}
+	docs := make([]*Document, len(jobs))
+	errs := make([]error, len(jobs))
+	var next, done atomic.Int64
+	// More workers than cores: reading a file blocks in a system call, and
+	// the other workers keep the cores busy parsing meanwhile.
+	workers := min(4*runtime.GOMAXPROCS(0), len(jobs))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				if opts.Cache != nil {
+					docs[i], errs[i] = loadCached(opts.Cache, jobs[i], maxSize)
+				} else {
+					docs[i], errs[i] = loadOne(jobs[i], maxSize, opts.Keep)
+				}
+				n := int(done.Add(1))
+				if opts.Progress != nil {
+					opts.Progress(n, len(jobs), docs[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return docs, errs
+}
+
+// keepUnseen has the next Flush keep the entries of files not loaded
+// this run, as when files are named one by one: Listing.Load loads only
+// the files an index lacks, and the others are not gone.
+func (c *Cache) keepUnseen() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, rc := range c.roots {
+		rc.mu.Lock()
+		rc.whole = false
+		rc.mu.Unlock()
+	}
+}

@@ -1,0 +1,259 @@
+package search
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"time"
+	"unsafe"
+
+	"parley/corpus"
+)
+
+// The search index kept on disk, one file per folder opened, beside the
+// document cache and bounded with it. It holds every target of the
+// folder's documents (text and folded text, kind, place) by file, keyed
+// by each file's path, size and modification time, so that a search
+// over an unchanged folder reads one file instead of decoding every
+// document and building the index again. A changed or added file is
+// loaded alone (through the document cache) and the file written anew.
+//
+// Layout (little-endian): a prelude (storeMagic, format, counts and
+// section lengths), the meta section (parley's version, the folder, and
+// per file its name, size, time and number of targets), the targets'
+// fixed-size records, the text arena, the folded arena (a target's
+// folded text at the same offset as its text, never longer), and a
+// trailer of CRC-32C checksums, one per storeChunk bytes of all that
+// precedes it, so that checking a large file uses every core.
+
+const (
+	storeMagic   = "parley-search\n"
+	storeFormat  = 1
+	storeChunk   = 8 << 20
+	preludeLen   = len(storeMagic) + 4 + 4 + 8 + 8 + 8
+	recordLen    = 32
+	storeTrailer = "end\n"
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+var errStore = errors.New("search index damaged")
+
+// storedFile is one file's entry in the stored index.
+type storedFile struct {
+	size, mtime int64
+	first, n    int // its targets' records
+}
+
+// storeFile is an opened index file: its bytes, and its sections.
+type storeFile struct {
+	data          []byte
+	release       func()
+	files         map[string]storedFile
+	nFiles        int
+	records       []byte
+	text, folded  []byte
+	nTargets      int
+	root, version string
+	// order is the entries of the files loaded this run, in corpus order.
+	order []storedFile
+}
+
+// storePath is where the index of the folder root (absolute) lives.
+func storePath(cache *corpus.Cache, root string) string {
+	h := sha256.Sum256([]byte(root))
+	return filepath.Join(cache.Dir, "search-"+hex.EncodeToString(h[:12]))
+}
+
+// openStore maps and checks the index file at path; a missing, foreign
+// or damaged file is an error, and is then rebuilt.
+func openStore(path, version, root string) (*storeFile, error) {
+	data, release, err := mapFile(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := parseStore(data, version, root)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	s.release = release
+	// Touched on use, so pruning drops the folders opened longest ago.
+	now := time.Now()
+	_ = os.Chtimes(path, now, now)
+	return s, nil
+}
+
+// parseStore checks data's checksums and framing and finds its sections.
+func parseStore(data []byte, version, root string) (*storeFile, error) {
+	if len(data) < preludeLen || string(data[:len(storeMagic)]) != storeMagic {
+		return nil, errStore
+	}
+	p := data[len(storeMagic):]
+	format, nFiles := binary.LittleEndian.Uint32(p), binary.LittleEndian.Uint32(p[4:])
+	nTargets, metaLen, arenaLen := binary.LittleEndian.Uint64(p[8:]), binary.LittleEndian.Uint64(p[16:]), binary.LittleEndian.Uint64(p[24:])
+	if format != storeFormat || nTargets > uint64(len(data))/recordLen || metaLen > uint64(len(data)) || arenaLen > uint64(len(data)) {
+		return nil, errStore
+	}
+	body := uint64(preludeLen) + metaLen + nTargets*recordLen + 2*arenaLen
+	chunks := (body + storeChunk - 1) / storeChunk
+	if uint64(len(data)) != body+4*chunks+4+uint64(len(storeTrailer)) ||
+		string(data[len(data)-len(storeTrailer):]) != storeTrailer ||
+		uint64(binary.LittleEndian.Uint32(data[body+4*chunks:])) != chunks ||
+		!checkChunks(data[:body], data[body:body+4*chunks]) {
+		return nil, errStore
+	}
+	s := &storeFile{data: data, nTargets: int(nTargets), nFiles: int(nFiles)}
+	m := &metaReader{b: data[preludeLen : uint64(preludeLen)+metaLen]}
+	s.version, s.root = m.str(), m.str()
+	if m.bad || s.version != version || s.root != root {
+		return nil, errStore
+	}
+	s.files = make(map[string]storedFile, nFiles)
+	first := 0
+	for range nFiles {
+		name := m.str()
+		f := storedFile{size: m.varint(), mtime: m.varint(), first: first, n: int(m.uvarint())}
+		first += f.n
+		if m.bad || first > s.nTargets {
+			return nil, errStore
+		}
+		s.files[name] = f
+	}
+	if m.bad || len(m.b) != 0 || first != s.nTargets {
+		return nil, errStore
+	}
+	at := uint64(preludeLen) + metaLen
+	s.records = data[at : at+nTargets*recordLen]
+	at += nTargets * recordLen
+	s.text, s.folded = data[at:at+arenaLen], data[at+arenaLen:at+2*arenaLen]
+	for i := range s.nTargets {
+		r := s.record(i)
+		if r.off+uint64(r.textLen) > arenaLen || r.foldedLen > r.textLen {
+			return nil, errStore
+		}
+	}
+	return s, nil
+}
+
+// checkChunks checks each storeChunk bytes of body against its CRC-32C
+// in sums, on every core.
+func checkChunks(body, sums []byte) bool {
+	n := len(sums) / 4
+	bad := make([]bool, n)
+	_ = parallel(context.Background(), n, func(i int) {
+		chunk := body[i*storeChunk : min((i+1)*storeChunk, len(body))]
+		bad[i] = crc32.Checksum(chunk, castagnoli) != binary.LittleEndian.Uint32(sums[4*i:])
+	})
+	for _, b := range bad {
+		if b {
+			return false
+		}
+	}
+	return true
+}
+
+// record is one target as stored.
+type record struct {
+	off                uint64
+	textLen, foldedLen uint32
+	block, sent, runes int32
+	kind               Kind
+	camel, accent      bool
+	byline             uint8
+}
+
+func (s *storeFile) record(i int) record {
+	b := s.records[i*recordLen : (i+1)*recordLen]
+	return record{
+		off: binary.LittleEndian.Uint64(b), textLen: binary.LittleEndian.Uint32(b[8:]), foldedLen: binary.LittleEndian.Uint32(b[12:]),
+		block: int32(binary.LittleEndian.Uint32(b[16:])), sent: int32(binary.LittleEndian.Uint32(b[20:])), runes: int32(binary.LittleEndian.Uint32(b[24:])),
+		kind: Kind(b[28]), camel: b[29]&1 != 0, accent: b[29]&2 != 0, byline: b[30],
+	}
+}
+
+func appendRecord(b []byte, r record) []byte {
+	b = binary.LittleEndian.AppendUint64(b, r.off)
+	b = binary.LittleEndian.AppendUint32(b, r.textLen)
+	b = binary.LittleEndian.AppendUint32(b, r.foldedLen)
+	b = binary.LittleEndian.AppendUint32(b, uint32(r.block))
+	b = binary.LittleEndian.AppendUint32(b, uint32(r.sent))
+	b = binary.LittleEndian.AppendUint32(b, uint32(r.runes))
+	var flags byte
+	if r.camel {
+		flags |= 1
+	}
+	if r.accent {
+		flags |= 2
+	}
+	return append(b, byte(r.kind), flags, r.byline, 0)
+}
+
+// target is stored target i as the index holds it, for document doc. Its
+// strings are the mapped file's bytes, which are never written while
+// mapped (a new index file is renamed over the old one, whose mapping
+// stays whole).
+func (s *storeFile) target(i int, doc int32) target {
+	r := s.record(i)
+	t := target{
+		text:   bytesString(s.text[r.off : r.off+uint64(r.textLen)]),
+		folded: bytesString(s.folded[r.off : r.off+uint64(r.foldedLen)]),
+		doc:    doc, block: r.block, sent: r.sent, runes: r.runes, kind: r.kind,
+		camel: r.camel, accent: r.accent, byline: r.byline,
+	}
+	t.plain = t.text
+	if t.accent {
+		t.plain = plain(t.text)
+	}
+	return t
+}
+
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// metaReader reads the meta section's varints and strings; any overrun
+// sets bad.
+type metaReader struct {
+	b   []byte
+	bad bool
+}
+
+func (m *metaReader) uvarint() uint64 {
+	v, n := binary.Uvarint(m.b)
+	if n <= 0 {
+		m.bad = true
+		return 0
+	}
+	m.b = m.b[n:]
+	return v
+}
+
+func (m *metaReader) varint() int64 {
+	v, n := binary.Varint(m.b)
+	if n <= 0 {
+		m.bad = true
+		return 0
+	}
+	m.b = m.b[n:]
+	return v
+}
+
+func (m *metaReader) str() string {
+	n := m.uvarint()
+	if m.bad || n > uint64(len(m.b)) {
+		m.bad = true
+		return ""
+	}
+	s := string(m.b[:n])
+	m.b = m.b[n:]
+	return s
+}

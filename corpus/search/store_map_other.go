@@ -1,0 +1,14 @@
+//go:build !unix
+
+package search
+
+import "os"
+
+// mapFile reads the file at path whole where mapping it is not offered.
+func mapFile(path string) ([]byte, func(), error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, func() {}, nil
+}
