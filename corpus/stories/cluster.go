@@ -47,7 +47,7 @@ func datesOf(docs []*corpus.Document, kept []int) []int {
 // cluster groups the kept documents (positions 0..n-1) by average link
 // and returns each position's group, as the position of the group's
 // first member. Duplicates (dup) take no part.
-func cluster(edges []edge, n int, dup []bool, days []int, titles [][]uint64) []int {
+func cluster(edges []edge, n int, dup []bool, days []int, titles [][]uint64, plain []plainWords) []int {
 	adj := make([][]edge, n)
 	var strong []edge
 	for _, e := range edges {
@@ -59,7 +59,7 @@ func cluster(edges []edge, n int, dup []bool, days []int, titles [][]uint64) []i
 		}
 		adj[e.a] = append(adj[e.a], e)
 		adj[e.b] = append(adj[e.b], e)
-		if e.sim >= linkSim && (e.sim >= untitledSim || shareKey(titles[e.a], titles[e.b])) {
+		if startsMerge(e, titles, plain) {
 			strong = append(strong, e)
 		}
 	}
@@ -86,6 +86,16 @@ func cluster(edges []edge, n int, dup []bool, days []int, titles [][]uint64) []i
 		members[gone] = nil
 	}
 	return group
+}
+
+// startsMerge says whether a pair is close enough to start a merge: by
+// its cosine, by its titles (untitledSim) and by its plain words
+// (minPlainSim), the last checked only when the others pass.
+func startsMerge(e edge, titles [][]uint64, plain []plainWords) bool {
+	if e.sim < linkSim || e.sim < untitledSim && !shareKey(titles[e.a], titles[e.b]) {
+		return false
+	}
+	return plain[e.a].cosine(plain[e.b]) >= minPlainSim
 }
 
 // meanAcross is the mean similarity of every pair with one document in

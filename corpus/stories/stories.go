@@ -22,9 +22,11 @@
 //     nearDupJaccard of their word triples are duplicates too.
 //  4. Stories: pairs are joined strongest first (average link): two
 //     groups merge when a pair across them reaches linkSim (untitledSim
-//     when their titles share no word) and the mean similarity of all
-//     pairs across them reaches meanSim. Documents dated more than
-//     dateGap days apart count half as similar.
+//     when their titles share no word) and its plain words, the heaviest
+//     words that are not names, reach minPlainSim (who and what, not who
+//     alone), and the mean similarity of all pairs across them reaches
+//     meanSim. Documents dated more than dateGap days apart count half
+//     as similar.
 //
 // Use:
 //
@@ -101,10 +103,10 @@ func Group(docs []*corpus.Document) *Result {
 	r := &Result{DuplicateOf: map[int]int{}, Copies: map[int][]int{}}
 	kept := exactCopies(docs, r)
 	st, occs := gatherStats(docs, kept)
-	vs := st.vectors(occs)
+	vs, plain := st.vectors(occs)
 	edges := similarPairs(vs)
 	dup := nearCopies(docs, edges, kept, r)
-	groups := cluster(edges, len(kept), dup, datesOf(docs, kept), titleKeys(docs, kept))
+	groups := cluster(edges, len(kept), dup, datesOf(docs, kept), titleKeys(docs, kept), plain)
 	r.build(docs, kept, groups, vs, st)
 	return r
 }

@@ -27,8 +27,10 @@ type scratch struct {
 	// every word read, and costs less than a map cleared per document.
 	slots []int32
 	occs  []occ
-	// weighed is vectorOf's buffer of a document's weighed terms.
+	// weighed and plain are vectorOf's buffers of a document's weighed
+	// terms and plain words.
 	weighed vector
+	plain   plainWords
 }
 
 func newScratch() *scratch { return &scratch{slots: make([]int32, 1024)} }

@@ -45,6 +45,9 @@ type termCount struct {
 type corpusStats struct {
 	n     int
 	terms map[uint64]termCount
+	// idfs[df] is idf(df), filled by vectors: a table costs less than a
+	// logarithm for every term of every document.
+	idfs []float64
 }
 
 // isName says whether the corpus mostly capitalises a term away from a
@@ -93,14 +96,20 @@ func gatherStats(docs []*corpus.Document, kept []int) (corpusStats, [][]occ) {
 }
 
 // vectors weighs every document's terms, on every core, and lets go of
-// them as it goes.
-func (st corpusStats) vectors(occs [][]occ) []vector {
+// them as it goes. It returns each document's vector and its plain
+// words (see vectorOf).
+func (st corpusStats) vectors(occs [][]occ) ([]vector, []plainWords) {
 	vs := make([]vector, len(occs))
+	ws := make([]plainWords, len(occs))
+	st.idfs = make([]float64, st.n+1)
+	for df := 1; df <= st.n; df++ {
+		st.idfs[df] = st.idf(int32(df))
+	}
 	eachKept(make([]int, len(occs)), workersFor(len(occs)), func(_ int, sc *scratch, i int) {
-		vs[i] = st.vectorOf(occs[i], &sc.weighed)
+		vs[i], ws[i] = st.vectorOf(occs[i], sc)
 		occs[i] = nil
 	})
-	return vs
+	return vs, ws
 }
 
 // eachKept calls fn for every position in kept on workers goroutines,
@@ -133,25 +142,45 @@ func (st corpusStats) idf(df int32) float64 {
 	return math.Log(float64(st.n+background) / float64(df))
 }
 
+// logTF[k] is 1 + ln k: a term's count is a whole number (a title
+// occurrence counts titleTF), mostly small.
+var logTF = func() (t [64]float64) {
+	for k := 1; k < len(t); k++ {
+		t[k] = 1 + math.Log(float64(k))
+	}
+	return t
+}()
+
+// tfWeight is 1 + ln tf, from the table when it holds tf.
+func tfWeight(tf float32) float64 {
+	if k := int(tf); float32(k) == tf && k > 0 && k < len(logTF) {
+		return logTF[k]
+	}
+	return 1 + math.Log(float64(tf))
+}
+
 // vectorOf weighs a document's terms by TF-IDF, names boosted, keeps the
 // heaviest and scales them to unit length. A term found in no other
-// document says nothing of what it shares and is left out.
-func (st corpusStats) vectorOf(occs []occ, buf *vector) vector {
-	v := (*buf)[:0]
+// document says nothing of what it shares and is left out. It also keeps
+// the document's plainWords heaviest words that are not names, unboosted.
+func (st corpusStats) vectorOf(occs []occ, sc *scratch) (vector, plainWords) {
+	v, plain := sc.weighed[:0], sc.plain[:0]
 	for _, o := range occs {
 		c := st.terms[o.key]
 		if c.df < 2 {
 			continue
 		}
-		w := (1 + math.Log(float64(o.tf))) * st.idf(c.df)
+		w := tfWeight(o.tf) * st.idfs[c.df]
 		if c.isName() {
 			w *= nameBoost
+		} else {
+			plain = append(plain, plainWord{o.key, float32(w)})
 		}
 		v = append(v, term{o.key, float32(w), o.surface})
 	}
-	*buf = v
-	v = slices.Clone(heaviest(v, topTerms, heavier))
-	var norm float64
+	sc.weighed, sc.plain = v, plain
+	v = slices.Clone(firstN(v, topTerms, heavier))
+	norm := 0.0
 	for _, t := range v {
 		norm += float64(t.w) * float64(t.w)
 	}
@@ -160,7 +189,7 @@ func (st corpusStats) vectorOf(occs []occ, buf *vector) vector {
 		v[i].w = float32(float64(v[i].w) / norm)
 	}
 	slices.SortFunc(v, func(a, b term) int { return cmp.Compare(a.key, b.key) })
-	return v
+	return v, unitWords(firstN(plain, plainTerms, heavierWord))
 }
 
 // heavier orders terms heaviest first, ties by key: a total order, so
@@ -174,12 +203,19 @@ func heavier(a, b term) int {
 
 // heaviest moves the n first of v in the order of before (heaviest
 // first) to its front, sorted, and returns them; the rest of v keeps the
-// other elements, in no order. It keeps a heap of the n first seen (the
-// last of them on top) rather than sorting all of v: most elements come
-// after the heap's top and cost one comparison.
+// other elements, in no order.
 func heaviest[T any](v []T, n int, before func(a, b T) int) []T {
+	h := firstN(v, n, before)
+	slices.SortFunc(h, before)
+	return h
+}
+
+// firstN is heaviest without the sort, for callers that order the
+// result otherwise. It keeps a heap of the n first seen (the last of
+// them on top) rather than sorting all of v: most elements come after
+// the heap's top and cost one comparison.
+func firstN[T any](v []T, n int, before func(a, b T) int) []T {
 	if len(v) <= n {
-		slices.SortFunc(v, before)
 		return v
 	}
 	h := v[:n]
@@ -192,7 +228,6 @@ func heaviest[T any](v []T, n int, before func(a, b T) int) []T {
 			siftDown(h, 0, before)
 		}
 	}
-	slices.SortFunc(h, before)
 	return h
 }
 
