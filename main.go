@@ -270,7 +270,7 @@ of a query are searched. An empty query, or operators alone, lists the documents
 }
 
 func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
-	var opts compare.CLIOptions
+	var opts export.CompareOptions
 	cmd := &cobra.Command{
 		Use:   "compare [--json] [--markdown] [--top K] [--engine-only] [--all | --story ID] TEXT [PATH...]",
 		Short: "Show what every source says on one point: matches, shared facts, or silence",
@@ -280,7 +280,7 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 			"set used; --all compares with every document. A copy of a document is shown once.",
 		Args: needsArg("TEXT, a sentence or a few words"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkOutputFlags(opts); err != nil {
+			if err := opts.Check(); err != nil {
 				return err
 			}
 			if opts.Top < 1 {
@@ -296,7 +296,7 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 			if opts.Curated, err = curatedLayer(args[1:], c, opts.EngineOnly, stderr); err != nil {
 				return err
 			}
-			return compare.RunCompareCLI(stdout, c, args[0], opts)
+			return export.RunCompare(stdout, c, args[0], opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")
@@ -309,7 +309,7 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 }
 
 func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
-	var opts compare.CLIOptions
+	var opts export.CompareOptions
 	cmd := &cobra.Command{
 		Use:   "claims [--json] [--markdown] [--engine-only] [--story ID] [PATH...]",
 		Short: "List the claims the sources of each story share, with each source's statements",
@@ -317,7 +317,7 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 			"two documents or more, each under its label, or only the story --story names. Claims are\n" +
 			"found within each story, over all its sentences.",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkOutputFlags(opts); err != nil {
+			if err := opts.Check(); err != nil {
 				return err
 			}
 			c, err := loadCorpus(args, stderr)
@@ -327,7 +327,7 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 			if opts.Curated, err = curatedLayer(args, c, opts.EngineOnly, stderr); err != nil {
 				return err
 			}
-			return compare.RunClaimsCLI(stdout, c, opts)
+			return export.RunClaims(stdout, c, opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")
@@ -352,14 +352,6 @@ func curatedLayer(paths []string, c *corpus.Corpus, engineOnly bool, stderr io.W
 		fmt.Fprintln(stderr, "parley:", line)
 	}
 	return l.Curated(c.Docs), nil
-}
-
-// checkOutputFlags refuses two output formats at once.
-func checkOutputFlags(opts compare.CLIOptions) error {
-	if opts.JSON && opts.Markdown {
-		return errors.New("--json and --markdown are two output formats; choose one")
-	}
-	return nil
 }
 
 // tuneGCForOneShot lets a subcommand, which loads, answers and exits, run

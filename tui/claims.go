@@ -10,6 +10,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/corpus/export"
 )
 
 // claimsPane lists the claims of the corpus — curated first, then those
@@ -219,7 +220,7 @@ func (p *claimsPane) listHeight() int {
 
 // showsMarks says whether rows draw a mark per source; on a large corpus
 // they show a count instead, and the marks legend has nothing to explain.
-func (p *claimsPane) showsMarks() bool { return compare.ShowsMarks(len(p.markDocs())) }
+func (p *claimsPane) showsMarks() bool { return export.ShowsMarks(len(p.markDocs())) }
 
 func (p *claimsPane) scrollToSel() {
 	p.off = scrollIntoView(p.sel, p.off, p.listHeight(), len(p.claims))
@@ -340,7 +341,7 @@ func (p *claimsPane) sourcesLine() string {
 // large corpus), its kind, its label.
 func (p *claimsPane) row(i, w int) string {
 	c := p.claims[i]
-	marks := compare.CoverageText(c.Coverage)
+	marks := export.CoverageText(c.Coverage)
 	if !p.showsMarks() {
 		// Counts are right-aligned to the widest, so the labels line up.
 		n := len(c.Coverage)

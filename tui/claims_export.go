@@ -9,11 +9,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
-	"parley/corpus/compare"
+	"parley/corpus/export"
 )
 
 // x in the claims index exports the index as a Markdown coverage table
-// (compare.WriteCoverageMarkdown), where the compare view's exports go.
+// (export.WriteCoverageMarkdown), where the compare view's exports go.
 
 // claimsExport is what the claims index needs to export: where to, a
 // clock for the file name, and what the last export did.
@@ -48,7 +48,7 @@ func (p *claimsPane) exportIndex() tea.Cmd {
 	}
 	docs, claims := p.engine.docs, slices.Clone(p.claims)
 	write := exportMarkdown("parley-claims", p.export.dir, now(), func(f io.Writer) error {
-		return compare.WriteCoverageMarkdown(f, docs, set, claims)
+		return export.WriteCoverageMarkdown(f, docs, set, claims)
 	})
 	return func() tea.Msg { return claimsExportedMsg(write().(compareExportedMsg)) }
 }

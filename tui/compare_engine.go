@@ -14,6 +14,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/corpus/export"
 	"parley/corpus/stories"
 )
 
@@ -182,7 +183,7 @@ type compareExportedMsg struct {
 // exportCompare writes the comparison as Markdown to a new file named by
 // the time, in dir (the current directory when empty).
 func exportCompare(docs []*corpus.Document, res compare.Result, dir string, now time.Time) tea.Cmd {
-	return exportMarkdown("parley-compare", dir, now, func(w io.Writer) error { return compare.WriteMarkdown(w, docs, res) })
+	return exportMarkdown("parley-compare", dir, now, func(w io.Writer) error { return export.WriteCompareMarkdown(w, docs, res) })
 }
 
 // exportMarkdown writes a Markdown report with write to a new file named

@@ -1,13 +1,18 @@
+// Package compare aligns statements across sources: a sentence index,
+// facts with their qualifiers, and claims shared by several sources.
+// What it finds is written out by package export (text, JSON, Markdown)
+// and drawn by the interface.
 package compare
 
 // This file declares the public surface of package compare: the types the
-// TUI and the CLI consume. Implementations live beside it: tokenize.go
+// interface and the subcommands consume. Implementations live beside it: tokenize.go
 // and aliases.go (terms), index.go (the sentence index), query.go and
 // rank.go (Compare), textkey.go (finding a pasted sentence), silence.go
 // (when a source is silent), facts.go, gates.go, counts.go, dates.go,
 // places.go and relate.go (facts and how they relate), claims.go and
 // pairs.go (claim discovery), quotes.go and curated.go (the curated
-// layer), markdown.go and cli.go (output).
+// layer), scope.go and scope_query.go (comparison sets), command.go (what
+// parley compare and parley claims run).
 
 import (
 	"parley/corpus"

@@ -1,9 +1,6 @@
 package compare
 
 import (
-	"bytes"
-	"encoding/json"
-	"strings"
 	"testing"
 
 	"parley/corpus"
@@ -44,43 +41,5 @@ func TestClaimDiffers(t *testing.T) {
 				t.Errorf("%s: differs %+v, want 909 km (a) against %s (b)", tc.b, c.Differs, tc.b)
 			}
 		}
-	}
-}
-
-// parley claims marks the claim with ≠ and names the facts, in text,
-// JSON and Markdown, with the corpus' documents (the claim is found in
-// the story of a.txt and b.txt, whose index numbers them from 0).
-func TestClaimsCLIShowsDiffers(t *testing.T) {
-	c := &corpus.Corpus{Docs: borderFolder(t, "2,430 km")}
-	var text, js, md bytes.Buffer
-	if err := RunClaimsCLI(&text, c, CLIOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(text.String(), "●● ≠ ") || !strings.Contains(text.String(), "≠ 909 km (a.txt) · 2,430 km (b.txt)") {
-		t.Errorf("text output lacks the ≠ mark or the facts:\n%s", text.String())
-	}
-	if err := RunClaimsCLI(&js, c, CLIOptions{JSON: true}); err != nil {
-		t.Fatal(err)
-	}
-	var out struct {
-		Claims []struct {
-			Differs []jsonDiff `json:"differs"`
-		} `json:"claims"`
-	}
-	if err := json.Unmarshal(js.Bytes(), &out); err != nil {
-		t.Fatal(err)
-	}
-	if len(out.Claims) != 1 || len(out.Claims[0].Differs) != 1 {
-		t.Fatalf("JSON claims %+v, want one with one difference", out.Claims)
-	}
-	d := out.Claims[0].Differs[0]
-	if d.Kind != KindLength || d.A.File != "a.txt" || d.A.Text != "909 km" || d.B.File != "b.txt" || d.B.Value != "2430" {
-		t.Errorf("JSON difference %+v", d)
-	}
-	if err := RunClaimsCLI(&md, c, CLIOptions{Markdown: true}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(md.String(), "- ≠ 909 km (`a.txt`) · 2,430 km (`b.txt`)") {
-		t.Errorf("Markdown lacks the difference:\n%s", md.String())
 	}
 }

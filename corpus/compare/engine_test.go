@@ -1,8 +1,6 @@
 package compare
 
 import (
-	"bytes"
-	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -215,94 +213,6 @@ func TestCuratedLayer(t *testing.T) {
 		if cl.Curated {
 			t.Fatal("EngineOnly kept a curated claim")
 		}
-	}
-}
-
-func TestCompareJSONShape(t *testing.T) {
-	c, err := corpus.LoadSeeds()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := RunCompareCLI(&buf, c, "Pakistan and Iran share more than 900 kilometers of border", CLIOptions{JSON: true, Top: 2, EngineOnly: true}); err != nil {
-		t.Fatal(err)
-	}
-	var out struct {
-		Query   string `json:"query"`
-		Sources []struct {
-			File, ID, Title string
-			Silent          *bool `json:"silent"`
-			Matches         []map[string]json.RawMessage
-		} `json:"sources"`
-	}
-	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
-		t.Fatalf("%v\n%s", err, buf.String())
-	}
-	if out.Query == "" || len(out.Sources) != len(c.Docs) {
-		t.Fatalf("query %q, %d sources; want %d", out.Query, len(out.Sources), len(c.Docs))
-	}
-	keys := []string{"text", "context", "score", "block", "sentence", "curated", "shared_terms", "facts"}
-	sawFacts := false
-	for i, s := range out.Sources {
-		if s.File != c.Docs[i].File || s.ID != c.Docs[i].ID || s.Silent == nil {
-			t.Errorf("source %d: file %q id %q silent %v", i, s.File, s.ID, s.Silent)
-		}
-		if *s.Silent != (len(s.Matches) == 0) || len(s.Matches) > 2 {
-			t.Errorf("source %d: silent %v with %d matches", i, *s.Silent, len(s.Matches))
-		}
-		for _, m := range s.Matches {
-			for _, k := range keys {
-				if _, ok := m[k]; !ok {
-					t.Errorf("match lacks %q: %v", k, m)
-				}
-			}
-			var facts []map[string]any
-			_ = json.Unmarshal(m["facts"], &facts)
-			for _, f := range facts {
-				sawFacts = true
-				for _, k := range []string{"kind", "text", "value", "unit", "relation"} {
-					if _, ok := f[k]; !ok {
-						t.Errorf("fact lacks %q: %v", k, f)
-					}
-				}
-				switch f["relation"] {
-				case "same", "compatible", "different", "none":
-				default:
-					t.Errorf("relation %v", f["relation"])
-				}
-			}
-		}
-	}
-	if !sawFacts {
-		t.Error("no facts in any match")
-	}
-}
-
-func TestMarkdownExport(t *testing.T) {
-	docs := seedDocs(t)
-	ix := Build(docs, Options{EngineOnly: true})
-	r := ix.CompareLoc(locOf(t, docs, "000", "more than 900 kilometers of border"), QueryOptions{Top: 1})
-	var buf bytes.Buffer
-	if err := WriteMarkdown(&buf, docs, r); err != nil {
-		t.Fatal(err)
-	}
-	md := buf.String()
-	for _, want := range []string{"## Compare:", "> It shares a 909 km long border", "≈ **909 km** — compatible with “more than 900 kilometers”", "### Silent on this point", "(origin)"} {
-		if !strings.Contains(md, want) {
-			t.Errorf("markdown lacks %q:\n%s", want, md)
-		}
-	}
-	// A section for each source that speaks, the origin first, then one
-	// listing the silent sources, one line each.
-	speaking, silent := SpeakingOrder(r)
-	if got := strings.Count(md, "### "); got != len(speaking)+1 {
-		t.Errorf("%d sections, want %d speaking sources and one for the silent:\n%s", got, len(speaking), md)
-	}
-	if len(silent) == 0 || strings.Count(md, "\n- ") < len(silent) {
-		t.Errorf("the %d silent sources are not each listed:\n%s", len(silent), md)
-	}
-	if strings.Index(md, "(origin)") > strings.Index(md, "> It shares a 909 km") {
-		t.Errorf("the origin does not come first:\n%s", md)
 	}
 }
 

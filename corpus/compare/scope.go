@@ -139,6 +139,9 @@ func (sc *Scope) Index() *Index {
 	return sc.index
 }
 
+// Grouping is the stories the scope's sets were made from.
+func (sc *Scope) Grouping() *stories.Result { return sc.sets.Stories() }
+
 // AlsoIn lists the copies of a document of the set (corpus indexes), to
 // show it once as one source "also in" them.
 func (sc *Scope) AlsoIn(doc int) []int { return sc.sets.stories.Copies[doc] }

@@ -110,24 +110,24 @@ func TestGoldenCompareOutput(t *testing.T) {
 		name string
 		c    *corpus.Corpus
 		text string
-		opts compare.CLIOptions
+		opts CompareOptions
 	}{
-		{"seeds_typed_text", s, "Pakistan hosted the talks", compare.CLIOptions{Top: 2, Curated: curated}},
-		{"seeds_typed_json", s, "Pakistan hosted the talks", compare.CLIOptions{JSON: true, Top: 2, Curated: curated}},
-		{"seeds_typed_markdown", s, "Pakistan hosted the talks", compare.CLIOptions{Markdown: true, Top: 2, Curated: curated}},
-		{"seeds_sentence_text", s, sentence, compare.CLIOptions{Top: 1, Curated: curated}},
-		{"seeds_sentence_markdown", s, sentence, compare.CLIOptions{Markdown: true, Top: 1, Curated: curated}},
-		{"seeds_user_claim_text", s, "An invitation to Istanbul", compare.CLIOptions{Top: 1, Curated: curated}},
-		{"seeds_engine_only_json", s, "the ceasefire held", compare.CLIOptions{JSON: true, Top: 3, EngineOnly: true}},
-		{"folder_all_text", folder, harbour, compare.CLIOptions{Top: 1, All: true}},
-		{"folder_all_json", folder, harbour, compare.CLIOptions{JSON: true, Top: 1, All: true}},
-		{"folder_all_markdown", folder, harbour, compare.CLIOptions{Markdown: true, Top: 1, All: true}},
-		{"folder_story_text", folder, "pear trees", compare.CLIOptions{Top: 1, Story: storyOf(folder, 5)}},
-		{"folder_typed_text", folder, "dredging removed silt", compare.CLIOptions{Top: 2}},
+		{"seeds_typed_text", s, "Pakistan hosted the talks", CompareOptions{CommandOptions: compare.CommandOptions{Top: 2, Curated: curated}}},
+		{"seeds_typed_json", s, "Pakistan hosted the talks", CompareOptions{JSON: true, CommandOptions: compare.CommandOptions{Top: 2, Curated: curated}}},
+		{"seeds_typed_markdown", s, "Pakistan hosted the talks", CompareOptions{Markdown: true, CommandOptions: compare.CommandOptions{Top: 2, Curated: curated}}},
+		{"seeds_sentence_text", s, sentence, CompareOptions{CommandOptions: compare.CommandOptions{Top: 1, Curated: curated}}},
+		{"seeds_sentence_markdown", s, sentence, CompareOptions{Markdown: true, CommandOptions: compare.CommandOptions{Top: 1, Curated: curated}}},
+		{"seeds_user_claim_text", s, "An invitation to Istanbul", CompareOptions{CommandOptions: compare.CommandOptions{Top: 1, Curated: curated}}},
+		{"seeds_engine_only_json", s, "the ceasefire held", CompareOptions{JSON: true, CommandOptions: compare.CommandOptions{Top: 3, EngineOnly: true}}},
+		{"folder_all_text", folder, harbour, CompareOptions{CommandOptions: compare.CommandOptions{Top: 1, All: true}}},
+		{"folder_all_json", folder, harbour, CompareOptions{JSON: true, CommandOptions: compare.CommandOptions{Top: 1, All: true}}},
+		{"folder_all_markdown", folder, harbour, CompareOptions{Markdown: true, CommandOptions: compare.CommandOptions{Top: 1, All: true}}},
+		{"folder_story_text", folder, "pear trees", CompareOptions{CommandOptions: compare.CommandOptions{Top: 1, Story: storyOf(folder, 5)}}},
+		{"folder_typed_text", folder, "dredging removed silt", CompareOptions{CommandOptions: compare.CommandOptions{Top: 2}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			output(t, func(b *bytes.Buffer) error { return compare.RunCompareCLI(b, tc.c, tc.text, tc.opts) })
+			output(t, func(b *bytes.Buffer) error { return RunCompare(b, tc.c, tc.text, tc.opts) })
 		})
 	}
 }
@@ -138,19 +138,19 @@ func TestGoldenClaimsOutput(t *testing.T) {
 	cases := []struct {
 		name string
 		c    *corpus.Corpus
-		opts compare.CLIOptions
+		opts CompareOptions
 	}{
-		{"seeds_text", s, compare.CLIOptions{Curated: curated}},
-		{"seeds_json", s, compare.CLIOptions{JSON: true, Curated: curated}},
-		{"seeds_markdown", s, compare.CLIOptions{Markdown: true, Curated: curated}},
-		{"folder_text", folder, compare.CLIOptions{}},
-		{"folder_json", folder, compare.CLIOptions{JSON: true}},
-		{"folder_markdown", folder, compare.CLIOptions{Markdown: true}},
-		{"folder_story_text", folder, compare.CLIOptions{Story: storyOf(folder, 0)}},
+		{"seeds_text", s, CompareOptions{CommandOptions: compare.CommandOptions{Curated: curated}}},
+		{"seeds_json", s, CompareOptions{JSON: true, CommandOptions: compare.CommandOptions{Curated: curated}}},
+		{"seeds_markdown", s, CompareOptions{Markdown: true, CommandOptions: compare.CommandOptions{Curated: curated}}},
+		{"folder_text", folder, CompareOptions{}},
+		{"folder_json", folder, CompareOptions{JSON: true}},
+		{"folder_markdown", folder, CompareOptions{Markdown: true}},
+		{"folder_story_text", folder, CompareOptions{CommandOptions: compare.CommandOptions{Story: storyOf(folder, 0)}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			output(t, func(b *bytes.Buffer) error { return compare.RunClaimsCLI(b, tc.c, tc.opts) })
+			output(t, func(b *bytes.Buffer) error { return RunClaims(b, tc.c, tc.opts) })
 		})
 	}
 }
@@ -163,19 +163,19 @@ func TestGoldenInterfaceMarkdown(t *testing.T) {
 	ix := compare.Build(s.Docs, compare.Options{Curated: seedsLayer(t, s)})
 	t.Run("compare", func(t *testing.T) {
 		r := ix.Compare("Pakistan hosted the talks", compare.QueryOptions{Top: 2})
-		output(t, func(b *bytes.Buffer) error { return compare.WriteMarkdown(b, s.Docs, r) })
+		output(t, func(b *bytes.Buffer) error { return WriteCompareMarkdown(b, s.Docs, r) })
 	})
 	t.Run("claims", func(t *testing.T) {
-		output(t, func(b *bytes.Buffer) error { return compare.WriteClaimsMarkdown(b, s.Docs, ix.Claims()) })
+		output(t, func(b *bytes.Buffer) error { return WriteClaimsMarkdown(b, s.Docs, ix.Claims()) })
 	})
 	t.Run("coverage_marks", func(t *testing.T) {
-		output(t, func(b *bytes.Buffer) error { return compare.WriteCoverageMarkdown(b, s.Docs, nil, ix.Claims()) })
+		output(t, func(b *bytes.Buffer) error { return WriteCoverageMarkdown(b, s.Docs, nil, ix.Claims()) })
 	})
 	t.Run("coverage_counts", func(t *testing.T) {
 		sets := compare.NewSets(folder.Docs, stories.Group(folder.Docs), compare.Options{})
 		sc := sets.StoryOf(5)
 		output(t, func(b *bytes.Buffer) error {
-			return compare.WriteCoverageMarkdown(b, folder.Docs, sc.Set, sc.Claims())
+			return WriteCoverageMarkdown(b, folder.Docs, sc.Set, sc.Claims())
 		})
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"testing"
 	"time"
 	"unicode/utf8"
 )
@@ -183,4 +184,31 @@ func BBCRunOn(n int) string {
 		}
 	}
 	return strings.ToValidUTF8(string(out[:n]), "")
+}
+
+// WriteFiles writes files (a path relative to the folder, with slashes,
+// -> text) into a new temporary folder and returns the folder.
+func WriteFiles(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for rel, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// BridgeFolder is a folder of two stories: two reports on a bridge's
+// closure (a.txt, b.txt), a copy of the first (copy.txt), and a cup
+// final (c.txt).
+func BridgeFolder() map[string]string {
+	const bridgeA = "Tamsin bridge to close\n\nThe Harrowgate council voted on Monday to close the Tamsin bridge for repairs costing 4 million pounds.\n\nCouncillor Edwina Morrow said the Tamsin bridge would reopen in the spring.\n"
+	const bridgeB = "Bridge closure angers traders\n\nTraders in Harrowgate said closing the Tamsin bridge for repairs would cost them customers.\n\nEdwina Morrow of the Harrowgate council said the Tamsin bridge repairs could not wait.\n"
+	const cupFinal = "Quillon cup final sold out\n\nAll tickets for the Quillon cup final against Ostley Rovers sold out within an hour.\n\nQuillon manager Desmond Arkwright said his squad was ready.\n"
+	return map[string]string{"a.txt": bridgeA, "b.txt": bridgeB, "c.txt": cupFinal, "copy.txt": bridgeA}
 }

@@ -1,12 +1,29 @@
-package compare
+package export
 
 import (
 	"bufio"
 	"fmt"
 	"io"
-
 	"parley/corpus"
+	"parley/corpus/compare"
 )
+
+// RunClaims lists the claims of c story by story (see
+// compare.ClaimsCommand): those of opts.Story, or of every story of two
+// documents or more, each under its label, as text, JSON or Markdown.
+func RunClaims(w io.Writer, c *corpus.Corpus, opts CompareOptions) error {
+	all, alone, err := compare.ClaimsCommand(c, opts.CommandOptions)
+	if err != nil {
+		return err
+	}
+	switch {
+	case opts.JSON:
+		return writeClaimsJSON(w, c.Docs, all, alone)
+	case opts.Markdown:
+		return writeClaimsMarkdownStories(w, c.Docs, all)
+	}
+	return writeClaimsText(w, c.Docs, all, alone)
+}
 
 // JSON shapes of parley claims --json.
 type jsonStatement struct {
@@ -38,9 +55,9 @@ type jsonClaim struct {
 
 // jsonDiff is a pair of facts of two sources of a claim that disagree.
 type jsonDiff struct {
-	Kind FactKind       `json:"kind"`
-	A    jsonDiffSource `json:"a"`
-	B    jsonDiffSource `json:"b"`
+	Kind compare.FactKind `json:"kind"`
+	A    jsonDiffSource   `json:"a"`
+	B    jsonDiffSource   `json:"b"`
 }
 
 type jsonDiffSource struct {
@@ -50,7 +67,7 @@ type jsonDiffSource struct {
 	Value string `json:"value"`
 }
 
-func jsonDiffs(docs []*corpus.Document, cl Claim) []jsonDiff {
+func jsonDiffs(docs []*corpus.Document, cl compare.Claim) []jsonDiff {
 	out := []jsonDiff{}
 	for _, d := range cl.Differs {
 		side := func(k int) jsonDiffSource {
@@ -60,11 +77,6 @@ func jsonDiffs(docs []*corpus.Document, cl Claim) []jsonDiff {
 		out = append(out, jsonDiff{Kind: d.Facts[0].Kind, A: side(0), B: side(1)})
 	}
 	return out
-}
-
-// diffLine says, for people, which facts of a claim's sources differ.
-func diffLine(names []string, d FactDiff) string {
-	return fmt.Sprintf("≠ %s (%s) · %s (%s)", oneLine(d.Facts[0].Text), names[d.Docs[0]], oneLine(d.Facts[1].Text), names[d.Docs[1]])
 }
 
 // jsonClaimsStory is one story in parley claims --json.
@@ -87,62 +99,14 @@ type jsonClaims struct {
 	Alone int `json:"alone"`
 }
 
-// storyClaims is one story's claims.
-type storyClaims struct {
-	story  int
-	scope  *Scope
-	claims []Claim
-}
-
-// RunClaimsCLI lists the claims of c story by story: those of
-// opts.Story, or of every story of two documents or more, each under its
-// label. Claims are found within each story, with no cap on the
-// corpus; a story too long to read whole says so.
-func RunClaimsCLI(w io.Writer, c *corpus.Corpus, opts CLIOptions) error {
-	sets, err := setsForCLI(c, opts)
-	if err != nil {
-		return err
-	}
-	r := sets.Stories()
-	var picked []int
-	alone := 0
-	if opts.Story != "" {
-		i, err := findStory(r, opts.Story)
-		if err != nil {
-			return err
-		}
-		picked = []int{i}
-	} else {
-		for i, s := range r.Stories {
-			if len(s.Docs) > 1 {
-				picked = append(picked, i)
-			} else {
-				alone++
-			}
-		}
-	}
-	var all []storyClaims
-	for _, i := range picked {
-		sc := sets.Story(i)
-		all = append(all, storyClaims{story: i, scope: sc, claims: sc.Claims()})
-	}
-	switch {
-	case opts.JSON:
-		return writeClaimsJSON(w, c.Docs, all, alone)
-	case opts.Markdown:
-		return writeClaimsMarkdownStories(w, c.Docs, all)
-	}
-	return writeClaimsText(w, c.Docs, all, alone)
-}
-
-func writeClaimsJSON(w io.Writer, docs []*corpus.Document, all []storyClaims, alone int) error {
+func writeClaimsJSON(w io.Writer, docs []*corpus.Document, all []compare.StoryClaims, alone int) error {
 	out := jsonClaims{Claims: []jsonClaim{}, Stories: []jsonClaimsStory{}, Alone: alone}
 	for _, sc := range all {
-		st := sc.scope.sets.Stories().Stories[sc.story]
-		looked, total := sc.scope.Index().ClaimsRead()
+		st := sc.Scope.Grouping().Stories[sc.Story]
+		looked, total := sc.Scope.Index().ClaimsRead()
 		out.Stories = append(out.Stories, jsonClaimsStory{ID: corpus.CleanLine(st.ID), Label: corpus.CleanLine(st.Label),
-			Sources: len(sc.scope.Set), Claims: len(sc.claims), Sentences: total, Looked: looked})
-		for _, cl := range sc.claims {
+			Sources: len(sc.Scope.Set), Claims: len(sc.Claims), Sentences: total, Looked: looked})
+		for _, cl := range sc.Claims {
 			jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Origin: cl.Origin,
 				Story: corpus.CleanLine(st.ID), Sources: []jsonClaimSource{}, Differs: jsonDiffs(docs, cl)}
 			for _, s := range cl.Sources {
@@ -164,30 +128,30 @@ func writeClaimsJSON(w io.Writer, docs []*corpus.Document, all []storyClaims, al
 
 // storyHeading is "Story: label [id] · 7 sources · 12 claims", with a
 // note when claim discovery could not read the whole story.
-func storyHeading(sc storyClaims) string {
-	st := sc.scope.sets.Stories().Stories[sc.story]
+func storyHeading(sc compare.StoryClaims) string {
+	st := sc.Scope.Grouping().Stories[sc.Story]
 	h := fmt.Sprintf("Story: %s [%s] · %d %s · %d %s", corpus.CleanLine(st.Label), corpus.CleanLine(st.ID),
-		len(sc.scope.Set), corpus.Plural(len(sc.scope.Set), "source", "sources"), len(sc.claims), corpus.Plural(len(sc.claims), "claim", "claims"))
-	if looked, total := sc.scope.Index().ClaimsRead(); looked < total {
+		len(sc.Scope.Set), corpus.Plural(len(sc.Scope.Set), "source", "sources"), len(sc.Claims), corpus.Plural(len(sc.Claims), "claim", "claims"))
+	if looked, total := sc.Scope.Index().ClaimsRead(); looked < total {
 		h += fmt.Sprintf(" (found in the first %d of its %d sentences)", looked, total)
 	}
 	return h
 }
 
-func writeClaimsText(w io.Writer, docs []*corpus.Document, all []storyClaims, alone int) error {
+func writeClaimsText(w io.Writer, docs []*corpus.Document, all []compare.StoryClaims, alone int) error {
 	names := DocNames(docs)
 	b := bufio.NewWriter(w)
 	for k, sc := range all {
-		if len(all) > 1 || sc.scope.Outside > 0 {
+		if len(all) > 1 || sc.Scope.Outside > 0 {
 			if k > 0 {
 				b.WriteByte('\n')
 			}
 			b.WriteString(storyHeading(sc) + "\n")
 		}
-		if len(sc.claims) > 0 {
-			writeClaimsLegend(b, docs, names, sc.scope.Set)
+		if len(sc.Claims) > 0 {
+			writeClaimsLegend(b, docs, names, sc.Scope.Set)
 		}
-		for i, cl := range sc.claims {
+		for i, cl := range sc.Claims {
 			differ := ""
 			if cl.Disagrees() {
 				differ = " ≠"
@@ -202,7 +166,7 @@ func writeClaimsText(w io.Writer, docs []*corpus.Document, all []storyClaims, al
 				fmt.Fprintf(b, "     %s\n", diffLine(names, d))
 			}
 		}
-		if len(sc.claims) == 0 {
+		if len(sc.Claims) == 0 {
 			b.WriteString("no claims shared by two or more sources\n")
 		}
 	}
@@ -215,15 +179,39 @@ func writeClaimsText(w io.Writer, docs []*corpus.Document, all []storyClaims, al
 	return b.Flush()
 }
 
-func writeClaimsMarkdownStories(w io.Writer, docs []*corpus.Document, all []storyClaims) error {
+// writeClaimsLegend says what the coverage row before each claim means:
+// with marks, which source each mark stands for, in order (set: the
+// corpus indexes of the sources compared); with counts, what they count.
+func writeClaimsLegend(b *bufio.Writer, docs []*corpus.Document, names []string, set []int) {
+	if !ShowsMarks(len(set)) {
+		fmt.Fprintf(b, "Coverage: how many of the %d sources make the claim.\n\n", len(set))
+		return
+	}
+	b.WriteString("Marks, one per source in this order (● makes the claim, ○ does not):\n")
+	for i, di := range set {
+		name := names[di]
+		if d := docs[di]; d.Outlet != "" {
+			name = oneLine(d.Outlet) + " — " + name
+		}
+		fmt.Fprintf(b, "  %2d %s\n", i+1, name)
+	}
+	b.WriteString("\n")
+}
+
+// diffLine says, for people, which facts of a claim's sources differ.
+func diffLine(names []string, d compare.FactDiff) string {
+	return fmt.Sprintf("≠ %s (%s) · %s (%s)", oneLine(d.Facts[0].Text), names[d.Docs[0]], oneLine(d.Facts[1].Text), names[d.Docs[1]])
+}
+
+func writeClaimsMarkdownStories(w io.Writer, docs []*corpus.Document, all []compare.StoryClaims) error {
 	for k, sc := range all {
-		if len(all) > 1 || sc.scope.Outside > 0 {
+		if len(all) > 1 || sc.Scope.Outside > 0 {
 			if k > 0 {
 				io.WriteString(w, "\n")
 			}
 			fmt.Fprintf(w, "# %s\n\n", mdEscape(storyHeading(sc)))
 		}
-		if err := WriteClaimsMarkdown(w, docs, sc.claims); err != nil {
+		if err := WriteClaimsMarkdown(w, docs, sc.Claims); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,4 @@
-package compare
+package export
 
 import (
 	"bytes"
@@ -6,20 +6,40 @@ import (
 	"testing"
 
 	"parley/corpus"
+	"parley/corpus/compare"
 )
+
+// locOf is the place of the first sentence of the document with ID
+// prefix that holds fragment.
+func locOf(t *testing.T, docs []*corpus.Document, prefix, fragment string) corpus.Loc {
+	t.Helper()
+	locs := compare.ResolveQuote(docs, compare.DocByPrefix(docs, prefix), fragment)
+	if len(locs) == 0 {
+		t.Fatalf("%s: no sentence contains %q", prefix, fragment)
+	}
+	return locs[0]
+}
+
+// borderMarkdown is the Markdown of the seeds compared with 000's
+// sentence on the border, engine only.
+func borderMarkdown(t *testing.T) ([]*corpus.Document, *compare.Index, compare.Result, string) {
+	t.Helper()
+	docs := seeds(t).Docs
+	ix := compare.Build(docs, compare.Options{EngineOnly: true})
+	r := ix.CompareLoc(locOf(t, docs, "000", "more than 900 kilometers of border"), compare.QueryOptions{Top: 1})
+	var buf bytes.Buffer
+	if err := WriteCompareMarkdown(&buf, docs, r); err != nil {
+		t.Fatal(err)
+	}
+	return docs, ix, r, buf.String()
+}
 
 // A source is named as a report cites it (outlet, title, date), with the
 // file it was read from after the name and apart from it; a quote names
 // its source; the silent sources and the claims are named the same way.
 func TestMarkdownNamesSourcesByTitle(t *testing.T) {
-	docs := seedDocs(t)
-	ix := Build(docs, Options{EngineOnly: true})
-	r := ix.CompareLoc(locOf(t, docs, "000", "more than 900 kilometers of border"), QueryOptions{Top: 1})
+	docs, ix, _, md := borderMarkdown(t)
 	var buf bytes.Buffer
-	if err := WriteMarkdown(&buf, docs, r); err != nil {
-		t.Fatal(err)
-	}
-	md := buf.String()
 	for _, want := range []string{
 		"### rki.news — “When Diplomacy Opened the Door”, 2026-06-24 *(origin)*\n\nFile: `000_ebe08a8e75726387.txt`\n\n",
 		"### Institute for a Community with Shared Future — “Pakistan’s Diplomatic Moment: The Islamabad Peace Process and a Race to Prevent a Wider War”, 2026-04-18\n\nFile: `002_9690ed19ebd18b97.txt`\n\n",
@@ -71,17 +91,40 @@ func TestMarkdownSourceNameFallbacks(t *testing.T) {
 	}
 
 	docs := []*corpus.Document{doc("news/001", "001.txt", "Harbour reopens", "", ""), doc("sport/001", "001.txt", "Harbour race", "", "")}
-	r := Result{Query: "harbour", Origin: -1, Sources: []SourceResult{
-		{Doc: 0, Matches: []Match{{Loc: corpus.Loc{Doc: 0}, Text: "The harbour reopened.", Score: 1}}},
+	r := compare.Result{Query: "harbour", Origin: -1, Sources: []compare.SourceResult{
+		{Doc: 0, Matches: []compare.Match{{Loc: corpus.Loc{Doc: 0}, Text: "The harbour reopened.", Score: 1}}},
 		{Doc: 1, Silent: true},
 	}}
 	var buf bytes.Buffer
-	if err := WriteMarkdown(&buf, docs, r); err != nil {
+	if err := WriteCompareMarkdown(&buf, docs, r); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"### “Harbour reopens”\n\nFile: `news/001.txt`", "- “Harbour race” (`sport/001.txt`)", "— “Harbour reopens”, block 0, sentence 0"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("markdown lacks %q:\n%s", want, buf.String())
 		}
+	}
+}
+
+// The comparison as Markdown: the query, each speaking source with its
+// quotes and fact marks, the origin first, then the silent sources.
+func TestMarkdownExport(t *testing.T) {
+	_, _, r, md := borderMarkdown(t)
+	for _, want := range []string{"## Compare:", "> It shares a 909 km long border", "≈ **909 km** — compatible with “more than 900 kilometers”", "### Silent on this point", "(origin)"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	// A section for each source that speaks, the origin first, then one
+	// listing the silent sources, one line each.
+	speaking, silent := compare.SpeakingOrder(r)
+	if got := strings.Count(md, "### "); got != len(speaking)+1 {
+		t.Errorf("%d sections, want %d speaking sources and one for the silent:\n%s", got, len(speaking), md)
+	}
+	if len(silent) == 0 || strings.Count(md, "\n- ") < len(silent) {
+		t.Errorf("the %d silent sources are not each listed:\n%s", len(silent), md)
+	}
+	if strings.Index(md, "(origin)") > strings.Index(md, "> It shares a 909 km") {
+		t.Errorf("the origin does not come first:\n%s", md)
 	}
 }

@@ -1,12 +1,12 @@
-package compare
+package export
 
 import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
-
 	"parley/corpus"
+	"parley/corpus/compare"
+	"strings"
 )
 
 // WriteCoverageMarkdown writes the claims as a coverage table, ready to
@@ -17,7 +17,7 @@ import (
 // facts differently from another source), then the first such
 // difference spelled out. Beyond MaxCoverageMarks sources a column each
 // would be unreadable: a row then counts the sources and names them.
-func WriteCoverageMarkdown(w io.Writer, docs []*corpus.Document, set []int, claims []Claim) error {
+func WriteCoverageMarkdown(w io.Writer, docs []*corpus.Document, set []int, claims []compare.Claim) error {
 	if set == nil {
 		set = make([]int, len(docs))
 		for i := range set {
@@ -70,7 +70,7 @@ func WriteCoverageMarkdown(w io.Writer, docs []*corpus.Document, set []int, clai
 
 // coverageCells is a claim's row of marks: ≠ for a source that is part of
 // one of its differences (which name corpus indexes), else ● or ○.
-func coverageCells(c Claim, set []int) []string {
+func coverageCells(c compare.Claim, set []int) []string {
 	differs := map[int]bool{}
 	for _, d := range c.Differs {
 		differs[d.Docs[0]], differs[d.Docs[1]] = true, true
@@ -91,7 +91,7 @@ func coverageCells(c Claim, set []int) []string {
 
 // differsCell spells out a claim's first difference ("rki.news: 909 km ≠
 // RCAS: 900 km"), with a count of the others.
-func differsCell(docs []*corpus.Document, c Claim) string {
+func differsCell(docs []*corpus.Document, c compare.Claim) string {
 	if len(c.Differs) == 0 {
 		return ""
 	}
@@ -108,3 +108,37 @@ func differsCell(docs []*corpus.Document, c Claim) string {
 	}
 	return s
 }
+
+// MaxCoverageMarks is the most sources a coverage row draws one mark each
+// for: twelve marks still leave an 80-column row room for the label;
+// beyond that the row is a count ("3/2226"), which is all a reader can
+// take in from so many marks anyway.
+const MaxCoverageMarks = 12
+
+// ShowsMarks says whether a coverage row of n sources draws marks.
+func ShowsMarks(n int) bool { return n <= MaxCoverageMarks }
+
+// CoverageText is a claim's coverage row: one filled or hollow mark per
+// source, or "covered/sources" when there are too many sources for marks.
+func CoverageText(coverage []bool) string {
+	if !ShowsMarks(len(coverage)) {
+		n := 0
+		for _, ok := range coverage {
+			if ok {
+				n++
+			}
+		}
+		return fmt.Sprintf("%d/%d", n, len(coverage))
+	}
+	var b strings.Builder
+	for _, ok := range coverage {
+		if ok {
+			b.WriteString("●")
+		} else {
+			b.WriteString("○")
+		}
+	}
+	return b.String()
+}
+
+func coverageRow(c compare.Claim) string { return CoverageText(c.Coverage) }

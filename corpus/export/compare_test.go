@@ -1,42 +1,29 @@
-package compare
+package export
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"parley/corpus"
+	"parley/corpus/compare"
 )
 
 // bigFolder writes a folder of many sources where two share a file name
 // (news/001.txt, sport/001.txt) and only three speak of the harbour.
 func bigFolder(t *testing.T, n int) *corpus.Corpus {
 	t.Helper()
-	dir := t.TempDir()
-	write := func(rel, text string) {
-		p := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	files := map[string]string{
+		"news/001.txt":  "Harbour reopens\n\nThe old harbour of Kestrel Bay reopened on Monday after a long dredging project.\n",
+		"sport/001.txt": "Harbour race\n\nRowers raced across the old harbour of Kestrel Bay, reopened after the dredging project.\n",
+		"news/002.txt":  "Dredging done\n\nDredging of the Kestrel Bay harbour is finished and the harbour reopened.\n",
 	}
-	write("news/001.txt", "Harbour reopens\n\nThe old harbour of Kestrel Bay reopened on Monday after a long dredging project.\n")
-	write("sport/001.txt", "Harbour race\n\nRowers raced across the old harbour of Kestrel Bay, reopened after the dredging project.\n")
-	write("news/002.txt", "Dredging done\n\nDredging of the Kestrel Bay harbour is finished and the harbour reopened.\n")
 	for i := 3; i < n; i++ {
-		write(fmt.Sprintf("misc/%03d.txt", i), fmt.Sprintf("Note %d\n\nThe orchard committee met to discuss apple varieties number %d and pruning.\n", i, i))
+		files[fmt.Sprintf("misc/%03d.txt", i)] = fmt.Sprintf("Note %d\n\nThe orchard committee met to discuss apple varieties number %d and pruning.\n", i, i)
 	}
-	c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return writeFolder(t, files)
 }
 
 func TestDocNamesDisambiguate(t *testing.T) {
@@ -55,7 +42,7 @@ func TestCompareTextLargeFolder(t *testing.T) {
 	c := bigFolder(t, 40)
 	var out bytes.Buffer
 	// --all: by default only the harbour's story would be compared.
-	if err := RunCompareCLI(&out, c, "the old harbour of Kestrel Bay reopened after dredging", CLIOptions{All: true}); err != nil {
+	if err := RunCompare(&out, c, "the old harbour of Kestrel Bay reopened after dredging", CompareOptions{CommandOptions: compare.CommandOptions{All: true}}); err != nil {
 		t.Fatal(err)
 	}
 	text := out.String()
@@ -76,8 +63,8 @@ func TestCompareTextLargeFolder(t *testing.T) {
 		t.Errorf("the silent line names every one of many sources:\n%s", text)
 	}
 	// The speaking sources come best first.
-	r := Build(c.Docs, Options{}).Compare("the old harbour of Kestrel Bay reopened after dredging", QueryOptions{Top: 1})
-	speaking, silent := SpeakingOrder(r)
+	r := compare.Build(c.Docs, compare.Options{}).Compare("the old harbour of Kestrel Bay reopened after dredging", compare.QueryOptions{Top: 1})
+	speaking, silent := compare.SpeakingOrder(r)
 	if len(speaking)+len(silent) != len(r.Sources) || len(speaking) < 2 {
 		t.Fatalf("speaking %v, silent %d of %d", speaking, len(silent), len(r.Sources))
 	}
@@ -102,7 +89,7 @@ func TestCoverageText(t *testing.T) {
 	}
 	c := bigFolder(t, 40)
 	var out bytes.Buffer
-	if err := RunClaimsCLI(&out, c, CLIOptions{}); err != nil {
+	if err := RunClaims(&out, c, CompareOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	// The claim rows (not the legend, which names the marks where a
@@ -119,9 +106,9 @@ func TestCoverageText(t *testing.T) {
 func TestCompareQueryHygiene(t *testing.T) {
 	c := bigFolder(t, 4)
 	query := "the old harbour of \x1b[31mKestrel\x07 Bay \x9b reopened"
-	for _, opts := range []CLIOptions{{}, {Markdown: true}, {JSON: true}} {
+	for _, opts := range []CompareOptions{{}, {Markdown: true}, {JSON: true}} {
 		var out bytes.Buffer
-		if err := RunCompareCLI(&out, c, query, opts); err != nil {
+		if err := RunCompare(&out, c, query, opts); err != nil {
 			t.Fatal(err)
 		}
 		text := out.String()
@@ -142,7 +129,7 @@ func TestCompareQueryHygiene(t *testing.T) {
 func TestClaimsJSONListsSpeakingSources(t *testing.T) {
 	c := bigFolder(t, 40)
 	var out bytes.Buffer
-	if err := RunClaimsCLI(&out, c, CLIOptions{JSON: true}); err != nil {
+	if err := RunClaims(&out, c, CompareOptions{JSON: true}); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {

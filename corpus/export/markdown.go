@@ -1,26 +1,26 @@
-package compare
+package export
 
 import (
 	"bufio"
 	"fmt"
 	"io"
-	"strings"
-
 	"parley/corpus"
+	"parley/corpus/compare"
+	"strings"
 )
 
-// WriteMarkdown writes a comparison as Markdown, ready to paste into a
+// WriteCompareMarkdown writes a comparison as Markdown, ready to paste into a
 // report: the query and its facts, then per source its outlet, title and
 // date with the file it was read from after them, the quoted statements
 // with their source and place and fact marks, or that the source is
 // silent.
-func WriteMarkdown(w io.Writer, docs []*corpus.Document, r Result) error {
-	return writeMarkdown(w, docs, r, "")
+func WriteCompareMarkdown(w io.Writer, docs []*corpus.Document, r compare.Result) error {
+	return writeCompareMarkdown(w, docs, r, "")
 }
 
-// writeMarkdown is WriteMarkdown with a note under the heading (which
+// writeCompareMarkdown is WriteCompareMarkdown with a note under the heading (which
 // documents were compared), when not empty.
-func writeMarkdown(w io.Writer, docs []*corpus.Document, r Result, note string) error {
+func writeCompareMarkdown(w io.Writer, docs []*corpus.Document, r compare.Result, note string) error {
 	b := bufio.NewWriter(w)
 	files := DocNames(docs)
 	fmt.Fprintf(b, "## Compare: %s\n\n", mdEscape(oneLine(r.Query)))
@@ -39,7 +39,7 @@ func writeMarkdown(w io.Writer, docs []*corpus.Document, r Result, note string) 
 	}
 	// The same order as the view and the text output: the origin, the
 	// sources that speak, best first, then one section for the silent.
-	speaking, silent := SpeakingOrder(r)
+	speaking, silent := compare.SpeakingOrder(r)
 	for _, i := range speaking {
 		s := r.Sources[i]
 		if s.Doc < 0 || s.Doc >= len(docs) {
@@ -63,7 +63,7 @@ func writeMarkdown(w io.Writer, docs []*corpus.Document, r Result, note string) 
 			// says who made it.
 			notes = append(notes, fmt.Sprintf("%s, block %d, sentence %d", shortName(d), m.Loc.Block, m.Loc.Sentence))
 			if m.Curated {
-				notes = append(notes, curatedTag(r.curatedClaim(), "curated", "yours"))
+				notes = append(notes, curatedTag(claimOf(r), "curated", "yours"))
 			} else {
 				notes = append(notes, fmt.Sprintf("score %.2f", m.Score))
 			}
@@ -91,7 +91,7 @@ func writeMarkdown(w io.Writer, docs []*corpus.Document, r Result, note string) 
 
 // WriteClaimsMarkdown writes the claims as Markdown: per claim its label,
 // a coverage row and each source's statements.
-func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []Claim) error {
+func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []compare.Claim) error {
 	b := bufio.NewWriter(w)
 	files := DocNames(docs)
 	b.WriteString("## Claims\n\n")
@@ -171,98 +171,12 @@ func shortName(d *corpus.Document) string {
 // and a line break would break the line.
 func mdCode(s string) string { return strings.ReplaceAll(oneLine(s), "`", "'") }
 
-// factMark is a relation's glyph, the one the interface and the README
-// use: ✓ same, ≈ compatible, ≠ different.
-func factMark(r Relation) string {
-	switch r {
-	case Same:
-		return "✓"
-	case Compatible:
-		return "≈"
-	case Different:
-		return "≠"
-	}
-	return "·"
-}
-
-func againstText(f FactMark) string {
+func againstText(f compare.FactMark) string {
 	if f.Against == nil {
 		return string(f.Relation)
 	}
 	return relationPhrase(f.Relation) + " “" + mdEscape(f.Against.Text) + "”" + noteSuffix(f.Note)
 }
-
-// noteSuffix appends a fact mark's note, when it has one.
-func noteSuffix(note string) string {
-	if note == "" {
-		return ""
-	}
-	return " (" + note + ")"
-}
-
-func relationPhrase(r Relation) string {
-	switch r {
-	case Same:
-		return "same as"
-	case Compatible:
-		return "compatible with"
-	case Different:
-		return "different from"
-	}
-	return string(r)
-}
-
-// markedFacts are the facts with a relation to the query, each text and
-// relation once.
-func markedFacts(fs []FactMark) []FactMark {
-	var out []FactMark
-	seen := map[string]bool{}
-	for _, f := range fs {
-		k := string(f.Relation) + "\x00" + f.Text
-		if f.Relation == None || f.Against == nil || seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, f)
-	}
-	return out
-}
-
-// MaxCoverageMarks is the most sources a coverage row draws one mark each
-// for: twelve marks still leave an 80-column row room for the label;
-// beyond that the row is a count ("3/2226"), which is all a reader can
-// take in from so many marks anyway.
-const MaxCoverageMarks = 12
-
-// ShowsMarks says whether a coverage row of n sources draws marks.
-func ShowsMarks(n int) bool { return n <= MaxCoverageMarks }
-
-// CoverageText is a claim's coverage row: one filled or hollow mark per
-// source, or "covered/sources" when there are too many sources for marks.
-func CoverageText(coverage []bool) string {
-	if !ShowsMarks(len(coverage)) {
-		n := 0
-		for _, ok := range coverage {
-			if ok {
-				n++
-			}
-		}
-		return fmt.Sprintf("%d/%d", n, len(coverage))
-	}
-	var b strings.Builder
-	for _, ok := range coverage {
-		if ok {
-			b.WriteString("●")
-		} else {
-			b.WriteString("○")
-		}
-	}
-	return b.String()
-}
-
-func coverageRow(c Claim) string { return CoverageText(c.Coverage) }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // mdEscape keeps document text from being read as Markdown markup.
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`)

@@ -1,17 +1,35 @@
-package compare
+package export
 
 import (
 	"bytes"
+	"parley/corpus"
+	"parley/corpus/compare"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
+
+// borderFolder is two sources stating the border's length (the second
+// as bLength) and one on another matter.
+func borderFolder(t *testing.T, bLength string) []*corpus.Document {
+	t.Helper()
+	c, err := corpus.LoadFS(fstest.MapFS{
+		"a.txt": {Data: []byte("Border report\n\nThe Durand border between the two countries runs 909 km through the mountains.\n")},
+		"b.txt": {Data: []byte("Border survey\n\nThe Durand border between the two countries runs " + bLength + " through the mountains.\n")},
+		"0.txt": {Data: []byte("Orchard notes\n\nThe orchard committee met to discuss apple varieties and pruning.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Docs
+}
 
 // The coverage table has one row per claim and one column per source,
 // marked ● ○ or ≠, and spells out the difference; a legend names the
 // sources.
 func TestWriteCoverageMarkdown(t *testing.T) {
 	docs := borderFolder(t, "2,430 km")
-	claims := Build(docs, Options{EngineOnly: true}).Claims()
+	claims := compare.Build(docs, compare.Options{EngineOnly: true}).Claims()
 	var out bytes.Buffer
 	if err := WriteCoverageMarkdown(&out, docs, nil, claims); err != nil {
 		t.Fatal(err)
