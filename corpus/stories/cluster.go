@@ -90,12 +90,14 @@ func cluster(edges []edge, n int, dup []bool, days []int, titles [][]uint64, pla
 
 // startsMerge says whether a pair is close enough to start a merge: by
 // its cosine, by its titles (untitledSim) and by its plain words
-// (minPlainSim), the last checked only when the others pass.
+// (minPlainSim), the last checked only when the others pass. A document
+// with no plain word at all (names only) cannot be checked by them.
 func startsMerge(e edge, titles [][]uint64, plain []plainWords) bool {
 	if e.sim < linkSim || e.sim < untitledSim && !shareKey(titles[e.a], titles[e.b]) {
 		return false
 	}
-	return plain[e.a].cosine(plain[e.b]) >= minPlainSim
+	pa, pb := plain[e.a], plain[e.b]
+	return len(pa) == 0 || len(pb) == 0 || pa.cosine(pb) >= minPlainSim
 }
 
 // meanAcross is the mean similarity of every pair with one document in
