@@ -11,6 +11,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/corpus/compare/claimsfile"
+	"parley/tui/common"
 )
 
 // pickClaimMsg asks for the claim picker on a sentence (a, with the
@@ -119,10 +120,11 @@ func (p *claimPicker) paste(msg tea.PasteMsg) tea.Cmd {
 }
 
 // view draws the picker in the main area, exactly w×h.
-func (p *claimPicker) view(st *styles, cst compareStyles, w, h int) string {
+func (p *claimPicker) view(st *common.Styles, w, h int) string {
+	cst := st.Compare
 	lines := []string{
-		st.title.Render("Add to a claim"),
-		cst.dim.Render(truncPlain("“"+oneLine(p.text)+"”", w)),
+		st.Title.Render("Add to a claim"),
+		cst.Dim.Render(truncPlain("“"+oneLine(p.text)+"”", w)),
 		p.input.View(),
 	}
 	rows := max(h-len(lines)-1, 1)
@@ -137,13 +139,13 @@ func (p *claimPicker) view(st *styles, cst compareStyles, w, h int) string {
 			if p.yours[p.matches[i]] {
 				tag = "yours   "
 			}
-			row = "  " + cst.curated.Render(tag) + corpus.CleanLine(p.matches[i])
+			row = "  " + cst.Curated.Render(tag) + corpus.CleanLine(p.matches[i])
 		}
 		if i == p.sel {
-			row = cst.gutter.Render("▌") + row[1:]
+			row = cst.Gutter.Render("▌") + row[1:]
 		}
 		lines = append(lines, row)
 	}
-	lines = append(lines, cst.dim.Render("↑/↓ choose · enter adds · esc cancels"))
+	lines = append(lines, cst.Dim.Render("↑/↓ choose · enter adds · esc cancels"))
 	return fitArea(strings.Join(lines, "\n"), w, h)
 }

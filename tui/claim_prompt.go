@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"parley/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -38,7 +40,7 @@ func (c *claimPrompt) confirm(question, verb string, accept func(string) tea.Cmd
 
 // help is the footer while the prompt is open: its own keys, not the
 // query prompt's.
-func (c *claimPrompt) help() keyGroup {
+func (c *claimPrompt) help() common.KeyGroup {
 	var keys []key.Binding
 	if c.question != "" {
 		keys = []key.Binding{
@@ -51,7 +53,7 @@ func (c *claimPrompt) help() keyGroup {
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		}
 	}
-	return keyGroup{short: keys, full: [][]key.Binding{keys}}
+	return common.KeyGroup{Short: keys, Full: [][]key.Binding{keys}}
 }
 
 func (c *claimPrompt) close() {
@@ -95,9 +97,9 @@ func (c *claimPrompt) paste(msg tea.PasteMsg) tea.Cmd {
 	return cmd
 }
 
-func (c *claimPrompt) view(st compareStyles) string {
+func (c *claimPrompt) view(st common.CompareStyles) string {
 	if c.question != "" {
-		return st.warn.Render(c.question + " (y/n)")
+		return st.Warn.Render(c.question + " (y/n)")
 	}
 	return c.input.View()
 }

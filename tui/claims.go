@@ -11,6 +11,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/corpus/export"
+	"parley/tui/common"
 )
 
 // claimsPane lists the claims of the corpus — curated first, then those
@@ -20,9 +21,8 @@ import (
 type claimsPane struct {
 	outbox
 
+	ctx    *common.Context
 	engine *compareEngine
-	keymap compareKeyMap
-	st     compareStyles
 	width  int
 	height int
 
@@ -49,8 +49,8 @@ type claimsPane struct {
 	export   claimsExport
 }
 
-func newClaimsPane(engine *compareEngine, isDark bool) *claimsPane {
-	return &claimsPane{engine: engine, keymap: defaultCompareKeyMap(), st: newCompareStyles(isDark), prompt: newCompareInput(), story: noStory}
+func newClaimsPane(ctx *common.Context, engine *compareEngine) *claimsPane {
+	return &claimsPane{ctx: ctx, engine: engine, prompt: newCompareInput(), story: noStory}
 }
 
 func (p *claimsPane) setSize(w, h int) {
@@ -59,18 +59,24 @@ func (p *claimsPane) setSize(w, h int) {
 	p.scrollToSel()
 }
 
+// The claims index keeps no drawing between frames and nothing of the
+// focus.
+func (p *claimsPane) focus() tea.Cmd { return nil }
+func (p *claimsPane) blur()          {}
+func (p *claimsPane) restyle()       {}
+
 func (p *claimsPane) keys() help.KeyMap {
 	if p.work.on {
 		return p.work.help()
 	}
 	if p.prompt.typing {
-		return p.keymap.inputHelp()
+		return p.ctx.Keys.CompareView.InputHelp()
 	}
-	k := p.keymap
+	k := p.ctx.Keys.CompareView
 	if p.onStories() {
-		return k.withoutCurated(k.storiesHelp().withFull(k.claimsHelp()).withFull(k.compareHelp()), p.engine.hasCurated())
+		return k.WithoutCurated(k.StoriesHelp().WithFull(k.ClaimsHelp()).WithFull(k.CompareHelp()), p.engine.hasCurated())
 	}
-	return k.withoutCurated(k.claimsHelp().withFull(k.compareHelp()), p.engine.hasCurated())
+	return k.WithoutCurated(k.ClaimsHelp().WithFull(k.CompareHelp()), p.engine.hasCurated())
 }
 
 // load asks for the claims list (discovering claims clusters the whole
@@ -87,10 +93,6 @@ func (p *claimsPane) load() tea.Cmd {
 
 func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		p.setSize(msg.Width, msg.Height)
-	case tea.BackgroundColorMsg:
-		p.st = newCompareStyles(msg.IsDark())
 	case curatedLayerMsg:
 		if msg.engineOnly != p.engineOnly {
 			// The old list belongs to the other layer: drop it rather
@@ -151,7 +153,7 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 }
 
 func (p *claimsPane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
-	text, cmd := p.prompt.update(msg, p.keymap)
+	text, cmd := p.prompt.update(msg, p.ctx.Keys.CompareView)
 	if text == "" {
 		return cmd
 	}
@@ -162,7 +164,7 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.onStories() {
 		return p.updateStoriesKey(msg)
 	}
-	k := p.keymap
+	k := p.ctx.Keys.CompareView
 	switch {
 	case key.Matches(msg, k.Back):
 		if p.leaveStory() {
@@ -241,7 +243,7 @@ func (p *claimsPane) view() string {
 	var lines []string
 	switch {
 	case p.work.on:
-		lines = append(lines, p.work.view(p.st))
+		lines = append(lines, p.work.view(p.ctx.Styles.Compare))
 	case p.prompt.typing:
 		lines = append(lines, p.prompt.view())
 	default:
@@ -252,9 +254,9 @@ func (p *claimsPane) view() string {
 	}
 	switch {
 	case p.finding():
-		lines = append(lines, p.st.dim.Render(p.findingText()))
+		lines = append(lines, p.ctx.Styles.Compare.Dim.Render(p.findingText()))
 	case len(p.claims) == 0:
-		lines = append(lines, p.st.dim.Render("no claims: no point is made by two sources or more"))
+		lines = append(lines, p.ctx.Styles.Compare.Dim.Render("no claims: no point is made by two sources or more"))
 	default:
 		end := min(p.off+p.listHeight(), len(p.claims))
 		for i := p.off; i < end; i++ {
@@ -265,7 +267,7 @@ func (p *claimsPane) view() string {
 		body := fitBlock(lines, w, h-1)
 		bottom := p.madeBy()
 		if p.status != "" {
-			bottom = p.st.warn.Render(p.status)
+			bottom = p.ctx.Styles.Compare.Warn.Render(p.status)
 		}
 		if !p.export.status.empty() {
 			bottom = p.exportLine(w)
@@ -287,11 +289,11 @@ func (p *claimsPane) headerLine(w int) string {
 	if p.engineOnly || !p.engine.hasCurated() {
 		layer = "[engine only]"
 	}
-	left := p.st.title.Render("Claims" + p.storyTitle())
+	left := p.ctx.Styles.Compare.Title.Render("Claims" + p.storyTitle())
 	if !p.finding() {
-		left += p.st.meta.Render(" · " + claimCounts(p.claims))
+		left += p.ctx.Styles.Compare.Meta.Render(" · " + claimCounts(p.claims))
 	}
-	return fitWidth(left, max(w-len(layer)-1, 0)) + " " + p.st.meta.Render(layer)
+	return fitWidth(left, max(w-len(layer)-1, 0)) + " " + p.ctx.Styles.Compare.Meta.Render(layer)
 }
 
 // claimCounts says how many claims the index lists and of which kind, in
@@ -334,7 +336,7 @@ func (p *claimsPane) sourcesLine() string {
 	for i, d := range p.markDocs() {
 		parts = append(parts, fmt.Sprintf("%d %s", i+1, sourceLabel(d)))
 	}
-	return p.st.dim.Render("marks: " + strings.Join(parts, " · "))
+	return p.ctx.Styles.Compare.Dim.Render("marks: " + strings.Join(parts, " · "))
 }
 
 // row is one claim: its coverage (a mark per source, or a count on a
@@ -347,21 +349,21 @@ func (p *claimsPane) row(i, w int) string {
 		n := len(c.Coverage)
 		marks = fmt.Sprintf("%*s", len(fmt.Sprintf("%d/%d", n, n)), marks)
 	}
-	kind := p.st.dim.Render("found   ")
+	kind := p.ctx.Styles.Compare.Dim.Render("found   ")
 	if tag := curatedTag(c); tag != "" {
 		if c.Origin == compare.OriginUser && len(p.engine.staleOf(c.Label)) > 0 {
 			tag = "yours !"
 		}
-		kind = p.st.curated.Render(fmt.Sprintf("%-8s", tag))
+		kind = p.ctx.Styles.Compare.Curated.Render(fmt.Sprintf("%-8s", tag))
 	}
 	// ≠: the sources state some fact of the claim differently.
 	differ := "  "
 	if c.Disagrees() {
-		differ = p.st.warn.Render(" ≠")
+		differ = p.ctx.Styles.Compare.Warn.Render(" ≠")
 	}
 	label := corpus.CleanLine(oneLine(c.Label))
 	if i == p.sel {
-		return p.st.gutter.Render("▌") + marks + differ + " " + kind + p.st.selected.Render(label)
+		return p.ctx.Styles.Compare.Gutter.Render("▌") + marks + differ + " " + kind + p.ctx.Styles.Compare.Selected.Render(label)
 	}
 	return " " + marks + differ + " " + kind + label
 }
@@ -383,5 +385,5 @@ func (p *claimsPane) madeBy() string {
 		d := c.Differs[0]
 		line = fmt.Sprintf("≠ %s: %s, %s: %s · %s", sourceLabel(p.engine.docs[d.Docs[0]]), d.Facts[0].Text, sourceLabel(p.engine.docs[d.Docs[1]]), d.Facts[1].Text, line)
 	}
-	return p.st.status.Render(corpus.CleanLine(line))
+	return p.ctx.Styles.Compare.Status.Render(corpus.CleanLine(line))
 }

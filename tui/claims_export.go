@@ -5,11 +5,11 @@ import (
 	"slices"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
 	"parley/corpus/export"
+	"parley/tui/common"
 )
 
 // x in the claims index exports the index as a Markdown coverage table
@@ -57,25 +57,9 @@ func (p *claimsPane) exportIndex() tea.Cmd {
 // the table went, the path shortened from its left to fit, or why not.
 func (p *claimsPane) exportLine(w int) string {
 	st := p.export.status
-	line := st.text + shortenPath(st.path, max(w-strWidth(st.text+st.tail), 8)) + st.tail
+	line := st.text + shortenPath(st.path, max(w-common.StrWidth(st.text+st.tail), 8)) + st.tail
 	if st.err {
-		return p.st.warn.Render(corpus.CleanLine(line))
+		return p.ctx.Styles.Compare.Warn.Render(corpus.CleanLine(line))
 	}
-	return p.st.status.Render(corpus.CleanLine(line))
-}
-
-// withoutCurated leaves the curated layer's key out of a pane's help when
-// the corpus has no curated layer to turn on or off.
-func (k compareKeyMap) withoutCurated(g keyGroup, has bool) keyGroup {
-	if has {
-		return g
-	}
-	drop := func(bs []key.Binding) []key.Binding {
-		return slices.DeleteFunc(slices.Clone(bs), func(b key.Binding) bool { return slices.Equal(b.Keys(), k.Curated.Keys()) })
-	}
-	out := keyGroup{short: drop(g.short)}
-	for _, grp := range g.full {
-		out.full = append(out.full, drop(grp))
-	}
-	return out
+	return p.ctx.Styles.Compare.Status.Render(corpus.CleanLine(line))
 }

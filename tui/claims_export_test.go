@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
 
 // x in the claims index writes the index as a Markdown coverage table:
@@ -60,11 +61,11 @@ func TestClaimsExportCoverageTable(t *testing.T) {
 // e is offered (in the footer and the full help) only where there is a
 // curated layer to turn on or off.
 func TestCuratedKeyOnlyWithACuratedLayer(t *testing.T) {
-	has := func(g keyGroup) (short, full bool) {
-		for _, b := range g.short {
+	has := func(g common.KeyGroup) (short, full bool) {
+		for _, b := range g.Short {
 			short = short || b.Help().Key == "e"
 		}
-		for _, grp := range g.full {
+		for _, grp := range g.Full {
 			for _, b := range grp {
 				full = full || b.Help().Key == "e"
 			}
@@ -72,15 +73,15 @@ func TestCuratedKeyOnlyWithACuratedLayer(t *testing.T) {
 		return
 	}
 	with := fixtureClaimsPane(t, 80, 24)
-	if s, f := has(with.keys().(keyGroup)); !s || !f {
+	if s, f := has(with.keys().(common.KeyGroup)); !s || !f {
 		t.Errorf("with a curated layer, e is not offered: short %v, full %v", s, f)
 	}
-	without := newClaimsPane(newCompareEngine(fixtureDocs(), nil), true)
-	if s, f := has(without.keys().(keyGroup)); s || f {
+	without := newClaimsPane(common.New(true), newCompareEngine(fixtureDocs(), nil))
+	if s, f := has(without.keys().(common.KeyGroup)); s || f {
 		t.Errorf("without a curated layer, e is offered: short %v, full %v", s, f)
 	}
-	cp := newComparePane(newCompareEngine(fixtureDocs(), []compare.CuratedClaim(nil)), true)
-	if s, f := has(cp.keys().(keyGroup)); s || f {
+	cp := newComparePane(common.New(true), newCompareEngine(fixtureDocs(), []compare.CuratedClaim(nil)))
+	if s, f := has(cp.keys().(common.KeyGroup)); s || f {
 		t.Errorf("compare without a curated layer offers e: short %v, full %v", s, f)
 	}
 	// On the seeds (a curated layer) the root's footer offers it.

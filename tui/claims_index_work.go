@@ -14,7 +14,7 @@ import (
 // statements happen in the compare view, which enter opens on the claim.
 
 func (p *claimsPane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := p.keymap
+	k := p.ctx.Keys.CompareView
 	switch {
 	case key.Matches(msg, k.Undo):
 		return func() tea.Msg { return claimsUndoMsg{} }, true

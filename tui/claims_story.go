@@ -180,7 +180,7 @@ func (p *claimsPane) storyAtHand() int {
 
 // updateStoriesKey is a key on the stories list.
 func (p *claimsPane) updateStoriesKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keymap
+	k := p.ctx.Keys.CompareView
 	n := len(p.idx.rows)
 	h := p.storyRows()
 	switch {
@@ -250,12 +250,12 @@ func (p *claimsPane) storiesView() string {
 	if p.prompt.typing {
 		lines = append(lines, p.prompt.view())
 	} else {
-		head := p.st.title.Render("Claims by story") +
-			p.st.meta.Render(fmt.Sprintf("  %s of two sources or more · %s alone", nStories(len(p.idx.rows)), plural(p.idx.alone, "document")))
+		head := p.ctx.Styles.Compare.Title.Render("Claims by story") +
+			p.ctx.Styles.Compare.Meta.Render(fmt.Sprintf("  %s of two sources or more · %s alone", nStories(len(p.idx.rows)), plural(p.idx.alone, "document")))
 		lines = append(lines, fitWidth(head, w))
 	}
 	if len(p.idx.rows) == 0 {
-		lines = append(lines, p.st.dim.Render("no story has two sources: no claim is possible"))
+		lines = append(lines, p.ctx.Styles.Compare.Dim.Render("no story has two sources: no claim is possible"))
 	}
 	end := min(p.idx.off+p.storyRows(), len(p.idx.rows))
 	for i := p.idx.off; i < end; i++ {
@@ -265,7 +265,7 @@ func (p *claimsPane) storiesView() string {
 	if h == 1 {
 		return fitWidth(lines[0], w)
 	}
-	return strings.Join(append(body, fitWidth(p.st.status.Render(p.storyProgress()), w)), "\n")
+	return strings.Join(append(body, fitWidth(p.ctx.Styles.Compare.Status.Render(p.storyProgress()), w)), "\n")
 }
 
 // storyRow is one story: its sources, its claims (… until counted), its
@@ -282,7 +282,7 @@ func (p *claimsPane) storyRow(i int) string {
 		text += "  " + span
 	}
 	if i == p.idx.sel {
-		return p.st.gutter.Render("▌") + p.st.selected.Render(text)
+		return p.ctx.Styles.Compare.Gutter.Render("▌") + p.ctx.Styles.Compare.Selected.Render(text)
 	}
 	return " " + text
 }
@@ -331,14 +331,3 @@ func (p *claimsPane) markDocs() []*corpus.Document {
 
 // nStories is "1 story" or "N stories".
 func nStories(n int) string { return itoa(n) + " " + corpus.Plural(n, "story", "stories") }
-
-// storiesHelp is the keys of the stories list.
-func (k compareKeyMap) storiesHelp() keyGroup {
-	next := key.NewBinding(key.WithKeys(k.Next.Keys()...), key.WithHelp("j/↓", "next story"))
-	prev := key.NewBinding(key.WithKeys(k.Prev.Keys()...), key.WithHelp("k/↑", "previous story"))
-	open := key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp("enter", "the story's claims (esc: back to the stories)"))
-	return keyGroup{
-		short: []key.Binding{next, shortHelp(open, "open story"), k.Query, k.Back},
-		full:  [][]key.Binding{{next, prev, open, k.Query, k.Back}},
-	}
-}

@@ -12,6 +12,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/seeds"
+	"parley/tui/common"
 )
 
 // fixtureClaims are hand-made claims over fixtureDocs, for a stable golden.
@@ -43,7 +44,7 @@ func fixtureClaimsPane(t *testing.T, w, h int) *claimsPane {
 	t.Helper()
 	docs := fixtureDocs()
 	curated := []compare.CuratedClaim{{Label: "x", Quotes: map[string][]string{"000": {"x"}, "002": {"x"}}}}
-	p := newClaimsPane(newCompareEngine(docs, curated), true)
+	p := newClaimsPane(common.New(true), newCompareEngine(docs, curated))
 	p.setSize(w, h)
 	p.load()
 	p.update(claimsLoadedMsg{seq: p.seq, claims: fixtureClaims(docs)})
@@ -116,7 +117,7 @@ func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newCompareEngine(c.Docs, curated)
-	p := newClaimsPane(e, true)
+	p := newClaimsPane(common.New(true), e)
 	p.setSize(100, 30)
 	p.update(p.load()())
 	if len(p.claims) < len(curated) {
@@ -131,7 +132,7 @@ func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
 		t.Errorf("first row is not the first curated claim:\n%s", v)
 	}
 	_, cmd := p.update(keyPress("enter"))
-	cp := newComparePane(e, true)
+	cp := newComparePane(common.New(true), e)
 	cp.setSize(100, 30)
 	_, cmd = cp.update(cmd())
 	feed(cp, cmd)
@@ -166,7 +167,7 @@ func TestClaimsManySourcesShowCounts(t *testing.T) {
 	}
 	cov := make([]bool, len(docs))
 	cov[1], cov[7], cov[30] = true, true, true
-	p := newClaimsPane(newCompareEngine(docs, nil), true)
+	p := newClaimsPane(common.New(true), newCompareEngine(docs, nil))
 	p.setSize(80, 10)
 	p.load()
 	p.update(claimsLoadedMsg{seq: p.seq, claims: []compare.Claim{{Label: "a claim made thrice", Coverage: cov}}})
@@ -188,7 +189,7 @@ func TestClaimsPaging(t *testing.T) {
 	for i := range 60 {
 		claims = append(claims, compare.Claim{Label: fmt.Sprintf("claim number %02d", i), Coverage: make([]bool, len(docs))})
 	}
-	p := newClaimsPane(newCompareEngine(docs, nil), true)
+	p := newClaimsPane(common.New(true), newCompareEngine(docs, nil))
 	p.setSize(80, 24)
 	p.load()
 	p.update(claimsLoadedMsg{seq: p.seq, claims: claims})

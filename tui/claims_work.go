@@ -141,8 +141,8 @@ func (m *Model) claimsSaved(msg claimsSavedMsg) tea.Cmd {
 // compareEngine is the engine the compare panes share, or nil before the
 // corpus is loaded.
 func (m *Model) compareEngine() *compareEngine {
-	if p, ok := m.panes[focusCompare].(*comparePane); ok {
-		return p.engine
+	if m.compareView == nil {
+		return nil
 	}
-	return nil
+	return m.compareView.engine
 }

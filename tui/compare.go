@@ -9,6 +9,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
 
 // compareTop is how many statements each source shows: the best and a
@@ -30,12 +31,11 @@ type stmtRef struct{ col, match int }
 type comparePane struct {
 	outbox
 
+	ctx    *common.Context
 	engine *compareEngine
 	docs   []*corpus.Document
 	set    *storySet    // the session's stories, tags and scope
 	scope  compareScope // what the query is compared across (compare_set.go)
-	keymap compareKeyMap
-	st     compareStyles
 	width  int
 	height int
 
@@ -73,16 +73,14 @@ type comparePane struct {
 	exportDir string           // "" is the current directory (see exportDir)
 	now       func() time.Time // for export file names; a clock in tests
 
-	styleEpoch int // bumped when the styles change, to redraw
-	memo       compareViewMemo
+	memo compareViewMemo
 }
 
-func newComparePane(engine *compareEngine, isDark bool) *comparePane {
+func newComparePane(ctx *common.Context, engine *compareEngine) *comparePane {
 	return &comparePane{
+		ctx:    ctx,
 		engine: engine,
 		docs:   engine.docs,
-		keymap: defaultCompareKeyMap(),
-		st:     newCompareStyles(isDark),
 		prompt: newCompareInput(),
 		now:    time.Now,
 	}
@@ -95,15 +93,21 @@ func (p *comparePane) setSize(w, h int) {
 	p.clampPage()
 }
 
+// The compare view's drawing is keyed by the context's generation
+// (compare_memo.go), so a restyle needs nothing here.
+func (p *comparePane) focus() tea.Cmd { return nil }
+func (p *comparePane) blur()          {}
+func (p *comparePane) restyle()       {}
+
 func (p *comparePane) keys() help.KeyMap {
 	if p.work.on {
 		return p.work.help()
 	}
 	if p.prompt.typing {
-		return p.keymap.inputHelp()
+		return p.ctx.Keys.CompareView.InputHelp()
 	}
-	k := p.keymap
-	return k.withoutCurated(k.compareHelpPaging(p.pages()).withFull(k.claimsHelp()), p.engine.hasCurated())
+	k := p.ctx.Keys.CompareView
+	return k.WithoutCurated(k.CompareHelpPaging(p.pages()).WithFull(k.ClaimsHelp()), p.engine.hasCurated())
 }
 
 // start asks for a comparison and forgets the previous one.
@@ -121,10 +125,6 @@ func (p *comparePane) start(q compareQuery) tea.Cmd {
 
 func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		p.setSize(msg.Width, msg.Height)
-	case tea.BackgroundColorMsg:
-		p.setStyles(newCompareStyles(msg.IsDark()))
 	case claimsChangedMsg:
 		return p, p.claimsChanged(msg)
 	case compareMsg:
@@ -217,7 +217,7 @@ func (p *comparePane) startClaim(c compare.Claim) tea.Cmd {
 }
 
 func (p *comparePane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
-	text, cmd := p.prompt.update(msg, p.keymap)
+	text, cmd := p.prompt.update(msg, p.ctx.Keys.CompareView)
 	if text == "" {
 		return cmd
 	}
@@ -227,7 +227,7 @@ func (p *comparePane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := p.keymap
+	k := p.ctx.Keys.CompareView
 	switch {
 	case key.Matches(msg, k.Back):
 		p.emit(backMsg{})

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
 
 // This file draws the inside of one source's column: its head, its
@@ -22,7 +23,7 @@ func (p *comparePane) sourceHead(col, w int) []string {
 // view when the source's own heading has scrolled off.
 func (p *comparePane) stickyHead(col, w int) string {
 	name, meta := p.headParts(col)
-	return fitWidth(name+p.st.meta.Render(" · ")+meta, w)
+	return fitWidth(name+p.ctx.Styles.Compare.Meta.Render(" · ")+meta, w)
 }
 
 // headParts are a column's heading: the source's name, and its date,
@@ -30,10 +31,10 @@ func (p *comparePane) stickyHead(col, w int) string {
 // many sources it holds).
 func (p *comparePane) headParts(col int) (name, meta string) {
 	if p.order[col] == silentCol {
-		return p.st.outlet.Render("silent"), p.st.meta.Render(fmt.Sprintf("%d sources", len(p.silent)))
+		return p.ctx.Styles.Compare.Outlet.Render("silent"), p.ctx.Styles.Compare.Meta.Render(fmt.Sprintf("%d sources", len(p.silent)))
 	}
 	src := p.result.Sources[p.order[col]]
-	name = p.st.outlet.Render(p.sourceName(src.Doc))
+	name = p.ctx.Styles.Compare.Outlet.Render(p.sourceName(src.Doc))
 	var parts []string
 	if src.Doc >= 0 && src.Doc < len(p.docs) {
 		d := p.docs[src.Doc]
@@ -46,9 +47,9 @@ func (p *comparePane) headParts(col int) (name, meta string) {
 			parts = append(parts, d.Kind)
 		}
 	}
-	meta = p.st.meta.Render(strings.Join(parts, " · "))
+	meta = p.ctx.Styles.Compare.Meta.Render(strings.Join(parts, " · "))
 	if src.Origin {
-		meta += p.st.origin.Render(" · origin")
+		meta += p.ctx.Styles.Compare.Origin.Render(" · origin")
 	}
 	return name, meta
 }
@@ -62,7 +63,7 @@ func (p *comparePane) statements(col, w int) (lines []string, selA, selB int) {
 	}
 	src := p.result.Sources[p.order[col]]
 	if src.Silent || len(src.Matches) == 0 {
-		return []string{"", p.st.silent.Render("silent — nothing here on this point")}, selA, selB
+		return []string{"", p.ctx.Styles.Compare.Silent.Render("silent — nothing here on this point")}, selA, selB
 	}
 	textW := max(w-2, 1)
 	for mi, m := range src.Matches {
@@ -70,17 +71,17 @@ func (p *comparePane) statements(col, w int) (lines []string, selA, selB int) {
 		isSel := p.sel < len(p.stmts) && p.stmts[p.sel] == stmtRef{col, mi}
 		gutter := "  "
 		if isSel {
-			gutter = p.st.gutter.Render("▌ ")
+			gutter = p.ctx.Styles.Compare.Gutter.Render("▌ ")
 			selA = len(lines)
 		}
 		text, spans := p.matchText(m, textW)
 		var body []string
-		body = append(body, wrapStyled(text, textW, p.st.body, spans)...)
+		body = append(body, wrapStyled(text, textW, p.ctx.Styles.Compare.Body, spans)...)
 		if !src.Origin {
 			body = append(body, p.factLines(m, textW)...)
 		}
 		if m.Curated && p.result.Claim != nil {
-			body = append(body, p.st.curated.Render(curatedTag(*p.result.Claim)))
+			body = append(body, p.ctx.Styles.Compare.Curated.Render(curatedTag(*p.result.Claim)))
 		}
 		for _, l := range body {
 			lines = append(lines, gutter+l)
@@ -99,12 +100,12 @@ const compareSilentNames = 12
 // silentSummary sums up the silent sources: how many, and their names
 // while they are few.
 func (p *comparePane) silentSummary(w int) []string {
-	lines := []string{"", p.st.silent.Render(fmt.Sprintf("silent: %d sources — nothing on this point", len(p.silent)))}
+	lines := []string{"", p.ctx.Styles.Compare.Silent.Render(fmt.Sprintf("silent: %d sources — nothing on this point", len(p.silent)))}
 	for _, si := range p.silent[:min(len(p.silent), compareSilentNames)] {
-		lines = append(lines, p.st.dim.Render("  "+p.sourceName(p.result.Sources[si].Doc)))
+		lines = append(lines, p.ctx.Styles.Compare.Dim.Render("  "+p.sourceName(p.result.Sources[si].Doc)))
 	}
 	if more := len(p.silent) - compareSilentNames; more > 0 {
-		lines = append(lines, p.st.dim.Render(fmt.Sprintf("  … and %d more", more)))
+		lines = append(lines, p.ctx.Styles.Compare.Dim.Render(fmt.Sprintf("  … and %d more", more)))
 	}
 	for i := range lines {
 		lines[i] = fitWidth(lines[i], w)
@@ -165,16 +166,16 @@ func (p *comparePane) matchText(m compare.Match, w int) (string, []styledSpan) {
 		}
 	}
 	for _, f := range facts {
-		mark(f.Start, f.End, p.st.rel[f.Relation])
+		mark(f.Start, f.End, p.ctx.Styles.Compare.Rel[f.Relation])
 	}
 	for _, s := range m.Spans {
-		mark(s.Start, s.End, p.st.shared)
+		mark(s.Start, s.End, p.ctx.Styles.Compare.Shared)
 	}
 	if before != "" {
-		spans = append(spans, styledSpan{0, len(before), p.st.context})
+		spans = append(spans, styledSpan{0, len(before), p.ctx.Styles.Compare.Context})
 	}
 	if after != "" {
-		spans = append(spans, styledSpan{len(before) + len(sent), len(before) + len(sent) + len(after), p.st.context})
+		spans = append(spans, styledSpan{len(before) + len(sent), len(before) + len(sent) + len(after), p.ctx.Styles.Compare.Context})
 	}
 	return before + sent + after, spans
 }
@@ -230,7 +231,7 @@ func (p *comparePane) factLines(m compare.Match, w int) []string {
 		facts = facts[:compareMaxFacts]
 	}
 	for _, f := range facts {
-		mark := relGlyph[f.Relation] + " " + oneLine(f.Text)
+		mark := common.RelGlyph[f.Relation] + " " + oneLine(f.Text)
 		text := mark + " " + relWord[f.Relation]
 		if f.Against != nil && f.Relation != compare.Same {
 			text += relWith[f.Relation] + oneLine(f.Against.Text)
@@ -238,11 +239,11 @@ func (p *comparePane) factLines(m compare.Match, w int) []string {
 		if f.Note != "" {
 			text += " · " + f.Note
 		}
-		spans := []styledSpan{{0, len(mark), p.st.rel[f.Relation]}, {len(mark), len(text), p.st.dim}}
-		out = append(out, wrapStyled(text, w, p.st.dim, spans)...)
+		spans := []styledSpan{{0, len(mark), p.ctx.Styles.Compare.Rel[f.Relation]}, {len(mark), len(text), p.ctx.Styles.Compare.Dim}}
+		out = append(out, wrapStyled(text, w, p.ctx.Styles.Compare.Dim, spans)...)
 	}
 	if more > 0 {
-		out = append(out, p.st.dim.Render(fmt.Sprintf("… and %d more facts", more)))
+		out = append(out, p.ctx.Styles.Compare.Dim.Render(fmt.Sprintf("… and %d more facts", more)))
 	}
 	return out
 }

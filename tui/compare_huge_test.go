@@ -11,6 +11,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
 
 // hugeWords is text with no sentence end: a file without punctuation
@@ -61,7 +62,7 @@ func hugePane(tb testing.TB, size, w, h int) *comparePane {
 		{Doc: 1, Matches: []compare.Match{one}},
 		{Doc: 2, Matches: []compare.Match{mid}},
 	}}
-	p := newComparePane(newCompareEngine(docs, nil), true)
+	p := newComparePane(common.New(true), newCompareEngine(docs, nil))
 	p.setSize(w, h)
 	p.update(compareMsg{text: res.Query, from: origin.Loc, hasFrom: true})
 	p.update(compareResultMsg{seq: p.seq, result: res})
@@ -128,7 +129,7 @@ func TestCompareWindowFollowsFirstMark(t *testing.T) {
 		fixtureDoc("001", "Deep", "", "", []string{long}),
 	}
 	m := compare.Match{Loc: corpus.Loc{Doc: 1}, Text: long, Context: long, Spans: spansOf(long, "border")}
-	p := newComparePane(newCompareEngine(docs, nil), true)
+	p := newComparePane(common.New(true), newCompareEngine(docs, nil))
 	p.setSize(80, 24)
 	text, spans := p.matchText(m, 36)
 	if !strings.HasPrefix(text, "…") || !strings.HasSuffix(text, "…") {
@@ -151,8 +152,8 @@ func TestCompareWindowFollowsFirstMark(t *testing.T) {
 // The linear wrap draws exactly what the former one did (each line
 // scanning every span) for spans that do not overlap, on random text.
 func TestWrapStyledMatchesReference(t *testing.T) {
-	st := newCompareStyles(true)
-	styles := []lipgloss.Style{st.shared, st.context, st.rel[compare.Different]}
+	st := common.NewCompareStyles(true)
+	styles := []lipgloss.Style{st.Shared, st.Context, st.Rel[compare.Different]}
 	rng := rand.New(rand.NewPCG(1, 2))
 	words := []string{"a", "bb", "ccc", "border", "伊朗", "边界", "naïve", "x\ny", "  "}
 	for iter := range 300 {
@@ -174,8 +175,8 @@ func TestWrapStyledMatchesReference(t *testing.T) {
 		}
 		rng.Shuffle(len(spans), func(i, j int) { spans[i], spans[j] = spans[j], spans[i] })
 		w := 1 + rng.IntN(30)
-		got := wrapStyled(text, w, st.body, spans)
-		want := referenceWrap(text, w, st.body, spans)
+		got := wrapStyled(text, w, st.Body, spans)
+		want := referenceWrap(text, w, st.Body, spans)
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Fatalf("case %d, width %d, text %q:\n got %q\nwant %q", iter, w, text, got, want)
 		}

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"parley/tui/common"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -36,7 +38,7 @@ func (c *compareInput) close() {
 
 // update handles a key while typing. text is the query when enter
 // accepted a non-empty one; the prompt closes on enter and on cancel.
-func (c *compareInput) update(msg tea.KeyPressMsg, km compareKeyMap) (text string, cmd tea.Cmd) {
+func (c *compareInput) update(msg tea.KeyPressMsg, km common.CompareKeyMap) (text string, cmd tea.Cmd) {
 	switch {
 	case key.Matches(msg, km.Accept):
 		c.close()

@@ -10,6 +10,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
 
 // manySourcesPane compares over 30 sources of which two speak: the origin
@@ -33,7 +34,7 @@ func manySourcesPane(t *testing.T, w, h int) *comparePane {
 		}
 		r.Sources = append(r.Sources, src)
 	}
-	p := newComparePane(newCompareEngine(docs, nil), true)
+	p := newComparePane(common.New(true), newCompareEngine(docs, nil))
 	p.setSize(w, h)
 	p.setResult(r)
 	return p

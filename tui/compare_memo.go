@@ -1,6 +1,8 @@
 package tui
 
-import "parley/corpus/compare"
+import (
+	"parley/corpus/compare"
+)
 
 // compareViewKey is everything the compare view draws from, so a frame
 // that changes none of it reuses the last drawing: wrapping every column
@@ -15,7 +17,7 @@ type compareViewKey struct {
 	loading     bool
 	sel, page   int
 	status      paneStatus
-	styleEpoch  int
+	gen         int // the context's: styles and the width measure
 	hasResult   bool
 	statements  int
 	typingQuery bool
@@ -32,7 +34,7 @@ func (p *comparePane) viewKey() compareViewKey {
 		w: p.width, h: p.height, result: p.result, query: p.query.text,
 		claimLabel: p.claimLabel, fromReader: p.fromReader, engineOnly: p.engineOnly,
 		loading: p.loading, sel: p.sel, page: p.page, status: p.status,
-		styleEpoch: p.styleEpoch, hasResult: p.result != nil, statements: len(p.stmts),
+		gen: p.ctx.Gen, hasResult: p.result != nil, statements: len(p.stmts),
 		typingQuery: p.prompt.typing,
 	}
 }
@@ -50,10 +52,4 @@ func (p *comparePane) view() string {
 	}
 	p.memo = compareViewMemo{key: k, out: p.draw(), ok: true}
 	return p.memo.out
-}
-
-// setStyles changes the styles and forgets the drawing made with the old ones.
-func (p *comparePane) setStyles(st compareStyles) {
-	p.st = st
-	p.styleEpoch++
 }

@@ -10,6 +10,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/seeds"
+	"parley/tui/common"
 )
 
 // Tests of the compare view on the embedded seeds with the real engine and
@@ -27,7 +28,7 @@ func seedsPane(t *testing.T) (*comparePane, []*corpus.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newComparePane(newCompareEngine(c.Docs, curated), true)
+	p := newComparePane(common.New(true), newCompareEngine(c.Docs, curated))
 	p.setSize(120, 40)
 	return p, c.Docs
 }
@@ -126,7 +127,7 @@ func BenchmarkCompareView(b *testing.B) {
 		b.Fatal(err)
 	}
 	curated, _ := compare.LoadCurated(seeds.FS)
-	p := newComparePane(newCompareEngine(c.Docs, curated), true)
+	p := newComparePane(common.New(true), newCompareEngine(c.Docs, curated))
 	p.setSize(160, 48)
 	_, cmd := p.update(compareMsg{text: "Pakistan and Iran share more than 900 kilometers of border"})
 	p.update(cmd())

@@ -7,6 +7,7 @@ import (
 	"syscall"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // paneStatus is the compare view's message on its status line. A path in
@@ -55,15 +56,15 @@ func exportStatus(msg compareExportedMsg) paneStatus {
 // shortenPath fits a path into w cells, keeping its end (the file or
 // folder it names) and cutting at a separator where it can.
 func shortenPath(path string, w int) string {
-	pw := strWidth(path)
+	pw := common.StrWidth(path)
 	if pw <= w {
 		return path
 	}
 	if w < 2 {
 		return "…"
 	}
-	tail := truncateLeft(path, pw-(w-1), "")
-	if i := strings.IndexAny(tail, `/\`); i > 0 && strWidth(tail[:i]) <= max(w/3, 6) && strWidth(tail[i:]) > 4 {
+	tail := common.TruncateLeft(path, pw-(w-1), "")
+	if i := strings.IndexAny(tail, `/\`); i > 0 && common.StrWidth(tail[:i]) <= max(w/3, 6) && common.StrWidth(tail[i:]) > 4 {
 		tail = tail[i:]
 	}
 	return "…" + tail

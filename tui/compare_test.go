@@ -14,6 +14,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
 
 func keyPress(s string) tea.KeyPressMsg {
@@ -34,7 +35,7 @@ func fixturePane(t *testing.T, w, h int) *comparePane {
 	t.Helper()
 	docs := fixtureDocs()
 	curated := []compare.CuratedClaim{{Label: "x", Quotes: map[string][]string{"000": {"x"}, "002": {"x"}}}}
-	p := newComparePane(newCompareEngine(docs, curated), true)
+	p := newComparePane(common.New(true), newCompareEngine(docs, curated))
 	p.setSize(w, h)
 	res := fixtureResult(docs)
 	from := res.Sources[0].Matches[0].Loc
@@ -85,7 +86,7 @@ func TestCompareViewExactSize(t *testing.T) {
 			requirePaneSize(t, p.view(), w, h)
 			p.update(keyPress("/"))
 			requirePaneSize(t, p.view(), w, h)
-			empty := newComparePane(newCompareEngine(fixtureDocs(), nil), false)
+			empty := newComparePane(common.New(false), newCompareEngine(fixtureDocs(), nil))
 			empty.setSize(w, h)
 			requirePaneSize(t, empty.view(), w, h)
 		}
@@ -270,13 +271,13 @@ func TestCompareExportReportsAbsolutePath(t *testing.T) {
 func TestWrapStyledKeepsWidthWithCJK(t *testing.T) {
 	text := "伊朗与巴基斯坦共享一条漫长的边界，两国之间有着深厚的文化联系 and some English words that wrap"
 	for w := 1; w <= 30; w++ {
-		for _, l := range wrapStyled(text, w, newCompareStyles(true).body, nil) {
+		for _, l := range wrapStyled(text, w, common.NewCompareStyles(true).Body, nil) {
 			if got := ansi.StringWidth(l); got > w && w > 1 {
 				t.Fatalf("width %d: line %q is %d cells", w, ansi.Strip(l), got)
 			}
 		}
 	}
-	got := wrapStyled("a bb ccc dddd", 6, newCompareStyles(true).body, nil)
+	got := wrapStyled("a bb ccc dddd", 6, common.NewCompareStyles(true).Body, nil)
 	if strings.Join(stripAll(got), "|") != "a bb|ccc|dddd" {
 		t.Errorf("word wrap: %q", stripAll(got))
 	}

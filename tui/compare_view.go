@@ -7,6 +7,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
 
 const (
@@ -76,7 +77,7 @@ func (p *comparePane) draw() string {
 	if w <= 0 {
 		return strings.Repeat("\n", h-1)
 	}
-	title, claim, rule, status := p.titleLine(), p.claimLine(w), p.st.rule.Render(strings.Repeat("─", w)), p.statusLine(w)
+	title, claim, rule, status := p.titleLine(), p.claimLine(w), p.ctx.Styles.Compare.Rule.Render(strings.Repeat("─", w)), p.statusLine(w)
 	// Chrome gives way to the statements on a short terminal: the rule
 	// first, then the claim line, then the status, the title last.
 	top, bottom := []string{title, claim, rule}, []string{status}
@@ -101,18 +102,18 @@ func (p *comparePane) draw() string {
 
 func (p *comparePane) titleLine() string {
 	if p.work.on {
-		return p.work.view(p.st)
+		return p.work.view(p.ctx.Styles.Compare)
 	}
 	if p.prompt.typing {
 		return p.prompt.view()
 	}
 	if p.query.text == "" {
-		return p.st.title.Render("Compare")
+		return p.ctx.Styles.Compare.Title.Render("Compare")
 	}
 	// The query may be a whole paragraph: only what the line can show is
 	// flattened and cleaned.
 	q := corpus.CleanLine(oneLine(clipText(p.query.text, 4*p.width+64)))
-	return p.st.title.Render("Compare ") + quoteOnce(q)
+	return p.ctx.Styles.Compare.Title.Render("Compare ") + quoteOnce(q)
 }
 
 // claimLine says what the query is and which layer is on.
@@ -134,20 +135,20 @@ func (p *comparePane) claimLine(w int) string {
 		}
 		left = "claim: " + corpus.CleanLine(oneLine(clipText(label, 4*w+64)))
 		if tag != "" {
-			left += " " + p.st.curated.Render("· "+tag)
+			left += " " + p.ctx.Styles.Compare.Curated.Render("· "+tag)
 		}
 	case p.fromReader && p.query.origin != nil:
-		left = p.st.meta.Render("sentence from " + p.sourceName(p.query.origin.Doc))
+		left = p.ctx.Styles.Compare.Meta.Render("sentence from " + p.sourceName(p.query.origin.Doc))
 	case p.query.text != "":
-		left = p.st.meta.Render("typed query")
+		left = p.ctx.Styles.Compare.Meta.Render("typed query")
 	}
 	if note := p.scopeNote(); note != "" && p.query.text != "" {
 		// The set first: what the sources are matters more than where
 		// the sentence came from, which its column names too.
-		left = p.st.meta.Render(note+" · ") + left
+		left = p.ctx.Styles.Compare.Meta.Render(note+" · ") + left
 	}
-	lw := max(w-strWidth(layer)-1, 0)
-	return fitWidth(left, lw) + " " + p.st.meta.Render(layer)
+	lw := max(w-common.StrWidth(layer)-1, 0)
+	return fitWidth(left, lw) + " " + p.ctx.Styles.Compare.Meta.Render(layer)
 }
 
 func (p *comparePane) statusLine(w int) string {
@@ -186,18 +187,18 @@ func (p *comparePane) statusLine(w int) string {
 		// not fit, the count gives way, and then the path is shortened.
 		// On a narrow screen "export failed: " gives way to "failed: ",
 		// then goes, so the reason at the end always shows.
-		pathRoom := min(strWidth(st.path), 1) // at least "…" of a path
-		if strWidth(st.text+st.tail)+pathRoom > w {
+		pathRoom := min(common.StrWidth(st.path), 1) // at least "…" of a path
+		if common.StrWidth(st.text+st.tail)+pathRoom > w {
 			st.text = strings.TrimPrefix(st.text, "export ")
-			if strWidth(st.text+st.tail)+pathRoom > w {
+			if common.StrWidth(st.text+st.tail)+pathRoom > w {
 				st.text = ""
 			}
 		}
-		fixed := strWidth(st.text + st.tail)
+		fixed := common.StrWidth(st.text + st.tail)
 		room := w - fixed
 		if left != "" {
-			room -= strWidth(left) + 3
-			if room < min(strWidth(st.path), max(24, strWidth(path.Base(st.path))+2)) {
+			room -= common.StrWidth(left) + 3
+			if room < min(common.StrWidth(st.path), max(24, common.StrWidth(path.Base(st.path))+2)) {
 				left, room = "", w-fixed
 			}
 		}
@@ -206,13 +207,13 @@ func (p *comparePane) statusLine(w int) string {
 			right = st.text + shortenPath(st.path, room) + st.tail
 		}
 		if st.err {
-			right = p.st.warn.Render(right)
+			right = p.ctx.Styles.Compare.Warn.Render(right)
 		}
 	}
 	if left == "" {
 		return right
 	}
-	return p.st.status.Render(left) + "   " + right
+	return p.ctx.Styles.Compare.Status.Render(left) + "   " + right
 }
 
 // colRange names the columns shown, counted from 1: "sources 2–3 of 5".
@@ -229,7 +230,7 @@ func colRange(cols []int, n int) string {
 func (p *comparePane) legend() string {
 	var parts []string
 	for _, r := range []compare.Relation{compare.Same, compare.Compatible, compare.Different} {
-		parts = append(parts, p.st.rel[r].Render(relGlyph[r])+p.st.dim.Render(" "+string(r)))
+		parts = append(parts, p.ctx.Styles.Compare.Rel[r].Render(common.RelGlyph[r])+p.ctx.Styles.Compare.Dim.Render(" "+string(r)))
 	}
 	return strings.Join(parts, "  ")
 }
@@ -247,11 +248,11 @@ func (p *comparePane) body(w, h int) []string {
 	case h <= 0:
 		return nil
 	case p.loading:
-		return []string{p.st.dim.Render("comparing…")}
+		return []string{p.ctx.Styles.Compare.Dim.Render("comparing…")}
 	case p.result == nil:
-		return wrapStyled("Nothing compared yet. Press / to type a statement, c on a sentence in the reader, or pick a claim in the claims index.", w, p.st.dim, nil)
+		return wrapStyled("Nothing compared yet. Press / to type a statement, c on a sentence in the reader, or pick a claim in the claims index.", w, p.ctx.Styles.Compare.Dim, nil)
 	case len(p.order) == 0:
-		return []string{p.st.dim.Render("no sources to compare")}
+		return []string{p.ctx.Styles.Compare.Dim.Render("no sources to compare")}
 	case p.stacked():
 		return p.stackedBody(w, h)
 	}
@@ -266,7 +267,7 @@ func (p *comparePane) body(w, h int) []string {
 		}
 		cols[i] = p.column(col, colW, h)
 	}
-	sep := p.st.rule.Render(" │ ")
+	sep := p.ctx.Styles.Compare.Rule.Render(" │ ")
 	out := make([]string, h)
 	for row := range out {
 		parts := make([]string, n)
@@ -290,7 +291,7 @@ func (p *comparePane) column(col, w, h int) []string {
 	}
 	shown := stmts[min(off, len(stmts)):]
 	if len(shown) > rest && rest > 0 {
-		shown = append(shown[:rest-1:rest-1], p.st.dim.Render("↓ more"))
+		shown = append(shown[:rest-1:rest-1], p.ctx.Styles.Compare.Dim.Render("↓ more"))
 	}
 	return fitBlock(append(head, shown...), w, h)
 }

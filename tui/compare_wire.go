@@ -40,10 +40,11 @@ func (m *Model) wireCompare() tea.Cmd {
 	if layer != nil {
 		e.key, e.shipped = layer.Key, layer.IsShipped
 	}
-	cp, cl := newComparePane(e, m.st.isDark), newClaimsPane(e, m.st.isDark)
+	cp, cl := newComparePane(m.ctx, e), newClaimsPane(m.ctx, e)
 	cp.exportDir = exportDir(m.paths)
 	cp.set, cl.set = m.set, m.set
 	cl.export.dir = cp.exportDir
+	m.compareView, m.claimsIndex = cp, cl
 	m.panes[focusCompare], m.panes[focusClaims] = cp, cl
 	for _, f := range []focus{focusCompare, focusClaims} {
 		r := m.paneRect(f)
@@ -85,40 +86,28 @@ func corpusWords(docs []*corpus.Document) int {
 // stories.
 const eagerClaimsDocs = 50
 
-// restyleCompare rebuilds the compare and claims styles for the terminal's
-// background.
-func (m *Model) restyleCompare(isDark bool) {
-	if p, ok := m.panes[focusCompare].(*comparePane); ok {
-		p.setStyles(newCompareStyles(isDark))
-	}
-	if p, ok := m.panes[focusClaims].(*claimsPane); ok {
-		p.st = newCompareStyles(isDark)
-	}
-}
-
 // openClaims shows the claims index, finding the claims the first time.
 func (m *Model) openClaims() tea.Cmd {
-	p, ok := m.panes[focusClaims].(*claimsPane)
-	if !ok {
+	p := m.claimsIndex
+	if p == nil {
 		m.note = "claims are not ready: the corpus is still loading"
 		return nil
 	}
 	m.beginCompareTrip()
-	m.focusTo(focusClaims)
+	cmd := m.focusTo(focusClaims)
 	if !p.loaded && !p.loading {
-		return p.load()
+		return tea.Batch(cmd, p.load())
 	}
-	return nil
+	return cmd
 }
 
 // compareClaim opens the compare view on a claim picked in the index.
 func (m *Model) compareClaim(msg compareClaimMsg) tea.Cmd {
-	if m.panes[focusCompare] == nil {
+	if m.compareView == nil {
 		return nil
 	}
 	cmd := m.updatePane(focusCompare, msg)
-	m.focusTo(focusCompare)
-	return cmd
+	return tea.Batch(cmd, m.focusTo(focusCompare))
 }
 
 // compareTrip is where the reader was when the user left it for the
@@ -139,8 +128,8 @@ type compareTrip struct {
 // either of them (a typed query, a claim, C) the trip goes on; from
 // anywhere else there is no reader place to return to.
 func (m *Model) beginCompareTrip() {
-	p, ok := m.panes[focusCompare].(*comparePane)
-	if !ok {
+	p := m.compareView
+	if p == nil {
 		return
 	}
 	switch {
@@ -166,15 +155,15 @@ func (m *Model) beginCompareTrip() {
 // c), ready to compare the next one. As esc after a search, it records
 // the jump, so ctrl+o returns to the statement.
 func (m *Model) leaveCompare() tea.Cmd {
-	p, _ := m.panes[focusCompare].(*comparePane)
-	m.back()
+	p := m.compareView
+	cmd := m.back()
 	if p == nil || m.focus == focusCompare || m.focus == focusClaims {
-		return nil // still among the comparisons: the trip goes on
+		return cmd // still among the comparisons: the trip goes on
 	}
 	trip := p.trip
 	p.trip = compareTrip{}
 	if !trip.from || !trip.opened || m.focus != focusReader || m.corpus == nil || trip.doc < 0 || trip.doc >= len(m.corpus.Docs) {
-		return nil
+		return cmd
 	}
 	cur, here := m.here()
 	d := m.corpus.Docs[trip.doc]
@@ -191,7 +180,7 @@ func (m *Model) leaveCompare() tea.Cmd {
 	if to, ok := m.here(); here && ok && to != cur {
 		m.jumps.record(cur, to)
 	}
-	return m.persist()
+	return tea.Batch(cmd, m.persist())
 }
 
 // capturesInput lets typed text reach the query input rather than the

@@ -19,7 +19,7 @@ import (
 
 // updateWorkKey handles a workbench key; false when msg is not one.
 func (p *comparePane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := p.keymap
+	k := p.ctx.Keys.CompareView
 	switch {
 	case key.Matches(msg, k.Keep):
 		return p.keep(), true
@@ -175,12 +175,12 @@ const maxTypeahead = 64
 // every key after a kept one, so that "a j a" acts on the view as each
 // key finds it however fast they come. Esc always acts at once.
 func (p *comparePane) holdKey(msg tea.KeyPressMsg) bool {
-	k := p.keymap
+	k := p.ctx.Keys.CompareView
 	work := key.Matches(msg, k.Keep, k.Drop, k.Rename, k.Delete, k.Undo)
 	if !p.saving && len(p.typeahead) == 0 && !(p.loading && work) {
 		return false
 	}
-	if p.work.on || p.prompt.typing || key.Matches(msg, p.keymap.Back) || len(p.typeahead) >= maxTypeahead {
+	if p.work.on || p.prompt.typing || key.Matches(msg, p.ctx.Keys.CompareView.Back) || len(p.typeahead) >= maxTypeahead {
 		return false
 	}
 	p.typeahead = append(p.typeahead, msg)

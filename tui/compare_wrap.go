@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"parley/tui/common"
 	"sort"
 	"strings"
 
@@ -59,7 +60,7 @@ func wrapRanges(text string, width int) [][2]int {
 			lineStart, lineW, brkEnd = b, 0, -1
 			continue
 		}
-		gw := strWidth(s)
+		gw := common.StrWidth(s)
 		space := s == " "
 		if lineW+gw > width && lineW > 0 {
 			switch {

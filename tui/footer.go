@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"parley/tui/common"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
@@ -12,12 +13,12 @@ import (
 // index, close in the outline) its hint says so, and "q quit" is left out.
 func (m *Model) footerKeys() []key.Binding {
 	keys := m.panes[m.focus].keys().ShortHelp()
-	if c, ok := m.panes[m.focus].(inputCapturer); ok && c.capturesInput() {
+	if m.panes[m.focus].capturesInput() {
 		return keys
 	}
 	ownQ := slices.ContainsFunc(keys, func(b key.Binding) bool { return slices.Contains(b.Keys(), "q") })
-	for _, g := range m.km.globalKeys() {
-		if ownQ && slices.Equal(g.Keys(), m.km.Quit.Keys()) {
+	for _, g := range m.ctx.Keys.GlobalKeys() {
+		if ownQ && slices.Equal(g.Keys(), m.ctx.Keys.Quit.Keys()) {
 			continue
 		}
 		keys = append(keys, g)
@@ -41,7 +42,7 @@ func pinnedHint(b key.Binding) bool {
 // least important), never a pinned one. draw renders a set of hints.
 func fitHints(keys []key.Binding, width int, draw func([]key.Binding) string) []key.Binding {
 	keys = slices.Clone(keys)
-	for strWidth(draw(keys)) > width {
+	for common.StrWidth(draw(keys)) > width {
 		drop := -1
 		for i := len(keys) - 1; i >= 0; i-- {
 			if !pinnedHint(keys[i]) {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"parley/tui/common"
 	"strings"
 	"testing"
 )
@@ -25,7 +26,7 @@ func TestFooterKeepsHelpAndQuit(t *testing.T) {
 			m := newTestModel(t, w, 24, fixtureCorpus())
 			v.setup(m)
 			f := footerLine(m)
-			if got := strWidth(f); got != w {
+			if got := common.StrWidth(f); got != w {
 				t.Errorf("%s at %d columns: the footer is %d cells wide: %q", v.name, w, got, f)
 			}
 			for _, s := range v.want {

@@ -19,29 +19,29 @@ type helpSection struct {
 // as the outline), then the other panes'. The search pane and the compare
 // view take typed text, so their keys are listed here too.
 func (m *Model) helpSections() []helpSection {
-	km := m.km
-	ck := defaultCompareKeyMap()
+	km := m.ctx.Keys
+	ck := km.CompareView
 	// The list and the reader share their movement keys (their first
 	// group), listed once for both.
 	// The list's movement group names page down without space, which
 	// tags there.
-	readerGroups := km.readerKeys().FullHelp()
-	moving := helpSection{title: "Moving (list, reader, this help)", groups: km.listKeys().FullHelp()[:1]}
-	list := helpSection{title: "List", groups: km.listKeys().FullHelp()[1:]}
+	readerGroups := km.ReaderKeys().FullHelp()
+	moving := helpSection{title: "Moving (list, reader, this help)", groups: km.ListKeys().FullHelp()[:1]}
+	list := helpSection{title: "List", groups: km.ListKeys().FullHelp()[1:]}
 	reader := helpSection{title: "Reader", groups: readerGroups[1:]}
-	search := helpSection{title: "Search (F)", groups: km.searchKeys().FullHelp()}
+	search := helpSection{title: "Search (F)", groups: km.SearchKeys().FullHelp()}
 	syntax := helpSection{title: "Search syntax: every term must match", groups: [][]key.Binding{searchSyntaxHelp()}}
-	compare := helpSection{title: "Compare (c in the sentence cursor)", groups: ck.compareHelp().FullHelp()}
-	claims := helpSection{title: "Claims index (C)", groups: append(ck.storiesHelp().FullHelp(), ck.claimsHelp().FullHelp()...)}
+	compare := helpSection{title: "Compare (c in the sentence cursor)", groups: ck.CompareHelp().FullHelp()}
+	claims := helpSection{title: "Claims index (C)", groups: append(ck.StoriesHelp().FullHelp(), ck.ClaimsHelp().FullHelp()...)}
 
 	var panes []helpSection
 	switch m.focus {
 	case focusReader:
 		switch {
 		case m.reader.outline.on:
-			panes = append(panes, helpSection{title: "Outline (o)", groups: km.outlineKeys().FullHelp()})
+			panes = append(panes, helpSection{title: "Outline (o)", groups: km.OutlineKeys().FullHelp()})
 		case m.reader.cursor.on:
-			panes = append(panes, helpSection{title: "Sentence cursor (v)", groups: km.cursorKeys().FullHelp()})
+			panes = append(panes, helpSection{title: "Sentence cursor (v)", groups: km.CursorKeys().FullHelp()})
 		}
 		panes = append(panes, moving, reader, list, search, syntax, compare, claims)
 	case focusSearch:
@@ -53,7 +53,7 @@ func (m *Model) helpSections() []helpSection {
 	default:
 		panes = append(panes, moving, list, reader, search, syntax, compare, claims)
 	}
-	return append([]helpSection{{title: "Everywhere", groups: [][]key.Binding{km.globalFull()}}}, panes...)
+	return append([]helpSection{{title: "Everywhere", groups: [][]key.Binding{km.GlobalFull()}}}, panes...)
 }
 
 // fullHelpLines renders the sections. Each is a heading over its groups,
@@ -73,7 +73,7 @@ func (m *Model) fullHelpLines() []string {
 			cols = append(cols, m.helpColumn(g, room))
 		}
 		body := strings.Join(flowColumns(cols, room), "\n\n")
-		blocks = append(blocks, m.st.paneTitle.Render(sec.title)+"\n\n"+body)
+		blocks = append(blocks, m.ctx.Styles.PaneTitle.Render(sec.title)+"\n\n"+body)
 	}
 	return strings.Split(strings.Join(flowColumns(blocks, room), "\n\n"), "\n")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // fixtureCorpus is a small hand-made corpus, so the golden views do not
@@ -216,7 +217,7 @@ func requireSize(t testing.TB, view string, w, h int) {
 		t.Fatalf("%dx%d: view has %d lines", w, h, len(lines))
 	}
 	for i, l := range lines {
-		if got := strWidth(l); got != w {
+		if got := common.StrWidth(l); got != w {
 			t.Fatalf("%dx%d: line %d is %d cells wide: %q", w, h, i, got, ansi.Strip(l))
 		}
 	}

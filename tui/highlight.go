@@ -6,20 +6,21 @@ import (
 	"strings"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // overlay is a highlight over a block's bytes [start, end), drawn when the
 // line is shown; higher rank wins where overlays meet.
 type overlay struct {
 	block, start, end int
-	paint             paint
+	paint             common.Paint
 	rank              int
 }
 
 // styleSpans draws a body line's text: base paint, emphasis spans, and any
 // overlays on top.
-func styleSpans(blk *corpus.Block, l docLine, st *styles, ovs []overlay) string {
-	base, emph := st.paint.blockPaints(blk.Kind)
+func styleSpans(blk *corpus.Block, l docLine, st *common.Styles, ovs []overlay) string {
+	base, emph := st.Paint.BlockPaints(blk.Kind)
 	if l.segs != nil {
 		return paintSegs(blk, l, base, emph, ovs)
 	}
@@ -28,7 +29,7 @@ func styleSpans(blk *corpus.Block, l docLine, st *styles, ovs []overlay) string 
 
 // paintSpans draws l, a line of text (a block's or a matter note's), with
 // base and emphasis paints and the overlays on top.
-func paintSpans(text string, emphasis []corpus.Span, base, emph paint, l docLine, ovs []overlay) string {
+func paintSpans(text string, emphasis []corpus.Span, base, emph common.Paint, l docLine, ovs []overlay) string {
 	cuts := []int{l.start, l.end}
 	inLine := func(a, b int) bool { return a < l.end && b > l.start }
 	// Only the spans on this line are kept for the loop below, which
@@ -50,7 +51,7 @@ func paintSpans(text string, emphasis []corpus.Span, base, emph paint, l docLine
 	}
 	emphasis, ovs = lineEmph, lineOvs
 	if len(cuts) == 2 {
-		return base.render(l.text)
+		return base.Render(l.text)
 	}
 	for i := range cuts {
 		cuts[i] = runeFloor(text, cuts[i])
@@ -73,7 +74,7 @@ func paintSpans(text string, emphasis []corpus.Span, base, emph paint, l docLine
 				style, rank = o.paint, o.rank
 			}
 		}
-		sb.WriteString(style.render(text[a:b]))
+		sb.WriteString(style.Render(text[a:b]))
 	}
 	return sb.String()
 }

@@ -14,13 +14,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // listPane shows the documents, sorted and filtered; enter opens one.
 type listPane struct {
 	outbox
-	km  *KeyMap
-	st  *styles
+	ctx *common.Context
 	set *storySet // stories, tags and the session's scope (storyset.go)
 
 	docs    []*corpus.Document // every document, in arrival order
@@ -49,7 +49,7 @@ type listPane struct {
 	problems int
 
 	// items caches drawn rows: styling is the costly part of a frame and
-	// a row only changes with the width, selection, focus or styles.
+	// a row only changes with the width, selection, focus, styles or measure.
 	items map[*corpus.Document]cachedItem
 	paths listPaths // which documents are named by their path (list_paths.go)
 }
@@ -57,7 +57,7 @@ type listPane struct {
 type cachedItem struct {
 	width       int
 	sel, focus  bool
-	dark        bool // styles change only with the background
+	gen         int // the context's: styles and width measure
 	tagged      bool
 	also        string // the duplicates named after the metadata
 	sub         string // the path under the folder opened, when shown
@@ -66,11 +66,10 @@ type cachedItem struct {
 
 const itemLines = 3 // title, metadata, gap
 
-func newListPane(km *KeyMap, st *styles) *listPane {
+func newListPane(ctx *common.Context) *listPane {
 	ti := newTextInput("/", "filter", maxQuery)
 	return &listPane{
-		km:     km,
-		st:     st,
+		ctx:    ctx,
 		filter: ti,
 		spin:   spinner.New(spinner.WithSpinner(spinner.Dot)),
 		bar:    progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░')),
@@ -188,13 +187,21 @@ func (l *listPane) setSize(w, h int) {
 	l.keepVisible()
 }
 
+// focus and blur: the focused list marks the selected row with a heavy
+// bar and the selection colours.
+func (l *listPane) focus() tea.Cmd { l.focused = true; return nil }
+func (l *listPane) blur()          { l.focused = false }
+
+// restyle: the rows are keyed by the context's generation.
+func (l *listPane) restyle() {}
+
 func (l *listPane) capturesInput() bool { return l.editing }
 
 func (l *listPane) keys() help.KeyMap {
 	if l.editing {
-		return l.km.inputKeys()
+		return l.ctx.Keys.InputKeys()
 	}
-	return l.km.listKeys()
+	return l.ctx.Keys.ListKeys()
 }
 
 func (l *listPane) visibleItems() int { return max((l.height-2)/itemLines, 1) }
@@ -270,14 +277,14 @@ func (l *listPane) click(msg tea.MouseClickMsg) tea.Cmd {
 
 func (l *listPane) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, l.km.Accept):
+	case key.Matches(msg, l.ctx.Keys.Accept):
 		// Filtering to a document and accepting is choosing it: clearing
 		// the filter later keeps the cursor there.
 		l.editing = false
 		l.filter.Blur()
 		l.pinned = l.selected() != nil
 		return nil
-	case key.Matches(msg, l.km.Cancel):
+	case key.Matches(msg, l.ctx.Keys.Cancel):
 		l.editing = false
 		l.filter.Blur()
 		l.filter.SetValue("")
@@ -300,7 +307,7 @@ func (l *listPane) editFilter(msg tea.Msg) tea.Cmd {
 }
 
 func (l *listPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	km := l.km
+	km := l.ctx.Keys
 	switch {
 	case key.Matches(msg, km.Tag): // before PageDown: space tags here
 		l.toggleTag()

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // The list's side of stories and tags: grouping by story (the "story"
@@ -235,7 +236,7 @@ func (l *listPane) scopeHeader() string {
 		return ""
 	}
 	tail := fmt.Sprintf(" · by %s · & widens", l.sortBy)
-	return " " + l.set.markerFit(l.width-1-strWidth(tail)) + tail
+	return " " + l.set.markerFit(l.width-1-common.StrWidth(tail)) + tail
 }
 
 // tagCount is the footnote of the list's header when documents are

@@ -155,7 +155,7 @@ func TestBackgroundColourRestyles(t *testing.T) {
 	m := newTestModel(t, 120, 40, fixtureCorpus())
 	dark := m.render()
 	send(m, tea.BackgroundColorMsg{Color: color.White})
-	if m.st.isDark {
+	if m.ctx.Styles.IsDark {
 		t.Fatal("a white background is light")
 	}
 	light := m.render()

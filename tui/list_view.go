@@ -16,7 +16,7 @@ func (l *listPane) view() string {
 	lines = append(lines, l.headerLine(), l.filterLine())
 	for i := l.top; i < len(l.shown) && len(lines) < h; i++ {
 		if hdr := l.headerAt(i); hdr != "" {
-			lines = append(lines, fitWidth(l.st.paneTitle.Render(truncPlain(" ▾ "+hdr, w)), w))
+			lines = append(lines, fitWidth(l.ctx.Styles.PaneTitle.Render(truncPlain(" ▾ "+hdr, w)), w))
 		}
 		d := l.docs[l.shown[i]]
 		title, meta := l.cachedItemLines(d, i == l.sel)
@@ -27,7 +27,7 @@ func (l *listPane) view() string {
 		if len(l.docs) == 0 {
 			empty = "  no documents"
 		}
-		lines = append(lines, fitWidth(l.st.dim.Render(empty), w))
+		lines = append(lines, fitWidth(l.ctx.Styles.Dim.Render(empty), w))
 	}
 	for len(lines) < h {
 		lines = append(lines, spaces(w))
@@ -61,7 +61,7 @@ func (l *listPane) headerLine() string {
 		// Short enough for a narrow list: the sort and skips return after.
 		s = fmt.Sprintf(" %d docs · indexing %s %s", len(l.docs), strings.Join(l.indexing, ", "), l.spin.View())
 	}
-	return fitWidth(l.st.paneTitle.Render(truncPlain(s, w)), w)
+	return fitWidth(l.ctx.Styles.PaneTitle.Render(truncPlain(s, w)), w)
 }
 
 func (l *listPane) filterLine() string {
@@ -73,7 +73,7 @@ func (l *listPane) filterLine() string {
 		return fitWidth(l.filter.View(), w)
 	case l.filter.Value() != "":
 		s := fmt.Sprintf(" filter: %s (%d of %d) · esc clears", corpus.CleanLine(l.filter.Value()), len(l.shown), l.scopeTotal())
-		return fitWidth(l.st.dim.Render(truncPlain(s, w)), w)
+		return fitWidth(l.ctx.Styles.Dim.Render(truncPlain(s, w)), w)
 	}
 	return spaces(w)
 }
@@ -84,14 +84,14 @@ func (l *listPane) cachedItemLines(d *corpus.Document, selected bool) (string, s
 	if lead {
 		sub = "\x00" + sub // first, not last: part of the cache key
 	}
-	if c, ok := l.items[d]; ok && c.width == l.width && c.sel == selected && c.focus == l.focused && c.dark == l.st.isDark && c.tagged == tagged && c.also == also && c.sub == sub {
+	if c, ok := l.items[d]; ok && c.width == l.width && c.sel == selected && c.focus == l.focused && c.gen == l.ctx.Gen && c.tagged == tagged && c.also == also && c.sub == sub {
 		return c.title, c.meta
 	}
 	if l.items == nil || len(l.items) > 4096 {
 		l.items = map[*corpus.Document]cachedItem{}
 	}
 	title, meta := l.itemLines(d, selected, tagged, also, sub)
-	l.items[d] = cachedItem{width: l.width, sel: selected, focus: l.focused, dark: l.st.isDark, tagged: tagged, also: also, sub: sub, title: title, meta: meta}
+	l.items[d] = cachedItem{width: l.width, sel: selected, focus: l.focused, gen: l.ctx.Gen, tagged: tagged, also: also, sub: sub, title: title, meta: meta}
 	return title, meta
 }
 
@@ -103,18 +103,18 @@ func (l *listPane) cachedItemLines(d *corpus.Document, selected bool) (string, s
 func (l *listPane) itemLines(d *corpus.Document, selected, tagged bool, also, sub string) (string, string) {
 	w := l.width
 	bar, mark := " ", " "
-	titleSt, metaSt := l.st.body.Bold(true), l.st.meta
+	titleSt, metaSt := l.ctx.Styles.Body.Bold(true), l.ctx.Styles.Meta
 	if selected {
 		bar = "│"
 		if l.focused {
 			bar = "┃"
-			titleSt, metaSt = l.st.selected, l.st.selectedMeta
+			titleSt, metaSt = l.ctx.Styles.Selected, l.ctx.Styles.SelectedMeta
 		}
 	}
 	if tagged {
 		mark = "*"
 	}
-	bar = l.st.selBar.Render(bar) + l.st.listMark.Render(mark)
+	bar = l.ctx.Styles.SelBar.Render(bar) + l.ctx.Styles.ListMark.Render(mark)
 	inner := max(w-2, 0)
 	title := truncPlain(docTitle(d), inner)
 	meta := docMeta(d)
@@ -134,7 +134,7 @@ func (l *listPane) itemLines(d *corpus.Document, selected, tagged bool, also, su
 	}
 	meta = truncPlain(meta, max(inner-len(ed), 0))
 	titleLine := bar + titleSt.Render(title)
-	metaLine := bar + metaSt.Render(meta) + l.st.editorial.Render(ed)
+	metaLine := bar + metaSt.Render(meta) + l.ctx.Styles.Editorial.Render(ed)
 	return fitWidth(titleLine, w), fitWidth(metaLine, w)
 }
 

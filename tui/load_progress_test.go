@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // The list's header says what loading is doing, with counts: finding the
@@ -74,7 +75,7 @@ func TestBatchesMergeAsOneSort(t *testing.T) {
 		docs = append(docs, &d)
 	}
 	for by := range sortKeys {
-		l := newListPane(&KeyMap{}, &styles{})
+		l := newListPane(&common.Context{Styles: &common.Styles{}, Keys: &common.KeyMap{}})
 		l.sortBy = by
 		for i := 0; i < len(docs); i += 64 {
 			l.addDocs(docs[i:min(i+64, len(docs))])

@@ -13,6 +13,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/search"
+	"parley/tui/common"
 )
 
 // focus names a pane slot. The search, compare and claims slots are wired
@@ -33,24 +34,28 @@ const (
 // Model is the root: it owns the panes, routes messages, keeps the focus
 // and the layout, and nothing else.
 type Model struct {
-	km  KeyMap
-	st  *styles
+	ctx *common.Context // styles, keys, size and measure every pane shares
 	hlp help.Model
 
 	width, height int
 	lay           screenLayout
 
-	panes   [focusCount]pane
-	list    *listPane
-	reader  *readerPane
-	focus   focus
-	history []focus // panes to return to on esc
-	jumps   jumpList
-	showAll bool // full help
-	helpTop int  // the full help's first line shown
+	panes  [focusCount]pane
+	list   *listPane
+	reader *readerPane
+	// searchView, compareView and claimsIndex are the panes of the same
+	// slots (compareView and claimsIndex nil until the corpus is loaded).
+	searchView  *searchPane
+	compareView *comparePane
+	claimsIndex *claimsPane
+	focus       focus
+	history     []focus // panes to return to on esc
+	jumps       jumpList
+	showAll     bool // full help
+	helpTop     int  // the full help's first line shown
 	// search remembers where the reader was when search opened and where
 	// a hit from it landed, so esc in search can undo the search.
-	search searchTrip
+	searchTrip searchTrip
 	// set is the comparison set every pane reads: stories, tags and the
 	// story the session is restricted to (storyset.go).
 	set *storySet
@@ -87,10 +92,9 @@ type Model struct {
 
 // newModel builds the root for paths (the embedded corpus when empty).
 func newModel(paths []string, statePath string) *Model {
-	st := newStyles(true)
+	ctx := common.New(true)
 	m := &Model{
-		km:        DefaultKeyMap(),
-		st:        &st,
+		ctx:       ctx,
 		hlp:       help.New(),
 		paths:     paths,
 		embedded:  len(paths) == 0,
@@ -100,15 +104,15 @@ func newModel(paths []string, statePath string) *Model {
 		set:       newStorySet(),
 		hup:       &hangupSave{},
 	}
-	m.hlp.Styles = st.help
-	m.list = newListPane(&m.km, m.st)
+	m.hlp.Styles = ctx.Styles.Help
+	m.list = newListPane(ctx)
 	m.list.set = m.set
-	m.reader = newReaderPane(&m.km, m.st)
+	m.reader = newReaderPane(ctx)
 	m.panes[focusList] = m.list
 	m.panes[focusReader] = m.reader
-	sp := newSearchPane(&m.km, m.st)
-	sp.set = m.set
-	m.panes[focusSearch] = sp
+	m.searchView = newSearchPane(ctx)
+	m.searchView.set = m.set
+	m.panes[focusSearch] = m.searchView
 	m.list.loading = true
 	m.setFocus(focusList)
 	return m
@@ -127,7 +131,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.restyle(msg.IsDark())
 		return m, nil
 	case tea.ModeReportMsg:
-		if unicodeCoreReport(msg) && setWidthMethod(ansi.GraphemeWidth) {
+		if common.UnicodeCoreReport(msg) && common.SetWidthMethod(ansi.GraphemeWidth) {
 			m.remeasure()
 		}
 		return m, nil
@@ -141,7 +145,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		fromSearch := m.focus == focusSearch
 		cmd := m.openLoc(msg.loc, msg.highlight, true)
 		if fromSearch {
-			m.search.landed(m.here())
+			m.searchTrip.landed(m.here())
 		}
 		return m, cmd
 	case saveDueMsg:
@@ -178,8 +182,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.focus == focusCompare || m.focus == focusClaims {
 			return m, m.leaveCompare()
 		}
-		m.back()
-		return m, nil
+		return m, m.back()
 	case focusStepMsg:
 		return m, m.cycleFocus(msg.dir)
 	case noteMsg:
@@ -189,7 +192,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.paste(msg)
 	case tea.KeyPressMsg:
 		m.clearNote()
-		if m.picker != nil && !key.Matches(msg, m.km.Interrupt) {
+		if m.picker != nil && !key.Matches(msg, m.ctx.Keys.Interrupt) {
 			return m, m.updatePicker(msg)
 		}
 		defer m.keepForHangup(msg)
@@ -216,10 +219,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // handleGlobalKey takes the keys that work everywhere. While a pane takes
 // typed text (a filter, a query) only ctrl+c is global.
 func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	if key.Matches(msg, m.km.Interrupt) {
+	if key.Matches(msg, m.ctx.Keys.Interrupt) {
 		return tea.Quit, true
 	}
-	if c, ok := m.panes[m.focus].(inputCapturer); ok && c.capturesInput() {
+	if m.panes[m.focus].capturesInput() {
 		return nil, false
 	}
 	if m.showAll {
@@ -227,21 +230,21 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		// other key close it.
 		h := m.lay.main.H
 		switch {
-		case key.Matches(msg, m.km.Down, m.km.LineDown):
+		case key.Matches(msg, m.ctx.Keys.Down, m.ctx.Keys.LineDown):
 			m.scrollHelp(1)
-		case key.Matches(msg, m.km.Up, m.km.LineUp):
+		case key.Matches(msg, m.ctx.Keys.Up, m.ctx.Keys.LineUp):
 			m.scrollHelp(-1)
-		case key.Matches(msg, m.km.PageDown):
+		case key.Matches(msg, m.ctx.Keys.PageDown):
 			m.scrollHelp(max(h-1, 1))
-		case key.Matches(msg, m.km.PageUp):
+		case key.Matches(msg, m.ctx.Keys.PageUp):
 			m.scrollHelp(-max(h-1, 1))
-		case key.Matches(msg, m.km.HalfDown):
+		case key.Matches(msg, m.ctx.Keys.HalfDown):
 			m.scrollHelp(max(h/2, 1))
-		case key.Matches(msg, m.km.HalfUp):
+		case key.Matches(msg, m.ctx.Keys.HalfUp):
 			m.scrollHelp(-max(h/2, 1))
-		case key.Matches(msg, m.km.Top):
+		case key.Matches(msg, m.ctx.Keys.Top):
 			m.helpTop = 0
-		case key.Matches(msg, m.km.Bottom):
+		case key.Matches(msg, m.ctx.Keys.Bottom):
 			m.scrollHelp(1 << 20) // to the end
 		default:
 			m.showAll = false
@@ -249,8 +252,8 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	switch {
-	case key.Matches(msg, m.km.Quit):
-		if o, ok := m.panes[m.focus].(overlayer); ok && o.closeOverlay() {
+	case key.Matches(msg, m.ctx.Keys.Quit):
+		if m.focus == focusReader && m.reader.closeOverlay() {
 			// q closes an overlay (the outline) as it closes less's help.
 			return nil, true
 		}
@@ -260,22 +263,22 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return m.leaveCompare(), true
 		}
 		return tea.Quit, true
-	case key.Matches(msg, m.km.Help):
+	case key.Matches(msg, m.ctx.Keys.Help):
 		m.showAll, m.helpTop = true, 0
 		return nil, true
-	case key.Matches(msg, m.km.FocusNext):
+	case key.Matches(msg, m.ctx.Keys.FocusNext):
 		return m.cycleFocus(1), true
-	case key.Matches(msg, m.km.FocusPrev):
+	case key.Matches(msg, m.ctx.Keys.FocusPrev):
 		return m.cycleFocus(-1), true
-	case key.Matches(msg, m.km.Claims):
+	case key.Matches(msg, m.ctx.Keys.Claims):
 		return m.openClaims(), true
-	case key.Matches(msg, m.km.Search):
+	case key.Matches(msg, m.ctx.Keys.Search):
 		return m.openSearch(), true
-	case key.Matches(msg, m.km.Scope):
+	case key.Matches(msg, m.ctx.Keys.Scope):
 		return m.toggleScope(), true
-	case key.Matches(msg, m.km.JumpBack):
+	case key.Matches(msg, m.ctx.Keys.JumpBack):
 		return m.walkJumps(-1), true
-	case key.Matches(msg, m.km.JumpForward):
+	case key.Matches(msg, m.ctx.Keys.JumpForward):
 		return m.walkJumps(1), true
 	}
 	return nil, false
@@ -289,11 +292,9 @@ func (m *Model) updatePane(f focus, msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	m.panes[f], cmd = m.panes[f].update(msg)
-	if n, ok := m.panes[f].(navigator); ok {
-		for _, nav := range n.takeNav() {
-			_, next := m.Update(nav)
-			cmd = tea.Batch(cmd, next)
-		}
+	for _, nav := range m.panes[f].takeNav() {
+		_, next := m.Update(nav)
+		cmd = tea.Batch(cmd, next)
 	}
 	if f == focusList {
 		m.previewSelection()
@@ -336,82 +337,6 @@ func (m *Model) paneRect(f focus) rect {
 	return m.lay.main
 }
 
-func (m *Model) restyle(isDark bool) {
-	st := newStyles(isDark)
-	*m.st = st
-	m.hlp.Styles = st.help
-	m.reader.restyle()
-	m.restyleCompare(isDark)
-}
-
-func (m *Model) setFocus(f focus) {
-	m.focus = f
-	m.list.focused = f == focusList
-	m.reader.focused = f == focusReader
-}
-
-// focusTo moves the focus, remembering where it was for esc.
-func (m *Model) focusTo(f focus) {
-	if f == m.focus {
-		return
-	}
-	m.history = append(m.history, m.focus)
-	if len(m.history) > 32 {
-		m.history = m.history[1:]
-	}
-	m.setFocus(f)
-}
-
-// cycleFocus moves to the next (+1) or previous (-1) pane. Search is
-// entered as the search key enters it, so that esc there returns to the
-// pane tab came from.
-func (m *Model) cycleFocus(dir int) tea.Cmd {
-	for i := 1; i <= int(focusCount); i++ {
-		f := focus((int(m.focus) + dir*i + 2*int(focusCount)) % int(focusCount))
-		if m.panes[f] == nil {
-			continue
-		}
-		if f == focusSearch {
-			return m.openSearch()
-		}
-		m.setFocus(f)
-		return nil
-	}
-	return nil
-}
-
-// focusStepMsg asks the root to move the focus as tab (+1) or shift+tab
-// (-1) do, from a pane that takes every key (search).
-type focusStepMsg struct{ dir int }
-
-// back returns to the pane the user came from; from the reader with no
-// history, that is the list.
-func (m *Model) back() {
-	for len(m.history) > 0 {
-		f := m.history[len(m.history)-1]
-		m.history = m.history[:len(m.history)-1]
-		if f != m.focus && m.panes[f] != nil {
-			m.setFocus(f)
-			return
-		}
-	}
-	if m.focus != focusList {
-		m.setFocus(focusList)
-	}
-}
-
-// inputCapturer is implemented by panes that take typed text, during which
-// the global single-letter keys must reach them.
-type inputCapturer interface {
-	capturesInput() bool
-}
-
-// overlayer is a pane that can show something over itself (the reader's
-// outline), which q closes rather than quitting.
-type overlayer interface {
-	closeOverlay() bool
-}
-
 // clearNote removes the footer's message (done on each key).
 func (m *Model) clearNote() {
 	m.note, m.skipped = "", false
@@ -429,7 +354,7 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 		text, _ := cleanPaste(msg.Content, maxLabel)
 		return m.picker.paste(tea.PasteMsg{Content: text})
 	}
-	if c, ok := m.panes[m.focus].(inputCapturer); !ok || !c.capturesInput() {
+	if !m.panes[m.focus].capturesInput() {
 		return nil
 	}
 	text, cut := cleanPaste(msg.Content, maxQuery)

@@ -9,11 +9,12 @@ func (m *Model) click(msg tea.MouseClickMsg) tea.Cmd {
 		return nil
 	}
 	f := m.paneAt(msg.X)
+	var focused tea.Cmd
 	if f != m.focus && m.panes[f] != nil {
-		m.setFocus(f)
+		focused = m.setFocus(f)
 	}
 	r := m.paneRect(f)
 	msg.X -= r.X
 	msg.Y -= r.Y
-	return m.updatePane(f, msg)
+	return tea.Batch(focused, m.updatePane(f, msg))
 }

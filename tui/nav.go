@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // loadProgress shows the documents parsed so far and keeps draining.
@@ -149,8 +150,7 @@ func (m *Model) openDoc(d *corpus.Document) tea.Cmd {
 	if to, ok2 := m.here(); ok && ok2 && from.Doc != to.Doc {
 		m.jumps.record(from, to)
 	}
-	m.focusTo(focusReader)
-	return m.persist()
+	return tea.Batch(m.focusTo(focusReader), m.persist())
 }
 
 // openLoc opens the reader at a precise place (search and compare send
@@ -164,8 +164,7 @@ func (m *Model) openLoc(loc corpus.Loc, highlight, record bool) tea.Cmd {
 	if record && ok {
 		m.jumps.record(from, loc)
 	}
-	m.focusTo(focusReader)
-	return m.persist()
+	return tea.Batch(m.focusTo(focusReader), m.persist())
 }
 
 // stepDoc opens the next or previous document in the list's order.
@@ -207,14 +206,13 @@ func (m *Model) walkJumps(dir int) tea.Cmd {
 
 // compare hands a statement to the compare pane when there is one.
 func (m *Model) compare(msg compareMsg) tea.Cmd {
-	if m.panes[focusCompare] == nil {
+	if m.compareView == nil {
 		m.note = "compare is not available yet"
 		return nil
 	}
 	m.beginCompareTrip()
 	cmd := m.updatePane(focusCompare, msg)
-	m.focusTo(focusCompare)
-	return cmd
+	return tea.Batch(cmd, m.focusTo(focusCompare))
 }
 
 // skippedNote names the first file that could not be read, in width
@@ -239,11 +237,11 @@ func (m *Model) skippedNote(width int) string {
 	path := corpus.CleanLine(p.Path)
 	reason := ": " + corpus.CleanLine(p.Err.Error())
 	head := " skipped "
-	room := width - strWidth(head) - strWidth(tail)
-	if pw := strWidth(path); pw+strWidth(reason) > room {
+	room := width - common.StrWidth(head) - common.StrWidth(tail)
+	if pw := common.StrWidth(path); pw+common.StrWidth(reason) > room {
 		reason = truncPlain(reason, max(room-min(pw, room/2), 0))
-		if pw > room-strWidth(reason) {
-			path = truncLeft(path, max(room-strWidth(reason), 0))
+		if pw > room-common.StrWidth(reason) {
+			path = truncLeft(path, max(room-common.StrWidth(reason), 0))
 		}
 	}
 	return truncPlain(head+path+reason+tail, width)
@@ -251,14 +249,14 @@ func (m *Model) skippedNote(width int) string {
 
 // truncLeft keeps the right end of s in w cells, behind "…".
 func truncLeft(s string, w int) string {
-	sw := strWidth(s)
+	sw := common.StrWidth(s)
 	switch {
 	case sw <= w:
 		return s
 	case w <= 0:
 		return ""
 	}
-	return truncateLeft(s, sw-w+1, "…")
+	return common.TruncateLeft(s, sw-w+1, "…")
 }
 
 // indexingShownDocs is the smallest folder whose background indexing the

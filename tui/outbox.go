@@ -18,8 +18,3 @@ func (o *outbox) takeNav() []tea.Msg {
 	o.msgs = nil
 	return msgs
 }
-
-// navigator is a pane with an outbox.
-type navigator interface {
-	takeNav() []tea.Msg
-}

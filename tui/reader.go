@@ -6,13 +6,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // readerPane shows one document, wrapped once per width and scrolled.
 type readerPane struct {
 	outbox
-	km *KeyMap
-	st *styles
+	ctx *common.Context
 
 	doc    *corpus.Document
 	docIdx int // index in the corpus, for Loc; -1 while unknown
@@ -44,10 +44,10 @@ type anchor struct {
 // the list's order.
 type stepDocMsg struct{ delta int }
 
-func newReaderPane(km *KeyMap, st *styles) *readerPane {
+func newReaderPane(ctx *common.Context) *readerPane {
 	ti := newTextInput("/", "find in document", maxQuery)
 	steadyCursor(&ti) // an open find box idles without redrawing
-	return &readerPane{km: km, st: st, docIdx: -1, find: findState{input: ti}}
+	return &readerPane{ctx: ctx, docIdx: -1, find: findState{input: ti}}
 }
 
 // open shows doc at loc (Block -1: the top); highlight marks the sentence.
@@ -81,6 +81,10 @@ func (p *readerPane) openAt(doc *corpus.Document, docIdx int, a anchor) {
 	}
 }
 
+// focus and blur: only the focused reader's status bar is reversed.
+func (p *readerPane) focus() tea.Cmd { p.focused = true; return nil }
+func (p *readerPane) blur()          { p.focused = false }
+
 // restyle wraps again with the new styles (the cached lines hold them).
 func (p *readerPane) restyle() {
 	p.r = nil
@@ -108,7 +112,7 @@ func (p *readerPane) ensure() {
 	if p.doc == nil || p.width <= 0 || (p.r != nil && p.r.width == p.width && p.r.matterOpen == p.matterOpen) {
 		return
 	}
-	p.r = renderDoc(p.doc, p.width, p.st, p.matterOpen)
+	p.r = renderDoc(p.doc, p.width, p.ctx.Styles, p.matterOpen)
 	p.top = p.anchorLine(p.anchor)
 	p.clampTop()
 }
@@ -219,13 +223,13 @@ func (p *readerPane) capturesInput() bool { return p.find.typing }
 func (p *readerPane) keys() help.KeyMap {
 	switch {
 	case p.find.typing:
-		return p.km.inputKeys()
+		return p.ctx.Keys.InputKeys()
 	case p.outline.on:
-		return p.km.outlineKeys()
+		return p.ctx.Keys.OutlineKeys()
 	case p.cursor.on:
-		return p.km.cursorKeys()
+		return p.ctx.Keys.CursorKeys()
 	}
-	return p.km.readerKeys()
+	return p.ctx.Keys.ReaderKeys()
 }
 
 func (p *readerPane) update(msg tea.Msg) (pane, tea.Cmd) {
@@ -278,7 +282,7 @@ func (p *readerPane) handleKeyPress(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	km, h := p.km, p.bodyHeight()
+	km, h := p.ctx.Keys, p.bodyHeight()
 	switch {
 	case key.Matches(msg, km.Down, km.LineDown):
 		p.scroll(1)

@@ -48,7 +48,7 @@ func (p *readerPane) validSentence(b, s int) bool {
 // updateCursor handles the keys of cursor mode; ok is false for keys it
 // leaves to the reader (scrolling, find, ...).
 func (p *readerPane) updateCursor(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	km := p.km
+	km := p.ctx.Keys
 	switch {
 	case key.Matches(msg, km.NextSentence):
 		p.moveCursor(1)
@@ -179,18 +179,18 @@ func (p *readerPane) overlays(from, to int) []overlay {
 		out = append(out, st)
 	}
 	if p.mark != nil {
-		sentence(p.mark.Block, p.mark.Sentence, 1, overlay{paint: p.st.paint.mk})
+		sentence(p.mark.Block, p.mark.Sentence, 1, overlay{paint: p.ctx.Styles.Paint.Mark})
 	}
 	if p.cursor.on {
-		sentence(p.cursor.block, p.cursor.sentence, 2, overlay{paint: p.st.paint.cursor})
+		sentence(p.cursor.block, p.cursor.sentence, 2, overlay{paint: p.ctx.Styles.Paint.Cursor})
 	}
 	lo, hi := p.linesOrder(from, to)
 	first, last := p.visibleMatches(lo, hi)
 	for i := first; i < last; i++ {
 		m := p.find.matches[i]
-		m.paint, m.rank = p.st.paint.match, 3
+		m.paint, m.rank = p.ctx.Styles.Paint.Match, 3
 		if i == p.find.cur {
-			m.paint, m.rank = p.st.paint.matchCurrent, 4
+			m.paint, m.rank = p.ctx.Styles.Paint.MatchCurrent, 4
 		}
 		out = append(out, m)
 	}

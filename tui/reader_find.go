@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // findState is find-in-document: the query being typed, and the matches of
@@ -67,7 +68,7 @@ func (f *findState) status(unfold string, room int) string {
 		forms = []string{"no match for " + q, "no match"}
 	}
 	for _, s := range forms {
-		if strWidth(s) <= room {
+		if common.StrWidth(s) <= room {
 			return s
 		}
 	}
@@ -77,17 +78,17 @@ func (f *findState) status(unfold string, room int) string {
 // findStatus is the find's status for this pane's fold state and keys,
 // in at most room cells where it can.
 func (p *readerPane) findStatus(room int) string {
-	return p.find.status(p.km.Matter.Help().Key, room)
+	return p.find.status(p.ctx.Keys.Matter.Help().Key, room)
 }
 
 func (p *readerPane) updateFind(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, p.km.Accept):
+	case key.Matches(msg, p.ctx.Keys.Accept):
 		p.find.typing = false
 		p.find.input.Blur()
 		p.runFind(p.find.input.Value())
 		return nil
-	case key.Matches(msg, p.km.Cancel):
+	case key.Matches(msg, p.ctx.Keys.Cancel):
 		// Back to where the reader was, with no highlights, as in less.
 		p.find.clear()
 		p.anchor = p.find.origin

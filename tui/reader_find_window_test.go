@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"parley/tui/common"
 	"strings"
 	"testing"
 )
@@ -68,7 +69,7 @@ func lastLine(s string) string {
 // The find box's cursor does not blink: an open box never wakes the
 // program to redraw.
 func TestFindBoxDoesNotBlink(t *testing.T) {
-	p := newReaderPane(&KeyMap{}, nil)
+	p := newReaderPane(&common.Context{Keys: &common.KeyMap{}})
 	if p.find.input.Styles().Cursor.Blink {
 		t.Fatal("the find cursor blinks")
 	}

@@ -23,7 +23,7 @@ type jumpWatch struct {
 // watchJump notes the reader's place before msg is handled.
 func (p *readerPane) watchJump(msg tea.KeyPressMsg) jumpWatch {
 	w := jumpWatch{from: p.position(), findFrom: p.jumpFindFrom, inOutline: p.outline.on, inFind: p.find.typing}
-	if !w.inFind && !w.inOutline && key.Matches(msg, p.km.Find) {
+	if !w.inFind && !w.inOutline && key.Matches(msg, p.ctx.Keys.Find) {
 		p.jumpFindFrom = w.from
 	}
 	return w
@@ -36,7 +36,7 @@ func (p *readerPane) noteJump(w jumpWatch, msg tea.KeyPressMsg) {
 	from := w.from
 	switch {
 	case w.inFind:
-		if p.find.typing || p.find.query == "" || !key.Matches(msg, p.km.Accept) {
+		if p.find.typing || p.find.query == "" || !key.Matches(msg, p.ctx.Keys.Accept) {
 			return
 		}
 		from = w.findFrom
@@ -44,7 +44,7 @@ func (p *readerPane) noteJump(w jumpWatch, msg tea.KeyPressMsg) {
 		if p.outline.on {
 			return
 		}
-	case !key.Matches(msg, p.km.Top, p.km.Bottom, p.km.NextSection, p.km.PrevSection, p.km.NextMatch, p.km.PrevMatch):
+	case !key.Matches(msg, p.ctx.Keys.Top, p.ctx.Keys.Bottom, p.ctx.Keys.NextSection, p.ctx.Keys.PrevSection, p.ctx.Keys.NextMatch, p.ctx.Keys.PrevMatch):
 		return
 	}
 	if to := p.position(); to != from {

@@ -45,7 +45,7 @@ func (p *readerPane) scrollOutline() {
 
 func (p *readerPane) updateOutline(msg tea.KeyPressMsg) tea.Cmd {
 	entries := p.outlineEntries()
-	km := p.km
+	km := p.ctx.Keys
 	switch {
 	case key.Matches(msg, km.Down):
 		p.outline.sel = min(p.outline.sel+1, len(entries)-1)
@@ -80,7 +80,7 @@ func (p *readerPane) outlineView(sb *strings.Builder) {
 	o := p.outline
 	pad := spaces(p.r.pad)
 	inner := max(p.width-p.r.pad, 1)
-	lines := []string{p.st.paneTitle.Render(truncPlain("Outline", inner)), ""}
+	lines := []string{p.ctx.Styles.PaneTitle.Render(truncPlain("Outline", inner)), ""}
 	for i := o.top; i < len(entries) && len(lines) < bh; i++ {
 		text := "  " + entries[i].heading
 		if i == 0 {
@@ -88,7 +88,7 @@ func (p *readerPane) outlineView(sb *strings.Builder) {
 		}
 		text = truncPlain(text, inner)
 		if i == o.sel {
-			text = p.st.cursor.Render(text)
+			text = p.ctx.Styles.Cursor.Render(text)
 		}
 		lines = append(lines, text)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // openTalks opens the fixture's richest document in a narrow window.
@@ -284,7 +285,7 @@ func TestMeasureCentredAndCJKFits(t *testing.T) {
 	}
 }
 
-func ptrStyles() *styles { s := newStyles(true); return &s }
+func ptrStyles() *common.Styles { s := common.NewStyles(true); return &s }
 
 // J past the last document goes round to the first, and says so.
 func TestNextDocumentSaysWhenItWraps(t *testing.T) {
@@ -614,20 +615,20 @@ func TestFindHighlightsMatterMatch(t *testing.T) {
 	typeText(m, "nonresident")
 	press(m, "enter")
 	view := m.render()
-	st := m.reader.st.paint
-	if st.matchCurrent.pre == "" || st.match.pre == "" {
+	st := m.reader.ctx.Styles.Paint
+	if st.MatchCurrent.Pre == "" || st.Match.Pre == "" {
 		t.Skip("no paint for matches in this profile")
 	}
 	// The front matter's two matches are on this screen: "Nonresident
 	// Senior Fellow" (current) and "resident/nonresident" (not).
-	cur := st.matchCurrent.pre + "Nonresident" + st.matchCurrent.post
-	other := st.match.pre + "nonresident" + st.match.post
+	cur := st.MatchCurrent.Pre + "Nonresident" + st.MatchCurrent.Post
+	other := st.Match.Pre + "nonresident" + st.Match.Post
 	if !strings.Contains(view, cur) || !strings.Contains(view, other) {
 		t.Fatalf("want %q and %q in the view:\n%q", cur, other, view)
 	}
 	// Folding the matter takes the highlights with it.
 	press(m, "m")
-	if view := m.render(); strings.Contains(view, st.matchCurrent.pre) || strings.Contains(view, st.match.pre+"nonresident") {
+	if view := m.render(); strings.Contains(view, st.MatchCurrent.Pre) || strings.Contains(view, st.Match.Pre+"nonresident") {
 		t.Fatalf("highlights left after folding:\n%s", screen(m))
 	}
 }

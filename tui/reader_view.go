@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"parley/tui/common"
 	"strings"
 )
 
@@ -14,7 +15,7 @@ func (p *readerPane) view() string {
 		return ""
 	}
 	if p.doc == nil {
-		msg := p.st.dim.Render("Select a document and press enter.")
+		msg := p.ctx.Styles.Dim.Render("Select a document and press enter.")
 		return fitArea("\n "+msg, w, h)
 	}
 	if p.r == nil {
@@ -44,12 +45,12 @@ func (p *readerPane) bodyView(sb *strings.Builder) {
 		l := &r.lines[i]
 		styled := l.styled
 		if l.block != -1 && len(ovs) > 0 && touches(ovs, l) {
-			prefix := p.st.paint.listMark.render(l.prefix)
+			prefix := p.ctx.Styles.Paint.ListMark.Render(l.prefix)
 			if l.block >= 0 {
-				styled = prefix + styleSpans(r.blocks[l.block].Block, *l, p.st, ovs)
+				styled = prefix + styleSpans(r.blocks[l.block].Block, *l, p.ctx.Styles, ovs)
 			} else {
 				// A line of shown matter with a find match on it.
-				mp := p.st.paint.matter
+				mp := p.ctx.Styles.Paint.Matter
 				styled = prefix + paintSpans(p.doc.Matter[noteOf(l.block)].Text, nil, mp, mp, *l, ovs)
 			}
 		}
@@ -80,7 +81,7 @@ func (p *readerPane) findCount() string {
 		return ""
 	}
 	count := " " + p.findStatus(p.width/2-3) + " "
-	if strWidth(count) >= p.width/2 {
+	if common.StrWidth(count) >= p.width/2 {
 		return ""
 	}
 	return count
@@ -90,7 +91,7 @@ func (p *readerPane) findCount() string {
 // prompt and cursor take a cell each), so it scrolls and is never cut
 // with "…"; called whenever the count or the width may have changed.
 func (p *readerPane) sizeFindInput() {
-	p.find.input.SetWidth(max(p.width-strWidth(p.findCount())-2, 1))
+	p.find.input.SetWidth(max(p.width-common.StrWidth(p.findCount())-2, 1))
 }
 
 // statusLine shows the find input while typing; otherwise the position,
@@ -99,7 +100,7 @@ func (p *readerPane) statusLine() string {
 	w := p.width
 	if p.find.typing {
 		count := p.findCount()
-		return fitWidth(p.find.input.View(), w-strWidth(count)) + p.st.statusKey.Render(count)
+		return fitWidth(p.find.input.View(), w-common.StrWidth(count)) + p.ctx.Styles.StatusKey.Render(count)
 	}
 	pct := "All"
 	if n := len(p.r.lines); n > p.bodyHeight() {
@@ -119,17 +120,17 @@ func (p *readerPane) statusLine() string {
 		mode = "outline "
 	}
 	// The find's status may take all but the percentage on the left.
-	right := mode + p.findStatus(w-strWidth(mode)-8)
+	right := mode + p.findStatus(w-common.StrWidth(mode)-8)
 	if right != "" {
 		right = " " + strings.TrimSpace(right) + " "
 	}
 	// The status bar is reversed only in the focused reader, which shows
 	// where the keys go when the list sits beside it.
-	bar, key := p.st.status, p.st.statusKey
+	bar, key := p.ctx.Styles.Status, p.ctx.Styles.StatusKey
 	if !p.focused {
-		bar, key = p.st.dim, p.st.dim
+		bar, key = p.ctx.Styles.Dim, p.ctx.Styles.Dim
 	}
-	rw := strWidth(right)
+	rw := common.StrWidth(right)
 	if rw >= w {
 		return bar.Render(fitWidth(right, w))
 	}

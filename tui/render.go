@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // lineKind says how a rendered line is styled.
@@ -79,26 +80,26 @@ func textMeasure(width int) int {
 
 // renderDoc lays out doc at width: the reader's lines, wrapped once per
 // width and kept until the document or the width changes.
-func renderDoc(doc *corpus.Document, width int, st *styles, matterOpen bool) *rendered {
+func renderDoc(doc *corpus.Document, width int, st *common.Styles, matterOpen bool) *rendered {
 	r := &rendered{width: width, measure: textMeasure(width), matterOpen: matterOpen}
 	r.pad = max((width-r.measure)/2, 0)
 	b := &builder{r: r, st: st}
 
-	b.plain(lkTitle, docTitle(doc), "", st.title)
+	b.plain(lkTitle, docTitle(doc), "", st.Title)
 	if doc.Subtitle != "" {
-		b.plain(lkSubtitle, doc.Subtitle, "", st.subtitle)
+		b.plain(lkSubtitle, doc.Subtitle, "", st.Subtitle)
 	}
 	// Metadata breaks only between fields, never inside a date.
 	for _, line := range joinWrap(headerMeta(doc), " · ", r.measure) {
-		b.add(docLine{kind: lkMeta, block: -1, text: line}, st.meta)
+		b.add(docLine{kind: lkMeta, block: -1, text: line}, st.Meta)
 	}
 	if doc.URL != "" {
-		b.plain(lkMeta, doc.URL, "", st.meta)
+		b.plain(lkMeta, doc.URL, "", st.Meta)
 	}
 	if len(doc.Editorial) > 0 {
-		b.plain(lkEditorial, "ed.: "+strings.Join(doc.Editorial, ", ")+" from the catalog, not the text", "", st.editorial)
+		b.plain(lkEditorial, "ed.: "+strings.Join(doc.Editorial, ", ")+" from the catalog, not the text", "", st.Editorial)
 	}
-	b.add(docLine{kind: lkRule, block: -1, text: strings.Repeat("─", r.measure)}, st.rule)
+	b.add(docLine{kind: lkRule, block: -1, text: strings.Repeat("─", r.measure)}, st.Rule)
 	r.noteLine = make([]int, len(doc.Matter))
 	for i := range r.noteLine {
 		r.noteLine[i] = -1
@@ -114,7 +115,7 @@ func renderDoc(doc *corpus.Document, width int, st *styles, matterOpen bool) *re
 			if h := doc.Sections[ref.Section].Heading; h != "" {
 				b.blank()
 				r.outline = append(r.outline, outlineEntry{section: ref.Section, line: len(r.lines), heading: h})
-				b.plain(lkHeading, h, "", st.heading)
+				b.plain(lkHeading, h, "", st.Heading)
 			}
 		}
 		b.blank()
@@ -128,7 +129,7 @@ func renderDoc(doc *corpus.Document, width int, st *styles, matterOpen bool) *re
 			note = "(no body text)"
 		}
 		b.blank()
-		b.plain(lkMeta, note, "", st.meta)
+		b.plain(lkMeta, note, "", st.Meta)
 	}
 	b.matter(doc, "back")
 	return r
@@ -169,10 +170,10 @@ func hasBody(doc *corpus.Document) bool {
 func joinWrap(parts []string, sep string, width int) []string {
 	var lines []string
 	cur, curW := "", 0
-	sepW := strWidth(sep)
+	sepW := common.StrWidth(sep)
 	for _, p := range parts {
 		p = truncPlain(p, width)
-		pw := strWidth(p)
+		pw := common.StrWidth(p)
 		switch {
 		case cur == "":
 			cur, curW = p, pw
@@ -191,19 +192,19 @@ func joinWrap(parts []string, sep string, width int) []string {
 
 type builder struct {
 	r       *rendered
-	st      *styles
+	st      *common.Styles
 	section int
 }
 
 func (b *builder) add(l docLine, st lipgloss.Style) {
 	l.section = b.section
-	l.width = strWidth(l.prefix) + strWidth(l.text)
+	l.width = common.StrWidth(l.prefix) + common.StrWidth(l.text)
 	// A paint, not Render: Render styles underlined text (headings) a
 	// rune at a time, which splits an emoji sequence into codepoints that
 	// a terminal measuring clusters no longer joins.
-	l.styled = newPaint(st).render(l.text)
+	l.styled = common.NewPaint(st).Render(l.text)
 	if l.prefix != "" {
-		l.styled = b.st.listMark.Render(l.prefix) + l.styled
+		l.styled = b.st.ListMark.Render(l.prefix) + l.styled
 	}
 	b.r.lines = append(b.r.lines, l)
 }
@@ -217,9 +218,9 @@ func (b *builder) blank() {
 
 // plain wraps a non-body text (title, heading, matter) with one style.
 func (b *builder) plain(kind lineKind, text, prefix string, st lipgloss.Style) {
-	for _, seg := range wrapSegments(text, b.r.measure-strWidth(prefix)) {
+	for _, seg := range wrapSegments(text, b.r.measure-common.StrWidth(prefix)) {
 		b.add(docLine{kind: kind, prefix: prefix, text: text[seg[0]:seg[1]], block: -1}, st)
-		prefix = spaces(strWidth(prefix))
+		prefix = spaces(common.StrWidth(prefix))
 	}
 }
 
@@ -236,10 +237,10 @@ func (b *builder) matter(doc *corpus.Document, kind string) {
 	b.blank()
 	if !b.r.matterOpen {
 		label := "▸ " + kind + " matter folded (" + plural(len(notes), "note") + ") · m shows it"
-		b.plain(lkFold, label, "", b.st.fold)
+		b.plain(lkFold, label, "", b.st.Fold)
 		return
 	}
-	b.plain(lkFold, "▾ "+kind+" matter · m hides it", "", b.st.fold)
+	b.plain(lkFold, "▾ "+kind+" matter · m hides it", "", b.st.Fold)
 	for _, i := range notes {
 		b.note(i, doc.Matter[i].Text)
 	}
@@ -250,8 +251,8 @@ func (b *builder) matter(doc *corpus.Document, kind string) {
 func (b *builder) note(i int, text string) {
 	b.r.noteLine[i] = len(b.r.lines)
 	prefix := "  "
-	for _, seg := range wrapSegments(text, b.r.measure-strWidth(prefix)) {
-		b.add(docLine{kind: lkMatter, prefix: prefix, text: text[seg[0]:seg[1]], block: noteBlock(i), start: seg[0], end: seg[1]}, b.st.matter)
+	for _, seg := range wrapSegments(text, b.r.measure-common.StrWidth(prefix)) {
+		b.add(docLine{kind: lkMatter, prefix: prefix, text: text[seg[0]:seg[1]], block: noteBlock(i), start: seg[0], end: seg[1]}, b.st.Matter)
 	}
 }
 
@@ -293,14 +294,14 @@ func (b *builder) block(ref corpus.BlockRef) {
 		prefix = "  "
 	}
 	first := true
-	for _, seg := range wrapSegments(blk.Text, b.r.measure-strWidth(prefix)) {
+	for _, seg := range wrapSegments(blk.Text, b.r.measure-common.StrWidth(prefix)) {
 		l := docLine{kind: lkBody, prefix: prefix, text: blk.Text[seg[0]:seg[1]], block: ref.Index, start: seg[0], end: seg[1], section: b.section}
 		if !first {
-			l.prefix = spaces(strWidth(prefix))
+			l.prefix = spaces(common.StrWidth(prefix))
 		}
 		first = false
-		l.width = strWidth(l.prefix) + strWidth(l.text)
-		l.styled = b.st.paint.listMark.render(l.prefix) + styleSpans(blk, l, b.st, nil)
+		l.width = common.StrWidth(l.prefix) + common.StrWidth(l.text)
+		l.styled = b.st.Paint.ListMark.Render(l.prefix) + styleSpans(blk, l, b.st, nil)
 		b.r.lines = append(b.r.lines, l)
 	}
 }
@@ -311,7 +312,7 @@ func (b *builder) block(ref corpus.BlockRef) {
 func (b *builder) verbatim(ref corpus.BlockRef) {
 	blk := ref.Block
 	prefix := "  "
-	width := max(b.r.measure-strWidth(prefix), 1)
+	width := max(b.r.measure-common.StrWidth(prefix), 1)
 	for start := 0; start <= len(blk.Text); {
 		end := strings.IndexByte(blk.Text[start:], '\n')
 		if end < 0 {
@@ -319,10 +320,10 @@ func (b *builder) verbatim(ref corpus.BlockRef) {
 		} else {
 			end += start
 		}
-		cut := start + len(truncate(blk.Text[start:end], width, ""))
+		cut := start + len(common.Truncate(blk.Text[start:end], width, ""))
 		l := docLine{kind: lkBody, prefix: prefix, text: blk.Text[start:cut], block: ref.Index, start: start, end: cut, section: b.section}
-		l.width = strWidth(l.prefix) + strWidth(l.text)
-		l.styled = b.st.paint.listMark.render(l.prefix) + styleSpans(blk, l, b.st, nil)
+		l.width = common.StrWidth(l.prefix) + common.StrWidth(l.text)
+		l.styled = b.st.Paint.ListMark.Render(l.prefix) + styleSpans(blk, l, b.st, nil)
 		b.r.lines = append(b.r.lines, l)
 		start = end + 1
 	}
@@ -338,13 +339,13 @@ func wrapSegments(text string, width int) [][2]int {
 		return [][2]int{{0, 0}}
 	}
 	width = max(width, 2)
-	out := mapLines(text, 0, len(text), widthMethod().Wrap(text, width, ""), nil)
+	out := mapLines(text, 0, len(text), common.WidthMethod().Wrap(text, width, ""), nil)
 	for i := 0; i < len(out); i++ {
 		seg := text[out[i][0]:out[i][1]]
-		if strWidth(seg) <= width {
+		if common.StrWidth(seg) <= width {
 			continue
 		}
-		parts := mapLines(text, out[i][0], out[i][1], widthMethod().Hardwrap(seg, width, true), nil)
+		parts := mapLines(text, out[i][0], out[i][1], common.WidthMethod().Hardwrap(seg, width, true), nil)
 		if len(parts) < 2 {
 			continue
 		}

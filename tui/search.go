@@ -11,6 +11,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/search"
+	"parley/tui/common"
 )
 
 // searchLimit is how many hits the pane keeps: many screens' worth, few
@@ -48,8 +49,7 @@ func buildSearchIndex(c *corpus.Corpus) tea.Cmd {
 type searchPane struct {
 	outbox
 
-	km *KeyMap
-	st *styles
+	ctx *common.Context
 
 	ix    *search.Index
 	input textinput.Model
@@ -85,13 +85,14 @@ type searchPane struct {
 	drawn hitLines // hit lines drawn for the latest answer (search_view.go)
 }
 
-func newSearchPane(km *KeyMap, st *styles) *searchPane {
+func newSearchPane(ctx *common.Context) *searchPane {
 	ti := newTextInput("search: ", "words, 'exact, ^start, end$, !not", maxQuery)
-	return &searchPane{km: km, st: st, input: ti, current: -1}
+	return &searchPane{ctx: ctx, input: ti, current: -1}
 }
 
-// activate prepares the pane to take the focus: it remembers which
-// document is open (for the scope toggle) and focuses the input.
+// activate prepares the pane as it takes the focus: it remembers which
+// document is open (for the scope toggle) and searches when there is no
+// answer yet, or the answer is of this document.
 func (p *searchPane) activate(current int) tea.Cmd {
 	current = p.scopedDoc(current)
 	if current != p.current {
@@ -101,17 +102,25 @@ func (p *searchPane) activate(current int) tea.Cmd {
 		}
 		p.fitInput()
 	}
-	cmd := p.input.Focus()
 	if p.res == nil || p.thisDoc {
-		return tea.Batch(cmd, p.run())
+		return p.run()
 	}
-	return cmd
+	return nil
 }
+
+// focus focuses the input (its cursor blinks). The input stays focused
+// on blur, as the pane is not drawn without the focus.
+func (p *searchPane) focus() tea.Cmd { return p.input.Focus() }
+func (p *searchPane) blur()          {}
+
+// restyle: the hit lines and the preview are keyed by the context's
+// generation.
+func (p *searchPane) restyle() {}
 
 // capturesInput: the pane is a text input, so every key but ctrl+c is its.
 func (p *searchPane) capturesInput() bool { return true }
 
-func (p *searchPane) keys() help.KeyMap { return p.km.searchKeys() }
+func (p *searchPane) keys() help.KeyMap { return p.ctx.Keys.SearchKeys() }
 
 func (p *searchPane) setSize(w, h int) {
 	p.width, p.height = w, h
@@ -159,7 +168,7 @@ func (p *searchPane) update(msg tea.Msg) (pane, tea.Cmd) {
 }
 
 func (p *searchPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	km := p.km
+	km := p.ctx.Keys
 	switch {
 	case key.Matches(msg, km.Accept):
 		return p.open()

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus/search"
+	"parley/tui/common"
 )
 
 // Paging past the first searchLimit hits, and the scope label: the parts
@@ -62,5 +63,5 @@ func (p *searchPane) scopeLabel() string {
 
 // fitInput gives the query input what the scope label leaves of the line.
 func (p *searchPane) fitInput() {
-	p.input.SetWidth(max(p.width-strWidth(p.input.Prompt)-strWidth(p.scopeLabel())-1, 1))
+	p.input.SetWidth(max(p.width-common.StrWidth(p.input.Prompt)-common.StrWidth(p.scopeLabel())-1, 1))
 }

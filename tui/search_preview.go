@@ -68,7 +68,7 @@ func (p *searchPane) viewWithPreview() string {
 	if p.previewPlace() == previewRight {
 		pw := w - hw - 1
 		pv := p.cachedPreview(pw, body)
-		sep := p.st.rule.Render("│")
+		sep := p.ctx.Styles.Rule.Render("│")
 		for r := 0; r < body; r++ {
 			lines = append(lines, hitRow(p.top+r)+sep+pv[r])
 		}
@@ -78,7 +78,7 @@ func (p *searchPane) viewWithPreview() string {
 	for r := 0; r < rows; r++ {
 		lines = append(lines, hitRow(p.top+r))
 	}
-	lines = append(lines, p.st.rule.Render(strings.Repeat("─", w)))
+	lines = append(lines, p.ctx.Styles.Rule.Render(strings.Repeat("─", w)))
 	lines = append(lines, p.cachedPreview(w, h-len(lines))...)
 	return strings.Join(lines[:h], "\n")
 }
@@ -90,14 +90,14 @@ type previewMemo struct {
 	res   *search.Result
 	sel   int
 	w, h  int
-	dark  bool
+	gen   int // the context's generation: styles and width measure
 	lines []string
 }
 
 func (p *searchPane) cachedPreview(w, h int) []string {
 	c := &p.preview
-	if c.lines == nil || c.res != p.res || c.sel != p.sel || c.w != w || c.h != h || c.dark != p.st.isDark {
-		*c = previewMemo{res: p.res, sel: p.sel, w: w, h: h, dark: p.st.isDark, lines: p.previewLines(w, h)}
+	if c.lines == nil || c.res != p.res || c.sel != p.sel || c.w != w || c.h != h || c.gen != p.ctx.Gen {
+		*c = previewMemo{res: p.res, sel: p.sel, w: w, h: h, gen: p.ctx.Gen, lines: p.previewLines(w, h)}
 	}
 	return c.lines
 }
@@ -118,13 +118,13 @@ func (p *searchPane) previewLines(w, h int) []string {
 	if hit.Kind == search.Title {
 		titleSpans = matchSpans(docTitle(d), hit, 0, p)
 	}
-	title := wrapStyled(docTitle(d), in, p.st.title, titleSpans)
+	title := wrapStyled(docTitle(d), in, p.ctx.Styles.Title, titleSpans)
 	head = append(head, title[:min(len(title), 2)]...)
-	head = append(head, p.st.meta.Render(truncPlain(docMeta(d), in)))
+	head = append(head, p.ctx.Styles.Meta.Render(truncPlain(docMeta(d), in)))
 	if sec := sectionOf(d.Sections, hit.Loc.Block); sec != "" {
-		st := p.st.heading
+		st := p.ctx.Styles.Heading
 		if hit.Kind == search.Heading {
-			st = p.st.match
+			st = p.ctx.Styles.Match
 		}
 		head = append(head, st.Render(truncPlain("§ "+oneLine(sec), in)))
 	}
@@ -152,7 +152,7 @@ func (p *searchPane) previewParagraph(d *corpus.Document, hit search.Hit, w, row
 	}
 	b := d.Block(block)
 	if b == nil {
-		return []string{p.st.dim.Render("(no text)")}
+		return []string{p.ctx.Styles.Dim.Render("(no text)")}
 	}
 	text := b.Text
 	var spans []styledSpan
@@ -187,7 +187,7 @@ func (p *searchPane) previewParagraph(d *corpus.Document, hit search.Hit, w, row
 		}
 	}
 	ranges := wrapRanges(shown, w)
-	lines := wrapStyled(shown, w, p.st.body, kept)
+	lines := wrapStyled(shown, w, p.ctx.Styles.Body, kept)
 	// Start a line or two before the sentence's first line when the
 	// paragraph is taller than the preview.
 	first := 0
@@ -216,7 +216,7 @@ func matchSpans(text string, hit search.Hit, off int, p *searchPane) []styledSpa
 			pi++
 		}
 		if pi < len(hit.Positions) && hit.Positions[pi] == ri {
-			spans = append(spans, styledSpan{off + bi, off + bi + utf8.RuneLen(r), p.st.match})
+			spans = append(spans, styledSpan{off + bi, off + bi + utf8.RuneLen(r), p.ctx.Styles.Match})
 		}
 		ri++
 	}
@@ -230,13 +230,13 @@ func sentenceSpans(s corpus.Sentence, matched []styledSpan, p *searchPane) []sty
 	pos := s.Start
 	for _, m := range matched {
 		if m.start > pos {
-			out = append(out, styledSpan{pos, m.start, p.st.selectedMeta})
+			out = append(out, styledSpan{pos, m.start, p.ctx.Styles.SelectedMeta})
 		}
 		out = append(out, m)
 		pos = m.end
 	}
 	if pos < s.End {
-		out = append(out, styledSpan{pos, s.End, p.st.selectedMeta})
+		out = append(out, styledSpan{pos, s.End, p.ctx.Styles.SelectedMeta})
 	}
 	return out
 }

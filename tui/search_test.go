@@ -11,6 +11,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/search"
+	"parley/tui/common"
 )
 
 // searchDriver runs a search pane alone: commands run synchronously and
@@ -22,8 +23,7 @@ type searchDriver struct {
 
 func newSearchDriver(t *testing.T, c *corpus.Corpus, w, h int) *searchDriver {
 	t.Helper()
-	km, st := DefaultKeyMap(), newStyles(true)
-	d := &searchDriver{t: t, p: newSearchPane(&km, &st)}
+	d := &searchDriver{t: t, p: newSearchPane(common.New(true))}
 	// A blinking cursor's commands wait; the driver would wait for each.
 	is := d.p.input.Styles()
 	is.Cursor.Blink = false
@@ -497,8 +497,8 @@ func BenchmarkSearchView(b *testing.B) {
 // The fast path (styles that are escape sequences only, widths summed)
 // draws what measuring and ansi.Truncate draw, on every width.
 func TestHighlightRunsMatchesTruncate(t *testing.T) {
-	st := newStyles(true)
-	fastB, fastH := newRunStyle(st.body), newRunStyle(st.match)
+	st := common.NewStyles(true)
+	fastB, fastH := newRunStyle(st.Body), newRunStyle(st.Match)
 	if !fastB.plain || !fastH.plain {
 		t.Fatal("the body and match styles should take the fast path")
 	}

@@ -10,6 +10,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/search"
+	"parley/tui/common"
 )
 
 // searchSyntax is shown under an empty query: the query language in one
@@ -57,8 +58,8 @@ func (p *searchPane) hits() []search.Hit {
 }
 
 func (p *searchPane) inputLine() string {
-	scope := p.st.status.Render(p.scopeLabel())
-	sw := strWidth(scope)
+	scope := p.ctx.Styles.Status.Render(p.scopeLabel())
+	sw := common.StrWidth(scope)
 	if sw >= p.width {
 		return fitWidth(p.input.View(), p.width)
 	}
@@ -69,7 +70,7 @@ func (p *searchPane) statusLine() string {
 	var s string
 	switch {
 	case p.err != "":
-		return fitWidth(p.st.warn.Render(truncPlain(" "+p.err, p.width)), p.width)
+		return fitWidth(p.ctx.Styles.Warn.Render(truncPlain(" "+p.err, p.width)), p.width)
 	case p.ix == nil:
 		s = " indexing…"
 	case p.res == nil:
@@ -85,7 +86,7 @@ func (p *searchPane) statusLine() string {
 			s += " · searching…"
 		}
 	}
-	return fitWidth(p.st.dim.Render(truncPlain(s, p.width)), p.width)
+	return fitWidth(p.ctx.Styles.Dim.Render(truncPlain(s, p.width)), p.width)
 }
 
 // hitLines keeps the hit lines drawn for one answer, width and
@@ -94,7 +95,7 @@ func (p *searchPane) statusLine() string {
 type hitLines struct {
 	res   *search.Result
 	width int
-	dark  bool
+	gen   int            // the context's generation: styles and width measure
 	lines map[int]string // by hit index*2, +1 when selected
 
 	body, selected, match runStyle
@@ -102,9 +103,9 @@ type hitLines struct {
 
 func (p *searchPane) cachedHitLine(i int, selected bool) string {
 	c := &p.drawn
-	if c.res != p.res || c.width != p.hitsWidth() || c.dark != p.st.isDark || c.lines == nil {
-		*c = hitLines{res: p.res, width: p.hitsWidth(), dark: p.st.isDark, lines: map[int]string{},
-			body: newRunStyle(p.st.body), selected: newRunStyle(p.st.selectedMeta), match: newRunStyle(p.st.match)}
+	if c.res != p.res || c.width != p.hitsWidth() || c.gen != p.ctx.Gen || c.lines == nil {
+		*c = hitLines{res: p.res, width: p.hitsWidth(), gen: p.ctx.Gen, lines: map[int]string{},
+			body: newRunStyle(p.ctx.Styles.Body), selected: newRunStyle(p.ctx.Styles.SelectedMeta), match: newRunStyle(p.ctx.Styles.Match)}
 	}
 	k := i * 2
 	if selected {
@@ -131,8 +132,8 @@ func (p *searchPane) hitLine(h search.Hit, selected bool) string {
 	}
 	docW := max(min(w/6, 18), 6)
 	doc := fitWidth(truncPlain(p.docLabel(h.Loc.Doc), docW), docW)
-	head := p.st.selBar.Render(bar) + p.st.dim.Render(kindTags[h.Kind]) + " " + p.st.meta.Render(doc) + " "
-	room := w - strWidth(head)
+	head := p.ctx.Styles.SelBar.Render(bar) + p.ctx.Styles.Dim.Render(kindTags[h.Kind]) + " " + p.ctx.Styles.Meta.Render(doc) + " "
+	room := w - common.StrWidth(head)
 	if room <= 0 {
 		return fitWidth(head, w)
 	}
@@ -160,7 +161,7 @@ func (p *searchPane) detailLine() string {
 	if sec := sectionOf(d.Sections, h.Loc.Block); sec != "" {
 		s += " — " + sec
 	}
-	return fitWidth(p.st.dim.Render(truncPlain(s, p.width)), p.width)
+	return fitWidth(p.ctx.Styles.Dim.Render(truncPlain(s, p.width)), p.width)
 }
 
 // sectionOf is the heading of the section holding a global block index.
@@ -213,7 +214,7 @@ func highlightRuns(text string, pos []int, width int, b, h runStyle) (string, in
 		if m && first < 0 {
 			first = len(cs)
 		}
-		w := strWidth(c)
+		w := common.StrWidth(c)
 		cs = append(cs, cluster{c, w, m})
 		if first >= 0 || len(pos) == 0 {
 			after += w
@@ -261,8 +262,8 @@ func highlightRuns(text string, pos []int, width int, b, h runStyle) (string, in
 		}
 		i = j
 	}
-	out := truncate(sb.String(), width, "…")
-	return out, strWidth(out)
+	out := common.Truncate(sb.String(), width, "…")
+	return out, common.StrWidth(out)
 }
 
 // wordStart moves start, where the text shown after "…" begins, to the
@@ -321,7 +322,7 @@ type cluster struct {
 // the styles add no visible text: widths are summed, never measured
 // again on the styled string.
 func drawRuns(cs []cluster, lead string, complete bool, width int, b, h runStyle) (string, int) {
-	total := strWidth(lead)
+	total := common.StrWidth(lead)
 	for _, c := range cs {
 		total += c.w
 	}
@@ -382,7 +383,7 @@ func newRunStyle(st lipgloss.Style) runStyle {
 	const mark = "\uE000" // a private-use character no colour or attribute changes
 	open, closing, ok := strings.Cut(st.Render(mark), mark)
 	ok = ok && !strings.Contains(closing, mark) && !strings.ContainsAny(open+closing, "\n ")
-	return runStyle{st: st, open: open, closing: closing, affixes: ok, plain: ok && strWidth(open+closing) == 0}
+	return runStyle{st: st, open: open, closing: closing, affixes: ok, plain: ok && common.StrWidth(open+closing) == 0}
 }
 
 func (r runStyle) write(sb *strings.Builder, text string) {

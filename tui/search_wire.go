@@ -10,17 +10,13 @@ import (
 // openSearch focuses the search pane, telling it which document the
 // reader shows so "this document" can be searched.
 func (m *Model) openSearch() tea.Cmd {
-	p, ok := m.panes[focusSearch].(*searchPane)
-	if !ok {
-		return nil
-	}
 	current := -1
 	if m.reader.doc != nil {
 		current = m.reader.docIdx
 	}
-	m.search.start(m.here())
-	m.focusTo(focusSearch)
-	return p.activate(current)
+	m.searchTrip.start(m.here())
+	cmd := m.focusTo(focusSearch)
+	return tea.Batch(cmd, m.searchView.activate(current))
 }
 
 // searchTrip is where the reader was when search opened and where the
@@ -43,30 +39,15 @@ func (s *searchTrip) landed(to corpus.Loc, ok bool) {
 // since, back to where the reader was before the search ("esc returns to
 // where you were"). The jump is recorded, so ctrl+o returns to the hit.
 func (m *Model) leaveSearch() tea.Cmd {
-	trip := m.search
-	m.search = searchTrip{}
+	trip := m.searchTrip
+	m.searchTrip = searchTrip{}
 	cur, ok := m.here()
 	if !trip.hasFrom || !trip.hit || !ok || cur != trip.to {
-		m.back()
-		return nil
+		return m.back()
 	}
 	m.showDoc(m.corpus.Docs[trip.from.Doc], trip.from, false)
 	m.jumps.record(cur, trip.from)
-	m.setFocus(focusReader)
-	return m.persist()
-}
-
-// searchKeys are the search pane's bindings. The pane takes typed text,
-// so it moves with arrows and control keys, never letters.
-func (k KeyMap) searchKeys() keyGroup {
-	open := key.NewBinding(key.WithKeys(k.Accept.Keys()...), key.WithHelp(k.Accept.Help().Key, "open at the hit"))
-	return keyGroup{
-		short: []key.Binding{open, k.SearchDown, k.SearchUp, k.SearchScope, k.Cancel},
-		full: [][]key.Binding{
-			{open, k.SearchDown, k.SearchUp, k.SearchPageDown, k.SearchPageUp},
-			{k.SearchScope, k.Cancel, k.JumpBack},
-		},
-	}
+	return tea.Batch(m.setFocus(focusReader), m.persist())
 }
 
 // searchSyntaxHelp spells out the query syntax for the full help. These

@@ -27,13 +27,13 @@ func (m *Model) storiesFound(msg storiesFoundMsg) tea.Cmd {
 		return nil
 	}
 	m.set.groups, m.set.grouping = msg.groups, false
-	if cp, ok := m.panes[focusCompare].(*comparePane); ok {
-		cp.engine.setStories(msg.groups)
+	if e := m.compareEngine(); e != nil {
+		e.setStories(msg.groups)
 	}
 	m.list.indexed("stories")
 	m.list.refresh(m.list.kept())
 	m.previewSelection()
-	if p, ok := m.panes[focusClaims].(*claimsPane); ok && p.storyMode() && (p.loaded || p.loading) {
+	if p := m.claimsIndex; p != nil && p.storyMode() && (p.loaded || p.loading) {
 		return p.load()
 	}
 	return nil
@@ -98,12 +98,12 @@ func (m *Model) storyAtHand() int {
 			doc = m.reader.docIdx
 		}
 	case focusCompare:
-		if p, ok := m.panes[focusCompare].(*comparePane); ok {
-			doc = p.originDoc()
+		if m.compareView != nil {
+			doc = m.compareView.originDoc()
 		}
 	case focusClaims:
-		if p, ok := m.panes[focusClaims].(*claimsPane); ok {
-			if k := p.storyAtHand(); k >= 0 {
+		if m.claimsIndex != nil {
+			if k := m.claimsIndex.storyAtHand(); k >= 0 {
 				return k
 			}
 		}
@@ -123,5 +123,5 @@ func (m *Model) scopeBadge() string {
 	if mk == "" || m.width < 20 {
 		return ""
 	}
-	return m.st.statusKey.Render(truncPlain(" "+mk+" ", m.width/2))
+	return m.ctx.Styles.StatusKey.Render(truncPlain(" "+mk+" ", m.width/2))
 }

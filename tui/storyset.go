@@ -7,6 +7,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/stories"
+	"parley/tui/common"
 )
 
 // storySet is the comparison set, shared by every pane as the styles and
@@ -185,7 +186,7 @@ func (s *storySet) markerFit(w int) string {
 	}
 	count := " · " + plural(len(s.scope.sources), "source")
 	name := s.scopeName()
-	if room := w - strWidth(count); strWidth(name) > room {
+	if room := w - common.StrWidth(count); common.StrWidth(name) > room {
 		name = truncPlain(name, max(room, 8))
 	}
 	return name + count

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // cellSeg is one piece of a laid-out table line: a fragment of a cell
@@ -120,21 +121,21 @@ func (b *builder) table(ref corpus.BlockRef) {
 		n = max(n, len(r))
 	}
 	prefix := "  "
-	measure := max(b.r.measure-strWidth(prefix), 1)
+	measure := max(b.r.measure-common.StrWidth(prefix), 1)
 	sep := tableSep
-	if measure-(n-1)*strWidth(sep) < n {
+	if measure-(n-1)*common.StrWidth(sep) < n {
 		sep = narrowSep
 	}
 	natural, floor := make([]int, n), make([]int, n)
 	for _, r := range rows {
 		for i, cell := range r {
-			natural[i] = max(natural[i], strWidth(cell))
+			natural[i] = max(natural[i], common.StrWidth(cell))
 			for _, word := range strings.Fields(cell) {
-				floor[i] = max(floor[i], strWidth(word))
+				floor[i] = max(floor[i], common.StrWidth(word))
 			}
 		}
 	}
-	widths := tableWidths(natural, floor, max(measure-(n-1)*strWidth(sep), n))
+	widths := tableWidths(natural, floor, max(measure-(n-1)*common.StrWidth(sep), n))
 	offs := cellOffsets(blk.Text, rows)
 
 	// Each cell wrapped to its column: the fragments' byte ranges in
@@ -156,7 +157,7 @@ func (b *builder) table(ref corpus.BlockRef) {
 		var sb strings.Builder
 		for i, w := range widths {
 			if i > 0 {
-				sb.WriteString(strings.Repeat("─", (strWidth(sep)-1)/2) + "┼" + strings.Repeat("─", strWidth(sep)/2))
+				sb.WriteString(strings.Repeat("─", (common.StrWidth(sep)-1)/2) + "┼" + strings.Repeat("─", common.StrWidth(sep)/2))
 			}
 			sb.WriteString(strings.Repeat("─", w))
 		}
@@ -183,8 +184,8 @@ func (b *builder) table(ref corpus.BlockRef) {
 				if ci < len(r) && k < len(wrapped[ri][ci]) {
 					seg := wrapped[ri][ci][k]
 					text = r[ci][seg[0]:seg[1]]
-					if strWidth(text) > widths[ci] {
-						text = truncate(text, widths[ci], "")
+					if common.StrWidth(text) > widths[ci] {
+						text = common.Truncate(text, widths[ci], "")
 					}
 					if o := offs[ri][ci]; o >= 0 {
 						start, end = o+seg[0], o+seg[0]+len(text)
@@ -204,7 +205,7 @@ func (b *builder) table(ref corpus.BlockRef) {
 					fill = ""
 				}
 				if ci < n-1 {
-					fill += spaces(widths[ci] - strWidth(text))
+					fill += spaces(widths[ci] - common.StrWidth(text))
 				}
 			}
 			if lo < 0 {
@@ -225,18 +226,18 @@ func (b *builder) tableLine(ref corpus.BlockRef, prefix string, segs []cellSeg, 
 	l := docLine{kind: lkBody, prefix: prefix, text: sb.String(), block: ref.Index, start: start, end: end, section: b.section, segs: segs}
 	// A column too narrow for the pane is cut at the text column (the
 	// frame must keep its width); the view cuts it again at the pane.
-	l.width = strWidth(l.prefix) + strWidth(l.text)
-	l.styled = b.st.paint.listMark.render(l.prefix) + styleSpans(ref.Block, l, b.st, nil)
+	l.width = common.StrWidth(l.prefix) + common.StrWidth(l.text)
+	l.styled = b.st.Paint.ListMark.Render(l.prefix) + styleSpans(ref.Block, l, b.st, nil)
 	b.r.lines = append(b.r.lines, l)
 }
 
 // paintSegs draws a table line piece by piece: the cell fragments with
 // their emphasis and overlays, the fill in the base paint.
-func paintSegs(blk *corpus.Block, l docLine, base, emph paint, ovs []overlay) string {
+func paintSegs(blk *corpus.Block, l docLine, base, emph common.Paint, ovs []overlay) string {
 	var sb strings.Builder
 	for _, s := range l.segs {
 		if s.start >= s.end {
-			sb.WriteString(base.render(s.text))
+			sb.WriteString(base.Render(s.text))
 			continue
 		}
 		sub := docLine{block: l.block, start: s.start, end: s.end, text: s.text}

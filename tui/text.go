@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // spaces returns n blanks without allocating for the common widths.
@@ -26,10 +27,10 @@ func fitWidth(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := strWidth(s)
+	sw := common.StrWidth(s)
 	if sw > w {
-		s = truncate(s, w, "…")
-		sw = strWidth(s)
+		s = common.Truncate(s, w, "…")
+		sw = common.StrWidth(s)
 	}
 	return s + spaces(w-sw)
 }
@@ -56,10 +57,10 @@ func truncPlain(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if strWidth(s) <= w {
+	if common.StrWidth(s) <= w {
 		return s
 	}
-	return truncate(s, w, "…")
+	return common.Truncate(s, w, "…")
 }
 
 // runeFloor moves a byte offset back to the start of the rune it falls in,

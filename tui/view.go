@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"parley/tui/common"
 	"strconv"
 	"strings"
 
@@ -37,9 +38,9 @@ func (m *Model) render() string {
 	case m.showAll:
 		body = m.fullHelp()
 	case m.picker != nil:
-		body = m.picker.view(m.st, newCompareStyles(m.st.isDark), w, m.lay.main.H)
+		body = m.picker.view(m.ctx.Styles, w, m.lay.main.H)
 	case m.lay.split && (m.focus == focusList || m.focus == focusReader):
-		body = joinColumns(m.list.view(), m.st.rule.Render("│"), m.reader.view(), m.lay.main.H)
+		body = joinColumns(m.list.view(), m.ctx.Styles.Rule.Render("│"), m.reader.view(), m.lay.main.H)
 	default:
 		body = m.panes[m.focus].view()
 	}
@@ -70,39 +71,39 @@ func joinColumns(left, sep, right string, h int) string {
 // footer is a note when there is one, else the focused pane's short help.
 func (m *Model) footer() string {
 	if m.note != "" {
-		return fitWidth(m.st.warn.Render(truncPlain(" "+m.note, m.width)), m.width)
+		return fitWidth(m.ctx.Styles.Warn.Render(truncPlain(" "+m.note, m.width)), m.width)
 	}
 	if m.skipped && m.corpus != nil && (len(m.corpus.Problems) > 0 || len(m.corpus.Unsupported) > 0) {
-		return fitWidth(m.st.warn.Render(m.skippedNote(m.width)), m.width)
+		return fitWidth(m.ctx.Styles.Warn.Render(m.skippedNote(m.width)), m.width)
 	}
 	if m.picker != nil {
-		return fitWidth(m.st.dim.Render(" ↑/↓ choose · enter adds the sentence · esc cancels · ctrl+c quits"), m.width)
+		return fitWidth(m.ctx.Styles.Dim.Render(" ↑/↓ choose · enter adds the sentence · esc cancels · ctrl+c quits"), m.width)
 	}
 	if m.showAll {
-		return fitWidth(m.st.dim.Render(" j/k scroll · q or any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.width)
+		return fitWidth(m.ctx.Styles.Dim.Render(" j/k scroll · q or any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.width)
 	}
 	keys := m.footerKeys()
 	// A restricted session is named first, in every pane (storyset.go).
 	badge, w := m.scopeBadge(), m.width
-	w -= strWidth(badge)
-	return badge + m.footerMemo.get(keys, w, m.st.isDark, func() string {
+	w -= common.StrWidth(badge)
+	return badge + m.footerMemo.get(keys, w, m.ctx.Gen, func() string {
 		return fitWidth(m.shortHelpLine(fitHints(keys, w, m.shortHelpLine)), w)
 	})
 }
 
 // footerMemo keeps the last footer: drawing help is a good part of a
-// frame's cost, and it changes only with the keys shown, width or styles.
+// frame's cost, and it changes only with the keys shown, width, styles or
+// measure (the context's generation).
 type footerMemo struct {
 	key  string
 	text string
 }
 
-func (f *footerMemo) get(keys []key.Binding, width int, dark bool, draw func() string) string {
+func (f *footerMemo) get(keys []key.Binding, width, gen int, draw func() string) string {
 	var sb strings.Builder
 	sb.WriteString(strconv.Itoa(width))
-	if dark {
-		sb.WriteByte('d')
-	}
+	sb.WriteByte('/')
+	sb.WriteString(strconv.Itoa(gen))
 	for _, k := range keys {
 		if k.Enabled() {
 			h := k.Help()

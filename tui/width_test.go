@@ -10,6 +10,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // emojiLine is the QA case: a ZWJ family and a flag, 2 cells each as
@@ -61,7 +62,7 @@ func requireBorder(t *testing.T, m *Model, label string) {
 			if x == col {
 				at = c
 			}
-			x += strWidth(c)
+			x += common.StrWidth(c)
 		}
 		if at != "│" {
 			t.Fatalf("%s: row %d has %q in the border's column %d: %q", label, y, at, col, line)
@@ -80,9 +81,9 @@ func TestEmojiNeverOverflows(t *testing.T) {
 			name = "grapheme"
 		}
 		t.Run(name, func(t *testing.T) {
-			t.Cleanup(func() { setWidthMethod(ansi.WcWidth) })
+			t.Cleanup(func() { common.SetWidthMethod(ansi.WcWidth) })
 			m := newSearchModel(t, 100, 24, emojiCorpus())
-			if widthMethod() != ansi.WcWidth {
+			if common.WidthMethod() != ansi.WcWidth {
 				t.Fatal("text is measured per codepoint until the terminal says otherwise")
 			}
 			if m.reader.doc == nil || m.reader.doc.ID != "emoji" {
@@ -91,7 +92,7 @@ func TestEmojiNeverOverflows(t *testing.T) {
 			wcLines := len(m.reader.r.lines)
 			if grapheme {
 				send(m, tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeReset})
-				if widthMethod() != ansi.GraphemeWidth {
+				if common.WidthMethod() != ansi.GraphemeWidth {
 					t.Fatal("a mode 2027 report did not switch to grapheme widths")
 				}
 				// The reader wraps again: clusters take fewer cells.

@@ -1,6 +1,7 @@
-package tui
+package common
 
 import (
+	"strings"
 	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
@@ -21,34 +22,34 @@ import (
 // commands running beside Update may measure text.
 var graphemeWidth atomic.Bool
 
-// widthMethod is how text is measured now.
-func widthMethod() ansi.Method {
+// WidthMethod is how text is measured now.
+func WidthMethod() ansi.Method {
 	if graphemeWidth.Load() {
 		return ansi.GraphemeWidth
 	}
 	return ansi.WcWidth
 }
 
-// setWidthMethod switches the measure and reports whether it changed.
-func setWidthMethod(m ansi.Method) bool {
+// SetWidthMethod switches the measure and reports whether it changed.
+func SetWidthMethod(m ansi.Method) bool {
 	g := m == ansi.GraphemeWidth
 	return graphemeWidth.Swap(g) != g
 }
 
-// unicodeCoreReport reports whether msg is the terminal's answer that it
+// UnicodeCoreReport reports whether msg is the terminal's answer that it
 // supports mode 2027, on which the renderer switches to grapheme widths
 // (the same test as Bubble Tea's).
-func unicodeCoreReport(msg tea.ModeReportMsg) bool {
+func UnicodeCoreReport(msg tea.ModeReportMsg) bool {
 	return msg.Mode == ansi.ModeUnicodeCore &&
 		(msg.Value == ansi.ModeReset || msg.Value == ansi.ModeSet || msg.Value == ansi.ModePermanentlySet)
 }
 
-// strWidth is the width of s in cells, escape sequences aside.
-func strWidth(s string) int { return widthMethod().StringWidth(s) }
+// StrWidth is the width of s in cells, escape sequences aside.
+func StrWidth(s string) int { return WidthMethod().StringWidth(s) }
 
-// truncate cuts s to w cells, ending it with tail when cut.
-func truncate(s string, w int, tail string) string {
-	m := widthMethod()
+// Truncate cuts s to w cells, ending it with tail when cut.
+func Truncate(s string, w int, tail string) string {
+	m := WidthMethod()
 	if m.StringWidth(s) <= w {
 		return s
 	}
@@ -57,24 +58,12 @@ func truncate(s string, w int, tail string) string {
 		// fits, whatever the method (x/ansi v0.11.9). Blanks after s,
 		// which the cut never reaches since s alone is too wide, make
 		// it cut.
-		s += spaces(w + 1)
+		s += strings.Repeat(" ", w+1)
 	}
 	return m.Truncate(s, w, tail)
 }
 
-// truncateLeft drops n cells from the left of s, putting prefix first.
-func truncateLeft(s string, n int, prefix string) string {
-	return widthMethod().TruncateLeft(s, n, prefix)
-}
-
-// remeasure draws everything again after the width method changed: the
-// reader's wrap, the list's rows, the hit lines and the compare view are
-// all kept between frames.
-func (m *Model) remeasure() {
-	m.restyle(m.st.isDark)
-	m.list.items = nil
-	if p, ok := m.panes[focusSearch].(*searchPane); ok {
-		p.drawn = hitLines{}
-	}
-	m.footerMemo = footerMemo{}
+// TruncateLeft drops n cells from the left of s, putting prefix first.
+func TruncateLeft(s string, n int, prefix string) string {
+	return WidthMethod().TruncateLeft(s, n, prefix)
 }

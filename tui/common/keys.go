@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"strings"
@@ -71,6 +71,9 @@ type KeyMap struct {
 	// Text input (filter, find).
 	Accept key.Binding
 	Cancel key.Binding
+
+	// CompareView holds the keys of the compare view and the claims index.
+	CompareView CompareKeyMap
 }
 
 // DefaultKeyMap follows less and vim habits.
@@ -78,7 +81,7 @@ func DefaultKeyMap() KeyMap {
 	b := func(keys []string, helpKey, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
-	return KeyMap{
+	k := KeyMap{
 		Quit:      b([]string{"q"}, "q", "quit"),
 		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 		Help:      b([]string{"?"}, "?", "all keys"),
@@ -140,54 +143,56 @@ func DefaultKeyMap() KeyMap {
 		Accept: b([]string{"enter"}, "enter", "accept"),
 		Cancel: b([]string{"esc"}, "esc", "cancel"),
 	}
+	k.CompareView = newCompareKeyMap(k)
+	return k
 }
 
-// keyGroup is a help.KeyMap made of fixed bindings, for panes and modes.
-type keyGroup struct {
-	short []key.Binding
-	full  [][]key.Binding
+// KeyGroup is a help.KeyMap made of fixed bindings, for panes and modes.
+type KeyGroup struct {
+	Short []key.Binding
+	Full  [][]key.Binding
 }
 
-func (g keyGroup) ShortHelp() []key.Binding  { return g.short }
-func (g keyGroup) FullHelp() [][]key.Binding { return g.full }
+func (g KeyGroup) ShortHelp() []key.Binding  { return g.Short }
+func (g KeyGroup) FullHelp() [][]key.Binding { return g.Full }
 
-// shortHelp is b as the footer names it, in a word; the full help keeps
+// Brief is b as the footer names it, in a word; the full help keeps
 // the whole description.
-func shortHelp(b key.Binding, desc string) key.Binding {
+func Brief(b key.Binding, desc string) key.Binding {
 	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(strings.SplitN(b.Help().Key, "/", 2)[0], desc))
 }
 
-// globalKeys are shown after the focused pane's own keys.
-func (k KeyMap) globalKeys() []key.Binding {
+// GlobalKeys are shown after the focused pane's own keys.
+func (k KeyMap) GlobalKeys() []key.Binding {
 	return []key.Binding{k.Search, k.Claims, k.FocusNext, k.Help, k.Quit}
 }
 
-func (k KeyMap) globalFull() []key.Binding {
+func (k KeyMap) GlobalFull() []key.Binding {
 	return []key.Binding{k.FocusNext, k.FocusPrev, k.Back, k.JumpBack, k.JumpForward, k.Search, k.Claims, k.Scope, k.Help, k.Quit}
 }
 
-// movingPageDown is page down as the keys shared by the list, the reader
+// MovingPageDown is page down as the keys shared by the list, the reader
 // and the help list it: in the list space tags, so it is named apart.
-func (k KeyMap) movingPageDown() key.Binding {
+func (k KeyMap) MovingPageDown() key.Binding {
 	return key.NewBinding(key.WithKeys("pgdown", "f", "ctrl+f"), key.WithHelp("f/ctrl+f", "page down (space too, but in the list space tags)"))
 }
 
-func (k KeyMap) listKeys() keyGroup {
-	return keyGroup{
-		short: []key.Binding{k.Open, k.Filter, shortHelp(k.Sort, "sort"), shortHelp(k.Tag, "tag"), shortHelp(k.Scope, "story")},
-		full: [][]key.Binding{
-			{k.Up, k.Down, k.movingPageDown(), k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
+func (k KeyMap) ListKeys() KeyGroup {
+	return KeyGroup{
+		Short: []key.Binding{k.Open, k.Filter, Brief(k.Sort, "sort"), Brief(k.Tag, "tag"), Brief(k.Scope, "story")},
+		Full: [][]key.Binding{
+			{k.Up, k.Down, k.MovingPageDown(), k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
 			{k.Open, k.Filter, k.Sort, k.Tag, k.UntagAll},
 		},
 	}
 }
 
-func (k KeyMap) readerKeys() keyGroup {
-	return keyGroup{
+func (k KeyMap) ReaderKeys() KeyGroup {
+	return KeyGroup{
 		// Most important first: the footer drops hints from the end
 		// when the terminal is narrow, and every reader knows space.
-		short: []key.Binding{k.Cursor, k.Compare, k.Find, k.Outline, k.NextSection, k.NextDoc, k.PageDown},
-		full: [][]key.Binding{
+		Short: []key.Binding{k.Cursor, k.Compare, k.Find, k.Outline, k.NextSection, k.NextDoc, k.PageDown},
+		Full: [][]key.Binding{
 			{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.LineDown, k.LineUp},
 			{k.NextSection, k.PrevSection, k.Outline, k.NextDoc, k.PrevDoc, k.Matter},
 			// The sentence cursor's keys (after v), a and U too, so that the
@@ -197,24 +202,37 @@ func (k KeyMap) readerKeys() keyGroup {
 	}
 }
 
-func (k KeyMap) cursorKeys() keyGroup {
-	return keyGroup{
-		short: []key.Binding{k.Compare, k.NextSentence, k.PrevSentence, k.AddToClaim, k.Back},
-		full:  [][]key.Binding{{k.NextSentence, k.PrevSentence, k.Compare, k.AddToClaim, k.UndoClaim, k.Back}},
+func (k KeyMap) CursorKeys() KeyGroup {
+	return KeyGroup{
+		Short: []key.Binding{k.Compare, k.NextSentence, k.PrevSentence, k.AddToClaim, k.Back},
+		Full:  [][]key.Binding{{k.NextSentence, k.PrevSentence, k.Compare, k.AddToClaim, k.UndoClaim, k.Back}},
 	}
 }
 
-func (k KeyMap) inputKeys() keyGroup {
-	return keyGroup{
-		short: []key.Binding{k.Accept, k.Cancel},
-		full:  [][]key.Binding{{k.Accept, k.Cancel}},
+func (k KeyMap) InputKeys() KeyGroup {
+	return KeyGroup{
+		Short: []key.Binding{k.Accept, k.Cancel},
+		Full:  [][]key.Binding{{k.Accept, k.Cancel}},
 	}
 }
 
-func (k KeyMap) outlineKeys() keyGroup {
+func (k KeyMap) OutlineKeys() KeyGroup {
 	closeIt := key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q/esc", "close"))
-	return keyGroup{
-		short: []key.Binding{k.Down, k.Up, k.Open, closeIt},
-		full:  [][]key.Binding{{k.Down, k.Up, k.Open, closeIt}},
+	return KeyGroup{
+		Short: []key.Binding{k.Down, k.Up, k.Open, closeIt},
+		Full:  [][]key.Binding{{k.Down, k.Up, k.Open, closeIt}},
+	}
+}
+
+// SearchKeys are the search pane's bindings. The pane takes typed text,
+// so it moves with arrows and control keys, never letters.
+func (k KeyMap) SearchKeys() KeyGroup {
+	open := key.NewBinding(key.WithKeys(k.Accept.Keys()...), key.WithHelp(k.Accept.Help().Key, "open at the hit"))
+	return KeyGroup{
+		Short: []key.Binding{open, k.SearchDown, k.SearchUp, k.SearchScope, k.Cancel},
+		Full: [][]key.Binding{
+			{open, k.SearchDown, k.SearchUp, k.SearchPageDown, k.SearchPageUp},
+			{k.SearchScope, k.Cancel, k.JumpBack},
+		},
 	}
 }

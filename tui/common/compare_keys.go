@@ -1,13 +1,16 @@
-package tui
+package common
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 )
 
-// compareKeyMap holds the bindings of the compare view and the claims
-// index. They live apart from the shared KeyMap because they only mean
-// something in these two panes; help is generated from them all the same.
-type compareKeyMap struct {
+// CompareKeyMap holds the bindings of the compare view and the claims
+// index (KeyMap.CompareView). They are grouped apart because they only
+// mean something in these two panes; help is generated from them all the
+// same.
+type CompareKeyMap struct {
 	Next      key.Binding // next statement / claim
 	Prev      key.Binding
 	PageRight key.Binding // next sources, sideways
@@ -36,12 +39,13 @@ type compareKeyMap struct {
 	Undo   key.Binding
 }
 
-func defaultCompareKeyMap() compareKeyMap {
+// newCompareKeyMap builds the compare keys on the shared ones, so paging
+// is the same binding everywhere.
+func newCompareKeyMap(shared KeyMap) CompareKeyMap {
 	b := func(keys []string, helpKey, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
-	shared := DefaultKeyMap()
-	return compareKeyMap{
+	return CompareKeyMap{
 		PageDown: shared.PageDown,
 		PageUp:   shared.PageUp,
 		// u undoes here, as in vim: half a page up is ctrl+u.
@@ -69,16 +73,16 @@ func defaultCompareKeyMap() compareKeyMap {
 	}
 }
 
-// compareHelp lists every compare key, for the full help screen.
-func (k compareKeyMap) compareHelp() keyGroup { return k.compareHelpPaging(true) }
+// CompareHelp lists every compare key, for the full help screen.
+func (k CompareKeyMap) CompareHelp() KeyGroup { return k.CompareHelpPaging(true) }
 
-// compareHelpPaging leaves out the sideways keys when they would do
+// CompareHelpPaging leaves out the sideways keys when they would do
 // nothing (stacked sources, or all columns on one screen).
-func (k compareKeyMap) compareHelpPaging(paging bool) keyGroup {
+func (k CompareKeyMap) CompareHelpPaging(paging bool) KeyGroup {
 	if !paging {
-		return keyGroup{
-			short: []key.Binding{k.Next, k.Open, shortHelp(k.Widen, "widen"), k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
-			full: [][]key.Binding{
+		return KeyGroup{
+			Short: []key.Binding{k.Next, k.Open, Brief(k.Widen, "widen"), k.Keep, k.Drop, k.Curated, k.ExportShort(), k.Query, k.Back},
+			Full: [][]key.Binding{
 				{k.Next, k.Prev, k.Top, k.Bottom},
 				{k.Open, k.Back},
 				{k.Curated, k.Export, k.Query, k.Widen},
@@ -86,9 +90,9 @@ func (k compareKeyMap) compareHelpPaging(paging bool) keyGroup {
 			},
 		}
 	}
-	return keyGroup{
-		short: []key.Binding{k.Next, k.PageRight, k.Open, shortHelp(k.Widen, "widen"), k.Keep, k.Drop, k.Curated, k.exportShort(), k.Query, k.Back},
-		full: [][]key.Binding{
+	return KeyGroup{
+		Short: []key.Binding{k.Next, k.PageRight, k.Open, Brief(k.Widen, "widen"), k.Keep, k.Drop, k.Curated, k.ExportShort(), k.Query, k.Back},
+		Full: [][]key.Binding{
 			{k.Next, k.Prev, k.Top, k.Bottom},
 			{k.PageRight, k.PageLeft, k.Open, k.Back},
 			{k.Curated, k.Export, k.Query, k.Widen},
@@ -97,43 +101,70 @@ func (k compareKeyMap) compareHelpPaging(paging bool) keyGroup {
 	}
 }
 
-// exportShort is the export key as the footer names it; the full help
+// ExportShort is the export key as the footer names it; the full help
 // says where the file goes (the current directory).
-func (k compareKeyMap) exportShort() key.Binding {
+func (k CompareKeyMap) ExportShort() key.Binding {
 	return key.NewBinding(key.WithKeys(k.Export.Keys()...), key.WithHelp(k.Export.Help().Key, "export Markdown"))
 }
 
-// exportIndex is the export key as the claims index's full help names
+// ExportIndex is the export key as the claims index's full help names
 // it: there it writes the coverage table.
-func (k compareKeyMap) exportIndex() key.Binding {
+func (k CompareKeyMap) ExportIndex() key.Binding {
 	return key.NewBinding(key.WithKeys(k.Export.Keys()...), key.WithHelp(k.Export.Help().Key, "export the claims as a Markdown coverage table (parley-claims-YYYYMMDD-HHMMSS.md, where the comparison's exports go): a row per claim, a column per source, ● ○ ≠"))
 }
 
-func (k compareKeyMap) claimsHelp() keyGroup {
+func (k CompareKeyMap) ClaimsHelp() KeyGroup {
 	next := key.NewBinding(key.WithKeys(k.Next.Keys()...), key.WithHelp("j/↓", "next claim"))
 	prev := key.NewBinding(key.WithKeys(k.Prev.Keys()...), key.WithHelp("k/↑", "previous claim"))
 	open := key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp("enter", "compare claim"))
-	return keyGroup{
-		short: []key.Binding{next, open, k.Curated, k.exportShort(), k.Query, k.Back},
-		full: [][]key.Binding{
+	return KeyGroup{
+		Short: []key.Binding{next, open, k.Curated, k.ExportShort(), k.Query, k.Back},
+		Full: [][]key.Binding{
 			{next, prev, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-			{open, k.Curated, k.exportIndex(), k.Query, k.Back},
+			{open, k.Curated, k.ExportIndex(), k.Query, k.Back},
 			{k.Rename, k.Delete, k.Undo},
 		},
 	}
 }
 
-// withFull adds other groups to a pane's full help. The compare view and
+// WithFull adds other groups to a pane's full help. The compare view and
 // the claims index lead to each other (enter on a claim, C from the
 // comparison), so the help of either lists the keys of both.
-func (g keyGroup) withFull(other keyGroup) keyGroup {
-	full := append(append([][]key.Binding{}, g.full...), other.full...)
-	return keyGroup{short: g.short, full: full}
+func (g KeyGroup) WithFull(other KeyGroup) KeyGroup {
+	full := append(append([][]key.Binding{}, g.Full...), other.Full...)
+	return KeyGroup{Short: g.Short, Full: full}
 }
 
-func (k compareKeyMap) inputHelp() keyGroup {
-	return keyGroup{
-		short: []key.Binding{k.Accept, k.Cancel},
-		full:  [][]key.Binding{{k.Accept, k.Cancel}},
+func (k CompareKeyMap) InputHelp() KeyGroup {
+	return KeyGroup{
+		Short: []key.Binding{k.Accept, k.Cancel},
+		Full:  [][]key.Binding{{k.Accept, k.Cancel}},
+	}
+}
+
+// WithoutCurated leaves the curated layer's key out of a pane's help when
+// the corpus has no curated layer to turn on or off.
+func (k CompareKeyMap) WithoutCurated(g KeyGroup, has bool) KeyGroup {
+	if has {
+		return g
+	}
+	drop := func(bs []key.Binding) []key.Binding {
+		return slices.DeleteFunc(slices.Clone(bs), func(b key.Binding) bool { return slices.Equal(b.Keys(), k.Curated.Keys()) })
+	}
+	out := KeyGroup{Short: drop(g.Short)}
+	for _, grp := range g.Full {
+		out.Full = append(out.Full, drop(grp))
+	}
+	return out
+}
+
+// StoriesHelp is the keys of the stories list.
+func (k CompareKeyMap) StoriesHelp() KeyGroup {
+	next := key.NewBinding(key.WithKeys(k.Next.Keys()...), key.WithHelp("j/↓", "next story"))
+	prev := key.NewBinding(key.WithKeys(k.Prev.Keys()...), key.WithHelp("k/↑", "previous story"))
+	open := key.NewBinding(key.WithKeys(k.Open.Keys()...), key.WithHelp("enter", "the story's claims (esc: back to the stories)"))
+	return KeyGroup{
+		Short: []key.Binding{next, Brief(open, "open story"), k.Query, k.Back},
+		Full:  [][]key.Binding{{next, prev, open, k.Query, k.Back}},
 	}
 }

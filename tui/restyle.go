@@ -1,0 +1,26 @@
+package tui
+
+// restyle builds the shared styles for the terminal's background and lets
+// every pane redo what it computed with the old ones.
+func (m *Model) restyle(isDark bool) {
+	m.ctx.Restyle(isDark)
+	m.hlp.Styles = m.ctx.Styles.Help
+	m.restylePanes()
+}
+
+// remeasure draws everything again after the width method changed: the
+// context's generation changes, so every drawing kept between frames (the
+// list's rows, the hit lines, the compare view, the footer) is redrawn,
+// and the reader wraps again.
+func (m *Model) remeasure() {
+	m.ctx.Remeasure()
+	m.restylePanes()
+}
+
+func (m *Model) restylePanes() {
+	for _, p := range m.panes {
+		if p != nil {
+			p.restyle()
+		}
+	}
+}
