@@ -53,7 +53,7 @@ func (m *Model) openPicker(msg pickClaimMsg) tea.Cmd {
 	}
 	e.mu.Unlock()
 	p.input = newTextInput("claim: ", "type to find a claim, or a new claim's label", maxLabel)
-	p.input.SetWidth(max(m.width-8, 1))
+	p.input.SetWidth(max(m.ctx.Width-8, 1))
 	p.filter()
 	m.picker = p
 	return p.input.Focus()

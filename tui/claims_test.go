@@ -234,7 +234,7 @@ func TestClaimsPaging(t *testing.T) {
 func TestClaimsHeaderWhileFinding(t *testing.T) {
 	m := newTestModel(t, 80, 24, seedCorpus(t))
 	press(m, "C")
-	p, ok := m.panes[focusClaims].(*claimsPane)
+	p, ok := m.claimsIndex, m.claimsIndex != nil
 	if !ok || m.focus != focusClaims {
 		t.Fatalf("C: focus %v, want the claims index", m.focus)
 	}

@@ -199,7 +199,7 @@ func TestClaimsWorkbenchViews(t *testing.T) {
 	if !strings.Contains(s, "claim: Venue · yours") || strings.Count(s, "yours") < 3 || !strings.Contains(s, "saved in "+dir) {
 		t.Fatalf("after keeping, the view shows the user's claim:\n%s", s)
 	}
-	p := m.panes[focusCompare].(*comparePane)
+	p := m.compareView
 	if p.result.Claim == nil || p.result.Claim.Origin != compare.OriginUser {
 		t.Fatalf("claim %+v", p.result.Claim)
 	}
@@ -285,7 +285,7 @@ func TestBrokenClaimsFileInTheInterface(t *testing.T) {
 	if raw, _ := os.ReadFile(path); string(raw) != `{"claims": [` {
 		t.Fatalf("the broken file changed: %q", raw)
 	}
-	if p := m.panes[focusCompare].(*comparePane); p.saving || p.result == nil {
+	if p := m.compareView; p.saving || p.result == nil {
 		t.Fatalf("the compare view is stuck: saving %v", p.saving)
 	}
 }

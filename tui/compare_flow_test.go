@@ -14,7 +14,7 @@ import (
 // delivers its result, as the runtime would.
 func compareNow(t *testing.T, m *Model) *comparePane {
 	t.Helper()
-	p, ok := m.panes[focusCompare].(*comparePane)
+	p, ok := m.compareView, m.compareView != nil
 	if !ok {
 		t.Fatal("no compare pane")
 	}
@@ -194,7 +194,7 @@ func TestCompareEscTypedQueryFromReaderReturns(t *testing.T) {
 // claimsNow delivers the claims the claims index asked for.
 func claimsNow(t *testing.T, m *Model) *claimsPane {
 	t.Helper()
-	p, ok := m.panes[focusClaims].(*claimsPane)
+	p, ok := m.claimsIndex, m.claimsIndex != nil
 	if !ok {
 		t.Fatal("no claims pane")
 	}

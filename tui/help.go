@@ -61,7 +61,7 @@ func (m *Model) helpSections() []helpSection {
 // side by side the same way; a group wider than the screen has its
 // descriptions wrapped, so nothing is cut on a narrow terminal.
 func (m *Model) fullHelpLines() []string {
-	room := m.width - 2 // the help is indented a cell, and keeps one free
+	room := m.ctx.Width - 2 // the help is indented a cell, and keeps one free
 	var blocks []string
 	for _, sec := range m.helpSections() {
 		groups := dedupeBindings(sec.groups)
@@ -166,7 +166,7 @@ func (m *Model) fullHelp() string {
 	// A resize since the last scroll may leave helpTop past the end.
 	top := max(min(m.helpTop, len(lines)-h), 0)
 	end := min(top+h, len(lines))
-	return fitArea(indent(strings.Join(lines[top:end], "\n"), " "), m.width, h)
+	return fitArea(indent(strings.Join(lines[top:end], "\n"), " "), m.ctx.Width, h)
 }
 
 // scrollHelp moves the full help by n lines, no further than its end.

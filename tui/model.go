@@ -37,8 +37,7 @@ type Model struct {
 	ctx *common.Context // styles, keys, size and measure every pane shares
 	hlp help.Model
 
-	width, height int
-	lay           screenLayout
+	lay screenLayout
 
 	panes  [focusCount]pane
 	list   *listPane
@@ -314,7 +313,7 @@ func (m *Model) paneAt(x int) focus {
 }
 
 func (m *Model) resize(w, h int) {
-	m.width, m.height = w, h
+	m.ctx.SetSize(w, h)
 	m.lay = computeLayout(w, h)
 	m.hlp.SetWidth(w)
 	for f, p := range m.panes {

@@ -30,7 +30,7 @@ func TestPasteRunsSearch(t *testing.T) {
 	c := fixtureCorpus()
 	m := newSearchModel(t, 100, 30, c)
 	searchFeed(m, keyMsg("F"))
-	sp := m.panes[focusSearch].(*searchPane)
+	sp := m.searchView
 	titles := sp.res
 	searchFeed(m, tea.PasteMsg{Content: "runs 909\n"})
 	if m.focus != focusSearch {
@@ -148,7 +148,7 @@ func TestSearchDoesNotTrapFocus(t *testing.T) {
 	if m.focus != focusSearch {
 		t.Fatalf("tab from the reader: focus %v, want search", m.focus)
 	}
-	sp := m.panes[focusSearch].(*searchPane)
+	sp := m.searchView
 	if !sp.input.Focused() {
 		t.Fatal("search reached by tab does not take typing")
 	}

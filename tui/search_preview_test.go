@@ -15,7 +15,7 @@ func searchTyped(m *Model, q string) *searchPane {
 	for _, r := range q {
 		searchFeed(m, tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-	return m.panes[focusSearch].(*searchPane)
+	return m.searchView
 }
 
 // The preview shows the selected hit in its paragraph under the

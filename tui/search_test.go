@@ -408,7 +408,7 @@ func TestEscFromSearchReturnsToWhereYouWere(t *testing.T) {
 func newSearchModel(t testing.TB, w, h int, c *corpus.Corpus) *Model {
 	t.Helper()
 	m := newTestModel(t, w, h, c)
-	sp := m.panes[focusSearch].(*searchPane)
+	sp := m.searchView
 	is := sp.input.Styles()
 	is.Cursor.Blink = false
 	sp.input.SetStyles(is)
@@ -468,7 +468,7 @@ func searchFrameModel(b *testing.B) *Model {
 	for _, r := range q {
 		searchFeed(m, tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
-	if sp := m.panes[focusSearch].(*searchPane); sp.res == nil || len(sp.res.Hits) < 20 {
+	if sp := m.searchView; sp.res == nil || len(sp.res.Hits) < 20 {
 		b.Fatalf("want a screenful of hits for the long query")
 	}
 	return m
@@ -478,7 +478,7 @@ func searchFrameModel(b *testing.B) *Model {
 // hit line and the preview drawn.
 func BenchmarkSearchViewNewAnswer(b *testing.B) {
 	m := searchFrameModel(b)
-	sp := m.panes[focusSearch].(*searchPane)
+	sp := m.searchView
 	for b.Loop() {
 		sp.drawn, sp.preview = hitLines{}, previewMemo{}
 		_ = m.View()

@@ -119,9 +119,9 @@ func (m *Model) storyAtHand() int {
 // scopeBadge is the footer's marker of a restricted session, "story:
 // <label> · 7 sources", at most half the width; "" when not restricted.
 func (m *Model) scopeBadge() string {
-	mk := m.set.markerFit(m.width/2 - 2)
-	if mk == "" || m.width < 20 {
+	mk := m.set.markerFit(m.ctx.Width/2 - 2)
+	if mk == "" || m.ctx.Width < 20 {
 		return ""
 	}
-	return m.ctx.Styles.StatusKey.Render(truncPlain(" "+mk+" ", m.width/2))
+	return m.ctx.Styles.StatusKey.Render(truncPlain(" "+mk+" ", m.ctx.Width/2))
 }

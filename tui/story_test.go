@@ -213,7 +213,7 @@ func TestGoldenStoryViews(t *testing.T) {
 func TestCompareWithinTheStoryAndWiden(t *testing.T) {
 	m := storyModel(t, 120, 40)
 	pressAll(m, "j", "j", "enter", "v", "c") // talks (after border and its copy), its first sentence
-	p := m.panes[focusCompare].(*comparePane)
+	p := m.compareView
 	if m.focus != focusCompare || p.result == nil {
 		t.Fatalf("no comparison: focus %v", m.focus)
 	}
@@ -242,7 +242,7 @@ func TestCompareFromADuplicate(t *testing.T) {
 	m := storyModel(t, 120, 40)
 	send(m, openDocMsg{doc: m.corpus.Docs[3]})
 	pressAll(m, "v", "c")
-	p := m.panes[focusCompare].(*comparePane)
+	p := m.compareView
 	if got := resultDocs(p); got != "[0 1]" || p.result.Origin != 1 {
 		t.Fatalf("compared across %s from %d, want talks and the border report, its origin", got, p.result.Origin)
 	}
@@ -254,7 +254,7 @@ func TestTypedQueryPicksStories(t *testing.T) {
 	pressAll(m, "C", "/")
 	typeText(m, "border between Pakistan and Iran")
 	pressAll(m, "enter")
-	p := m.panes[focusCompare].(*comparePane)
+	p := m.compareView
 	if m.focus != focusCompare || p.result == nil {
 		t.Fatalf("focus %v", m.focus)
 	}
@@ -275,7 +275,7 @@ func TestSearchWithinTheStory(t *testing.T) {
 	deliver(m, buildSearchIndex(m.corpus))
 	pressAll(m, "g", "&", "F")
 	typeText(m, "searchable")
-	sp := m.panes[focusSearch].(*searchPane)
+	sp := m.searchView
 	deliver(m, sp.start())
 	if sp.res == nil || len(sp.res.Hits) != 0 {
 		t.Fatalf("the notes are outside the story, yet searched: %+v", sp.res)
@@ -299,7 +299,7 @@ func TestSearchWithinTheStory(t *testing.T) {
 func TestClaimsIndexByStory(t *testing.T) {
 	m := storyModel(t, 100, 30)
 	pressAll(m, "C")
-	p := m.panes[focusClaims].(*claimsPane)
+	p := m.claimsIndex
 	if !p.onStories() {
 		t.Fatal("the index does not open on the stories")
 	}
@@ -340,7 +340,7 @@ func TestClaimsIndexByStory(t *testing.T) {
 func TestStoryClaimsFoundInBackground(t *testing.T) {
 	m := newTestModel(t, 100, 30, storyFixture())
 	_, cmd := m.Update(findStories(m.corpus.Docs)())
-	p := m.panes[focusClaims].(*claimsPane)
+	p := m.claimsIndex
 	if cmd == nil || p.idx.running != 0 {
 		t.Fatalf("the stories did not start finding the first story's claims (running %d)", p.idx.running)
 	}

@@ -26,7 +26,7 @@ func (m *Model) View() tea.View {
 }
 
 func (m *Model) render() string {
-	w, h := m.width, m.height
+	w, h := m.ctx.Width, m.ctx.Height
 	if w <= 0 || h <= 0 {
 		return ""
 	}
@@ -71,20 +71,20 @@ func joinColumns(left, sep, right string, h int) string {
 // footer is a note when there is one, else the focused pane's short help.
 func (m *Model) footer() string {
 	if m.note != "" {
-		return fitWidth(m.ctx.Styles.Warn.Render(truncPlain(" "+m.note, m.width)), m.width)
+		return fitWidth(m.ctx.Styles.Warn.Render(truncPlain(" "+m.note, m.ctx.Width)), m.ctx.Width)
 	}
 	if m.skipped && m.corpus != nil && (len(m.corpus.Problems) > 0 || len(m.corpus.Unsupported) > 0) {
-		return fitWidth(m.ctx.Styles.Warn.Render(m.skippedNote(m.width)), m.width)
+		return fitWidth(m.ctx.Styles.Warn.Render(m.skippedNote(m.ctx.Width)), m.ctx.Width)
 	}
 	if m.picker != nil {
-		return fitWidth(m.ctx.Styles.Dim.Render(" ↑/↓ choose · enter adds the sentence · esc cancels · ctrl+c quits"), m.width)
+		return fitWidth(m.ctx.Styles.Dim.Render(" ↑/↓ choose · enter adds the sentence · esc cancels · ctrl+c quits"), m.ctx.Width)
 	}
 	if m.showAll {
-		return fitWidth(m.ctx.Styles.Dim.Render(" j/k scroll · q or any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.width)
+		return fitWidth(m.ctx.Styles.Dim.Render(" j/k scroll · q or any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.ctx.Width)
 	}
 	keys := m.footerKeys()
 	// A restricted session is named first, in every pane (storyset.go).
-	badge, w := m.scopeBadge(), m.width
+	badge, w := m.scopeBadge(), m.ctx.Width
 	w -= common.StrWidth(badge)
 	return badge + m.footerMemo.get(keys, w, m.ctx.Gen, func() string {
 		return fitWidth(m.shortHelpLine(fitHints(keys, w, m.shortHelpLine)), w)

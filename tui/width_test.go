@@ -102,7 +102,7 @@ func TestEmojiNeverOverflows(t *testing.T) {
 			}
 			check := func(label string) {
 				t.Helper()
-				w, h := m.width, m.height
+				w, h := m.ctx.Width, m.ctx.Height
 				requireSize(t, m.render(), w, h)
 				requireBorder(t, m, label)
 			}
