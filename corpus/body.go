@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-// body turns the units after the header into sections and blocks, and
+// body turns the source lines after the header into sections and blocks, and
 // files publication data, "About ..." sections and author notes as
 // matter: front matter before the first body block, back matter after.
 func (p *parser) body() {
@@ -18,8 +18,8 @@ func (p *parser) body() {
 		}
 		sec = Section{Heading: heading, Level: level}
 	}
-	for i := p.i; i < len(p.units); i++ {
-		u, s := p.units[i], p.texts[i]
+	for i := p.i; i < len(p.srcLines); i++ {
+		u, s := p.srcLines[i], p.texts[i]
 		switch u.kind {
 		case uCode:
 			if strings.TrimSpace(u.text) != "" {
@@ -38,7 +38,7 @@ func (p *parser) body() {
 		// The title and byline printed again before the body.
 		if d.Title != "" && strings.EqualFold(s, d.Title) {
 			inAbout = false
-			if i+1 < len(p.units) && len(d.Authors) > 0 && strings.EqualFold(p.texts[i+1], d.Authors[0]) {
+			if i+1 < len(p.srcLines) && len(d.Authors) > 0 && strings.EqualFold(p.texts[i+1], d.Authors[0]) {
 				i++
 			}
 			continue
@@ -82,7 +82,7 @@ func (p *parser) body() {
 		case uImage:
 			b.Kind = Caption
 			b.Text, b.Emphasis = captionText(s), nil
-			if i+1 < len(p.units) && sameCaption(b.Text, p.texts[i+1]) {
+			if i+1 < len(p.srcLines) && sameCaption(b.Text, p.texts[i+1]) {
 				b.Text, b.Emphasis = p.texts[i+1], p.spans[i+1]
 				i++
 			} else if n := len(sec.Blocks); n > 0 && sameCaption(b.Text, sec.Blocks[n-1].Text) {
@@ -110,12 +110,12 @@ func (p *parser) body() {
 func (p *parser) webMatter(i int, s string) bool {
 	switch {
 	case p.bodySeen && tailHeading(s):
-		for k := i; k < len(p.units); k++ {
+		for k := i; k < len(p.srcLines); k++ {
 			if t := p.texts[k]; t != "" {
 				p.addMatter(t)
 			}
 		}
-		p.i = len(p.units)
+		p.i = len(p.srcLines)
 		p.tail = true
 		return true
 	case webClutter(s) || agencyCredit(s):
@@ -134,7 +134,7 @@ func (p *parser) webMatter(i int, s string) bool {
 // level 1, except numbered headings under a plain heading ("Why Pakistan
 // Was Invited" / "1. Historical Diplomatic Balancing"), which are level 2.
 func (p *parser) headingLevel(i int, plainSeen *bool) int {
-	u := p.units[i]
+	u := p.srcLines[i]
 	if u.kind == uMDHeading {
 		return u.level
 	}
@@ -148,11 +148,11 @@ func (p *parser) headingLevel(i int, plainSeen *bool) int {
 	return 1
 }
 
-// plainHeading decides whether plain unit i is a heading: heading-like
+// plainHeading decides whether plain source line i is a heading: heading-like
 // (or a numbered heading such as "1. Historical Diplomatic Balancing"),
 // and followed by something, since a heading never ends a document.
 func (p *parser) plainHeading(i int) bool {
-	if i+1 >= len(p.units) {
+	if i+1 >= len(p.srcLines) {
 		return false
 	}
 	return headingLine(p.texts[i])

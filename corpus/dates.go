@@ -44,10 +44,10 @@ func parseDate(s string) string {
 		day, year := 0, 0
 		// "24 June 2026" / "18th April 2026"
 		if i > 0 {
-			day = dayNumber(words[i-1])
+			day = dayOfMonth(words[i-1])
 		}
 		if i+1 < len(words) {
-			if d := dayNumber(words[i+1]); d > 0 && day == 0 {
+			if d := dayOfMonth(words[i+1]); d > 0 && day == 0 {
 				day = d
 				if i+2 < len(words) {
 					year = yearNumber(words[i+2])
@@ -65,8 +65,8 @@ func parseDate(s string) string {
 	return ""
 }
 
-// dayNumber reads "18", "18th", "1st"; 0 when w is not a day.
-func dayNumber(w string) int {
+// dayOfMonth reads "18", "18th", "1st"; 0 when w is not a day.
+func dayOfMonth(w string) int {
 	w = strings.ToLower(w)
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
 		w = strings.TrimSuffix(w, suf)
@@ -110,7 +110,7 @@ func dateOnly(s string) bool {
 	}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' }) {
 		lw := strings.ToLower(w)
-		if _, ok := monthNames[lw]; ok || weekdayNames[lw] || dayNumber(w) > 0 || yearNumber(w) > 0 {
+		if _, ok := monthNames[lw]; ok || weekdayNames[lw] || dayOfMonth(w) > 0 || yearNumber(w) > 0 {
 			continue
 		}
 		if len(w) == 10 && w[4] == '-' {

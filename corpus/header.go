@@ -7,7 +7,7 @@ import (
 // The header is the run of short lines before the body: letterhead,
 // title, subtitle, byline, date, outlet and publication data. header
 // reads what it can into the document's metadata, files the rest as
-// front matter, and leaves p.i at the first unit of the body.
+// front matter, and leaves p.i at the first source line of the body.
 func (p *parser) header() {
 	d := p.d
 	i := 0
@@ -15,8 +15,8 @@ func (p *parser) header() {
 		i = p.titleBefore(by)
 	}
 	sawAuthor := false // a byline or author line was read from the text
-	for ; i < len(p.units); i++ {
-		u, s := p.units[i], p.texts[i]
+	for ; i < len(p.srcLines); i++ {
+		u, s := p.srcLines[i], p.texts[i]
 		if s == "" {
 			continue
 		}
@@ -71,7 +71,7 @@ func (p *parser) header() {
 		}
 		// "BBC News" above a copied headline: the outlet, unless it is
 		// all the header there is.
-		if knownOutlet(s) && (d.Title != "" || i+1 < len(p.units) && titleCandidate(p.texts[i+1]) && !p.bodyish(p.texts[i+1])) {
+		if knownOutlet(s) && (d.Title != "" || i+1 < len(p.srcLines) && titleCandidate(p.texts[i+1]) && !p.bodyish(p.texts[i+1])) {
 			p.setOutlet(s)
 			p.addMatter(s)
 			continue
@@ -95,7 +95,7 @@ func (p *parser) header() {
 		}
 		// A standfirst, not a first section heading such as "Background":
 		// section headings that short are common, subtitles are not.
-		if d.Subtitle == "" && !sawAuthor && headingLike(s) && wordCount(s) >= 5 && i+1 < len(p.units) {
+		if d.Subtitle == "" && !sawAuthor && headingLike(s) && wordCount(s) >= 5 && i+1 < len(p.srcLines) {
 			d.Subtitle = s
 			continue
 		}
@@ -104,7 +104,7 @@ func (p *parser) header() {
 	p.i = i
 }
 
-// bodyish reports a unit that is surely body text: long, or a full
+// bodyish reports a source line that is surely body text: long, or a full
 // sentence of some length.
 func (p *parser) bodyish(s string) bool {
 	n := wordCount(s)
@@ -112,11 +112,11 @@ func (p *parser) bodyish(s string) bool {
 }
 
 // findByline returns the index of a "By ..." line among the first short
-// units, or -1.
+// source lines, or -1.
 func (p *parser) findByline() int {
-	for k := 0; k < len(p.units) && k < 16; k++ {
+	for k := 0; k < len(p.srcLines) && k < 16; k++ {
 		s := p.texts[k]
-		if p.units[k].kind != uPlain || len(s) > 300 || wordCount(s) >= 30 {
+		if p.srcLines[k].kind != uPlain || len(s) > 300 || wordCount(s) >= 30 {
 			return -1
 		}
 		if bylineAuthors(s) != nil {
@@ -126,7 +126,7 @@ func (p *parser) findByline() int {
 	return -1
 }
 
-// titleBefore sets the title from the units just before the byline at by
+// titleBefore sets the title from the source lines just before the byline at by
 // (skipping dates and publication data between them), files everything
 // above the title as front matter (a letterhead, whose organisation
 // becomes the outlet) and returns the index where header reading resumes.
@@ -163,21 +163,21 @@ func (p *parser) titleBefore(by int) int {
 // colonTitle joins a title ending in ":" with the line that completes it
 // ("Pakistan's Diplomatic Moment:" / "The Islamabad Peace Process ...").
 func (p *parser) colonTitle(i int) int {
-	if !strings.HasSuffix(p.d.Title, ":") || i+1 >= len(p.units) {
+	if !strings.HasSuffix(p.d.Title, ":") || i+1 >= len(p.srcLines) {
 		return i
 	}
 	next := p.texts[i+1]
-	if p.units[i+1].kind == uPlain && headingLike(next) && !isMatterLine(next) && bylineAuthors(next) == nil {
+	if p.srcLines[i+1].kind == uPlain && headingLike(next) && !isMatterLine(next) && bylineAuthors(next) == nil {
 		p.d.Title += " " + next
 		return i + 1
 	}
 	return i
 }
 
-// affiliationFollows reports whether the unit after i reads as what
+// affiliationFollows reports whether the source line after i reads as what
 // follows a bare author name: an affiliation, a date or publication data.
 func (p *parser) affiliationFollows(i int) bool {
-	if i+1 >= len(p.units) {
+	if i+1 >= len(p.srcLines) {
 		return false
 	}
 	next := p.texts[i+1]

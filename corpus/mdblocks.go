@@ -5,26 +5,26 @@ import (
 )
 
 // Markdown blocks whose lines must stay lines: fenced and indented code,
-// and tables. splitUnits hands each whole to one unit, never rejoined.
+// and tables. splitSrcLines hands each whole to one source line, never rejoined.
 
-// verbatimUnit reads a code block or a table starting at the line raw
+// verbatimSrcLine reads a code block or a table starting at the line raw
 // (line trimmed; text what follows), and returns it with the text after
 // it. Indented code needs a blank line (or the start) before it, else
 // the line continues a paragraph.
-func verbatimUnit(raw, line, text string, afterGap bool) (unit, string, bool) {
+func verbatimSrcLine(raw, line, text string, afterGap bool) (srcLine, string, bool) {
 	if fence := codeFence(line); fence != "" {
 		code, rest := takeFenced(text, fence, indentOf(raw))
-		return unit{text: code, kind: uCode}, rest, true
+		return srcLine{text: code, kind: uCode}, rest, true
 	}
 	if afterGap && indentOf(raw) >= 4 {
 		code, rest := takeIndented(raw, text)
-		return unit{text: code, kind: uCode}, rest, true
+		return srcLine{text: code, kind: uCode}, rest, true
 	}
 	if tableStart(line, text) {
 		rows, rest := takeTable(line, text)
-		return unit{text: line, kind: uTable, rows: rows}, rest, true
+		return srcLine{text: line, kind: uTable, rows: rows}, rest, true
 	}
-	return unit{}, text, false
+	return srcLine{}, text, false
 }
 
 // nextLine cuts the first line off text.

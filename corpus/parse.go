@@ -9,10 +9,10 @@ import (
 // parser holds one document while it is being read.
 type parser struct {
 	d        *Document
-	units    []unit
-	texts    []string // unit text with inline markup removed
+	srcLines []srcLine
+	texts    []string // source line text with inline markup removed
 	spans    [][]Span // emphasis spans in texts
-	i        int      // first unit of the body
+	i        int      // first source line of the body
 	bodySeen bool     // a body block has been emitted (matter is "back" from now on)
 	tail     bool     // the rest is a copied page's list of other articles, filed as matter
 }
@@ -50,10 +50,10 @@ func parseText(name, text string) *Document {
 	if md {
 		text = applyFrontMatter(d, text)
 	}
-	p := &parser{d: d, units: splitUnits(text, md)}
-	p.texts = make([]string, len(p.units))
-	p.spans = make([][]Span, len(p.units))
-	for i, u := range p.units {
+	p := &parser{d: d, srcLines: splitSrcLines(text, md)}
+	p.texts = make([]string, len(p.srcLines))
+	p.spans = make([][]Span, len(p.srcLines))
+	for i, u := range p.srcLines {
 		p.texts[i], p.spans[i] = stripInline(u.text)
 	}
 	p.header()

@@ -200,7 +200,7 @@ func onlyTimeWords(s string, dates bool) bool {
 		case strings.IndexFunc(lw, func(r rune) bool { return !unicode.IsDigit(r) && !strings.ContainsRune(":+-/.", r) }) < 0:
 			// a number, a clock time, an offset or a numeric date
 		case strings.HasPrefix(lw, "gmt") || strings.HasPrefix(lw, "utc"):
-		case dates && (monthNames[lw] > 0 || weekdayNames[lw] || dayNumber(lw) > 0):
+		case dates && (monthNames[lw] > 0 || weekdayNames[lw] || dayOfMonth(lw) > 0):
 		default:
 			return false
 		}

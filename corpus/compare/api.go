@@ -4,15 +4,16 @@
 // and drawn by the interface.
 package compare
 
-// This file declares the public surface of package compare: the types the
-// interface and the subcommands consume. Implementations live beside it: tokenize.go
-// and aliases.go (terms), index.go (the sentence index), query.go and
-// rank.go (Compare), textkey.go (finding a pasted sentence), silence.go
-// (when a source is silent), facts.go, gates.go, counts.go, dates.go,
-// places.go and relate.go (facts and how they relate), claims.go and
-// pairs.go (claim discovery), quotes.go and curated.go (the curated
-// layer), scope.go and scope_query.go (comparison sets), command.go (what
-// parley compare and parley claims run).
+// This file declares the public surface of package compare: the types
+// the interface and the subcommands consume. Implementations live beside
+// it: tokenize.go and aliases.go (terms), index.go and index_build.go
+// (the sentence index), query.go and rank.go (Compare), textkey.go
+// (finding a pasted sentence), silence.go (when a source is silent),
+// facts.go, facts_prefilter.go, counts.go, dates.go, places.go and
+// relate.go (facts and how they relate), claims.go and
+// claim_candidates.go (claim discovery), quotes.go and curated.go (the
+// curated layer), scope.go and scope_query.go (comparison sets),
+// command.go (what parley compare and parley claims run).
 
 import (
 	"parley/corpus"

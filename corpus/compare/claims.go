@@ -21,7 +21,7 @@ const claimThreshold = 0.2
 
 // maxDiscover bounds how many sentences (in document order) take part
 // in claim discovery, so that a very large folder costs a bounded time
-// (see pairs.go). Compare itself has no such bound.
+// (see claim_candidates.go). Compare itself has no such bound.
 const maxDiscover = 12000
 
 // claimShared: see claimThreshold.

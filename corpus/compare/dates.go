@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// dayNumber counts days from 1970-01-01, so dates compare as numbers.
-func dayNumber(y, m, d int) float64 {
+// epochDay counts days from 1970-01-01, so dates compare as numbers.
+func epochDay(y, m, d int) float64 {
 	return float64(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
@@ -16,10 +16,10 @@ func dateFact(s string, m []int, month, day, dayEnd, year string) Fact {
 	mo := months[strings.ToLower(month)]
 	d, _ := strconv.Atoi(day)
 	y, _ := strconv.Atoi(year)
-	lo := dayNumber(y, mo, d)
+	lo := epochDay(y, mo, d)
 	hi := lo
 	if e, err := strconv.Atoi(dayEnd); err == nil && e > d {
-		hi = dayNumber(y, mo, e)
+		hi = epochDay(y, mo, e)
 	}
 	return Fact{Kind: KindDate, Text: s[m[0]:m[1]], Value: lo, Low: lo, High: hi, Unit: "day", Start: m[0], End: m[1]}
 }
@@ -30,8 +30,8 @@ func monthFact(s string, m []int) Fact {
 	part := strings.ToLower(group(s, m, 1))
 	mo := months[strings.ToLower(group(s, m, 2))]
 	y, _ := strconv.Atoi(group(s, m, 3))
-	first := dayNumber(y, mo, 1)
-	last := dayNumber(y, mo+1, 1) - 1
+	first := epochDay(y, mo, 1)
+	last := epochDay(y, mo+1, 1) - 1
 	lo, hi := first, last
 	switch part {
 	case "early":

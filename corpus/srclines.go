@@ -4,34 +4,34 @@ import (
 	"strings"
 )
 
-// A unit is one logical line of the source after rejoining: a paragraph,
+// A srcLine is one logical line of the source after rejoining: a paragraph,
 // a heading, a list item or a caption, before it is told which.
-type unit struct {
+type srcLine struct {
 	text  string     // trimmed; inline markup not yet removed (code: as written)
 	rows  [][]string // a table's cells
-	kind  unitKind
+	kind  srcLineKind
 	level int // markdown heading level
 	gap   int // blank lines before it
 }
 
-type unitKind uint8
+type srcLineKind uint8
 
 const (
-	uPlain     unitKind = iota
-	uList               // "- item", "* item", "• item"
-	uMDHeading          // "# Heading"
-	uQuote              // "> quoted"
-	uImage              // a line ending in an image file name, e.g. "... Office).png"
-	uMarked             // "▲ caption"
-	uCode               // markdown fenced or indented code, lines kept
-	uTable              // markdown table, rows kept
+	uPlain     srcLineKind = iota
+	uList                  // "- item", "* item", "• item"
+	uMDHeading             // "# Heading"
+	uQuote                 // "> quoted"
+	uImage                 // a line ending in an image file name, e.g. "... Office).png"
+	uMarked                // "▲ caption"
+	uCode                  // markdown fenced or indented code, lines kept
+	uTable                 // markdown table, rows kept
 )
 
 var imageExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 
 // classifyLine tells what a single trimmed source line is, and returns
 // its text without the marker.
-func classifyLine(s string) (unitKind, int, string) {
+func classifyLine(s string) (srcLineKind, int, string) {
 	switch {
 	case strings.HasPrefix(s, "- "), strings.HasPrefix(s, "* "), strings.HasPrefix(s, "+ "):
 		return uList, 0, strings.TrimSpace(s[2:])
@@ -77,7 +77,7 @@ func hasImageExt(s string) bool {
 	return false
 }
 
-// splitUnits cuts cleaned text into units, rejoining lines that belong to
+// splitSrcLines cuts cleaned text into source lines, rejoining lines that belong to
 // one paragraph: lines of one block of text (no blank line between) join
 // unless the first reads as a finished sentence or a heading; across blank
 // lines (page breaks in PDF extractions) they join only when the first
@@ -87,15 +87,15 @@ func hasImageExt(s string) bool {
 // count as blank lines; separator lines ("* * *", "---") end a paragraph.
 //
 // In markdown (md), fenced and indented code and tables are each one
-// unit whose lines are kept as they are.
-func splitUnits(text string, md bool) []unit {
+// source line whose lines are kept as they are.
+func splitSrcLines(text string, md bool) []srcLine {
 	wrapped, width := wrapStats(text)
-	units := make([]unit, 0, strings.Count(text, "\n")/2+1)
-	var parts []string // lines of the last unit, joined when it is done
-	stars := 0         // asterisks in the last unit, to see open emphasis
+	lines := make([]srcLine, 0, strings.Count(text, "\n")/2+1)
+	var parts []string // lines of the last srcLine, joined when it is done
+	stars := 0         // asterisks in the last srcLine, to see open emphasis
 	flush := func() {
 		if len(parts) > 1 {
-			units[len(units)-1].text = strings.Join(parts, " ")
+			lines[len(lines)-1].text = strings.Join(parts, " ")
 		}
 		parts = parts[:0]
 	}
@@ -110,10 +110,10 @@ func splitUnits(text string, md bool) []unit {
 		raw := line
 		line = strings.TrimSpace(line)
 		if md && line != "" {
-			if v, rest, ok := verbatimUnit(raw, line, text, len(units) == 0 || gap > 0); ok {
+			if v, rest, ok := verbatimSrcLine(raw, line, text, len(lines) == 0 || gap > 0); ok {
 				flush()
 				v.gap = gap
-				units = append(units, v)
+				lines = append(lines, v)
 				parts = append(parts, v.text)
 				text, gap, hardBreak = rest, 0, false
 				continue
@@ -129,8 +129,8 @@ func splitUnits(text string, md bool) []unit {
 			continue
 		}
 		kind, level, body := classifyLine(line)
-		if n := len(units); n > 0 && !hardBreak {
-			prev := &units[n-1]
+		if n := len(lines); n > 0 && !hardBreak {
+			prev := &lines[n-1]
 			last := parts[len(parts)-1]
 			join := false
 			switch {
@@ -149,15 +149,15 @@ func splitUnits(text string, md bool) []unit {
 			}
 		}
 		flush()
-		units = append(units, unit{text: body, kind: kind, level: level, gap: gap})
+		lines = append(lines, srcLine{text: body, kind: kind, level: level, gap: gap})
 		parts = append(parts, body)
 		stars = strings.Count(body, "*")
 		gap, hardBreak = 0, false
 	}
-	if len(units) > 0 {
+	if len(lines) > 0 {
 		flush()
 	}
-	return units
+	return lines
 }
 
 // wrapStats tells whether text is hard-wrapped (most lines run on into
@@ -245,7 +245,7 @@ func separatorLine(s string) bool {
 }
 
 // joinable decides whether next continues the line prev. first is true
-// when prev is the first unit of the text, which is never joined across a
+// when prev is the first source line of the text, which is never joined across a
 // blank line: it is most often the headline. multi says prev is already
 // part of a paragraph (so cannot be a heading); openEm that an emphasis
 // span is still open.
