@@ -91,9 +91,11 @@ func TestEndToEndReader(t *testing.T) {
 	s.keys("/")
 	s.typeText(word)
 	s.keys("Enter")
-	screen = s.waitUntil("a count of "+itoa(want)+" matches", func(sc string) bool {
+	// The count shows while typing too: the find is accepted when its
+	// prompt ("enter accept") has gone.
+	screen = s.waitUntil("a count of "+itoa(want)+" matches, the find accepted", func(sc string) bool {
 		m := findCount.FindStringSubmatch(status(sc))
-		return m != nil && m[2] == itoa(want)
+		return m != nil && m[2] == itoa(want) && !strings.Contains(sc, "enter accept")
 	})
 	if !strings.Contains(screen, word) {
 		t.Fatalf("the match is not on screen:\n%s", screen)
@@ -191,7 +193,9 @@ func TestEndToEndThousandsOfFiles(t *testing.T) {
 	s.keys("/")
 	s.typeText("2718")
 	s.keys("Enter", "Enter")
-	s.waitFor("(1 of 3000)", "the 2718th of many")
+	// The preview beside the list shows the text after the first enter;
+	// the reader's keys in the footer say the second one opened it.
+	s.waitFor("(1 of 3000)", "the 2718th of many", "sentence cursor")
 	s.keys("q")
 	s.waitExit(0)
 }

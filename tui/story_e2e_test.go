@@ -44,7 +44,7 @@ func TestEndToEndStoryFlow(t *testing.T) {
 	s.keys("Enter")
 	s.waitFor("sentence cursor")
 	s.keys("v")
-	s.waitFor("c compare")
+	s.waitFor("sentence · c compares") // the cursor's status; the footer names c before v too
 	s.keys("c")
 	s.waitFor("Compare “", fmt.Sprintf("%d sources · w: +%d more · story: %s", len(story.Docs), kept-len(story.Docs), firstLabelWord))
 	screen := s.waitUntil("the comparison", compared)
@@ -96,7 +96,7 @@ func comparedSources(t *testing.T, screen string) int {
 	}
 	m := colsOf.FindStringSubmatch(status)
 	if m == nil {
-		t.Fatalf("no count of sources on the status line %q", status)
+		t.Fatalf("no count of sources on the status line %q; screen:\n%s", status, screen)
 	}
 	cols, _ := strconv.Atoi(m[1] + m[2])
 	if sm := silentOf.FindStringSubmatch(status); sm != nil {

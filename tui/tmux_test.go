@@ -6,8 +6,14 @@
 //	s := startTmux(t, bin, 100, 30)                // own server, isolated XDG_STATE_HOME
 //	s.waitFor("documents")                          // poll capture-pane, fail after a generous timeout
 //	s.keys("j", "Enter"); s.typeText("hormuz")     // tmux key names; literal text
-//	s.resize(40, 12); screen := s.capture()
+//	s.waitFor("% · ")                               // a screen only the keys could bring
+//	s.resize(40, 12); screen := s.waitUntil(...)
 //	s.keys("q"); s.waitExit(0)
+//
+// After a key, wait for text that was not on the screen before it: text
+// that was (a title in the list and in the preview beside it, a count
+// shown while typing) says nothing of whether the key was handled, and
+// the next key or the screen read then lands one step early under load.
 //
 // Tests skip when tmux is not installed.
 package tui
@@ -191,16 +197,21 @@ func (s *tmuxSession) waitFor(texts ...string) string {
 	})
 }
 
-// waitUntil polls the screen until ok accepts it.
+// waitUntil polls the screen until ok accepts it, and returns it. The
+// screen must also read the same on two polls in a row: tmux shows a
+// frame's bytes as they arrive, so one capture can hold the top of a new
+// frame over the bottom of the old one (seen: a comparison's columns
+// above the status line it had while comparing).
 func (s *tmuxSession) waitUntil(what string, ok func(screen string) bool) string {
 	s.t.Helper()
 	deadline := time.Now().Add(waitTimeout)
-	var screen string
+	var screen, last string
 	for time.Now().Before(deadline) {
 		screen = s.capture()
-		if ok(screen) {
+		if screen == last && ok(screen) {
 			return screen
 		}
+		last = screen
 		time.Sleep(30 * time.Millisecond)
 	}
 	s.t.Fatalf("timed out waiting for %s; screen:\n%s", what, screen)
