@@ -55,7 +55,9 @@ func (d *searchDriver) run(cmd tea.Cmd) []tea.Msg {
 }
 
 // searchCollect runs cmd (and the commands of a batch) and returns their
-// messages; commands that wait (cursor blinks) are dropped.
+// messages. It waits for each as runCmd does: a search on a loaded
+// machine can take longer than any short grace, and a dropped answer
+// failed the test.
 func searchCollect(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil
@@ -75,8 +77,8 @@ func searchCollect(cmd tea.Cmd) []tea.Msg {
 			return nil
 		}
 		return []tea.Msg{msg}
-	case <-time.After(200 * time.Millisecond):
-		return nil
+	case <-time.After(cmdDeadline):
+		panic("a command did not return: it waits on a timer (a blink, a tick, a delay); tests must not start one")
 	}
 }
 
