@@ -12,11 +12,9 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"parley/corpus"
-	"parley/corpus/compare"
 	"parley/corpus/compare/claimsfile"
 	"parley/corpus/export"
 	"parley/corpus/search"
@@ -116,7 +114,7 @@ func checkPathsExist(cmd *cobra.Command, paths []string, stderr io.Writer) error
 	for _, m := range missing {
 		fmt.Fprintln(stderr, "parley: skipped", corpus.CleanLine(m))
 	}
-	return errors.New("no documents loaded (parley reads .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf and .epub files)")
+	return corpus.ErrNoDocuments
 }
 
 // loadCorpus loads the named paths, or the embedded seeds when there are
@@ -156,7 +154,7 @@ func reportLoad(c *corpus.Corpus, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "parley:", c.SkippedSummary())
 	}
 	if len(c.Docs) == 0 && c.Filtered == 0 {
-		return errors.New("no documents loaded (parley reads .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf and .epub files)")
+		return corpus.ErrNoDocuments
 	}
 	return nil
 }
@@ -173,7 +171,7 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 			}
 			// Titles are cut to fit only on a terminal: a pipe or a
 			// file gets them whole, for scripts to read.
-			return export.WriteList(stdout, c, export.ListOptions{JSON: asJSON, Cut: terminalWidth(stdout) > 0})
+			return export.WriteList(stdout, c, export.ListOptions{JSON: asJSON, Cut: export.TerminalWidth(stdout) > 0})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON")
@@ -194,7 +192,7 @@ func newStoriesCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			// As list: titles whole unless on a terminal.
-			opts := export.ListOptions{JSON: asJSON, Cut: terminalWidth(stdout) > 0}
+			opts := export.ListOptions{JSON: asJSON, Cut: export.TerminalWidth(stdout) > 0}
 			return export.WriteStories(stdout, c.Docs, stories.Group(c.Docs), opts)
 		},
 	}
@@ -217,7 +215,7 @@ func newShowCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return export.WriteShow(stdout, doc, export.ShowOptions{JSON: asJSON, Width: terminalWidth(stdout)})
+			return export.WriteShow(stdout, doc, export.ShowOptions{JSON: asJSON, Width: export.TerminalWidth(stdout)})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON")
@@ -293,7 +291,7 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if opts.Curated, err = curatedLayer(args[1:], c, opts.EngineOnly, stderr); err != nil {
+			if opts.Curated, err = claimsfile.ForCommand(c, args[1:], opts.EngineOnly, stderr); err != nil {
 				return err
 			}
 			return export.RunCompare(stdout, c, args[0], opts)
@@ -324,7 +322,7 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if opts.Curated, err = curatedLayer(args, c, opts.EngineOnly, stderr); err != nil {
+			if opts.Curated, err = claimsfile.ForCommand(c, args, opts.EngineOnly, stderr); err != nil {
 				return err
 			}
 			return export.RunClaims(stdout, c, opts)
@@ -335,23 +333,6 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().BoolVar(&opts.EngineOnly, "engine-only", false, "leave out the curated claims; computed results only")
 	cmd.Flags().StringVar(&opts.Story, "story", "", "only this story's claims (an id from parley stories, or its unique prefix)")
 	return cmd
-}
-
-// curatedLayer reads the curated layer of the corpus opened from paths
-// (claimsfile decides what applies) and reports a broken claims file and
-// stale quotes on stderr; the command goes on without what is broken.
-func curatedLayer(paths []string, c *corpus.Corpus, engineOnly bool, stderr io.Writer) ([]compare.CuratedClaim, error) {
-	if engineOnly {
-		return nil, nil
-	}
-	l, err := claimsfile.Open(c, paths)
-	if err != nil {
-		return nil, err
-	}
-	for _, line := range l.Report(c.Docs) {
-		fmt.Fprintln(stderr, "parley:", line)
-	}
-	return l.Curated(c.Docs), nil
 }
 
 // tuneGCForOneShot lets a subcommand, which loads, answers and exits, run
@@ -376,19 +357,6 @@ const (
 	oneShotHeap = 256 << 20
 	oneShotGC   = 100
 )
-
-// terminalWidth is the width of w when it is a terminal, or 0 (no wrapping).
-func terminalWidth(w io.Writer) int {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return 0
-	}
-	width, _, err := term.GetSize(f.Fd())
-	if err != nil {
-		return 0
-	}
-	return width
-}
 
 func newVersionCmd(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{

@@ -33,6 +33,10 @@ type Corpus struct {
 	Seeds bool
 }
 
+// ErrNoDocuments is the error of a command whose paths hold no file
+// parley reads.
+var ErrNoDocuments = errors.New("no documents loaded (parley reads .txt, .text, .md, .markdown, .html, .htm, .xhtml, .pdf and .epub files)")
+
 // LoadError says why one file was skipped.
 type LoadError struct {
 	Path string

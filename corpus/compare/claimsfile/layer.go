@@ -2,6 +2,7 @@ package claimsfile
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -224,4 +225,24 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ForCommand is the curated layer parley compare and parley claims
+// compare with, for corpus c opened from paths: nothing with engineOnly,
+// else the layer's claims (see Open and Curated). A broken claims file
+// and stale quotes are reported on stderr, and the command goes on
+// without what is broken; the error is for shipped data that cannot be
+// read.
+func ForCommand(c *corpus.Corpus, paths []string, engineOnly bool, stderr io.Writer) ([]compare.CuratedClaim, error) {
+	if engineOnly {
+		return nil, nil
+	}
+	l, err := Open(c, paths)
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range l.Report(c.Docs) {
+		fmt.Fprintln(stderr, "parley:", line)
+	}
+	return l.Curated(c.Docs), nil
 }
