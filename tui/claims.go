@@ -19,19 +19,16 @@ import (
 // source makes it. Enter compares the claim across the sources; / compares
 // typed text instead.
 type claimsPane struct {
-	outbox
+	compareBase
 
-	ctx    *common.Context
-	engine *compareEngine
 	width  int
 	height int
 
-	engineOnly bool
-	seq        int
-	loading    bool
-	loaded     bool
-	claims     []compare.Claim
-	sel, off   int
+	seq      int
+	loading  bool
+	loaded   bool
+	claims   []compare.Claim
+	sel, off int
 
 	// Stories (claims_story.go): the index of a corpus of several stories
 	// lists them, and shows one story's claims at a time.
@@ -40,8 +37,6 @@ type claimsPane struct {
 	idx       storyIndex
 	claimDocs []*corpus.Document // what the coverage marks stand for; nil: every document
 
-	prompt compareInput
-	work   claimPrompt // rename and delete (claims_index_work.go)
 	// selLabel is the claim to select once the list comes back after a
 	// change of the claims.
 	selLabel string
@@ -50,7 +45,7 @@ type claimsPane struct {
 }
 
 func newClaimsPane(ctx *common.Context, engine *compareEngine) *claimsPane {
-	return &claimsPane{ctx: ctx, engine: engine, prompt: newCompareInput(), story: noStory}
+	return &claimsPane{compareBase: newCompareBase(ctx, engine), story: noStory}
 }
 
 func (p *claimsPane) setSize(w, h int) {
@@ -59,24 +54,15 @@ func (p *claimsPane) setSize(w, h int) {
 	p.scrollToSel()
 }
 
-// The claims index keeps no drawing between frames and nothing of the
-// focus.
-func (p *claimsPane) focus() tea.Cmd { return nil }
-func (p *claimsPane) blur()          {}
-func (p *claimsPane) restyle()       {}
-
 func (p *claimsPane) keys() help.KeyMap {
-	if p.work.on {
-		return p.work.help()
-	}
-	if p.prompt.typing {
-		return p.ctx.Keys.CompareView.InputHelp()
+	if h, ok := p.modeKeys(); ok {
+		return h
 	}
 	k := p.ctx.Keys.CompareView
 	if p.onStories() {
-		return k.WithoutCurated(k.StoriesHelp().WithFull(k.ClaimsHelp()).WithFull(k.CompareHelp()), p.engine.hasCurated())
+		return p.paneKeys(k.StoriesHelp().WithFull(k.ClaimsHelp()).WithFull(k.CompareHelp()))
 	}
-	return k.WithoutCurated(k.ClaimsHelp().WithFull(k.CompareHelp()), p.engine.hasCurated())
+	return p.paneKeys(k.ClaimsHelp().WithFull(k.CompareHelp()))
 }
 
 // load asks for the claims list (discovering claims clusters the whole
@@ -164,6 +150,9 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.onStories() {
 		return p.updateStoriesKey(msg)
 	}
+	if cmd, ok := p.sharedKey(msg, func(s string) { p.status = s }); ok {
+		return cmd
+	}
 	k := p.ctx.Keys.CompareView
 	switch {
 	case key.Matches(msg, k.Back):
@@ -172,13 +161,6 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		p.emit(backMsg{})
 		return nil
-	case key.Matches(msg, k.Query):
-		return p.prompt.open()
-	case key.Matches(msg, k.Curated):
-		if !p.engine.hasCurated() {
-			return nil
-		}
-		return setCuratedLayer(!p.engineOnly)
 	case key.Matches(msg, k.Next):
 		p.setSel(p.sel + 1)
 	case key.Matches(msg, k.Prev):

@@ -289,3 +289,25 @@ func TestClaimCounts(t *testing.T) {
 		}
 	}
 }
+
+// e without a curated layer says so, in the claims index as in the
+// compare view, rather than doing nothing.
+func TestCuratedKeyWithoutCuratedSaysSo(t *testing.T) {
+	docs := fixtureDocs()
+	e := newCompareEngine(docs, nil)
+	cl := newClaimsPane(common.New(true), e)
+	cl.setSize(80, 24)
+	cl.load()
+	cl.update(claimsLoadedMsg{seq: cl.seq, claims: []compare.Claim{{Label: "a claim", Coverage: make([]bool, len(docs))}}})
+	cp := newComparePane(common.New(true), e)
+	cp.setSize(80, 24)
+	for name, p := range map[string]pane{"claims index": cl, "compare view": cp} {
+		_, cmd := p.update(tea.KeyPressMsg{Code: 'e', Text: "e"})
+		if cmd != nil {
+			t.Errorf("%s: e asked for a layer change with no curated layer", name)
+		}
+		if v := ansi.Strip(p.view()); !strings.Contains(v, noCurated) {
+			t.Errorf("%s: e without curated claims does not say so:\n%s", name, v)
+		}
+	}
+}

@@ -29,17 +29,14 @@ type stmtRef struct{ col, match int }
 // comparePane shows what every source says on one statement, a column per
 // source. It asks the engine in a command and draws only finished results.
 type comparePane struct {
-	outbox
+	compareBase
 
-	ctx    *common.Context
-	engine *compareEngine
 	docs   []*corpus.Document
 	set    *storySet    // the session's stories, tags and scope
 	scope  compareScope // what the query is compared across (compare_set.go)
 	width  int
 	height int
 
-	engineOnly bool // the curated layer is off
 	query      compareQuery
 	claimLabel string // set when the view was opened on a claim
 	fromReader bool   // the query is a sentence the reader pointed at
@@ -58,8 +55,6 @@ type comparePane struct {
 	sel     int // index into stmts
 	page    int // first column shown, after the pinned origin if any
 
-	prompt compareInput
-	work   claimPrompt // the workbench's label prompt or question
 	// keepSel is the statement to select again once a comparison
 	// redone after a change of the claims comes back.
 	keepSel *corpus.Loc
@@ -78,11 +73,9 @@ type comparePane struct {
 
 func newComparePane(ctx *common.Context, engine *compareEngine) *comparePane {
 	return &comparePane{
-		ctx:    ctx,
-		engine: engine,
-		docs:   engine.docs,
-		prompt: newCompareInput(),
-		now:    time.Now,
+		compareBase: newCompareBase(ctx, engine),
+		docs:        engine.docs,
+		now:         time.Now,
 	}
 }
 
@@ -93,21 +86,12 @@ func (p *comparePane) setSize(w, h int) {
 	p.clampPage()
 }
 
-// The compare view's drawing is keyed by the context's generation
-// (compare_memo.go), so a restyle needs nothing here.
-func (p *comparePane) focus() tea.Cmd { return nil }
-func (p *comparePane) blur()          {}
-func (p *comparePane) restyle()       {}
-
 func (p *comparePane) keys() help.KeyMap {
-	if p.work.on {
-		return p.work.help()
-	}
-	if p.prompt.typing {
-		return p.ctx.Keys.CompareView.InputHelp()
+	if h, ok := p.modeKeys(); ok {
+		return h
 	}
 	k := p.ctx.Keys.CompareView
-	return k.WithoutCurated(k.CompareHelpPaging(p.pages()).WithFull(k.ClaimsHelp()), p.engine.hasCurated())
+	return p.paneKeys(k.CompareHelpPaging(p.pages()).WithFull(k.ClaimsHelp()))
 }
 
 // start asks for a comparison and forgets the previous one.
@@ -227,13 +211,14 @@ func (p *comparePane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := p.sharedKey(msg, func(s string) { p.status = paneStatus{text: s} }); ok {
+		return cmd
+	}
 	k := p.ctx.Keys.CompareView
 	switch {
 	case key.Matches(msg, k.Back):
 		p.emit(backMsg{})
 		return nil
-	case key.Matches(msg, k.Query):
-		return p.prompt.open()
 	case key.Matches(msg, k.Widen):
 		wide := p.scope.wide
 		p.widen()
@@ -241,12 +226,6 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 			return p.start(p.query)
 		}
 		return nil
-	case key.Matches(msg, k.Curated):
-		if !p.engine.hasCurated() {
-			p.status = paneStatus{text: "no curated claims for this corpus: engine only"}
-			return nil
-		}
-		return setCuratedLayer(!p.engineOnly)
 	case key.Matches(msg, k.Next):
 		p.moveSel(1)
 	case key.Matches(msg, k.Prev):

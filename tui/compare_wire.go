@@ -183,12 +183,6 @@ func (m *Model) leaveCompare() tea.Cmd {
 	return tea.Batch(cmd, m.persist())
 }
 
-// capturesInput lets typed text reach the query input rather than the
-// global keys.
-func (p *comparePane) capturesInput() bool { return p.prompt.typing || p.work.on }
-
-func (p *claimsPane) capturesInput() bool { return p.prompt.typing || p.work.on }
-
 func countStale(stale map[string][]string) int {
 	n := 0
 	for _, qs := range stale {

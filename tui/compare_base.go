@@ -1,0 +1,77 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"parley/tui/common"
+)
+
+// compareBase is what the compare view and the claims index share: the
+// engine, the curated layer switch, the query prompt and the workbench's
+// prompt, and the keys that mean the same in both. Each pane embeds it and
+// handles only its own keys.
+type compareBase struct {
+	outbox
+
+	ctx        *common.Context
+	engine     *compareEngine
+	engineOnly bool // the curated layer is off
+
+	prompt compareInput
+	work   claimPrompt // the workbench's label prompt or question
+}
+
+func newCompareBase(ctx *common.Context, engine *compareEngine) compareBase {
+	return compareBase{ctx: ctx, engine: engine, prompt: newCompareInput()}
+}
+
+// noCurated is what e says when the corpus has no curated layer.
+const noCurated = "no curated claims for this corpus: engine only"
+
+// sharedKey handles the keys both panes give the same meaning: / types a
+// query to compare, e turns the curated layer on or off. When a key can do
+// nothing, say is told why (for the pane's status line).
+func (b *compareBase) sharedKey(msg tea.KeyPressMsg, say func(string)) (tea.Cmd, bool) {
+	k := b.ctx.Keys.CompareView
+	switch {
+	case key.Matches(msg, k.Query):
+		return b.prompt.open(), true
+	case key.Matches(msg, k.Curated):
+		if !b.engine.hasCurated() {
+			say(noCurated)
+			return nil, true
+		}
+		return setCuratedLayer(!b.engineOnly), true
+	}
+	return nil, false
+}
+
+// modeKeys is the help while a prompt has the keys, if one has.
+func (b *compareBase) modeKeys() (help.KeyMap, bool) {
+	switch {
+	case b.work.on:
+		return b.work.help(), true
+	case b.prompt.typing:
+		return b.ctx.Keys.CompareView.InputHelp(), true
+	}
+	return nil, false
+}
+
+// paneKeys is a pane's help without the curated layer's key when there is
+// no curated layer to turn on or off.
+func (b *compareBase) paneKeys(g common.KeyGroup) help.KeyMap {
+	return b.ctx.Keys.CompareView.WithoutCurated(g, b.engine.hasCurated())
+}
+
+// capturesInput lets typed text reach the prompts rather than the global
+// keys.
+func (b *compareBase) capturesInput() bool { return b.prompt.typing || b.work.on }
+
+// Neither pane keeps anything of the focus, and the compare view's
+// drawing is keyed by the context's generation (compare_memo.go), so a
+// restyle needs nothing here.
+func (b *compareBase) focus() tea.Cmd { return nil }
+func (b *compareBase) blur()          {}
+func (b *compareBase) restyle()       {}
