@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -198,4 +199,30 @@ func dedupeBindings(groups [][]key.Binding) [][]key.Binding {
 		}
 	}
 	return out
+}
+
+// helpKey is a key while the full help is open: movement keys scroll it;
+// q, as in less, and any other key close it.
+func (m *Model) helpKey(msg tea.KeyPressMsg) {
+	h := m.lay.main.H
+	switch {
+	case key.Matches(msg, m.ctx.Keys.Down, m.ctx.Keys.LineDown):
+		m.scrollHelp(1)
+	case key.Matches(msg, m.ctx.Keys.Up, m.ctx.Keys.LineUp):
+		m.scrollHelp(-1)
+	case key.Matches(msg, m.ctx.Keys.PageDown):
+		m.scrollHelp(max(h-1, 1))
+	case key.Matches(msg, m.ctx.Keys.PageUp):
+		m.scrollHelp(-max(h-1, 1))
+	case key.Matches(msg, m.ctx.Keys.HalfDown):
+		m.scrollHelp(max(h/2, 1))
+	case key.Matches(msg, m.ctx.Keys.HalfUp):
+		m.scrollHelp(-max(h/2, 1))
+	case key.Matches(msg, m.ctx.Keys.Top):
+		m.helpTop = 0
+	case key.Matches(msg, m.ctx.Keys.Bottom):
+		m.scrollHelp(1 << 20) // to the end
+	default:
+		m.showAll = false
+	}
 }
