@@ -5,7 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"parley/corpus"
 	"parley/corpus/testcorpus"
@@ -116,4 +119,102 @@ func BenchmarkGroupGiant(b *testing.B) {
 			b.ReportMetric(float64(peak)/float64(n), "heap/text")
 		})
 	}
+}
+
+// BenchmarkGroupDistinct groups n respelled copies of BBC (1, 10 and
+// PARLEY_BENCH_SCALE), made in memory: in copy k every word that is
+// neither a stop word nor a number gets the tag of k after its first
+// letter ("Blair" → "Bqclair", "BBC" → "BQCBC"), so that no two copies
+// share a term or a body. It is the hard case that byte-for-byte copies
+// (BenchmarkGroupScaled) are not: n times the stories, every document
+// read, weighed and paired. heap/text is the peak heap Group adds over
+// the bytes of the titles and bodies it groups.
+//
+//	PARLEY_BENCH_SCALE=40 go test ./corpus/stories -run '^$' -bench GroupDistinct -benchtime 1x
+func BenchmarkGroupDistinct(b *testing.B) {
+	base := bbcDocs(b)
+	for _, n := range testcorpus.Scales() {
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			var docs []*corpus.Document
+			for k := range n {
+				for _, d := range base {
+					docs = append(docs, respellDoc(d, k))
+				}
+			}
+			var size int64
+			for _, d := range docs {
+				size += int64(len(d.Title))
+				for _, s := range d.Sections {
+					for _, bl := range s.Blocks {
+						size += int64(len(bl.Text))
+					}
+				}
+			}
+			b.SetBytes(size)
+			runtime.GC()
+			b.ResetTimer()
+			var peak uint64
+			var r *Result
+			cpu := testcorpus.CPUTime()
+			for b.Loop() {
+				peak = max(peak, testcorpus.PeakHeap(func() { r = Group(docs) }))
+			}
+			b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(peak)/float64(size), "heap/text")
+			b.ReportMetric(float64(peak)/(1<<20), "peakMiB")
+			b.ReportMetric(float64(len(r.Stories)), "stories")
+		})
+	}
+}
+
+// respellDoc is d with its title and body respelled for copy k (k = 0
+// is d itself).
+func respellDoc(d *corpus.Document, k int) *corpus.Document {
+	if k == 0 {
+		return d
+	}
+	c := *d
+	c.Title = respell(d.Title, k)
+	c.Sections = make([]corpus.Section, len(d.Sections))
+	for si, s := range d.Sections {
+		c.Sections[si] = s
+		c.Sections[si].Blocks = make([]corpus.Block, len(s.Blocks))
+		for bi, bl := range s.Blocks {
+			bl.Text = respell(bl.Text, k)
+			bl.Sentences = slices.Clone(bl.Sentences)
+			for i := range bl.Sentences {
+				bl.Sentences[i].Text = respell(bl.Sentences[i].Text, k)
+			}
+			c.Sections[si].Blocks[bi] = bl
+		}
+	}
+	return &c
+}
+
+// respell puts copy k's tag after the first letter of every word of s
+// that is neither a stop word nor a number, in capitals in a word in
+// capitals: names stay names, plurals stay plurals.
+func respell(s string, k int) string {
+	const letters = "bcdfghjklmnpqrstvwxz"
+	tag := "q" + string(letters[k%20])
+	if k >= 20 {
+		tag += string(letters[k/20%20])
+	}
+	var out strings.Builder
+	last := 0
+	for w, at := nextWord(s, 0); at >= 0; w, at = nextWord(s, at) {
+		if w.stop || w.number {
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[w.start:])
+		out.WriteString(s[last : w.start+n])
+		if allCaps(w.text) {
+			out.WriteString(strings.ToUpper(tag))
+		} else {
+			out.WriteString(tag)
+		}
+		last = w.start + n
+	}
+	out.WriteString(s[last:])
+	return out.String()
 }

@@ -58,18 +58,76 @@ func bodyHash(d *corpus.Document) uint64 {
 	return h
 }
 
-// shingles is the set of word triples of a body, hashed.
-func shingles(words []uint64) map[uint64]struct{} {
-	s := make(map[uint64]struct{}, len(words))
-	for i := 0; i+2 < len(words); i++ {
-		s[words[i]*31+words[i+1]*1099511628211^words[i+2]] = struct{}{}
+// shingleSet is the set of a body's word triples, hashed; for a long
+// body only a sample of them (see sampled).
+type shingleSet struct {
+	m       map[uint64]struct{}
+	sampled bool
+}
+
+// Long bodies (over sampleBytes of text) keep only the triples whose
+// hash falls in one of sampleEvery buckets: the same triples in any two
+// bodies, so the share a sample has in common estimates the whole
+// bodies' share, while the set stays a small part of the text. No BBC
+// article comes near sampleBytes.
+const (
+	sampleBytes = 1 << 19
+	sampleEvery = 8
+)
+
+func inSample(h uint64) bool { return (h*0x9E3779B97F4A7C15)>>32%sampleEvery == 0 }
+
+// shingles reads a document's body, one word at a time, into its set of
+// word triples.
+func shingles(d *corpus.Document) shingleSet {
+	size := 0
+	for si := range d.Sections {
+		for _, b := range d.Sections[si].Blocks {
+			size += len(b.Text)
+		}
 	}
-	return s
+	set := shingleSet{sampled: size > sampleBytes}
+	set.m = make(map[uint64]struct{}, min(size/6, sampleBytes/6))
+	var w1, w2 uint64
+	n := 0
+	for si := range d.Sections {
+		for bi := range d.Sections[si].Blocks {
+			for _, s := range d.Sections[si].Blocks[bi].Sentences {
+				for w, at := nextWord(s.Text, 0); at >= 0; w, at = nextWord(s.Text, at) {
+					if n++; n >= 3 {
+						if h := w1*31 + w2*1099511628211 ^ w.key; !set.sampled || inSample(h) {
+							set.m[h] = struct{}{}
+						}
+					}
+					w1, w2 = w2, w.key
+				}
+			}
+		}
+	}
+	return set
+}
+
+// sample is s's sample (s itself when it is one).
+func (s shingleSet) sample() shingleSet {
+	if s.sampled {
+		return s
+	}
+	out := shingleSet{m: map[uint64]struct{}{}, sampled: true}
+	for h := range s.m {
+		if inSample(h) {
+			out.m[h] = struct{}{}
+		}
+	}
+	return out
 }
 
 // nearDuplicate says whether two bodies are almost word for word the
 // same: their shingle sets' Jaccard index is nearDupJaccard or more.
-func nearDuplicate(a, b map[uint64]struct{}) bool {
+func nearDuplicate(sa, sb shingleSet) bool {
+	if sa.sampled != sb.sampled {
+		sa, sb = sa.sample(), sb.sample()
+	}
+	a, b := sa.m, sb.m
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}

@@ -102,8 +102,16 @@ func (r *Result) Find(id string) int {
 func Group(docs []*corpus.Document) *Result {
 	r := &Result{DuplicateOf: map[int]int{}, Copies: map[int][]int{}}
 	kept := exactCopies(docs, r)
-	st, occs := gatherStats(docs, kept)
-	vs, plain := st.vectors(occs)
+	st := corpusStats{n: len(kept), terms: map[uint64]termCount{}}
+	vs, plain := make([]vector, len(kept)), make([]plainWords, len(kept))
+	// A document alone shares no term with another, and its vector would
+	// be empty (see vectorOf): it is not read, which spares the reading of
+	// one giant file opened on its own.
+	if len(kept) > 1 {
+		var occs [][]occ
+		st, occs = gatherStats(docs, kept)
+		vs, plain = st.vectors(occs)
+	}
 	edges := similarPairs(vs)
 	dup := nearCopies(docs, edges, kept, r)
 	groups := cluster(edges, len(kept), dup, datesOf(docs, kept), titleKeys(docs, kept), plain)
@@ -149,12 +157,12 @@ func (r *Result) markCopy(dup, keep int) {
 // whether it turned out a duplicate.
 func nearCopies(docs []*corpus.Document, edges []edge, kept []int, r *Result) []bool {
 	dup := make([]bool, len(kept))
-	sh := map[int32]map[uint64]struct{}{}
-	get := func(i int32) map[uint64]struct{} {
+	sh := map[int32]shingleSet{}
+	get := func(i int32) shingleSet {
 		if s, ok := sh[i]; ok {
 			return s
 		}
-		s := shingles(bodyWords(docs[kept[i]]))
+		s := shingles(docs[kept[i]])
 		sh[i] = s
 		return s
 	}

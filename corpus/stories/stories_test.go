@@ -136,3 +136,44 @@ func TestEmptyAndWordless(t *testing.T) {
 		}
 	}
 }
+
+// Bodies longer than sampleBytes are compared on a sample of their word
+// triples: two long near copies are still found, and a long body is not
+// taken for a copy of another long body on the same topic.
+func TestLongNearCopiesSampled(t *testing.T) {
+	long := func(seed int, n int) []string {
+		var paras []string
+		size := 0
+		for i := 0; size < n; i++ {
+			p := fmt.Sprintf("Report %d of the Zorvan hearing: witness %d told the Kettlewick inquiry that smelter batch %d left the plant on day %d.", i, i*seed%977, i*7+seed, i%31)
+			paras = append(paras, p)
+			size += len(p) + 2
+		}
+		return paras
+	}
+	a := long(3, 2*sampleBytes)
+	near := slices.Clone(a)
+	for i := 0; i < len(near); i += 50 {
+		near[i] = strings.Replace(near[i], "witness", "a witness", 1)
+	}
+	other := long(11, 2*sampleBytes)
+	docs := []*corpus.Document{
+		article("a", "Zorvan hearing", a...),
+		article("b", "Zorvan hearing", near...),
+		article("c", "Zorvan hearing", other...),
+	}
+	if s := shingles(docs[0]); !s.sampled || len(s.m) == 0 {
+		t.Fatalf("a body of over %d bytes: sampled %v, %d triples kept", sampleBytes, s.sampled, len(s.m))
+	}
+	r := Group(docs)
+	if keep, ok := r.DuplicateOf[1]; !ok || keep != 0 {
+		t.Errorf("long near copy: DuplicateOf = %v, want b as a copy of a", r.DuplicateOf)
+	}
+	if _, ok := r.DuplicateOf[2]; ok {
+		t.Errorf("a long body with other numbers taken for a copy: %v", r.DuplicateOf)
+	}
+	short := shingles(article("d", "Zorvan hearing", a[:3]...))
+	if short.sampled || len(short.sample().m) >= len(short.m) {
+		t.Errorf("a short body keeps all its triples, its sample fewer: sampled %v, %d and %d", short.sampled, len(short.m), len(short.sample().m))
+	}
+}

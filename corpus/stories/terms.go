@@ -67,22 +67,6 @@ func (sc *scratch) scan(d *corpus.Document) {
 	}
 }
 
-// bodyWords is the hash of every word of a document's body, in order:
-// what near copies are compared by.
-func bodyWords(d *corpus.Document) []uint64 {
-	var out []uint64
-	for si := range d.Sections {
-		for bi := range d.Sections[si].Blocks {
-			for _, s := range d.Sections[si].Blocks[bi].Sentences {
-				for w, at := nextWord(s.Text, 0); at >= 0; w, at = nextWord(s.Text, at) {
-					out = append(out, w.key)
-				}
-			}
-		}
-	}
-	return out
-}
-
 // addSentence counts a sentence's words, reading one word at a time: a
 // sentence may be a whole file with no full stop, and its words are
 // never held all at once. In a title every word is treated as
