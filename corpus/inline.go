@@ -52,6 +52,7 @@ func stripMarker(s, marker string) (string, []Span, []int) {
 		return s, nil, nil
 	}
 	var b strings.Builder
+	b.Grow(len(s)) // the text less its markers: no copies as it grows
 	var spans []Span
 	var removed []int
 	m := len(marker)
