@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // helpSection is a titled part of the full help.
@@ -132,32 +131,16 @@ func (m *Model) helpColumn(g []key.Binding, room int) string {
 		st.FullKey.Render(strings.Join(kl, "\n")), " ", st.FullDesc.Render(strings.Join(dl, "\n")))
 }
 
-// wrapHelp wraps a help description at spaces to width cells; a word
-// longer than a line (a file name) gets a line of its own, cut only if it
-// is longer still.
+// wrapHelp wraps a help description at spaces to width cells, as the
+// compare view wraps statements (wrapRanges); a word wider than width is
+// cut. ansi.Wrap would also break after hyphens, which splits the file
+// names the export keys name (parley-compare-…).
 func wrapHelp(s string, width int) []string {
-	if lipgloss.Width(s) <= width {
-		return []string{s}
-	}
 	var lines []string
-	cur := ""
-	for _, w := range strings.Fields(s) {
-		switch {
-		case cur == "":
-			cur = w
-		case lipgloss.Width(cur)+1+lipgloss.Width(w) <= width:
-			cur += " " + w
-		default:
-			lines = append(lines, cur)
-			cur = w
-		}
+	for _, r := range wrapRanges(s, width) {
+		lines = append(lines, s[r[0]:r[1]])
 	}
-	lines = append(lines, cur)
-	var out []string
-	for _, l := range lines {
-		out = append(out, strings.Split(ansi.Hardwrap(l, width, false), "\n")...)
-	}
-	return out
+	return lines
 }
 
 // fullHelp is the part of the help that fits, from line helpTop.

@@ -329,61 +329,6 @@ func (b *builder) verbatim(ref corpus.BlockRef) {
 	}
 }
 
-// wrapSegments wraps text to width cells with ansi.Wrap, measuring as the
-// renderer does (width.go) so that wide CJK characters and emoji never
-// overflow, and maps each wrapped line back to its byte range in text. A
-// line Wrap leaves too wide (it can keep a space before a hyphen break) is
-// hard-wrapped again.
-func wrapSegments(text string, width int) [][2]int {
-	if text == "" {
-		return [][2]int{{0, 0}}
-	}
-	width = max(width, 2)
-	out := mapLines(text, 0, len(text), common.WidthMethod().Wrap(text, width, ""), nil)
-	for i := 0; i < len(out); i++ {
-		seg := text[out[i][0]:out[i][1]]
-		if common.StrWidth(seg) <= width {
-			continue
-		}
-		parts := mapLines(text, out[i][0], out[i][1], common.WidthMethod().Hardwrap(seg, width, true), nil)
-		if len(parts) < 2 {
-			continue
-		}
-		out = append(out[:i], append(parts, out[i+1:]...)...)
-	}
-	if len(out) == 0 {
-		out = append(out, [2]int{0, 0})
-	}
-	return out
-}
-
-// mapLines finds each line of wrapped (a wrap of text[from:to]) in text,
-// in order, and appends its byte range to out.
-func mapLines(text string, from, to int, wrapped string, out [][2]int) [][2]int {
-	pos := from
-	for _, line := range strings.Split(wrapped, "\n") {
-		line = strings.TrimRight(line, " ")
-		if line == "" {
-			continue
-		}
-		i := strings.Index(text[pos:to], line)
-		if i < 0 {
-			// The wrap changed the text (it should not): take the line's
-			// length from here, on a character boundary.
-			end := runeFloor(text, min(pos+len(line), to))
-			if end <= pos {
-				continue
-			}
-			out = append(out, [2]int{pos, end})
-			pos = end
-			continue
-		}
-		out = append(out, [2]int{pos + i, pos + i + len(line)})
-		pos += i + len(line)
-	}
-	return out
-}
-
 // plural is a count and its noun: "1 file", "2 files".
 func plural(n int, word string) string {
 	return itoa(n) + " " + corpus.Plural(n, word, word+"s")

@@ -1,13 +1,85 @@
 package tui
 
 import (
-	"parley/tui/common"
 	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/rivo/uniseg"
+
+	"parley/tui/common"
 )
+
+// The text layout of every pane: text is wrapped as byte ranges of the
+// plain text, then painted range by range, so a style never spans a line
+// break and a highlight never bleeds into padding or the next column.
+//
+// There are two wrapping rules, kept apart on purpose: the reader (and
+// its tables) wraps as ansi.Wrap does, breaking after hyphens too
+// (wrapSegments); the compare view, the search preview and the help break
+// only at spaces and after wide characters (wrapRanges), so a file name
+// or a hyphenated word in a statement stays whole. Making them one rule
+// moves line breaks in one of the views.
+//
+// The painters: wrapStyled paints lipgloss styles over disjoint spans
+// (compare, search preview); the reader paints its precomputed escape
+// sequences with overlays by rank (highlight.go), which a frame of a long
+// document needs for speed.
+
+// wrapSegments wraps text to width cells with ansi.Wrap, measuring as the
+// renderer does (common/width.go) so that wide CJK characters and emoji never
+// overflow, and maps each wrapped line back to its byte range in text. A
+// line Wrap leaves too wide (it can keep a space before a hyphen break) is
+// hard-wrapped again.
+func wrapSegments(text string, width int) [][2]int {
+	if text == "" {
+		return [][2]int{{0, 0}}
+	}
+	width = max(width, 2)
+	out := mapLines(text, 0, len(text), common.WidthMethod().Wrap(text, width, ""), nil)
+	for i := 0; i < len(out); i++ {
+		seg := text[out[i][0]:out[i][1]]
+		if common.StrWidth(seg) <= width {
+			continue
+		}
+		parts := mapLines(text, out[i][0], out[i][1], common.WidthMethod().Hardwrap(seg, width, true), nil)
+		if len(parts) < 2 {
+			continue
+		}
+		out = append(out[:i], append(parts, out[i+1:]...)...)
+	}
+	if len(out) == 0 {
+		out = append(out, [2]int{0, 0})
+	}
+	return out
+}
+
+// mapLines finds each line of wrapped (a wrap of text[from:to]) in text,
+// in order, and appends its byte range to out.
+func mapLines(text string, from, to int, wrapped string, out [][2]int) [][2]int {
+	pos := from
+	for _, line := range strings.Split(wrapped, "\n") {
+		line = strings.TrimRight(line, " ")
+		if line == "" {
+			continue
+		}
+		i := strings.Index(text[pos:to], line)
+		if i < 0 {
+			// The wrap changed the text (it should not): take the line's
+			// length from here, on a character boundary.
+			end := runeFloor(text, min(pos+len(line), to))
+			if end <= pos {
+				continue
+			}
+			out = append(out, [2]int{pos, end})
+			pos = end
+			continue
+		}
+		out = append(out, [2]int{pos + i, pos + i + len(line)})
+		pos += i + len(line)
+	}
+	return out
+}
 
 // styledSpan styles the byte range [start, end) of a text.
 type styledSpan struct {
@@ -156,24 +228,4 @@ func (c *spanCursor) render(text string, a, b int, base lipgloss.Style) string {
 		out.WriteString(base.Render(text[pos:b]))
 	}
 	return out.String()
-}
-
-// fitBlock makes lines exactly w×h: every line fitted, cut or padded with
-// blank lines.
-func fitBlock(lines []string, w, h int) []string {
-	out := make([]string, h)
-	for i := range out {
-		if i < len(lines) {
-			out[i] = fitWidth(lines[i], w)
-		} else {
-			out[i] = strings.Repeat(" ", max(w, 0))
-		}
-	}
-	return out
-}
-
-// oneLine flattens text to a single line (queries and quotes echoed in a
-// header), collapsing runs of white space.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }
