@@ -61,6 +61,21 @@ func pageGlyphs(p pdf.Page) []glyph {
 	if contents.Kind() == pdf.Null {
 		return nil
 	}
+	r := &pageReader{fonts: pageFonts(p), g: textState{th: 1, ctm: ident, tm: ident, tlm: ident}}
+	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
+		args := make([]pdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		if !r.stateOp(op, args) {
+			r.textOp(op, args)
+		}
+	})
+	return r.out
+}
+
+// pageFonts reads the encoding and widths of each of the page's fonts.
+func pageFonts(p pdf.Page) map[string]*pdfFont {
 	fonts := map[string]*pdfFont{}
 	for _, name := range p.Fonts() {
 		f := p.Font(name)
@@ -71,124 +86,147 @@ func pageGlyphs(p pdf.Page) []glyph {
 		}
 		fonts[name] = pf
 	}
-	var out []glyph
-	g := textState{th: 1, ctm: ident, tm: ident, tlm: ident}
-	var stack []textState
-	show := func(s string) {
-		if g.font == nil {
+	return fonts
+}
+
+// pageReader is the interpreter's state while it reads one page: the
+// fonts, the current state and the saved ones, and the glyphs so far.
+type pageReader struct {
+	fonts map[string]*pdfFont
+	g     textState
+	stack []textState
+	out   []glyph
+}
+
+// num is operand i as a number, 0 when it is missing.
+func num(args []pdf.Value, i int) float64 {
+	if i < len(args) {
+		return args[i].Float64()
+	}
+	return 0
+}
+
+// stateOp applies an operator that changes the graphics or text state,
+// and reports whether op was one.
+func (r *pageReader) stateOp(op string, args []pdf.Value) bool {
+	g := &r.g
+	switch op {
+	case "q":
+		if len(r.stack) < 1000 {
+			r.stack = append(r.stack, r.g)
+		}
+	case "Q":
+		if n := len(r.stack); n > 0 {
+			r.g, r.stack = r.stack[n-1], r.stack[:n-1]
+		}
+	case "cm":
+		if len(args) == 6 {
+			g.ctm = matrix{{num(args, 0), num(args, 1), 0}, {num(args, 2), num(args, 3), 0}, {num(args, 4), num(args, 5), 1}}.mul(g.ctm)
+		}
+	case "BT":
+		g.tm, g.tlm = ident, ident
+	case "Tf":
+		if len(args) == 2 {
+			g.font = r.fonts[args[0].Name()]
+			g.tfs = num(args, 1)
+		}
+	case "Tc":
+		g.tc = num(args, 0)
+	case "Tw":
+		g.tw = num(args, 0)
+	case "Tz":
+		g.th = num(args, 0) / 100
+	case "TL":
+		g.tl = num(args, 0)
+	case "Ts":
+		g.trise = num(args, 0)
+	case "Td":
+		r.nextLine(num(args, 0), num(args, 1))
+	case "TD":
+		g.tl = -num(args, 1)
+		r.nextLine(num(args, 0), num(args, 1))
+	case "Tm":
+		if len(args) == 6 {
+			g.tlm = matrix{{num(args, 0), num(args, 1), 0}, {num(args, 2), num(args, 3), 0}, {num(args, 4), num(args, 5), 1}}
+			g.tm = g.tlm
+		}
+	case "T*":
+		r.nextLine(0, -g.tl)
+	default:
+		return false
+	}
+	return true
+}
+
+// textOp applies an operator that shows text (Tj, ', ", TJ).
+func (r *pageReader) textOp(op string, args []pdf.Value) {
+	g := &r.g
+	switch op {
+	case "Tj":
+		if len(args) == 1 {
+			r.show(args[0].RawString())
+		}
+	case "'":
+		if len(args) == 1 {
+			r.nextLine(0, -g.tl)
+			r.show(args[0].RawString())
+		}
+	case "\"":
+		if len(args) == 3 {
+			g.tw, g.tc = num(args, 0), num(args, 1)
+			r.nextLine(0, -g.tl)
+			r.show(args[2].RawString())
+		}
+	case "TJ":
+		if len(args) != 1 {
 			return
 		}
-		// m places text space on the page; each glyph moves it right by
-		// its advance, in place of two matrix products per glyph.
-		m := g.tm.mul(g.ctm)
-		n := 0
-		for _, ch := range g.font.enc.Decode(s) {
-			var w0 float64
-			code := -1
-			if n < len(s) {
-				code = int(s[n])
-				w0 = g.font.width(code)
+		v := args[0]
+		for i := 0; i < v.Len(); i++ {
+			x := v.Index(i)
+			if x.Kind() == pdf.String {
+				r.show(x.RawString())
+			} else {
+				g.tm = translate(-x.Float64()/1000*g.tfs*g.th, 0).mul(g.tm)
 			}
-			n++
-			size := g.tfs * g.th * m[0][0]
-			out = append(out, glyph{x: m[2][0] + g.trise*m[1][0], y: m[2][1] + g.trise*m[1][1], size: size, w: w0 / 1000 * size, r: ch})
-			tx := w0/1000*g.tfs + g.tc
-			if code == ' ' {
-				tx += g.tw
-			}
-			tx *= g.th
-			m[2][0] += tx * m[0][0]
-			m[2][1] += tx * m[0][1]
-			g.tm[2][0] += tx * g.tm[0][0]
-			g.tm[2][1] += tx * g.tm[0][1]
 		}
 	}
-	nextLine := func(tx, ty float64) {
-		g.tlm = translate(tx, ty).mul(g.tlm)
-		g.tm = g.tlm
+}
+
+// nextLine moves to the start of the next line, offset by (tx, ty).
+func (r *pageReader) nextLine(tx, ty float64) {
+	r.g.tlm = translate(tx, ty).mul(r.g.tlm)
+	r.g.tm = r.g.tlm
+}
+
+// show places the glyphs of string s in the current font.
+func (r *pageReader) show(s string) {
+	g := &r.g
+	if g.font == nil {
+		return
 	}
-	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
-		args := make([]pdf.Value, stk.Len())
-		for i := len(args) - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
+	// m places text space on the page; each glyph moves it right by
+	// its advance, in place of two matrix products per glyph.
+	m := g.tm.mul(g.ctm)
+	n := 0
+	for _, ch := range g.font.enc.Decode(s) {
+		var w0 float64
+		code := -1
+		if n < len(s) {
+			code = int(s[n])
+			w0 = g.font.width(code)
 		}
-		num := func(i int) float64 {
-			if i < len(args) {
-				return args[i].Float64()
-			}
-			return 0
+		n++
+		size := g.tfs * g.th * m[0][0]
+		r.out = append(r.out, glyph{x: m[2][0] + g.trise*m[1][0], y: m[2][1] + g.trise*m[1][1], size: size, w: w0 / 1000 * size, r: ch})
+		tx := w0/1000*g.tfs + g.tc
+		if code == ' ' {
+			tx += g.tw
 		}
-		switch op {
-		case "q":
-			if len(stack) < 1000 {
-				stack = append(stack, g)
-			}
-		case "Q":
-			if n := len(stack); n > 0 {
-				g, stack = stack[n-1], stack[:n-1]
-			}
-		case "cm":
-			if len(args) == 6 {
-				g.ctm = matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}.mul(g.ctm)
-			}
-		case "BT":
-			g.tm, g.tlm = ident, ident
-		case "Tf":
-			if len(args) == 2 {
-				g.font = fonts[args[0].Name()]
-				g.tfs = num(1)
-			}
-		case "Tc":
-			g.tc = num(0)
-		case "Tw":
-			g.tw = num(0)
-		case "Tz":
-			g.th = num(0) / 100
-		case "TL":
-			g.tl = num(0)
-		case "Ts":
-			g.trise = num(0)
-		case "Td":
-			nextLine(num(0), num(1))
-		case "TD":
-			g.tl = -num(1)
-			nextLine(num(0), num(1))
-		case "Tm":
-			if len(args) == 6 {
-				g.tlm = matrix{{num(0), num(1), 0}, {num(2), num(3), 0}, {num(4), num(5), 1}}
-				g.tm = g.tlm
-			}
-		case "T*":
-			nextLine(0, -g.tl)
-		case "Tj":
-			if len(args) == 1 {
-				show(args[0].RawString())
-			}
-		case "'":
-			if len(args) == 1 {
-				nextLine(0, -g.tl)
-				show(args[0].RawString())
-			}
-		case "\"":
-			if len(args) == 3 {
-				g.tw, g.tc = num(0), num(1)
-				nextLine(0, -g.tl)
-				show(args[2].RawString())
-			}
-		case "TJ":
-			if len(args) != 1 {
-				return
-			}
-			v := args[0]
-			for i := 0; i < v.Len(); i++ {
-				x := v.Index(i)
-				if x.Kind() == pdf.String {
-					show(x.RawString())
-				} else {
-					g.tm = translate(-x.Float64()/1000*g.tfs*g.th, 0).mul(g.tm)
-				}
-			}
-		}
-	})
-	return out
+		tx *= g.th
+		m[2][0] += tx * m[0][0]
+		m[2][1] += tx * m[0][1]
+		g.tm[2][0] += tx * g.tm[0][0]
+		g.tm[2][1] += tx * g.tm[0][1]
+	}
 }
