@@ -180,101 +180,140 @@ func numericFacts(sentence string, toks []token, wins [][2]int, add func(Fact)) 
 // the sentence says nothing about this number). Offsets are into
 // sentence.
 func windowFacts(sentence string, toks []token, lo, hi int, add func(Fact)) {
-	win := sentence[lo:hi]
-	lower := strings.ToLower(win)
-	findAll := func(re *regexp.Regexp) [][]int {
-		ms := re.FindAllStringSubmatchIndex(win, -1)
-		for _, m := range ms {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += lo
-				}
-			}
-		}
-		return ms
+	w := factWindow{s: sentence, lo: lo, win: sentence[lo:hi], add: add}
+	w.lower = strings.ToLower(w.win)
+	digits := strings.ContainsAny(w.win, "0123456789")
+	if digits && w.has(monthWords...) {
+		w.dates()
 	}
-	has := func(words ...string) bool {
-		for _, w := range words {
-			if strings.Contains(lower, w) {
-				return true
-			}
-		}
-		return false
+	if w.has("%", "percent", "per cent") {
+		w.percents()
 	}
-	digits := strings.ContainsAny(win, "0123456789")
-	if digits && has(monthWords...) {
-		for _, m := range findAll(reDateMDY) {
-			add(dateFact(sentence, m, group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 3), group(sentence, m, 4)))
-		}
-		for _, m := range findAll(reDateDMY) {
-			add(dateFact(sentence, m, group(sentence, m, 3), group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 4)))
-		}
-		for _, m := range findAll(reDateMY) {
-			add(monthFact(sentence, m))
-		}
+	if digits && (w.has("$", "usd", "pkr", "€", "£") || hasWord(w.lower, "rs")) {
+		w.money()
 	}
-	if has("%", "percent", "per cent") {
-		for _, m := range findAll(rePercent) {
-			if f, ok := numFact(sentence, m, KindPercent, group(sentence, m, 1), group(sentence, m, 2), "", "%"); ok {
-				add(f)
-			}
-		}
-	}
-	if digits && (has("$", "usd", "pkr", "€", "£") || hasWord(lower, "rs")) {
-		for _, m := range findAll(reMoney) {
-			cur := strings.ToUpper(strings.TrimRight(strings.TrimSpace(group(sentence, m, 2)), "."))
-			switch cur {
-			case "$", "US$":
-				cur = "USD"
-			case "RS":
-				cur = "PKR"
-			}
-			if f, ok := numFact(sentence, m, KindMoney, group(sentence, m, 1), group(sentence, m, 3), group(sentence, m, 4), cur); ok {
-				add(f)
-			}
-		}
-	}
-	if has("km", "kilomet", "mile", "metre", "meter") {
-		for _, m := range findAll(reLength) {
-			unit, mult := lengthUnit(group(sentence, m, 4))
-			if f, ok := numFact(sentence, m, KindLength, group(sentence, m, 1), group(sentence, m, 2), group(sentence, m, 3), unit); ok {
-				f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
-				add(f)
-			}
-		}
+	if w.has("km", "kilomet", "mile", "metre", "meter") {
+		w.lengths()
 	}
 	if durationAfterNumber(sentence, toks, lo, hi) {
-		for _, m := range findAll(reDuration) {
-			u := strings.TrimSuffix(strings.ToLower(group(sentence, m, 3)), "s")
-			if f, ok := numFact(sentence, m, KindDuration, group(sentence, m, 1), group(sentence, m, 2), "", "h"); ok {
-				mult := durationHours[u]
-				f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
-				add(f)
+		w.durations()
+	}
+	// The patterns below all read a year.
+	if hasYearDigits(w.win) {
+		w.years()
+	}
+}
+
+// factWindow is a window of a sentence that the number patterns run in.
+type factWindow struct {
+	s          string // the sentence
+	lo         int    // where the window starts in it
+	win, lower string // the window's text, and lower-cased
+	add        func(Fact)
+}
+
+// findAll matches re in the window, with offsets into the sentence.
+func (w *factWindow) findAll(re *regexp.Regexp) [][]int {
+	ms := re.FindAllStringSubmatchIndex(w.win, -1)
+	for _, m := range ms {
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += w.lo
 			}
 		}
 	}
-	if !hasYearDigits(win) {
-		// The patterns below all read a year.
-		return
+	return ms
+}
+
+// has reports whether the lower-cased window holds any of words.
+func (w *factWindow) has(words ...string) bool {
+	for _, x := range words {
+		if strings.Contains(w.lower, x) {
+			return true
+		}
 	}
-	for _, m := range findAll(reDecade) {
-		y, _ := strconv.Atoi(group(sentence, m, 2))
-		add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(y), Low: float64(y), High: float64(y + 9), Unit: "year", Qualifier: strings.ToLower(group(sentence, m, 1)), Start: m[0], End: m[1]})
+	return false
+}
+
+// g is group k of match m.
+func (w *factWindow) g(m []int, k int) string { return group(w.s, m, k) }
+
+func (w *factWindow) dates() {
+	for _, m := range w.findAll(reDateMDY) {
+		w.add(dateFact(w.s, m, w.g(m, 1), w.g(m, 2), w.g(m, 3), w.g(m, 4)))
 	}
-	for _, m := range findAll(reYearRange) {
-		a, _ := strconv.Atoi(group(sentence, m, 1))
-		bs := group(sentence, m, 2)
+	for _, m := range w.findAll(reDateDMY) {
+		w.add(dateFact(w.s, m, w.g(m, 3), w.g(m, 1), w.g(m, 2), w.g(m, 4)))
+	}
+	for _, m := range w.findAll(reDateMY) {
+		w.add(monthFact(w.s, m))
+	}
+}
+
+func (w *factWindow) percents() {
+	for _, m := range w.findAll(rePercent) {
+		if f, ok := numFact(w.s, m, KindPercent, w.g(m, 1), w.g(m, 2), "", "%"); ok {
+			w.add(f)
+		}
+	}
+}
+
+func (w *factWindow) money() {
+	for _, m := range w.findAll(reMoney) {
+		cur := strings.ToUpper(strings.TrimRight(strings.TrimSpace(w.g(m, 2)), "."))
+		switch cur {
+		case "$", "US$":
+			cur = "USD"
+		case "RS":
+			cur = "PKR"
+		}
+		if f, ok := numFact(w.s, m, KindMoney, w.g(m, 1), w.g(m, 3), w.g(m, 4), cur); ok {
+			w.add(f)
+		}
+	}
+}
+
+func (w *factWindow) lengths() {
+	for _, m := range w.findAll(reLength) {
+		unit, mult := lengthUnit(w.g(m, 4))
+		if f, ok := numFact(w.s, m, KindLength, w.g(m, 1), w.g(m, 2), w.g(m, 3), unit); ok {
+			f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
+			w.add(f)
+		}
+	}
+}
+
+func (w *factWindow) durations() {
+	for _, m := range w.findAll(reDuration) {
+		u := strings.TrimSuffix(strings.ToLower(w.g(m, 3)), "s")
+		if f, ok := numFact(w.s, m, KindDuration, w.g(m, 1), w.g(m, 2), "", "h"); ok {
+			mult := durationHours[u]
+			f.Value, f.Low, f.High = f.Value*mult, f.Low*mult, f.High*mult
+			w.add(f)
+		}
+	}
+}
+
+// years reads decades ("the 1990s"), year ranges ("2019–21") and years.
+func (w *factWindow) years() {
+	for _, m := range w.findAll(reDecade) {
+		y, _ := strconv.Atoi(w.g(m, 2))
+		w.add(Fact{Kind: KindYear, Text: w.s[m[0]:m[1]], Value: float64(y), Low: float64(y), High: float64(y + 9), Unit: "year", Qualifier: strings.ToLower(w.g(m, 1)), Start: m[0], End: m[1]})
+	}
+	for _, m := range w.findAll(reYearRange) {
+		a, _ := strconv.Atoi(w.g(m, 1))
+		bs := w.g(m, 2)
 		b, _ := strconv.Atoi(bs)
 		if len(bs) == 2 {
 			b += a / 100 * 100
 		}
 		if b > a {
-			add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(a), Low: float64(a), High: float64(b), Unit: "year", Start: m[0], End: m[1]})
+			w.add(Fact{Kind: KindYear, Text: w.s[m[0]:m[1]], Value: float64(a), Low: float64(a), High: float64(b), Unit: "year", Start: m[0], End: m[1]})
 		}
 	}
-	for _, m := range findAll(reYear) {
-		y, _ := strconv.Atoi(group(sentence, m, 2))
-		add(Fact{Kind: KindYear, Text: sentence[m[0]:m[1]], Value: float64(y), Low: float64(y), High: float64(y), Unit: "year", Qualifier: strings.ToLower(group(sentence, m, 1)), Start: m[0], End: m[1]})
+	for _, m := range w.findAll(reYear) {
+		y, _ := strconv.Atoi(w.g(m, 2))
+		w.add(Fact{Kind: KindYear, Text: w.s[m[0]:m[1]], Value: float64(y), Low: float64(y), High: float64(y), Unit: "year", Qualifier: strings.ToLower(w.g(m, 1)), Start: m[0], End: m[1]})
 	}
 }
 
