@@ -67,7 +67,16 @@ func (ix *Index) WithCurated(cc []CuratedClaim) *Index {
 // statement of a claim thus matches the centre directly, which keeps
 // chains of loosely similar sentences from merging into one topic.
 func (ix *Index) discover() []Claim {
-	n := min(len(ix.sents), maxDiscover)
+	edges, linked := ix.mutualEdges(min(len(ix.sents), maxDiscover))
+	cluster, strength := ix.starClusters(edges, linked)
+	return ix.rankClusters(cluster, strength)
+}
+
+// mutualEdges links each of the first n sentences with the sentences
+// that are its best match in their source while it is theirs in its
+// own, scoring claimThreshold or more: strongest first (ties by
+// position), and as a set of pairs (lower id first).
+func (ix *Index) mutualEdges(n int) ([]edge, map[[2]int32]bool) {
 	best := ix.bestMatches(n)
 	var edges []edge
 	linked := map[[2]int32]bool{}
@@ -97,6 +106,16 @@ func (ix *Index) discover() []Claim {
 		}
 		return edges[i].b < edges[j].b
 	})
+	return edges, linked
+}
+
+// starClusters builds the stars from the edges, strongest first: an edge
+// of two free sentences starts a claim centred on the first; a free
+// sentence linked to a claimed one joins that one's claim when it is
+// linked to the centre too and the claim has nothing yet from its
+// source. It returns each claim's members by centre, and its strength
+// (the sum of the scores that built it).
+func (ix *Index) starClusters(edges []edge, linked map[[2]int32]bool) (map[int32][]int32, map[int32]float64) {
 	isLinked := func(x, y int32) bool {
 		if x > y {
 			x, y = y, x
@@ -133,6 +152,13 @@ func (ix *Index) discover() []Claim {
 			join(cb, e.a, e.score)
 		}
 	}
+	return cluster, strength
+}
+
+// rankClusters turns the clusters covering two sources or more into
+// claims: the most sources first, then the strongest, then by where
+// their first statement appears.
+func (ix *Index) rankClusters(cluster map[int32][]int32, strength map[int32]float64) []Claim {
 	var out []Claim
 	var weights []float64
 	for r, members := range cluster {
