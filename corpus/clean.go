@@ -69,91 +69,105 @@ func cleanUTF8(b []byte) (string, cleanStats) {
 	if clean, ascii := needsNoCleaning(b); clean {
 		return unsafe.String(unsafe.SliceData(b), len(b)), cleanStats{nonASCII: !ascii}
 	}
-	var st cleanStats
-	var sb strings.Builder
-	sb.Grow(len(b) + len(b)/16)
-	col := 0 // runes since the last LF, for tab stops
-	prevNonASCII := false
+	var w cleanWriter
+	w.sb.Grow(len(b) + len(b)/16)
 	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
+		if c := b[i]; c < utf8.RuneSelf {
 			i++
-			prevNonASCII = false
-			switch {
-			case c == '\n':
-				sb.WriteByte('\n')
-				col = 0
-				continue
-			case c == '\r':
-				if i < len(b) && b[i] == '\n' {
-					continue // CRLF: the LF comes next
-				}
-				sb.WriteString("^M")
-				st.controls++
-				col += 2
-				continue
-			case c == '\f':
-				// A form feed is a page break in PDF extractions: a line
-				// break, so the paragraph it splits can be rejoined.
-				sb.WriteByte('\n')
-				col = 0
-				continue
-			case c == '\t':
-				n := tabWidth - col%tabWidth
-				sb.WriteString("        "[:n])
-				col += n
-				continue
-			case c < 0x20:
-				sb.WriteByte('^')
-				sb.WriteByte(c + 0x40)
-				st.controls++
-				col += 2
-				continue
-			case c == 0x7f:
-				sb.WriteString("^?")
-				st.controls++
-				col += 2
-				continue
+			w.prevNonASCII = false
+			if c >= 0x20 && c != 0x7f { // printable: the common case, kept inline
+				w.sb.WriteByte(c)
+				w.col++
+			} else {
+				w.control(c, c == '\r' && i < len(b) && b[i] == '\n')
 			}
-			sb.WriteByte(c)
-			col++
 			continue
 		}
-		st.nonASCII = true
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			fmt.Fprintf(&sb, "<%02X>", c)
-			st.invalid++
-			i++
-			col += 4
-			prevNonASCII = false
-			continue
-		}
-		switch {
-		case r >= 0x80 && r <= 0x9f:
-			fmt.Fprintf(&sb, "<%02X>", r)
-			st.controls++
-			col += 4
-		case r == 0xfeff && i == 0:
-			// A leading BOM only says the text is UTF-8.
-		case isHiddenRune(r) || ((r == 0x200c || r == 0x200d) && !prevNonASCII):
-			fmt.Fprintf(&sb, "<U+%04X>", r)
-			st.hidden++
-			col += 8
-		case r == 0x2028:
-			sb.WriteByte('\n')
-			col = 0
-		case r == 0x2029:
-			sb.WriteString("\n\n")
-			col = 0
-		default:
-			sb.Write(b[i : i+size])
-			col++
-		}
-		prevNonASCII = true
-		i += size
+		i += w.nonASCII(b[i:], i == 0)
 	}
-	return sb.String(), st
+	return w.sb.String(), w.st
+}
+
+// cleanWriter writes cleaned text, counting what it changed.
+type cleanWriter struct {
+	sb           strings.Builder
+	st           cleanStats
+	col          int  // runes since the last LF, for tab stops
+	prevNonASCII bool // the last rune written was not ASCII (for ZWJ, ZWNJ)
+}
+
+// control writes an ASCII control: line ends kept (CRLF as LF, a form
+// feed as a line break), tabs expanded, the others in caret form.
+func (w *cleanWriter) control(c byte, crlf bool) {
+	switch {
+	case c == '\n':
+		w.sb.WriteByte('\n')
+		w.col = 0
+	case c == '\r':
+		if crlf {
+			return // the LF comes next
+		}
+		w.sb.WriteString("^M")
+		w.st.controls++
+		w.col += 2
+	case c == '\f':
+		// A form feed is a page break in PDF extractions: a line
+		// break, so the paragraph it splits can be rejoined.
+		w.sb.WriteByte('\n')
+		w.col = 0
+	case c == '\t':
+		n := tabWidth - w.col%tabWidth
+		w.sb.WriteString("        "[:n])
+		w.col += n
+	case c < 0x20:
+		w.sb.WriteByte('^')
+		w.sb.WriteByte(c + 0x40)
+		w.st.controls++
+		w.col += 2
+	default: // DEL
+		w.sb.WriteString("^?")
+		w.st.controls++
+		w.col += 2
+	}
+}
+
+// nonASCII writes the rune b starts with (start: at the start of the
+// text) and returns its length: an invalid byte or a C1 control as
+// <XX>, a hidden character as <U+XXXX>, the Unicode line and paragraph
+// separators as line breaks, a leading BOM not at all.
+func (w *cleanWriter) nonASCII(b []byte, start bool) int {
+	w.st.nonASCII = true
+	r, size := utf8.DecodeRune(b)
+	if r == utf8.RuneError && size == 1 {
+		fmt.Fprintf(&w.sb, "<%02X>", b[0])
+		w.st.invalid++
+		w.col += 4
+		w.prevNonASCII = false
+		return 1
+	}
+	switch {
+	case r >= 0x80 && r <= 0x9f:
+		fmt.Fprintf(&w.sb, "<%02X>", r)
+		w.st.controls++
+		w.col += 4
+	case r == 0xfeff && start:
+		// A leading BOM only says the text is UTF-8.
+	case isHiddenRune(r) || ((r == 0x200c || r == 0x200d) && !w.prevNonASCII):
+		fmt.Fprintf(&w.sb, "<U+%04X>", r)
+		w.st.hidden++
+		w.col += 8
+	case r == 0x2028:
+		w.sb.WriteByte('\n')
+		w.col = 0
+	case r == 0x2029:
+		w.sb.WriteString("\n\n")
+		w.col = 0
+	default:
+		w.sb.Write(b[:size])
+		w.col++
+	}
+	w.prevNonASCII = true
+	return size
 }
 
 // isHiddenRune reports the characters that are always made visible.
