@@ -121,91 +121,107 @@ func isInitialism(w string) bool {
 func splitSentences(text string) []Sentence {
 	var out []Sentence
 	start := 0
-	emit := func(end int) {
-		s, e := start, end
-		for s < e && text[s] == ' ' {
-			s++
-		}
-		for e > s && text[e-1] == ' ' {
-			e--
-		}
-		if e > s {
-			out = append(out, Sentence{Text: text[s:e], Start: s, End: e})
-		}
-		start = end
-	}
 	ends := newEnders(text)
 	for i := 0; i < len(text); i++ {
 		if i = ends.from(i); i == len(text) {
 			break
 		}
-		c := text[i]
-		var end int // just past the terminal punctuation
-		single := false
-		switch {
-		case c == '.' || c == '!' || c == '?':
-			end = i + 1
-			for end < len(text) && (text[end] == '.' || text[end] == '!' || text[end] == '?') {
-				end++
-			}
-			single = c == '.' && end == i+1
-		case c == 0xe2 && strings.HasPrefix(text[i:], "…"):
-			end = i + len("…")
-		case isCJKStop(text[i:]):
-			end = i + 3 // each is three bytes in UTF-8
-			quoted := false
-			for end < len(text) && hasCJKCloser(text[end:]) {
-				end, quoted = end+3, true
-			}
-			if quoted && end < len(text) && text[end] != ' ' {
-				// 「はい。」と言った: the stop closed a quotation inside
-				// a sentence that goes on.
-				i = end - 1
-				continue
-			}
-			emit(end)
-			i = end - 1
-			continue
-		default:
-			continue
+		end, isEnd := sentenceEndAt(text, i)
+		if isEnd {
+			out = appendSentence(out, text, start, end)
+			start = end
 		}
-		// Take closing quotes and brackets with the sentence.
-		for end < len(text) {
-			if strings.ContainsRune("\"')]", rune(text[end])) {
-				end++
-				continue
-			}
-			if strings.HasPrefix(text[end:], "”") || strings.HasPrefix(text[end:], "’") {
-				end += 3
-				continue
-			}
-			break
-		}
-		if end < len(text) && text[end] != ' ' {
-			i = end - 1
-			continue // "2.5", "U.S.-led", "rcas.top"
-		}
-		next := nextWord(text, end)
-		if end < len(text) && (!canStartSentence(next) || creditLine(text[end:])) {
-			i = end - 1
-			continue
-		}
-		if single {
-			word := wordBefore(text, i)
-			if isAbbrev(word, next) {
-				i = end - 1
-				continue
-			}
-			if isListNumber(text, word, i) {
-				i = end - 1
-				continue
-			}
-		}
-		emit(end)
 		i = end - 1
 	}
-	emit(len(text))
+	return appendSentence(out, text, start, len(text))
+}
+
+// appendSentence appends text[start:end], less its leading and trailing
+// spaces, when anything is left.
+func appendSentence(out []Sentence, text string, start, end int) []Sentence {
+	for start < end && text[start] == ' ' {
+		start++
+	}
+	for end > start && text[end-1] == ' ' {
+		end--
+	}
+	if end > start {
+		out = append(out, Sentence{Text: text[start:end], Start: start, End: end})
+	}
 	return out
+}
+
+// sentenceEndAt reads the punctuation at text[i]: it returns where the
+// scan goes on (just past the punctuation and any closing quotes or
+// brackets; i+1 for a byte that ends nothing), and whether a sentence
+// ends there. A stop inside a number or a name ("2.5", "rcas.top"),
+// before a word that cannot start a sentence, after an abbreviation or
+// a list number, ends none.
+func sentenceEndAt(text string, i int) (int, bool) {
+	c := text[i]
+	var end int // just past the terminal punctuation
+	single := false
+	switch {
+	case c == '.' || c == '!' || c == '?':
+		end = i + 1
+		for end < len(text) && (text[end] == '.' || text[end] == '!' || text[end] == '?') {
+			end++
+		}
+		single = c == '.' && end == i+1
+	case c == 0xe2 && strings.HasPrefix(text[i:], "…"):
+		end = i + len("…")
+	case isCJKStop(text[i:]):
+		return cjkEndAt(text, i)
+	default:
+		return i + 1, false
+	}
+	end = pastClosers(text, end)
+	if end < len(text) && text[end] != ' ' {
+		return end, false // "2.5", "U.S.-led", "rcas.top"
+	}
+	next := nextWord(text, end)
+	if end < len(text) && (!canStartSentence(next) || creditLine(text[end:])) {
+		return end, false
+	}
+	if single {
+		if word := wordBefore(text, i); isAbbrev(word, next) || isListNumber(text, word, i) {
+			return end, false
+		}
+	}
+	return end, true
+}
+
+// cjkEndAt is sentenceEndAt for a full-width stop, which needs no space
+// after it.
+func cjkEndAt(text string, i int) (int, bool) {
+	end := i + 3 // each is three bytes in UTF-8
+	quoted := false
+	for end < len(text) && hasCJKCloser(text[end:]) {
+		end, quoted = end+3, true
+	}
+	if quoted && end < len(text) && text[end] != ' ' {
+		// 「はい。」と言った: the stop closed a quotation inside
+		// a sentence that goes on.
+		return end, false
+	}
+	return end, true
+}
+
+// pastClosers moves end past closing quotes and brackets, which go with
+// the sentence they close.
+func pastClosers(text string, end int) int {
+	for end < len(text) {
+		if strings.ContainsRune("\"')]", rune(text[end])) {
+			end++
+			continue
+		}
+		if strings.HasPrefix(text[end:], "”") || strings.HasPrefix(text[end:], "’") {
+			end += 3
+			continue
+		}
+		break
+	}
+	return end
 }
 
 // enderBytes are the bytes that can end a sentence: '.', '!', '?' and the
