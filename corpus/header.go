@@ -9,99 +9,128 @@ import (
 // reads what it can into the document's metadata, files the rest as
 // front matter, and leaves p.i at the first source line of the body.
 func (p *parser) header() {
-	d := p.d
 	i := 0
-	if by := p.findByline(); by > 0 && d.Title == "" {
+	if by := p.findByline(); by > 0 && p.d.Title == "" {
 		i = p.titleBefore(by)
 	}
 	sawAuthor := false // a byline or author line was read from the text
 	for ; i < len(p.srcLines); i++ {
-		u, s := p.srcLines[i], p.texts[i]
-		if s == "" {
+		if p.texts[i] == "" {
 			continue
 		}
-		if d.Title != "" && aboutHeading(s) {
+		next, more := p.headerLine(i, &sawAuthor)
+		if !more {
 			break
 		}
-		if u.kind == uMDHeading {
-			if d.Title == "" && u.level == 1 {
-				d.Title = s
-				continue
-			}
-			if strings.EqualFold(s, d.Title) {
-				continue
-			}
-			break
-		}
-		if u.kind != uPlain || p.bodyish(s) {
-			break
-		}
-		switch {
-		case isMatterLine(s):
-			p.headerMatter(s)
-			continue
-		case dateOnly(s) || datelineDate(s) != "":
-			if d.Published == "" {
-				d.Published = parseDate(s)
-			}
-			p.addMatter(s)
-			continue
-		case webClutter(s) || agencyCredit(s):
-			p.addMatter(s)
-			continue
-		}
-		if names := bylineAuthors(s); names != nil {
-			if len(d.Authors) == 0 {
-				d.Authors = names
-			}
-			sawAuthor = true
-			p.addMatter(s)
-			continue
-		}
-		if outlet, kind := outletLabel(s); outlet != "" {
-			p.setOutlet(outlet)
-			p.setKind(kind)
-			p.addMatter(s)
-			continue
-		}
-		if outlet := domainOutlet(s); outlet != "" {
-			p.setOutlet(outlet)
-			p.addMatter(s)
-			continue
-		}
-		// "BBC News" above a copied headline: the outlet, unless it is
-		// all the header there is.
-		if knownOutlet(s) && (d.Title != "" || i+1 < len(p.srcLines) && titleCandidate(p.texts[i+1]) && !p.bodyish(p.texts[i+1])) {
-			p.setOutlet(s)
-			p.addMatter(s)
-			continue
-		}
-		if d.Title == "" {
-			if !titleCandidate(s) {
-				break
-			}
-			d.Title = s
-			i = p.colonTitle(i)
-			continue
-		}
-		if !sawAuthor && len(d.Authors) == 0 && nameLike(s) && p.affiliationFollows(i) {
-			d.Authors = []string{s}
-			sawAuthor = true
-			continue
-		}
-		if sawAuthor && !endsSentence(s) && (wordCount(s) <= 25 && !headingLike(s) || isOrgLine(s)) {
-			p.addMatter(s) // the author's affiliation
-			continue
-		}
-		// A standfirst, not a first section heading such as "Background":
-		// section headings that short are common, subtitles are not.
-		if d.Subtitle == "" && !sawAuthor && headingLike(s) && wordCount(s) >= 5 && i+1 < len(p.srcLines) {
-			d.Subtitle = s
-			continue
-		}
-		break
+		i = next
 	}
 	p.i = i
+}
+
+// headerLine reads source line i of the header. It returns the last
+// line it read (a title may take the next one too), and false when line
+// i is not the header's but the body's first.
+func (p *parser) headerLine(i int, sawAuthor *bool) (int, bool) {
+	u, s := p.srcLines[i], p.texts[i]
+	if p.d.Title != "" && aboutHeading(s) {
+		return i, false
+	}
+	if u.kind == uMDHeading {
+		return i, p.headerHeading(u, s)
+	}
+	if u.kind != uPlain || p.bodyish(s) {
+		return i, false
+	}
+	if p.metadataLine(i, s, sawAuthor) {
+		return i, true
+	}
+	return p.titleLine(i, s, sawAuthor)
+}
+
+// headerHeading takes a markdown heading in the header: the first level
+// one is the title, one that repeats the title is passed over; any other
+// starts the body (false).
+func (p *parser) headerHeading(u srcLine, s string) bool {
+	if p.d.Title == "" && u.level == 1 {
+		p.d.Title = s
+		return true
+	}
+	return strings.EqualFold(s, p.d.Title)
+}
+
+// metadataLine reads a line of publication data (matter, a date, web
+// clutter, a byline, an outlet) into the metadata and the front matter,
+// and reports whether s was one.
+func (p *parser) metadataLine(i int, s string, sawAuthor *bool) bool {
+	d := p.d
+	switch {
+	case isMatterLine(s):
+		p.headerMatter(s)
+		return true
+	case dateOnly(s) || datelineDate(s) != "":
+		if d.Published == "" {
+			d.Published = parseDate(s)
+		}
+		p.addMatter(s)
+		return true
+	case webClutter(s) || agencyCredit(s):
+		p.addMatter(s)
+		return true
+	}
+	if names := bylineAuthors(s); names != nil {
+		if len(d.Authors) == 0 {
+			d.Authors = names
+		}
+		*sawAuthor = true
+		p.addMatter(s)
+		return true
+	}
+	if outlet, kind := outletLabel(s); outlet != "" {
+		p.setOutlet(outlet)
+		p.setKind(kind)
+		p.addMatter(s)
+		return true
+	}
+	if outlet := domainOutlet(s); outlet != "" {
+		p.setOutlet(outlet)
+		p.addMatter(s)
+		return true
+	}
+	// "BBC News" above a copied headline: the outlet, unless it is
+	// all the header there is.
+	if knownOutlet(s) && (d.Title != "" || i+1 < len(p.srcLines) && titleCandidate(p.texts[i+1]) && !p.bodyish(p.texts[i+1])) {
+		p.setOutlet(s)
+		p.addMatter(s)
+		return true
+	}
+	return false
+}
+
+// titleLine reads the title, an author named on a line of their own,
+// the author's affiliation or the standfirst; anything else starts the
+// body (false). It returns the last line read.
+func (p *parser) titleLine(i int, s string, sawAuthor *bool) (int, bool) {
+	d := p.d
+	switch {
+	case d.Title == "":
+		if !titleCandidate(s) {
+			return i, false
+		}
+		d.Title = s
+		return p.colonTitle(i), true
+	case !*sawAuthor && len(d.Authors) == 0 && nameLike(s) && p.affiliationFollows(i):
+		d.Authors = []string{s}
+		*sawAuthor = true
+	case *sawAuthor && !endsSentence(s) && (wordCount(s) <= 25 && !headingLike(s) || isOrgLine(s)):
+		p.addMatter(s) // the author's affiliation
+	case d.Subtitle == "" && !*sawAuthor && headingLike(s) && wordCount(s) >= 5 && i+1 < len(p.srcLines):
+		// A standfirst, not a first section heading such as "Background":
+		// section headings that short are common, subtitles are not.
+		d.Subtitle = s
+	default:
+		return i, false
+	}
+	return i, true
 }
 
 // bodyish reports a source line that is surely body text: long, or a full
