@@ -20,86 +20,126 @@ func (p *parser) body() {
 	}
 	for i := p.i; i < len(p.srcLines); i++ {
 		u, s := p.srcLines[i], p.texts[i]
-		switch u.kind {
-		case uCode:
-			if strings.TrimSpace(u.text) != "" {
-				sec.Blocks = append(sec.Blocks, Block{Kind: Preformatted, Text: u.text})
+		if u.kind == uCode || u.kind == uTable {
+			if b, ok := verbatimBlock(u); ok {
+				sec.Blocks = append(sec.Blocks, b)
 				p.bodySeen = true
 			}
-			continue
-		case uTable:
-			sec.Blocks = append(sec.Blocks, tableBlock(u.rows))
-			p.bodySeen = true
 			continue
 		}
 		if s == "" {
 			continue
 		}
-		// The title and byline printed again before the body.
-		if d.Title != "" && strings.EqualFold(s, d.Title) {
+		if next, ok := p.titleAgain(i); ok {
 			inAbout = false
-			if i+1 < len(p.srcLines) && len(d.Authors) > 0 && strings.EqualFold(p.texts[i+1], d.Authors[0]) {
-				i++
-			}
+			i = next
 			continue
 		}
 		isHeading := u.kind == uMDHeading || u.kind == uPlain && p.plainHeading(i)
-		if inAbout {
-			if !isHeading || aboutHeading(s) {
-				p.addMatter(s)
-				continue
-			}
-			inAbout = false
+		filed, stop := p.bodyMatter(i, isHeading, &inAbout)
+		if stop {
+			break
 		}
-		if isHeading && aboutHeading(s) {
-			inAbout = true
-			p.addMatter(s)
-			continue
-		}
-		if u.kind == uPlain && isMatterLine(s) {
-			p.addMatter(s)
-			p.authorNote(s)
-			continue
-		}
-		if u.kind == uPlain && p.webMatter(i, s) {
-			if p.tail {
-				break
-			}
+		if filed {
 			continue
 		}
 		if isHeading {
 			flush(s, p.headingLevel(i, &plainSeen))
 			continue
 		}
-		b := Block{Kind: Paragraph, Text: s, Emphasis: p.spans[i]}
-		switch u.kind {
-		case uList:
-			b.Kind = ListItem
-		case uQuote:
-			b.Kind = Quote
-		case uMarked:
-			b.Kind = Caption
-		case uImage:
-			b.Kind = Caption
-			b.Text, b.Emphasis = captionText(s), nil
-			if i+1 < len(p.srcLines) && sameCaption(b.Text, p.texts[i+1]) {
-				b.Text, b.Emphasis = p.texts[i+1], p.spans[i+1]
-				i++
-			} else if n := len(sec.Blocks); n > 0 && sameCaption(b.Text, sec.Blocks[n-1].Text) {
-				sec.Blocks[n-1].Kind = Caption
-				continue
-			}
-		default:
-			if numberedPrefix(s) > 0 {
-				b.Kind = ListItem
-			} else if quoteParagraph(s) {
-				b.Kind = Quote
-			}
+		b, next, ok := p.bodyBlock(i, &sec)
+		i = next
+		if ok {
+			p.bodySeen = true
+			sec.Blocks = append(sec.Blocks, b)
 		}
-		p.bodySeen = true
-		sec.Blocks = append(sec.Blocks, b)
 	}
 	flush("", 0)
+}
+
+// verbatimBlock is the block of a code block or a table; an empty code
+// block makes none.
+func verbatimBlock(u srcLine) (Block, bool) {
+	if u.kind == uTable {
+		return tableBlock(u.rows), true
+	}
+	return Block{Kind: Preformatted, Text: u.text}, strings.TrimSpace(u.text) != ""
+}
+
+// titleAgain reports the title printed again before the body, and
+// returns the last line it takes: the byline too when it follows.
+func (p *parser) titleAgain(i int) (int, bool) {
+	d := p.d
+	if d.Title == "" || !strings.EqualFold(p.texts[i], d.Title) {
+		return i, false
+	}
+	if i+1 < len(p.srcLines) && len(d.Authors) > 0 && strings.EqualFold(p.texts[i+1], d.Authors[0]) {
+		i++
+	}
+	return i, true
+}
+
+// bodyMatter files line i as matter when it is: a line of an "About ..."
+// section (inAbout says whether one is open, up to the next heading),
+// publication data or an author note, or a web page's furniture. stop
+// says the rest of the text was filed as a page's tail.
+func (p *parser) bodyMatter(i int, isHeading bool, inAbout *bool) (filed, stop bool) {
+	u, s := p.srcLines[i], p.texts[i]
+	if *inAbout {
+		if !isHeading || aboutHeading(s) {
+			p.addMatter(s)
+			return true, false
+		}
+		*inAbout = false
+	}
+	switch {
+	case isHeading && aboutHeading(s):
+		*inAbout = true
+		p.addMatter(s)
+		return true, false
+	case u.kind == uPlain && isMatterLine(s):
+		p.addMatter(s)
+		p.authorNote(s)
+		return true, false
+	case u.kind == uPlain && p.webMatter(i, s):
+		return true, p.tail
+	}
+	return false, false
+}
+
+// bodyBlock makes line i a block of sec: a paragraph, list item, quote
+// or caption. An image's file name and its caption make one caption
+// (the caption may take the next line, returned as the last one read);
+// one that repeats the caption before it makes that block the caption
+// and no block of its own (false).
+func (p *parser) bodyBlock(i int, sec *Section) (Block, int, bool) {
+	u, s := p.srcLines[i], p.texts[i]
+	b := Block{Kind: Paragraph, Text: s, Emphasis: p.spans[i]}
+	switch u.kind {
+	case uList:
+		b.Kind = ListItem
+	case uQuote:
+		b.Kind = Quote
+	case uMarked:
+		b.Kind = Caption
+	case uImage:
+		b.Kind = Caption
+		b.Text, b.Emphasis = captionText(s), nil
+		if i+1 < len(p.srcLines) && sameCaption(b.Text, p.texts[i+1]) {
+			b.Text, b.Emphasis = p.texts[i+1], p.spans[i+1]
+			i++
+		} else if n := len(sec.Blocks); n > 0 && sameCaption(b.Text, sec.Blocks[n-1].Text) {
+			sec.Blocks[n-1].Kind = Caption
+			return b, i, false
+		}
+	default:
+		if numberedPrefix(s) > 0 {
+			b.Kind = ListItem
+		} else if quoteParagraph(s) {
+			b.Kind = Quote
+		}
+	}
+	return b, i, true
 }
 
 // webMatter files the furniture of a page copied as text: share bars,
