@@ -101,12 +101,8 @@ func splitSrcLines(text string, md bool) []srcLine {
 	}
 	gap, hardBreak := 0, false
 	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		raw := line
 		line = strings.TrimSpace(line)
 		if md && line != "" {
@@ -167,12 +163,8 @@ func wrapStats(text string) (bool, int) {
 	lines, runOn, long := 0, 0, 0
 	prevBlank := true
 	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		n := len(strings.TrimSpace(line))
 		if n == 0 {
 			prevBlank = true

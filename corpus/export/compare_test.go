@@ -23,7 +23,7 @@ func bigFolder(t *testing.T, n int) *corpus.Corpus {
 	for i := 3; i < n; i++ {
 		files[fmt.Sprintf("misc/%03d.txt", i)] = fmt.Sprintf("Note %d\n\nThe orchard committee met to discuss apple varieties number %d and pruning.\n", i, i)
 	}
-	return writeFolder(t, files)
+	return memFolder(t, files)
 }
 
 func TestDocNamesDisambiguate(t *testing.T) {

@@ -2,26 +2,22 @@ package export
 
 import (
 	"bytes"
-	"parley/corpus"
-	"parley/corpus/compare"
 	"strings"
 	"testing"
-	"testing/fstest"
+
+	"parley/corpus"
+	"parley/corpus/compare"
 )
 
 // borderFolder is two sources stating the border's length (the second
 // as bLength) and one on another matter.
 func borderFolder(t *testing.T, bLength string) []*corpus.Document {
 	t.Helper()
-	c, err := corpus.LoadFS(fstest.MapFS{
-		"a.txt": {Data: []byte("Border report\n\nThe Durand border between the two countries runs 909 km through the mountains.\n")},
-		"b.txt": {Data: []byte("Border survey\n\nThe Durand border between the two countries runs " + bLength + " through the mountains.\n")},
-		"0.txt": {Data: []byte("Orchard notes\n\nThe orchard committee met to discuss apple varieties and pruning.\n")},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.Docs
+	return memFolder(t, map[string]string{
+		"a.txt": "Border report\n\nThe Durand border between the two countries runs 909 km through the mountains.\n",
+		"b.txt": "Border survey\n\nThe Durand border between the two countries runs " + bLength + " through the mountains.\n",
+		"0.txt": "Orchard notes\n\nThe orchard committee met to discuss apple varieties and pruning.\n",
+	}).Docs
 }
 
 // The coverage table has one row per claim and one column per source,

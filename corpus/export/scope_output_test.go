@@ -3,20 +3,26 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/corpus/stories"
 	"parley/corpus/testcorpus"
-	"slices"
-	"strings"
-	"testing"
 )
 
-// writeFolder writes files (relative name -> text) into a temp folder
-// and loads it.
-func writeFolder(t *testing.T, files map[string]string) *corpus.Corpus {
+// memFolder loads files (a path with slashes -> text) from memory, as
+// a folder opened would be.
+func memFolder(t *testing.T, files map[string]string) *corpus.Corpus {
 	t.Helper()
-	c, err := corpus.LoadPaths([]string{testcorpus.WriteFiles(t, files)}, corpus.LoadOptions{})
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	c, err := corpus.LoadFS(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +54,7 @@ func TestCompareWithinStory(t *testing.T) {
 // parley claims lists each story's claims under its label; --story
 // lists one story's.
 func TestClaimsPerStory(t *testing.T) {
-	c := writeFolder(t, testcorpus.BridgeFolder())
+	c := memFolder(t, testcorpus.BridgeFolder())
 	var out bytes.Buffer
 	if err := RunClaims(&out, c, CompareOptions{}); err != nil {
 		t.Fatal(err)
@@ -192,7 +198,7 @@ func TestClaimsOutputShowsDiffers(t *testing.T) {
 // compare names its set in every format, and shows a copy once, as its
 // kept document "also in" the copy.
 func TestCompareOutputNamesSetAndCopy(t *testing.T) {
-	c := writeFolder(t, testcorpus.BridgeFolder())
+	c := memFolder(t, testcorpus.BridgeFolder())
 	sentence := "Traders in Harrowgate said closing the Tamsin bridge for repairs would cost them customers."
 	var out bytes.Buffer
 	if err := RunCompare(&out, c, sentence, CompareOptions{JSON: true}); err != nil {
