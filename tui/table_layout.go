@@ -116,12 +116,38 @@ func cellOffsets(text string, rows [][]string) [][]int {
 func (b *builder) table(ref corpus.BlockRef) {
 	blk := ref.Block
 	rows := blk.Rows
+	prefix := "  "
+	widths, sep := tableColumns(rows, max(b.r.measure-common.StrWidth(prefix), 1))
+	offs := cellOffsets(blk.Text, rows)
+	wrapped, wraps := wrapCells(rows, widths)
+	last := 0 // the Text's bytes laid out so far
+	for ri, r := range rows {
+		if ri > 0 && (ri == 1 || wraps) {
+			b.tableLine(ref, prefix, []cellSeg{{start: last, end: last, text: tableRule(widths, sep)}}, last, last)
+		}
+		height := 1
+		for _, segs := range wrapped[ri] {
+			height = max(height, len(segs))
+		}
+		for k := 0; k < height; k++ {
+			line, lo, hi := tableRowLine(r, wrapped[ri], offs[ri], widths, sep, k)
+			if lo < 0 {
+				lo, hi = last, last
+			}
+			last = max(last, hi)
+			b.tableLine(ref, prefix, line, lo, hi)
+		}
+	}
+}
+
+// tableColumns is the width of each column of rows within measure cells,
+// and the separator between columns (a narrower one when the columns are
+// many for the measure).
+func tableColumns(rows [][]string, measure int) ([]int, string) {
 	n := 0
 	for _, r := range rows {
 		n = max(n, len(r))
 	}
-	prefix := "  "
-	measure := max(b.r.measure-common.StrWidth(prefix), 1)
 	sep := tableSep
 	if measure-(n-1)*common.StrWidth(sep) < n {
 		sep = narrowSep
@@ -135,11 +161,13 @@ func (b *builder) table(ref corpus.BlockRef) {
 			}
 		}
 	}
-	widths := tableWidths(natural, floor, max(measure-(n-1)*common.StrWidth(sep), n))
-	offs := cellOffsets(blk.Text, rows)
+	return tableWidths(natural, floor, max(measure-(n-1)*common.StrWidth(sep), n)), sep
+}
 
-	// Each cell wrapped to its column: the fragments' byte ranges in
-	// the cell.
+// wrapCells wraps each cell to its column: the fragments' byte ranges in
+// the cell (nil for an empty cell), and whether any cell takes more than
+// one line.
+func wrapCells(rows [][]string, widths []int) ([][][][2]int, bool) {
 	wrapped := make([][][][2]int, len(rows))
 	wraps := false
 	for ri, r := range rows {
@@ -153,68 +181,61 @@ func (b *builder) table(ref corpus.BlockRef) {
 			wraps = wraps || len(segs) > 1
 		}
 	}
-	rule := func(at int) {
-		var sb strings.Builder
-		for i, w := range widths {
-			if i > 0 {
-				sb.WriteString(strings.Repeat("─", (common.StrWidth(sep)-1)/2) + "┼" + strings.Repeat("─", common.StrWidth(sep)/2))
-			}
-			sb.WriteString(strings.Repeat("─", w))
+	return wrapped, wraps
+}
+
+// tableRule is the line under the header row (and between rows, when
+// cells wrap): a dash per cell, crossed at each separator.
+func tableRule(widths []int, sep string) string {
+	var sb strings.Builder
+	for i, w := range widths {
+		if i > 0 {
+			sb.WriteString(strings.Repeat("─", (common.StrWidth(sep)-1)/2) + "┼" + strings.Repeat("─", common.StrWidth(sep)/2))
 		}
-		b.tableLine(ref, prefix, []cellSeg{{start: at, end: at, text: sb.String()}}, at, at)
+		sb.WriteString(strings.Repeat("─", w))
 	}
-	last := 0 // the Text's bytes laid out so far
-	for ri, r := range rows {
-		if ri > 0 && (ri == 1 || wraps) {
-			rule(last)
+	return sb.String()
+}
+
+// tableRowLine is line k of row r: its cells' fragments (wrapped) with
+// the padding between them, and the range of the block's text it shows
+// (lo < 0 when none). offs are where the row's cells start in the text.
+func tableRowLine(r []string, wrapped [][][2]int, offs []int, widths []int, sep string, k int) (line []cellSeg, lo, hi int) {
+	lo, hi = -1, -1
+	fill := ""
+	for ci := range widths {
+		if ci > 0 {
+			fill += sep
 		}
-		height := 1
-		for _, segs := range wrapped[ri] {
-			height = max(height, len(segs))
+		text, start, end := "", 0, 0
+		if ci < len(r) && k < len(wrapped[ci]) {
+			seg := wrapped[ci][k]
+			text = r[ci][seg[0]:seg[1]]
+			if common.StrWidth(text) > widths[ci] {
+				text = common.Truncate(text, widths[ci], "")
+			}
+			if o := offs[ci]; o >= 0 {
+				start, end = o+seg[0], o+seg[0]+len(text)
+			}
 		}
-		for k := 0; k < height; k++ {
-			var line []cellSeg
-			lo, hi := -1, -1
-			fill := ""
-			for ci := 0; ci < n; ci++ {
-				if ci > 0 {
-					fill += sep
-				}
-				text, start, end := "", 0, 0
-				if ci < len(r) && k < len(wrapped[ri][ci]) {
-					seg := wrapped[ri][ci][k]
-					text = r[ci][seg[0]:seg[1]]
-					if common.StrWidth(text) > widths[ci] {
-						text = common.Truncate(text, widths[ci], "")
-					}
-					if o := offs[ri][ci]; o >= 0 {
-						start, end = o+seg[0], o+seg[0]+len(text)
-					}
-				}
-				if text != "" {
-					if fill != "" {
-						line = append(line, cellSeg{start: start, end: start, text: fill})
-					}
-					line = append(line, cellSeg{start: start, end: end, text: text})
-					if start < end {
-						if lo < 0 {
-							lo = start
-						}
-						lo, hi = min(lo, start), max(hi, end)
-					}
-					fill = ""
-				}
-				if ci < n-1 {
-					fill += spaces(widths[ci] - common.StrWidth(text))
-				}
+		if text != "" {
+			if fill != "" {
+				line = append(line, cellSeg{start: start, end: start, text: fill})
 			}
-			if lo < 0 {
-				lo, hi = last, last
+			line = append(line, cellSeg{start: start, end: end, text: text})
+			if start < end {
+				if lo < 0 {
+					lo = start
+				}
+				lo, hi = min(lo, start), max(hi, end)
 			}
-			last = max(last, hi)
-			b.tableLine(ref, prefix, line, lo, hi)
+			fill = ""
+		}
+		if ci < len(widths)-1 {
+			fill += spaces(widths[ci] - common.StrWidth(text))
 		}
 	}
+	return line, lo, hi
 }
 
 // tableLine adds one laid-out line of a table.
