@@ -42,9 +42,7 @@ type CompareKeyMap struct {
 // newCompareKeyMap builds the compare keys on the shared ones, so paging
 // is the same binding everywhere.
 func newCompareKeyMap(shared KeyMap) CompareKeyMap {
-	b := func(keys []string, helpKey, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
-	}
+	b := bind
 	return CompareKeyMap{
 		PageDown: shared.PageDown,
 		PageUp:   shared.PageUp,

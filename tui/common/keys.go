@@ -76,11 +76,14 @@ type KeyMap struct {
 	CompareView CompareKeyMap
 }
 
+// bind is a binding of keys, named helpKey in the help.
+func bind(keys []string, helpKey, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+}
+
 // DefaultKeyMap follows less and vim habits.
 func DefaultKeyMap() KeyMap {
-	b := func(keys []string, helpKey, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
-	}
+	b := bind
 	k := KeyMap{
 		Quit:      b([]string{"q"}, "q", "quit"),
 		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
