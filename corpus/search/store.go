@@ -138,6 +138,7 @@ func parseStore(data []byte, version, root string) (*storeFile, error) {
 			return nil, errStore
 		}
 	}
+	dropPages(s.text)
 	return s, nil
 }
 

@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !linux
 
 package search
 
@@ -12,3 +12,6 @@ func mapFile(path string) ([]byte, func(), error) {
 	}
 	return data, func() {}, nil
 }
+
+// dropPages does nothing where the index is read whole.
+func dropPages(b []byte) {}
