@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"os"
+	"unsafe"
 )
 
 // storeEntry is one file's targets for a new index file: those of an old
@@ -19,16 +20,16 @@ type storeEntry struct {
 }
 
 // get returns the entry's target i as stored: its record (off unset),
-// text and folded text.
-func (e *storeEntry) get(i int) (record, []byte, []byte) {
+// text and folded text (neither copied).
+func (e *storeEntry) get(i int) (record, string, string) {
 	if e.old != nil {
 		r := e.old.record(e.first + i)
-		return r, e.old.text[r.off : r.off+uint64(r.textLen)], e.old.folded[r.off : r.off+uint64(r.foldedLen)]
+		return r, bytesString(e.old.text[r.off : r.off+uint64(r.textLen)]), bytesString(e.old.folded[r.off : r.off+uint64(r.foldedLen)])
 	}
 	t := &e.fresh.targets[e.first+i]
 	r := record{textLen: uint32(len(t.text)), foldedLen: uint32(len(t.folded)), block: t.block, sent: t.sent,
 		runes: t.runes, kind: t.kind, camel: t.camel, accent: t.accent, byline: t.byline}
-	return r, []byte(t.text), []byte(t.folded)
+	return r, t.text, t.folded
 }
 
 // writeStore writes the index of root's entries to a temporary file in
@@ -46,8 +47,8 @@ func writeStore(dir, path, version, root string, entries []storeEntry) (err erro
 		meta = binary.AppendVarint(meta, e.mtime)
 		meta = binary.AppendUvarint(meta, uint64(e.n))
 		for k := range e.n {
-			r, _, _ := e.get(k)
-			arenaLen += uint64(r.textLen)
+			_, text, _ := e.get(k)
+			arenaLen += uint64(len(text))
 		}
 		nTargets += uint64(e.n)
 	}
@@ -108,14 +109,14 @@ func writeTargets(cw *chunkWriter, entries []storeEntry) {
 	for i := range entries {
 		for k := range entries[i].n {
 			_, text, _ := entries[i].get(k)
-			cw.Write(text)
+			cw.WriteString(text)
 		}
 	}
 	var pad [256]byte
 	for i := range entries {
 		for k := range entries[i].n {
 			r, _, folded := entries[i].get(k)
-			cw.Write(folded)
+			cw.WriteString(folded)
 			for gap := int(r.textLen - r.foldedLen); gap > 0; gap -= min(gap, len(pad)) {
 				cw.Write(pad[:min(gap, len(pad))])
 			}
@@ -138,16 +139,20 @@ type chunkWriter struct {
 	err  error
 }
 
-func (c *chunkWriter) Write(b []byte) {
+func (c *chunkWriter) Write(b []byte) { c.WriteString(bytesString(b)) }
+
+// WriteString writes b without copying it: a new index copies the
+// whole text of a folder twice.
+func (c *chunkWriter) WriteString(b string) {
 	if c.err != nil {
 		return
 	}
-	if _, c.err = c.w.Write(b); c.err != nil {
+	if _, c.err = c.w.WriteString(b); c.err != nil {
 		return
 	}
 	for len(b) > 0 {
 		n := min(len(b), storeChunk-c.fill)
-		c.cur = crc32.Update(c.cur, castagnoli, b[:n])
+		c.cur = crc32.Update(c.cur, castagnoli, unsafe.Slice(unsafe.StringData(b), n))
 		c.fill += n
 		b = b[n:]
 		if c.fill == storeChunk {
