@@ -32,6 +32,7 @@ func TestMain(m *testing.M) {
 	xdg.Reload()
 	code := m.Run()
 	os.RemoveAll(dir)
+	removeParleyBuilds()
 	os.Exit(code)
 }
 

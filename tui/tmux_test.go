@@ -88,6 +88,14 @@ func buildParleyTags(t *testing.T, tags string) string {
 	return b.path
 }
 
+// removeParleyBuilds removes the binaries built for the end-to-end tests
+// (about 20 MB a run), once every test has ended; TestMain calls it.
+func removeParleyBuilds() {
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+}
+
 func requireTmux(t *testing.T) {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
