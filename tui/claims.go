@@ -40,7 +40,7 @@ type claimsPane struct {
 	// selLabel is the claim to select once the list comes back after a
 	// change of the claims.
 	selLabel string
-	status   string // why a key did nothing, until the next key
+	status   paneStatus // why a key did nothing, or where an export went, until the next key
 	export   claimsExport
 }
 
@@ -101,7 +101,7 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 			p.scrollToSel()
 		}
 	case claimsExportedMsg:
-		p.export.status = exportStatus(compareExportedMsg(msg))
+		p.status = exportStatus(compareExportedMsg(msg))
 	case claimsChangedMsg:
 		p.selLabel = msg.label
 		if p.storyMode() {
@@ -109,7 +109,7 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		}
 		return p, p.load()
 	case tea.KeyPressMsg:
-		p.status, p.export.status = "", paneStatus{}
+		p.status = paneStatus{}
 		if p.work.on {
 			return p, p.work.update(msg)
 		}
@@ -150,7 +150,7 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p.onStories() {
 		return p.updateStoriesKey(msg)
 	}
-	if cmd, ok := p.sharedKey(msg, func(s string) { p.status = s }); ok {
+	if cmd, ok := p.sharedKey(msg, func(s string) { p.status = paneStatus{text: s} }); ok {
 		return cmd
 	}
 	k := p.ctx.Keys.CompareView
@@ -248,11 +248,8 @@ func (p *claimsPane) view() string {
 	if h >= 4 {
 		body := fitBlock(lines, w, h-1)
 		bottom := p.madeBy()
-		if p.status != "" {
-			bottom = p.ctx.Styles.Compare.Warn.Render(p.status)
-		}
-		if !p.export.status.empty() {
-			bottom = p.exportLine(w)
+		if !p.status.empty() {
+			bottom = p.statusLine(w)
 		}
 		body = append(body, fitWidth(bottom, w))
 		return strings.Join(body, "\n")

@@ -15,12 +15,11 @@ import (
 // x in the claims index exports the index as a Markdown coverage table
 // (export.WriteCoverageMarkdown), where the compare view's exports go.
 
-// claimsExport is what the claims index needs to export: where to, a
-// clock for the file name, and what the last export did.
+// claimsExport is what the claims index needs to export: where to, and a
+// clock for the file name.
 type claimsExport struct {
-	dir    string           // "" is the current directory (see exportDir)
-	now    func() time.Time // nil: time.Now
-	status paneStatus
+	dir string           // "" is the current directory (see exportDir)
+	now func() time.Time // nil: time.Now
 }
 
 // claimsExportedMsg is an export of the claims index done: the compare
@@ -30,7 +29,7 @@ type claimsExportedMsg compareExportedMsg
 // exportIndex writes the claims listed as a coverage table.
 func (p *claimsPane) exportIndex() tea.Cmd {
 	if !p.loaded || len(p.claims) == 0 {
-		p.export.status = paneStatus{text: "nothing to export yet", err: true}
+		p.status = paneStatus{text: "nothing to export yet", err: true}
 		return nil
 	}
 	now := time.Now
@@ -53,10 +52,11 @@ func (p *claimsPane) exportIndex() tea.Cmd {
 	return func() tea.Msg { return claimsExportedMsg(write().(compareExportedMsg)) }
 }
 
-// exportLine is the claims index's bottom line after an export: where
-// the table went, the path shortened from its left to fit, or why not.
-func (p *claimsPane) exportLine(w int) string {
-	st := p.export.status
+// statusLine is the claims index's bottom line with a message: why a key
+// did nothing, where an export went (the path shortened from its left to
+// fit) or why it failed; errors stand out.
+func (p *claimsPane) statusLine(w int) string {
+	st := p.status
 	line := st.text + shortenPath(st.path, max(w-common.StrWidth(st.text+st.tail), 8)) + st.tail
 	if st.err {
 		return p.ctx.Styles.Compare.Warn.Render(corpus.CleanLine(line))

@@ -30,7 +30,7 @@ func (p *claimsPane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		if c.Origin != compare.OriginUser {
-			p.status = "only your own claims can be deleted; d in the compare view drops a statement from a shipped one"
+			p.status = paneStatus{text: "only your own claims can be deleted; d in the compare view drops a statement from a shipped one", err: true}
 			return nil, true
 		}
 		p.work.confirm(fmt.Sprintf("delete your claim “%s”?", oneLine(c.Label)), "delete", deleteClaim(c))
@@ -44,13 +44,13 @@ func (p *claimsPane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (p *claimsPane) workClaim(what string) (compare.Claim, bool) {
 	switch {
 	case p.engine.key == nil:
-		p.status = "no claims file to write to"
+		p.status = paneStatus{text: "no claims file to write to", err: true}
 	case p.engineOnly:
-		p.status = "the curated layer is off: e turns it on to edit claims"
+		p.status = paneStatus{text: "the curated layer is off: e turns it on to edit claims", err: true}
 	case p.sel >= len(p.claims):
-		p.status = "no claim selected"
+		p.status = paneStatus{text: "no claim selected", err: true}
 	case !p.claims[p.sel].Curated:
-		p.status = fmt.Sprintf("the engine found this claim: enter compares it, and a keeps its statements as your claim; then %s it", what)
+		p.status = paneStatus{text: fmt.Sprintf("the engine found this claim: enter compares it, and a keeps its statements as your claim; then %s it", what), err: true}
 	default:
 		return p.claims[p.sel], true
 	}
