@@ -16,13 +16,21 @@ import (
 //	go test ./corpus/compare -run '^$' -bench Story -benchtime 20x
 
 // story20 is the BBC grouped into stories and a set of 20 documents of
-// its largest story.
+// its largest story, topped up from the next largest when it has fewer
+// (the grouping is tuned for precision: its largest story may not reach
+// 20).
 func story20(b *testing.B) (*Sets, []int) {
 	docs := loadBBC(b)
 	r := stories.Group(docs)
-	set := r.Stories[0].Docs
+	var set []int
+	for _, s := range r.Stories {
+		set = append(set, s.Docs...)
+		if len(set) >= 20 {
+			break
+		}
+	}
 	if len(set) < 20 {
-		b.Fatalf("the largest BBC story has %d documents", len(set))
+		b.Fatalf("the BBC stories hold %d documents", len(set))
 	}
 	return NewSets(docs, r, Options{}), set[:20]
 }

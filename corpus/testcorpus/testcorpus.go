@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -211,4 +212,16 @@ func BridgeFolder() map[string]string {
 	const bridgeB = "Bridge closure angers traders\n\nTraders in Harrowgate said closing the Tamsin bridge for repairs would cost them customers.\n\nEdwina Morrow of the Harrowgate council said the Tamsin bridge repairs could not wait.\n"
 	const cupFinal = "Quillon cup final sold out\n\nAll tickets for the Quillon cup final against Ostley Rovers sold out within an hour.\n\nQuillon manager Desmond Arkwright said his squad was ready.\n"
 	return map[string]string{"a.txt": bridgeA, "b.txt": bridgeB, "c.txt": cupFinal, "copy.txt": bridgeA}
+}
+
+// PeakLiveHeap is PeakHeap with the collector run after every 10% of
+// growth (GOGC=10) while f runs: garbage then counts for little, so it is
+// close to the most that f holds at once. At the default GOGC=100 the
+// garbage allowed is as large as the live heap, the documents loaded
+// before f included, and PeakHeap measures that allowance as much as f.
+func PeakLiveHeap(f func()) uint64 {
+	old := debug.SetGCPercent(10)
+	defer debug.SetGCPercent(old)
+	runtime.GC()
+	return PeakHeap(f)
 }
