@@ -155,15 +155,7 @@ type docTerms struct {
 // given the term ids of its analyzer's keys. Phrases are left keyed by
 // their words: their ids come later, from the shards.
 func sentenceTerms(a analysed, tids []int32) docTerms {
-	// Room for every term and phrase, and no more: a window has no
-	// phrases (see windows.go).
-	room := len(a.ids)
-	for si, w := range a.words {
-		if !a.win[si] {
-			room += int(w)
-		}
-	}
-	out := docTerms{terms: make([]entry, 0, room), ends: make([]int32, len(a.ends))}
+	out := docTerms{terms: make([]entry, 0, termRoom(a)), ends: make([]int32, len(a.ends))}
 	start := int32(0)
 	var long map[uint64]int32
 	for si, end := range a.ends {
@@ -193,6 +185,35 @@ func sentenceTerms(a analysed, tids []int32) docTerms {
 		start = end
 	}
 	return out
+}
+
+// termRoom is room for every term and phrase of a document's sentences,
+// and no more: a window (see windows.go) has no phrases and holds each of
+// its words once, so its distinct words are counted. That costs a pass
+// over its words, and spares a file with no full stop room for every word
+// it has (16 bytes each), allocated at once.
+func termRoom(a analysed) int {
+	room := len(a.ids)
+	var seen []int32 // by key id: the last window (+1) that had it
+	start := int32(0)
+	for si, end := range a.ends {
+		if !a.win[si] {
+			room += int(a.words[si])
+			start = end
+			continue
+		}
+		if seen == nil {
+			seen = make([]int32, len(a.an.keys))
+		}
+		for _, local := range a.ids[start:end] {
+			if seen[local] == int32(si+1) {
+				room--
+			}
+			seen[local] = int32(si + 1)
+		}
+		start = end
+	}
+	return room
 }
 
 // build indexes docs in stages, all but the cheap ones on every core:
