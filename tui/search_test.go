@@ -500,12 +500,12 @@ func BenchmarkSearchView(b *testing.B) {
 // draws what measuring and ansi.Truncate draw, on every width.
 func TestHighlightRunsMatchesTruncate(t *testing.T) {
 	st := common.NewStyles(true)
-	fastB, fastH := newRunStyle(st.Body), newRunStyle(st.Match)
-	if !fastB.plain || !fastH.plain {
+	fastB, fastH := common.NewPaint(st.Body), common.NewPaint(st.Match)
+	if !fastB.Plain || !fastH.Plain {
 		t.Fatal("the body and match styles should take the fast path")
 	}
 	slowB, slowH := fastB, fastH
-	slowB.plain, slowH.plain = false, false
+	slowB.Plain, slowH.Plain = false, false
 	cases := []struct {
 		text string
 		pos  []int

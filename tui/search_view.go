@@ -98,14 +98,14 @@ type hitLines struct {
 	gen   int            // the context's generation: styles and width measure
 	lines map[int]string // by hit index*2, +1 when selected
 
-	body, selected, match runStyle
+	body, selected, match common.Paint
 }
 
 func (p *searchPane) cachedHitLine(i int, selected bool) string {
 	c := &p.drawn
 	if c.res != p.res || c.width != p.hitsWidth() || c.gen != p.ctx.Gen || c.lines == nil {
 		*c = hitLines{res: p.res, width: p.hitsWidth(), gen: p.ctx.Gen, lines: map[int]string{},
-			body: newRunStyle(p.ctx.Styles.Body), selected: newRunStyle(p.ctx.Styles.SelectedMeta), match: newRunStyle(p.ctx.Styles.Match)}
+			body: common.NewPaint(p.ctx.Styles.Body), selected: common.NewPaint(p.ctx.Styles.SelectedMeta), match: common.NewPaint(p.ctx.Styles.Match)}
 	}
 	k := i * 2
 	if selected {
@@ -186,13 +186,13 @@ func sectionOf(secs []corpus.Section, block int) string {
 // with matches scattered through it (a long query) costs its visible
 // width, not its length.
 func highlightText(text string, pos []int, width int, base, hl lipgloss.Style) string {
-	out, _ := highlightRuns(text, pos, width, newRunStyle(base), newRunStyle(hl))
+	out, _ := highlightRuns(text, pos, width, common.NewPaint(base), common.NewPaint(hl))
 	return out
 }
 
 // highlightRuns is highlightText with its styles prepared; it also returns
 // the width drawn.
-func highlightRuns(text string, pos []int, width int, b, h runStyle) (string, int) {
+func highlightRuns(text string, pos []int, width int, b, h common.Paint) (string, int) {
 	var cs []cluster
 	first, ri, pi := -1, 0, 0
 	state := -1
@@ -240,12 +240,12 @@ func highlightRuns(text string, pos []int, width int, b, h runStyle) (string, in
 			}
 		}
 	}
-	if b.plain && h.plain {
+	if b.Plain && h.Plain {
 		return drawRuns(cs[start:], lead, rest == "", width, b, h)
 	}
 	var sb strings.Builder
 	if lead != "" {
-		b.write(&sb, lead)
+		b.Write(&sb, lead)
 	}
 	var run strings.Builder
 	for i := start; i < len(cs); {
@@ -256,9 +256,9 @@ func highlightRuns(text string, pos []int, width int, b, h runStyle) (string, in
 			j++
 		}
 		if cs[i].matched {
-			h.write(&sb, run.String())
+			h.Write(&sb, run.String())
 		} else {
-			b.write(&sb, run.String())
+			b.Write(&sb, run.String())
 		}
 		i = j
 	}
@@ -321,7 +321,7 @@ type cluster struct {
 // ansi.Truncate cuts (complete says no text follows the clusters), when
 // the styles add no visible text: widths are summed, never measured
 // again on the styled string.
-func drawRuns(cs []cluster, lead string, complete bool, width int, b, h runStyle) (string, int) {
+func drawRuns(cs []cluster, lead string, complete bool, width int, b, h common.Paint) (string, int) {
 	total := common.StrWidth(lead)
 	for _, c := range cs {
 		total += c.w
@@ -334,7 +334,7 @@ func drawRuns(cs []cluster, lead string, complete bool, width int, b, h runStyle
 	var sb strings.Builder
 	used := 0
 	if lead != "" && used+1 <= limit {
-		b.write(&sb, lead)
+		b.Write(&sb, lead)
 		used++
 	}
 	var run strings.Builder
@@ -351,7 +351,7 @@ func drawRuns(cs []cluster, lead string, complete bool, width int, b, h runStyle
 			j++
 		}
 		if run.Len() > 0 {
-			st.write(&sb, run.String())
+			st.Write(&sb, run.String())
 		}
 		if j == len(cs) || cs[j].matched == cs[i].matched {
 			break // the end, or no room for the next cluster
@@ -363,35 +363,4 @@ func drawRuns(cs []cluster, lead string, complete bool, width int, b, h runStyle
 		used++
 	}
 	return sb.String(), used
-}
-
-// runStyle draws runs of text in one style: with the sequences the style
-// writes before and after a text when it has only such (colours and
-// attributes), so a line of many runs costs no Render per run. (Render
-// styles an underlined text a character at a time, so a hit line of
-// scattered matches cost milliseconds.) Spaces take the style as the
-// letters do, as Render draws them for the highlight styles, which
-// underline spaces.
-type runStyle struct {
-	st            lipgloss.Style
-	open, closing string
-	affixes       bool
-	plain         bool // the affixes take no cells (escape sequences only)
-}
-
-func newRunStyle(st lipgloss.Style) runStyle {
-	const mark = "\uE000" // a private-use character no colour or attribute changes
-	open, closing, ok := strings.Cut(st.Render(mark), mark)
-	ok = ok && !strings.Contains(closing, mark) && !strings.ContainsAny(open+closing, "\n ")
-	return runStyle{st: st, open: open, closing: closing, affixes: ok, plain: ok && common.StrWidth(open+closing) == 0}
-}
-
-func (r runStyle) write(sb *strings.Builder, text string) {
-	if !r.affixes {
-		sb.WriteString(r.st.Render(text))
-		return
-	}
-	sb.WriteString(r.open)
-	sb.WriteString(text)
-	sb.WriteString(r.closing)
 }

@@ -21,10 +21,11 @@ import (
 // or a hyphenated word in a statement stays whole. Making them one rule
 // moves line breaks in one of the views.
 //
-// The painters: wrapStyled paints lipgloss styles over disjoint spans
-// (compare, search preview); the reader paints its precomputed escape
-// sequences with overlays by rank (highlight.go), which a frame of a long
-// document needs for speed.
+// Painting: one primitive, common.Paint (a style reduced to the escape
+// sequences around its text), paints the reader's lines with overlays by
+// rank (highlight.go) and the search pane's hit lines; wrapStyled paints
+// lipgloss styles over disjoint spans (compare, search preview), whose
+// frames are kept.
 
 // wrapSegments wraps text to width cells with ansi.Wrap, measuring as the
 // renderer does (common/width.go) so that wide CJK characters and emoji never

@@ -112,28 +112,49 @@ func NewStyles(isDark bool) Styles {
 	return s
 }
 
-// Paint is a style reduced to the escape sequences around its text, so
-// drawing a span in a frame is two string joins rather than a full
-// lipgloss render. Only for styles without padding, margins or width.
+// Paint is a style reduced, where it can be, to the escape sequences it
+// writes before and after a text (colours and attributes), so drawing a
+// span in a frame is two string joins rather than a full lipgloss render.
+// (Render styles an underlined text a character at a time, so a line of
+// scattered matches cost milliseconds.) Spaces take the style as letters
+// do. A style that does more (padding, margins, width) is rendered whole.
 type Paint struct {
 	Pre, Post string
+	// Plain: the sequences take no cells, so text can be measured before
+	// it is painted.
+	Plain bool
+	style *lipgloss.Style // rendered whole when it could not be reduced; nil otherwise
 }
 
 func NewPaint(st lipgloss.Style) Paint {
 	const mark = "\uE000" // a private-use rune no style transforms
-	r := st.Render(mark)
-	i := strings.Index(r, mark)
-	if i < 0 {
-		return Paint{}
+	pre, post, ok := strings.Cut(st.Render(mark), mark)
+	if !ok || strings.Contains(post, mark) || strings.ContainsAny(pre+post, "\n ") {
+		return Paint{style: &st}
 	}
-	return Paint{Pre: r[:i], Post: r[i+len(mark):]}
+	return Paint{Pre: pre, Post: post, Plain: StrWidth(pre+post) == 0}
 }
 
+// Render paints s; an empty s stays empty.
 func (p Paint) Render(s string) string {
-	if s == "" || p.Pre == "" {
+	switch {
+	case p.style != nil:
+		return p.style.Render(s)
+	case s == "" || p.Pre == "":
 		return s
 	}
 	return p.Pre + s + p.Post
+}
+
+// Write writes s painted to sb.
+func (p Paint) Write(sb *strings.Builder, s string) {
+	if p.style != nil {
+		sb.WriteString(p.style.Render(s))
+		return
+	}
+	sb.WriteString(p.Pre)
+	sb.WriteString(s)
+	sb.WriteString(p.Post)
 }
 
 // SpanPaints are the paints the reader uses in every frame.
