@@ -315,3 +315,24 @@ func TestStreamingListStaysAtTop(t *testing.T) {
 		t.Fatalf("the saved document is off screen: top %d sel %d", m.list.top, m.list.sel)
 	}
 }
+
+// The compare view keeps its last drawing between frames; the shared
+// context's generation, changed by the background report, redraws it in
+// the new styles with the same text.
+func TestBackgroundColourRestylesCompare(t *testing.T) {
+	m := newTestModel(t, 100, 30, fixtureCorpus())
+	send(m, compareMsg{text: "Pakistan and Iran share more than 900 kilometers of border."})
+	compareNow(t, m)
+	if m.focus != focusCompare {
+		t.Fatalf("focus %v, want compare", m.focus)
+	}
+	dark := m.compareView.view()
+	send(m, tea.BackgroundColorMsg{Color: color.White})
+	light := m.compareView.view()
+	if light == dark {
+		t.Fatal("the compare view did not change with the background")
+	}
+	if ansi.Strip(light) != ansi.Strip(dark) {
+		t.Fatal("the text changed with the background")
+	}
+}
