@@ -54,19 +54,25 @@ func List(paths []string) *Listing {
 }
 
 // Load reads and parses the files Files[i] for each i in which, as
-// LoadPaths would (through cache when it is set, which is flushed after),
-// on every core. docs[k] is which[k]'s document, or nil with errs[k] set.
-func (l *Listing) Load(which []int, cache *Cache) (docs []*Document, errs []error, cacheErr error) {
+// LoadPaths would (through cache when it is set), on every core. docs[k]
+// is which[k]'s document, or nil with errs[k] set. Call FlushCache once
+// the last files are loaded.
+func (l *Listing) Load(which []int, cache *Cache) (docs []*Document, errs []error) {
 	jobs := make([]job, len(which))
 	for k, i := range which {
 		jobs[k] = l.Files[i].job
 	}
-	docs, errs = loadJobs(jobs, LoadOptions{Cache: cache})
-	if cache != nil {
-		cache.keepUnseen()
-		cacheErr = cache.Flush()
+	return loadJobs(jobs, LoadOptions{Cache: cache})
+}
+
+// FlushCache writes what Load added to cache, keeping the entries of the
+// files it did not load (they are not gone, only not needed).
+func (l *Listing) FlushCache(cache *Cache) error {
+	if cache == nil {
+		return nil
 	}
-	return docs, errs, cacheErr
+	cache.keepUnseen()
+	return cache.Flush()
 }
 
 // loadJobs reads and parses jobs on every core, through opts.Cache when

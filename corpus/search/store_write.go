@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"encoding/binary"
 	"hash/crc32"
+	"io"
 	"os"
-	"unsafe"
 )
 
 // storeEntry is one file's targets for a new index file: those of an old
@@ -32,30 +32,94 @@ func (e *storeEntry) get(i int) (record, string, string) {
 	return r, t.text, t.folded
 }
 
-// writeStore writes the index of root's entries to a temporary file in
-// dir and renames it to path, so that a reader sees the old file or the
-// new one, never a mix.
-func writeStore(dir, path, version, root string, entries []storeEntry) (err error) {
+// storeBuilder writes a new index file entry by entry: the records and
+// the files' names stay in memory, the text and the folded text go to two
+// temporary files at once, so that a folder's first search holds only a
+// batch of documents at a time (see rebuildBatch); finish puts the
+// sections together in the order the file has them.
+type storeBuilder struct {
+	dir          string
+	text, folded *os.File
+	tw, fw       *bufio.Writer
+	meta         []byte
+	records      []byte
+	nFiles       int
+	off          uint64
+	err          error
+}
+
+func newStoreBuilder(dir string) (*storeBuilder, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	b := &storeBuilder{dir: dir}
+	var err error
+	if b.text, err = os.CreateTemp(dir, ".search-*.tmp"); err != nil {
+		return nil, err
+	}
+	if b.folded, err = os.CreateTemp(dir, ".search-*.tmp"); err != nil {
+		b.discard()
+		return nil, err
+	}
+	b.tw, b.fw = bufio.NewWriterSize(b.text, 1<<16), bufio.NewWriterSize(b.folded, 1<<16)
+	return b, nil
+}
+
+var zeros [256]byte
+
+// add appends one file's entry.
+func (b *storeBuilder) add(e *storeEntry) {
+	b.meta = appendStr(b.meta, e.rel)
+	b.meta = binary.AppendVarint(b.meta, e.size)
+	b.meta = binary.AppendVarint(b.meta, e.mtime)
+	b.meta = binary.AppendUvarint(b.meta, uint64(e.n))
+	b.nFiles++
+	for k := range e.n {
+		r, text, folded := e.get(k)
+		r.off = b.off
+		b.off += uint64(len(text))
+		b.records = appendRecord(b.records, r)
+		if b.err == nil {
+			_, b.err = b.tw.WriteString(text)
+		}
+		if b.err == nil {
+			_, b.err = b.fw.WriteString(folded)
+		}
+		// The folded text, never longer, is padded to its text's length.
+		for gap := len(text) - len(folded); gap > 0 && b.err == nil; gap -= min(gap, len(zeros)) {
+			_, b.err = b.fw.Write(zeros[:min(gap, len(zeros))])
+		}
+	}
+}
+
+// discard removes the temporary files.
+func (b *storeBuilder) discard() {
+	for _, f := range []*os.File{b.text, b.folded} {
+		if f != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+}
+
+// finish writes the index file to a temporary file and renames it to
+// path, so that a reader sees the old file or the new one, never a mix.
+func (b *storeBuilder) finish(path, version, root string) (err error) {
+	defer b.discard()
+	if b.err == nil {
+		b.err = b.tw.Flush()
+	}
+	if b.err == nil {
+		b.err = b.fw.Flush()
+	}
+	if b.err != nil {
+		return b.err
+	}
 	var meta []byte
 	meta = appendStr(meta, version)
 	meta = appendStr(meta, root)
-	var nTargets, arenaLen uint64
-	for i := range entries {
-		e := &entries[i]
-		meta = appendStr(meta, e.rel)
-		meta = binary.AppendVarint(meta, e.size)
-		meta = binary.AppendVarint(meta, e.mtime)
-		meta = binary.AppendUvarint(meta, uint64(e.n))
-		for k := range e.n {
-			_, text, _ := e.get(k)
-			arenaLen += uint64(len(text))
-		}
-		nTargets += uint64(e.n)
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".search-*.tmp")
+	meta = append(meta, b.meta...)
+	f, err := os.CreateTemp(b.dir, ".search-*.tmp")
 	if err != nil {
 		return err
 	}
@@ -74,13 +138,19 @@ func writeStore(dir, path, version, root string, entries []storeEntry) (err erro
 	var pre []byte
 	pre = append(pre, storeMagic...)
 	pre = binary.LittleEndian.AppendUint32(pre, storeFormat)
-	pre = binary.LittleEndian.AppendUint32(pre, uint32(len(entries)))
-	pre = binary.LittleEndian.AppendUint64(pre, nTargets)
+	pre = binary.LittleEndian.AppendUint32(pre, uint32(b.nFiles))
+	pre = binary.LittleEndian.AppendUint64(pre, uint64(len(b.records)/recordLen))
 	pre = binary.LittleEndian.AppendUint64(pre, uint64(len(meta)))
-	pre = binary.LittleEndian.AppendUint64(pre, arenaLen)
+	pre = binary.LittleEndian.AppendUint64(pre, b.off)
 	cw.Write(pre)
 	cw.Write(meta)
-	writeTargets(cw, entries)
+	cw.Write(b.records)
+	for _, part := range []*os.File{b.text, b.folded} {
+		if _, err := part.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		cw.copyFrom(part)
+	}
 	if cw.err != nil {
 		return cw.err
 	}
@@ -91,37 +161,6 @@ func writeStore(dir, path, version, root string, entries []storeEntry) (err erro
 		return err
 	}
 	return cw.w.Flush()
-}
-
-// writeTargets writes the records, then the text arena, then the folded
-// arena, each target's folded text padded to its text's length.
-func writeTargets(cw *chunkWriter, entries []storeEntry) {
-	var off uint64
-	rec := make([]byte, 0, recordLen)
-	for i := range entries {
-		for k := range entries[i].n {
-			r, _, _ := entries[i].get(k)
-			r.off = off
-			off += uint64(r.textLen)
-			cw.Write(appendRecord(rec[:0], r))
-		}
-	}
-	for i := range entries {
-		for k := range entries[i].n {
-			_, text, _ := entries[i].get(k)
-			cw.WriteString(text)
-		}
-	}
-	var pad [256]byte
-	for i := range entries {
-		for k := range entries[i].n {
-			r, _, folded := entries[i].get(k)
-			cw.WriteString(folded)
-			for gap := int(r.textLen - r.foldedLen); gap > 0; gap -= min(gap, len(pad)) {
-				cw.Write(pad[:min(gap, len(pad))])
-			}
-		}
-	}
 }
 
 func appendStr(b []byte, s string) []byte {
@@ -139,25 +178,36 @@ type chunkWriter struct {
 	err  error
 }
 
-func (c *chunkWriter) Write(b []byte) { c.WriteString(bytesString(b)) }
-
-// WriteString writes b without copying it: a new index copies the
-// whole text of a folder twice.
-func (c *chunkWriter) WriteString(b string) {
+func (c *chunkWriter) Write(b []byte) {
 	if c.err != nil {
 		return
 	}
-	if _, c.err = c.w.WriteString(b); c.err != nil {
+	if _, c.err = c.w.Write(b); c.err != nil {
 		return
 	}
 	for len(b) > 0 {
 		n := min(len(b), storeChunk-c.fill)
-		c.cur = crc32.Update(c.cur, castagnoli, unsafe.Slice(unsafe.StringData(b), n))
+		c.cur = crc32.Update(c.cur, castagnoli, b[:n])
 		c.fill += n
 		b = b[n:]
 		if c.fill == storeChunk {
 			c.crcs = append(c.crcs, c.cur)
 			c.cur, c.fill = 0, 0
+		}
+	}
+}
+
+// copyFrom writes all of r.
+func (c *chunkWriter) copyFrom(r io.Reader) {
+	buf := make([]byte, 1<<20)
+	for c.err == nil {
+		n, err := r.Read(buf)
+		c.Write(buf[:n])
+		if err == io.EOF {
+			return
+		}
+		if err != nil && c.err == nil {
+			c.err = err
 		}
 	}
 }

@@ -69,103 +69,155 @@ func statAll(files []corpus.ListedFile) []fileStat {
 	return stats
 }
 
+// rebuildBatch is how many files a rebuild loads at a time: their
+// documents are dropped once their targets are written, so that a
+// folder's first search does not hold every document at once.
+var rebuildBatch = 4096
+
 // openRoot opens the stored index of the folder of l.Files[lo:hi],
 // bringing it up to date first when a file changed, was added or is
 // gone. It returns the index file, each loaded file's document (ID and
 // Path only) in order, and adds the problems of files that failed to c.
 func openRoot(cache *corpus.Cache, l *corpus.Listing, stats []fileStat, lo, hi int, c *corpus.Corpus) (*storeFile, []*corpus.Document, bool) {
+	r := &rebuild{cache: cache, l: l, stats: stats, c: c}
 	root := l.Files[lo].Root
 	path := storePath(cache, root)
-	old, _ := openStore(path, cache.Version, root)
+	r.old, _ = openStore(path, cache.Version, root)
 	var misses []int
 	hits := 0
 	for i := lo; i < hi; i++ {
-		f, st := l.Files[i], stats[i]
-		if old != nil && st.ok {
-			if e, ok := old.files[f.Rel]; ok && e.size == st.size && e.mtime == st.mtime {
-				hits++
-				continue
-			}
-		}
-		misses = append(misses, i)
-	}
-	fresh := map[int]*corpus.Document{}
-	if len(misses) > 0 {
-		loaded, errs, cacheErr := l.Load(misses, cache)
-		storeReads.Add(int64(len(misses)))
-		if cacheErr != nil && c.CacheErr == nil {
-			c.CacheErr = cacheErr
-		}
-		for k, i := range misses {
-			if errs[k] != nil {
-				c.Problems = append(c.Problems, corpus.LoadError{Path: l.Files[i].Path, Err: errs[k]})
-			} else if loaded[k] != nil {
-				fresh[i] = loaded[k]
-			}
+		if r.hit(i) {
+			hits++
+		} else {
+			misses = append(misses, i)
 		}
 	}
-	if old == nil || len(fresh) > 0 || hits != len(old.files) {
-		if !rewriteRoot(cache, path, root, l, stats, lo, hi, old, fresh) {
+	changed := r.old == nil || hits != len(r.old.files)
+	if !changed && len(misses) > 0 {
+		// Only files the index does not have: new ones, or ones that fail
+		// to load every time. Load them first; only a new document is a
+		// change.
+		r.fresh = r.load(misses)
+		changed = len(r.fresh) > 0
+	}
+	if changed {
+		ok := r.write(path, root, lo, hi)
+		if err := l.FlushCache(cache); err != nil && c.CacheErr == nil {
+			c.CacheErr = err
+		}
+		if !ok {
 			return nil, nil, false
 		}
-		if old != nil {
-			old.release()
+		if r.old != nil {
+			r.old.release()
 		}
 		var err error
-		if old, err = openStore(path, cache.Version, root); err != nil {
+		if r.old, err = openStore(path, cache.Version, root); err != nil {
 			return nil, nil, false
 		}
+	} else if len(misses) > 0 {
+		if err := l.FlushCache(cache); err != nil && c.CacheErr == nil {
+			c.CacheErr = err
+		}
 	}
-	old.order = old.order[:0]
+	s := r.old
+	s.order = s.order[:0]
 	var docs []*corpus.Document
 	for i := lo; i < hi; i++ {
 		f := l.Files[i]
-		if e, ok := old.files[f.Rel]; ok {
+		if e, ok := s.files[f.Rel]; ok {
 			docs = append(docs, &corpus.Document{ID: f.ID, Path: f.Path})
-			old.order = append(old.order, e)
+			s.order = append(s.order, e)
 		}
 	}
-	return old, docs, true
+	return s, docs, true
 }
 
-// rewriteRoot writes the index file of root anew: each file of
-// l.Files[lo:hi] with its targets from old when unchanged, else from its
-// document just loaded (fresh); files that failed are left out.
-func rewriteRoot(cache *corpus.Cache, path, root string, l *corpus.Listing, stats []fileStat, lo, hi int, old *storeFile, fresh map[int]*corpus.Document) bool {
-	var freshDocs []*corpus.Document
-	var freshAt []int
-	for i := lo; i < hi; i++ {
-		if d := fresh[i]; d != nil {
-			freshAt = append(freshAt, i)
-			freshDocs = append(freshDocs, d)
-		}
-	}
-	built := build(freshDocs, false)
-	var entries []storeEntry
-	k := 0
-	for i := lo; i < hi; i++ {
-		f, st := l.Files[i], stats[i]
-		e := storeEntry{rel: f.Rel, size: st.size, mtime: st.mtime}
-		switch {
-		case k < len(freshAt) && freshAt[k] == i:
-			sp := built.spans[k]
-			e.fresh, e.first, e.n = built, int(sp[0]), int(sp[1]-sp[0])
-			k++
-		case old != nil && st.ok:
-			o, ok := old.files[f.Rel]
-			if !ok || o.size != st.size || o.mtime != st.mtime {
-				continue
-			}
-			e.old, e.first, e.n = old, o.first, o.n
-		default:
-			continue
-		}
-		entries = append(entries, e)
-	}
-	if writeStore(cache.Dir, path, cache.Version, root, entries) != nil {
+// rebuild is the state of bringing one folder's index up to date.
+type rebuild struct {
+	cache *corpus.Cache
+	l     *corpus.Listing
+	stats []fileStat
+	c     *corpus.Corpus
+	old   *storeFile
+	fresh map[int]*corpus.Document // loaded before the rewrite began
+}
+
+// hit reports whether file i's entry in the old index is still valid.
+func (r *rebuild) hit(i int) bool {
+	if r.old == nil || !r.stats[i].ok {
 		return false
 	}
-	cache.Prune()
+	e, ok := r.old.files[r.l.Files[i].Rel]
+	return ok && e.size == r.stats[i].size && e.mtime == r.stats[i].mtime
+}
+
+// load loads the files which, recording their problems, and returns
+// their documents by file.
+func (r *rebuild) load(which []int) map[int]*corpus.Document {
+	docs, errs := r.l.Load(which, r.cache)
+	storeReads.Add(int64(len(which)))
+	out := map[int]*corpus.Document{}
+	for k, i := range which {
+		if errs[k] != nil {
+			r.c.Problems = append(r.c.Problems, corpus.LoadError{Path: r.l.Files[i].Path, Err: errs[k]})
+		} else if docs[k] != nil {
+			out[i] = docs[k]
+		}
+	}
+	return out
+}
+
+// write writes the index file of root anew, rebuildBatch files at a
+// time: each file of l.Files[lo:hi] with its targets from the old index
+// when unchanged, else from its document, loaded now unless it was
+// before; files that failed are left out.
+func (r *rebuild) write(path, root string, lo, hi int) bool {
+	b, err := newStoreBuilder(r.cache.Dir)
+	if err != nil {
+		return false
+	}
+	for at := lo; at < hi; at += rebuildBatch {
+		end := min(at+rebuildBatch, hi)
+		fresh := r.fresh
+		if fresh == nil {
+			var which []int
+			for i := at; i < end; i++ {
+				if !r.hit(i) {
+					which = append(which, i)
+				}
+			}
+			fresh = r.load(which)
+		}
+		var freshDocs []*corpus.Document
+		var freshAt []int
+		for i := at; i < end; i++ {
+			if d := fresh[i]; d != nil {
+				freshAt, freshDocs = append(freshAt, i), append(freshDocs, d)
+			}
+		}
+		built := build(freshDocs, false)
+		k := 0
+		for i := at; i < end; i++ {
+			e := storeEntry{rel: r.l.Files[i].Rel, size: r.stats[i].size, mtime: r.stats[i].mtime}
+			switch {
+			case k < len(freshAt) && freshAt[k] == i:
+				sp := built.spans[k]
+				e.fresh, e.first, e.n = built, int(sp[0]), int(sp[1]-sp[0])
+				k++
+			case r.hit(i):
+				o := r.old.files[e.rel]
+				e.old, e.first, e.n = r.old, o.first, o.n
+			default:
+				continue
+			}
+			b.add(&e)
+		}
+	}
+	if b.finish(path, r.cache.Version, root) != nil {
+		return false
+	}
+	r.cache.Prune()
 	return true
 }
 

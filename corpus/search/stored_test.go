@@ -114,6 +114,9 @@ func sameAnswers(t *testing.T, what, got, want string) {
 }
 
 func TestStoredSameAnswers(t *testing.T) {
+	// Small batches, so that a rebuild goes through several.
+	defer func(n int) { rebuildBatch = n }(rebuildBatch)
+	rebuildBatch = 7
 	dirs := map[string][]string{
 		"seeds":   {copySeeds(t)},
 		"formats": {copyTree(t, filepath.Join("..", "testdata", "formats"), 0)},
@@ -177,6 +180,11 @@ func TestStoredInvalidation(t *testing.T) {
 	os.Remove(names[1])
 	check("a removed file", 0)
 	check("then unchanged", 0)
+	// A file that fails to load is read every time, but is no change.
+	touch(t, filepath.Join(dir, "bad.txt"), "MZ\x00\x01\x02\x00binary")
+	check("a failing file", 1)
+	check("the failing file again", 1)
+	os.Remove(filepath.Join(dir, "bad.txt"))
 	// Another build of parley reads everything again, once.
 	cache.Version = "v2"
 	check("another version", 5)
