@@ -143,24 +143,32 @@ func wrapHelp(s string, width int) []string {
 	return lines
 }
 
-// fullHelp is the part of the help that fits, from line helpTop.
-func (m *Model) fullHelp() string {
+// layHelp lays the full help out in its viewport for the screen: as it
+// opens, and when the size or the styles change while it is open.
+func (m *Model) layHelp() {
 	lines := m.fullHelpLines()
-	h := m.lay.main.H
-	// A resize since the last scroll may leave helpTop past the end.
-	top := max(min(m.helpTop, len(lines)-h), 0)
-	end := min(top+h, len(lines))
-	return fitArea(indent(strings.Join(lines[top:end], "\n"), " "), m.ctx.Width, h)
+	for i, l := range lines {
+		lines[i] = " " + l
+	}
+	m.helpView.SetWidth(m.ctx.Width)
+	m.helpView.SetHeight(m.lay.main.H)
+	m.helpView.SetContentLines(lines)
+	// A resize may leave the offset past the end.
+	m.helpView.SetYOffset(m.helpView.YOffset())
+}
+
+// fullHelp is the part of the help that fits.
+func (m *Model) fullHelp() string {
+	return fitArea(m.helpView.View(), m.ctx.Width, m.lay.main.H)
 }
 
 // scrollHelp moves the full help by n lines, no further than its end.
 func (m *Model) scrollHelp(n int) {
-	last := max(len(m.fullHelpLines())-m.lay.main.H, 0)
-	m.helpTop = max(min(m.helpTop+n, last), 0)
-}
-
-func indent(s, pad string) string {
-	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+	if n > 0 {
+		m.helpView.ScrollDown(n)
+	} else {
+		m.helpView.ScrollUp(-n)
+	}
 }
 
 // dedupeBindings drops bindings already listed in the section (the
@@ -202,9 +210,9 @@ func (m *Model) helpKey(msg tea.KeyPressMsg) {
 	case key.Matches(msg, m.ctx.Keys.HalfUp):
 		m.scrollHelp(-max(h/2, 1))
 	case key.Matches(msg, m.ctx.Keys.Top):
-		m.helpTop = 0
+		m.helpView.GotoTop()
 	case key.Matches(msg, m.ctx.Keys.Bottom):
-		m.scrollHelp(1 << 20) // to the end
+		m.helpView.GotoBottom()
 	default:
 		m.showAll = false
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
@@ -42,8 +43,8 @@ type Model struct {
 	focus       focus
 	history     []focus // panes to return to on esc
 	jumps       jumpList
-	showAll     bool // full help
-	helpTop     int  // the full help's first line shown
+	showAll     bool           // full help
+	helpView    viewport.Model // the full help, laid out and scrolled (help.go)
 	// search remembers where the reader was when search opened and where
 	// a hit from it landed, so esc in search can undo the search.
 	searchTrip searchTrip
@@ -122,6 +123,9 @@ func (m *Model) resize(w, h int) {
 			r := m.paneRect(focus(f))
 			p.setSize(r.W, r.H)
 		}
+	}
+	if m.showAll {
+		m.layHelp()
 	}
 }
 

@@ -238,13 +238,13 @@ func TestLessPagingKeys(t *testing.T) {
 	// The full help.
 	press(m, "?")
 	send(m, ctrlKey('f'))
-	if !m.showAll || m.helpTop == 0 {
-		t.Fatalf("help ctrl+f: shown %v, top %d", m.showAll, m.helpTop)
+	if !m.showAll || m.helpView.YOffset() == 0 {
+		t.Fatalf("help ctrl+f: shown %v, top %d", m.showAll, m.helpView.YOffset())
 	}
-	top := m.helpTop
+	top := m.helpView.YOffset()
 	send(m, ctrlKey('y'))
-	if !m.showAll || m.helpTop != top-1 {
-		t.Fatalf("help ctrl+y: shown %v, top %d, want %d", m.showAll, m.helpTop, top-1)
+	if !m.showAll || m.helpView.YOffset() != top-1 {
+		t.Fatalf("help ctrl+y: shown %v, top %d, want %d", m.showAll, m.helpView.YOffset(), top-1)
 	}
 }
 
@@ -336,4 +336,25 @@ func manyDocs(n int) *corpus.Corpus {
 		})
 	}
 	return c
+}
+
+// The full help scrolled to its end and then given a taller window shows
+// its last screenful, never blank lines past its end.
+func TestHelpEndAfterResize(t *testing.T) {
+	m := openTalks(t, 80, 24)
+	press(m, "?")
+	press(m, "G")
+	endLine := func() string {
+		lines := strings.Split(ansi.Strip(m.render()), "\n")
+		return strings.TrimSpace(lines[m.lay.main.H-1])
+	}
+	last := endLine()
+	if last == "" {
+		t.Fatal("G: the help's last line is blank")
+	}
+	send(m, tea.WindowSizeMsg{Width: 80, Height: 40})
+	if got := endLine(); got != last {
+		t.Fatalf("after the resize the help's bottom line is %q, want %q", got, last)
+	}
+	requireSize(t, m.render(), 80, 40)
 }

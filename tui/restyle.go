@@ -6,15 +6,21 @@ func (m *Model) restyle(isDark bool) {
 	m.ctx.Restyle(isDark)
 	m.hlp.Styles = m.ctx.Styles.Help
 	m.restylePanes()
+	if m.showAll {
+		m.layHelp()
+	}
 }
 
 // remeasure draws everything again after the width method changed: the
 // context's generation changes, so every drawing kept between frames (the
 // list's rows, the hit lines, the compare view, the footer) is redrawn,
-// and the reader wraps again.
+// the reader wraps again and the open help is laid out again.
 func (m *Model) remeasure() {
 	m.ctx.Remeasure()
 	m.restylePanes()
+	if m.showAll {
+		m.layHelp()
+	}
 }
 
 func (m *Model) restylePanes() {

@@ -157,7 +157,9 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return tea.Quit, true
 	case key.Matches(msg, m.ctx.Keys.Help):
-		m.showAll, m.helpTop = true, 0
+		m.showAll = true
+		m.layHelp()
+		m.helpView.GotoTop()
 		return nil, true
 	case key.Matches(msg, m.ctx.Keys.FocusNext):
 		return m.cycleFocus(1), true
