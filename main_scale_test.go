@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"testing"
@@ -75,4 +76,36 @@ func BenchmarkScaleSearchCached(b *testing.B) {
 }
 func BenchmarkScaleCompareCached(b *testing.B) {
 	benchScaleCache(b, true, "compare", "The prime minister said oil prices rose sharply")
+}
+
+// A folder's first search with the cache on: every file read and parsed,
+// the document cache and the search index written (the cache folder is
+// emptied before each run).
+func BenchmarkScaleSearchFirst(b *testing.B) {
+	if testcorpus.BBC() == "" {
+		b.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
+	}
+	for _, n := range testcorpus.Scales() {
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			dir, err := testcorpus.BBCCopies(b.TempDir(), n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			cacheDir := filepath.Join(filepath.Dir(dir), "cache")
+			b.Setenv("PARLEY_NO_CACHE", "")
+			b.Setenv("PARLEY_CACHE_DIR", cacheDir)
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+			defer debug.SetGCPercent(debug.SetGCPercent(100))
+			for b.Loop() {
+				b.StopTimer()
+				os.RemoveAll(cacheDir)
+				b.StartTimer()
+				cmd := newRootCmd(io.Discard, io.Discard)
+				cmd.SetArgs([]string{"search", "prime minister", dir})
+				if err := cmd.Execute(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
