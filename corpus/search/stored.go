@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"sync/atomic"
 
 	"parley/corpus"
@@ -22,11 +23,36 @@ func LoadStored(cache *corpus.Cache, paths []string) (c *corpus.Corpus, ix *Inde
 	if cache == nil {
 		return nil, nil, false
 	}
+	// Each folder's index is opened and checked while the folders are
+	// walked and their files looked at: one is reading and summing a
+	// large file on every core, the other mostly waits on system calls.
+	opening := map[string]chan *storeFile{}
+	for _, p := range paths {
+		root, err := filepath.Abs(p)
+		if _, ok := opening[root]; ok || err != nil {
+			continue
+		}
+		ch := make(chan *storeFile, 1)
+		opening[root] = ch
+		go func() {
+			s, _ := openStore(storePath(cache, root), cache.Version, root)
+			ch <- s
+		}()
+	}
 	l := corpus.List(paths)
+	stats := statAll(l.Files)
+	old := map[string]*storeFile{}
+	for root, ch := range opening {
+		if s := <-ch; s != nil {
+			old[root] = s
+		}
+	}
 	if !l.Plain {
+		for _, s := range old {
+			s.release()
+		}
 		return nil, nil, false
 	}
-	stats := statAll(l.Files)
 	c = &corpus.Corpus{Problems: l.Problems, Unsupported: l.Unsupported}
 	var stores []*storeFile
 	var docs []*corpus.Document
@@ -35,7 +61,7 @@ func LoadStored(cache *corpus.Cache, paths []string) (c *corpus.Corpus, ix *Inde
 		for hi < len(l.Files) && l.Files[hi].Root == l.Files[lo].Root {
 			hi++
 		}
-		s, rootDocs, ok := openRoot(cache, l, stats, lo, hi, c)
+		s, rootDocs, ok := openRoot(cache, l, stats, lo, hi, c, old[l.Files[lo].Root])
 		if !ok {
 			return nil, nil, false
 		}
@@ -74,15 +100,14 @@ func statAll(files []corpus.ListedFile) []fileStat {
 // folder's first search does not hold every document at once.
 var rebuildBatch = 4096
 
-// openRoot opens the stored index of the folder of l.Files[lo:hi],
-// bringing it up to date first when a file changed, was added or is
+// openRoot opens the stored index of the folder of l.Files[lo:hi] (old,
+// as opened already, or nil), bringing it up to date first when a file changed, was added or is
 // gone. It returns the index file, each loaded file's document (ID and
 // Path only) in order, and adds the problems of files that failed to c.
-func openRoot(cache *corpus.Cache, l *corpus.Listing, stats []fileStat, lo, hi int, c *corpus.Corpus) (*storeFile, []*corpus.Document, bool) {
-	r := &rebuild{cache: cache, l: l, stats: stats, c: c}
+func openRoot(cache *corpus.Cache, l *corpus.Listing, stats []fileStat, lo, hi int, c *corpus.Corpus, old *storeFile) (*storeFile, []*corpus.Document, bool) {
+	r := &rebuild{cache: cache, l: l, stats: stats, c: c, old: old}
 	root := l.Files[lo].Root
 	path := storePath(cache, root)
-	r.old, _ = openStore(path, cache.Version, root)
 	var misses []int
 	hits := 0
 	for i := lo; i < hi; i++ {
