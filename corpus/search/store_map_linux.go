@@ -7,11 +7,13 @@ import (
 )
 
 // mapFile maps the file at path read-only. Mapped, a search over a
-// folder forty times the BBC's reads its 460 MB index without copying
+// folder forty times the BBC's reads its 458 MB index without copying
 // it into the heap: the pages come from the page cache as they are
-// first touched, and are not counted twice in memory. The mapping is
-// never written; a new index is renamed over the old file, which stays
-// whole while mapped.
+// first touched. Measured (three alternating runs, /usr/bin/time):
+// mapped 1.45-1.53 s of CPU and 728-735 MB at peak, read whole with
+// os.ReadFile 1.50-1.72 s and 914-943 MB, the latter over 4 times the
+// text. The mapping is never written; a new index is renamed over the
+// old file, which stays whole while mapped.
 func mapFile(path string) ([]byte, func(), error) {
 	f, err := os.Open(path)
 	if err != nil {
