@@ -14,6 +14,8 @@
 // that was (a title in the list and in the preview beside it, a count
 // shown while typing) says nothing of whether the key was handled, and
 // the next key or the screen read then lands one step early under load.
+// A screen that is read, not only waited for, is waited for down to its
+// last changed row (see waitUntil).
 //
 // Tests skip when tmux is not installed.
 package tui
@@ -209,7 +211,10 @@ func (s *tmuxSession) waitFor(texts ...string) string {
 // screen must also read the same on two polls in a row: tmux shows a
 // frame's bytes as they arrive, so one capture can hold the top of a new
 // frame over the bottom of the old one (seen: a comparison's columns
-// above the status line it had while comparing).
+// above the status line it had while comparing). A large frame can stay
+// half drawn longer than that on a loaded machine, so a test that reads
+// a screen waits for something on the last row the change draws (a
+// status line), as compared does.
 func (s *tmuxSession) waitUntil(what string, ok func(screen string) bool) string {
 	s.t.Helper()
 	deadline := time.Now().Add(waitTimeout)
