@@ -8,6 +8,7 @@ import (
 
 	"parley/corpus/compare"
 	"parley/tui/common"
+	"parley/tui/textlayout"
 )
 
 // This file draws the inside of one source's column: its head, its
@@ -76,7 +77,7 @@ func (p *comparePane) statements(col, w int) (lines []string, selA, selB int) {
 		}
 		text, spans := p.matchText(m, textW)
 		var body []string
-		body = append(body, wrapStyled(text, textW, p.ctx.Styles.Compare.Body, spans)...)
+		body = append(body, textlayout.WrapStyled(text, textW, p.ctx.Styles.Compare.Body, spans)...)
 		if !src.Origin {
 			body = append(body, p.factLines(m, textW)...)
 		}
@@ -118,7 +119,7 @@ func (p *comparePane) silentSummary(w int) []string {
 // marked, the paragraph around it dimmed and cut to about a line and a
 // half either side. A sentence too long for any column is cut to a
 // window around its first mark (compare_window.go), with "…" at the cuts.
-func (p *comparePane) matchText(m compare.Match, w int) (string, []styledSpan) {
+func (p *comparePane) matchText(m compare.Match, w int) (string, []textlayout.Span) {
 	valid := func(start, end int) bool { return start >= 0 && start < end && end <= len(m.Text) }
 	facts := shownFacts(m)
 	// The window opens at the first mark; a sentence may hold thousands,
@@ -159,10 +160,10 @@ func (p *comparePane) matchText(m compare.Match, w int) (string, []styledSpan) {
 	// The marks in the window, in the text's bytes. Facts first: where a
 	// fact and a shared term overlap, the fact's mark matters more.
 	off := len(before) - a
-	var spans []styledSpan
+	var spans []textlayout.Span
 	mark := func(start, end int, st lipgloss.Style) {
 		if valid(start, end) && start < b && a < end {
-			spans = append(spans, styledSpan{off + max(start, a), off + min(end, b), st})
+			spans = append(spans, textlayout.Span{Start: off + max(start, a), End: off + min(end, b), Style: st})
 		}
 	}
 	for _, f := range facts {
@@ -172,10 +173,10 @@ func (p *comparePane) matchText(m compare.Match, w int) (string, []styledSpan) {
 		mark(s.Start, s.End, p.ctx.Styles.Compare.Shared)
 	}
 	if before != "" {
-		spans = append(spans, styledSpan{0, len(before), p.ctx.Styles.Compare.Context})
+		spans = append(spans, textlayout.Span{Start: 0, End: len(before), Style: p.ctx.Styles.Compare.Context})
 	}
 	if after != "" {
-		spans = append(spans, styledSpan{len(before) + len(sent), len(before) + len(sent) + len(after), p.ctx.Styles.Compare.Context})
+		spans = append(spans, textlayout.Span{Start: len(before) + len(sent), End: len(before) + len(sent) + len(after), Style: p.ctx.Styles.Compare.Context})
 	}
 	return before + sent + after, spans
 }
@@ -239,8 +240,8 @@ func (p *comparePane) factLines(m compare.Match, w int) []string {
 		if f.Note != "" {
 			text += " · " + f.Note
 		}
-		spans := []styledSpan{{0, len(mark), p.ctx.Styles.Compare.Rel[f.Relation]}, {len(mark), len(text), p.ctx.Styles.Compare.Dim}}
-		out = append(out, wrapStyled(text, w, p.ctx.Styles.Compare.Dim, spans)...)
+		spans := []textlayout.Span{{Start: 0, End: len(mark), Style: p.ctx.Styles.Compare.Rel[f.Relation]}, {Start: len(mark), End: len(text), Style: p.ctx.Styles.Compare.Dim}}
+		out = append(out, textlayout.WrapStyled(text, w, p.ctx.Styles.Compare.Dim, spans)...)
 	}
 	if more > 0 {
 		out = append(out, p.ctx.Styles.Compare.Dim.Render(fmt.Sprintf("… and %d more facts", more)))

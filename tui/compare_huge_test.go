@@ -12,6 +12,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/tui/common"
+	"parley/tui/textlayout"
 )
 
 // hugeWords is text with no sentence end: a file without punctuation
@@ -140,7 +141,7 @@ func TestCompareWindowFollowsFirstMark(t *testing.T) {
 	}
 	found := false
 	for _, s := range spans {
-		if text[s.start:s.end] == "border" {
+		if text[s.Start:s.End] == "border" {
 			found = true
 		}
 	}
@@ -163,19 +164,19 @@ func TestWrapStyledMatchesReference(t *testing.T) {
 			b.WriteByte(' ')
 		}
 		text := b.String()
-		var spans []styledSpan
+		var spans []textlayout.Span
 		for pos := 0; pos < len(text); {
 			a := pos + rng.IntN(12)
 			e := a + 1 + rng.IntN(15)
 			a, e = runeStartAfter(text, min(a, len(text))), runeStartAfter(text, min(e, len(text)))
 			if a < e {
-				spans = append(spans, styledSpan{a, e, styles[rng.IntN(len(styles))]})
+				spans = append(spans, textlayout.Span{Start: a, End: e, Style: styles[rng.IntN(len(styles))]})
 			}
 			pos = e + 1
 		}
 		rng.Shuffle(len(spans), func(i, j int) { spans[i], spans[j] = spans[j], spans[i] })
 		w := 1 + rng.IntN(30)
-		got := wrapStyled(text, w, st.Body, spans)
+		got := textlayout.WrapStyled(text, w, st.Body, spans)
 		want := referenceWrap(text, w, st.Body, spans)
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Fatalf("case %d, width %d, text %q:\n got %q\nwant %q", iter, w, text, got, want)
@@ -187,7 +188,7 @@ func TestWrapStyledMatchesReference(t *testing.T) {
 // start together the first given (facts are given before shared terms).
 func TestWrapStyledOverlap(t *testing.T) {
 	fact, shared := lipgloss.NewStyle().Bold(true), lipgloss.NewStyle().Underline(true)
-	got := wrapStyled("909 km long", 40, lipgloss.NewStyle(), []styledSpan{{0, 6, fact}, {0, 3, shared}, {4, 11, shared}})
+	got := textlayout.WrapStyled("909 km long", 40, lipgloss.NewStyle(), []textlayout.Span{{Start: 0, End: 6, Style: fact}, {Start: 0, End: 3, Style: shared}, {Start: 4, End: 11, Style: shared}})
 	want := fact.Render("909 km") + shared.Render(" long")
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -196,40 +197,40 @@ func TestWrapStyledOverlap(t *testing.T) {
 
 // referenceWrap is the former wrap, kept to check the linear one against:
 // the same line breaks, and each line rendered by scanning every span.
-func referenceWrap(text string, width int, base lipgloss.Style, spans []styledSpan) []string {
+func referenceWrap(text string, width int, base lipgloss.Style, spans []textlayout.Span) []string {
 	var out []string
-	for _, r := range wrapRanges(text, width) {
+	for _, r := range textlayout.WrapAtSpaces(text, width) {
 		out = append(out, referenceRange(text, r[0], r[1], base, spans))
 	}
 	return out
 }
 
-func referenceRange(text string, a, b int, base lipgloss.Style, spans []styledSpan) string {
+func referenceRange(text string, a, b int, base lipgloss.Style, spans []textlayout.Span) string {
 	for b > a && text[b-1] == ' ' {
 		b--
 	}
 	if a >= b {
 		return ""
 	}
-	var cut []styledSpan
+	var cut []textlayout.Span
 	for _, s := range spans {
-		if s.start < b && a < s.end {
-			cut = append(cut, styledSpan{max(s.start, a), min(s.end, b), s.style})
+		if s.Start < b && a < s.End {
+			cut = append(cut, textlayout.Span{Start: max(s.Start, a), End: min(s.End, b), Style: s.Style})
 		}
 	}
-	sort.SliceStable(cut, func(i, j int) bool { return cut[i].start < cut[j].start })
+	sort.SliceStable(cut, func(i, j int) bool { return cut[i].Start < cut[j].Start })
 	var out strings.Builder
 	pos := a
 	for _, s := range cut {
-		s.start = max(s.start, pos)
-		if s.start >= s.end {
+		s.Start = max(s.Start, pos)
+		if s.Start >= s.End {
 			continue
 		}
-		if pos < s.start {
-			out.WriteString(base.Render(text[pos:s.start]))
+		if pos < s.Start {
+			out.WriteString(base.Render(text[pos:s.Start]))
 		}
-		out.WriteString(s.style.Render(text[s.start:s.end]))
-		pos = s.end
+		out.WriteString(s.Style.Render(text[s.Start:s.End]))
+		pos = s.End
 	}
 	if pos < b {
 		out.WriteString(base.Render(text[pos:b]))

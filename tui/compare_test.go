@@ -15,6 +15,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/tui/common"
+	"parley/tui/textlayout"
 )
 
 func keyPress(s string) tea.KeyPressMsg {
@@ -271,13 +272,13 @@ func TestCompareExportReportsAbsolutePath(t *testing.T) {
 func TestWrapStyledKeepsWidthWithCJK(t *testing.T) {
 	text := "伊朗与巴基斯坦共享一条漫长的边界，两国之间有着深厚的文化联系 and some English words that wrap"
 	for w := 1; w <= 30; w++ {
-		for _, l := range wrapStyled(text, w, common.NewCompareStyles(true).Body, nil) {
+		for _, l := range textlayout.WrapStyled(text, w, common.NewCompareStyles(true).Body, nil) {
 			if got := ansi.StringWidth(l); got > w && w > 1 {
 				t.Fatalf("width %d: line %q is %d cells", w, ansi.Strip(l), got)
 			}
 		}
 	}
-	got := wrapStyled("a bb ccc dddd", 6, common.NewCompareStyles(true).Body, nil)
+	got := textlayout.WrapStyled("a bb ccc dddd", 6, common.NewCompareStyles(true).Body, nil)
 	if strings.Join(stripAll(got), "|") != "a bb|ccc|dddd" {
 		t.Errorf("word wrap: %q", stripAll(got))
 	}

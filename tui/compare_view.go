@@ -8,6 +8,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/tui/common"
+	"parley/tui/textlayout"
 )
 
 const (
@@ -250,7 +251,7 @@ func (p *comparePane) body(w, h int) []string {
 	case p.loading:
 		return []string{p.ctx.Styles.Compare.Dim.Render("comparing…")}
 	case p.result == nil:
-		return wrapStyled("Nothing compared yet. Press / to type a statement, c on a sentence in the reader, or pick a claim in the claims index.", w, p.ctx.Styles.Compare.Dim, nil)
+		return textlayout.WrapStyled("Nothing compared yet. Press / to type a statement, c on a sentence in the reader, or pick a claim in the claims index.", w, p.ctx.Styles.Compare.Dim, nil)
 	case len(p.order) == 0:
 		return []string{p.ctx.Styles.Compare.Dim.Render("no sources to compare")}
 	case p.stacked():

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"parley/tui/textlayout"
 	"strings"
 	"unicode/utf8"
 )
@@ -47,7 +48,7 @@ func sentenceWindow(s string, focus, limit int) (a, b int) {
 	}
 	b = min(a+limit, len(s))
 	if b < len(s) {
-		b = runeFloor(s, b)
+		b = textlayout.RuneFloor(s, b)
 		// End at a word: at the last space, if one is near.
 		if i := strings.LastIndexByte(s[max(b-limit/8, a):b], ' '); i > 0 {
 			b = max(b-limit/8, a) + i
@@ -87,7 +88,7 @@ func contextBefore(s string, n int) string {
 func contextAfter(s string, n int) string {
 	cut := false
 	if len(s) > 4*n+8 {
-		s, cut = s[:runeFloor(s, 4*n)], true
+		s, cut = s[:textlayout.RuneFloor(s, 4*n)], true
 	}
 	t := headWords(oneLine(s), n)
 	if cut && !strings.HasSuffix(t, "…") {
@@ -106,7 +107,7 @@ func clipText(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	return s[:runeFloor(s, n)] + "…"
+	return s[:textlayout.RuneFloor(s, n)] + "…"
 }
 
 // tailWords keeps about the last n bytes of s, from a word start, with an
@@ -127,7 +128,7 @@ func headWords(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	cut := runeFloor(s, n)
+	cut := textlayout.RuneFloor(s, n)
 	if i := strings.LastIndexByte(s[:cut], ' '); i > 0 {
 		cut = i
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"parley/tui/textlayout"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -132,12 +133,12 @@ func (m *Model) helpColumn(g []key.Binding, room int) string {
 }
 
 // wrapHelp wraps a help description at spaces to width cells, as the
-// compare view wraps statements (wrapRanges); a word wider than width is
-// cut. ansi.Wrap would also break after hyphens, which splits the file
-// names the export keys name (parley-compare-…).
+// compare view wraps statements (textlayout.WrapAtSpaces); a word wider
+// than width is cut. ansi.Wrap would also break after hyphens, which
+// splits the file names the export keys name (parley-compare-…).
 func wrapHelp(s string, width int) []string {
 	var lines []string
-	for _, r := range wrapRanges(s, width) {
+	for _, r := range textlayout.WrapAtSpaces(s, width) {
 		lines = append(lines, s[r[0]:r[1]])
 	}
 	return lines

@@ -7,6 +7,7 @@ import (
 
 	"parley/corpus"
 	"parley/tui/common"
+	"parley/tui/textlayout"
 )
 
 // overlay is a highlight over a block's bytes [start, end), drawn when the
@@ -54,7 +55,7 @@ func paintSpans(text string, emphasis []corpus.Span, base, emph common.Paint, l 
 		return base.Render(l.text)
 	}
 	for i := range cuts {
-		cuts[i] = runeFloor(text, cuts[i])
+		cuts[i] = textlayout.RuneFloor(text, cuts[i])
 	}
 	sort.Ints(cuts)
 	var sb strings.Builder

@@ -7,6 +7,7 @@ import (
 
 	"parley/corpus"
 	"parley/tui/common"
+	"parley/tui/textlayout"
 )
 
 // lineKind says how a rendered line is styled.
@@ -218,7 +219,7 @@ func (b *builder) blank() {
 
 // plain wraps a non-body text (title, heading, matter) with one style.
 func (b *builder) plain(kind lineKind, text, prefix string, st lipgloss.Style) {
-	for _, seg := range wrapSegments(text, b.r.measure-common.StrWidth(prefix)) {
+	for _, seg := range textlayout.Wrap(text, b.r.measure-common.StrWidth(prefix)) {
 		b.add(docLine{kind: kind, prefix: prefix, text: text[seg[0]:seg[1]], block: -1}, st)
 		prefix = spaces(common.StrWidth(prefix))
 	}
@@ -251,7 +252,7 @@ func (b *builder) matter(doc *corpus.Document, kind string) {
 func (b *builder) note(i int, text string) {
 	b.r.noteLine[i] = len(b.r.lines)
 	prefix := "  "
-	for _, seg := range wrapSegments(text, b.r.measure-common.StrWidth(prefix)) {
+	for _, seg := range textlayout.Wrap(text, b.r.measure-common.StrWidth(prefix)) {
 		b.add(docLine{kind: lkMatter, prefix: prefix, text: text[seg[0]:seg[1]], block: noteBlock(i), start: seg[0], end: seg[1]}, b.st.Matter)
 	}
 }
@@ -294,7 +295,7 @@ func (b *builder) block(ref corpus.BlockRef) {
 		prefix = "  "
 	}
 	first := true
-	for _, seg := range wrapSegments(blk.Text, b.r.measure-common.StrWidth(prefix)) {
+	for _, seg := range textlayout.Wrap(blk.Text, b.r.measure-common.StrWidth(prefix)) {
 		l := docLine{kind: lkBody, prefix: prefix, text: blk.Text[seg[0]:seg[1]], block: ref.Index, start: seg[0], end: seg[1], section: b.section}
 		if !first {
 			l.prefix = spaces(common.StrWidth(prefix))

@@ -6,6 +6,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/search"
+	"parley/tui/textlayout"
 )
 
 // The preview shows the selected hit in its paragraph, under the
@@ -114,11 +115,11 @@ func (p *searchPane) previewLines(w, h int) []string {
 	d := p.ix.Docs()[hit.Loc.Doc]
 	in := max(w-2, 1) // a cell of margin either side
 	var head []string
-	titleSpans := []styledSpan(nil)
+	titleSpans := []textlayout.Span(nil)
 	if hit.Kind == search.Title {
 		titleSpans = matchSpans(docTitle(d), hit, 0, p)
 	}
-	title := wrapStyled(docTitle(d), in, p.ctx.Styles.Title, titleSpans)
+	title := textlayout.WrapStyled(docTitle(d), in, p.ctx.Styles.Title, titleSpans)
 	head = append(head, title[:min(len(title), 2)]...)
 	head = append(head, p.ctx.Styles.Meta.Render(truncPlain(docMeta(d), in)))
 	if sec := sectionOf(d.Sections, hit.Loc.Block); sec != "" {
@@ -155,7 +156,7 @@ func (p *searchPane) previewParagraph(d *corpus.Document, hit search.Hit, w, row
 		return []string{p.ctx.Styles.Dim.Render("(no text)")}
 	}
 	text := b.Text
-	var spans []styledSpan
+	var spans []textlayout.Span
 	focus := 0
 	if hit.Kind == search.Sentence && hit.Loc.Sentence >= 0 && hit.Loc.Sentence < len(b.Sentences) {
 		s := b.Sentences[hit.Loc.Sentence]
@@ -167,8 +168,8 @@ func (p *searchPane) previewParagraph(d *corpus.Document, hit search.Hit, w, row
 	room := 4 * w * rows
 	lo, hi := 0, len(text)
 	if len(text) > room {
-		lo = runeFloor(text, max(focus-room/3, 0))
-		hi = runeFloor(text, min(lo+room, len(text)))
+		lo = textlayout.RuneFloor(text, max(focus-room/3, 0))
+		hi = textlayout.RuneFloor(text, min(lo+room, len(text)))
 	}
 	lead, tail := "", ""
 	if lo > 0 {
@@ -179,15 +180,15 @@ func (p *searchPane) previewParagraph(d *corpus.Document, hit search.Hit, w, row
 	}
 	shown := lead + oneLineKeep(text[lo:hi]) + tail
 	shift := len(lead) - lo
-	var kept []styledSpan
+	var kept []textlayout.Span
 	for _, s := range spans {
-		a, e := max(s.start, lo), min(s.end, hi)
+		a, e := max(s.Start, lo), min(s.End, hi)
 		if a < e {
-			kept = append(kept, styledSpan{a + shift, e + shift, s.style})
+			kept = append(kept, textlayout.Span{Start: a + shift, End: e + shift, Style: s.Style})
 		}
 	}
-	ranges := wrapRanges(shown, w)
-	lines := wrapStyled(shown, w, p.ctx.Styles.Body, kept)
+	ranges := textlayout.WrapAtSpaces(shown, w)
+	lines := textlayout.WrapStyled(shown, w, p.ctx.Styles.Body, kept)
 	// Start a line or two before the sentence's first line when the
 	// paragraph is taller than the preview.
 	first := 0
@@ -205,18 +206,18 @@ func (p *searchPane) previewParagraph(d *corpus.Document, hit search.Hit, w, row
 
 // matchSpans marks the query's matched characters of text (the hit's
 // text; its positions are rune indexes) as byte spans from off.
-func matchSpans(text string, hit search.Hit, off int, p *searchPane) []styledSpan {
+func matchSpans(text string, hit search.Hit, off int, p *searchPane) []textlayout.Span {
 	if len(hit.Positions) == 0 || text != hit.Text {
 		return nil
 	}
-	var spans []styledSpan
+	var spans []textlayout.Span
 	ri, pi := 0, 0
 	for bi, r := range text {
 		for pi < len(hit.Positions) && hit.Positions[pi] < ri {
 			pi++
 		}
 		if pi < len(hit.Positions) && hit.Positions[pi] == ri {
-			spans = append(spans, styledSpan{off + bi, off + bi + utf8.RuneLen(r), p.ctx.Styles.Match})
+			spans = append(spans, textlayout.Span{Start: off + bi, End: off + bi + utf8.RuneLen(r), Style: p.ctx.Styles.Match})
 		}
 		ri++
 	}
@@ -225,18 +226,18 @@ func matchSpans(text string, hit search.Hit, off int, p *searchPane) []styledSpa
 
 // sentenceSpans marks a sentence: its matched characters (disjoint spans,
 // in order) and the rest of it in the selection's style.
-func sentenceSpans(s corpus.Sentence, matched []styledSpan, p *searchPane) []styledSpan {
-	var out []styledSpan
+func sentenceSpans(s corpus.Sentence, matched []textlayout.Span, p *searchPane) []textlayout.Span {
+	var out []textlayout.Span
 	pos := s.Start
 	for _, m := range matched {
-		if m.start > pos {
-			out = append(out, styledSpan{pos, m.start, p.ctx.Styles.SelectedMeta})
+		if m.Start > pos {
+			out = append(out, textlayout.Span{Start: pos, End: m.Start, Style: p.ctx.Styles.SelectedMeta})
 		}
 		out = append(out, m)
-		pos = m.end
+		pos = m.End
 	}
 	if pos < s.End {
-		out = append(out, styledSpan{pos, s.End, p.ctx.Styles.SelectedMeta})
+		out = append(out, textlayout.Span{Start: pos, End: s.End, Style: p.ctx.Styles.SelectedMeta})
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 
 	"parley/corpus"
 	"parley/tui/common"
+	"parley/tui/textlayout"
 )
 
 // cellSeg is one piece of a laid-out table line: a fragment of a cell
@@ -173,7 +174,7 @@ func wrapCells(rows [][]string, widths []int) ([][][][2]int, bool) {
 	for ri, r := range rows {
 		wrapped[ri] = make([][][2]int, len(r))
 		for ci, cell := range r {
-			segs := wrapSegments(cell, widths[ci])
+			segs := textlayout.Wrap(cell, widths[ci])
 			if len(segs) == 1 && segs[0][1] == 0 {
 				segs = nil
 			}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"parley/corpus"
 	"parley/tui/common"
@@ -61,21 +60,6 @@ func truncPlain(s string, w int) string {
 		return s
 	}
 	return common.Truncate(s, w, "…")
-}
-
-// runeFloor moves a byte offset back to the start of the rune it falls in,
-// so that slicing never splits a character.
-func runeFloor(s string, i int) int {
-	if i <= 0 {
-		return 0
-	}
-	if i >= len(s) {
-		return len(s)
-	}
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return i
 }
 
 // sourceLabel names a source the way a reader knows it: its outlet, else

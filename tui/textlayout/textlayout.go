@@ -1,8 +1,26 @@
-package tui
+// Package textlayout is the text layout of every pane: text is wrapped
+// as byte ranges of the plain text, then painted range by range, so a
+// style never spans a line break and a highlight never bleeds into
+// padding or the next column.
+//
+// There are two wrapping rules, kept apart on purpose: the reader (and
+// its tables) wraps as ansi.Wrap does, breaking after hyphens too
+// (Wrap); the compare view, the search preview and the help break
+// only at spaces and after wide characters (WrapAtSpaces), so a file name
+// or a hyphenated word in a statement stays whole. Making them one rule
+// moves line breaks in one of the views.
+//
+// Painting: one primitive, common.Paint (a style reduced to the escape
+// sequences around its text), paints the reader's lines with overlays by
+// rank (tui/highlight.go) and the search pane's hit lines; WrapStyled paints
+// lipgloss styles over disjoint spans (compare, search preview), whose
+// frames are kept.
+package textlayout
 
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/rivo/uniseg"
@@ -10,29 +28,13 @@ import (
 	"parley/tui/common"
 )
 
-// The text layout of every pane: text is wrapped as byte ranges of the
-// plain text, then painted range by range, so a style never spans a line
-// break and a highlight never bleeds into padding or the next column.
-//
-// There are two wrapping rules, kept apart on purpose: the reader (and
-// its tables) wraps as ansi.Wrap does, breaking after hyphens too
-// (wrapSegments); the compare view, the search preview and the help break
-// only at spaces and after wide characters (wrapRanges), so a file name
-// or a hyphenated word in a statement stays whole. Making them one rule
-// moves line breaks in one of the views.
-//
-// Painting: one primitive, common.Paint (a style reduced to the escape
-// sequences around its text), paints the reader's lines with overlays by
-// rank (highlight.go) and the search pane's hit lines; wrapStyled paints
-// lipgloss styles over disjoint spans (compare, search preview), whose
-// frames are kept.
-
-// wrapSegments wraps text to width cells with ansi.Wrap, measuring as the
-// renderer does (common/width.go) so that wide CJK characters and emoji never
-// overflow, and maps each wrapped line back to its byte range in text. A
+// Wrap wraps text to width cells with ansi.Wrap, measuring as the
+// renderer does (common/width.go) so that wide CJK characters and emoji
+// never overflow, and maps each wrapped line back to its byte range in
+// text. A
 // line Wrap leaves too wide (it can keep a space before a hyphen break) is
 // hard-wrapped again.
-func wrapSegments(text string, width int) [][2]int {
+func Wrap(text string, width int) [][2]int {
 	if text == "" {
 		return [][2]int{{0, 0}}
 	}
@@ -68,7 +70,7 @@ func mapLines(text string, from, to int, wrapped string, out [][2]int) [][2]int 
 		if i < 0 {
 			// The wrap changed the text (it should not): take the line's
 			// length from here, on a character boundary.
-			end := runeFloor(text, min(pos+len(line), to))
+			end := RuneFloor(text, min(pos+len(line), to))
 			if end <= pos {
 				continue
 			}
@@ -82,13 +84,13 @@ func mapLines(text string, from, to int, wrapped string, out [][2]int) [][2]int 
 	return out
 }
 
-// styledSpan styles the byte range [start, end) of a text.
-type styledSpan struct {
-	start, end int
-	style      lipgloss.Style
+// Span styles the byte range [start, end) of a text.
+type Span struct {
+	Start, End int
+	Style      lipgloss.Style
 }
 
-// wrapStyled wraps plain text to width cells and styles each line on its
+// WrapStyled wraps plain text to width cells and styles each line on its
 // own. Wrapping the plain text first (rather than wrapping text that
 // already holds escape sequences) keeps every style inside its line, so a
 // highlight never bleeds into the padding or into the next column.
@@ -101,8 +103,8 @@ type styledSpan struct {
 // The cost is linear in the text and the spans: the spans are sorted and
 // made disjoint once, and each line takes the ones it covers from where
 // the previous line stopped.
-func wrapStyled(text string, width int, base lipgloss.Style, spans []styledSpan) []string {
-	ranges := wrapRanges(text, width)
+func WrapStyled(text string, width int, base lipgloss.Style, spans []Span) []string {
+	ranges := WrapAtSpaces(text, width)
 	lines := make([]string, len(ranges))
 	segs := spanCursor{spans: disjointSpans(spans)}
 	for i, r := range ranges {
@@ -111,10 +113,10 @@ func wrapStyled(text string, width int, base lipgloss.Style, spans []styledSpan)
 	return lines
 }
 
-// wrapRanges breaks text into lines of at most width cells (see
-// wrapStyled) and returns each line's byte range, in order; there is
+// WrapAtSpaces breaks text into lines of at most width cells (see
+// WrapStyled) and returns each line's byte range, in order; there is
 // always at least one.
-func wrapRanges(text string, width int) [][2]int {
+func WrapAtSpaces(text string, width int) [][2]int {
 	if width < 1 {
 		width = 1
 	}
@@ -172,29 +174,29 @@ func wrapRanges(text string, width int) [][2]int {
 // disjointSpans sorts spans by where they start and cuts each to begin
 // after the previous one ends: where spans overlap, the one that starts
 // first (or, starting together, comes first in spans) wins.
-func disjointSpans(spans []styledSpan) []styledSpan {
+func disjointSpans(spans []Span) []Span {
 	if len(spans) == 0 {
 		return nil
 	}
-	sorted := make([]styledSpan, len(spans))
+	sorted := make([]Span, len(spans))
 	copy(sorted, spans)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].start < sorted[j].start })
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
 	out := sorted[:0]
 	pos := 0
 	for _, s := range sorted {
-		s.start = max(s.start, pos)
-		if s.start >= s.end {
+		s.Start = max(s.Start, pos)
+		if s.Start >= s.End {
 			continue
 		}
 		out = append(out, s)
-		pos = s.end
+		pos = s.End
 	}
 	return out
 }
 
 // spanCursor walks disjoint, sorted spans along lines that come in order.
 type spanCursor struct {
-	spans []styledSpan
+	spans []Span
 	next  int // the first span that may still reach the current line
 }
 
@@ -205,7 +207,7 @@ func (c *spanCursor) render(text string, a, b int, base lipgloss.Style) string {
 	for b > a && text[b-1] == ' ' {
 		b--
 	}
-	for c.next < len(c.spans) && c.spans[c.next].end <= a {
+	for c.next < len(c.spans) && c.spans[c.next].End <= a {
 		c.next++
 	}
 	if a >= b {
@@ -213,20 +215,35 @@ func (c *spanCursor) render(text string, a, b int, base lipgloss.Style) string {
 	}
 	var out strings.Builder
 	pos := a
-	for i := c.next; i < len(c.spans) && c.spans[i].start < b; i++ {
+	for i := c.next; i < len(c.spans) && c.spans[i].Start < b; i++ {
 		s := c.spans[i]
-		start, end := max(s.start, pos), min(s.end, b)
+		start, end := max(s.Start, pos), min(s.End, b)
 		if start >= end {
 			continue
 		}
 		if pos < start {
 			out.WriteString(base.Render(text[pos:start]))
 		}
-		out.WriteString(s.style.Render(text[start:end]))
+		out.WriteString(s.Style.Render(text[start:end]))
 		pos = end
 	}
 	if pos < b {
 		out.WriteString(base.Render(text[pos:b]))
 	}
 	return out.String()
+}
+
+// RuneFloor moves a byte offset back to the start of the rune it falls in,
+// so that slicing never splits a character.
+func RuneFloor(s string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	if i >= len(s) {
+		return len(s)
+	}
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
