@@ -60,23 +60,32 @@ func BenchmarkGroupScaled(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			size := textSize(b, dir)
-			b.SetBytes(size)
-			runtime.GC()
-			b.ResetTimer()
-			var peak uint64
-			cpu := testcorpus.CPUTime()
-			for b.Loop() {
-				peak = max(peak, testcorpus.PeakHeap(func() { Group(c.Docs) }))
-			}
-			b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
-			b.StopTimer()
-			held := testcorpus.PeakLiveHeap(func() { Group(c.Docs) })
-			b.ReportMetric(float64(peak)/float64(size), "heap/text")
-			b.ReportMetric(float64(held)/float64(size), "live/text")
-			b.ReportMetric(float64(peak)/(1<<20), "peakMiB")
+			measureGroup(b, c.Docs, textSize(b, dir))
 		})
 	}
+}
+
+// measureGroup groups docs (size bytes of text) b.N times and reports
+// the processor time per grouping, the peak heap Group adds over the
+// text at the default GOGC (heap/text) and at GOGC=10 (live/text, close
+// to what it holds at once), and the first in MiB.
+func measureGroup(b *testing.B, docs []*corpus.Document, size int64) *Result {
+	b.SetBytes(size)
+	runtime.GC()
+	b.ResetTimer()
+	var peak uint64
+	var r *Result
+	cpu := testcorpus.CPUTime()
+	for b.Loop() {
+		peak = max(peak, testcorpus.PeakHeap(func() { r = Group(docs) }))
+	}
+	b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+	b.StopTimer()
+	held := testcorpus.PeakLiveHeap(func() { Group(docs) })
+	b.ReportMetric(float64(peak)/float64(size), "heap/text")
+	b.ReportMetric(float64(held)/float64(size), "live/text")
+	b.ReportMetric(float64(peak)/(1<<20), "peakMiB")
+	return r
 }
 
 // textSize is the size of the .txt files under dir.
@@ -115,16 +124,7 @@ func BenchmarkGroupGiant(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			text = ""
-			runtime.GC()
-			b.ResetTimer()
-			var peak uint64
-			cpu := testcorpus.CPUTime()
-			for b.Loop() {
-				peak = max(peak, testcorpus.PeakHeap(func() { Group(c.Docs) }))
-			}
-			b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
-			b.ReportMetric(float64(peak)/float64(n), "heap/text")
+			measureGroup(b, c.Docs, int64(n))
 		})
 	}
 }
@@ -158,21 +158,7 @@ func BenchmarkGroupDistinct(b *testing.B) {
 					}
 				}
 			}
-			b.SetBytes(size)
-			runtime.GC()
-			b.ResetTimer()
-			var peak uint64
-			var r *Result
-			cpu := testcorpus.CPUTime()
-			for b.Loop() {
-				peak = max(peak, testcorpus.PeakHeap(func() { r = Group(docs) }))
-			}
-			b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
-			b.StopTimer()
-			held := testcorpus.PeakLiveHeap(func() { Group(docs) })
-			b.ReportMetric(float64(peak)/float64(size), "heap/text")
-			b.ReportMetric(float64(held)/float64(size), "live/text")
-			b.ReportMetric(float64(peak)/(1<<20), "peakMiB")
+			r := measureGroup(b, docs, size)
 			b.ReportMetric(float64(len(r.Stories)), "stories")
 		})
 	}
