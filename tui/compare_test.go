@@ -15,7 +15,6 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/tui/common"
-	"parley/tui/textlayout"
 )
 
 func keyPress(s string) tea.KeyPressMsg {
@@ -267,29 +266,6 @@ func TestCompareExportReportsAbsolutePath(t *testing.T) {
 	if v := ansi.Strip(p.view()); !strings.Contains(v, "exported to "+want) {
 		t.Errorf("status does not name the absolute path %q:\n%s", want, v)
 	}
-}
-
-func TestWrapStyledKeepsWidthWithCJK(t *testing.T) {
-	text := "伊朗与巴基斯坦共享一条漫长的边界，两国之间有着深厚的文化联系 and some English words that wrap"
-	for w := 1; w <= 30; w++ {
-		for _, l := range textlayout.WrapStyled(text, w, common.NewCompareStyles(true).Body, nil) {
-			if got := ansi.StringWidth(l); got > w && w > 1 {
-				t.Fatalf("width %d: line %q is %d cells", w, ansi.Strip(l), got)
-			}
-		}
-	}
-	got := textlayout.WrapStyled("a bb ccc dddd", 6, common.NewCompareStyles(true).Body, nil)
-	if strings.Join(stripAll(got), "|") != "a bb|ccc|dddd" {
-		t.Errorf("word wrap: %q", stripAll(got))
-	}
-}
-
-func stripAll(lines []string) []string {
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = ansi.Strip(l)
-	}
-	return out
 }
 
 // A query is echoed in the header: control bytes in it must reach the
