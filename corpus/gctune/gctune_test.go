@@ -1,4 +1,4 @@
-package main
+package gctune
 
 import (
 	"math"
@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// fitHeapToText sets a soft memory limit by the text only for large
+// FitToText sets a soft memory limit by the text only for large
 // documents, and only in a subcommand's tuning.
 func TestFitHeapToText(t *testing.T) {
 	// Other tests run subcommands, whose first collection may come now.
@@ -28,16 +28,16 @@ func TestFitHeapToText(t *testing.T) {
 	debug.SetMemoryLimit(oneShotHeap)
 	set(true)
 
-	fitHeapToText(5<<20, 2225) // a folder of small files: untouched
+	FitToText(5<<20, 2225) // a folder of small files: untouched
 	if got := debug.SetMemoryLimit(-1); got < oneShotHeap || kept() != math.MaxInt64 {
 		t.Errorf("small documents: limit %d (kept %d), want the cap %d untouched", got, kept(), oneShotHeap)
 	}
-	fitHeapToText(60<<20, 1) // one giant file: the cap comes down to textHeap times it
+	FitToText(60<<20, 1) // one giant file: the cap comes down to textHeap times it
 	if got, want := debug.SetMemoryLimit(-1), int64(textHeap*float64(60<<20)); got != want || kept() != want {
 		t.Errorf("one 60 MiB document: limit %d (kept %d), want %d", got, kept(), want)
 	}
 	debug.SetMemoryLimit(oneShotHeap)
-	fitHeapToText(200<<20, 2) // above the cap: kept for after the first collection
+	FitToText(200<<20, 2) // above the cap: kept for after the first collection
 	oneShot.Lock()
 	collected := oneShot.collected // a pending first collection of another test's command
 	oneShot.Unlock()
@@ -45,7 +45,7 @@ func TestFitHeapToText(t *testing.T) {
 		t.Errorf("200 MiB in two documents: limit now %d, kept %d; want %d now and %d kept", got, kept(), oneShotHeap, want)
 	}
 	set(false)
-	fitHeapToText(60<<20, 1) // the interface: no tuning
+	FitToText(60<<20, 1) // the interface: no tuning
 	if kept() != math.MaxInt64 {
 		t.Errorf("without a subcommand's tuning the limit is set: %d", kept())
 	}
