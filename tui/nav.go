@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
@@ -44,8 +43,8 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if len(msg.c.Docs) == 0 {
 		// Nothing to read: quit, and let Run name the skipped files and
 		// fail, rather than leave an empty reader open.
-		m.note = "no documents loaded (parley reads .txt, .md, .html, .pdf and .epub files)"
-		m.failed = errors.New(m.note)
+		m.note = corpus.ErrNoDocuments.Error()
+		m.failed = corpus.ErrNoDocuments
 		return tea.Quit
 	}
 	// Name what was skipped at once (skippedNote); the full list is
