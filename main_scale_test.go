@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -24,42 +23,33 @@ func benchScale(b *testing.B, args ...string) { benchScaleCache(b, false, args..
 // benchScaleCache is benchScale with the document cache on, filled by a
 // run before the timing starts, when cached is set.
 func benchScaleCache(b *testing.B, cached bool, args ...string) {
-	if testcorpus.BBC() == "" {
-		b.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
-	}
-	for _, n := range testcorpus.Scales() {
-		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
-			dir, err := testcorpus.BBCCopies(b.TempDir(), n)
-			if err != nil {
+	testcorpus.EachScale(b, func(b *testing.B, dir string) {
+		b.Setenv("PARLEY_NO_CACHE", "1")
+		if cached {
+			b.Setenv("PARLEY_NO_CACHE", "")
+			b.Setenv("PARLEY_CACHE_DIR", filepath.Join(filepath.Dir(dir), "cache"))
+		}
+		// The subcommands tune the collector for a one-shot process;
+		// put it back for the benchmarks that follow.
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+		defer debug.SetGCPercent(debug.SetGCPercent(100))
+		full := append(append([]string{}, args...), dir)
+		if cached {
+			cmd := newRootCmd(io.Discard, io.Discard)
+			cmd.SetArgs(full)
+			if err := cmd.Execute(); err != nil {
 				b.Fatal(err)
 			}
-			b.Setenv("PARLEY_NO_CACHE", "1")
-			if cached {
-				b.Setenv("PARLEY_NO_CACHE", "")
-				b.Setenv("PARLEY_CACHE_DIR", filepath.Join(filepath.Dir(dir), "cache"))
+		}
+		b.ResetTimer()
+		for b.Loop() {
+			cmd := newRootCmd(io.Discard, io.Discard)
+			cmd.SetArgs(full)
+			if err := cmd.Execute(); err != nil {
+				b.Fatal(err)
 			}
-			// The subcommands tune the collector for a one-shot process;
-			// put it back for the benchmarks that follow.
-			defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
-			defer debug.SetGCPercent(debug.SetGCPercent(100))
-			full := append(append([]string{}, args...), dir)
-			if cached {
-				cmd := newRootCmd(io.Discard, io.Discard)
-				cmd.SetArgs(full)
-				if err := cmd.Execute(); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ResetTimer()
-			for b.Loop() {
-				cmd := newRootCmd(io.Discard, io.Discard)
-				cmd.SetArgs(full)
-				if err := cmd.Execute(); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func BenchmarkScaleList(b *testing.B)   { benchScale(b, "list") }
@@ -82,30 +72,21 @@ func BenchmarkScaleCompareCached(b *testing.B) {
 // the document cache and the search index written (the cache folder is
 // emptied before each run).
 func BenchmarkScaleSearchFirst(b *testing.B) {
-	if testcorpus.BBC() == "" {
-		b.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
-	}
-	for _, n := range testcorpus.Scales() {
-		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
-			dir, err := testcorpus.BBCCopies(b.TempDir(), n)
-			if err != nil {
+	testcorpus.EachScale(b, func(b *testing.B, dir string) {
+		cacheDir := filepath.Join(filepath.Dir(dir), "cache")
+		b.Setenv("PARLEY_NO_CACHE", "")
+		b.Setenv("PARLEY_CACHE_DIR", cacheDir)
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+		defer debug.SetGCPercent(debug.SetGCPercent(100))
+		for b.Loop() {
+			b.StopTimer()
+			os.RemoveAll(cacheDir)
+			b.StartTimer()
+			cmd := newRootCmd(io.Discard, io.Discard)
+			cmd.SetArgs([]string{"search", "prime minister", dir})
+			if err := cmd.Execute(); err != nil {
 				b.Fatal(err)
 			}
-			cacheDir := filepath.Join(filepath.Dir(dir), "cache")
-			b.Setenv("PARLEY_NO_CACHE", "")
-			b.Setenv("PARLEY_CACHE_DIR", cacheDir)
-			defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
-			defer debug.SetGCPercent(debug.SetGCPercent(100))
-			for b.Loop() {
-				b.StopTimer()
-				os.RemoveAll(cacheDir)
-				b.StartTimer()
-				cmd := newRootCmd(io.Discard, io.Discard)
-				cmd.SetArgs([]string{"search", "prime minister", dir})
-				if err := cmd.Execute(); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+		}
+	})
 }

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -16,19 +15,9 @@ import (
 //	go test ./corpus/ -run '^$' -bench Cache -benchtime 3x
 
 func benchCacheScales(b *testing.B, run func(b *testing.B, dir, cacheDir string)) {
-	if testcorpus.BBC() == "" {
-		b.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
-	}
-	for _, n := range testcorpus.Scales() {
-		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
-			tmp := b.TempDir()
-			dir, err := testcorpus.BBCCopies(tmp, n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			run(b, dir, filepath.Join(tmp, "cache"))
-		})
-	}
+	testcorpus.EachScale(b, func(b *testing.B, dir string) {
+		run(b, dir, filepath.Join(filepath.Dir(dir), "cache"))
+	})
 }
 
 func loadWith(b *testing.B, dir string, cache *Cache) *Corpus {

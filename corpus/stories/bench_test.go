@@ -47,22 +47,13 @@ func BenchmarkGroupBBC(b *testing.B) {
 // text (heap/text) and in MiB. Copies are byte for byte, so all but one
 // of each article are found as copies of it before any grouping.
 func BenchmarkGroupScaled(b *testing.B) {
-	if testcorpus.BBC() == "" {
-		b.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
-	}
-	for _, n := range testcorpus.Scales() {
-		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
-			dir, err := testcorpus.BBCCopies(b.TempDir(), n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			measureGroup(b, c.Docs, textSize(b, dir))
-		})
-	}
+	testcorpus.EachScale(b, func(b *testing.B, dir string) {
+		c, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		measureGroup(b, c.Docs, textSize(b, dir))
+	})
 }
 
 // measureGroup groups docs (size bytes of text) b.N times and reports

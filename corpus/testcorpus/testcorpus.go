@@ -74,6 +74,25 @@ func Scales() []int {
 	return scales
 }
 
+// EachScale runs one sub-benchmark per scale (x1, x10, …) on a folder of
+// that many copies of BBC made in the sub-benchmark's temp dir; the
+// folder's parent is the temp dir, free for a cache beside it. It skips
+// when BBC is absent.
+func EachScale(b *testing.B, run func(b *testing.B, dir string)) {
+	if BBC() == "" {
+		b.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
+	}
+	for _, n := range Scales() {
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			dir, err := BBCCopies(b.TempDir(), n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			run(b, dir)
+		})
+	}
+}
+
 // BBCCopies builds a folder holding n plain copies of the BBC folder
 // (c01/, c02/, …) under dir, and returns it. Copies are byte for byte, as
 // a user's folder of near-duplicates would be.
