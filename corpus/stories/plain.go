@@ -42,14 +42,7 @@ func heavierWord(a, b plainWord) int {
 // unitWords copies the words, scaled to unit length and sorted by key.
 func unitWords(ws plainWords) plainWords {
 	out := slices.Clone(ws)
-	norm := 0.0
-	for _, t := range out {
-		norm += float64(t.w) * float64(t.w)
-	}
-	norm = math.Sqrt(norm)
-	for i := range out {
-		out[i].w = float32(float64(out[i].w) / norm)
-	}
+	toUnitLength(out, func(t *plainWord) *float32 { return &t.w })
 	slices.SortFunc(out, func(a, b plainWord) int { return cmp.Compare(a.key, b.key) })
 	return out
 }
@@ -70,4 +63,19 @@ func (a plainWords) cosine(b plainWords) float64 {
 		}
 	}
 	return s
+}
+
+// toUnitLength scales the weights of v (reached through weight) so that
+// they have unit length, as a cosine between two vectors needs.
+func toUnitLength[T any](v []T, weight func(*T) *float32) {
+	norm := 0.0
+	for i := range v {
+		w := float64(*weight(&v[i]))
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+	for i := range v {
+		w := weight(&v[i])
+		*w = float32(float64(*w) / norm)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"parley/corpus"
 	"parley/corpus/testcorpus"
 )
 
@@ -175,10 +176,7 @@ func TestBBCStoriesQuality(t *testing.T) {
 	docs, r := bbcResult(t)
 	texts := bbcTexts(t)
 	l := loadLabels(t)
-	index := map[string]int{}
-	for i, d := range docs {
-		index[d.ID] = i
-	}
+	index := positions(docs)
 	q := measure(l, texts, index, r)
 	t.Logf("grouping: precision %.3f (%d of %d predicted pairs), recall %.3f (%d of %d labelled pairs)",
 		q.precision, q.truePos, q.predicted, q.recall, q.truePos, q.labelled)
@@ -303,4 +301,13 @@ func duplicatesFound(l labels, texts map[string]string, index map[string]int, r 
 		}
 	}
 	return found, pairs, extra
+}
+
+// positions is each document's position in docs, by id.
+func positions(docs []*corpus.Document) map[string]int {
+	index := make(map[string]int, len(docs))
+	for i, d := range docs {
+		index[d.ID] = i
+	}
+	return index
 }

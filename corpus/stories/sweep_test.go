@@ -3,6 +3,7 @@ package stories
 import (
 	"fmt"
 	"os"
+	"parley/corpus"
 	"testing"
 )
 
@@ -11,16 +12,7 @@ import (
 // It is how linkSim, meanSim and nameBoost were chosen; it does not run
 // by default.
 func TestTuningSweep(t *testing.T) {
-	if os.Getenv("PARLEY_SWEEP") == "" {
-		t.Skip("set PARLEY_SWEEP=1 to sweep the thresholds")
-	}
-	docs := bbcDocs(t)
-	texts := bbcTexts(t)
-	l := loadLabels(t)
-	index := map[string]int{}
-	for i, d := range docs {
-		index[d.ID] = i
-	}
+	docs, texts, l, index := sweepInputs(t)
 	saved := [3]float64{linkSim, meanSim, nameBoost}
 	defer func() { linkSim, meanSim, nameBoost = saved[0], saved[1], saved[2] }()
 	for _, nb := range []float64{1, 1.5, 2, 2.5, 4} {
@@ -32,6 +24,18 @@ func TestTuningSweep(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sweepInputs is what a sweep measures against: BBC's documents and
+// texts, the labels, and each document's position by id. It skips the
+// sweep unless PARLEY_SWEEP is set.
+func sweepInputs(t *testing.T) ([]*corpus.Document, map[string]string, labels, map[string]int) {
+	t.Helper()
+	if os.Getenv("PARLEY_SWEEP") == "" {
+		t.Skip("set PARLEY_SWEEP=1 to sweep the thresholds")
+	}
+	docs := bbcDocs(t)
+	return docs, bbcTexts(t), loadLabels(t), positions(docs)
 }
 
 // half keeps the labelled stories and articles alone of one parity
@@ -91,16 +95,7 @@ func TestPlainSweep(t *testing.T) {
 // sweepHalves groups BBC once per setting and logs precision, recall
 // and F1 over the whole labelled set, its even half and its odd half.
 func sweepHalves(t *testing.T, names []string, sets []func()) {
-	if os.Getenv("PARLEY_SWEEP") == "" {
-		t.Skip("set PARLEY_SWEEP=1 to sweep the thresholds")
-	}
-	docs := bbcDocs(t)
-	texts := bbcTexts(t)
-	l := loadLabels(t)
-	index := map[string]int{}
-	for i, d := range docs {
-		index[d.ID] = i
-	}
+	docs, texts, l, index := sweepInputs(t)
 	for i, set := range sets {
 		set()
 		r := Group(docs)

@@ -180,14 +180,7 @@ func (st corpusStats) vectorOf(occs []occ, sc *scratch) (vector, plainWords) {
 	}
 	sc.weighed, sc.plain = v, plain
 	v = slices.Clone(firstN(v, topTerms, heavier))
-	norm := 0.0
-	for _, t := range v {
-		norm += float64(t.w) * float64(t.w)
-	}
-	norm = math.Sqrt(norm)
-	for i := range v {
-		v[i].w = float32(float64(v[i].w) / norm)
-	}
+	toUnitLength(v, func(t *term) *float32 { return &t.w })
 	slices.SortFunc(v, func(a, b term) int { return cmp.Compare(a.key, b.key) })
 	return v, unitWords(firstN(plain, plainTerms, heavierWord))
 }
