@@ -305,7 +305,7 @@ func TestStreamingListStaysAtTop(t *testing.T) {
 	m = newModel([]string{"folder"}, filepath.Join(t.TempDir(), "state.json"))
 	send(m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	last := c.Docs[37]
-	m.state.LastDoc[corpusKey(m.paths)] = docKey(last, m.embedded)
+	m.state.LastDoc[m.corpusKey()] = m.docKey(last)
 	stream(m, func(int) {})
 	send(m, loadedMsg{c: c})
 	if m.list.selected() != last || m.reader.doc != last {

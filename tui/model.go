@@ -58,7 +58,6 @@ type Model struct {
 	paths    []string
 	corpus   *corpus.Corpus
 	docIndex map[*corpus.Document]int
-	embedded bool
 
 	state     *savedState
 	statePath string
@@ -89,7 +88,6 @@ func newModel(paths []string, statePath string) *Model {
 		ctx:       ctx,
 		hlp:       help.New(),
 		paths:     paths,
-		embedded:  len(paths) == 0,
 		statePath: statePath,
 		state:     loadState(statePath),
 		docIndex:  map[*corpus.Document]int{},

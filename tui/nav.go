@@ -76,13 +76,20 @@ func (m *Model) indexOf(d *corpus.Document) int {
 	return -1
 }
 
+// seeds says whether the loaded corpus is the embedded seeds, by its flag.
+func (m *Model) seeds() bool { return m.corpus != nil && m.corpus.Seeds }
+
+func (m *Model) docKey(d *corpus.Document) string { return docKey(d, m.seeds()) }
+
+func (m *Model) corpusKey() string { return corpusKey(m.paths, m.seeds()) }
+
 func (m *Model) lastDoc() *corpus.Document {
-	key, ok := m.state.last(corpusKey(m.paths))
+	key, ok := m.state.last(m.corpusKey())
 	if !ok {
 		return nil
 	}
 	for _, d := range m.corpus.Docs {
-		if docKey(d, m.embedded) == key {
+		if m.docKey(d) == key {
 			return d
 		}
 	}
@@ -95,7 +102,7 @@ func (m *Model) showDoc(d *corpus.Document, loc corpus.Loc, highlight bool) {
 	m.rememberPosition()
 	m.reader.open(d, m.indexOf(d), loc, highlight)
 	m.list.selectDoc(d)
-	m.state.setLast(corpusKey(m.paths), docKey(d, m.embedded))
+	m.state.setLast(m.corpusKey(), m.docKey(d))
 }
 
 // showSaved puts d in the reader where the user last left it.
@@ -108,8 +115,8 @@ func (m *Model) showSaved(d *corpus.Document) {
 // last document read, leaving the list's cursor alone.
 func (m *Model) showInReader(d *corpus.Document) {
 	m.rememberPosition()
-	m.reader.openAt(d, m.indexOf(d), m.state.place(docKey(d, m.embedded)))
-	m.state.setLast(corpusKey(m.paths), docKey(d, m.embedded))
+	m.reader.openAt(d, m.indexOf(d), m.state.place(m.docKey(d)))
+	m.state.setLast(m.corpusKey(), m.docKey(d))
 }
 
 // previewSelection shows the list's selected document in the reader
@@ -130,7 +137,7 @@ func (m *Model) previewSelection() {
 // rememberPosition records the reader's place in the state (saved on quit).
 func (m *Model) rememberPosition() {
 	if d := m.reader.doc; d != nil {
-		m.state.setPlace(docKey(d, m.embedded), m.reader.topAnchor(), m.reader.position())
+		m.state.setPlace(m.docKey(d), m.reader.topAnchor(), m.reader.position())
 	}
 }
 

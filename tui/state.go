@@ -175,9 +175,10 @@ func (s *savedState) setLast(key, doc string) {
 }
 
 // docKey names a document across runs: its absolute path, or its id in
-// the embedded corpus.
-func docKey(d *corpus.Document, embedded bool) string {
-	if embedded {
+// the embedded seeds (seeds is the loaded corpus's Seeds flag, the same
+// that decides where the shipped claims apply).
+func docKey(d *corpus.Document, seeds bool) string {
+	if seeds {
 		return "embedded:" + d.ID
 	}
 	if abs, err := filepath.Abs(d.Path); err == nil {
@@ -186,9 +187,10 @@ func docKey(d *corpus.Document, embedded bool) string {
 	return d.Path
 }
 
-// corpusKey names what was opened (the embedded corpus or the paths).
-func corpusKey(paths []string) string {
-	if len(paths) == 0 {
+// corpusKey names what was opened: the embedded seeds (by the corpus's
+// Seeds flag) or the paths.
+func corpusKey(paths []string, seeds bool) string {
+	if seeds {
 		return "embedded"
 	}
 	key := ""

@@ -111,8 +111,8 @@ func TestStateSavesAreDebounced(t *testing.T) {
 	if len(got.Positions) != 10000+len(m.corpus.Docs) {
 		t.Fatalf("%d positions kept", len(got.Positions))
 	}
-	if got.LastDoc["embedded"] != docKey(m.reader.doc, true) {
-		t.Fatalf("last document %q, reader on %s", got.LastDoc["embedded"], m.reader.doc.ID)
+	if got.LastDoc[m.corpusKey()] != m.docKey(m.reader.doc) {
+		t.Fatalf("last document %q, reader on %s", got.LastDoc[m.corpusKey()], m.reader.doc.ID)
 	}
 	saveNow(t, m) // nothing changed since: no write
 	if n := stateWrites.Load() - before; n != 1 {
@@ -158,7 +158,7 @@ func TestStateBoundedAndCleaned(t *testing.T) {
 	if _, ok := got.Positions["/docs/000000.txt"]; ok {
 		t.Fatal("the oldest position was kept")
 	}
-	if _, ok := got.Positions[docKey(m.reader.doc, true)]; !ok {
+	if _, ok := got.Positions[m.docKey(m.reader.doc)]; !ok {
 		t.Fatal("the newest position was evicted")
 	}
 	for _, p := range stale {
@@ -190,7 +190,7 @@ func TestStateWrittenThroughSymlink(t *testing.T) {
 	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
 		t.Fatal("the link was replaced by a file")
 	}
-	if s := loadState(real); s.LastDoc["embedded"] == "" {
+	if s := loadState(real); s.LastDoc[m.corpusKey()] == "" {
 		t.Fatalf("the link's target holds %+v", s)
 	}
 }
@@ -335,8 +335,8 @@ func TestHangupSavesThenQuits(t *testing.T) {
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("hangup does not quit")
 	}
-	want := m.state.Positions[docKey(m.reader.doc, true)]
-	if got := loadState(path).Positions[docKey(m.reader.doc, true)]; got.Block != want.Block || got.Offset != want.Offset || got.At == 0 {
+	want := m.state.Positions[m.docKey(m.reader.doc)]
+	if got := loadState(path).Positions[m.docKey(m.reader.doc)]; got.Block != want.Block || got.Offset != want.Offset || got.At == 0 {
 		t.Fatalf("saved %+v, want %+v", got, want)
 	}
 }
@@ -348,7 +348,7 @@ func TestHangupWritesTheLastInputsState(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	m := openModel(t, path)
 	press(m, "enter", "space", "j")
-	key := docKey(m.reader.doc, true)
+	key := m.docKey(m.reader.doc)
 	want := m.reader.topAnchor()
 	m.hup.write()
 	got := loadState(path).Positions[key]

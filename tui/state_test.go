@@ -95,14 +95,16 @@ func TestPositionPersistsAcrossRuns(t *testing.T) {
 func TestPositionPastEndIsClamped(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	s := loadState(path)
-	s.setPlace("embedded:talks", anchor{block: 500, off: 9000}, corpus.Loc{Block: 500, Sentence: 9})
-	s.setLast("embedded", "embedded:talks")
+	c := fixtureCorpus()
+	talks := docKey(c.Docs[0], c.Seeds)
+	s.setPlace(talks, anchor{block: 500, off: 9000}, corpus.Loc{Block: 500, Sentence: 9})
+	s.setLast(corpusKey(nil, c.Seeds), talks)
 	if err := s.save(path); err != nil {
 		t.Fatal(err)
 	}
 	m := newModel(nil, path)
 	send(m, tea.WindowSizeMsg{Width: 80, Height: 12})
-	send(m, loadedMsg{c: fixtureCorpus()})
+	send(m, loadedMsg{c: c})
 	if m.reader.doc == nil || m.reader.top != m.reader.maxTop() {
 		t.Fatalf("top %d, max %d", m.reader.top, m.reader.maxTop())
 	}
@@ -123,19 +125,36 @@ func TestOpeningSavesInBackground(t *testing.T) {
 	if msg := cmd(); msg.(stateSavedMsg).err != nil {
 		t.Fatal(msg)
 	}
-	if s := loadState(path); s.LastDoc["embedded"] != "embedded:border" {
+	if s := loadState(path); s.LastDoc[m.corpusKey()] != m.docKey(m.corpus.Docs[1]) {
 		t.Fatalf("state after opening: %+v", s.LastDoc)
 	}
 	// An older snapshot written late never replaces a newer one.
 	older := m.state.changes()
-	m.state.setLast("embedded", "embedded:notes")
+	m.state.setLast(m.corpusKey(), m.docKey(m.corpus.Docs[2]))
 	if err := m.state.save(path); err != nil {
 		t.Fatal(err)
 	}
 	if err := older.write(path); err != nil {
 		t.Fatal(err)
 	}
-	if s := loadState(path); s.LastDoc["embedded"] != "embedded:notes" {
+	if s := loadState(path); s.LastDoc[m.corpusKey()] != m.docKey(m.corpus.Docs[2]) {
 		t.Fatalf("an older save won: %+v", s.LastDoc)
+	}
+}
+
+// TestStateKeyFromSeedsFlag: documents are named by their id only in the
+// embedded seeds, as the corpus's Seeds flag says (the same flag that
+// decides where the shipped claims apply), not whenever no path was named.
+func TestStateKeyFromSeedsFlag(t *testing.T) {
+	seeds := seedCorpus(t)
+	m := newTestModel(t, 80, 24, seeds)
+	if got := m.docKey(seeds.Docs[0]); got != "embedded:"+seeds.Docs[0].ID || m.corpusKey() != "embedded" {
+		t.Fatalf("seeds keyed %q in %q", got, m.corpusKey())
+	}
+	c := fixtureCorpus() // named by no path, and not the seeds
+	m = newTestModel(t, 80, 24, c)
+	abs, _ := filepath.Abs(c.Docs[0].Path)
+	if got := m.docKey(c.Docs[0]); got != abs || m.corpusKey() == "embedded" {
+		t.Fatalf("a corpus other than the seeds keyed %q in %q", got, m.corpusKey())
 	}
 }
