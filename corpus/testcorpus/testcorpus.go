@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -60,17 +61,21 @@ func Sample[T any](items []T, step int) []T {
 	return out
 }
 
-// ScaleEnv names the environment variable that adds a larger scale to the
-// scale benchmarks: PARLEY_BENCH_SCALE=40 measures 40 copies of BBC too.
+// ScaleEnv names the environment variable that adds larger scales to the
+// scale benchmarks: PARLEY_BENCH_SCALE=40 measures 40 copies of BBC too,
+// PARLEY_BENCH_SCALE=4,40 both 4 and 40 (two steps of 4×: 1 to 4, 10 to 40).
 const ScaleEnv = "PARLEY_BENCH_SCALE"
 
 // Scales are the corpus sizes the scale benchmarks measure, in copies of
-// BBC: 1 and 10, plus the one named by PARLEY_BENCH_SCALE.
+// BBC: 1 and 10, plus those named by PARLEY_BENCH_SCALE, smallest first.
 func Scales() []int {
 	scales := []int{1, 10}
-	if n, err := strconv.Atoi(os.Getenv(ScaleEnv)); err == nil && n > 0 && n != 1 && n != 10 {
-		scales = append(scales, n)
+	for _, f := range strings.Split(os.Getenv(ScaleEnv), ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 && !slices.Contains(scales, n) {
+			scales = append(scales, n)
+		}
 	}
+	slices.Sort(scales)
 	return scales
 }
 
