@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"parley/corpus"
+	"parley/corpus/compare"
 	"parley/corpus/compare/claimsfile"
 	"parley/corpus/export"
 	"parley/corpus/gctune"
@@ -141,6 +142,29 @@ func loadCorpusKeeping(paths []string, keep func(name, text string) bool, stderr
 	return c, reportLoad(c, stderr)
 }
 
+// loadGrouped is loadCorpus for the commands that group the documents
+// into stories: a folder's grouping kept on disk is used when the cache
+// serves it (opts.Stored, whose documents are read as they are needed).
+func loadGrouped(paths []string, opts *export.CompareOptions, stderr io.Writer) (*corpus.Corpus, error) {
+	if st, ok := compare.LoadStored(corpus.OpenCache(noCache), paths); ok {
+		gctune.FitToText(st.TextBytes, len(st.Corpus.Docs))
+		opts.Stored = st
+		return st.Corpus, reportLoad(st.Corpus, stderr)
+	}
+	return loadCorpus(paths, stderr)
+}
+
+// finishStored writes to the document cache what a stored corpus read
+// anew, after the command's answer (err).
+func finishStored(st *compare.Stored, err error, stderr io.Writer) error {
+	if st != nil {
+		if ferr := st.Finish(); ferr != nil {
+			fmt.Fprintln(stderr, "parley: cache not written:", corpus.CleanLine(ferr.Error()))
+		}
+	}
+	return err
+}
+
 // reportLoad writes what went wrong loading c on stderr: the cache not
 // written, the files skipped and why. It fails only when nothing loaded.
 func reportLoad(c *corpus.Corpus, stderr io.Writer) error {
@@ -187,13 +211,18 @@ func newStoriesCmd(stdout, stderr io.Writer) *cobra.Command {
 			"their shared distinctive names and terms. A document on its own is a story of one; a\n" +
 			"document whose body is (almost) word for word another's is listed as its copy.",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadCorpus(args, stderr)
+			var co export.CompareOptions
+			c, err := loadGrouped(args, &co, stderr)
 			if err != nil {
 				return err
 			}
+			grouping := stories.Group
+			if co.Stored != nil {
+				grouping = func([]*corpus.Document) *stories.Result { return co.Stored.Grouping }
+			}
 			// As list: titles whole unless on a terminal.
 			opts := export.ListOptions{JSON: asJSON, Cut: export.TerminalWidth(stdout) > 0}
-			return export.WriteStories(stdout, c.Docs, stories.Group(c.Docs), opts)
+			return export.WriteStories(stdout, c.Docs, grouping(c.Docs), opts)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON")
@@ -287,14 +316,14 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 			if strings.TrimSpace(args[0]) == "" {
 				return errors.New("compare needs a sentence or a few words to compare")
 			}
-			c, err := loadCorpus(args[1:], stderr)
+			c, err := loadGrouped(args[1:], &opts, stderr)
 			if err != nil {
 				return err
 			}
-			if opts.Curated, err = claimsfile.ForCommand(c, args[1:], opts.EngineOnly, stderr); err != nil {
+			if opts.Curated, err = claimsfile.ForCommand(c, args[1:], opts.EngineOnly, stderr, opts.Stored.Filler()); err != nil {
 				return err
 			}
-			return export.RunCompare(stdout, c, args[0], opts)
+			return finishStored(opts.Stored, export.RunCompare(stdout, c, args[0], opts), stderr)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")
@@ -318,14 +347,14 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := opts.Check(); err != nil {
 				return err
 			}
-			c, err := loadCorpus(args, stderr)
+			c, err := loadGrouped(args, &opts, stderr)
 			if err != nil {
 				return err
 			}
-			if opts.Curated, err = claimsfile.ForCommand(c, args, opts.EngineOnly, stderr); err != nil {
+			if opts.Curated, err = claimsfile.ForCommand(c, args, opts.EngineOnly, stderr, opts.Stored.Filler()); err != nil {
 				return err
 			}
-			return export.RunClaims(stdout, c, opts)
+			return finishStored(opts.Stored, export.RunClaims(stdout, c, opts), stderr)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")

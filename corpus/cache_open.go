@@ -101,8 +101,9 @@ func (c *Cache) prune() {
 			}
 			continue
 		}
-		// The documents' files and the search indexes (package search).
-		if !strings.HasPrefix(e.Name(), "docs-") && !strings.HasPrefix(e.Name(), "search-") {
+		// The documents' files, the search indexes (package search) and
+		// the stories kept for compare (package compare).
+		if !strings.HasPrefix(e.Name(), "docs-") && !strings.HasPrefix(e.Name(), "search-") && !strings.HasPrefix(e.Name(), "stories-") {
 			continue
 		}
 		files = append(files, file{p, info.Size(), info.ModTime()})

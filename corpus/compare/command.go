@@ -24,6 +24,9 @@ type CommandOptions struct {
 	// list the claims of (a story ID from parley stories).
 	All   bool
 	Story string
+	// Stored is the corpus' grouping kept on disk (LoadStored), when the
+	// corpus was opened through it; nil groups the corpus anew.
+	Stored *Stored
 }
 
 // CompareCommand compares text with its comparison set in c: the other
@@ -80,7 +83,11 @@ func ClaimsCommand(c *corpus.Corpus, opts CommandOptions) (all []StoryClaims, al
 // setsFor groups c into stories and prepares its comparison sets, with
 // the curated layer unless EngineOnly.
 func setsFor(c *corpus.Corpus, opts CommandOptions) *Sets {
-	return NewSets(c.Docs, stories.Group(c.Docs), Options{EngineOnly: opts.EngineOnly, Curated: opts.Curated})
+	o := Options{EngineOnly: opts.EngineOnly, Curated: opts.Curated}
+	if opts.Stored != nil {
+		return opts.Stored.Sets(o)
+	}
+	return NewSets(c.Docs, stories.Group(c.Docs), o)
 }
 
 // scopeFor is the set text is compared with: every document with

@@ -40,6 +40,12 @@ type Sets struct {
 
 	locOnce sync.Once
 	byText  map[uint64]corpus.Loc
+
+	// With the grouping kept on disk (LoadStored), the documents are
+	// read when a set's index is first built (fill), and a sentence is
+	// found through the store (locate).
+	fill   func(docs []int)
+	locate func(key uint64) (corpus.Loc, bool)
 }
 
 // Scope is one comparison set. Results of Compare and Claims on it use
@@ -130,6 +136,9 @@ func (s *Sets) newScope(kind ScopeKind, set []int) *Scope {
 // i is the corpus document Set[i].
 func (sc *Scope) Index() *Index {
 	sc.once.Do(func() {
+		if sc.sets.fill != nil {
+			sc.sets.fill(sc.Set)
+		}
 		docs := make([]*corpus.Document, len(sc.Set))
 		for i, d := range sc.Set {
 			docs[i] = sc.sets.docs[d]

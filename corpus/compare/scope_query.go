@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"parley/corpus"
+	"parley/corpus/stories"
 )
 
 // maxPicked is how many stories a typed query with no story is compared
@@ -94,29 +95,37 @@ func (sc *Scope) corpusClaim(c Claim) Claim {
 // quotes and spacing), so a pasted sentence is compared within its own
 // story. Copies are skipped: the kept document comes first.
 func (s *Sets) Locate(text string) (corpus.Loc, bool) {
-	s.locOnce.Do(func() {
-		s.byText = map[uint64]corpus.Loc{}
-		for di, d := range s.docs {
-			if _, dup := s.stories.DuplicateOf[di]; dup {
-				continue
-			}
-			for _, br := range d.Blocks() {
-				for si, st := range br.Block.Sentences {
-					if key, ok := textKey(st.Text); ok {
-						if _, seen := s.byText[key]; !seen {
-							s.byText[key] = corpus.Loc{Doc: di, Block: br.Index, Sentence: si}
-						}
-					}
-				}
-			}
-		}
-	})
 	key, ok := textKey(corpus.StripControls(text))
 	if !ok {
 		return corpus.Loc{}, false
 	}
+	if s.locate != nil {
+		return s.locate(key)
+	}
+	s.locOnce.Do(func() { s.byText = firstLocs(s.docs, s.stories) })
 	loc, ok := s.byText[key]
 	return loc, ok
+}
+
+// firstLocs is where each sentence key first occurs in docs, copies
+// skipped.
+func firstLocs(docs []*corpus.Document, r *stories.Result) map[uint64]corpus.Loc {
+	byText := map[uint64]corpus.Loc{}
+	for di, d := range docs {
+		if _, dup := r.DuplicateOf[di]; dup {
+			continue
+		}
+		for _, br := range d.Blocks() {
+			for si, st := range br.Block.Sentences {
+				if key, ok := textKey(st.Text); ok {
+					if _, seen := byText[key]; !seen {
+						byText[key] = corpus.Loc{Doc: di, Block: br.Index, Sentence: si}
+					}
+				}
+			}
+		}
+	}
+	return byText
 }
 
 // For is the set a text is compared with by default: the story of the

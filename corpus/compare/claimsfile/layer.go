@@ -232,14 +232,27 @@ func contains(list []string, s string) bool {
 // else the layer's claims (see Open and Curated). A broken claims file
 // and stale quotes are reported on stderr, and the command goes on
 // without what is broken; the error is for shipped data that cannot be
-// read.
-func ForCommand(c *corpus.Corpus, paths []string, engineOnly bool, stderr io.Writer) ([]compare.CuratedClaim, error) {
+// read. fill, when set, reads the documents the user's quotes name
+// before they are checked (a corpus whose documents are read on demand,
+// compare.Stored).
+func ForCommand(c *corpus.Corpus, paths []string, engineOnly bool, stderr io.Writer, fill func(docs []int)) ([]compare.CuratedClaim, error) {
 	if engineOnly {
 		return nil, nil
 	}
 	l, err := Open(c, paths)
 	if err != nil {
 		return nil, err
+	}
+	if fill != nil && l.User != nil {
+		var quoted []int
+		for _, cl := range l.User.Claims {
+			for key := range cl.Quotes {
+				if d := l.docOf(c.Docs, key); d >= 0 {
+					quoted = append(quoted, d)
+				}
+			}
+		}
+		fill(quoted)
 	}
 	for _, line := range l.Report(c.Docs) {
 		fmt.Fprintln(stderr, "parley:", line)

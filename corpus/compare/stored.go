@@ -1,0 +1,270 @@
+package compare
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"parley/corpus"
+	"parley/corpus/stories"
+)
+
+// Stored is a corpus with its grouping from the store kept on disk (see
+// store.go). Its documents hold at first only what the store keeps of
+// them (ID, path, file name, title, date); Fill reads the others' text
+// from the document cache, and the comparison sets of Sets fill their
+// documents before building an index, so a compare reads only the
+// documents it compares.
+type Stored struct {
+	Corpus   *corpus.Corpus
+	Grouping *stories.Result
+	// TextBytes is the size of the documents' text (gctune.TextBytes).
+	TextBytes int64
+
+	cache  *corpus.Cache
+	l      *corpus.Listing
+	g      *groupStore
+	mu     sync.Mutex
+	filled []bool
+}
+
+// storeReads counts the documents Fill read, and storeBuilds the
+// stores written, for tests.
+var storeReads, storeBuilds atomic.Int64
+
+// LoadStored is the corpus of paths and its grouping from the store in
+// cache, written first (every document loaded and grouped) when it is
+// missing, stale, damaged or foreign. ok is false when no store can
+// serve paths (no cache; a path that is a file, or a folder with a
+// catalog file); the caller then loads and groups as usual.
+func LoadStored(cache *corpus.Cache, paths []string) (st *Stored, ok bool) {
+	if cache == nil || len(paths) == 0 {
+		return nil, false
+	}
+	l := corpus.List(paths)
+	if !l.Plain {
+		return nil, false
+	}
+	roots := rootsKey(paths)
+	digest := listingDigest(l, statFiles(l.Files))
+	path := filepath.Join(cache.Dir, "stories-"+storeName(roots))
+	st = &Stored{cache: cache, l: l}
+	if data, err := os.ReadFile(path); err == nil {
+		if g, err := decodeGroupStore(data, cache.Version, roots); err == nil && g.digest == digest && g.nFiles == len(l.Files) {
+			if st.open(g) {
+				return st, true
+			}
+		}
+	}
+	st.rebuild(digest)
+	if data := encodeGroupStore(st.g, cache.Version, roots); writeStore(cache, path, data) == nil {
+		cache.Prune()
+	}
+	return st, true
+}
+
+// rootsKey names the folders opened, in order, as absolute paths.
+func rootsKey(paths []string) string {
+	abs := make([]string, len(paths))
+	for i, p := range paths {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			a = p
+		}
+		abs[i] = a
+	}
+	return strings.Join(abs, "\x00")
+}
+
+func storeName(roots string) string {
+	h := sha256.Sum256([]byte(roots))
+	return hex.EncodeToString(h[:12])
+}
+
+// open makes the corpus from a valid store: placeholders for the
+// documents, the problems of the files that failed (loaded again, as
+// they are not cached, for their messages). It fails when such a file
+// now loads.
+func (st *Stored) open(g *groupStore) bool {
+	c := &corpus.Corpus{Problems: st.l.Problems, Unsupported: st.l.Unsupported}
+	if len(g.failed) > 0 {
+		docs, errs := st.l.Load(g.failed, st.cache)
+		for k, i := range g.failed {
+			if docs[k] != nil {
+				return false
+			}
+			if errs[k] != nil {
+				c.Problems = append(c.Problems, corpus.LoadError{Path: st.l.Files[i].Path, Err: errs[k]})
+			} else {
+				c.Filtered++
+			}
+		}
+	}
+	c.Docs = make([]*corpus.Document, len(g.docs))
+	for i, d := range g.docs {
+		f := st.l.Files[d.file]
+		c.Docs[i] = &corpus.Document{ID: f.ID, Path: f.Path, File: d.name, Title: d.title, Published: d.published}
+	}
+	st.Corpus, st.Grouping, st.TextBytes, st.g = c, g.result, g.textBytes, g
+	st.filled = make([]bool, len(g.docs))
+	return true
+}
+
+// rebuild loads every file, as corpus.LoadPaths does, and groups the
+// documents into the store's content.
+func (st *Stored) rebuild(digest [32]byte) {
+	storeBuilds.Add(1)
+	l := st.l
+	all := make([]int, len(l.Files))
+	for i := range all {
+		all[i] = i
+	}
+	docs, errs := l.Load(all, st.cache)
+	c := &corpus.Corpus{Problems: l.Problems, Unsupported: l.Unsupported, CacheErr: st.cache.Flush()}
+	g := &groupStore{digest: digest, nFiles: len(l.Files)}
+	for i, d := range docs {
+		switch {
+		case errs[i] != nil:
+			c.Problems = append(c.Problems, corpus.LoadError{Path: l.Files[i].Path, Err: errs[i]})
+			g.failed = append(g.failed, i)
+		case d == nil:
+			c.Filtered++
+			g.failed = append(g.failed, i)
+		default:
+			c.Docs = append(c.Docs, d)
+			g.docs = append(g.docs, storedDoc{file: i, name: d.File, title: d.Title, published: d.Published})
+			g.textBytes += textBytes(d)
+		}
+	}
+	g.result = stories.Group(c.Docs)
+	g.locate = locateRecords(firstLocs(c.Docs, g.result))
+	st.Corpus, st.Grouping, st.TextBytes, st.g = c, g.result, g.textBytes, g
+	st.filled = make([]bool, len(c.Docs))
+	for i := range st.filled {
+		st.filled[i] = true
+	}
+}
+
+// textBytes is a document's title and blocks, as gctune counts them.
+func textBytes(d *corpus.Document) int64 {
+	n := int64(len(d.Title))
+	for _, br := range d.Blocks() {
+		n += int64(len(br.Block.Text))
+	}
+	return n
+}
+
+// Sets are the comparison sets of the stored corpus: each reads its
+// documents from the document cache when its index is first built, and
+// a pasted sentence is found through the store.
+func (st *Stored) Sets(opts Options) *Sets {
+	s := NewSets(st.Corpus.Docs, st.Grouping, opts)
+	s.fill = st.Fill
+	s.locate = st.g.lookup
+	return s
+}
+
+// Fill reads the documents docs (corpus indexes) from the document
+// cache in place of their placeholders, once each. A file that fails to
+// load now keeps its placeholder (it changed since the store was
+// written; the next run writes the store anew).
+func (st *Stored) Fill(docs []int) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	var which, files []int
+	for _, d := range docs {
+		if d >= 0 && d < len(st.filled) && !st.filled[d] {
+			st.filled[d] = true
+			which, files = append(which, d), append(files, st.g.docs[d].file)
+		}
+	}
+	if len(which) == 0 {
+		return
+	}
+	loaded, _ := st.l.Load(files, st.cache)
+	for k, d := range which {
+		if loaded[k] != nil {
+			*st.Corpus.Docs[d] = *loaded[k]
+		}
+	}
+	storeReads.Add(int64(len(which)))
+}
+
+// Finish writes to the document cache what Fill parsed anew (a file
+// whose cache entry was gone), keeping the entries of the files not
+// read.
+func (st *Stored) Finish() error { return st.l.FlushCache(st.cache) }
+
+// statFiles is each listed file's size and modification time (zero for
+// a file that cannot be looked at), on every core.
+func statFiles(files []corpus.ListedFile) [][2]int64 {
+	out := make([][2]int64, len(files))
+	const chunk = 1024
+	var wg sync.WaitGroup
+	for lo := 0; lo < len(files); lo += chunk {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < min(lo+chunk, len(files)); i++ {
+				if info, err := os.Stat(files[i].Path); err == nil {
+					out[i] = [2]int64{info.Size(), info.ModTime().UnixNano()}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// listingDigest sums every listed file's place, id, size and time: any
+// file changed, added or removed changes it.
+func listingDigest(l *corpus.Listing, stats [][2]int64) [32]byte {
+	h := sha256.New()
+	var b []byte
+	for i, f := range l.Files {
+		b = appendStr(appendStr(appendStr(appendStr(b[:0], f.Root), f.Rel), f.ID), f.Path)
+		b = binary.LittleEndian.AppendUint64(b, uint64(stats[i][0]))
+		b = binary.LittleEndian.AppendUint64(b, uint64(stats[i][1]))
+		h.Write(b)
+	}
+	var d [32]byte
+	h.Sum(d[:0])
+	return d
+}
+
+// writeStore writes a store file whole or not at all: to a temporary
+// file in the cache folder, renamed over the old one, so another parley
+// reading it sees the old file or the new one.
+func writeStore(cache *corpus.Cache, path string, data []byte) error {
+	if err := os.MkdirAll(cache.Dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(cache.Dir, "stories-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// Filler is Fill, or nil for no stored corpus.
+func (st *Stored) Filler() func(docs []int) {
+	if st == nil {
+		return nil
+	}
+	return st.Fill
+}
