@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -32,9 +33,12 @@ type ListedFile struct {
 }
 
 // List walks paths as LoadPaths does, reading no file.
-func List(paths []string) *Listing {
+func List(paths []string) *Listing { return list(paths, false) }
+
+// list is List, stamping each file when stamp is set.
+func list(paths []string, stamp bool) *Listing {
 	c := &Corpus{}
-	jobs := c.collect(paths)
+	jobs := c.collect(paths, stamp)
 	l := &Listing{Problems: c.Problems, Unsupported: c.Unsupported, Plain: len(paths) > 0}
 	for _, p := range paths {
 		if info, err := os.Stat(p); err != nil || !info.IsDir() || hasCatalog(p) {
@@ -42,13 +46,20 @@ func List(paths []string) *Listing {
 		}
 	}
 	abs := map[string]string{}
+	l.Files = make([]ListedFile, 0, len(jobs))
 	for _, j := range jobs {
 		a, ok := abs[j.root]
 		if !ok {
 			a, _ = filepath.Abs(j.root)
 			abs[j.root] = a
 		}
-		l.Files = append(l.Files, ListedFile{Path: j.path, ID: j.id, Root: a, Rel: cacheRel(a, j.abs), job: j})
+		rel := j.abs
+		if prefix := pathPrefix(a); strings.HasPrefix(rel, prefix) && filepath.Separator == '/' {
+			rel = rel[len(prefix):] // as cacheRel would make it, without the work
+		} else {
+			rel = cacheRel(a, j.abs)
+		}
+		l.Files = append(l.Files, ListedFile{Path: j.path, ID: j.id, Root: a, Rel: rel, job: j})
 	}
 	return l
 }

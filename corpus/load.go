@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -150,7 +151,10 @@ type job struct {
 	path, id, root, rel string
 	abs                 string // path, absolute and cleaned
 	catalog             bool
+	stamp               FileStamp // when the walk was asked to stamp files
 }
+
+func byPath(a, b job) int { return strings.Compare(a.path, b.path) }
 
 // LoadPaths loads the named files and folders (folders recursively, .txt
 // and .md only, hidden folders skipped), parsing on every core. Documents
@@ -159,7 +163,7 @@ type job struct {
 // is a path that does not exist. The error is reserved for none today.
 func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 	c := &Corpus{}
-	jobs := c.collect(paths)
+	jobs := c.collect(paths, false)
 	docs, errs := loadJobs(jobs, opts)
 	if opts.Cache != nil {
 		c.CacheErr = opts.Cache.Flush()
@@ -219,10 +223,23 @@ func loadOne(j job, maxSize int64, keep func(name, text string) bool) (*Document
 }
 
 // collect walks the roots and returns the files to load, sorted by path,
-// each once, with ids unique in the corpus. Walk errors go to Problems.
-func (c *Corpus) collect(roots []string) []job {
+// each once, with ids unique in the corpus; stamp has each one's stamp
+// taken too. Walk errors go to Problems.
+func (c *Corpus) collect(roots []string, stamp bool) []job {
 	var jobs []job
 	seen := map[string]bool{} // files by cleaned absolute path
+	// One folder's files are each found once: the map is needed only when
+	// there are other paths.
+	seenFile := func(abs string) bool {
+		if len(roots) == 1 {
+			return false
+		}
+		if seen[abs] {
+			return true
+		}
+		seen[abs] = true
+		return false
+	}
 	seenRoot := map[string]bool{}
 	ids := map[string]bool{}
 	for _, root := range roots {
@@ -251,46 +268,17 @@ func (c *Corpus) collect(roots []string) []job {
 		seenRoot[absRoot] = true
 		catalog := info.IsDir() && hasCatalog(root)
 		var found []job
-		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				c.Problems = append(c.Problems, LoadError{p, cleanErr(err)})
-				return nil
-			}
-			if d.IsDir() {
-				if p != root && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !readableName(p) {
-				// Files of other kinds are counted (SkippedSummary); hidden
-				// files and the folder's own catalog are not documents.
-				if d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") && !(filepath.Dir(p) == filepath.Clean(root) && d.Name() == CatalogFile) {
-					c.Unsupported = append(c.Unsupported, p)
-				}
-				return nil
-			}
-			if p != root {
-				if err := notRegular(p, d.Type()); err != nil {
-					c.Problems = append(c.Problems, LoadError{p, err})
-					return nil
-				}
-			}
-			// Dedupe by cleaned absolute path: "two" and "./two/a.txt"
-			// name the same file.
-			abs := absRoot
-			if p != root {
-				abs = filepath.Join(absRoot, strings.TrimPrefix(p, filepath.Clean(root)))
-			}
-			if seen[abs] {
-				return nil
-			}
-			seen[abs] = true
-			id := docID(root, p, info.IsDir())
-			found = append(found, job{path: p, id: id, root: root, rel: id, abs: abs, catalog: catalog})
-			return nil
-		})
-		sort.Slice(found, func(a, b int) bool { return found[a].path < found[b].path })
+		if info.IsDir() {
+			found = c.walkJobs(root, absRoot, catalog, stamp, seenFile)
+		} else if !seen[absRoot] {
+			seen[absRoot] = true
+			id := docID(root, root, false)
+			found = []job{{path: root, id: id, root: root, rel: id, abs: absRoot,
+				stamp: FileStamp{Size: info.Size(), MTime: info.ModTime().UnixNano(), OK: true}}}
+		}
+		if !slices.IsSortedFunc(found, byPath) {
+			slices.SortFunc(found, byPath)
+		}
 		for i := range found {
 			found[i].id = uniqueID(ids, found[i].id, root)
 		}

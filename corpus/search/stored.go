@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"sync/atomic"
 
@@ -39,8 +38,8 @@ func LoadStored(cache *corpus.Cache, paths []string) (c *corpus.Corpus, ix *Inde
 			ch <- s
 		}()
 	}
-	l := corpus.List(paths)
-	stats := statAll(l.Files)
+	snap := corpus.TakeSnapshot(paths)
+	l, stats := snap.Listing, snap.Stamps
 	old := map[string]*storeFile{}
 	for root, ch := range opening {
 		if s := <-ch; s != nil {
@@ -74,27 +73,6 @@ func LoadStored(cache *corpus.Cache, paths []string) (c *corpus.Corpus, ix *Inde
 	return c, ix, true
 }
 
-// fileStat is a file's size and modification time, as the caches key it.
-type fileStat struct {
-	size, mtime int64
-	ok          bool
-}
-
-// statAll stats every file, on every core: at forty times the BBC folder
-// this is most of a stored search's system time.
-func statAll(files []corpus.ListedFile) []fileStat {
-	stats := make([]fileStat, len(files))
-	const chunk = 1024
-	_ = parallel(bg, (len(files)+chunk-1)/chunk, func(i int) {
-		for k := i * chunk; k < min((i+1)*chunk, len(files)); k++ {
-			if info, err := os.Stat(files[k].Path); err == nil && info.Mode().IsRegular() {
-				stats[k] = fileStat{info.Size(), info.ModTime().UnixNano(), true}
-			}
-		}
-	})
-	return stats
-}
-
 // rebuildBatch is how many files a rebuild loads at a time: their
 // documents are dropped once their targets are written, so that a
 // folder's first search does not hold every document at once.
@@ -104,7 +82,7 @@ var rebuildBatch = 4096
 // as opened already, or nil), bringing it up to date first when a file changed, was added or is
 // gone. It returns the index file, each loaded file's document (ID and
 // Path only) in order, and adds the problems of files that failed to c.
-func openRoot(cache *corpus.Cache, l *corpus.Listing, stats []fileStat, lo, hi int, c *corpus.Corpus, old *storeFile) (*storeFile, []*corpus.Document, bool) {
+func openRoot(cache *corpus.Cache, l *corpus.Listing, stats []corpus.FileStamp, lo, hi int, c *corpus.Corpus, old *storeFile) (*storeFile, []*corpus.Document, bool) {
 	r := &rebuild{cache: cache, l: l, stats: stats, c: c, old: old}
 	root := l.Files[lo].Root
 	path := storePath(cache, root)
@@ -162,7 +140,7 @@ func openRoot(cache *corpus.Cache, l *corpus.Listing, stats []fileStat, lo, hi i
 type rebuild struct {
 	cache *corpus.Cache
 	l     *corpus.Listing
-	stats []fileStat
+	stats []corpus.FileStamp
 	c     *corpus.Corpus
 	old   *storeFile
 	fresh map[int]*corpus.Document // loaded before the rewrite began
@@ -170,11 +148,11 @@ type rebuild struct {
 
 // hit reports whether file i's entry in the old index is still valid.
 func (r *rebuild) hit(i int) bool {
-	if r.old == nil || !r.stats[i].ok {
+	if r.old == nil || !r.stats[i].OK {
 		return false
 	}
 	e, ok := r.old.files[r.l.Files[i].Rel]
-	return ok && e.size == r.stats[i].size && e.mtime == r.stats[i].mtime
+	return ok && e.size == r.stats[i].Size && e.mtime == r.stats[i].MTime
 }
 
 // load loads the files which, recording their problems, and returns
@@ -224,7 +202,7 @@ func (r *rebuild) write(path, root string, lo, hi int) bool {
 		built := build(freshDocs, false)
 		k := 0
 		for i := at; i < end; i++ {
-			e := storeEntry{rel: r.l.Files[i].Rel, size: r.stats[i].size, mtime: r.stats[i].mtime}
+			e := storeEntry{rel: r.l.Files[i].Rel, size: r.stats[i].Size, mtime: r.stats[i].MTime}
 			switch {
 			case k < len(freshAt) && freshAt[k] == i:
 				sp := built.spans[k]

@@ -1,0 +1,145 @@
+package corpus
+
+import (
+	"io/fs"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// The walk of a folder that LoadPaths, List and TakeSnapshot share. It
+// finds what filepath.WalkDir would, in the same order, but reads each
+// folder once with the types its entries are listed with, sorts nothing
+// it need not, makes one string per file, and reads several folders at
+// once (on Linux, stat'ing each file relative to its open folder). At
+// forty times the BBC folder (89,040 files) the walk was most of a
+// stored search's listing time.
+
+// dirEntry is one entry of a folder as read.
+type dirEntry struct {
+	path  string      // the path the walk names it by (the root's prefix, the folders, the name)
+	name  string      // the end of path
+	typ   fs.FileMode // its type as the folder lists it
+	stamp FileStamp   // set when the walk stamps files
+	sub   *dirNode    // a folder walked into
+}
+
+// dirNode is a folder read: its entries sorted by name, and the error
+// that stopped its reading, if any (the entries read before it are kept).
+type dirNode struct {
+	path    string
+	entries []dirEntry
+	err     error
+}
+
+// folderWalk reads a tree of folders on several goroutines.
+type folderWalk struct {
+	stamp bool // stamp the files parley reads
+	sem   chan struct{}
+	wg    sync.WaitGroup
+}
+
+// walkFolder reads the folder root (named as the user named it) and every
+// folder under it but hidden ones, stamping files when stamp is set.
+func walkFolder(root string, stamp bool) *dirNode {
+	w := &folderWalk{stamp: stamp, sem: make(chan struct{}, runtime.GOMAXPROCS(0)-1)}
+	n := &dirNode{path: root}
+	w.read(n, pathPrefix(root))
+	w.wg.Wait()
+	return n
+}
+
+// pathPrefix is what the paths of root's entries start with, as
+// filepath.Join(root, name) would make them.
+func pathPrefix(root string) string {
+	clean := filepath.Clean(root)
+	switch {
+	case clean == ".":
+		return ""
+	case strings.HasSuffix(clean, string(filepath.Separator)):
+		return clean
+	}
+	return clean + string(filepath.Separator)
+}
+
+// read reads folder n, then its sub-folders: on another goroutine when
+// one is free, else on this one.
+func (w *folderWalk) read(n *dirNode, prefix string) {
+	d, entries, err := listDir(n.path, prefix)
+	n.entries, n.err = entries, err
+	if d != nil {
+		if w.stamp {
+			w.stampAll(d, entries)
+		}
+		d.close()
+	}
+	slices.SortFunc(n.entries, func(a, b dirEntry) int { return strings.Compare(a.name, b.name) })
+	for i := range n.entries {
+		e := &n.entries[i]
+		if !e.typ.IsDir() || strings.HasPrefix(e.name, ".") {
+			continue
+		}
+		e.sub = &dirNode{path: e.path}
+		sub := e.sub
+		select {
+		case w.sem <- struct{}{}:
+			w.wg.Add(1)
+			go func() {
+				defer w.wg.Done()
+				w.read(sub, sub.path+string(filepath.Separator))
+				<-w.sem
+			}()
+		default:
+			w.read(sub, sub.path+string(filepath.Separator))
+		}
+	}
+}
+
+// stampAll stamps the entries parley would read, several goroutines at
+// a time in a large folder.
+func (w *folderWalk) stampAll(d *openDir, entries []dirEntry) {
+	const chunk = 2048
+	stampRange := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if e := &entries[i]; !e.typ.IsDir() && readableName(e.name) {
+				e.stamp = d.stamp(e)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for lo := chunk; lo < len(entries); lo += chunk {
+		select {
+		case w.sem <- struct{}{}:
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				stampRange(lo, min(lo+chunk, len(entries)))
+				<-w.sem
+			}()
+		default:
+			stampRange(lo, min(lo+chunk, len(entries)))
+		}
+	}
+	stampRange(0, min(chunk, len(entries)))
+	wg.Wait()
+}
+
+// eachFile calls visit for the folders that could not be read (err set)
+// and the files of the tree at n, in the order filepath.WalkDir visits
+// them (each folder's entries by name).
+func (n *dirNode) eachFile(visit func(e *dirEntry, err error)) {
+	if n.err != nil {
+		visit(&dirEntry{path: n.path}, n.err)
+	}
+	for i := range n.entries {
+		e := &n.entries[i]
+		switch {
+		case e.sub != nil:
+			e.sub.eachFile(visit)
+		case !e.typ.IsDir():
+			visit(e, nil)
+		}
+	}
+}

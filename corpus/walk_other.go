@@ -1,0 +1,36 @@
+//go:build !linux
+
+package corpus
+
+import "os"
+
+// openDir is a folder being read; elsewhere than Linux its files are
+// stat'ed by their whole paths.
+type openDir struct{}
+
+// listDir reads the folder at path with os.ReadDir's types.
+func listDir(path, prefix string) (*openDir, []dirEntry, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	des, err := f.ReadDir(-1)
+	out := make([]dirEntry, 0, len(des))
+	for _, de := range des {
+		e := dirEntry{path: prefix + de.Name(), typ: de.Type()}
+		e.name = e.path[len(prefix):]
+		out = append(out, e)
+	}
+	return &openDir{}, out, err
+}
+
+func (d *openDir) stamp(e *dirEntry) FileStamp {
+	info, err := os.Stat(e.path)
+	if err != nil || !info.Mode().IsRegular() {
+		return FileStamp{}
+	}
+	return FileStamp{Size: info.Size(), MTime: info.ModTime().UnixNano(), OK: true}
+}
+
+func (d *openDir) close() {}
