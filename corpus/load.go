@@ -168,6 +168,16 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 	if opts.Cache != nil {
 		c.CacheErr = opts.Cache.Flush()
 	}
+	c.Docs = c.gather(jobs, docs, errs, map[string]*Catalog{})
+	return c, nil
+}
+
+// gather returns the documents of jobs that loaded, in order, with the
+// catalog of each folder given as a root applied (catalogs keeps each
+// root's catalog once read), and records the files that failed or
+// were turned away.
+func (c *Corpus) gather(jobs []job, docs []*Document, errs []error, catalogs map[string]*Catalog) []*Document {
+	var out []*Document
 	byRoot := map[string]map[string]*Document{}
 	for i, d := range docs {
 		if errs[i] != nil {
@@ -178,27 +188,32 @@ func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 			c.Filtered++
 			continue
 		}
-		c.Docs = append(c.Docs, d)
+		out = append(out, d)
 		if byRoot[jobs[i].root] == nil {
 			byRoot[jobs[i].root] = map[string]*Document{}
 		}
 		byRoot[jobs[i].root][jobs[i].rel] = d
 	}
-	c.applyCatalogs(byRoot)
-	return c, nil
+	c.applyCatalogs(byRoot, catalogs)
+	return out
 }
 
 // applyCatalogs applies the catalog file of each folder given as a root
 // to the documents found under it (entries name ids relative to it).
-func (c *Corpus) applyCatalogs(byRoot map[string]map[string]*Document) {
+func (c *Corpus) applyCatalogs(byRoot map[string]map[string]*Document, catalogs map[string]*Catalog) {
 	for root, docs := range byRoot {
-		if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
-			continue
-		}
-		cat, err := readCatalogFile(root)
-		if err != nil {
-			c.Problems = append(c.Problems, LoadError{filepath.Join(root, CatalogFile), err})
-			continue
+		cat, read := catalogs[root]
+		if !read {
+			catalogs[root] = nil // a folder's catalog is read, and a bad one reported, once
+			if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+				continue
+			}
+			var err error
+			if cat, err = readCatalogFile(root); err != nil {
+				c.Problems = append(c.Problems, LoadError{filepath.Join(root, CatalogFile), err})
+				continue
+			}
+			catalogs[root] = cat
 		}
 		cat.applyByID(docs)
 	}

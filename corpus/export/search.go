@@ -18,6 +18,8 @@ type SearchOptions struct {
 	// Index, when set, is c's index (from search.LoadStored); else one is
 	// built from c's documents.
 	Index *search.Index
+	// Result, when set, is the search already run (search.Batches).
+	Result *search.Result
 }
 
 // Check rejects options no search can run with: a negative limit.
@@ -54,9 +56,13 @@ func RunSearch(w io.Writer, c *corpus.Corpus, query string, opts SearchOptions) 
 	if err := opts.Check(); err != nil {
 		return err
 	}
-	res, err := search.Run(c, query, opts.Limit)
-	if opts.Index != nil {
+	res, err := opts.Result, error(nil)
+	switch {
+	case res != nil:
+	case opts.Index != nil:
 		res, err = search.RunIndex(opts.Index, query, opts.Limit)
+	default:
+		res, err = search.Run(c, query, opts.Limit)
 	}
 	if err != nil {
 		return err
