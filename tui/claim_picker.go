@@ -52,7 +52,7 @@ func (m *Model) openPicker(msg pickClaimMsg) tea.Cmd {
 		p.yours[c.Label] = c.Origin == compare.OriginUser
 	}
 	e.mu.Unlock()
-	p.input = newTextInput("claim: ", "type to find a claim, or a new claim's label", maxLabel)
+	p.input = common.NewTextInput("claim: ", "type to find a claim, or a new claim's label", maxLabel)
 	p.input.SetWidth(max(m.ctx.Width-8, 1))
 	p.filter()
 	m.picker = p
@@ -90,7 +90,7 @@ func (m *Model) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
 		p.sel = min(p.sel+1, len(p.matches))
 		return nil
 	case "enter":
-		label := oneLine(p.input.Value())
+		label := common.OneLine(p.input.Value())
 		what := "new claim “%s”"
 		if p.sel < len(p.matches) {
 			label, what = p.matches[p.sel], "added to “%s”"
@@ -124,14 +124,14 @@ func (p *claimPicker) view(st *common.Styles, w, h int) string {
 	cst := st.Compare
 	lines := []string{
 		st.Title.Render("Add to a claim"),
-		cst.Dim.Render(truncPlain("“"+oneLine(p.text)+"”", w)),
+		cst.Dim.Render(common.TruncPlain("“"+common.OneLine(p.text)+"”", w)),
 		p.input.View(),
 	}
 	rows := max(h-len(lines)-1, 1)
 	first := max(0, p.sel-rows+1)
 	for i := first; i <= len(p.matches) && len(lines) < h-1; i++ {
 		row := "  + new claim"
-		if v := oneLine(p.input.Value()); v != "" {
+		if v := common.OneLine(p.input.Value()); v != "" {
 			row += " “" + v + "”"
 		}
 		if i < len(p.matches) {
@@ -147,5 +147,5 @@ func (p *claimPicker) view(st *common.Styles, w, h int) string {
 		lines = append(lines, row)
 	}
 	lines = append(lines, cst.Dim.Render("↑/↓ choose · enter adds · esc cancels"))
-	return fitArea(strings.Join(lines, "\n"), w, h)
+	return common.FitArea(strings.Join(lines, "\n"), w, h)
 }

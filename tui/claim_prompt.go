@@ -26,7 +26,7 @@ const maxLabel = 200
 // ask opens the prompt on value, for a label; verb is what enter does.
 func (c *claimPrompt) ask(prompt, verb, value string, width int, accept func(string) tea.Cmd) tea.Cmd {
 	c.on, c.question, c.verb, c.accept = true, "", verb, accept
-	c.input = newTextInput(prompt, "a few words naming the point", maxLabel)
+	c.input = common.NewTextInput(prompt, "a few words naming the point", maxLabel)
 	c.input.SetWidth(max(width-len(prompt)-1, 1))
 	c.input.SetValue(value)
 	c.input.CursorEnd()
@@ -72,7 +72,7 @@ func (c *claimPrompt) update(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch msg.String() {
 	case "enter":
-		text := oneLine(c.input.Value())
+		text := common.OneLine(c.input.Value())
 		c.close()
 		if text == "" {
 			return nil

@@ -32,7 +32,7 @@ type claimsPane struct {
 
 	// Stories (claims_story.go): the index of a corpus of several stories
 	// lists them, and shows one story's claims at a time.
-	set       *storySet
+	set       *common.StorySet
 	story     int // the story shown, or noStory
 	idx       storyIndex
 	claimDocs []*corpus.Document // what the coverage marks stand for; nil: every document
@@ -48,13 +48,13 @@ func newClaimsPane(ctx *common.Context, engine *compareEngine) *claimsPane {
 	return &claimsPane{compareBase: newCompareBase(ctx, engine), story: noStory}
 }
 
-func (p *claimsPane) setSize(w, h int) {
+func (p *claimsPane) SetSize(w, h int) {
 	p.width, p.height = max(w, 0), max(h, 0)
 	p.prompt.setWidth(p.width)
 	p.scrollToSel()
 }
 
-func (p *claimsPane) keys() help.KeyMap {
+func (p *claimsPane) Keys() help.KeyMap {
 	if h, ok := p.modeKeys(); ok {
 		return h
 	}
@@ -77,7 +77,7 @@ func (p *claimsPane) load() tea.Cmd {
 	return runClaims(p.engine, p.seq, p.engineOnly)
 }
 
-func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
+func (p *claimsPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case curatedLayerMsg:
 		if msg.engineOnly != p.engineOnly {
@@ -88,7 +88,7 @@ func (p *claimsPane) update(msg tea.Msg) (pane, tea.Cmd) {
 		}
 	case storyClaimsMsg:
 		return p, p.storyClaimsFound(msg)
-	case scopeChangedMsg:
+	case common.ScopeChangedMsg:
 		if p.loaded || p.loading {
 			p.story = noStory
 			return p, p.load()
@@ -143,7 +143,7 @@ func (p *claimsPane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	if text == "" {
 		return cmd
 	}
-	return func() tea.Msg { return compareMsg{text: text} }
+	return func() tea.Msg { return common.CompareMsg{Text: text} }
 }
 
 func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -159,7 +159,7 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 		if p.leaveStory() {
 			return nil
 		}
-		p.emit(backMsg{})
+		p.Emit(common.BackMsg{})
 		return nil
 	case key.Matches(msg, k.Next):
 		p.setSel(p.sel + 1)
@@ -207,11 +207,11 @@ func (p *claimsPane) listHeight() int {
 func (p *claimsPane) showsMarks() bool { return export.ShowsMarks(len(p.markDocs())) }
 
 func (p *claimsPane) scrollToSel() {
-	p.off = scrollIntoView(p.sel, p.off, p.listHeight(), len(p.claims))
+	p.off = common.ScrollIntoView(p.sel, p.off, p.listHeight(), len(p.claims))
 }
 
-// view draws exactly width×height.
-func (p *claimsPane) view() string {
+// View draws exactly width×height.
+func (p *claimsPane) View() string {
 	if p.onStories() {
 		return p.storiesView()
 	}
@@ -246,15 +246,15 @@ func (p *claimsPane) view() string {
 		}
 	}
 	if h >= 4 {
-		body := fitBlock(lines, w, h-1)
+		body := common.FitBlock(lines, w, h-1)
 		bottom := p.madeBy()
 		if !p.status.empty() {
 			bottom = p.statusLine(w)
 		}
-		body = append(body, fitWidth(bottom, w))
+		body = append(body, common.FitWidth(bottom, w))
 		return strings.Join(body, "\n")
 	}
-	return strings.Join(fitBlock(lines, w, h), "\n")
+	return strings.Join(common.FitBlock(lines, w, h), "\n")
 }
 
 // finding says the claims are being found and none are known yet.
@@ -272,7 +272,7 @@ func (p *claimsPane) headerLine(w int) string {
 	if !p.finding() {
 		left += p.ctx.Styles.Compare.Meta.Render(" · " + claimCounts(p.claims))
 	}
-	return fitWidth(left, max(w-len(layer)-1, 0)) + " " + p.ctx.Styles.Compare.Meta.Render(layer)
+	return common.FitWidth(left, max(w-len(layer)-1, 0)) + " " + p.ctx.Styles.Compare.Meta.Render(layer)
 }
 
 // claimCounts says how many claims the index lists and of which kind, in
@@ -289,7 +289,7 @@ func claimCounts(claims []compare.Claim) string {
 		}
 	}
 	found := len(claims) - yours - shipped
-	head := plural(len(claims), "claim")
+	head := common.Plural(len(claims), "claim")
 	if len(claims) == 0 {
 		return head
 	}
@@ -313,7 +313,7 @@ func claimCounts(claims []compare.Claim) string {
 func (p *claimsPane) sourcesLine() string {
 	var parts []string
 	for i, d := range p.markDocs() {
-		parts = append(parts, fmt.Sprintf("%d %s", i+1, sourceLabel(d)))
+		parts = append(parts, fmt.Sprintf("%d %s", i+1, common.SourceLabel(d)))
 	}
 	return p.ctx.Styles.Compare.Dim.Render("marks: " + strings.Join(parts, " · "))
 }
@@ -340,7 +340,7 @@ func (p *claimsPane) row(i, w int) string {
 	if c.Disagrees() {
 		differ = p.ctx.Styles.Compare.Warn.Render(" ≠")
 	}
-	label := corpus.CleanLine(oneLine(c.Label))
+	label := corpus.CleanLine(common.OneLine(c.Label))
 	if i == p.sel {
 		return p.ctx.Styles.Compare.Gutter.Render("▌") + marks + differ + " " + kind + p.ctx.Styles.Compare.Selected.Render(label)
 	}
@@ -356,13 +356,13 @@ func (p *claimsPane) madeBy() string {
 	var names []string
 	for i, ok := range c.Coverage {
 		if docs := p.markDocs(); ok && i < len(docs) {
-			names = append(names, sourceLabel(docs[i]))
+			names = append(names, common.SourceLabel(docs[i]))
 		}
 	}
 	line := fmt.Sprintf("made by %d: %s", len(names), strings.Join(names, ", "))
 	if c.Disagrees() {
 		d := c.Differs[0]
-		line = fmt.Sprintf("≠ %s: %s, %s: %s · %s", sourceLabel(p.engine.docs[d.Docs[0]]), d.Facts[0].Text, sourceLabel(p.engine.docs[d.Docs[1]]), d.Facts[1].Text, line)
+		line = fmt.Sprintf("≠ %s: %s, %s: %s · %s", common.SourceLabel(p.engine.docs[d.Docs[0]]), d.Facts[0].Text, common.SourceLabel(p.engine.docs[d.Docs[1]]), d.Facts[1].Text, line)
 	}
 	return p.ctx.Styles.Compare.Status.Render(corpus.CleanLine(line))
 }

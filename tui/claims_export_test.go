@@ -18,7 +18,7 @@ func TestClaimsExportCoverageTable(t *testing.T) {
 	p := fixtureClaimsPane(t, 100, 24)
 	p.export.dir = t.TempDir()
 	p.export.now = func() time.Time { return time.Date(2026, 4, 12, 9, 30, 0, 0, time.UTC) }
-	_, cmd := p.update(keyPress("x"))
+	_, cmd := p.Update(keyPress("x"))
 	if cmd == nil {
 		t.Fatal("x gave no command")
 	}
@@ -48,12 +48,12 @@ func TestClaimsExportCoverageTable(t *testing.T) {
 	if !strings.Contains(string(md), "| 2 | Where the talks took place | curated | ● | ● | ● | ● | ● |") {
 		t.Errorf("the curated claim's row is not as listed:\n%s", md)
 	}
-	p.update(msg)
-	if v := ansi.Strip(p.view()); !strings.Contains(v, "exported to") || !strings.Contains(v, "parley-claims-") {
+	p.Update(msg)
+	if v := ansi.Strip(p.View()); !strings.Contains(v, "exported to") || !strings.Contains(v, "parley-claims-") {
 		t.Errorf("the status line does not report the export:\n%s", v)
 	}
-	p.update(keyPress("j"))
-	if v := ansi.Strip(p.view()); strings.Contains(v, "exported to") {
+	p.Update(keyPress("j"))
+	if v := ansi.Strip(p.View()); strings.Contains(v, "exported to") {
 		t.Errorf("the export's status stays after the next key")
 	}
 }
@@ -73,15 +73,15 @@ func TestCuratedKeyOnlyWithACuratedLayer(t *testing.T) {
 		return
 	}
 	with := fixtureClaimsPane(t, 80, 24)
-	if s, f := has(with.keys().(common.KeyGroup)); !s || !f {
+	if s, f := has(with.Keys().(common.KeyGroup)); !s || !f {
 		t.Errorf("with a curated layer, e is not offered: short %v, full %v", s, f)
 	}
 	without := newClaimsPane(common.New(true), newCompareEngine(fixtureDocs(), nil))
-	if s, f := has(without.keys().(common.KeyGroup)); s || f {
+	if s, f := has(without.Keys().(common.KeyGroup)); s || f {
 		t.Errorf("without a curated layer, e is offered: short %v, full %v", s, f)
 	}
 	cp := newComparePane(common.New(true), newCompareEngine(fixtureDocs(), []compare.CuratedClaim(nil)))
-	if s, f := has(cp.keys().(common.KeyGroup)); s || f {
+	if s, f := has(cp.Keys().(common.KeyGroup)); s || f {
 		t.Errorf("compare without a curated layer offers e: short %v, full %v", s, f)
 	}
 	// On the seeds (a curated layer) the root's footer offers it.

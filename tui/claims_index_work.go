@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
 
 // The workbench keys of the claims index: rename (r) and delete (D) the
@@ -33,7 +34,7 @@ func (p *claimsPane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			p.status = paneStatus{text: "only your own claims can be deleted; d in the compare view drops a statement from a shipped one", err: true}
 			return nil, true
 		}
-		p.work.confirm(fmt.Sprintf("delete your claim “%s”?", oneLine(c.Label)), "delete", deleteClaim(c))
+		p.work.confirm(fmt.Sprintf("delete your claim “%s”?", common.OneLine(c.Label)), "delete", deleteClaim(c))
 		return nil, true
 	}
 	return nil, false

@@ -9,6 +9,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
 
 // The claims index of a corpus that holds several stories opens on the
@@ -62,13 +63,13 @@ func runStoryClaims(e *compareEngine, story int, sc *compare.Scope, engineOnly b
 // storyMode says whether the index works story by story: the stories are
 // known and the corpus is more than one story.
 func (p *claimsPane) storyMode() bool {
-	if p.set == nil || p.set.groups == nil {
+	if p.set == nil || p.set.Groups == nil {
 		return false
 	}
-	if p.set.scope != nil {
+	if p.set.Scope != nil {
 		return true
 	}
-	return len(p.set.groups.Stories) > 1
+	return len(p.set.Groups.Stories) > 1
 }
 
 // onStories says whether the stories list is shown.
@@ -78,7 +79,7 @@ func (p *claimsPane) onStories() bool { return p.storyMode() && p.story == noSto
 // opens the claims of its set) and starts finding claims.
 func (p *claimsPane) loadStories() tea.Cmd {
 	p.seq++ // an answer for the whole corpus no longer applies
-	g := p.set.groups
+	g := p.set.Groups
 	if p.idx.found == nil {
 		p.idx = storyIndex{found: map[int]storyClaims{}, running: noStory}
 		for k, s := range g.Stories {
@@ -89,8 +90,8 @@ func (p *claimsPane) loadStories() tea.Cmd {
 			}
 		}
 	}
-	if sc := p.set.scope; sc != nil {
-		k := sc.story
+	if sc := p.set.Scope; sc != nil {
+		k := sc.Story
 		if k < 0 {
 			k = taggedStory
 		}
@@ -104,9 +105,9 @@ func (p *claimsPane) loadStories() tea.Cmd {
 func (p *claimsPane) scopeOf(k int) *compare.Scope {
 	sets := p.engine.setsFor(p.engineOnly)
 	if k == taggedStory {
-		sources := p.set.taggedScope().sources
-		if p.set.scope != nil {
-			sources = p.set.scope.sources
+		sources := p.set.TaggedScope().Sources
+		if p.set.Scope != nil {
+			sources = p.set.Scope.Sources
 		}
 		return sets.Tagged(sources)
 	}
@@ -185,7 +186,7 @@ func (p *claimsPane) updateStoriesKey(msg tea.KeyPressMsg) tea.Cmd {
 	h := p.storyRows()
 	switch {
 	case key.Matches(msg, k.Back):
-		p.emit(backMsg{})
+		p.Emit(common.BackMsg{})
 	case key.Matches(msg, k.Query):
 		return p.prompt.open()
 	case key.Matches(msg, k.Next):
@@ -215,7 +216,7 @@ func (p *claimsPane) updateStoriesKey(msg tea.KeyPressMsg) tea.Cmd {
 // leaveStory is esc on a story's claims: back to the stories list, unless
 // the session is restricted to that story (then esc leaves the index).
 func (p *claimsPane) leaveStory() bool {
-	if !p.storyMode() || p.story == noStory || p.set.scope != nil {
+	if !p.storyMode() || p.story == noStory || p.set.Scope != nil {
 		return false
 	}
 	p.story, p.claims, p.claimDocs, p.loaded, p.loading = noStory, nil, nil, true, false
@@ -251,8 +252,8 @@ func (p *claimsPane) storiesView() string {
 		lines = append(lines, p.prompt.view())
 	} else {
 		head := p.ctx.Styles.Compare.Title.Render("Claims by story") +
-			p.ctx.Styles.Compare.Meta.Render(fmt.Sprintf("  %s of two sources or more · %s alone", nStories(len(p.idx.rows)), plural(p.idx.alone, "document")))
-		lines = append(lines, fitWidth(head, w))
+			p.ctx.Styles.Compare.Meta.Render(fmt.Sprintf("  %s of two sources or more · %s alone", nStories(len(p.idx.rows)), common.Plural(p.idx.alone, "document")))
+		lines = append(lines, common.FitWidth(head, w))
 	}
 	if len(p.idx.rows) == 0 {
 		lines = append(lines, p.ctx.Styles.Compare.Dim.Render("no story has two sources: no claim is possible"))
@@ -261,24 +262,24 @@ func (p *claimsPane) storiesView() string {
 	for i := p.idx.off; i < end; i++ {
 		lines = append(lines, p.storyRow(i))
 	}
-	body := fitBlock(lines, w, max(h-1, 0))
+	body := common.FitBlock(lines, w, max(h-1, 0))
 	if h == 1 {
-		return fitWidth(lines[0], w)
+		return common.FitWidth(lines[0], w)
 	}
-	return strings.Join(append(body, fitWidth(p.ctx.Styles.Compare.Status.Render(p.storyProgress()), w)), "\n")
+	return strings.Join(append(body, common.FitWidth(p.ctx.Styles.Compare.Status.Render(p.storyProgress()), w)), "\n")
 }
 
 // storyRow is one story: its sources, its claims (… until counted), its
 // label and date span.
 func (p *claimsPane) storyRow(i int) string {
 	k := p.idx.rows[i]
-	s := p.set.groups.Stories[k]
+	s := p.set.Groups.Stories[k]
 	claims := "     …"
 	if f, ok := p.idx.found[k]; ok {
 		claims = fmt.Sprintf("%6s", itoa(len(f.claims)))
 	}
-	text := fmt.Sprintf("%3d sources %s claims  %s", len(s.Docs), claims, cleanLabel(s.Label))
-	if span := storySpan(s); span != "" {
+	text := fmt.Sprintf("%3d sources %s claims  %s", len(s.Docs), claims, common.CleanLabel(s.Label))
+	if span := common.StorySpan(s); span != "" {
 		text += "  " + span
 	}
 	if i == p.idx.sel {
@@ -309,13 +310,13 @@ func (p *claimsPane) storyTitle() string {
 	case p.story == taggedStory:
 		return " of the tagged set"
 	}
-	return " of " + cleanLabel(p.set.groups.Stories[p.story].Label)
+	return " of " + common.CleanLabel(p.set.Groups.Stories[p.story].Label)
 }
 
 // findingText is the line shown while claims are being found.
 func (p *claimsPane) findingText() string {
 	if p.storyMode() && p.story != noStory {
-		return fmt.Sprintf("finding the claims of %s…", plural(len(p.scopeOf(p.story).Set), "source"))
+		return fmt.Sprintf("finding the claims of %s…", common.Plural(len(p.scopeOf(p.story).Set), "source"))
 	}
 	return "finding claims…"
 }

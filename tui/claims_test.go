@@ -45,41 +45,41 @@ func fixtureClaimsPane(t *testing.T, w, h int) *claimsPane {
 	docs := fixtureDocs()
 	curated := []compare.CuratedClaim{{Label: "x", Quotes: map[string][]string{"000": {"x"}, "002": {"x"}}}}
 	p := newClaimsPane(common.New(true), newCompareEngine(docs, curated))
-	p.setSize(w, h)
+	p.SetSize(w, h)
 	p.load()
-	p.update(claimsLoadedMsg{seq: p.seq, claims: fixtureClaims(docs)})
+	p.Update(claimsLoadedMsg{seq: p.seq, claims: fixtureClaims(docs)})
 	return p
 }
 
 func TestClaimsGolden80x24(t *testing.T) {
-	golden.RequireEqual(t, ansi.Strip(fixtureClaimsPane(t, 80, 24).view()))
+	golden.RequireEqual(t, ansi.Strip(fixtureClaimsPane(t, 80, 24).View()))
 }
 
 func TestClaimsViewExactSize(t *testing.T) {
 	for _, w := range []int{0, 1, 3, 20, 45, 80, 160} {
 		for _, h := range []int{0, 1, 2, 3, 4, 5, 24} {
 			p := fixtureClaimsPane(t, w, h)
-			requirePaneSize(t, p.view(), w, h)
-			p.update(keyPress("G"))
-			requirePaneSize(t, p.view(), w, h)
-			p.update(keyPress("/"))
-			requirePaneSize(t, p.view(), w, h)
+			requirePaneSize(t, p.View(), w, h)
+			p.Update(keyPress("G"))
+			requirePaneSize(t, p.View(), w, h)
+			p.Update(keyPress("/"))
+			requirePaneSize(t, p.View(), w, h)
 		}
 	}
 }
 
 func TestClaimsRowsShowCoverage(t *testing.T) {
 	p := fixtureClaimsPane(t, 80, 24)
-	v := ansi.Strip(p.view())
+	v := ansi.Strip(p.View())
 	for _, want := range []string{"▌●○●●○   curated Pakistan and Iran share a long border", " ●●●●●   curated Where the talks took place", " ●○●○○   found   border", "made by 3: rki.news, CUC / PRCCSF, RCAS", "Claims · 4 claims: 2 shipped, 2 found"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("claims view lacks %q:\n%s", want, v)
 		}
 	}
-	p.update(keyPress("j"))
-	p.update(keyPress("j"))
-	p.update(keyPress("j"))
-	_, cmd := p.update(keyPress("enter"))
+	p.Update(keyPress("j"))
+	p.Update(keyPress("j"))
+	p.Update(keyPress("j"))
+	_, cmd := p.Update(keyPress("enter"))
 	msg, ok := cmd().(compareClaimMsg)
 	if !ok || !strings.HasPrefix(msg.claim.Label, "国境") {
 		t.Errorf("enter on the fourth claim sent %#v", msg)
@@ -88,18 +88,18 @@ func TestClaimsRowsShowCoverage(t *testing.T) {
 
 func TestClaimsTypedQuerySendsCompare(t *testing.T) {
 	p := fixtureClaimsPane(t, 80, 24)
-	p.update(keyPress("/"))
-	if !p.capturesInput() {
+	p.Update(keyPress("/"))
+	if !p.CapturesInput() {
 		t.Fatal("/ did not open the input")
 	}
 	for _, r := range "21 hours" {
-		p.update(keyPress(string(r)))
+		p.Update(keyPress(string(r)))
 	}
-	_, cmd := p.update(keyPress("enter"))
-	if msg, ok := cmd().(compareMsg); !ok || msg.text != "21 hours" || msg.hasFrom {
+	_, cmd := p.Update(keyPress("enter"))
+	if msg, ok := cmd().(common.CompareMsg); !ok || msg.Text != "21 hours" || msg.HasFrom {
 		t.Errorf("typed query sent %#v", msg)
 	}
-	if p.capturesInput() {
+	if p.CapturesInput() {
 		t.Error("the input stayed open after enter")
 	}
 }
@@ -118,8 +118,8 @@ func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
 	}
 	e := newCompareEngine(c.Docs, curated)
 	p := newClaimsPane(common.New(true), e)
-	p.setSize(100, 30)
-	p.update(p.load()())
+	p.SetSize(100, 30)
+	p.Update(p.load()())
 	if len(p.claims) < len(curated) {
 		t.Fatalf("%d claims, want at least the %d curated", len(p.claims), len(curated))
 	}
@@ -128,30 +128,30 @@ func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
 			t.Fatalf("claim %d (%q) is not curated; curated claims come first", i, p.claims[i].Label)
 		}
 	}
-	if v := ansi.Strip(p.view()); !strings.Contains(v, "curated "+oneLine(curated[0].Label)) {
+	if v := ansi.Strip(p.View()); !strings.Contains(v, "curated "+common.OneLine(curated[0].Label)) {
 		t.Errorf("first row is not the first curated claim:\n%s", v)
 	}
-	_, cmd := p.update(keyPress("enter"))
+	_, cmd := p.Update(keyPress("enter"))
 	cp := newComparePane(common.New(true), e)
-	cp.setSize(100, 30)
-	_, cmd = cp.update(cmd())
+	cp.SetSize(100, 30)
+	_, cmd = cp.Update(cmd())
 	feed(cp, cmd)
 	if cp.result == nil {
 		t.Fatal("no comparison for the claim")
 	}
-	if v := ansi.Strip(cp.view()); !strings.Contains(v, "claim: "+oneLine(curated[0].Label)) {
+	if v := ansi.Strip(cp.View()); !strings.Contains(v, "claim: "+common.OneLine(curated[0].Label)) {
 		t.Errorf("compare view does not name the claim:\n%s", v)
 	}
 
-	_, cmd = p.update(keyPress("e"))
-	_, cmd = p.update(cmd()) // the layer message, as the root passes it back
-	p.update(cmd())
+	_, cmd = p.Update(keyPress("e"))
+	_, cmd = p.Update(cmd()) // the layer message, as the root passes it back
+	p.Update(cmd())
 	for _, cl := range p.claims {
 		if cl.Curated {
 			t.Fatalf("engine only: curated claim %q still listed", cl.Label)
 		}
 	}
-	if v := ansi.Strip(p.view()); !strings.Contains(v, "[engine only]") {
+	if v := ansi.Strip(p.View()); !strings.Contains(v, "[engine only]") {
 		t.Errorf("engine-only list does not say so:\n%s", v)
 	}
 }
@@ -168,10 +168,10 @@ func TestClaimsManySourcesShowCounts(t *testing.T) {
 	cov := make([]bool, len(docs))
 	cov[1], cov[7], cov[30] = true, true, true
 	p := newClaimsPane(common.New(true), newCompareEngine(docs, nil))
-	p.setSize(80, 10)
+	p.SetSize(80, 10)
 	p.load()
-	p.update(claimsLoadedMsg{seq: p.seq, claims: []compare.Claim{{Label: "a claim made thrice", Coverage: cov}}})
-	v := ansi.Strip(p.view())
+	p.Update(claimsLoadedMsg{seq: p.seq, claims: []compare.Claim{{Label: "a claim made thrice", Coverage: cov}}})
+	v := ansi.Strip(p.View())
 	if !strings.Contains(v, " 3/40   found   a claim made thrice") {
 		t.Errorf("want a count and the label:\n%s", v)
 	}
@@ -190,9 +190,9 @@ func TestClaimsPaging(t *testing.T) {
 		claims = append(claims, compare.Claim{Label: fmt.Sprintf("claim number %02d", i), Coverage: make([]bool, len(docs))})
 	}
 	p := newClaimsPane(common.New(true), newCompareEngine(docs, nil))
-	p.setSize(80, 24)
+	p.SetSize(80, 24)
 	p.load()
-	p.update(claimsLoadedMsg{seq: p.seq, claims: claims})
+	p.Update(claimsLoadedMsg{seq: p.seq, claims: claims})
 	page := p.listHeight()
 	half := page / 2
 	if page < 10 {
@@ -215,12 +215,12 @@ func TestClaimsPaging(t *testing.T) {
 		{tea.KeyPressMsg{Code: 'g', Text: "g"}, 0},
 	}
 	for _, s := range steps {
-		p.update(s.key)
+		p.Update(s.key)
 		if p.sel != s.want {
 			t.Fatalf("%s: selection %d, want %d", s.key, p.sel, s.want)
 		}
-		v := ansi.Strip(p.view())
-		requirePaneSize(t, p.view(), 80, 24)
+		v := ansi.Strip(p.View())
+		requirePaneSize(t, p.View(), 80, 24)
 		if !strings.Contains(v, fmt.Sprintf("▌○○○○○   found   claim number %02d", s.want)) {
 			t.Fatalf("%s: claim %d is not shown selected:\n%s", s.key, s.want, v)
 		}
@@ -296,17 +296,17 @@ func TestCuratedKeyWithoutCuratedSaysSo(t *testing.T) {
 	docs := fixtureDocs()
 	e := newCompareEngine(docs, nil)
 	cl := newClaimsPane(common.New(true), e)
-	cl.setSize(80, 24)
+	cl.SetSize(80, 24)
 	cl.load()
-	cl.update(claimsLoadedMsg{seq: cl.seq, claims: []compare.Claim{{Label: "a claim", Coverage: make([]bool, len(docs))}}})
+	cl.Update(claimsLoadedMsg{seq: cl.seq, claims: []compare.Claim{{Label: "a claim", Coverage: make([]bool, len(docs))}}})
 	cp := newComparePane(common.New(true), e)
-	cp.setSize(80, 24)
-	for name, p := range map[string]pane{"claims index": cl, "compare view": cp} {
-		_, cmd := p.update(tea.KeyPressMsg{Code: 'e', Text: "e"})
+	cp.SetSize(80, 24)
+	for name, p := range map[string]common.Pane{"claims index": cl, "compare view": cp} {
+		_, cmd := p.Update(tea.KeyPressMsg{Code: 'e', Text: "e"})
 		if cmd != nil {
 			t.Errorf("%s: e asked for a layer change with no curated layer", name)
 		}
-		if v := ansi.Strip(p.view()); !strings.Contains(v, noCurated) {
+		if v := ansi.Strip(p.View()); !strings.Contains(v, noCurated) {
 			t.Errorf("%s: e without curated claims does not say so:\n%s", name, v)
 		}
 	}

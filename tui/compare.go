@@ -32,8 +32,8 @@ type comparePane struct {
 	compareBase
 
 	docs   []*corpus.Document
-	set    *storySet    // the session's stories, tags and scope
-	scope  compareScope // what the query is compared across (compare_set.go)
+	set    *common.StorySet // the session's stories, tags and scope
+	scope  compareScope     // what the query is compared across (compare_set.go)
 	width  int
 	height int
 
@@ -79,14 +79,14 @@ func newComparePane(ctx *common.Context, engine *compareEngine) *comparePane {
 	}
 }
 
-func (p *comparePane) setSize(w, h int) {
+func (p *comparePane) SetSize(w, h int) {
 	p.width, p.height = max(w, 0), max(h, 0)
 	p.prompt.setWidth(p.width)
 	p.rearrange()
 	p.clampPage()
 }
 
-func (p *comparePane) keys() help.KeyMap {
+func (p *comparePane) Keys() help.KeyMap {
 	if h, ok := p.modeKeys(); ok {
 		return h
 	}
@@ -107,20 +107,20 @@ func (p *comparePane) start(q compareQuery) tea.Cmd {
 	return runCompare(p.engine, p.seq, q)
 }
 
-func (p *comparePane) update(msg tea.Msg) (pane, tea.Cmd) {
+func (p *comparePane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case claimsChangedMsg:
 		return p, p.claimsChanged(msg)
-	case compareMsg:
-		p.claimLabel, p.fromReader = "", msg.hasFrom
-		q := compareQuery{text: msg.text}
-		if msg.hasFrom {
-			from := msg.from
+	case common.CompareMsg:
+		p.claimLabel, p.fromReader = "", msg.HasFrom
+		q := compareQuery{text: msg.Text}
+		if msg.HasFrom {
+			from := msg.From
 			q.origin = &from
 		}
 		p.scope = p.scopeFor(q.originDoc())
 		return p, p.start(q)
-	case scopeChangedMsg:
+	case common.ScopeChangedMsg:
 		if p.query.text == "" {
 			return p, nil
 		}
@@ -217,7 +217,7 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.ctx.Keys.CompareView
 	switch {
 	case key.Matches(msg, k.Back):
-		p.emit(backMsg{})
+		p.Emit(common.BackMsg{})
 		return nil
 	case key.Matches(msg, k.Widen):
 		wide := p.scope.wide
@@ -241,7 +241,7 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		if m := p.selected(); m != nil {
 			p.trip.opened = true
-			p.emit(openMsg{loc: m.Loc, highlight: true})
+			p.Emit(common.OpenMsg{Loc: m.Loc, Highlight: true})
 			return nil
 		}
 	case key.Matches(msg, k.Export):

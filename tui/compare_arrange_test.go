@@ -8,6 +8,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
 
 // A query that starts with a quotation mark is not quoted again.
@@ -23,8 +24,8 @@ func TestCompareTitleQuotesOnce(t *testing.T) {
 		}
 	}
 	p := fixturePane(t, 80, 24)
-	p.update(compareMsg{text: "“This is a turning point,” he said."})
-	if v := ansi.Strip(p.view()); !strings.HasPrefix(v, "Compare “This is a turning point,” he said.") || strings.Contains(v, "““") {
+	p.Update(common.CompareMsg{Text: "“This is a turning point,” he said."})
+	if v := ansi.Strip(p.View()); !strings.HasPrefix(v, "Compare “This is a turning point,” he said.") || strings.Contains(v, "““") {
 		t.Errorf("title: %q", strings.SplitN(v, "\n", 2)[0])
 	}
 }
@@ -50,7 +51,7 @@ func TestCompareOriginShowsOnlyTheComparedSentence(t *testing.T) {
 		t.Fatal("the border sentence is not in the seeds")
 	}
 	d := m.corpus.Docs[from.Doc]
-	send(m, compareMsg{text: d.Block(from.Block).Sentences[from.Sentence].Text, from: from, hasFrom: true})
+	send(m, common.CompareMsg{Text: d.Block(from.Block).Sentences[from.Sentence].Text, From: from, HasFrom: true})
 	p := compareNow(t, m)
 	for _, s := range p.result.Sources {
 		if !s.Origin {

@@ -13,7 +13,7 @@ import (
 // prompt, and the keys that mean the same in both. Each pane embeds it and
 // handles only its own keys.
 type compareBase struct {
-	outbox
+	common.Outbox
 
 	ctx        *common.Context
 	engine     *compareEngine
@@ -65,13 +65,13 @@ func (b *compareBase) paneKeys(g common.KeyGroup) help.KeyMap {
 	return b.ctx.Keys.CompareView.WithoutCurated(g, b.engine.hasCurated())
 }
 
-// capturesInput lets typed text reach the prompts rather than the global
+// CapturesInput lets typed text reach the prompts rather than the global
 // keys.
-func (b *compareBase) capturesInput() bool { return b.prompt.typing || b.work.on }
+func (b *compareBase) CapturesInput() bool { return b.prompt.typing || b.work.on }
 
 // Neither pane keeps anything of the focus, and the compare view's
 // drawing is keyed by the context's generation (compare_memo.go), so a
 // restyle needs nothing here.
-func (b *compareBase) focus() tea.Cmd { return nil }
-func (b *compareBase) blur()          {}
-func (b *compareBase) restyle()       {}
+func (b *compareBase) Focus() tea.Cmd { return nil }
+func (b *compareBase) Blur()          {}
+func (b *compareBase) Restyle()       {}

@@ -17,14 +17,14 @@ import (
 // sourceHead is the outlet and the date (and whether it is the origin).
 func (p *comparePane) sourceHead(col, w int) []string {
 	name, meta := p.headParts(col)
-	return []string{fitWidth(name, w), fitWidth(meta, w)}
+	return []string{common.FitWidth(name, w), common.FitWidth(meta, w)}
 }
 
 // stickyHead is the heading on one line, pinned at the top of the stacked
 // view when the source's own heading has scrolled off.
 func (p *comparePane) stickyHead(col, w int) string {
 	name, meta := p.headParts(col)
-	return fitWidth(name+p.ctx.Styles.Compare.Meta.Render(" · ")+meta, w)
+	return common.FitWidth(name+p.ctx.Styles.Compare.Meta.Render(" · ")+meta, w)
 }
 
 // headParts are a column's heading: the source's name, and its date,
@@ -109,7 +109,7 @@ func (p *comparePane) silentSummary(w int) []string {
 		lines = append(lines, p.ctx.Styles.Compare.Dim.Render(fmt.Sprintf("  … and %d more", more)))
 	}
 	for i := range lines {
-		lines[i] = fitWidth(lines[i], w)
+		lines[i] = common.FitWidth(lines[i], w)
 	}
 	return lines
 }
@@ -212,7 +212,7 @@ func shownFacts(m compare.Match) []compare.FactMark {
 		if (f.Kind == compare.KindPlace || f.Kind == compare.KindActor) && f.Relation == compare.Same {
 			continue
 		}
-		k := string(f.Kind) + "\x00" + oneLine(f.Text) + "\x00" + string(f.Relation)
+		k := string(f.Kind) + "\x00" + common.OneLine(f.Text) + "\x00" + string(f.Relation)
 		if seen[k] {
 			continue
 		}
@@ -232,10 +232,10 @@ func (p *comparePane) factLines(m compare.Match, w int) []string {
 		facts = facts[:compareMaxFacts]
 	}
 	for _, f := range facts {
-		mark := common.RelGlyph[f.Relation] + " " + oneLine(f.Text)
+		mark := common.RelGlyph[f.Relation] + " " + common.OneLine(f.Text)
 		text := mark + " " + relWord[f.Relation]
 		if f.Against != nil && f.Relation != compare.Same {
-			text += relWith[f.Relation] + oneLine(f.Against.Text)
+			text += relWith[f.Relation] + common.OneLine(f.Against.Text)
 		}
 		if f.Note != "" {
 			text += " · " + f.Note

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // compareNow runs the comparison the compare pane has asked for and
@@ -164,7 +165,7 @@ func TestCompareEscTypedQueryFromReaderReturns(t *testing.T) {
 	c := fixtureCorpus()
 	m := newTestModel(t, 100, 30, c)
 	send(m, openDocMsg{doc: c.Docs[2]})
-	send(m, compareMsg{text: "Pakistan and Iran share a border"})
+	send(m, common.CompareMsg{Text: "Pakistan and Iran share a border"})
 	p := compareNow(t, m)
 	if p.selected() == nil {
 		t.Fatal("nothing selected")
@@ -183,7 +184,7 @@ func TestCompareEscTypedQueryFromReaderReturns(t *testing.T) {
 	}
 	// A trip ends when the reader is back: a later plain visit to the
 	// comparison does not send the reader anywhere.
-	send(m, compareMsg{text: "Pakistan and Iran share a border"})
+	send(m, common.CompareMsg{Text: "Pakistan and Iran share a border"})
 	compareNow(t, m)
 	press(m, "esc")
 	if m.focus != focusReader || m.reader.docIdx != 2 {
@@ -286,7 +287,7 @@ func TestClaimsEscReturnsReaderToWhereCWasPressed(t *testing.T) {
 func TestCompareAndClaimsHelp(t *testing.T) {
 	c := fixtureCorpus()
 	m := newTestModel(t, 100, 40, c)
-	send(m, compareMsg{text: "Pakistan and Iran share a border"})
+	send(m, common.CompareMsg{Text: "Pakistan and Iran share a border"})
 	compareNow(t, m)
 	if m.focus != focusCompare {
 		t.Fatalf("focus %v, want compare", m.focus)
@@ -327,7 +328,7 @@ func TestFullHelpHeadingsAndNarrowWidth(t *testing.T) {
 			case "reader":
 				press(m, "j", "enter")
 			case "compare":
-				send(m, compareMsg{text: "Pakistan and Iran share a border"})
+				send(m, common.CompareMsg{Text: "Pakistan and Iran share a border"})
 				compareNow(t, m)
 			}
 			lines := m.fullHelpLines()

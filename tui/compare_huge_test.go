@@ -60,9 +60,9 @@ func hugePane(tb testing.TB, size, w, h int) *comparePane {
 		{Doc: 2, Matches: []compare.Match{mid}},
 	}}
 	p := newComparePane(common.New(true), newCompareEngine(docs, nil))
-	p.setSize(w, h)
-	p.update(compareMsg{text: res.Query, from: origin.Loc, hasFrom: true})
-	p.update(compareResultMsg{seq: p.seq, result: res})
+	p.SetSize(w, h)
+	p.Update(common.CompareMsg{Text: res.Query, From: origin.Loc, HasFrom: true})
+	p.Update(compareResultMsg{seq: p.seq, result: res})
 	return p
 }
 
@@ -75,7 +75,7 @@ func TestCompareHugeParagraph(t *testing.T) {
 	for _, size := range []int{100_000, 3_000_000} {
 		for _, sz := range [][2]int{{120, 40}, {80, 24}, {40, 12}} {
 			p := hugePane(t, size, sz[0], sz[1])
-			v := p.view()
+			v := p.View()
 			requirePaneSize(t, v, sz[0], sz[1])
 			plain := ansi.Strip(v)
 			if !strings.Contains(plain, "…") && !strings.Contains(plain, "↓ more") {
@@ -86,16 +86,16 @@ func TestCompareHugeParagraph(t *testing.T) {
 			}
 			// Every statement in turn, so each column draws its selection.
 			for range 3 {
-				p.update(keyPress("j"))
-				requirePaneSize(t, p.view(), sz[0], sz[1])
+				p.Update(keyPress("j"))
+				requirePaneSize(t, p.View(), sz[0], sz[1])
 			}
 		}
 	}
 	// Side by side, the one-sentence source shows its start and is cut;
 	// the long paragraph shows the sentence whole with "…" either side.
 	p := hugePane(t, 3_000_000, 160, 48)
-	p.update(keyPress("j"))
-	plain := ansi.Strip(p.view())
+	p.Update(keyPress("j"))
+	plain := ansi.Strip(p.View())
 	for _, want := range []string{"the talks in Islamabad between Iran", "…went on for hours", "The border talks went on for", "One sentence", "Long paragraph"} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("160x48 lacks %q:\n%s", want, plain)
@@ -127,7 +127,7 @@ func TestCompareWindowFollowsFirstMark(t *testing.T) {
 	}
 	m := compare.Match{Loc: corpus.Loc{Doc: 1}, Text: long, Context: long, Spans: spansOf(long, "border")}
 	p := newComparePane(common.New(true), newCompareEngine(docs, nil))
-	p.setSize(80, 24)
+	p.SetSize(80, 24)
 	text, spans := p.matchText(m, 36)
 	if !strings.HasPrefix(text, "…") || !strings.HasSuffix(text, "…") {
 		t.Errorf("the window is not cut at both ends: %.60q … %.60q", text, text[max(len(text)-60, 0):])
@@ -154,9 +154,9 @@ func BenchmarkCompareHugeParagraph(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		if i%2 == 0 {
-			p.update(keyPress("j"))
+			p.Update(keyPress("j"))
 		} else {
-			p.update(keyPress("k"))
+			p.Update(keyPress("k"))
 		}
 		_ = p.draw()
 	}

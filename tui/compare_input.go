@@ -16,7 +16,7 @@ type compareInput struct {
 }
 
 func newCompareInput() compareInput {
-	in := newTextInput("compare: ", "a sentence or a few words", 500)
+	in := common.NewTextInput("compare: ", "a sentence or a few words", 500)
 	return compareInput{input: in}
 }
 
@@ -42,7 +42,7 @@ func (c *compareInput) update(msg tea.KeyPressMsg, km common.CompareKeyMap) (tex
 	switch {
 	case key.Matches(msg, km.Accept):
 		c.close()
-		return oneLine(c.input.Value()), nil
+		return common.OneLine(c.input.Value()), nil
 	case key.Matches(msg, km.Cancel):
 		c.close()
 		return "", nil

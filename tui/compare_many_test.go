@@ -35,7 +35,7 @@ func manySourcesPane(t *testing.T, w, h int) *comparePane {
 		r.Sources = append(r.Sources, src)
 	}
 	p := newComparePane(common.New(true), newCompareEngine(docs, nil))
-	p.setSize(w, h)
+	p.SetSize(w, h)
 	p.setResult(r)
 	return p
 }
@@ -47,7 +47,7 @@ func TestCompareManySilentCollapse(t *testing.T) {
 	if want := []int{0, 9, 5, silentCol}; !slices.Equal(p.order, want) {
 		t.Fatalf("order %v, want %v", p.order, want)
 	}
-	v := ansi.Strip(p.view())
+	v := ansi.Strip(p.View())
 	for _, want := range []string{"Outlet 0", "Outlet 9", "Outlet 5", "silent: 27 sources", "Outlet 1\n", "… and 15 more", "27 silent"} {
 		if !strings.Contains(v, want) && !strings.Contains(v, strings.TrimSuffix(want, "\n")) {
 			t.Errorf("view lacks %q:\n%s", want, v)
@@ -68,14 +68,14 @@ func TestCompareManySilentCollapse(t *testing.T) {
 		t.Errorf("5 sources at 170 columns: order %v, silent %v", few.order, few.silent)
 	}
 	sel := few.selected()
-	few.setSize(80, 24)
+	few.SetSize(80, 24)
 	if len(few.silent) != 2 || len(few.order) != 4 || few.order[3] != silentCol {
 		t.Errorf("5 sources at 80 columns: order %v, silent %v; want the 2 silent in one column", few.order, few.silent)
 	}
 	if few.selected() != sel && (few.selected() == nil || sel == nil || few.selected().Loc != sel.Loc) {
 		t.Errorf("the resize lost the selected statement: %+v, was %+v", few.selected(), sel)
 	}
-	if v := ansi.Strip(few.view()); strings.Count(v, "silent — nothing here") != 0 {
+	if v := ansi.Strip(few.View()); strings.Count(v, "silent — nothing here") != 0 {
 		t.Errorf("folded, yet a silent column of its own is drawn:\n%s", v)
 	}
 }
@@ -83,7 +83,7 @@ func TestCompareManySilentCollapse(t *testing.T) {
 // The footer offers sideways paging only where it does something.
 func TestCompareFooterPagingKeys(t *testing.T) {
 	offers := func(p *comparePane) bool {
-		for _, b := range p.keys().ShortHelp() {
+		for _, b := range p.Keys().ShortHelp() {
 			if b.Help().Desc == "more sources" {
 				return true
 			}

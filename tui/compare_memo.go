@@ -39,10 +39,10 @@ func (p *comparePane) viewKey() compareViewKey {
 	}
 }
 
-// view draws the pane, or returns the last drawing when nothing it draws
+// View draws the pane, or returns the last drawing when nothing it draws
 // from has changed. The prompts blink while typing, so they are never
 // cached.
-func (p *comparePane) view() string {
+func (p *comparePane) View() string {
 	if p.prompt.typing || p.work.on {
 		return p.draw()
 	}

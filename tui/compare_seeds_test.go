@@ -29,7 +29,7 @@ func seedsPane(t *testing.T) (*comparePane, []*corpus.Document) {
 		t.Fatal(err)
 	}
 	p := newComparePane(common.New(true), newCompareEngine(c.Docs, curated))
-	p.setSize(120, 40)
+	p.SetSize(120, 40)
 	return p, c.Docs
 }
 
@@ -46,7 +46,7 @@ func quoteLoc(t *testing.T, docs []*corpus.Document, prefix, quote string) corpu
 // run feeds a command's message back into the pane, as the runtime does.
 func feed(p *comparePane, cmd tea.Cmd) {
 	if cmd != nil {
-		p.update(cmd())
+		p.Update(cmd())
 	}
 }
 
@@ -55,7 +55,7 @@ func TestCompareSeedsBorderOpensTheOtherSource(t *testing.T) {
 	from := quoteLoc(t, docs, "000", "Pakistan and Iran share more than 900 kilometers of border")
 	want := quoteLoc(t, docs, "002", "It shares a 909 km long border with Iran")
 	text := docs[from.Doc].Block(from.Block).Sentences[from.Sentence].Text
-	_, cmd := p.update(compareMsg{text: text, from: from, hasFrom: true})
+	_, cmd := p.Update(common.CompareMsg{Text: text, From: from, HasFrom: true})
 	feed(p, cmd)
 	if p.result == nil {
 		t.Fatal("no result")
@@ -69,15 +69,15 @@ func TestCompareSeedsBorderOpensTheOtherSource(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Fatalf("002's border sentence is not among its statements:\n%s", ansi.Strip(p.view()))
+		t.Fatalf("002's border sentence is not among its statements:\n%s", ansi.Strip(p.View()))
 	}
-	p.update(keyPress("enter"))
-	if nav := p.takeNav(); len(nav) != 1 {
-		t.Errorf("enter sent %v, want one openMsg", nav)
-	} else if msg, ok := nav[0].(openMsg); !ok || msg.loc != want {
-		t.Errorf("enter sent %#v, want openMsg at %+v", nav[0], want)
+	p.Update(keyPress("enter"))
+	if nav := p.TakeNav(); len(nav) != 1 {
+		t.Errorf("enter sent %v, want one OpenMsg", nav)
+	} else if msg, ok := nav[0].(common.OpenMsg); !ok || msg.Loc != want {
+		t.Errorf("enter sent %#v, want OpenMsg at %+v", nav[0], want)
 	}
-	if v := ansi.Strip(p.view()); !strings.Contains(v, "909 km") {
+	if v := ansi.Strip(p.View()); !strings.Contains(v, "909 km") {
 		t.Errorf("view lacks 002's sentence:\n%s", v)
 	}
 }
@@ -86,17 +86,17 @@ func TestCompareSeedsCuratedToggle(t *testing.T) {
 	p, docs := seedsPane(t)
 	from := quoteLoc(t, docs, "000", "The 21 hours of negotiation were important")
 	text := docs[from.Doc].Block(from.Block).Sentences[from.Sentence].Text
-	_, cmd := p.update(compareMsg{text: text, from: from, hasFrom: true})
+	_, cmd := p.Update(common.CompareMsg{Text: text, From: from, HasFrom: true})
 	feed(p, cmd)
 	curated := countCurated(p.result)
 	if curated == 0 {
-		t.Errorf("curated layer on: no statement is marked curated:\n%s", ansi.Strip(p.view()))
+		t.Errorf("curated layer on: no statement is marked curated:\n%s", ansi.Strip(p.View()))
 	}
-	if v := ansi.Strip(p.view()); curated > 0 && !strings.Contains(v, "curated") {
+	if v := ansi.Strip(p.View()); curated > 0 && !strings.Contains(v, "curated") {
 		t.Errorf("curated statements are not labelled curated:\n%s", v)
 	}
-	_, cmd = p.update(keyPress("e"))
-	_, cmd = p.update(cmd()) // the layer message, as the root passes it back
+	_, cmd = p.Update(keyPress("e"))
+	_, cmd = p.Update(cmd()) // the layer message, as the root passes it back
 	feed(p, cmd)
 	if n := countCurated(p.result); n != 0 {
 		t.Errorf("engine only: %d statements still marked curated", n)
@@ -128,12 +128,12 @@ func BenchmarkCompareView(b *testing.B) {
 	}
 	curated, _ := compare.LoadCurated(seeds.FS)
 	p := newComparePane(common.New(true), newCompareEngine(c.Docs, curated))
-	p.setSize(160, 48)
-	_, cmd := p.update(compareMsg{text: "Pakistan and Iran share more than 900 kilometers of border"})
-	p.update(cmd())
+	p.SetSize(160, 48)
+	_, cmd := p.Update(common.CompareMsg{Text: "Pakistan and Iran share more than 900 kilometers of border"})
+	p.Update(cmd())
 	b.ResetTimer()
 	for b.Loop() {
-		_ = p.view()
+		_ = p.View()
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/corpus/stories"
+	"parley/tui/common"
 )
 
 // The compare view within a comparison set: a sentence is compared with
@@ -62,24 +63,24 @@ func (p *comparePane) scopeFor(origin int) compareScope {
 	}
 	var sc compareScope
 	switch {
-	case p.set.scope != nil && p.set.scope.story >= 0:
-		sc = compareScope{set: sets.Story(p.set.scope.story), name: p.set.scopeName()}
-	case p.set.scope != nil || len(p.set.tags) > 0:
-		docs := p.set.taggedScope().sources
-		if p.set.scope != nil {
-			docs = p.set.scope.sources
+	case p.set.Scope != nil && p.set.Scope.Story >= 0:
+		sc = compareScope{set: sets.Story(p.set.Scope.Story), name: p.set.ScopeName()}
+	case p.set.Scope != nil || len(p.set.Tags) > 0:
+		docs := p.set.TaggedScope().Sources
+		if p.set.Scope != nil {
+			docs = p.set.Scope.Sources
 		}
 		if origin >= 0 {
 			docs = append(docs, origin)
 		}
 		sc = compareScope{set: sets.Tagged(docs), name: "tagged"}
 	case origin >= 0:
-		sc = compareScope{set: sets.StoryOf(origin), name: "story: " + cleanLabel(p.set.groups.Stories[p.set.storyOf(origin)].Label)}
+		sc = compareScope{set: sets.StoryOf(origin), name: "story: " + common.CleanLabel(p.set.Groups.Stories[p.set.StoryOf(origin)].Label)}
 		if len(sc.set.Set) < 2 {
 			// A story of one has nothing to compare with: every document.
 			return compareScope{set: sets.All(), all: true, name: "alone in its story"}
 		}
-	case len(p.set.groups.Stories) > 1:
+	case len(p.set.Groups.Stories) > 1:
 		return compareScope{pick: true}
 	default:
 		return compareScope{all: true}
@@ -114,7 +115,7 @@ func (p *comparePane) querySet(q *compareQuery) {
 	case p.scope.pick:
 		q.set, q.pick = nil, sets
 	}
-	if o := q.origin; o != nil && p.set != nil && p.set.keptCopy(o.Doc) != o.Doc {
+	if o := q.origin; o != nil && p.set != nil && p.set.KeptCopy(o.Doc) != o.Doc {
 		if loc, ok := sets.Locate(q.text); ok {
 			q.origin = &loc
 		}
@@ -162,7 +163,7 @@ func (p *comparePane) scopeNote() string {
 		parts = append(parts, sc.name+": every document")
 	case sc.set != nil && !sc.all:
 		// The label last: on a narrow screen it is what gives way.
-		parts = append(parts, plural(len(sc.set.Set), "source"), fmt.Sprintf("w: +%d more", sc.set.Outside), sc.name)
+		parts = append(parts, common.Plural(len(sc.set.Set), "source"), fmt.Sprintf("w: +%d more", sc.set.Outside), sc.name)
 	}
 	return strings.Join(parts, " · ")
 }
@@ -171,7 +172,7 @@ func (p *comparePane) scopeNote() string {
 func (p *comparePane) pickedNote() string {
 	var labels []string
 	for _, k := range p.scope.set.Stories {
-		labels = append(labels, cleanLabel(p.set.groups.Stories[k].Label))
+		labels = append(labels, common.CleanLabel(p.set.Groups.Stories[k].Label))
 	}
 	if len(labels) == 1 {
 		return "the story that speaks: " + labels[0]

@@ -50,7 +50,7 @@ func exportStatus(msg compareExportedMsg) paneStatus {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return failed("", dir, ": "+corpus.CleanLine(oneLine(err.Error())))
+	return failed("", dir, ": "+corpus.CleanLine(common.OneLine(err.Error())))
 }
 
 // shortenPath fits a path into w cells, keeping its end (the file or

@@ -14,7 +14,7 @@ import (
 
 // statusRow is the compare view's status line (its last line), plain.
 func statusRow(p *comparePane) string {
-	lines := strings.Split(ansi.Strip(p.view()), "\n")
+	lines := strings.Split(ansi.Strip(p.View()), "\n")
 	return lines[len(lines)-1]
 }
 
@@ -29,8 +29,8 @@ func TestCompareExportFailureFits(t *testing.T) {
 	}
 	for _, w := range []int{200, 120, 80, 50} {
 		p := fixturePane(t, w, 24)
-		p.update(denied)
-		requirePaneSize(t, p.view(), w, 24)
+		p.Update(denied)
+		requirePaneSize(t, p.View(), w, 24)
 		row := statusRow(p)
 		if !strings.Contains(row, "export failed: ") || !strings.Contains(row, " not writable") {
 			t.Errorf("%d columns: the failure is not said in full: %q", w, row)
@@ -71,8 +71,8 @@ func TestCompareExportMissingFolder(t *testing.T) {
 	p := fixturePane(t, 80, 24)
 	p.exportDir = filepath.Join(file, "reports")
 	p.now = func() time.Time { return time.Date(2026, 4, 12, 9, 30, 0, 0, time.UTC) }
-	_, cmd := p.update(keyPress("x"))
-	p.update(cmd())
+	_, cmd := p.Update(keyPress("x"))
+	p.Update(cmd())
 	if row := statusRow(p); !strings.Contains(row, "export failed: ") || !strings.Contains(row, "reports does not exist") {
 		t.Errorf("status: %q", row)
 	}
@@ -82,7 +82,7 @@ func TestCompareExportMissingFolder(t *testing.T) {
 func TestCompareExportLongPathShortened(t *testing.T) {
 	dir := "/home/analyst/projects/islamabad-talks/reports/drafts/2026/april"
 	p := fixturePane(t, 80, 24)
-	p.update(compareExportedMsg{path: dir + "/parley-compare-20260412-093000.md", dir: dir})
+	p.Update(compareExportedMsg{path: dir + "/parley-compare-20260412-093000.md", dir: dir})
 	row := statusRow(p)
 	if !strings.Contains(row, "exported to …/") || !strings.Contains(row, "/parley-compare-20260412-093000.md") {
 		t.Errorf("status: %q", row)
@@ -129,8 +129,8 @@ func TestCompareExportReasonVisibleWhenNarrow(t *testing.T) {
 			if err != errNoWorkingDir {
 				err = &fs.PathError{Op: "open", Path: file, Err: c.err}
 			}
-			p.update(compareExportedMsg{path: file, dir: dir, err: err})
-			requirePaneSize(t, p.view(), w, 24)
+			p.Update(compareExportedMsg{path: file, dir: dir, err: err})
+			requirePaneSize(t, p.View(), w, 24)
 			if row := statusRow(p); len(c.reason) <= w && !strings.Contains(row, c.reason) {
 				t.Errorf("%d columns, %v: %q", w, c.err, row)
 			}
@@ -146,8 +146,8 @@ func TestCompareExportTwiceInOneSecond(t *testing.T) {
 	p.exportDir = dir
 	p.now = func() time.Time { return time.Date(2026, 4, 12, 9, 30, 0, 0, time.UTC) }
 	for range 3 {
-		_, cmd := p.update(keyPress("x"))
-		p.update(cmd())
+		_, cmd := p.Update(keyPress("x"))
+		p.Update(cmd())
 		if row := statusRow(p); !strings.Contains(row, "exported to ") {
 			t.Fatalf("status: %q", row)
 		}
@@ -168,8 +168,8 @@ func TestCompareExportDeletedWorkingFolder(t *testing.T) {
 	}
 	p := fixturePane(t, 80, 24)
 	p.exportDir = ""
-	_, cmd := p.update(keyPress("x"))
-	p.update(cmd())
+	_, cmd := p.Update(keyPress("x"))
+	p.Update(cmd())
 	if row := statusRow(p); !strings.Contains(row, "export failed: the working folder was deleted") {
 		t.Fatalf("status: %q", row)
 	}

@@ -36,11 +36,11 @@ func fixturePane(t *testing.T, w, h int) *comparePane {
 	docs := fixtureDocs()
 	curated := []compare.CuratedClaim{{Label: "x", Quotes: map[string][]string{"000": {"x"}, "002": {"x"}}}}
 	p := newComparePane(common.New(true), newCompareEngine(docs, curated))
-	p.setSize(w, h)
+	p.SetSize(w, h)
 	res := fixtureResult(docs)
 	from := res.Sources[0].Matches[0].Loc
-	p.update(compareMsg{text: res.Query, from: from, hasFrom: true})
-	p.update(compareResultMsg{seq: p.seq, result: res})
+	p.Update(common.CompareMsg{Text: res.Query, From: from, HasFrom: true})
+	p.Update(compareResultMsg{seq: p.seq, result: res})
 	return p
 }
 
@@ -65,30 +65,30 @@ func requirePaneSize(t *testing.T, view string, w, h int) {
 }
 
 func TestCompareGolden80x24(t *testing.T) {
-	golden.RequireEqual(t, ansi.Strip(fixturePane(t, 80, 24).view()))
+	golden.RequireEqual(t, ansi.Strip(fixturePane(t, 80, 24).View()))
 }
 
 func TestCompareGolden160x48(t *testing.T) {
-	golden.RequireEqual(t, ansi.Strip(fixturePane(t, 160, 48).view()))
+	golden.RequireEqual(t, ansi.Strip(fixturePane(t, 160, 48).View()))
 }
 
 func TestCompareGoldenStacked50x30(t *testing.T) {
-	golden.RequireEqual(t, ansi.Strip(fixturePane(t, 50, 30).view()))
+	golden.RequireEqual(t, ansi.Strip(fixturePane(t, 50, 30).View()))
 }
 
 func TestCompareViewExactSize(t *testing.T) {
 	for _, w := range []int{0, 1, 2, 5, 20, 40, 62, 63, 64, 80, 99, 120, 160, 213} {
 		for _, h := range []int{0, 1, 2, 3, 4, 5, 7, 12, 24, 48} {
 			p := fixturePane(t, w, h)
-			requirePaneSize(t, p.view(), w, h)
-			p.update(keyPress("j"))
-			p.update(keyPress("l"))
-			requirePaneSize(t, p.view(), w, h)
-			p.update(keyPress("/"))
-			requirePaneSize(t, p.view(), w, h)
+			requirePaneSize(t, p.View(), w, h)
+			p.Update(keyPress("j"))
+			p.Update(keyPress("l"))
+			requirePaneSize(t, p.View(), w, h)
+			p.Update(keyPress("/"))
+			requirePaneSize(t, p.View(), w, h)
 			empty := newComparePane(common.New(false), newCompareEngine(fixtureDocs(), nil))
-			empty.setSize(w, h)
-			requirePaneSize(t, empty.view(), w, h)
+			empty.SetSize(w, h)
+			requirePaneSize(t, empty.View(), w, h)
 		}
 	}
 }
@@ -98,7 +98,7 @@ func TestCompareColumnsAndPaging(t *testing.T) {
 	if n := p.columnsShown(); n != 2 {
 		t.Fatalf("80 columns show %d sources side by side, want 2", n)
 	}
-	v := ansi.Strip(p.view())
+	v := ansi.Strip(p.View())
 	// The origin stays on the left; the sources that speak come next,
 	// best first, so the first page already shows one (CUC: in file
 	// order it is third, after a silent source).
@@ -111,25 +111,25 @@ func TestCompareColumnsAndPaging(t *testing.T) {
 	if strings.Contains(v, "◂") {
 		t.Errorf("first page offers a previous page:\n%s", v)
 	}
-	p.update(keyPress("l"))
-	v = ansi.Strip(p.view())
+	p.Update(keyPress("l"))
+	v = ansi.Strip(p.View())
 	if !strings.Contains(v, "◂ origin + source 3 of 4 · 2 silent ▸") || !strings.Contains(v, "RCAS") {
 		t.Errorf("after l, want source 3 (RCAS, the other that speaks):\n%s", v)
 	}
 	if s := p.selected(); s == nil || s.Loc.Doc != 3 {
 		t.Errorf("paging selects the first statement in view, got %+v", s)
 	}
-	p.update(keyPress("l"))
-	v = ansi.Strip(p.view())
+	p.Update(keyPress("l"))
+	v = ansi.Strip(p.View())
 	// The two silent sources share one column: one page, not two.
 	if !strings.Contains(v, "◂ origin + source 4 of 4 · 2 silent") || strings.Contains(v, "▸") || !strings.Contains(v, "Title of 001_explainer") || !strings.Contains(v, "silent: 2 sources") {
 		t.Errorf("after l l, want the silent sources in one column, the last page:\n%s", v)
 	}
 	wide := fixturePane(t, 160, 48)
-	if wide.columnsShown() != 4 || !strings.Contains(ansi.Strip(wide.view()), "origin + sources 2–4 of 4 · 2 silent") {
-		t.Errorf("160 columns show %d sources, want 4:\n%s", wide.columnsShown(), ansi.Strip(wide.view()))
+	if wide.columnsShown() != 4 || !strings.Contains(ansi.Strip(wide.View()), "origin + sources 2–4 of 4 · 2 silent") {
+		t.Errorf("160 columns show %d sources, want 4:\n%s", wide.columnsShown(), ansi.Strip(wide.View()))
 	}
-	if narrow := fixturePane(t, 50, 30); !narrow.stacked() || !strings.Contains(ansi.Strip(narrow.view()), "5 sources · 2 silent") {
+	if narrow := fixturePane(t, 50, 30); !narrow.stacked() || !strings.Contains(ansi.Strip(narrow.View()), "5 sources · 2 silent") {
 		t.Error("50 columns: want the sources stacked")
 	}
 }
@@ -140,33 +140,33 @@ func TestCompareEnterOpensSelectedStatement(t *testing.T) {
 	want := []corpus.Loc{{Doc: 2, Block: 0, Sentence: 1}, {Doc: 2, Block: 0, Sentence: 0}, {Doc: 3, Block: 0, Sentence: 1}, {Doc: 3, Block: 1, Sentence: 0}, {Doc: 3, Block: 1, Sentence: 0}}
 	for i, loc := range want {
 		if i > 0 {
-			p.update(keyPress("j"))
+			p.Update(keyPress("j"))
 		}
-		p.update(keyPress("enter"))
-		nav := p.takeNav()
+		p.Update(keyPress("enter"))
+		nav := p.TakeNav()
 		if len(nav) != 1 {
-			t.Fatalf("step %d: enter sent %v, want one openMsg", i, nav)
+			t.Fatalf("step %d: enter sent %v, want one OpenMsg", i, nav)
 		}
-		msg, ok := nav[0].(openMsg)
-		if !ok || msg.loc != loc || !msg.highlight {
-			t.Errorf("step %d: enter sent %#v, want openMsg at %+v with highlight", i, msg, loc)
+		msg, ok := nav[0].(common.OpenMsg)
+		if !ok || msg.Loc != loc || !msg.Highlight {
+			t.Errorf("step %d: enter sent %#v, want OpenMsg at %+v with highlight", i, msg, loc)
 		}
 	}
-	p.update(keyPress("g"))
+	p.Update(keyPress("g"))
 	if s := p.selected(); s == nil || s.Loc.Doc != 0 {
 		t.Errorf("g selects the origin's sentence, got %+v", s)
 	}
-	p.update(keyPress("esc"))
-	if nav := p.takeNav(); len(nav) != 1 || nav[0] != (backMsg{}) {
-		t.Errorf("esc sent %v, want backMsg", nav)
+	p.Update(keyPress("esc"))
+	if nav := p.TakeNav(); len(nav) != 1 || nav[0] != (common.BackMsg{}) {
+		t.Errorf("esc sent %v, want BackMsg", nav)
 	}
 }
 
 func TestCompareDropsStaleResults(t *testing.T) {
 	p := fixturePane(t, 80, 24)
 	old := p.seq
-	p.update(compareMsg{text: "something else"})
-	p.update(compareResultMsg{seq: old, result: compare.Result{Query: "stale"}})
+	p.Update(common.CompareMsg{Text: "something else"})
+	p.Update(compareResultMsg{seq: old, result: compare.Result{Query: "stale"}})
 	if !p.loading {
 		t.Error("a result of an older query replaced the pending one")
 	}
@@ -174,21 +174,21 @@ func TestCompareDropsStaleResults(t *testing.T) {
 
 func TestCompareTypedQueryAndToggle(t *testing.T) {
 	p := fixturePane(t, 80, 24)
-	p.update(keyPress("/"))
+	p.Update(keyPress("/"))
 	if !p.prompt.typing {
 		t.Fatal("/ did not open the query input")
 	}
 	for _, r := range "909 km border" {
-		p.update(keyPress(string(r)))
+		p.Update(keyPress(string(r)))
 	}
-	_, cmd := p.update(keyPress("enter"))
+	_, cmd := p.Update(keyPress("enter"))
 	if cmd == nil || p.query.text != "909 km border" || p.query.origin != nil || !p.loading {
 		t.Fatalf("typed query: cmd=%v query=%+v loading=%v", cmd != nil, p.query, p.loading)
 	}
-	if v := ansi.Strip(p.view()); !strings.Contains(v, "typed query") || !strings.Contains(v, "comparing…") {
+	if v := ansi.Strip(p.View()); !strings.Contains(v, "typed query") || !strings.Contains(v, "comparing…") {
 		t.Errorf("view while comparing a typed query:\n%s", v)
 	}
-	_, cmd = p.update(keyPress("e"))
+	_, cmd = p.Update(keyPress("e"))
 	if cmd == nil {
 		t.Fatal("e gave no command")
 	}
@@ -196,11 +196,11 @@ func TestCompareTypedQueryAndToggle(t *testing.T) {
 	if !ok || !layer.engineOnly {
 		t.Fatalf("e sent %#v, want the curated layer off", layer)
 	}
-	_, cmd = p.update(layer)
+	_, cmd = p.Update(layer)
 	if !p.engineOnly || cmd == nil || !p.query.engineOnly {
 		t.Fatalf("e: engineOnly=%v, query re-run=%v", p.engineOnly, cmd != nil)
 	}
-	if v := ansi.Strip(p.view()); !strings.Contains(v, "[engine only]") {
+	if v := ansi.Strip(p.View()); !strings.Contains(v, "[engine only]") {
 		t.Errorf("engine-only view does not say so:\n%s", v)
 	}
 }
@@ -209,7 +209,7 @@ func TestCompareExportWritesMarkdown(t *testing.T) {
 	p := fixturePane(t, 80, 24)
 	p.exportDir = t.TempDir()
 	p.now = func() time.Time { return time.Date(2026, 4, 12, 9, 30, 0, 0, time.UTC) }
-	_, cmd := p.update(keyPress("x"))
+	_, cmd := p.Update(keyPress("x"))
 	if cmd == nil {
 		t.Fatal("x gave no command")
 	}
@@ -231,8 +231,8 @@ func TestCompareExportWritesMarkdown(t *testing.T) {
 			t.Errorf("export lacks %q:\n%s", want, md)
 		}
 	}
-	p.update(msg)
-	if v := ansi.Strip(p.view()); !strings.Contains(v, "exported to") {
+	p.Update(msg)
+	if v := ansi.Strip(p.View()); !strings.Contains(v, "exported to") {
 		t.Errorf("status does not report the export:\n%s", v)
 	}
 	// A second export in the same second gets a name of its own and
@@ -253,7 +253,7 @@ func TestCompareExportReportsAbsolutePath(t *testing.T) {
 	t.Chdir(dir)
 	p := fixturePane(t, 200, 24)
 	p.now = func() time.Time { return time.Date(2026, 4, 12, 9, 30, 0, 0, time.UTC) }
-	_, cmd := p.update(keyPress("x"))
+	_, cmd := p.Update(keyPress("x"))
 	msg := cmd().(compareExportedMsg)
 	if msg.err != nil {
 		t.Fatal(msg.err)
@@ -262,8 +262,8 @@ func TestCompareExportReportsAbsolutePath(t *testing.T) {
 	if !filepath.IsAbs(msg.path) || msg.path != want {
 		t.Errorf("export path %q, want %q", msg.path, want)
 	}
-	p.update(msg)
-	if v := ansi.Strip(p.view()); !strings.Contains(v, "exported to "+want) {
+	p.Update(msg)
+	if v := ansi.Strip(p.View()); !strings.Contains(v, "exported to "+want) {
 		t.Errorf("status does not name the absolute path %q:\n%s", want, v)
 	}
 }
@@ -272,8 +272,8 @@ func TestCompareExportReportsAbsolutePath(t *testing.T) {
 // terminal as visible text, never as a sequence.
 func TestCompareEchoesQuerySafely(t *testing.T) {
 	p := fixturePane(t, 80, 24)
-	p.update(compareMsg{text: "border\x1b[2J\x07 talks"})
-	v := p.view()
+	p.Update(common.CompareMsg{Text: "border\x1b[2J\x07 talks"})
+	v := p.View()
 	if strings.Contains(v, "\x1b[2J") || strings.Contains(v, "\x07") {
 		t.Fatalf("control sequence from the query reached the view: %q", strings.SplitN(v, "\n", 2)[0])
 	}
@@ -286,21 +286,21 @@ func TestCompareEchoesQuerySafely(t *testing.T) {
 // shows at once: a new selection, a page sideways, a new size.
 func TestCompareViewCacheFollowsState(t *testing.T) {
 	p := fixturePane(t, 80, 24)
-	before := p.view()
-	if again := p.view(); again != before {
+	before := p.View()
+	if again := p.View(); again != before {
 		t.Fatal("two frames of an unchanged pane differ")
 	}
-	p.update(keyPress("j"))
-	afterMove := p.view()
+	p.Update(keyPress("j"))
+	afterMove := p.View()
 	if afterMove == before {
 		t.Error("moving to the next statement did not change the view")
 	}
-	p.update(keyPress("l"))
-	if p.view() == afterMove {
+	p.Update(keyPress("l"))
+	if p.View() == afterMove {
 		t.Error("paging sideways did not change the view")
 	}
-	p.setSize(100, 30)
-	if got := p.view(); strings.Count(got, "\n") != 29 {
+	p.SetSize(100, 30)
+	if got := p.View(); strings.Count(got, "\n") != 29 {
 		t.Errorf("after a resize the view has %d lines, want 30", strings.Count(got, "\n")+1)
 	}
 }
@@ -316,8 +316,8 @@ func TestCompareStackedNamesSelectedSource(t *testing.T) {
 		}
 		for i := range p.stmts {
 			p.setSel(i)
-			lines := strings.Split(ansi.Strip(p.view()), "\n")
-			requirePaneSize(t, p.view(), sz[0], sz[1])
+			lines := strings.Split(ansi.Strip(p.View()), "\n")
+			requirePaneSize(t, p.View(), sz[0], sz[1])
 			rule := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "───") })
 			body := strings.Join(lines[rule+1:], "\n")
 			name := p.sourceName(p.selected().Loc.Doc)
@@ -334,6 +334,6 @@ func TestCompareStackedNamesSelectedSource(t *testing.T) {
 
 func TestCompareGoldenStacked40x12(t *testing.T) {
 	p := fixturePane(t, 40, 12)
-	p.update(keyPress("j"))
-	golden.RequireEqual(t, ansi.Strip(p.view()))
+	p.Update(keyPress("j"))
+	golden.RequireEqual(t, ansi.Strip(p.View()))
 }

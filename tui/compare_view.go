@@ -96,9 +96,9 @@ func (p *comparePane) draw() string {
 	}
 	bodyH := h - len(top) - len(bottom)
 	lines := append([]string{}, top...)
-	lines = append(lines, fitBlock(p.body(w, bodyH), w, bodyH)...)
+	lines = append(lines, common.FitBlock(p.body(w, bodyH), w, bodyH)...)
 	lines = append(lines, bottom...)
-	return strings.Join(fitBlock(lines, w, h), "\n")
+	return strings.Join(common.FitBlock(lines, w, h), "\n")
 }
 
 func (p *comparePane) titleLine() string {
@@ -113,7 +113,7 @@ func (p *comparePane) titleLine() string {
 	}
 	// The query may be a whole paragraph: only what the line can show is
 	// flattened and cleaned.
-	q := corpus.CleanLine(oneLine(clipText(p.query.text, 4*p.width+64)))
+	q := corpus.CleanLine(common.OneLine(clipText(p.query.text, 4*p.width+64)))
 	return p.ctx.Styles.Compare.Title.Render("Compare ") + quoteOnce(q)
 }
 
@@ -134,7 +134,7 @@ func (p *comparePane) claimLine(w int) string {
 				tag += fmt.Sprintf(" · ! %d quote(s) no longer found", n)
 			}
 		}
-		left = "claim: " + corpus.CleanLine(oneLine(clipText(label, 4*w+64)))
+		left = "claim: " + corpus.CleanLine(common.OneLine(clipText(label, 4*w+64)))
 		if tag != "" {
 			left += " " + p.ctx.Styles.Compare.Curated.Render("· "+tag)
 		}
@@ -149,7 +149,7 @@ func (p *comparePane) claimLine(w int) string {
 		left = p.ctx.Styles.Compare.Meta.Render(note+" · ") + left
 	}
 	lw := max(w-common.StrWidth(layer)-1, 0)
-	return fitWidth(left, lw) + " " + p.ctx.Styles.Compare.Meta.Render(layer)
+	return common.FitWidth(left, lw) + " " + p.ctx.Styles.Compare.Meta.Render(layer)
 }
 
 func (p *comparePane) statusLine(w int) string {
@@ -240,7 +240,7 @@ func (p *comparePane) sourceName(doc int) string {
 	if doc < 0 || doc >= len(p.docs) {
 		return "?"
 	}
-	return sourceLabel(p.docs[doc])
+	return common.SourceLabel(p.docs[doc])
 }
 
 // body draws the statements area: a message, the columns, or the stack.
@@ -294,7 +294,7 @@ func (p *comparePane) column(col, w, h int) []string {
 	if len(shown) > rest && rest > 0 {
 		shown = append(shown[:rest-1:rest-1], p.ctx.Styles.Compare.Dim.Render("↓ more"))
 	}
-	return fitBlock(append(head, shown...), w, h)
+	return common.FitBlock(append(head, shown...), w, h)
 }
 
 // stackedBody draws the sources one above another, scrolled so that the
@@ -318,12 +318,12 @@ func (p *comparePane) stackedBody(w, h int) []string {
 	}
 	off := scrollOff(selA, selB, h)
 	if selCol < 0 || off <= selHead || h < 3 {
-		return fitBlock(all[min(off, len(all)):], w, h)
+		return common.FitBlock(all[min(off, len(all)):], w, h)
 	}
 	off = scrollOff(selA, selB, h-1)
 	// Rather than half a heading under the pinned one, start after it.
 	off = max(off, min(selHead+colHead, selA))
-	return fitBlock(append([]string{p.stickyHead(selCol, w)}, all[min(off, len(all)):]...), w, h)
+	return common.FitBlock(append([]string{p.stickyHead(selCol, w)}, all[min(off, len(all)):]...), w, h)
 }
 
 // scrollOff is the first line to show of a list h lines tall so that

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"parley/tui/common"
 	"parley/tui/textlayout"
 	"strings"
 	"unicode/utf8"
@@ -73,7 +74,7 @@ func contextBefore(s string, n int) string {
 	if len(s) > 4*n+8 {
 		s, cut = s[runeStartAfter(s, len(s)-4*n):], true
 	}
-	t := tailWords(oneLine(s), n)
+	t := tailWords(common.OneLine(s), n)
 	if cut && !strings.HasPrefix(t, "…") {
 		if i := strings.IndexByte(t, ' '); i >= 0 {
 			t = t[i+1:] // the first word may be a piece of one
@@ -90,7 +91,7 @@ func contextAfter(s string, n int) string {
 	if len(s) > 4*n+8 {
 		s, cut = s[:textlayout.RuneFloor(s, 4*n)], true
 	}
-	t := headWords(oneLine(s), n)
+	t := headWords(common.OneLine(s), n)
 	if cut && !strings.HasSuffix(t, "…") {
 		if i := strings.LastIndexByte(t, ' '); i >= 0 {
 			t = t[:i]

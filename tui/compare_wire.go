@@ -48,7 +48,7 @@ func (m *Model) wireCompare() tea.Cmd {
 	m.panes[focusCompare], m.panes[focusClaims] = cp, cl
 	for _, f := range []focus{focusCompare, focusClaims} {
 		r := m.paneRect(f)
-		m.panes[f].setSize(r.W, r.H)
+		m.panes[f].SetSize(r.W, r.H)
 	}
 	// The claims of a small corpus are found in the background too, so
 	// the index is ready however it is reached (C, or tab cycling through

@@ -10,6 +10,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/corpus/compare/claimsfile"
+	"parley/tui/common"
 )
 
 // The workbench keys of the compare view: keep the selected statement in
@@ -145,7 +146,7 @@ func (p *comparePane) deleteClaim() tea.Cmd {
 		return nil
 	}
 	del := deleteClaim(*c)
-	p.work.confirm(fmt.Sprintf("delete your claim “%s”?", oneLine(c.Label)), "delete", func(s string) tea.Cmd {
+	p.work.confirm(fmt.Sprintf("delete your claim “%s”?", common.OneLine(c.Label)), "delete", func(s string) tea.Cmd {
 		p.saving = true
 		return del(s)
 	})
@@ -198,7 +199,7 @@ func (p *comparePane) replayTypeahead() tea.Cmd {
 			p.typeahead = append(p.typeahead, keys[i:]...)
 			break
 		}
-		_, cmd := p.update(k)
+		_, cmd := p.Update(k)
 		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
@@ -251,7 +252,7 @@ func (p *comparePane) defaultLabel() string {
 	if l := p.engine.foundLabel(at); l != "" {
 		return l
 	}
-	words := strings.Fields(oneLine(p.query.text))
+	words := strings.Fields(common.OneLine(p.query.text))
 	return strings.Join(words[:min(len(words), 8)], " ")
 }
 

@@ -6,10 +6,10 @@ import tea "charm.land/bubbletea/v2"
 // f's is focused. Panes learn of the focus only here.
 func (m *Model) setFocus(f focus) tea.Cmd {
 	if f != m.focus && m.panes[m.focus] != nil {
-		m.panes[m.focus].blur()
+		m.panes[m.focus].Blur()
 	}
 	m.focus = f
-	return m.panes[f].focus()
+	return m.panes[f].Focus()
 }
 
 // focusTo moves the focus, remembering where it was for esc.

@@ -12,8 +12,8 @@ import (
 // q a meaning of its own (back a level in the compare view and the claims
 // index, close in the outline) its hint says so, and "q quit" is left out.
 func (m *Model) footerKeys() []key.Binding {
-	keys := m.panes[m.focus].keys().ShortHelp()
-	if m.panes[m.focus].capturesInput() {
+	keys := m.panes[m.focus].Keys().ShortHelp()
+	if m.panes[m.focus].CapturesInput() {
 		return keys
 	}
 	ownQ := slices.ContainsFunc(keys, func(b key.Binding) bool { return slices.Contains(b.Keys(), "q") })

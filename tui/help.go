@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"parley/tui/common"
 	"parley/tui/textlayout"
 	"strings"
 
@@ -160,7 +161,7 @@ func (m *Model) layHelp() {
 
 // fullHelp is the part of the help that fits.
 func (m *Model) fullHelp() string {
-	return fitArea(m.helpView.View(), m.ctx.Width, m.lay.main.H)
+	return common.FitArea(m.helpView.View(), m.ctx.Width, m.lay.main.H)
 }
 
 // scrollHelp moves the full help by n lines, no further than its end.

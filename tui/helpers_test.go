@@ -171,7 +171,7 @@ func typeText(m *Model, s string) {
 // and runCmd waits for each one. A command still running after
 // cmdDeadline is a timer a test should not have started, and fails loudly
 // rather than being dropped.
-func init() { inputBlink = false }
+func init() { common.InputBlink = false }
 
 const cmdDeadline = 10 * time.Second
 
@@ -200,7 +200,7 @@ func runCmd(m *Model, cmd tea.Cmd, depth int) {
 		for _, c := range msg {
 			runCmd(m, c, depth+1)
 		}
-	case openMsg, openDocMsg, backMsg, stepDocMsg, compareMsg:
+	case common.OpenMsg, openDocMsg, common.BackMsg, stepDocMsg, common.CompareMsg:
 		_, next := m.Update(msg)
 		runCmd(m, next, depth+1)
 	}

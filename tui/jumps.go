@@ -2,7 +2,7 @@ package tui
 
 import "parley/corpus"
 
-// jumpList remembers the places jumped from and to (openMsg, next/previous
+// jumpList remembers the places jumped from and to (OpenMsg, next/previous
 // document), to walk back and forth through them as vim's ctrl+o/ctrl+i.
 type jumpList struct {
 	locs []corpus.Loc

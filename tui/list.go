@@ -16,9 +16,9 @@ import (
 
 // listPane shows the documents, sorted and filtered; enter opens one.
 type listPane struct {
-	outbox
+	common.Outbox
 	ctx *common.Context
-	set *storySet // stories, tags and the session's scope (storyset.go)
+	set *common.StorySet // stories, tags and the session's scope (common/storyset.go)
 
 	docs    []*corpus.Document // every document, in arrival order
 	order   []listKey          // what docs[i] is sorted and filtered by
@@ -64,7 +64,7 @@ type cachedItem struct {
 const itemLines = 3 // title, metadata, gap
 
 func newListPane(ctx *common.Context) *listPane {
-	ti := newTextInput("/", "filter", maxQuery)
+	ti := common.NewTextInput("/", "filter", maxQuery)
 	return &listPane{
 		ctx:    ctx,
 		filter: ti,
@@ -177,24 +177,24 @@ func (l *listPane) indexed(name string) {
 	l.indexing = slices.DeleteFunc(l.indexing, func(s string) bool { return s == name })
 }
 
-func (l *listPane) setSize(w, h int) {
+func (l *listPane) SetSize(w, h int) {
 	l.width, l.height = w, h
 	l.filter.SetWidth(max(w-3, 1))
 	l.bar.SetWidth(max(w-2, 1))
 	l.keepVisible()
 }
 
-// focus and blur: the focused list marks the selected row with a heavy
+// Focus and Blur: the focused list marks the selected row with a heavy
 // bar and the selection colours.
-func (l *listPane) focus() tea.Cmd { l.focused = true; return nil }
-func (l *listPane) blur()          { l.focused = false }
+func (l *listPane) Focus() tea.Cmd { l.focused = true; return nil }
+func (l *listPane) Blur()          { l.focused = false }
 
-// restyle: the rows are keyed by the context's generation.
-func (l *listPane) restyle() {}
+// Restyle: the rows are keyed by the context's generation.
+func (l *listPane) Restyle() {}
 
-func (l *listPane) capturesInput() bool { return l.editing }
+func (l *listPane) CapturesInput() bool { return l.editing }
 
-func (l *listPane) keys() help.KeyMap {
+func (l *listPane) Keys() help.KeyMap {
 	if l.editing {
 		return l.ctx.Keys.InputKeys()
 	}
@@ -208,10 +208,10 @@ func (l *listPane) keepVisible() {
 		l.keepVisibleGrouped()
 		return
 	}
-	l.top = scrollIntoView(l.sel, l.top, l.visibleItems(), len(l.shown))
+	l.top = common.ScrollIntoView(l.sel, l.top, l.visibleItems(), len(l.shown))
 }
 
-func (l *listPane) update(msg tea.Msg) (pane, tea.Cmd) {
+func (l *listPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchIndexMsg:
 		l.indexed("search")
@@ -264,7 +264,7 @@ func (l *listPane) click(msg tea.MouseClickMsg) tea.Cmd {
 		return nil
 	}
 	if i == l.sel {
-		l.emit(openDocMsg{doc: l.docs[l.shown[i]]})
+		l.Emit(openDocMsg{doc: l.docs[l.shown[i]]})
 		return nil
 	}
 	l.sel, l.pinned = i, true
@@ -342,7 +342,7 @@ func (l *listPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.refresh(l.kept())
 	case key.Matches(msg, km.Open):
 		if d := l.selected(); d != nil {
-			l.emit(openDocMsg{doc: d})
+			l.Emit(openDocMsg{doc: d})
 		}
 	}
 	return nil

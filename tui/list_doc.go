@@ -48,5 +48,5 @@ func readingTime(words int) string {
 }
 
 // openDocMsg opens a document at its remembered position (the list sends
-// it; openMsg is for a precise location).
+// it; OpenMsg is for a precise location).
 type openDocMsg struct{ doc *corpus.Document }

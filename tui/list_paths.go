@@ -4,6 +4,7 @@ import (
 	"path"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // listPaths decides which documents the list names by their path under
@@ -14,7 +15,7 @@ import (
 type listPaths struct {
 	n       int              // how many documents it was worked out for
 	first   *corpus.Document // and the first of them
-	set     *storySet        // and the stories (which hide copies) then known
+	set     *common.StorySet // and the stories (which hide copies) then known
 	grouped bool             // found by then
 	spans   bool             // the documents lie in more than one folder
 	titles  map[string]int   // how many documents have each title
@@ -51,4 +52,4 @@ func (l *listPane) subPath(d *corpus.Document) (sub string, lead bool) {
 }
 
 // copiesKnown says whether the stories, and so the copies, are found.
-func (l *listPane) copiesKnown() bool { return l.set != nil && l.set.groups != nil }
+func (l *listPane) copiesKnown() bool { return l.set != nil && l.set.Groups != nil }

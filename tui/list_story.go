@@ -19,11 +19,11 @@ func (l *listPane) restrict(idx []int) []int {
 	if l.set == nil {
 		return idx
 	}
-	hideCopies := l.sortBy == byStory || l.set.scope != nil
+	hideCopies := l.sortBy == byStory || l.set.Scope != nil
 	out := idx[:0]
 	for _, di := range idx {
 		d := l.docs[di]
-		if !l.set.inScope(d) || hideCopies && l.isCopy(d) {
+		if !l.set.InScope(d) || hideCopies && l.isCopy(d) {
 			continue
 		}
 		out = append(out, di)
@@ -33,14 +33,14 @@ func (l *listPane) restrict(idx []int) []int {
 
 // isCopy says whether d is a duplicate of another document.
 func (l *listPane) isCopy(d *corpus.Document) bool {
-	if l.set == nil || l.set.groups == nil {
+	if l.set == nil || l.set.Groups == nil {
 		return false
 	}
-	i, ok := l.set.index[d]
+	i, ok := l.set.Index[d]
 	if !ok {
 		return false
 	}
-	_, dup := l.set.groups.DuplicateOf[i]
+	_, dup := l.set.Groups.DuplicateOf[i]
 	return dup
 }
 
@@ -48,11 +48,11 @@ func (l *listPane) isCopy(d *corpus.Document) bool {
 // story, or -1 for the documents alone in theirs (listed last, under one
 // header) and while the stories are not known.
 func (l *listPane) groupOf(d *corpus.Document) int {
-	if l.set == nil || l.set.groups == nil {
+	if l.set == nil || l.set.Groups == nil {
 		return -1
 	}
-	k := l.set.storyOf(l.set.index[d])
-	if k < 0 || len(l.set.groups.Stories[k].Docs) < 2 {
+	k := l.set.StoryOf(l.set.Index[d])
+	if k < 0 || len(l.set.Groups.Stories[k].Docs) < 2 {
 		return -1
 	}
 	return k
@@ -60,21 +60,21 @@ func (l *listPane) groupOf(d *corpus.Document) int {
 
 // grouped says whether the list draws story headers.
 func (l *listPane) grouped() bool {
-	return l.sortBy == byStory && l.set != nil && l.set.groups != nil
+	return l.sortBy == byStory && l.set != nil && l.set.Groups != nil
 }
 
 // sortByStory orders idx by story (most sources first, as the stories
 // are numbered), the documents alone last, and by date within a story.
 func (l *listPane) sortByStory(idx []int) {
 	sortByKeys(l.order, idx, byDate)
-	if l.set == nil || l.set.groups == nil {
+	if l.set == nil || l.set.Groups == nil {
 		return
 	}
 	rank := func(di int) int {
 		if g := l.groupOf(l.docs[di]); g >= 0 {
 			return g
 		}
-		return len(l.set.groups.Stories)
+		return len(l.set.Groups.Stories)
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return rank(a) - rank(b) })
 }
@@ -102,19 +102,19 @@ func (l *listPane) hasHeader(i int) bool {
 func (l *listPane) groupTitle(g int) string {
 	if g < 0 {
 		n := 0
-		for _, s := range l.set.groups.Stories {
+		for _, s := range l.set.Groups.Stories {
 			if len(s.Docs) < 2 {
 				n++
 			}
 		}
-		return fmt.Sprintf("alone in their story · %s", plural(n, "document"))
+		return fmt.Sprintf("alone in their story · %s", common.Plural(n, "document"))
 	}
-	s := l.set.groups.Stories[g]
-	parts := []string{cleanLabel(s.Label), plural(len(s.Docs), "source")}
-	if copies := len(l.set.groups.Sources(g)) - len(s.Docs); copies > 0 {
+	s := l.set.Groups.Stories[g]
+	parts := []string{common.CleanLabel(s.Label), common.Plural(len(s.Docs), "source")}
+	if copies := len(l.set.Groups.Sources(g)) - len(s.Docs); copies > 0 {
 		parts[1] += fmt.Sprintf(" (+%d %s)", copies, corpus.Plural(copies, "copy", "copies"))
 	}
-	if span := storySpan(s); span != "" {
+	if span := common.StorySpan(s); span != "" {
 		parts = append(parts, span)
 	}
 	return strings.Join(parts, " · ")
@@ -187,16 +187,16 @@ func (l *listPane) itemAt(y int) (int, bool) {
 // alsoIn names a document's duplicates, where they are hidden (a story
 // view): "also in: business/123".
 func (l *listPane) alsoIn(d *corpus.Document) string {
-	if l.set == nil || l.set.groups == nil || !(l.sortBy == byStory || l.set.scope != nil) {
+	if l.set == nil || l.set.Groups == nil || !(l.sortBy == byStory || l.set.Scope != nil) {
 		return ""
 	}
-	i, ok := l.set.index[d]
+	i, ok := l.set.Index[d]
 	if !ok {
 		return ""
 	}
 	var ids []string
-	for _, c := range l.set.groups.Copies[i] {
-		ids = append(ids, corpus.CleanLine(l.set.docs[c].ID))
+	for _, c := range l.set.Groups.Copies[i] {
+		ids = append(ids, corpus.CleanLine(l.set.Docs[c].ID))
 	}
 	if len(ids) == 0 {
 		return ""
@@ -211,10 +211,10 @@ func (l *listPane) toggleTag() {
 	if d == nil || l.set == nil {
 		return
 	}
-	if l.set.tags[d] {
-		delete(l.set.tags, d)
+	if l.set.Tags[d] {
+		delete(l.set.Tags, d)
 	} else {
-		l.set.tags[d] = true
+		l.set.Tags[d] = true
 	}
 	l.move(1)
 }
@@ -222,37 +222,37 @@ func (l *listPane) toggleTag() {
 // untagAll clears every tag.
 func (l *listPane) untagAll() {
 	if l.set != nil {
-		clear(l.set.tags)
+		clear(l.set.Tags)
 	}
 }
 
 // tagged says whether d is tagged.
-func (l *listPane) tagged(d *corpus.Document) bool { return l.set != nil && l.set.tags[d] }
+func (l *listPane) tagged(d *corpus.Document) bool { return l.set != nil && l.set.Tags[d] }
 
 // scopeHeader is the list's first line in a restricted session: the
 // marker in place of the document count.
 func (l *listPane) scopeHeader() string {
-	if l.set == nil || l.set.scope == nil {
+	if l.set == nil || l.set.Scope == nil {
 		return ""
 	}
 	tail := fmt.Sprintf(" · by %s · & widens", l.sortBy)
-	return " " + l.set.markerFit(l.width-1-common.StrWidth(tail)) + tail
+	return " " + l.set.MarkerFit(l.width-1-common.StrWidth(tail)) + tail
 }
 
 // tagCount is the footnote of the list's header when documents are
 // tagged: "3 tagged".
 func (l *listPane) tagCount() string {
-	if l.set == nil || len(l.set.tags) == 0 {
+	if l.set == nil || len(l.set.Tags) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" · %d tagged", len(l.set.tags))
+	return fmt.Sprintf(" · %d tagged", len(l.set.Tags))
 }
 
 // scopeTotal is how many documents the list holds before its filter: the
 // sources of the session's scope when it is restricted.
 func (l *listPane) scopeTotal() int {
-	if l.set == nil || l.set.scope == nil {
+	if l.set == nil || l.set.Scope == nil {
 		return len(l.docs)
 	}
-	return len(l.set.scope.sources)
+	return len(l.set.Scope.Sources)
 }

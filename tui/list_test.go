@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 func listOrder(m *Model) []string {
@@ -48,7 +49,7 @@ func TestListSortCycles(t *testing.T) {
 func TestListFilter(t *testing.T) {
 	m := newTestModel(t, 80, 24, fixtureCorpus())
 	press(m, "/")
-	if !m.list.capturesInput() {
+	if !m.list.CapturesInput() {
 		t.Fatal("/ should start the filter")
 	}
 	typeText(m, "ledger q") // q must type, not quit
@@ -321,14 +322,14 @@ func TestStreamingListStaysAtTop(t *testing.T) {
 // the new styles with the same text.
 func TestBackgroundColourRestylesCompare(t *testing.T) {
 	m := newTestModel(t, 100, 30, fixtureCorpus())
-	send(m, compareMsg{text: "Pakistan and Iran share more than 900 kilometers of border."})
+	send(m, common.CompareMsg{Text: "Pakistan and Iran share more than 900 kilometers of border."})
 	compareNow(t, m)
 	if m.focus != focusCompare {
 		t.Fatalf("focus %v, want compare", m.focus)
 	}
-	dark := m.compareView.view()
+	dark := m.compareView.View()
 	send(m, tea.BackgroundColorMsg{Color: color.White})
-	light := m.compareView.view()
+	light := m.compareView.View()
 	if light == dark {
 		t.Fatal("the compare view did not change with the background")
 	}

@@ -5,9 +5,10 @@ import (
 	"strings"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
-func (l *listPane) view() string {
+func (l *listPane) View() string {
 	w, h := l.width, l.height
 	if w <= 0 || h <= 0 {
 		return ""
@@ -16,21 +17,21 @@ func (l *listPane) view() string {
 	lines = append(lines, l.headerLine(), l.filterLine())
 	for i := l.top; i < len(l.shown) && len(lines) < h; i++ {
 		if hdr := l.headerAt(i); hdr != "" {
-			lines = append(lines, fitWidth(l.ctx.Styles.PaneTitle.Render(truncPlain(" ▾ "+hdr, w)), w))
+			lines = append(lines, common.FitWidth(l.ctx.Styles.PaneTitle.Render(common.TruncPlain(" ▾ "+hdr, w)), w))
 		}
 		d := l.docs[l.shown[i]]
 		title, meta := l.cachedItemLines(d, i == l.sel)
-		lines = append(lines, title, meta, spaces(w))
+		lines = append(lines, title, meta, common.Spaces(w))
 	}
 	if len(l.shown) == 0 && !l.loading {
 		empty := "  no documents match"
 		if len(l.docs) == 0 {
 			empty = "  no documents"
 		}
-		lines = append(lines, fitWidth(l.ctx.Styles.Dim.Render(empty), w))
+		lines = append(lines, common.FitWidth(l.ctx.Styles.Dim.Render(empty), w))
 	}
 	for len(lines) < h {
-		lines = append(lines, spaces(w))
+		lines = append(lines, common.Spaces(w))
 	}
 	return strings.Join(lines[:h], "\n")
 }
@@ -38,16 +39,16 @@ func (l *listPane) view() string {
 func (l *listPane) headerLine() string {
 	w := l.width
 	if l.loading {
-		return fitWidth(l.spin.View()+" "+l.loadingStatus(), w)
+		return common.FitWidth(l.spin.View()+" "+l.loadingStatus(), w)
 	}
-	count := plural(len(l.docs), "document")
+	count := common.Plural(len(l.docs), "document")
 	if l.filter.Value() != "" {
 		// While a filter is typed (and after), the count is of what it
 		// keeps: "3 of 5 documents".
 		count = fmt.Sprintf("%d of %s", len(l.shown), count)
 	}
 	s := fmt.Sprintf(" %s · by %s", count, l.sortBy)
-	if l.sortBy == byStory && l.set != nil && l.set.groups == nil {
+	if l.sortBy == byStory && l.set != nil && l.set.Groups == nil {
 		s += " (grouping…)"
 	}
 	if sc := l.scopeHeader(); sc != "" {
@@ -61,21 +62,21 @@ func (l *listPane) headerLine() string {
 		// Short enough for a narrow list: the sort and skips return after.
 		s = fmt.Sprintf(" %d docs · indexing %s %s", len(l.docs), strings.Join(l.indexing, ", "), l.spin.View())
 	}
-	return fitWidth(l.ctx.Styles.PaneTitle.Render(truncPlain(s, w)), w)
+	return common.FitWidth(l.ctx.Styles.PaneTitle.Render(common.TruncPlain(s, w)), w)
 }
 
 func (l *listPane) filterLine() string {
 	w := l.width
 	switch {
 	case l.loading && l.total > 0:
-		return fitWidth(" "+l.bar.ViewAs(float64(l.done)/float64(l.total)), w)
+		return common.FitWidth(" "+l.bar.ViewAs(float64(l.done)/float64(l.total)), w)
 	case l.editing:
-		return fitWidth(l.filter.View(), w)
+		return common.FitWidth(l.filter.View(), w)
 	case l.filter.Value() != "":
 		s := fmt.Sprintf(" filter: %s (%d of %d) · esc clears", corpus.CleanLine(l.filter.Value()), len(l.shown), l.scopeTotal())
-		return fitWidth(l.ctx.Styles.Dim.Render(truncPlain(s, w)), w)
+		return common.FitWidth(l.ctx.Styles.Dim.Render(common.TruncPlain(s, w)), w)
 	}
-	return spaces(w)
+	return common.Spaces(w)
 }
 
 func (l *listPane) cachedItemLines(d *corpus.Document, selected bool) (string, string) {
@@ -116,7 +117,7 @@ func (l *listPane) itemLines(d *corpus.Document, selected, tagged bool, also, su
 	}
 	bar = l.ctx.Styles.SelBar.Render(bar) + l.ctx.Styles.ListMark.Render(mark)
 	inner := max(w-2, 0)
-	title := truncPlain(docTitle(d), inner)
+	title := common.TruncPlain(docTitle(d), inner)
 	meta := docMeta(d)
 	first, isFirst := strings.CutPrefix(sub, "\x00")
 	if isFirst {
@@ -132,10 +133,10 @@ func (l *listPane) itemLines(d *corpus.Document, selected, tagged bool, also, su
 	if len(d.Editorial) > 0 {
 		ed = " ed."
 	}
-	meta = truncPlain(meta, max(inner-len(ed), 0))
+	meta = common.TruncPlain(meta, max(inner-len(ed), 0))
 	titleLine := bar + titleSt.Render(title)
 	metaLine := bar + metaSt.Render(meta) + l.ctx.Styles.Editorial.Render(ed)
-	return fitWidth(titleLine, w), fitWidth(metaLine, w)
+	return common.FitWidth(titleLine, w), common.FitWidth(metaLine, w)
 }
 
 // loadingStatus says what loading is doing, with counts, short enough

@@ -32,7 +32,7 @@ type Model struct {
 
 	lay screenLayout
 
-	panes  [focusCount]pane
+	panes  [focusCount]common.Pane
 	list   *listPane
 	reader *readerPane
 	// searchView, compareView and claimsIndex are the panes of the same
@@ -49,8 +49,8 @@ type Model struct {
 	// a hit from it landed, so esc in search can undo the search.
 	searchTrip searchTrip
 	// set is the comparison set every pane reads: stories, tags and the
-	// story the session is restricted to (storyset.go).
-	set *storySet
+	// story the session is restricted to (common/storyset.go).
+	set *common.StorySet
 	// hup is the state as of the last input, for the SIGHUP handler (hangup.go).
 	hup *hangupSave
 
@@ -91,7 +91,7 @@ func newModel(paths []string, statePath string) *Model {
 		statePath: statePath,
 		state:     loadState(statePath),
 		docIndex:  map[*corpus.Document]int{},
-		set:       newStorySet(),
+		set:       common.NewStorySet(),
 		hup:       &hangupSave{},
 	}
 	m.hlp.Styles = ctx.Styles.Help
@@ -119,7 +119,7 @@ func (m *Model) resize(w, h int) {
 	for f, p := range m.panes {
 		if p != nil {
 			r := m.paneRect(focus(f))
-			p.setSize(r.W, r.H)
+			p.SetSize(r.W, r.H)
 		}
 	}
 	if m.showAll {

@@ -38,7 +38,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	for i, d := range msg.c.Docs {
 		m.docIndex[d] = i
 	}
-	m.set.setCorpus(msg.c.Docs, m.docIndex)
+	m.set.SetCorpus(msg.c.Docs, m.docIndex)
 	m.list.setDocs(msg.c.Docs)
 	if len(msg.c.Docs) == 0 {
 		// Nothing to read: quit, and let Run name the skipped files and
@@ -160,7 +160,7 @@ func (m *Model) openDoc(d *corpus.Document) tea.Cmd {
 }
 
 // openLoc opens the reader at a precise place (search and compare send
-// openMsg); record makes it a jump that ctrl+o can undo.
+// OpenMsg); record makes it a jump that ctrl+o can undo.
 func (m *Model) openLoc(loc corpus.Loc, highlight, record bool) tea.Cmd {
 	if m.corpus == nil || loc.Doc < 0 || loc.Doc >= len(m.corpus.Docs) {
 		return nil
@@ -211,7 +211,7 @@ func (m *Model) walkJumps(dir int) tea.Cmd {
 }
 
 // compare hands a statement to the compare pane when there is one.
-func (m *Model) compare(msg compareMsg) tea.Cmd {
+func (m *Model) compare(msg common.CompareMsg) tea.Cmd {
 	if m.compareView == nil {
 		m.note = "compare is not available yet"
 		return nil
@@ -233,7 +233,7 @@ func (m *Model) skippedNote(width int) string {
 		if len(probs) > 0 {
 			note += " (the unreadable listed on exit)"
 		}
-		return truncPlain(note, width)
+		return common.TruncPlain(note, width)
 	}
 	p := probs[0]
 	tail := ""
@@ -245,12 +245,12 @@ func (m *Model) skippedNote(width int) string {
 	head := " skipped "
 	room := width - common.StrWidth(head) - common.StrWidth(tail)
 	if pw := common.StrWidth(path); pw+common.StrWidth(reason) > room {
-		reason = truncPlain(reason, max(room-min(pw, room/2), 0))
+		reason = common.TruncPlain(reason, max(room-min(pw, room/2), 0))
 		if pw > room-common.StrWidth(reason) {
 			path = truncLeft(path, max(room-common.StrWidth(reason), 0))
 		}
 	}
-	return truncPlain(head+path+reason+tail, width)
+	return common.TruncPlain(head+path+reason+tail, width)
 }
 
 // truncLeft keeps the right end of s in w cells, behind "…".

@@ -23,7 +23,7 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 		text, _ := cleanPaste(msg.Content, maxLabel)
 		return m.picker.paste(tea.PasteMsg{Content: text})
 	}
-	if !m.panes[m.focus].capturesInput() {
+	if !m.panes[m.focus].CapturesInput() {
 		return nil
 	}
 	text, cut := cleanPaste(msg.Content, maxQuery)

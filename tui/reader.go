@@ -11,7 +11,7 @@ import (
 
 // readerPane shows one document, wrapped once per width and scrolled.
 type readerPane struct {
-	outbox
+	common.Outbox
 	ctx *common.Context
 
 	doc    *corpus.Document
@@ -28,7 +28,7 @@ type readerPane struct {
 
 	find    findState
 	cursor  sentenceCursor
-	mark    *corpus.Loc // a sentence highlighted by openMsg
+	mark    *corpus.Loc // a sentence highlighted by OpenMsg
 	outline outlineState
 	// jumpFindFrom is where the last find began, for the jump list.
 	jumpFindFrom corpus.Loc
@@ -45,8 +45,8 @@ type anchor struct {
 type stepDocMsg struct{ delta int }
 
 func newReaderPane(ctx *common.Context) *readerPane {
-	ti := newTextInput("/", "find in document", maxQuery)
-	steadyCursor(&ti) // an open find box idles without redrawing
+	ti := common.NewTextInput("/", "find in document", maxQuery)
+	common.SteadyCursor(&ti) // an open find box idles without redrawing
 	return &readerPane{ctx: ctx, docIdx: -1, find: findState{input: ti}}
 }
 
@@ -81,17 +81,17 @@ func (p *readerPane) openAt(doc *corpus.Document, docIdx int, a anchor) {
 	}
 }
 
-// focus and blur: only the focused reader's status bar is reversed.
-func (p *readerPane) focus() tea.Cmd { p.focused = true; return nil }
-func (p *readerPane) blur()          { p.focused = false }
+// Focus and Blur: only the focused reader's status bar is reversed.
+func (p *readerPane) Focus() tea.Cmd { p.focused = true; return nil }
+func (p *readerPane) Blur()          { p.focused = false }
 
-// restyle wraps again with the new styles (the cached lines hold them).
-func (p *readerPane) restyle() {
+// Restyle wraps again with the new styles (the cached lines hold them).
+func (p *readerPane) Restyle() {
 	p.r = nil
 	p.ensure()
 }
 
-func (p *readerPane) setSize(w, h int) {
+func (p *readerPane) SetSize(w, h int) {
 	// The anchor, set by the last scroll, decides the top: resizes never
 	// move it, so a storm of them leaves the reader where the user was.
 	p.width, p.height = w, h
@@ -218,9 +218,9 @@ func sentenceAt(b *corpus.Block, off int) int {
 	return len(b.Sentences) - 1
 }
 
-func (p *readerPane) capturesInput() bool { return p.find.typing }
+func (p *readerPane) CapturesInput() bool { return p.find.typing }
 
-func (p *readerPane) keys() help.KeyMap {
+func (p *readerPane) Keys() help.KeyMap {
 	switch {
 	case p.find.typing:
 		return p.ctx.Keys.InputKeys()
@@ -232,7 +232,7 @@ func (p *readerPane) keys() help.KeyMap {
 	return p.ctx.Keys.ReaderKeys()
 }
 
-func (p *readerPane) update(msg tea.Msg) (pane, tea.Cmd) {
+func (p *readerPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	if p.doc == nil {
 		return p, nil
 	}
@@ -314,9 +314,9 @@ func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.ensure()
 		p.refind(onScreen)
 	case key.Matches(msg, km.NextDoc):
-		p.emit(stepDocMsg{delta: 1})
+		p.Emit(stepDocMsg{delta: 1})
 	case key.Matches(msg, km.PrevDoc):
-		p.emit(stepDocMsg{delta: -1})
+		p.Emit(stepDocMsg{delta: -1})
 	case key.Matches(msg, km.Find):
 		return p.startFind()
 	case key.Matches(msg, km.NextMatch):
@@ -335,7 +335,7 @@ func (p *readerPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			p.find.clear()
 			return nil
 		}
-		p.emit(backMsg{})
+		p.Emit(common.BackMsg{})
 	}
 	return nil
 }

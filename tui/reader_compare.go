@@ -13,7 +13,7 @@ func (p *readerPane) compareHere() {
 	p.startCursor()
 	if !p.cursor.on || !p.validSentence(p.cursor.block, p.cursor.sentence) {
 		p.cursor.on = false
-		p.emit(noteMsg("no sentence here to compare: v starts the sentence cursor, ) and ( move it, c compares"))
+		p.Emit(noteMsg("no sentence here to compare: v starts the sentence cursor, ) and ( move it, c compares"))
 		return
 	}
 	p.compare()

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // sentenceCursor picks one sentence in the reader, for compare.
@@ -122,7 +123,7 @@ func (p *readerPane) compare() {
 	}
 	text := p.r.blocks[p.cursor.block].Block.Sentences[p.cursor.sentence].Text
 	from := corpus.Loc{Doc: p.docIdx, Block: p.cursor.block, Sentence: p.cursor.sentence}
-	p.emit(compareMsg{text: text, from: from, hasFrom: true})
+	p.Emit(common.CompareMsg{Text: text, From: from, HasFrom: true})
 }
 
 // linesOrder is the reading-order span of the text on lines [from, to).

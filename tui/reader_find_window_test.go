@@ -21,8 +21,8 @@ func TestFindWindowOnManyMatches(t *testing.T) {
 	if len(f.matches) > 2*findWindow {
 		t.Fatalf("%d matches kept", len(f.matches))
 	}
-	if !strings.Contains(m.reader.view(), "1/10,000+") {
-		t.Fatalf("status line: %q", lastLine(m.reader.view()))
+	if !strings.Contains(m.reader.View(), "1/10,000+") {
+		t.Fatalf("status line: %q", lastLine(m.reader.View()))
 	}
 	// To the window's last match, then one more: a new window.
 	f.cur = len(f.matches) - 1

@@ -48,6 +48,6 @@ func (p *readerPane) noteJump(w jumpWatch, msg tea.KeyPressMsg) {
 		return
 	}
 	if to := p.position(); to != from {
-		p.emit(jumpMsg{from: from, to: to})
+		p.Emit(jumpMsg{from: from, to: to})
 	}
 }

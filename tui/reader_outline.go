@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"parley/tui/common"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -39,7 +40,7 @@ func (p *readerPane) outlineRows() int { return max(p.bodyHeight()-2, 1) }
 // a resize), so that its view only draws.
 func (p *readerPane) scrollOutline() {
 	if p.outline.on && p.r != nil {
-		p.outline.top = scrollIntoView(p.outline.sel, p.outline.top, p.outlineRows(), len(p.outlineEntries()))
+		p.outline.top = common.ScrollIntoView(p.outline.sel, p.outline.top, p.outlineRows(), len(p.outlineEntries()))
 	}
 }
 
@@ -78,15 +79,15 @@ func (p *readerPane) outlineView(sb *strings.Builder) {
 	entries := p.outlineEntries()
 	bh := p.bodyHeight()
 	o := p.outline
-	pad := spaces(p.r.pad)
+	pad := common.Spaces(p.r.pad)
 	inner := max(p.width-p.r.pad, 1)
-	lines := []string{p.ctx.Styles.PaneTitle.Render(truncPlain("Outline", inner)), ""}
+	lines := []string{p.ctx.Styles.PaneTitle.Render(common.TruncPlain("Outline", inner)), ""}
 	for i := o.top; i < len(entries) && len(lines) < bh; i++ {
 		text := "  " + entries[i].heading
 		if i == 0 {
 			text = "  ↑ " + entries[i].heading
 		}
-		text = truncPlain(text, inner)
+		text = common.TruncPlain(text, inner)
 		if i == o.sel {
 			text = p.ctx.Styles.Cursor.Render(text)
 		}
@@ -97,7 +98,7 @@ func (p *readerPane) outlineView(sb *strings.Builder) {
 		if i < len(lines) {
 			line = pad + lines[i]
 		}
-		sb.WriteString(fitWidth(line, p.width))
+		sb.WriteString(common.FitWidth(line, p.width))
 		sb.WriteByte('\n')
 	}
 }

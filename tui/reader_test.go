@@ -177,19 +177,19 @@ func TestSentenceCursorEmitsCompare(t *testing.T) {
 	press(m, "v", "j", "j", "j")
 	// Drive the reader alone to see what it emits; through the root the
 	// message is acted on at once.
-	m.reader.update(keyMsg("c"))
-	nav := m.reader.takeNav()
+	m.reader.Update(keyMsg("c"))
+	nav := m.reader.TakeNav()
 	if len(nav) != 1 {
 		t.Fatalf("c emitted %v", nav)
 	}
-	msg, ok := nav[0].(compareMsg)
+	msg, ok := nav[0].(common.CompareMsg)
 	if !ok {
 		t.Fatalf("c emitted %T", nav[0])
 	}
 	doc := m.reader.doc
 	want := doc.Blocks()[1].Block.Sentences[0]
-	if msg.text != want.Text || !msg.hasFrom || msg.from.Block != 1 || msg.from.Sentence != 0 || msg.from.Doc != 0 {
-		t.Fatalf("compareMsg %+v, want %q at block 1", msg, want.Text)
+	if msg.Text != want.Text || !msg.HasFrom || msg.From.Block != 1 || msg.From.Sentence != 0 || msg.From.Doc != 0 {
+		t.Fatalf("CompareMsg %+v, want %q at block 1", msg, want.Text)
 	}
 	press(m, "k")
 	if m.reader.cursor.block != 0 || m.reader.cursor.sentence != 2 {
@@ -223,9 +223,9 @@ func TestCursorWalksEverySentence(t *testing.T) {
 func TestOpenMsgShowsAndMarksSentence(t *testing.T) {
 	m := newTestModel(t, 80, 24, fixtureCorpus())
 	loc := corpus.Loc{Doc: 0, Block: 6, Sentence: 1}
-	send(m, openMsg{loc: loc, highlight: true})
+	send(m, common.OpenMsg{Loc: loc, Highlight: true})
 	if m.focus != focusReader || m.reader.doc.ID != "talks" {
-		t.Fatal("openMsg did not open the reader on the document")
+		t.Fatal("OpenMsg did not open the reader on the document")
 	}
 	if m.reader.mark == nil || *m.reader.mark != loc {
 		t.Fatalf("mark %v", m.reader.mark)
@@ -247,9 +247,9 @@ func TestOpenMsgShowsAndMarksSentence(t *testing.T) {
 
 func TestOpenMsgClampsOutOfRange(t *testing.T) {
 	m := newTestModel(t, 80, 24, fixtureCorpus())
-	send(m, openMsg{loc: corpus.Loc{Doc: 1, Block: 99, Sentence: 42}, highlight: true})
+	send(m, common.OpenMsg{Loc: corpus.Loc{Doc: 1, Block: 99, Sentence: 42}, Highlight: true})
 	requireSize(t, m.render(), 80, 24)
-	send(m, openMsg{loc: corpus.Loc{Doc: 9}})
+	send(m, common.OpenMsg{Loc: corpus.Loc{Doc: 9}})
 	requireSize(t, m.render(), 80, 24)
 }
 
@@ -352,7 +352,7 @@ func TestEmptyDocument(t *testing.T) {
 	}}
 	for _, id := range []int{0, 1} {
 		m := newTestModel(t, 50, 10, c)
-		send(m, openMsg{loc: corpus.Loc{Doc: id, Block: 0, Sentence: 0}, highlight: true})
+		send(m, common.OpenMsg{Loc: corpus.Loc{Doc: id, Block: 0, Sentence: 0}, Highlight: true})
 		press(m, "j", "G", "]", "[", "o", "enter", "v", "j", "c", "esc", "/")
 		typeText(m, "x")
 		press(m, "enter", "n", "m", "J")
@@ -383,7 +383,7 @@ func TestEmptyFileHeader(t *testing.T) {
 		t.Fatal("empty.txt did not load")
 	}
 	m := newTestModel(t, 100, 12, c)
-	send(m, openMsg{loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
+	send(m, common.OpenMsg{Loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
 	got := screen(m)
 	for _, want := range []string{"│ empty.txt", "(empty document)", "All · empty.txt"} {
 		if !strings.Contains(got, want) {
@@ -394,7 +394,7 @@ func TestEmptyFileHeader(t *testing.T) {
 		t.Errorf("the header gives an empty document a reading time:\n%s", got)
 	}
 	// A document with a body has its reading time and no such note.
-	send(m, openMsg{loc: corpus.Loc{Doc: 1 - idx, Block: -1, Sentence: -1}})
+	send(m, common.OpenMsg{Loc: corpus.Loc{Doc: 1 - idx, Block: -1, Sentence: -1}})
 	got = screen(m)
 	if !strings.Contains(got, "1 min read") || strings.Contains(got, "(empty document)") {
 		t.Errorf("normal document:\n%s", got)
@@ -452,7 +452,7 @@ func TestFindNamesFoldedMatter(t *testing.T) {
 		{40, ``, `no match · 3 in folded matter`, `1/3`},
 	} {
 		m := newTestModel(t, tc.w, 30, c)
-		send(m, openMsg{loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
+		send(m, common.OpenMsg{Loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
 		if m.focus != focusReader {
 			t.Fatalf("focus %v", m.focus)
 		}
@@ -487,7 +487,7 @@ func TestFindDecomposedAccent(t *testing.T) {
 	c := seedCorpus(t)
 	idx := seedIndex(t, c, "001")
 	m := newTestModel(t, 100, 30, c)
-	send(m, openMsg{loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
+	send(m, common.OpenMsg{Loc: corpus.Loc{Doc: idx, Block: -1, Sentence: -1}})
 	want := countFold(m.reader.doc, "türkiye")
 	if want == 0 {
 		t.Fatal("001 no longer names Türkiye")
@@ -510,7 +510,7 @@ func openSeed(t *testing.T, prefix string, w, h int) *Model {
 	t.Helper()
 	c := seedCorpus(t)
 	m := newTestModel(t, w, h, c)
-	send(m, openMsg{loc: corpus.Loc{Doc: seedIndex(t, c, prefix), Block: -1, Sentence: -1}})
+	send(m, common.OpenMsg{Loc: corpus.Loc{Doc: seedIndex(t, c, prefix), Block: -1, Sentence: -1}})
 	if m.focus != focusReader {
 		t.Fatalf("focus %v", m.focus)
 	}
@@ -716,7 +716,7 @@ func TestEmptyHTMLPageIsAnEmptyDocument(t *testing.T) {
 		t.Errorf("notes %q", d.Notes)
 	}
 	m := newTestModel(t, 100, 12, c)
-	send(m, openMsg{loc: corpus.Loc{Doc: 0, Block: -1, Sentence: -1}})
+	send(m, common.OpenMsg{Loc: corpus.Loc{Doc: 0, Block: -1, Sentence: -1}})
 	got := screen(m)
 	for _, want := range []string{"│ empty.html", "(empty document)", "All · empty.html"} {
 		if !strings.Contains(got, want) {

@@ -9,17 +9,17 @@ import (
 // Drawing the reader: only what is already wrapped, plus the overlays of
 // the visible lines.
 
-func (p *readerPane) view() string {
+func (p *readerPane) View() string {
 	w, h := p.width, p.height
 	if w <= 0 || h <= 0 {
 		return ""
 	}
 	if p.doc == nil {
 		msg := p.ctx.Styles.Dim.Render("Select a document and press enter.")
-		return fitArea("\n "+msg, w, h)
+		return common.FitArea("\n "+msg, w, h)
 	}
 	if p.r == nil {
-		return fitArea("", w, h) // not laid out yet: setSize and open lay it out
+		return common.FitArea("", w, h) // not laid out yet: setSize and open lay it out
 	}
 	var sb strings.Builder
 	sb.Grow((w + 16) * h)
@@ -35,10 +35,10 @@ func (p *readerPane) view() string {
 func (p *readerPane) bodyView(sb *strings.Builder) {
 	r, bh := p.r, p.bodyHeight()
 	ovs := p.overlays(p.top, p.top+bh)
-	pad := spaces(r.pad)
+	pad := common.Spaces(r.pad)
 	for i := p.top; i < p.top+bh; i++ {
 		if i >= len(r.lines) {
-			sb.WriteString(spaces(p.width))
+			sb.WriteString(common.Spaces(p.width))
 			sb.WriteByte('\n')
 			continue
 		}
@@ -55,11 +55,11 @@ func (p *readerPane) bodyView(sb *strings.Builder) {
 			}
 		}
 		if r.pad+l.width > p.width {
-			sb.WriteString(fitWidth(pad+styled, p.width))
+			sb.WriteString(common.FitWidth(pad+styled, p.width))
 		} else {
 			sb.WriteString(pad)
 			sb.WriteString(styled)
-			sb.WriteString(spaces(p.width - r.pad - l.width))
+			sb.WriteString(common.Spaces(p.width - r.pad - l.width))
 		}
 		sb.WriteByte('\n')
 	}
@@ -100,7 +100,7 @@ func (p *readerPane) statusLine() string {
 	w := p.width
 	if p.find.typing {
 		count := p.findCount()
-		return fitWidth(p.find.input.View(), w-common.StrWidth(count)) + p.ctx.Styles.StatusKey.Render(count)
+		return common.FitWidth(p.find.input.View(), w-common.StrWidth(count)) + p.ctx.Styles.StatusKey.Render(count)
 	}
 	pct := "All"
 	if n := len(p.r.lines); n > p.bodyHeight() {
@@ -132,8 +132,8 @@ func (p *readerPane) statusLine() string {
 	}
 	rw := common.StrWidth(right)
 	if rw >= w {
-		return bar.Render(fitWidth(right, w))
+		return bar.Render(common.FitWidth(right, w))
 	}
-	left = truncPlain(left, w-rw)
-	return bar.Render(fitWidth(left, w-rw)) + key.Render(right)
+	left = common.TruncPlain(left, w-rw)
+	return bar.Render(common.FitWidth(left, w-rw)) + key.Render(right)
 }

@@ -173,7 +173,7 @@ func joinWrap(parts []string, sep string, width int) []string {
 	cur, curW := "", 0
 	sepW := common.StrWidth(sep)
 	for _, p := range parts {
-		p = truncPlain(p, width)
+		p = common.TruncPlain(p, width)
 		pw := common.StrWidth(p)
 		switch {
 		case cur == "":
@@ -221,7 +221,7 @@ func (b *builder) blank() {
 func (b *builder) plain(kind lineKind, text, prefix string, st lipgloss.Style) {
 	for _, seg := range textlayout.Wrap(text, b.r.measure-common.StrWidth(prefix)) {
 		b.add(docLine{kind: kind, prefix: prefix, text: text[seg[0]:seg[1]], block: -1}, st)
-		prefix = spaces(common.StrWidth(prefix))
+		prefix = common.Spaces(common.StrWidth(prefix))
 	}
 }
 
@@ -237,7 +237,7 @@ func (b *builder) matter(doc *corpus.Document, kind string) {
 	}
 	b.blank()
 	if !b.r.matterOpen {
-		label := "▸ " + kind + " matter folded (" + plural(len(notes), "note") + ") · m shows it"
+		label := "▸ " + kind + " matter folded (" + common.Plural(len(notes), "note") + ") · m shows it"
 		b.plain(lkFold, label, "", b.st.Fold)
 		return
 	}
@@ -298,7 +298,7 @@ func (b *builder) block(ref corpus.BlockRef) {
 	for _, seg := range textlayout.Wrap(blk.Text, b.r.measure-common.StrWidth(prefix)) {
 		l := docLine{kind: lkBody, prefix: prefix, text: blk.Text[seg[0]:seg[1]], block: ref.Index, start: seg[0], end: seg[1], section: b.section}
 		if !first {
-			l.prefix = spaces(common.StrWidth(prefix))
+			l.prefix = common.Spaces(common.StrWidth(prefix))
 		}
 		first = false
 		l.width = common.StrWidth(l.prefix) + common.StrWidth(l.text)
@@ -328,9 +328,4 @@ func (b *builder) verbatim(ref corpus.BlockRef) {
 		b.r.lines = append(b.r.lines, l)
 		start = end + 1
 	}
-}
-
-// plural is a count and its noun: "1 file", "2 files".
-func plural(n int, word string) string {
-	return itoa(n) + " " + corpus.Plural(n, word, word+"s")
 }

@@ -26,7 +26,7 @@ func (m *Model) remeasure() {
 func (m *Model) restylePanes() {
 	for _, p := range m.panes {
 		if p != nil {
-			p.restyle()
+			p.Restyle()
 		}
 	}
 }

@@ -101,9 +101,9 @@ func (m *Model) updateNav(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case openDocMsg:
 		return m.openDoc(msg.doc), true
-	case openMsg:
+	case common.OpenMsg:
 		fromSearch := m.focus == focusSearch
-		cmd := m.openLoc(msg.loc, msg.highlight, true)
+		cmd := m.openLoc(msg.Loc, msg.Highlight, true)
 		if fromSearch {
 			m.searchTrip.landed(m.here())
 		}
@@ -113,11 +113,11 @@ func (m *Model) updateNav(msg tea.Msg) (tea.Cmd, bool) {
 	case jumpMsg:
 		m.jumps.record(msg.from, msg.to)
 		return nil, true
-	case compareMsg:
+	case common.CompareMsg:
 		return m.compare(msg), true
 	case compareClaimMsg:
 		return m.compareClaim(msg), true
-	case backMsg:
+	case common.BackMsg:
 		switch m.focus {
 		case focusSearch:
 			return m.leaveSearch(), true
@@ -137,7 +137,7 @@ func (m *Model) handleGlobalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if key.Matches(msg, m.ctx.Keys.Interrupt) {
 		return tea.Quit, true
 	}
-	if m.panes[m.focus].capturesInput() {
+	if m.panes[m.focus].CapturesInput() {
 		return nil, false
 	}
 	if m.showAll {
@@ -186,8 +186,8 @@ func (m *Model) updatePane(f focus, msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	m.panes[f], cmd = m.panes[f].update(msg)
-	for _, nav := range m.panes[f].takeNav() {
+	m.panes[f], cmd = m.panes[f].Update(msg)
+	for _, nav := range m.panes[f].TakeNav() {
 		_, next := m.Update(nav)
 		cmd = tea.Batch(cmd, next)
 	}

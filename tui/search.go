@@ -47,7 +47,7 @@ func buildSearchIndex(c *corpus.Corpus) tea.Cmd {
 // pasting fast never queues a search per keystroke, and the work in
 // flight is at most one search, whatever the rate of keys.
 type searchPane struct {
-	outbox
+	common.Outbox
 
 	ctx *common.Context
 
@@ -57,7 +57,7 @@ type searchPane struct {
 	// In a restricted session ix holds the scope's documents alone
 	// (search_scope.go): full is the whole corpus's index, docMap takes
 	// ix's documents back to the corpus.
-	set      *storySet
+	set      *common.StorySet
 	full     *search.Index
 	docMap   []int
 	scopeGen int
@@ -86,7 +86,7 @@ type searchPane struct {
 }
 
 func newSearchPane(ctx *common.Context) *searchPane {
-	ti := newTextInput("search: ", "words, 'exact, ^start, end$, !not", maxQuery)
+	ti := common.NewTextInput("search: ", "words, 'exact, ^start, end$, !not", maxQuery)
 	return &searchPane{ctx: ctx, input: ti, current: -1}
 }
 
@@ -108,36 +108,36 @@ func (p *searchPane) activate(current int) tea.Cmd {
 	return nil
 }
 
-// focus focuses the input (its cursor blinks). The input stays focused
+// Focus focuses the input (its cursor blinks). The input stays focused
 // on blur, as the pane is not drawn without the focus.
-func (p *searchPane) focus() tea.Cmd { return p.input.Focus() }
-func (p *searchPane) blur()          {}
+func (p *searchPane) Focus() tea.Cmd { return p.input.Focus() }
+func (p *searchPane) Blur()          {}
 
-// restyle: the hit lines and the preview are keyed by the context's
+// Restyle: the hit lines and the preview are keyed by the context's
 // generation.
-func (p *searchPane) restyle() {}
+func (p *searchPane) Restyle() {}
 
-// capturesInput: the pane is a text input, so every key but ctrl+c is its.
-func (p *searchPane) capturesInput() bool { return true }
+// CapturesInput: the pane is a text input, so every key but ctrl+c is its.
+func (p *searchPane) CapturesInput() bool { return true }
 
-func (p *searchPane) keys() help.KeyMap { return p.ctx.Keys.SearchKeys() }
+func (p *searchPane) Keys() help.KeyMap { return p.ctx.Keys.SearchKeys() }
 
-func (p *searchPane) setSize(w, h int) {
+func (p *searchPane) SetSize(w, h int) {
 	p.width, p.height = w, h
 	p.fitInput()
 	p.keepVisible()
 }
 
-func (p *searchPane) update(msg tea.Msg) (pane, tea.Cmd) {
+func (p *searchPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchIndexMsg:
 		p.full = msg.ix
-		if p.set != nil && p.set.scope != nil {
+		if p.set != nil && p.set.Scope != nil {
 			return p, p.scopeSearch()
 		}
 		p.ix, p.prev = msg.ix, nil
 		return p, p.run()
-	case scopeChangedMsg:
+	case common.ScopeChangedMsg:
 		return p, p.scopeSearch()
 	case searchScopeMsg:
 		if msg.gen == p.scopeGen {
@@ -174,17 +174,17 @@ func (p *searchPane) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return p.open()
 	case key.Matches(msg, km.Cancel):
 		p.input.Blur()
-		p.emit(backMsg{})
+		p.Emit(common.BackMsg{})
 		return nil
 	case key.Matches(msg, km.FocusNext):
 		// Tab leaves search as it leaves every pane; the text input
 		// has no use for it.
 		p.input.Blur()
-		p.emit(focusStepMsg{dir: 1})
+		p.Emit(focusStepMsg{dir: 1})
 		return nil
 	case key.Matches(msg, km.FocusPrev):
 		p.input.Blur()
-		p.emit(focusStepMsg{dir: -1})
+		p.Emit(focusStepMsg{dir: -1})
 		return nil
 	case key.Matches(msg, km.SearchDown):
 		return p.move(1)
@@ -286,7 +286,7 @@ func (p *searchPane) open() tea.Cmd {
 		return nil
 	}
 	p.input.Blur()
-	p.emit(openMsg{loc: p.corpusLoc(h.Loc), highlight: true})
+	p.Emit(common.OpenMsg{Loc: p.corpusLoc(h.Loc), Highlight: true})
 	return nil
 }
 
@@ -313,5 +313,5 @@ func (p *searchPane) keepVisible() {
 	if p.res != nil {
 		total = len(p.res.Hits)
 	}
-	p.top = scrollIntoView(p.sel, p.top, p.rows(), total)
+	p.top = common.ScrollIntoView(p.sel, p.top, p.rows(), total)
 }

@@ -58,7 +58,7 @@ func (p *searchPane) scopeLabel() string {
 	if !p.thisDoc || p.ix == nil || p.current < 0 || p.current >= len(p.ix.Docs()) {
 		return " all documents "
 	}
-	return " in " + truncPlain(docTitle(p.ix.Docs()[p.current]), max(p.width/3-4, 8)) + " "
+	return " in " + common.TruncPlain(docTitle(p.ix.Docs()[p.current]), max(p.width/3-4, 8)) + " "
 }
 
 // fitInput gives the query input what the scope label leaves of the line.

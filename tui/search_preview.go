@@ -6,6 +6,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/search"
+	"parley/tui/common"
 	"parley/tui/textlayout"
 )
 
@@ -63,7 +64,7 @@ func (p *searchPane) viewWithPreview() string {
 		if i < len(hits) {
 			return p.cachedHitLine(i, i == p.sel)
 		}
-		return spaces(hw)
+		return common.Spaces(hw)
 	}
 	body := h - len(lines)
 	if p.previewPlace() == previewRight {
@@ -110,7 +111,7 @@ func (p *searchPane) cachedPreview(w, h int) []string {
 func (p *searchPane) previewLines(w, h int) []string {
 	hit, ok := p.selected()
 	if !ok || p.ix == nil || hit.Loc.Doc < 0 || hit.Loc.Doc >= len(p.ix.Docs()) {
-		return fitBlock(nil, w, h)
+		return common.FitBlock(nil, w, h)
 	}
 	d := p.ix.Docs()[hit.Loc.Doc]
 	in := max(w-2, 1) // a cell of margin either side
@@ -121,13 +122,13 @@ func (p *searchPane) previewLines(w, h int) []string {
 	}
 	title := textlayout.WrapStyled(docTitle(d), in, p.ctx.Styles.Title, titleSpans)
 	head = append(head, title[:min(len(title), 2)]...)
-	head = append(head, p.ctx.Styles.Meta.Render(truncPlain(docMeta(d), in)))
+	head = append(head, p.ctx.Styles.Meta.Render(common.TruncPlain(docMeta(d), in)))
 	if sec := sectionOf(d.Sections, hit.Loc.Block); sec != "" {
 		st := p.ctx.Styles.Heading
 		if hit.Kind == search.Heading {
 			st = p.ctx.Styles.Match
 		}
-		head = append(head, st.Render(truncPlain("§ "+oneLine(sec), in)))
+		head = append(head, st.Render(common.TruncPlain("§ "+common.OneLine(sec), in)))
 	}
 	head = append(head, "")
 	para := p.previewParagraph(d, hit, in, max(h-len(head), 0))
@@ -135,7 +136,7 @@ func (p *searchPane) previewLines(w, h int) []string {
 	for i := range lines {
 		lines[i] = " " + lines[i]
 	}
-	return fitBlock(lines, w, h)
+	return common.FitBlock(lines, w, h)
 }
 
 // previewParagraph wraps the hit's paragraph (the document's first for a

@@ -24,7 +24,7 @@ type searchScopeMsg struct {
 // command.
 func (p *searchPane) scopeSearch() tea.Cmd {
 	p.scopeGen++
-	if p.set == nil || p.set.scope == nil || p.full == nil {
+	if p.set == nil || p.set.Scope == nil || p.full == nil {
 		if p.docMap != nil && p.full != nil {
 			return p.useIndex(p.full, nil)
 		}
@@ -32,8 +32,8 @@ func (p *searchPane) scopeSearch() tea.Cmd {
 	}
 	var docs []*corpus.Document
 	var docMap []int
-	for i, d := range p.set.docs {
-		if p.set.scope.members[d] {
+	for i, d := range p.set.Docs {
+		if p.set.Scope.Members[d] {
 			docs = append(docs, d)
 			docMap = append(docMap, i)
 		}

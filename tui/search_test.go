@@ -28,7 +28,7 @@ func newSearchDriver(t *testing.T, c *corpus.Corpus, w, h int) *searchDriver {
 	is := d.p.input.Styles()
 	is.Cursor.Blink = false
 	d.p.input.SetStyles(is)
-	d.p.setSize(w, h)
+	d.p.SetSize(w, h)
 	d.run(d.p.activate(-1))
 	d.send(searchIndexMsg{ix: search.New(c.Docs)})
 	return d
@@ -37,8 +37,8 @@ func newSearchDriver(t *testing.T, c *corpus.Corpus, w, h int) *searchDriver {
 // send updates the pane and runs what it asks; it returns the messages
 // meant for the root (open, back).
 func (d *searchDriver) send(msg tea.Msg) []tea.Msg {
-	_, cmd := d.p.update(msg)
-	return append(d.p.takeNav(), d.run(cmd)...)
+	_, cmd := d.p.Update(msg)
+	return append(d.p.TakeNav(), d.run(cmd)...)
 }
 
 func (d *searchDriver) run(cmd tea.Cmd) []tea.Msg {
@@ -88,7 +88,7 @@ func (d *searchDriver) typeText(s string) {
 	}
 }
 
-func (d *searchDriver) screen() string { return ansi.Strip(d.p.view()) }
+func (d *searchDriver) screen() string { return ansi.Strip(d.p.View()) }
 
 func TestSearchPaneFindsAndOpens(t *testing.T) {
 	c := fixtureCorpus()
@@ -107,14 +107,14 @@ func TestSearchPaneFindsAndOpens(t *testing.T) {
 	}
 	out := d.send(keyMsg("enter"))
 	if len(out) != 1 {
-		t.Fatalf("enter sent %v, want one openMsg", out)
+		t.Fatalf("enter sent %v, want one OpenMsg", out)
 	}
-	open, ok := out[0].(openMsg)
-	if !ok || open.loc != h.Loc || !open.highlight {
-		t.Fatalf("enter sent %#v, want openMsg{%+v, highlight}", out[0], h.Loc)
+	open, ok := out[0].(common.OpenMsg)
+	if !ok || open.Loc != h.Loc || !open.Highlight {
+		t.Fatalf("enter sent %#v, want OpenMsg{%+v, highlight}", out[0], h.Loc)
 	}
-	if out := d.send(keyMsg("esc")); len(out) != 1 || out[0] != (backMsg{}) {
-		t.Errorf("esc sent %v, want backMsg", out)
+	if out := d.send(keyMsg("esc")); len(out) != 1 || out[0] != (common.BackMsg{}) {
+		t.Errorf("esc sent %v, want BackMsg", out)
 	}
 }
 
@@ -163,9 +163,9 @@ func TestSearchPaneMovesSelection(t *testing.T) {
 func TestSearchPaneOneSearchInFlight(t *testing.T) {
 	d := newSearchDriver(t, fixtureCorpus(), 80, 24)
 	shown := d.p.res
-	_, first := d.p.update(tea.KeyPressMsg{Code: 'b', Text: "b"})
-	_, second := d.p.update(tea.KeyPressMsg{Code: 'o', Text: "o"})
-	_, third := d.p.update(tea.KeyPressMsg{Code: 'r', Text: "r"})
+	_, first := d.p.Update(tea.KeyPressMsg{Code: 'b', Text: "b"})
+	_, second := d.p.Update(tea.KeyPressMsg{Code: 'o', Text: "o"})
+	_, third := d.p.Update(tea.KeyPressMsg{Code: 'r', Text: "r"})
 	stale := searchResults(searchCollect(first))
 	if len(stale) != 1 {
 		t.Fatalf("the first key ran %d searches, want 1", len(stale))
@@ -173,7 +173,7 @@ func TestSearchPaneOneSearchInFlight(t *testing.T) {
 	if n := len(searchResults(append(searchCollect(second), searchCollect(third)...))); n != 0 {
 		t.Fatalf("keys typed while a search runs started %d more", n)
 	}
-	_, next := d.p.update(stale[0])
+	_, next := d.p.Update(stale[0])
 	if d.p.res != shown {
 		t.Fatalf("the answer for %q was shown after bor was typed", stale[0].res.Query)
 	}
@@ -188,7 +188,7 @@ func TestSearchPaneOneSearchInFlight(t *testing.T) {
 	}
 	// Delivered again, old answers change nothing and start nothing.
 	for _, msg := range append(stale, latest...) {
-		if _, cmd := d.p.update(msg); len(searchResults(searchCollect(cmd))) != 0 {
+		if _, cmd := d.p.Update(msg); len(searchResults(searchCollect(cmd))) != 0 {
 			t.Errorf("a repeated answer started a search")
 		}
 	}
@@ -209,7 +209,7 @@ func TestSearchPaneKeyStormIsBounded(t *testing.T) {
 	var cmds []tea.Cmd
 	for i := range 2000 {
 		r := rune('a' + i%26)
-		_, cmd := d.p.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		_, cmd := d.p.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
 		cmds = append(cmds, cmd)
 	}
 	if n := len([]rune(d.p.input.Value())); n != maxQuery {
@@ -222,7 +222,7 @@ func TestSearchPaneKeyStormIsBounded(t *testing.T) {
 	if len(answers) != 1 {
 		t.Fatalf("2,000 keys started %d searches, want 1", len(answers))
 	}
-	_, next := d.p.update(answers[0])
+	_, next := d.p.Update(answers[0])
 	latest := searchResults(searchCollect(next))
 	if len(latest) != 1 {
 		t.Fatalf("after the first answer %d searches started, want 1", len(latest))
@@ -272,11 +272,11 @@ func TestSearchPaneSize(t *testing.T) {
 	c := fixtureCorpus()
 	for _, sz := range [][2]int{{80, 24}, {120, 40}, {40, 10}, {20, 5}, {3, 4}, {1, 1}} {
 		d := newSearchDriver(t, c, sz[0], sz[1])
-		requireSize(t, d.p.view(), sz[0], sz[1])
+		requireSize(t, d.p.View(), sz[0], sz[1])
 		for _, q := range []string{"talks", "人类命运", "'the !iran"} {
 			d.p.input.SetValue("")
 			d.typeText(q)
-			requireSize(t, d.p.view(), sz[0], sz[1])
+			requireSize(t, d.p.View(), sz[0], sz[1])
 		}
 	}
 }

@@ -29,7 +29,7 @@ func (p *searchPane) rows() int {
 	return max(p.height-3, 1)
 }
 
-func (p *searchPane) view() string {
+func (p *searchPane) View() string {
 	w, h := p.width, p.height
 	if w <= 0 || h <= 0 {
 		return ""
@@ -44,7 +44,7 @@ func (p *searchPane) view() string {
 		lines = append(lines, p.cachedHitLine(i, i == p.sel))
 	}
 	for len(lines) < h-1 {
-		lines = append(lines, spaces(w))
+		lines = append(lines, common.Spaces(w))
 	}
 	lines = append(lines, p.detailLine())
 	return strings.Join(lines[:h], "\n")
@@ -61,16 +61,16 @@ func (p *searchPane) inputLine() string {
 	scope := p.ctx.Styles.Status.Render(p.scopeLabel())
 	sw := common.StrWidth(scope)
 	if sw >= p.width {
-		return fitWidth(p.input.View(), p.width)
+		return common.FitWidth(p.input.View(), p.width)
 	}
-	return fitWidth(p.input.View(), p.width-sw) + scope
+	return common.FitWidth(p.input.View(), p.width-sw) + scope
 }
 
 func (p *searchPane) statusLine() string {
 	var s string
 	switch {
 	case p.err != "":
-		return fitWidth(p.ctx.Styles.Warn.Render(truncPlain(" "+p.err, p.width)), p.width)
+		return common.FitWidth(p.ctx.Styles.Warn.Render(common.TruncPlain(" "+p.err, p.width)), p.width)
 	case p.ix == nil:
 		s = " indexing…"
 	case p.res == nil:
@@ -78,7 +78,7 @@ func (p *searchPane) statusLine() string {
 	case strings.TrimSpace(p.input.Value()) == "":
 		s = searchSyntax
 	default:
-		s = fmt.Sprintf(" %s · %.1f ms", plural(p.res.Total, "hit"), float64(p.took.Microseconds())/1000)
+		s = fmt.Sprintf(" %s · %.1f ms", common.Plural(p.res.Total, "hit"), float64(p.took.Microseconds())/1000)
 		if p.res.Total > len(p.res.Hits) {
 			s += fmt.Sprintf(" · best %d shown, more as you move down", len(p.res.Hits))
 		}
@@ -86,7 +86,7 @@ func (p *searchPane) statusLine() string {
 			s += " · searching…"
 		}
 	}
-	return fitWidth(p.ctx.Styles.Dim.Render(truncPlain(s, p.width)), p.width)
+	return common.FitWidth(p.ctx.Styles.Dim.Render(common.TruncPlain(s, p.width)), p.width)
 }
 
 // hitLines keeps the hit lines drawn for one answer, width and
@@ -131,14 +131,14 @@ func (p *searchPane) hitLine(h search.Hit, selected bool) string {
 		bar, text = "┃ ", p.drawn.selected
 	}
 	docW := max(min(w/6, 18), 6)
-	doc := fitWidth(truncPlain(p.docLabel(h.Loc.Doc), docW), docW)
+	doc := common.FitWidth(common.TruncPlain(p.docLabel(h.Loc.Doc), docW), docW)
 	head := p.ctx.Styles.SelBar.Render(bar) + p.ctx.Styles.Dim.Render(kindTags[h.Kind]) + " " + p.ctx.Styles.Meta.Render(doc) + " "
 	room := w - common.StrWidth(head)
 	if room <= 0 {
-		return fitWidth(head, w)
+		return common.FitWidth(head, w)
 	}
 	hl, hw := highlightRuns(h.Text, h.Positions, room, text, p.drawn.match)
-	return head + hl + spaces(max(room-hw, 0))
+	return head + hl + common.Spaces(max(room-hw, 0))
 }
 
 func (p *searchPane) docLabel(doc int) string {
@@ -146,7 +146,7 @@ func (p *searchPane) docLabel(doc int) string {
 	if doc < 0 || doc >= len(docs) {
 		return ""
 	}
-	return sourceLabel(docs[doc])
+	return common.SourceLabel(docs[doc])
 }
 
 // detailLine names where the selected hit is: the document's title and
@@ -154,14 +154,14 @@ func (p *searchPane) docLabel(doc int) string {
 func (p *searchPane) detailLine() string {
 	h, ok := p.selected()
 	if !ok {
-		return spaces(p.width)
+		return common.Spaces(p.width)
 	}
 	d := p.ix.Docs()[h.Loc.Doc]
 	s := " in " + docTitle(d)
 	if sec := sectionOf(d.Sections, h.Loc.Block); sec != "" {
 		s += " — " + sec
 	}
-	return fitWidth(p.ctx.Styles.Dim.Render(truncPlain(s, p.width)), p.width)
+	return common.FitWidth(p.ctx.Styles.Dim.Render(common.TruncPlain(s, p.width)), p.width)
 }
 
 // sectionOf is the heading of the section holding a global block index.

@@ -14,6 +14,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/atomicfile"
+	"parley/tui/common"
 )
 
 // saveDelay is how long after a change the state is written: the changes
@@ -213,5 +214,5 @@ func stateProblemText(err error) string {
 	case (errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)) && errors.As(err, &pe):
 		return "reading positions are not saved: " + corpus.CleanLine(filepath.Dir(pe.Path)) + " is not writable"
 	}
-	return "reading positions are not saved: " + corpus.CleanLine(oneLine(err.Error()))
+	return "reading positions are not saved: " + corpus.CleanLine(common.OneLine(err.Error()))
 }

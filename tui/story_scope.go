@@ -4,7 +4,21 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
+	"parley/corpus/stories"
+	"parley/tui/common"
 )
+
+// storiesFoundMsg carries the stories of the corpus, found in the
+// background once it is loaded.
+type storiesFoundMsg struct {
+	docs   []*corpus.Document // the corpus they were found for
+	groups *stories.Result
+}
+
+// findStories groups docs into stories off the interface's goroutine.
+func findStories(docs []*corpus.Document) tea.Cmd {
+	return func() tea.Msg { return storiesFoundMsg{docs: docs, groups: stories.Group(docs)} }
+}
 
 // The root's side of stories: finding them once the corpus is loaded, and
 // restricting the session to one story (or the tagged set) and widening
@@ -15,7 +29,7 @@ func (m *Model) groupStories() tea.Cmd {
 	if m.corpus == nil || len(m.corpus.Docs) == 0 {
 		return nil
 	}
-	m.set.grouping = true
+	m.set.Grouping = true
 	return findStories(m.corpus.Docs)
 }
 
@@ -26,7 +40,7 @@ func (m *Model) storiesFound(msg storiesFoundMsg) tea.Cmd {
 	if m.corpus == nil || !sameDocs(msg.docs, m.corpus.Docs) || msg.groups == nil {
 		return nil
 	}
-	m.set.groups, m.set.grouping = msg.groups, false
+	m.set.Groups, m.set.Grouping = msg.groups, false
 	if e := m.compareEngine(); e != nil {
 		e.setStories(msg.groups)
 	}
@@ -43,11 +57,7 @@ func sameDocs(a, b []*corpus.Document) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-// scopeChangedMsg tells every pane that the session's scope changed, so
-// that what they show follows it.
-type scopeChangedMsg struct{}
-
-func scopeChanged() tea.Msg { return scopeChangedMsg{} }
+func scopeChanged() tea.Msg { return common.ScopeChangedMsg{} }
 
 // toggleScope is &: when the session is restricted, it widens to every
 // document; otherwise it restricts the session to the tagged documents
@@ -61,13 +71,13 @@ func (m *Model) toggleScope() tea.Cmd {
 	}
 	keep := m.list.selected()
 	switch {
-	case m.set.scope != nil:
-		m.set.scope = nil
-		m.note = "every document: " + plural(len(m.corpus.Docs), "document")
-	case len(m.set.tags) > 0:
-		m.set.scope = m.set.taggedScope()
+	case m.set.Scope != nil:
+		m.set.Scope = nil
+		m.note = "every document: " + common.Plural(len(m.corpus.Docs), "document")
+	case len(m.set.Tags) > 0:
+		m.set.Scope = m.set.TaggedScope()
 	default:
-		if m.set.groups == nil {
+		if m.set.Groups == nil {
 			m.note = "the stories are still being found"
 			return nil
 		}
@@ -76,9 +86,9 @@ func (m *Model) toggleScope() tea.Cmd {
 			m.note = "no document selected: nothing to restrict to"
 			return nil
 		}
-		m.set.scope = m.set.storyScope(k)
+		m.set.Scope = m.set.StoryScope(k)
 	}
-	if keep != nil && !m.set.inScope(keep) {
+	if keep != nil && !m.set.InScope(keep) {
 		keep = nil
 	}
 	m.list.refresh(keep)
@@ -113,15 +123,15 @@ func (m *Model) storyAtHand() int {
 			doc = m.indexOf(d)
 		}
 	}
-	return m.set.storyOf(doc)
+	return m.set.StoryOf(doc)
 }
 
 // scopeBadge is the footer's marker of a restricted session, "story:
 // <label> · 7 sources", at most half the width; "" when not restricted.
 func (m *Model) scopeBadge() string {
-	mk := m.set.markerFit(m.ctx.Width/2 - 2)
+	mk := m.set.MarkerFit(m.ctx.Width/2 - 2)
 	if mk == "" || m.ctx.Width < 20 {
 		return ""
 	}
-	return m.ctx.Styles.StatusKey.Render(truncPlain(" "+mk+" ", m.ctx.Width/2))
+	return m.ctx.Styles.StatusKey.Render(common.TruncPlain(" "+mk+" ", m.ctx.Width/2))
 }

@@ -53,7 +53,7 @@ func storyModel(t testing.TB, w, h int) *Model {
 	t.Helper()
 	m := newTestModel(t, w, h, storyFixture())
 	deliver(m, findStories(m.corpus.Docs))
-	if m.set.groups == nil {
+	if m.set.Groups == nil {
 		t.Fatal("the stories were not installed")
 	}
 	return m
@@ -61,7 +61,7 @@ func storyModel(t testing.TB, w, h int) *Model {
 
 func TestStoryFixtureGroups(t *testing.T) {
 	m := storyModel(t, 80, 24)
-	g := m.set.groups
+	g := m.set.Groups
 	if len(g.Stories) != 2 || fmt.Sprint(g.Stories[0].Docs) != "[0 1]" || g.DuplicateOf[3] != 1 {
 		t.Fatalf("stories %+v, duplicates %v: want talks and border together, the copy a duplicate of border", g.Stories, g.DuplicateOf)
 	}
@@ -71,8 +71,8 @@ func TestTagsMarkAndCount(t *testing.T) {
 	m := storyModel(t, 80, 24)
 	first := m.list.selected()
 	press(m, "space")
-	if !m.set.tags[first] || m.list.selected() == first {
-		t.Fatalf("space: tags %v, cursor on %s; want the first tagged and the cursor moved down", m.set.tags, m.list.selected().ID)
+	if !m.set.Tags[first] || m.list.selected() == first {
+		t.Fatalf("space: tags %v, cursor on %s; want the first tagged and the cursor moved down", m.set.Tags, m.list.selected().ID)
 	}
 	press(m, "t")
 	s := screen(m)
@@ -80,11 +80,11 @@ func TestTagsMarkAndCount(t *testing.T) {
 		t.Fatalf("two tagged documents must be marked and counted:\n%s", s)
 	}
 	press(m, "k", "space")
-	if len(m.set.tags) != 1 {
-		t.Fatalf("space on a tagged document untags it: %d tagged", len(m.set.tags))
+	if len(m.set.Tags) != 1 {
+		t.Fatalf("space on a tagged document untags it: %d tagged", len(m.set.Tags))
 	}
 	press(m, "T")
-	if len(m.set.tags) != 0 || strings.Contains(screen(m), "tagged") {
+	if len(m.set.Tags) != 0 || strings.Contains(screen(m), "tagged") {
 		t.Fatal("T clears every tag")
 	}
 	// The list still pages with f.
@@ -129,8 +129,8 @@ func TestScopeRestrictsTheSessionAndWidens(t *testing.T) {
 	}
 	press(m, "esc")
 	pressAll(m, "&")
-	if m.set.scope != nil || len(m.list.shown) != 4 {
-		t.Fatalf("& again: scope %v, %d shown; want every document", m.set.scope, len(m.list.shown))
+	if m.set.Scope != nil || len(m.list.shown) != 4 {
+		t.Fatalf("& again: scope %v, %d shown; want every document", m.set.Scope, len(m.list.shown))
 	}
 }
 
@@ -138,8 +138,8 @@ func TestScopeToTheTaggedSet(t *testing.T) {
 	m := storyModel(t, 100, 30)
 	press(m, "g", "space", "space", "space") // border, its copy, talks (by date)
 	pressAll(m, "&")
-	if m.set.scope == nil || m.set.scope.story != -1 || fmt.Sprint(m.set.scope.sources) != "[0 1]" || len(m.list.shown) != 2 {
-		t.Fatalf("& with tags: scope %+v, %d shown; want the tagged, the copy once", m.set.scope, len(m.list.shown))
+	if m.set.Scope == nil || m.set.Scope.Story != -1 || fmt.Sprint(m.set.Scope.Sources) != "[0 1]" || len(m.list.shown) != 2 {
+		t.Fatalf("& with tags: scope %+v, %d shown; want the tagged, the copy once", m.set.Scope, len(m.list.shown))
 	}
 	if !strings.Contains(screen(m), "tagged · 2 sources") {
 		t.Fatalf("no marker:\n%s", screen(m))

@@ -233,7 +233,7 @@ func tableRowLine(r []string, wrapped [][][2]int, offs []int, widths []int, sep 
 			fill = ""
 		}
 		if ci < len(widths)-1 {
-			fill += spaces(widths[ci] - common.StrWidth(text))
+			fill += common.Spaces(widths[ci] - common.StrWidth(text))
 		}
 	}
 	return line, lo, hi

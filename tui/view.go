@@ -31,7 +31,7 @@ func (m *Model) render() string {
 		return ""
 	}
 	if m.lay.tooSmall {
-		return fitArea("terminal too small", w, h)
+		return common.FitArea("terminal too small", w, h)
 	}
 	var body string
 	switch {
@@ -40,9 +40,9 @@ func (m *Model) render() string {
 	case m.picker != nil:
 		body = m.picker.view(m.ctx.Styles, w, m.lay.main.H)
 	case m.lay.split && (m.focus == focusList || m.focus == focusReader):
-		body = joinColumns(m.list.view(), m.ctx.Styles.Rule.Render("│"), m.reader.view(), m.lay.main.H)
+		body = joinColumns(m.list.View(), m.ctx.Styles.Rule.Render("│"), m.reader.View(), m.lay.main.H)
 	default:
-		body = m.panes[m.focus].view()
+		body = m.panes[m.focus].View()
 	}
 	return body + "\n" + m.footer()
 }
@@ -71,23 +71,23 @@ func joinColumns(left, sep, right string, h int) string {
 // footer is a note when there is one, else the focused pane's short help.
 func (m *Model) footer() string {
 	if m.note != "" {
-		return fitWidth(m.ctx.Styles.Warn.Render(truncPlain(" "+m.note, m.ctx.Width)), m.ctx.Width)
+		return common.FitWidth(m.ctx.Styles.Warn.Render(common.TruncPlain(" "+m.note, m.ctx.Width)), m.ctx.Width)
 	}
 	if m.skipped && m.corpus != nil && (len(m.corpus.Problems) > 0 || len(m.corpus.Unsupported) > 0) {
-		return fitWidth(m.ctx.Styles.Warn.Render(m.skippedNote(m.ctx.Width)), m.ctx.Width)
+		return common.FitWidth(m.ctx.Styles.Warn.Render(m.skippedNote(m.ctx.Width)), m.ctx.Width)
 	}
 	if m.picker != nil {
-		return fitWidth(m.ctx.Styles.Dim.Render(" ↑/↓ choose · enter adds the sentence · esc cancels · ctrl+c quits"), m.ctx.Width)
+		return common.FitWidth(m.ctx.Styles.Dim.Render(" ↑/↓ choose · enter adds the sentence · esc cancels · ctrl+c quits"), m.ctx.Width)
 	}
 	if m.showAll {
-		return fitWidth(m.ctx.Styles.Dim.Render(" j/k scroll · q or any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.ctx.Width)
+		return common.FitWidth(m.ctx.Styles.Dim.Render(" j/k scroll · q or any other key closes this help · mouse: the wheel scrolls, a click selects, a second click opens"), m.ctx.Width)
 	}
 	keys := m.footerKeys()
-	// A restricted session is named first, in every pane (storyset.go).
+	// A restricted session is named first, in every pane (common/storyset.go).
 	badge, w := m.scopeBadge(), m.ctx.Width
 	w -= common.StrWidth(badge)
 	return badge + m.footerMemo.get(keys, w, m.ctx.Gen, func() string {
-		return fitWidth(m.shortHelpLine(fitHints(keys, w, m.shortHelpLine)), w)
+		return common.FitWidth(m.shortHelpLine(fitHints(keys, w, m.shortHelpLine)), w)
 	})
 }
 

@@ -138,7 +138,7 @@ func TestEmojiNeverOverflows(t *testing.T) {
 				send(m, tea.WindowSizeMsg{Width: w, Height: 20})
 				check(fmt.Sprintf("search at %d columns", w))
 			}
-			send(m, compareMsg{text: "A family " + emojiLine + " met in Islamabad"})
+			send(m, common.CompareMsg{Text: "A family " + emojiLine + " met in Islamabad"})
 			compareNow(t, m)
 			for w := 20; w <= 170; w += 10 {
 				send(m, tea.WindowSizeMsg{Width: w, Height: 30})

@@ -1,8 +1,11 @@
-// Package common holds what every pane of the interface shares: the
-// styles, the one KeyMap (with the compare view's keys), the screen's size
-// and how text is measured. The root model builds one Context and hands
-// the same pointer to every pane, so a change of background or of the
-// terminal's width method reaches them all at once.
+// Package common holds what every pane of the interface shares, in package
+// tui and in its sub-packages: the styles, the one KeyMap (with the compare
+// view's keys), the screen's size and how text is measured (Context); the
+// pane contract and the navigation a pane sends the root (Pane, Outbox,
+// OpenMsg, CompareMsg, BackMsg); the comparison set (StorySet); and the
+// helpers that fit text to a width. The root model builds one Context and
+// hands the same pointer to every pane, so a change of background or of
+// the terminal's width method reaches them all at once.
 package common
 
 // Context is shared by the root model and every pane. The root alone

@@ -1,9 +1,9 @@
-package tui
+package common
 
-// scrollIntoView is the first row to show so that row sel is among the
+// ScrollIntoView is the first row to show so that row sel is among the
 // rows shown, rows at a time out of total, moving top as little as it
 // can: every list (documents, hits, claims, the outline) scrolls so.
-func scrollIntoView(sel, top, rows, total int) int {
+func ScrollIntoView(sel, top, rows, total int) int {
 	rows = max(rows, 1)
 	if sel < top {
 		top = sel

@@ -1,29 +1,29 @@
-package tui
+package common
 
 import "charm.land/bubbles/v2/textinput"
 
-// inputBlink says whether text inputs blink their cursor. Tests turn it
+// InputBlink says whether text inputs blink their cursor. Tests turn it
 // off: a blinking cursor is a command that waits on a timer, and tests
 // never wait on timers.
-var inputBlink = true
+var InputBlink = true
 
-// newTextInput is a one-line input with parley's common settings; every
+// NewTextInput is a one-line input with parley's common settings; every
 // pane's input (filter, find, search, compare) is made here.
-func newTextInput(prompt, placeholder string, limit int) textinput.Model {
+func NewTextInput(prompt, placeholder string, limit int) textinput.Model {
 	ti := textinput.New()
 	ti.Prompt = prompt
 	ti.Placeholder = placeholder
 	ti.CharLimit = limit
-	if !inputBlink {
-		steadyCursor(&ti)
+	if !InputBlink {
+		SteadyCursor(&ti)
 	}
 	return ti
 }
 
-// steadyCursor stops ti's cursor blinking: a blink is a timer that wakes
+// SteadyCursor stops ti's cursor blinking: a blink is a timer that wakes
 // the program and redraws the frame twice a second for as long as the
 // input is open.
-func steadyCursor(ti *textinput.Model) {
+func SteadyCursor(ti *textinput.Model) {
 	s := ti.Styles()
 	s.Cursor.Blink = false
 	ti.SetStyles(s)
