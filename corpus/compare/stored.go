@@ -49,12 +49,13 @@ func LoadStored(cache *corpus.Cache, paths []string) (st *Stored, ok bool) {
 	if cache == nil || len(paths) == 0 {
 		return nil, false
 	}
-	l := corpus.List(paths)
+	snap := corpus.TakeSnapshot(paths)
+	l := snap.Listing
 	if !l.Plain {
 		return nil, false
 	}
 	roots := rootsKey(paths)
-	digest := listingDigest(l, statFiles(l.Files))
+	digest := listingDigest(snap)
 	path := filepath.Join(cache.Dir, "stories-"+storeName(roots))
 	st = &Stored{cache: cache, l: l}
 	if data, err := os.ReadFile(path); err == nil {
@@ -215,37 +216,21 @@ func (st *Stored) Finish() error {
 	return st.l.FlushCache(st.cache)
 }
 
-// statFiles is each listed file's size and modification time (zero for
-// a file that cannot be looked at), on every core.
-func statFiles(files []corpus.ListedFile) [][2]int64 {
-	out := make([][2]int64, len(files))
-	const chunk = 1024
-	var wg sync.WaitGroup
-	for lo := 0; lo < len(files); lo += chunk {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := lo; i < min(lo+chunk, len(files)); i++ {
-				if info, err := os.Stat(files[i].Path); err == nil {
-					out[i] = [2]int64{info.Size(), info.ModTime().UnixNano()}
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return out
-}
-
 // listingDigest sums every listed file's place, id, size and time: any
 // file changed, added or removed changes it.
-func listingDigest(l *corpus.Listing, stats [][2]int64) [32]byte {
+func listingDigest(snap *corpus.Snapshot) [32]byte {
 	h := sha256.New()
 	var b []byte
-	for i, f := range l.Files {
+	for i, f := range snap.Files {
+		st := snap.Stamps[i]
 		b = appendStr(appendStr(appendStr(appendStr(b[:0], f.Root), f.Rel), f.ID), f.Path)
-		b = binary.LittleEndian.AppendUint64(b, uint64(stats[i][0]))
-		b = binary.LittleEndian.AppendUint64(b, uint64(stats[i][1]))
-		h.Write(b)
+		b = binary.LittleEndian.AppendUint64(b, uint64(st.Size))
+		b = binary.LittleEndian.AppendUint64(b, uint64(st.MTime))
+		ok := byte(0)
+		if st.OK {
+			ok = 1
+		}
+		h.Write(append(b, ok))
 	}
 	var d [32]byte
 	h.Sum(d[:0])
