@@ -184,6 +184,21 @@ func searchInBatches(paths []string, query string, opts *export.SearchOptions, s
 // times the BBC folder, about 9 MB of text.
 const searchBatch = 4096
 
+// loadCorpusListed is loadCorpus for parley list, which writes only what
+// the cache keeps apart from the bodies: a document found there comes
+// without its body (corpus.LoadOptions.ListOnly), so an unchanged folder
+// is listed without decoding one.
+func loadCorpusListed(paths []string, stderr io.Writer) (*corpus.Corpus, error) {
+	if len(paths) == 0 {
+		return loadCorpus(paths, stderr)
+	}
+	c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Cache: corpus.OpenCache(noCache), ListOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	return c, reportLoad(c, stderr)
+}
+
 // reportLoad writes what went wrong loading c on stderr: the cache not
 // written, the files skipped and why. It fails only when nothing loaded.
 func reportLoad(c *corpus.Corpus, stderr io.Writer) error {
@@ -208,7 +223,7 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "list [--json] [PATH...]",
 		Short: "List the documents: id, date, outlet, author, title, words",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadCorpus(args, stderr)
+			c, err := loadCorpusListed(args, stderr)
 			if err != nil {
 				return err
 			}

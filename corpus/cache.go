@@ -1,12 +1,9 @@
 package corpus
 
 import (
-	"bufio"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"hash"
 	"os"
 	"path/filepath"
 	"sort"
@@ -21,11 +18,16 @@ import (
 // written by the same build of parley (Version) with the same encoding;
 // anything else is read and parsed again, and written back.
 //
-// A cache file is written to a temporary file and renamed over the old
-// one, so a reader (another parley, say) sees the old file or the new
-// one, never a mix; two writers at once leave one of their files whole.
-// A file that fails its checksum, or any other check, is ignored and
-// rebuilt.
+// A folder's cache is two files: the list file holds each entry's key and
+// the document's list metadata (all the list shows and sorts on), the
+// bodies file the documents' bodies, so a folder is listed by reading the
+// small file alone (LoadOptions.ListOnly). Each is written to a temporary
+// file and renamed over the old one, the bodies first; both carry the
+// same random token, so a reader (another parley, say) that finds a list
+// file and a bodies file of different writes ignores them. Two writers
+// at once leave one of their pairs whole. A list file that fails its
+// checksum, or any other check, is ignored and rebuilt; a body that fails
+// its own checksum is read from its file again.
 type Cache struct {
 	Dir      string // where the cache files live
 	Version  string // the build of parley; a file written by another is ignored
@@ -43,36 +45,37 @@ type Cache struct {
 // the BBC folder several times over.
 const DefaultCacheBytes = 2 << 30
 
-// cacheEntry is one file's parsed document as stored: data when it was
-// parsed this run, else where it lies in the old cache file (read on
-// demand, so the whole file is never held in memory).
+// cacheEntry is one file's parsed document as stored: its list
+// metadata, and its body either as parsed this run or as where it lies in
+// the old bodies file (read on demand, so the whole file is never held in
+// memory).
 type cacheEntry struct {
 	size, mtime int64
-	data        []byte
-	off, n      int64
+	meta        []byte // appendMeta's encoding
+	body        []byte // appendBody's, when parsed this run
+	off, n      int64  // else the body's place in the old bodies file
+	sum         uint32 // the body's CRC-32C
 }
 
 // rootCache is the cache of one folder (or file) opened: the entries read
-// from disk, and the new file being written when some entry changed.
+// from disk, and the new files being written when some entry changed.
 type rootCache struct {
 	c    *Cache
 	root string // absolute
-	path string // the cache file
+	path string // the list file; the bodies file is path+bodiesSuffix
 	// whole is set when the folder itself was opened, so a file not seen
 	// this run is gone; with only some of its files named, the others'
 	// entries are kept.
 	whole bool
 
-	once sync.Once
-	old  map[string]cacheEntry
-	file *os.File // the old cache file, open while its entries are read
+	once   sync.Once
+	old    map[string]cacheEntry
+	bodies *bodyFile // the old bodies file, open while its bodies may be read
 
 	mu     sync.Mutex
 	used   map[string]bool // old entries still valid this run
 	stored map[string]bool // entries parsed this run
-	tmp    *os.File        // the new cache file, opened at the first miss
-	w      *bufio.Writer
-	sum    hash.Hash32
+	out    *cacheWriter    // the new files, opened at the first miss
 	err    error
 	misses int
 	hits   int
@@ -120,15 +123,24 @@ func (c *Cache) Hits() int {
 }
 
 // lookup returns the document cached for rel when its size and time
-// still match, or nil.
-func (rc *rootCache) lookup(rel string, size, mtime int64) *Document {
+// still match, or nil. With listOnly, a document with words comes without
+// its body, which Document.LoadBody reads later; one without words is
+// decoded whole, its body being at most headings and matter, so the list
+// can tell an empty document.
+func (rc *rootCache) lookup(rel string, size, mtime int64, listOnly bool) *Document {
 	rc.once.Do(rc.read)
 	e, ok := rc.old[rel]
 	if !ok || e.size != size || e.mtime != mtime {
 		return nil
 	}
-	d, err := rc.decodeOld(e)
+	d, err := decodeMeta(e.meta)
 	if err != nil {
+		return nil
+	}
+	if listOnly && d.Words > 0 {
+		rc.bodies.acquire()
+		d.body = &pendingBody{src: rc.bodies, off: e.off, n: e.n, sum: e.sum}
+	} else if b, err := rc.bodies.read(e.off, e.n, e.sum); err != nil || decodeBody(b, d) != nil {
 		return nil
 	}
 	rc.mu.Lock()
@@ -140,42 +152,30 @@ func (rc *rootCache) lookup(rel string, size, mtime int64) *Document {
 }
 
 // store records a document parsed this run, writing it to the new
-// cache file at once so the encoded bytes are not held in memory.
+// cache files at once so the encoded bytes are not held in memory.
 func (rc *rootCache) store(rel string, size, mtime int64, d *Document) {
-	data := appendDoc(nil, d)
+	meta, body := appendMeta(nil, d), appendBody(nil, d)
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	rc.misses++
 	rc.stored[rel] = true
-	if rc.err == nil && rc.tmp == nil {
-		rc.begin()
+	if rc.err == nil && rc.out == nil {
+		rc.out, rc.err = beginCache(rc.c, rc.root)
 	}
-	rc.put(rel, cacheEntry{size: size, mtime: mtime, data: data})
-}
-
-// oldData reads an entry's bytes from the old cache file.
-func (rc *rootCache) oldData(e cacheEntry) ([]byte, error) {
-	b := make([]byte, e.n)
-	_, err := rc.file.ReadAt(b, e.off)
-	return b, err
-}
-
-func (rc *rootCache) decodeOld(e cacheEntry) (*Document, error) {
-	b, err := rc.oldData(e)
-	if err != nil {
-		return nil, err
+	if rc.err == nil {
+		rc.err = rc.out.put(rel, size, mtime, meta, body)
 	}
-	return decodeDoc(b)
 }
 
-// finish writes the new cache file when something changed: a file parsed
-// this run, or one gone since. The entries still valid are copied over.
+// finish writes the new cache files when something changed: a file
+// parsed this run, or one gone since. The entries still valid are copied
+// over; one whose body no longer reads back is dropped.
 func (rc *rootCache) finish() error {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	rc.once.Do(rc.read)
-	if rc.file != nil {
-		defer rc.file.Close()
+	if rc.bodies != nil {
+		defer rc.bodies.release()
 	}
 	if !rc.whole {
 		// Only some files were named: keep every other entry.
@@ -185,11 +185,14 @@ func (rc *rootCache) finish() error {
 			}
 		}
 	}
+	defer func() {
+		rc.out, rc.old, rc.used, rc.stored, rc.misses = nil, nil, map[string]bool{}, map[string]bool{}, 0
+	}()
 	if rc.misses == 0 && len(rc.used) == len(rc.old) {
 		return nil
 	}
-	if rc.err == nil && rc.tmp == nil {
-		rc.begin()
+	if rc.err == nil && rc.out == nil {
+		rc.out, rc.err = beginCache(rc.c, rc.root)
 	}
 	rels := make([]string, 0, len(rc.used))
 	for rel := range rc.used {
@@ -197,37 +200,18 @@ func (rc *rootCache) finish() error {
 	}
 	sort.Strings(rels)
 	for _, rel := range rels {
-		e := rc.old[rel]
-		data, err := rc.oldData(e)
-		if err != nil {
-			rc.err = err
+		if rc.err != nil {
 			break
 		}
-		e.data = data
-		rc.put(rel, e)
+		e := rc.old[rel]
+		if body, err := rc.bodies.read(e.off, e.n, e.sum); err == nil {
+			rc.err = rc.out.put(rel, e.size, e.mtime, e.meta, body)
+		}
 	}
-	if rc.tmp == nil {
+	if rc.out == nil {
 		return rc.err
 	}
-	tmp := rc.tmp.Name()
-	err := rc.err
-	if err == nil {
-		err = rc.w.Flush()
-	}
-	if err == nil {
-		_, err = rc.tmp.Write(binary.LittleEndian.AppendUint32(nil, rc.sum.Sum32()))
-	}
-	if cerr := rc.tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, rc.path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	rc.tmp, rc.old, rc.used, rc.stored, rc.misses = nil, nil, map[string]bool{}, map[string]bool{}, 0
-	return err
+	return rc.out.commit(rc.path, rc.err)
 }
 
 // Flush writes every folder's cache file that changed and keeps the

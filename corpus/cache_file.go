@@ -2,56 +2,130 @@ package corpus
 
 import (
 	"bufio"
+	"crypto/rand"
 	"encoding/binary"
+	"hash"
 	"hash/crc32"
 	"io"
 	"os"
 	"time"
 )
 
-// The cache file's format: a header (magic, codec version, build, root),
-// then per entry its name, size, modification time, length and encoded
-// document, and a CRC-32C of all of it at the end.
+// The cache's two files. The list file: a header (magic, codec version,
+// build, root, token), then per entry its name, size, modification time,
+// its body's offset, length and CRC-32C in the bodies file, and its
+// encoded metadata; a CRC-32C of all of it at the end. The bodies file:
+// a header (magic, token), then the encoded bodies one after another.
 
-// cacheMagic starts every cache file; the codec version follows it.
-const cacheMagic = "parley-docs\n"
+const (
+	listMagic    = "parley-list\n"
+	bodiesMagic  = "parley-body\n"
+	bodiesSuffix = ".bodies"
+	tokenLen     = 16
+)
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// begin opens the new cache file and writes its header.
-func (rc *rootCache) begin() {
-	if err := os.MkdirAll(rc.c.Dir, 0o700); err != nil {
-		rc.err = err
-		return
-	}
-	rc.tmp, rc.err = os.CreateTemp(rc.c.Dir, ".docs-*.tmp")
-	if rc.err != nil {
-		return
-	}
-	rc.sum = crc32.New(castagnoli)
-	rc.w = bufio.NewWriterSize(io.MultiWriter(rc.tmp, rc.sum), 1<<16)
-	var hdr []byte
-	hdr = append(hdr, cacheMagic...)
-	hdr = binary.AppendUvarint(hdr, docCodecVersion)
-	hdr = appendString(hdr, rc.c.Version)
-	hdr = appendString(hdr, rc.root)
-	_, rc.err = rc.w.Write(hdr)
+// cacheWriter writes a folder's new list and bodies files.
+type cacheWriter struct {
+	list, bodies *os.File
+	lw, bw       *bufio.Writer
+	sum          hash.Hash32 // of the list file
+	pos          int64       // where the next body goes in the bodies file
 }
 
-func (rc *rootCache) put(rel string, e cacheEntry) {
-	if rc.err != nil {
-		return
+// beginCache opens the new files in the cache folder and writes their
+// headers.
+func beginCache(c *Cache, root string) (*cacheWriter, error) {
+	if err := os.MkdirAll(c.Dir, 0o700); err != nil {
+		return nil, err
+	}
+	var token [tokenLen]byte
+	rand.Read(token[:])
+	w := &cacheWriter{sum: crc32.New(castagnoli)}
+	var err error
+	if w.list, err = os.CreateTemp(c.Dir, ".docs-*.tmp"); err != nil {
+		return nil, err
+	}
+	if w.bodies, err = os.CreateTemp(c.Dir, ".docs-*.tmp"); err != nil {
+		w.abort()
+		return nil, err
+	}
+	w.lw = bufio.NewWriterSize(io.MultiWriter(w.list, w.sum), 1<<16)
+	w.bw = bufio.NewWriterSize(w.bodies, 1<<16)
+	var hdr []byte
+	hdr = append(hdr, listMagic...)
+	hdr = binary.AppendUvarint(hdr, docCodecVersion)
+	hdr = appendString(hdr, c.Version)
+	hdr = appendString(hdr, root)
+	hdr = append(hdr, token[:]...)
+	if _, err = w.lw.Write(hdr); err == nil {
+		_, err = w.bw.Write(append([]byte(bodiesMagic), token[:]...))
+	}
+	w.pos = int64(len(bodiesMagic) + tokenLen)
+	if err != nil {
+		w.abort()
+		return nil, err
+	}
+	return w, nil
+}
+
+// put writes one entry: its body to the bodies file, its key and
+// metadata to the list file.
+func (w *cacheWriter) put(rel string, size, mtime int64, meta, body []byte) error {
+	if _, err := w.bw.Write(body); err != nil {
+		return err
 	}
 	var b []byte
 	b = appendString(b, rel)
-	b = binary.AppendVarint(b, e.size)
-	b = binary.AppendVarint(b, e.mtime)
-	b = binary.AppendUvarint(b, uint64(len(e.data)))
-	if _, err := rc.w.Write(b); err != nil {
-		rc.err = err
-		return
+	b = binary.AppendVarint(b, size)
+	b = binary.AppendVarint(b, mtime)
+	b = binary.AppendUvarint(b, uint64(w.pos))
+	b = binary.AppendUvarint(b, uint64(len(body)))
+	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(body, castagnoli))
+	b = appendString(b, string(meta))
+	w.pos += int64(len(body))
+	_, err := w.lw.Write(b)
+	return err
+}
+
+// commit finishes both files and renames them into place, the bodies
+// first; with err set (or on any failure) it removes them instead.
+func (w *cacheWriter) commit(path string, err error) error {
+	if err == nil {
+		err = w.bw.Flush()
 	}
-	_, rc.err = rc.w.Write(e.data)
+	if err == nil {
+		err = w.lw.Flush()
+	}
+	if err == nil {
+		_, err = w.list.Write(binary.LittleEndian.AppendUint32(nil, w.sum.Sum32()))
+	}
+	for _, f := range []*os.File{w.list, w.bodies} {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err == nil {
+		err = os.Rename(w.bodies.Name(), path+bodiesSuffix)
+	}
+	if err == nil {
+		err = os.Rename(w.list.Name(), path)
+	}
+	if err != nil {
+		w.abort()
+	}
+	return err
+}
+
+// abort removes the temporary files.
+func (w *cacheWriter) abort() {
+	for _, f := range []*os.File{w.list, w.bodies} {
+		if f != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
 }
 
 func appendString(b []byte, s string) []byte {
@@ -59,118 +133,63 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// read indexes the folder's cache file: one pass checks its checksum
-// and notes where each entry lies; entries are read when looked up. A
-// missing, foreign or damaged file leaves old empty.
+// read loads the folder's list file and opens its bodies file; bodies are
+// read when needed. A missing, foreign or damaged pair leaves old empty.
+// A list and bodies file of different writes are read once more, in case
+// another parley renamed its pair in between.
 func (rc *rootCache) read() {
 	rc.old = map[string]cacheEntry{}
-	f, err := os.Open(rc.path)
-	if err != nil {
-		return
-	}
-	entries, ok := scanCacheFile(f, rc.c.Version, rc.root)
-	if !ok {
-		f.Close()
-		return
-	}
-	rc.old, rc.file = entries, f
-	// Touched on use, so pruning drops the folders opened longest ago.
-	now := time.Now()
-	_ = os.Chtimes(rc.path, now, now)
-}
-
-// scanCacheFile reads a cache file through once, checking its header and
-// its CRC-32C trailer, and returns where each entry's document lies.
-func scanCacheFile(f *os.File, version, root string) (map[string]cacheEntry, bool) {
-	info, err := f.Stat()
-	if err != nil || info.Size() < int64(len(cacheMagic))+4 {
-		return nil, false
-	}
-	body := info.Size() - 4
-	sum := crc32.New(castagnoli)
-	r := &streamReader{br: bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, body), sum), 1<<16)}
-	if r.bytes(len(cacheMagic)) != cacheMagic || r.uvarint() != docCodecVersion ||
-		r.str() != version || r.str() != root {
-		return nil, false
-	}
-	entries := map[string]cacheEntry{}
-	for r.err == nil && r.pos < body {
-		rel := r.str()
-		size, mtime, n := r.varint(), r.varint(), int64(r.uvarint())
-		if n > body-r.pos {
-			return nil, false
+	for range 2 {
+		if entries, bodies := readCacheFiles(rc.path, rc.c.Version, rc.root); bodies != nil {
+			rc.old, rc.bodies = entries, bodies
+			rc.used = make(map[string]bool, len(entries))
+			// Touched on use, so pruning drops the folders opened longest ago.
+			now := time.Now()
+			_ = os.Chtimes(rc.path, now, now)
+			_ = os.Chtimes(rc.path+bodiesSuffix, now, now)
+			return
 		}
-		entries[rel] = cacheEntry{size: size, mtime: mtime, off: r.pos, n: n}
-		r.skip(n)
 	}
-	var tail [4]byte
-	if r.err != nil || r.pos != body || func() error { _, err := f.ReadAt(tail[:], body); return err }() != nil ||
-		binary.LittleEndian.Uint32(tail[:]) != sum.Sum32() {
-		return nil, false
-	}
-	return entries, true
 }
 
-// streamReader reads the cache file's framing, counting its position;
-// the first error sticks.
-type streamReader struct {
-	br  *bufio.Reader
-	pos int64
-	err error
-}
-
-func (r *streamReader) uvarint() uint64 {
+// readCacheFiles reads a list file whole, checking its header and its
+// CRC-32C trailer, and opens its bodies file, checking the token. A nil
+// bodyFile says the pair is not usable.
+func readCacheFiles(path, version, root string) (map[string]cacheEntry, *bodyFile) {
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) < len(listMagic)+4 {
+		return nil, nil
+	}
+	body := b[:len(b)-4]
+	if binary.LittleEndian.Uint32(b[len(body):]) != crc32.Checksum(body, castagnoli) {
+		return nil, nil
+	}
+	r := docReader{b: body}
+	if string(r.take(len(listMagic))) != listMagic || r.u64() != docCodecVersion || r.str() != version || r.str() != root {
+		return nil, nil
+	}
+	token := string(r.take(tokenLen))
+	entries := make(map[string]cacheEntry, len(body)/64) // an entry takes 80 bytes and more
+	for r.err == nil && len(r.b) > 0 {
+		rel := r.str()
+		e := cacheEntry{size: int64(r.int()), mtime: int64(r.int()), off: int64(r.u64()), n: int64(r.u64())}
+		if sum := r.take(4); sum != nil {
+			e.sum = binary.LittleEndian.Uint32(sum)
+		}
+		e.meta = r.take(r.count())
+		entries[rel] = e
+	}
 	if r.err != nil {
-		return 0
+		return nil, nil
 	}
-	v, err := binary.ReadUvarint(r)
-	r.err = err
-	return v
-}
-
-func (r *streamReader) varint() int64 {
-	if r.err != nil {
-		return 0
+	f, err := os.Open(path + bodiesSuffix)
+	if err != nil {
+		return nil, nil
 	}
-	v, err := binary.ReadVarint(r)
-	r.err = err
-	return v
-}
-
-// ReadByte lets binary read varints while the position is counted.
-func (r *streamReader) ReadByte() (byte, error) {
-	b, err := r.br.ReadByte()
-	if err == nil {
-		r.pos++
+	hdr := make([]byte, len(bodiesMagic)+tokenLen)
+	if _, err := f.ReadAt(hdr, 0); err != nil || string(hdr) != bodiesMagic+token {
+		f.Close()
+		return nil, nil
 	}
-	return b, err
-}
-
-func (r *streamReader) bytes(n int) string {
-	if r.err != nil {
-		return ""
-	}
-	b := make([]byte, n)
-	_, r.err = io.ReadFull(r.br, b)
-	r.pos += int64(n)
-	return string(b)
-}
-
-// str reads a length and that many bytes; a cache file's names and
-// versions are short, so a long one is damage.
-func (r *streamReader) str() string {
-	n := r.uvarint()
-	if n > 1<<16 {
-		r.err = errCorrupt
-		return ""
-	}
-	return r.bytes(int(n))
-}
-
-func (r *streamReader) skip(n int64) {
-	if r.err != nil {
-		return
-	}
-	_, r.err = io.CopyN(io.Discard, r.br, n)
-	r.pos += n
+	return entries, newBodyFile(f)
 }

@@ -9,8 +9,9 @@ import (
 // modification time match its entry is decoded rather than read and
 // parsed; any other is read, parsed and recorded. LoadOptions.Keep is
 // not applied, so that the cache holds the whole folder whatever a
-// search was looking for.
-func loadCached(c *Cache, j job, maxSize int64) (*Document, error) {
+// search was looking for. With listOnly a document found in the cache
+// comes without its body (see LoadOptions.ListOnly).
+func loadCached(c *Cache, j job, maxSize int64, listOnly bool) (*Document, error) {
 	info, err := os.Stat(j.path)
 	if err != nil || !info.Mode().IsRegular() || info.Size() > maxSize {
 		return loadOne(j, maxSize, nil) // the loader says what is wrong
@@ -18,7 +19,7 @@ func loadCached(c *Cache, j job, maxSize int64) (*Document, error) {
 	rc := c.rootFor(j.root)
 	rel := cacheRel(rc.root, j.abs)
 	size, mtime := info.Size(), info.ModTime().UnixNano()
-	if d := rc.lookup(rel, size, mtime); d != nil {
+	if d := rc.lookup(rel, size, mtime, listOnly); d != nil {
 		d.ID, d.Path = j.id, j.path
 		return d, nil
 	}

@@ -10,11 +10,12 @@ import (
 // sentence is stored as its offsets only; its text is the block's text
 // between them, so it is sliced back out, sharing the block's memory.
 // ID and Path are not stored: they depend on how the folder was named
-// and are set by the loader. A field added to Document must be added
+// and are set by the loader. The metadata (appendMeta) and the body
+// (appendBody) are two encodings, stored apart. A field added to Document must be added
 // here and docCodecVersion raised (TestDocCodecCoversDocument checks).
 
 // docCodecVersion changes whenever the encoding below changes.
-const docCodecVersion = 2 // 2: a table block's rows
+const docCodecVersion = 3 // 2: a table block's rows; 3: metadata apart from the body
 
 var errCorrupt = errors.New("corrupt cache entry")
 
@@ -34,14 +35,27 @@ func (w *docWriter) strs(ss []string) {
 	}
 }
 
-// appendDoc appends d's encoding to b.
-func appendDoc(b []byte, d *Document) []byte {
+// appendDoc appends d's encoding to b: its list metadata, then its body.
+func appendDoc(b []byte, d *Document) []byte { return appendBody(appendMeta(b, d), d) }
+
+// appendMeta appends what the list shows, sorts and groups on, and what
+// parley list writes: everything but the body. The cache keeps it apart
+// from the body, so a folder is listed without decoding a body.
+func appendMeta(b []byte, d *Document) []byte {
 	w := docWriter{b}
 	for _, s := range []string{d.File, d.Title, d.Subtitle, d.Outlet, d.Author, d.Published, d.URL, d.Kind} {
 		w.str(s)
 	}
 	w.strs(d.Authors)
 	w.strs(d.Editorial)
+	w.int(d.Words)
+	w.strs(d.Notes)
+	return w.b
+}
+
+// appendBody appends the body: the sections and the front and back matter.
+func appendBody(b []byte, d *Document) []byte {
+	w := docWriter{b}
 	w.uint(len(d.Sections))
 	for _, s := range d.Sections {
 		w.str(s.Heading)
@@ -71,8 +85,6 @@ func appendDoc(b []byte, d *Document) []byte {
 		w.str(m.Kind)
 		w.str(m.Text)
 	}
-	w.int(d.Words)
-	w.strs(d.Notes)
 	return w.b
 }
 
@@ -108,6 +120,27 @@ func (r *docReader) count() int {
 	return int(v)
 }
 
+func (r *docReader) u64() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// take returns the next n bytes, not copied; nil when fewer are left.
+func (r *docReader) take(n int) []byte {
+	if r.err != nil || n > len(r.b) {
+		r.fail()
+		return nil
+	}
+	b := r.b[:n:n]
+	r.b = r.b[n:]
+	return b
+}
+
 func (r *docReader) str() string {
 	n := r.count()
 	if r.err != nil {
@@ -134,11 +167,50 @@ func (r *docReader) strs() []string {
 func decodeDoc(b []byte) (*Document, error) {
 	r := docReader{b: b}
 	d := &Document{}
+	readMeta(&r, d)
+	readBody(&r, d)
+	if r.err != nil || len(r.b) != 0 {
+		return nil, errCorrupt
+	}
+	return d, nil
+}
+
+// decodeMeta decodes a document's list metadata (appendMeta): a document
+// without its body.
+func decodeMeta(b []byte) (*Document, error) {
+	r := docReader{b: b}
+	d := &Document{}
+	readMeta(&r, d)
+	if r.err != nil || len(r.b) != 0 {
+		return nil, errCorrupt
+	}
+	return d, nil
+}
+
+// decodeBody decodes a body (appendBody) into d, which is left as it was
+// when the bytes are damaged.
+func decodeBody(b []byte, d *Document) error {
+	r := docReader{b: b}
+	var body Document
+	readBody(&r, &body)
+	if r.err != nil || len(r.b) != 0 {
+		return errCorrupt
+	}
+	d.Sections, d.Matter = body.Sections, body.Matter
+	return nil
+}
+
+func readMeta(r *docReader, d *Document) {
 	for _, f := range []*string{&d.File, &d.Title, &d.Subtitle, &d.Outlet, &d.Author, &d.Published, &d.URL, &d.Kind} {
 		*f = r.str()
 	}
 	d.Authors = r.strs()
 	d.Editorial = r.strs()
+	d.Words = r.int()
+	d.Notes = r.strs()
+}
+
+func readBody(r *docReader, d *Document) {
 	if n := r.count(); n > 0 {
 		d.Sections = make([]Section, n)
 	}
@@ -150,7 +222,7 @@ func decodeDoc(b []byte) (*Document, error) {
 			s.Blocks = make([]Block, n)
 		}
 		for j := range s.Blocks {
-			decodeBlock(&r, &s.Blocks[j])
+			decodeBlock(r, &s.Blocks[j])
 		}
 	}
 	if n := r.count(); n > 0 {
@@ -159,12 +231,6 @@ func decodeDoc(b []byte) (*Document, error) {
 	for i := range d.Matter {
 		d.Matter[i] = Matter{Kind: r.str(), Text: r.str()}
 	}
-	d.Words = r.int()
-	d.Notes = r.strs()
-	if r.err != nil || len(r.b) != 0 {
-		return nil, errCorrupt
-	}
-	return d, nil
 }
 
 func decodeBlock(r *docReader, bl *Block) {

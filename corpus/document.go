@@ -84,6 +84,10 @@ type Document struct {
 	// Notes are non-fatal problems found while loading (invalid bytes shown
 	// as <XX>, control characters made visible, ...), for the user to see.
 	Notes []string
+
+	// body is set on a document listed from the cache without its body
+	// (LoadOptions.ListOnly): where LoadBody finds it.
+	body *pendingBody
 }
 
 // Loc addresses a sentence: Block counts blocks in document order from 0

@@ -65,6 +65,12 @@ type LoadOptions struct {
 	Keep func(name, text string) bool
 	// Cache, when set, keeps parsed documents between runs (see Cache).
 	Cache *Cache
+	// ListOnly, with Cache, has a document found in the cache come with
+	// its list metadata alone (all but Sections and Matter): its body is
+	// read when Document.LoadBody is called. A folder is then listed
+	// without decoding a single body. Files read and parsed this run come
+	// whole.
+	ListOnly bool
 }
 
 // LoadSeeds parses the embedded seed corpus, with its editorial catalog.

@@ -39,8 +39,9 @@ type listPane struct {
 	loading  bool
 	done     int
 	total    int
-	cached   int      // of done, decoded from the cache
-	indexing []string // background indexes still being built, once loaded
+	cached   int                       // of done, decoded from the cache
+	bodies   struct{ done, total int } // bodies read once listed (load_bodies.go)
+	indexing []string                  // background indexes still being built, once loaded
 	spin     spinner.Model
 	bar      progress.Model
 	problems int
@@ -170,7 +171,7 @@ func (l *listPane) reselect(keep *corpus.Document) {
 
 // busy is while the folder loads or its indexes are built: the spinner
 // turns.
-func (l *listPane) busy() bool { return l.loading || len(l.indexing) > 0 }
+func (l *listPane) busy() bool { return l.loading || l.bodies.total > 0 || len(l.indexing) > 0 }
 
 // indexed notes that a background index is ready.
 func (l *listPane) indexed(name string) {

@@ -58,7 +58,9 @@ func (l *listPane) headerLine() string {
 	if l.problems > 0 {
 		s += fmt.Sprintf(" · %d skipped", l.problems)
 	}
-	if len(l.indexing) > 0 {
+	if l.bodies.total > 0 {
+		s = fmt.Sprintf(" %d docs · reading texts %d/%d %s", len(l.docs), l.bodies.done, l.bodies.total, l.spin.View())
+	} else if len(l.indexing) > 0 {
 		// Short enough for a narrow list: the sort and skips return after.
 		s = fmt.Sprintf(" %d docs · indexing %s %s", len(l.docs), strings.Join(l.indexing, ", "), l.spin.View())
 	}

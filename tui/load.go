@@ -46,7 +46,7 @@ func loadCmdCached(paths []string, cache *corpus.Cache) tea.Cmd {
 	var once sync.Once
 	start := func() {
 		go func() {
-			c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Cache: cache, Progress: func(done, total int, doc *corpus.Document) {
+			c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Cache: cache, ListOnly: true, Progress: func(done, total int, doc *corpus.Document) {
 				events <- event{done, total, doc}
 			}})
 			close(events)

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -81,5 +83,71 @@ func BenchmarkKeyWhileLoading(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkListFromCache is the interface's time to a full list on a
+// folder unchanged since the last run: from the start of the load,
+// through the cache (metadata only), to the list holding every document
+// and its header the full count, at 1 and 10 times the BBC folder
+// (PARLEY_BENCH_SCALE=40 adds 40). The bodies are read after it, in the
+// background (BenchmarkBodiesFromCache). The target at 40 times is 1 s.
+//
+//	go test ./tui/ -run '^$' -bench ListFromCache -benchtime 3x
+func BenchmarkListFromCache(b *testing.B) {
+	testcorpus.EachScale(b, func(b *testing.B, dir string) {
+		cache := &corpus.Cache{Dir: filepath.Join(filepath.Dir(dir), "cache"), Version: "bench"}
+		if _, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{Cache: cache}); err != nil {
+			b.Fatal(err)
+		}
+		var m *Model
+		for b.Loop() {
+			m = loadingModel(b, 0)
+			listFolder(b, m, dir, cache)
+		}
+		if !strings.Contains(m.list.headerLine(), strconv.Itoa(len(m.list.docs))+" docs") || m.list.bodies.total == 0 {
+			b.Fatalf("not listed from the cache: %s", m.list.headerLine())
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(m.list.docs)), "ns/doc")
+	})
+}
+
+// BenchmarkBodiesFromCache is what follows the list: every body read
+// from the cache in the background, until the indexes may start.
+func BenchmarkBodiesFromCache(b *testing.B) {
+	testcorpus.EachScale(b, func(b *testing.B, dir string) {
+		cache := &corpus.Cache{Dir: filepath.Join(filepath.Dir(dir), "cache"), Version: "bench"}
+		if _, err := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{Cache: cache}); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			b.StopTimer()
+			m := loadingModel(b, 0)
+			listFolder(b, m, dir, cache)
+			b.StartTimer()
+			for cmd := m.readBodies(m.corpus); cmd != nil; {
+				msg := cmd().(bodiesMsg)
+				cmd = msg.next
+			}
+		}
+	})
+}
+
+// listFolder drives a load of dir through cache to its loadedMsg, each
+// batch followed by a frame, as the interface's loop would.
+func listFolder(b *testing.B, m *Model, dir string, cache *corpus.Cache) {
+	for cmd := loadCmdCached([]string{dir}, cache); cmd != nil; {
+		msg := cmd()
+		cmd = nil
+		switch msg := msg.(type) {
+		case loadProgressMsg:
+			m.loadProgress(msg)
+			cmd = msg.next
+		case loadedMsg:
+			m.loaded(msg)
+		default:
+			b.Fatalf("unexpected %T", msg)
+		}
+		_ = m.View()
 	}
 }

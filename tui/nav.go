@@ -63,10 +63,11 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 			m.showSaved(d)
 		}
 	}
-	if len(msg.c.Docs) >= indexingShownDocs {
-		m.list.indexing = []string{"search", "compare", "stories"}
+	// Listed from the cache, the bodies come next (load_bodies.go).
+	if cmd := m.readBodies(msg.c); cmd != nil {
+		return tea.Batch(cmd, m.list.spin.Tick)
 	}
-	return tea.Batch(append(backgroundIndexes(msg.c), m.wireCompare(), m.groupStories(), m.list.spin.Tick)...)
+	return m.startIndexes()
 }
 
 func (m *Model) indexOf(d *corpus.Document) int {

@@ -52,6 +52,7 @@ func newReaderPane(ctx *common.Context) *readerPane {
 
 // open shows doc at loc (Block -1: the top); highlight marks the sentence.
 func (p *readerPane) open(doc *corpus.Document, docIdx int, loc corpus.Loc, highlight bool) {
+	doc.LoadBody() // listed without it while its folder loads
 	if doc != p.doc {
 		p.doc = doc
 		p.r = nil

@@ -70,6 +70,8 @@ func (m *Model) updateRequest(msg tea.Msg) (tea.Cmd, bool) {
 		return m.loadProgress(msg), true
 	case loadedMsg:
 		return m.loaded(msg), true
+	case bodiesMsg:
+		return m.bodiesRead(msg), true
 	case saveDueMsg:
 		return m.saveInBackground(), true
 	case hangupMsg:

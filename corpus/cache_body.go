@@ -1,0 +1,100 @@
+package corpus
+
+import (
+	"hash/crc32"
+	"os"
+	"sync"
+	"sync/atomic"
+)
+
+// bodyFile is a folder's old bodies file, open while a body may still be
+// read from it: by the cache itself until its Flush, and by each document
+// listed without its body until that body is read. The last to let go
+// closes it. Renaming a new file over it (another parley, or this one's
+// Flush) leaves the open one readable.
+type bodyFile struct {
+	f    *os.File
+	refs atomic.Int64
+}
+
+func newBodyFile(f *os.File) *bodyFile {
+	b := &bodyFile{f: f}
+	b.refs.Store(1) // the cache's own
+	return b
+}
+
+func (b *bodyFile) acquire() { b.refs.Add(1) }
+
+func (b *bodyFile) release() {
+	if b.refs.Add(-1) == 0 {
+		b.f.Close()
+	}
+}
+
+// read returns the n bytes at off, checked against their CRC-32C.
+func (b *bodyFile) read(off, n int64, sum uint32) ([]byte, error) {
+	if b == nil || n < 0 {
+		return nil, errCorrupt
+	}
+	buf := make([]byte, n)
+	if _, err := b.f.ReadAt(buf, off); err != nil {
+		return nil, err
+	}
+	if crc32.Checksum(buf, castagnoli) != sum {
+		return nil, errCorrupt
+	}
+	return buf, nil
+}
+
+// pendingBody is where a document listed without its body (LoadOptions.
+// ListOnly) finds it.
+type pendingBody struct {
+	once   sync.Once
+	done   atomic.Bool
+	src    *bodyFile
+	off, n int64
+	sum    uint32
+}
+
+// BodyPending reports whether d was listed from the cache without its
+// body (LoadOptions.ListOnly) and LoadBody has not yet read it.
+func (d *Document) BodyPending() bool { return d.body != nil && !d.body.done.Load() }
+
+// LoadBody reads the body (Sections and Matter) of a document listed
+// from the cache without it (LoadOptions.ListOnly); for any other
+// document it does nothing. It may be called from several goroutines at
+// once and more than once: the body is read once, and every call returns
+// with it in place. A body the cache no longer gives back (its file
+// damaged since) is read and parsed from the document's file instead.
+func (d *Document) LoadBody() {
+	p := d.body
+	if p == nil {
+		return
+	}
+	p.once.Do(func() {
+		defer p.done.Store(true)
+		defer p.src.release()
+		b, err := p.src.read(p.off, p.n, p.sum)
+		if err == nil {
+			err = decodeBody(b, d)
+		}
+		if err != nil {
+			d.reparseBody()
+		}
+	})
+}
+
+// reparseBody takes the body from the document's file, parsed again; a
+// file that no longer reads leaves the body empty and says why in Notes.
+func (d *Document) reparseBody() {
+	raw, err := readCapped(d.Path, MaxFileSize)
+	var fresh *Document
+	if err == nil {
+		fresh, err = parseFile(d.Path, raw, MaxFileSize, nil)
+	}
+	if err != nil {
+		d.Notes = append(d.Notes, "the text could not be read again: "+CleanLine(err.Error()))
+		return
+	}
+	d.Sections, d.Matter = fresh.Sections, fresh.Matter
+}

@@ -1,0 +1,150 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// listCached loads dir through the cache in cacheDir with ListOnly, as
+// the interface and parley list do, and counts the cache's hits.
+func listCached(t *testing.T, dir, cacheDir string) (*Corpus, int) {
+	t.Helper()
+	cache := &Cache{Dir: cacheDir, Version: "v1"}
+	c, err := LoadPaths([]string{dir}, LoadOptions{Cache: cache, ListOnly: true})
+	if err != nil || c.CacheErr != nil {
+		t.Fatal(err, c.CacheErr)
+	}
+	hits := 0
+	for _, rc := range cache.lastRoots {
+		hits += rc.hits
+	}
+	return c, hits
+}
+
+// loadBodies reads every pending body, from several goroutines at once,
+// twice over, as the interface's background reading and its reader may.
+func loadBodies(docs []*Document) {
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, d := range docs {
+				d.LoadBody()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// A folder listed from the cache comes with each document's metadata and
+// no body; the bodies read later make the same documents a plain load
+// parses, field by field.
+func TestListOnlyMetadataAndBodiesAgree(t *testing.T) {
+	dir, cacheDir := cacheFolder(t), t.TempDir()
+	plain, _ := LoadPaths([]string{dir}, LoadOptions{})
+	if first, hits := listCached(t, dir, cacheDir); hits != 0 {
+		t.Fatalf("an empty cache gave %d hits", hits)
+	} else {
+		sameDocs(t, first, plain) // parsed this run: whole
+	}
+	c, hits := listCached(t, dir, cacheDir)
+	if hits != 3 {
+		t.Fatalf("a warm cache gave %d hits", hits)
+	}
+	for i, d := range c.Docs {
+		want := plain.Docs[i]
+		if !d.BodyPending() || d.Sections != nil {
+			t.Fatalf("%s came with its body", d.ID)
+		}
+		if d.Title != want.Title || d.Author != want.Author || d.Words != want.Words || d.ID != want.ID || d.Path != want.Path {
+			t.Fatalf("%s's metadata differs: %+v", d.ID, d)
+		}
+	}
+	loadBodies(c.Docs)
+	for _, d := range c.Docs {
+		if d.BodyPending() {
+			t.Fatalf("%s still pending", d.ID)
+		}
+	}
+	sameDocs(t, c, plain)
+}
+
+// A changed file is read and parsed again, alone: it comes whole, the
+// others from the cache without their bodies.
+func TestListOnlyChangedFileAlone(t *testing.T) {
+	dir, cacheDir := cacheFolder(t), t.TempDir()
+	listCached(t, dir, cacheDir)
+	a := filepath.Join(dir, "a.txt")
+	os.WriteFile(a, []byte("Talks stall\n\nThe talks stalled on Friday.\n"), 0o644)
+	later := time.Now().Add(2 * time.Second)
+	os.Chtimes(a, later, later)
+	c, hits := listCached(t, dir, cacheDir)
+	if hits != 2 || c.Docs[0].Title != "Talks stall" || c.Docs[0].BodyPending() || !c.Docs[1].BodyPending() {
+		t.Fatalf("after a change: %d hits, %q", hits, c.Docs[0].Title)
+	}
+	// The rewritten cache gives the others' bodies back (the old bodies
+	// file, renamed over, is still the one they read).
+	loadBodies(c.Docs)
+	fresh, _ := LoadPaths([]string{dir}, LoadOptions{})
+	sameDocs(t, c, fresh)
+	if again, hits := listCached(t, dir, cacheDir); hits != 3 {
+		t.Fatalf("after the rewrite: %d hits", hits)
+	} else {
+		loadBodies(again.Docs)
+		sameDocs(t, again, fresh)
+	}
+}
+
+// A damaged list file is ignored: everything is read again and the pair
+// rebuilt. A damaged bodies file costs only the bodies it damaged, which
+// are parsed from their files again.
+func TestListOnlyCorruptIgnored(t *testing.T) {
+	dir, cacheDir := cacheFolder(t), t.TempDir()
+	want, _ := LoadPaths([]string{dir}, LoadOptions{})
+	listCached(t, dir, cacheDir)
+	list := listFiles(cacheDir)[0]
+	good, _ := os.ReadFile(list)
+	os.WriteFile(list, flipByte(good, len(good)/2), 0o600)
+	c, hits := listCached(t, dir, cacheDir)
+	if hits != 0 {
+		t.Fatalf("%d hits from a damaged list file", hits)
+	}
+	sameDocs(t, c, want)
+
+	// Bodies damaged after the list was read: read again from the files.
+	c, hits = listCached(t, dir, cacheDir)
+	if hits != 3 {
+		t.Fatalf("the list file was not rebuilt: %d hits", hits)
+	}
+	bodies := list + bodiesSuffix
+	b, _ := os.ReadFile(bodies)
+	for i := len(bodiesMagic) + tokenLen; i < len(b); i++ {
+		b[i] ^= 0x55
+	}
+	// Written in place, as damage on disk would be, not renamed over.
+	f, _ := os.OpenFile(bodies, os.O_WRONLY, 0)
+	f.WriteAt(b, 0)
+	f.Close()
+	loadBodies(c.Docs)
+	sameDocs(t, c, want)
+}
+
+// The bodies file of another write (its token differs) is not used with
+// this list file.
+func TestListOnlyMismatchedPair(t *testing.T) {
+	dir, cacheDir := cacheFolder(t), t.TempDir()
+	listCached(t, dir, cacheDir)
+	list := listFiles(cacheDir)[0]
+	old, _ := os.ReadFile(list + bodiesSuffix)
+	os.Remove(list)
+	os.Remove(list + bodiesSuffix)
+	listCached(t, dir, cacheDir) // a new pair, a new token
+	os.WriteFile(list+bodiesSuffix, old, 0o600)
+	if _, hits := listCached(t, dir, cacheDir); hits != 0 {
+		t.Fatalf("%d hits from a list file with another write's bodies", hits)
+	}
+}
