@@ -27,7 +27,7 @@ func TestCacheFlag(t *testing.T) {
 			t.Fatalf("through the cache: %v\n%s\nwant\n%s", err, out, plain)
 		}
 	}
-	if files, _ := filepath.Glob(filepath.Join(cacheDir, "docs-*")); len(files) != 1 {
+	if files, _ := filepath.Glob(filepath.Join(cacheDir, "docs-*")); len(files) != 2 { // a list file and its bodies
 		t.Fatalf("cache files: %v", files)
 	}
 }

@@ -12,13 +12,18 @@ import (
 // search was looking for. With listOnly a document found in the cache
 // comes without its body (see LoadOptions.ListOnly).
 func loadCached(c *Cache, j job, maxSize int64, listOnly bool) (*Document, error) {
-	info, err := os.Stat(j.path)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > maxSize {
+	st := j.stamp // taken by the walk (the folder snapshot's), or not yet
+	if !st.OK {
+		if info, err := os.Stat(j.path); err == nil && info.Mode().IsRegular() {
+			st = FileStamp{Size: info.Size(), MTime: info.ModTime().UnixNano(), OK: true}
+		}
+	}
+	if !st.OK || st.Size > maxSize {
 		return loadOne(j, maxSize, nil) // the loader says what is wrong
 	}
 	rc := c.rootFor(j.root)
 	rel := cacheRel(rc.root, j.abs)
-	size, mtime := info.Size(), info.ModTime().UnixNano()
+	size, mtime := st.Size, st.MTime
 	if d := rc.lookup(rel, size, mtime, listOnly); d != nil {
 		d.ID, d.Path = j.id, j.path
 		return d, nil

@@ -169,7 +169,9 @@ func byPath(a, b job) int { return strings.Compare(a.path, b.path) }
 // is a path that does not exist. The error is reserved for none today.
 func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 	c := &Corpus{}
-	jobs := c.collect(paths, false)
+	// With a cache, every file's size and time are taken in the walk,
+	// several folders at once, rather than one stat per file.
+	jobs := c.collect(paths, opts.Cache != nil)
 	docs, errs := loadJobs(jobs, opts)
 	if opts.Cache != nil {
 		c.CacheErr = opts.Cache.Flush()

@@ -117,7 +117,7 @@ func TestStoredInvalidation(t *testing.T) {
 		os.Remove(f)
 	}
 	step("document cache gone", false)
-	if again, _ := filepath.Glob(filepath.Join(cache.Dir, "docs-*")); len(docsFiles) != 1 || len(again) != 1 {
+	if again, _ := filepath.Glob(filepath.Join(cache.Dir, "docs-*")); len(docsFiles) != 2 || len(again) != 2 { // a list file and its bodies
 		t.Fatalf("document cache files %v, then %v", docsFiles, again)
 	}
 	path := filepath.Join(dir, "b", "orchard.txt")
