@@ -105,8 +105,9 @@ func (tm *term) bestAlt(t *target) (best, score int) {
 
 // scoreGroup adds a group's score to each candidate.
 func (ix *Index) scoreGroup(tm *term, cands []cand) {
+	var tb target
 	for i := range cands {
-		_, sc := tm.bestAlt(&ix.targets[cands[i].id])
+		_, sc := tm.bestAlt(ix.at(cands[i].id, &tb))
 		cands[i].score += sc
 	}
 }

@@ -70,8 +70,9 @@ func (ix *Index) screenFrom(ctx context.Context, q query, prev *base, scope int)
 	ascii := len(suffix) == len([]rune(suffix))
 	olds := prev.cands
 	out, err = gather(ctx, len(olds), func(a, b int, dst []cand) []cand {
+		var tb target
 		for _, c := range olds[a:b] {
-			t := &ix.targets[c.id]
+			t := ix.at(c.id, &tb)
 			if kind == stepAdd {
 				l, ok := screen(t, q.terms[li:])
 				if !ok {

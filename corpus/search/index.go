@@ -70,8 +70,9 @@ func (tm *term) hay(t *target) (text, folded string) {
 // Index is an immutable search index; it is safe for concurrent searches.
 type Index struct {
 	docs    []*corpus.Document
-	targets []target
-	spans   [][2]int32 // per document: its targets are targets[lo:hi]
+	targets []target       // nil when stored is set
+	stored  *storedTargets // the targets of stored index files (storeview.go)
+	spans   [][2]int32     // per document: its targets are targets[lo:hi]
 	// sigs are the targets' signatures (bounds.go), apart from the targets
 	// so that the screen's scan touches less memory; nil: refine computes
 	// them for its candidates.
@@ -156,7 +157,12 @@ func (ix *Index) foldAll() {
 func (ix *Index) Docs() []*corpus.Document { return ix.docs }
 
 // Len returns the number of targets (titles, headings and sentences).
-func (ix *Index) Len() int { return len(ix.targets) }
+func (ix *Index) Len() int {
+	if ix.stored != nil {
+		return len(ix.stored.docOf)
+	}
+	return len(ix.targets)
+}
 
 func (ix *Index) addDoc(di int32, d *corpus.Document) {
 	text, byline := titleText(d)

@@ -17,12 +17,13 @@ func (ix *Index) better(a, b scored) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	ta, tb := &ix.targets[a.id], &ix.targets[b.id]
-	if ta.kind != tb.kind {
-		return ta.kind < tb.kind
+	ka, ra := ix.kindRunes(a.id)
+	kb, rb := ix.kindRunes(b.id)
+	if ka != kb {
+		return ka < kb
 	}
-	if ta.runes != tb.runes {
-		return ta.runes < tb.runes
+	if ra != rb {
+		return ra < rb
 	}
 	return a.id < b.id
 }

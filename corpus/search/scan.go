@@ -70,12 +70,13 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 // and returns those that match, in index order.
 func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, hi int) ([]cand, error) {
 	return gather(ctx, hi-lo, func(a, b int, dst []cand) []cand {
+		var tb target
 		for i := lo + a; i < lo+b; i++ {
 			id := int32(i)
 			if ids != nil {
 				id = ids[i]
 			}
-			if cd, ok := screen(&ix.targets[id], terms); ok {
+			if cd, ok := screen(ix.at(id, &tb), terms); ok {
 				cd.id = id
 				dst = append(dst, cd)
 			}
@@ -217,9 +218,10 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand, pick []
 	}
 	n := (len(pick) + screenChunk - 1) / screenChunk
 	return parallel(ctx, n, func(ci int) {
+		var tb target
 		for k := ci * screenChunk; k < min((ci+1)*screenChunk, len(pick)); k++ {
 			c := &cands[pick[k]]
-			t := &ix.targets[c.id]
+			t := ix.at(c.id, &tb)
 			hi := c.score // the other terms' exact score
 			var sig *signature
 			if ix.sigs != nil {
@@ -271,10 +273,11 @@ func (tm *term) termHi(t *target, sig *signature, contig bool) int {
 func (ix *Index) scoreTerm(ti int, tm *term, cands []cand) {
 	bit := uint64(1) << min(ti, 63)
 	rest := make([]int, 0, len(cands)) // indexes into cands of the scattered matches
+	var tb target
 	for i := range cands {
 		c := &cands[i]
 		if tm.kind == termExact || c.spans&bit != 0 {
-			if at, sc := tm.bestSpan(&ix.targets[c.id]); at >= 0 {
+			if at, sc := tm.bestSpan(ix.at(c.id, &tb)); at >= 0 {
 				c.score += sc
 				continue
 			}
@@ -286,7 +289,7 @@ func (ix *Index) scoreTerm(ti int, tm *term, cands []cand) {
 	}
 	got := make([]int, len(rest))
 	for k, i := range rest {
-		text, _ := tm.hay(&ix.targets[cands[i].id])
+		text, _ := tm.hay(ix.at(cands[i].id, &tb))
 		got[k] = -15 + tm.runes - len(text)
 	}
 	// sahilm/fuzzy ignores case but not accents: it scores the text the
@@ -295,7 +298,7 @@ func (ix *Index) scoreTerm(ti int, tm *term, cands []cand) {
 	// with one keeps the lowest score it could get.
 	matches := fuzzy.FindFromIterNoSort(tm.text, func(yield func(string) bool) {
 		for _, i := range rest {
-			text, _ := tm.hay(&ix.targets[cands[i].id])
+			text, _ := tm.hay(ix.at(cands[i].id, &tb))
 			if strings.IndexByte(text, 0) >= 0 {
 				text = ""
 			}
@@ -309,7 +312,7 @@ func (ix *Index) scoreTerm(ti int, tm *term, cands []cand) {
 	}
 	for k, i := range rest {
 		c := &cands[i]
-		c.score += tm.scattered(&ix.targets[c.id], got[k], c.spans&bit != 0)
+		c.score += tm.scattered(ix.at(c.id, &tb), got[k], c.spans&bit != 0)
 	}
 }
 

@@ -114,7 +114,7 @@ func (ix *Index) screenQuery(ctx context.Context, q query, scope int, prev *Resu
 		}
 	}
 	var ids []int32 // nil: every target in [lo, hi)
-	lo, hi := 0, len(ix.targets)
+	lo, hi := 0, ix.Len()
 	if scope >= 0 {
 		lo, hi = int(ix.spans[scope][0]), int(ix.spans[scope][1])
 	}
@@ -163,7 +163,8 @@ func (ix *Index) titles(scope, limit int) []Hit {
 		if limit > 0 && len(hits) == limit {
 			break
 		}
-		t := &ix.targets[ix.spans[di][0]]
+		var tb target
+		t := ix.at(ix.spans[di][0], &tb)
 		hits = append(hits, Hit{Kind: Title, Loc: t.loc(), Text: t.text})
 	}
 	return hits
@@ -175,6 +176,7 @@ func (t *target) loc() corpus.Loc {
 
 // hit builds the Hit for a ranked target, with its matched positions.
 func (ix *Index) hit(s scored, terms []term) Hit {
-	t := &ix.targets[s.id]
+	var tb target
+	t := ix.at(s.id, &tb)
 	return Hit{Kind: t.kind, Loc: t.loc(), Text: t.text, Score: s.score, Positions: positions(t, terms)}
 }

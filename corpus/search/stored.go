@@ -224,50 +224,6 @@ func (r *rebuild) write(path, root string, lo, hi int) bool {
 	return true
 }
 
-// fromStores is the index over docs whose targets are, in order, those
-// of each store's files in its order.
-func fromStores(docs []*corpus.Document, stores []*storeFile) *Index {
-	n := 0
-	for _, s := range stores {
-		for _, e := range s.order {
-			n += e.n
-		}
-	}
-	ix := &Index{docs: docs, spans: make([][2]int32, len(docs)), targets: make([]target, n)}
-	di, at := 0, 0
-	for _, s := range stores {
-		for _, e := range s.order {
-			ix.spans[di] = [2]int32{int32(at), int32(at + e.n)}
-			di++
-			at += e.n
-		}
-	}
-	// Filled on every core: at forty times the BBC folder there are 1.7
-	// million targets.
-	const chunk = 4096
-	di = 0
-	type piece struct {
-		s        *storeFile
-		e        storedFile
-		doc, dst int
-	}
-	var pieces []piece
-	for _, s := range stores {
-		for _, e := range s.order {
-			pieces = append(pieces, piece{s, e, di, int(ix.spans[di][0])})
-			di++
-		}
-	}
-	_ = parallel(bg, (len(pieces)+chunk-1)/chunk, func(c int) {
-		for _, p := range pieces[c*chunk : min((c+1)*chunk, len(pieces))] {
-			for k := range p.e.n {
-				ix.targets[p.dst+k] = p.s.target(p.e.first+k, int32(p.doc))
-			}
-		}
-	})
-	return ix
-}
-
 var bg = context.Background()
 
 // storeReads counts the files LoadStored had loaded, for tests.
