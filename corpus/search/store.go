@@ -46,16 +46,16 @@ var errStore = errors.New("search index damaged")
 
 // storedFile is one file's entry in the stored index.
 type storedFile struct {
-	size, mtime int64
-	first, n    int // its targets' records
+	nameAt, nameLen int // its path under the folder, in the file's data
+	size, mtime     int64
+	first, n        int // its targets' records
 }
 
 // storeFile is an opened index file: its bytes, and its sections.
 type storeFile struct {
 	data          []byte
 	release       func()
-	files         map[string]storedFile
-	nFiles        int
+	files         []storedFile // in the order written, the listing's
 	records       []byte
 	text, folded  []byte
 	nTargets      int
@@ -108,22 +108,24 @@ func parseStore(data []byte, version, root string) (*storeFile, error) {
 		!checkChunks(data[:body], data[body:body+4*chunks]) {
 		return nil, errStore
 	}
-	s := &storeFile{data: data, nTargets: int(nTargets), nFiles: int(nFiles)}
+	s := &storeFile{data: data, nTargets: int(nTargets)}
 	m := &metaReader{b: data[preludeLen : uint64(preludeLen)+metaLen]}
 	s.version, s.root = m.str(), m.str()
-	if m.bad || s.version != version || s.root != root {
+	if m.bad || s.version != version || s.root != root || uint64(nFiles) > metaLen {
 		return nil, errStore
 	}
-	s.files = make(map[string]storedFile, nFiles)
+	s.files = make([]storedFile, nFiles)
 	first := 0
-	for range nFiles {
-		name := m.str()
-		f := storedFile{size: m.varint(), mtime: m.varint(), first: first, n: int(m.uvarint())}
+	for k := range s.files {
+		f := &s.files[k]
+		f.nameLen = int(m.uvarint())
+		f.nameAt = preludeLen + int(metaLen) - len(m.b)
+		m.skip(f.nameLen)
+		f.size, f.mtime, f.first, f.n = m.varint(), m.varint(), first, int(m.uvarint())
 		first += f.n
 		if m.bad || first > s.nTargets {
 			return nil, errStore
 		}
-		s.files[name] = f
 	}
 	if m.bad || len(m.b) != 0 || first != s.nTargets {
 		return nil, errStore
@@ -140,6 +142,33 @@ func parseStore(data []byte, version, root string) (*storeFile, error) {
 	}
 	dropPages(s.text)
 	return s, nil
+}
+
+// match pairs the listed files with the stored ones: match[k] is the
+// entry of files[k], or -1. Both are in path order (the index is written
+// in the listing's order), so one pass in step finds them; an entry gone
+// or a file added only puts one side a step ahead.
+func (s *storeFile) match(files []corpus.ListedFile) []int32 {
+	out := make([]int32, len(files))
+	k := 0
+	for i := range files {
+		out[i] = -1
+		rel := files[i].Rel
+		for k < len(s.files) {
+			f := &s.files[k]
+			name := s.data[f.nameAt : f.nameAt+f.nameLen]
+			if string(name) == rel {
+				out[i] = int32(k)
+				k++
+				break
+			}
+			if string(name) > rel {
+				break // a file the index does not have
+			}
+			k++ // an entry whose file is gone
+		}
+	}
+	return out
 }
 
 // checkChunks checks each storeChunk bytes of body against its CRC-32C
@@ -246,6 +275,15 @@ func (m *metaReader) varint() int64 {
 	}
 	m.b = m.b[n:]
 	return v
+}
+
+// skip passes over n bytes.
+func (m *metaReader) skip(n int) {
+	if m.bad || n < 0 || n > len(m.b) {
+		m.bad = true
+		return
+	}
+	m.b = m.b[n:]
 }
 
 func (m *metaReader) str() string {
