@@ -9,9 +9,9 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"parley/corpus"
-	"parley/corpus/compare"
 	"parley/corpus/compare/claimsfile"
 	"parley/tui/common"
+	"parley/tui/compareview"
 )
 
 // pickClaimMsg asks for the claim picker on a sentence (a, with the
@@ -37,7 +37,12 @@ type claimPicker struct {
 
 func (m *Model) openPicker(msg pickClaimMsg) tea.Cmd {
 	e := m.compareEngine()
-	if e == nil || m.claims == nil || e.key == nil || msg.loc.Doc < 0 || msg.loc.Doc >= len(m.corpus.Docs) {
+	if e == nil || m.claims == nil || msg.loc.Doc < 0 || msg.loc.Doc >= len(m.corpus.Docs) {
+		m.note = "claims are not ready: the corpus is still loading"
+		return nil
+	}
+	key, ok := e.DocKey(m.corpus.Docs[msg.loc.Doc])
+	if !ok {
 		m.note = "claims are not ready: the corpus is still loading"
 		return nil
 	}
@@ -45,14 +50,9 @@ func (m *Model) openPicker(msg pickClaimMsg) tea.Cmd {
 		m.note = corpus.CleanLine(m.claims.layer.Err.Error())
 		return nil
 	}
-	p := &claimPicker{loc: msg.loc, text: msg.text, key: e.key(m.corpus.Docs[msg.loc.Doc]), yours: map[string]bool{}}
-	e.mu.Lock()
-	for _, c := range e.curated {
-		p.labels = append(p.labels, c.Label)
-		p.yours[c.Label] = c.Origin == compare.OriginUser
-	}
-	e.mu.Unlock()
-	p.input = common.NewTextInput("claim: ", "type to find a claim, or a new claim's label", maxLabel)
+	p := &claimPicker{loc: msg.loc, text: msg.text, key: key}
+	p.labels, p.yours = e.CuratedLabels()
+	p.input = common.NewTextInput("claim: ", "type to find a claim, or a new claim's label", compareview.MaxLabel)
 	p.input.SetWidth(max(m.ctx.Width-8, 1))
 	p.filter()
 	m.picker = p
@@ -101,7 +101,7 @@ func (m *Model) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.picker = nil
 		key, text := p.key, p.text
-		return m.editClaims(claimsEditMsg{label: label, what: fmt.Sprintf(what, label), edit: func(f *claimsfile.File) {
+		return m.editClaims(compareview.ClaimsEditMsg{Label: label, What: fmt.Sprintf(what, label), Edit: func(f *claimsfile.File) {
 			f.Keep(label, key, text)
 		}})
 	}

@@ -8,6 +8,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/corpus/compare/claimsfile"
+	"parley/tui/compareview"
 )
 
 // claimsWork is the user's claims file as the interface edits it: its
@@ -23,18 +24,6 @@ type claimsWork struct {
 	shown int // of the last layer handed to the engine, in Update
 }
 
-// claimsEditMsg asks the root to change the user's claims: edit changes
-// the file, what says it on the status line ("kept in “Venue”"), and
-// label is the claim to show afterwards.
-type claimsEditMsg struct {
-	edit  func(f *claimsfile.File)
-	what  string
-	label string
-}
-
-// claimsUndoMsg asks the root to undo the last change (u).
-type claimsUndoMsg struct{}
-
 // claimsSavedMsg says an edit or an undo was written, or why not, with
 // the curated layer as it now is.
 type claimsSavedMsg struct {
@@ -46,13 +35,6 @@ type claimsSavedMsg struct {
 	gen     int
 	curated []compare.CuratedClaim
 	stale   map[string][]string
-}
-
-// claimsChangedMsg tells the compare view and the claims index that the
-// curated layer changed, and which claim the change was about.
-type claimsChangedMsg struct {
-	label  string
-	failed bool // nothing changed: the edit or undo failed, or there was none
 }
 
 // run applies change to the file in a command and reports the new layer.
@@ -76,14 +58,14 @@ func (w *claimsWork) run(msg claimsSavedMsg, change func() (claimsfile.Change, e
 }
 
 // editClaims runs an edit of the user's claims.
-func (m *Model) editClaims(msg claimsEditMsg) tea.Cmd {
+func (m *Model) editClaims(msg compareview.ClaimsEditMsg) tea.Cmd {
 	w := m.claims
 	if w == nil {
 		m.note = "claims are not ready: the corpus is still loading"
-		return m.updatePane(focusCompare, claimsChangedMsg{failed: true})
+		return m.updatePane(focusCompare, compareview.ClaimsChangedMsg{Failed: true})
 	}
-	return w.run(claimsSavedMsg{what: msg.what, label: msg.label}, func() (claimsfile.Change, error) {
-		return w.layer.Edit(msg.edit)
+	return w.run(claimsSavedMsg{what: msg.What, label: msg.Label}, func() (claimsfile.Change, error) {
+		return w.layer.Edit(msg.Edit)
 	})
 }
 
@@ -92,7 +74,7 @@ func (m *Model) undoClaims() tea.Cmd {
 	w := m.claims
 	if w == nil || len(w.undo) == 0 {
 		m.note = "nothing to undo"
-		return m.updatePane(focusCompare, claimsChangedMsg{failed: true})
+		return m.updatePane(focusCompare, compareview.ClaimsChangedMsg{Failed: true})
 	}
 	ch := w.undo[len(w.undo)-1]
 	w.undo = w.undo[:len(w.undo)-1]
@@ -119,7 +101,7 @@ func (m *Model) claimsSaved(msg claimsSavedMsg) tea.Cmd {
 			w.undo = append(w.undo, msg.change) // still there to undo
 		}
 		m.note = "claims not saved: " + corpus.CleanLine(msg.err.Error())
-		return m.updatePane(focusCompare, claimsChangedMsg{failed: true})
+		return m.updatePane(focusCompare, compareview.ClaimsChangedMsg{Failed: true})
 	}
 	if !msg.undo && !msg.change.Empty() {
 		w.undo = append(w.undo, msg.change)
@@ -127,22 +109,22 @@ func (m *Model) claimsSaved(msg claimsSavedMsg) tea.Cmd {
 	if msg.gen > w.shown {
 		w.shown = msg.gen
 		if e := m.compareEngine(); e != nil {
-			e.setLayer(msg.curated, msg.stale)
+			e.SetLayer(msg.curated, msg.stale)
 		}
 	}
 	m.note = corpus.CleanLine(msg.what + " · saved in " + w.layer.Loc.Path)
 	if !msg.undo && msg.change.Empty() {
 		m.note = "nothing changed (another claim may have that label)"
 	}
-	changed := claimsChangedMsg{label: msg.label}
+	changed := compareview.ClaimsChangedMsg{Label: msg.label}
 	return tea.Batch(m.updatePane(focusCompare, changed), m.updatePane(focusClaims, changed))
 }
 
 // compareEngine is the engine the compare panes share, or nil before the
 // corpus is loaded.
-func (m *Model) compareEngine() *compareEngine {
+func (m *Model) compareEngine() *compareview.Engine {
 	if m.compareView == nil {
 		return nil
 	}
-	return m.compareView.engine
+	return m.compareView.Engine()
 }

@@ -201,8 +201,8 @@ func TestClaimsWorkbenchViews(t *testing.T) {
 		t.Fatalf("after keeping, the view shows the user's claim:\n%s", s)
 	}
 	p := m.compareView
-	if p.result.Claim == nil || p.result.Claim.Origin != compare.OriginUser {
-		t.Fatalf("claim %+v", p.result.Claim)
+	if p.Result().Claim == nil || p.Result().Claim.Origin != compare.OriginUser {
+		t.Fatalf("claim %+v", p.Result().Claim)
 	}
 
 	driveKeys(m, "C")
@@ -286,8 +286,8 @@ func TestBrokenClaimsFileInTheInterface(t *testing.T) {
 	if raw, _ := os.ReadFile(path); string(raw) != `{"claims": [` {
 		t.Fatalf("the broken file changed: %q", raw)
 	}
-	if p := m.compareView; p.saving || p.result == nil {
-		t.Fatalf("the compare view is stuck: saving %v", p.saving)
+	if p := m.compareView; p.Saving() || p.Result() == nil {
+		t.Fatalf("the compare view is stuck: saving %v", p.Saving())
 	}
 }
 

@@ -9,20 +9,21 @@ import (
 
 	"parley/corpus"
 	"parley/tui/common"
+	"parley/tui/compareview"
 )
 
 // compareNow runs the comparison the compare pane has asked for and
 // delivers its result, as the runtime would.
-func compareNow(t *testing.T, m *Model) *comparePane {
+func compareNow(t *testing.T, m *Model) *compareview.ComparePane {
 	t.Helper()
 	p, ok := m.compareView, m.compareView != nil
 	if !ok {
 		t.Fatal("no compare pane")
 	}
-	if p.loading {
-		send(m, runCompare(p.engine, p.seq, p.query)())
+	if cmd := p.Pending(); cmd != nil {
+		send(m, cmd())
 	}
-	if p.result == nil {
+	if p.Result() == nil {
 		t.Fatal("no comparison")
 	}
 	return p
@@ -51,7 +52,7 @@ func TestCompareEscReturnsToOrigin(t *testing.T) {
 		t.Fatalf("c: focus %v, want compare", m.focus)
 	}
 	p := compareNow(t, m)
-	sel := p.selected()
+	sel := p.Selected()
 	if sel == nil || sel.Loc.Doc != 1 {
 		t.Fatalf("the selected statement is %+v, want one of %s", sel, border.ID)
 	}
@@ -76,8 +77,8 @@ func TestCompareEscReturnsToOrigin(t *testing.T) {
 	}
 	// c compares the same sentence again at once.
 	press(m, "c")
-	if m.focus != focusCompare || p.query.origin == nil || *p.query.origin != origin {
-		t.Errorf("c after the return: focus %v, origin %v, want the compare view on %+v", m.focus, p.query.origin, origin)
+	if _, from := p.Query(); m.focus != focusCompare || from == nil || *from != origin {
+		t.Errorf("c after the return: focus %v, origin %v, want the compare view on %+v", m.focus, from, origin)
 	}
 	compareNow(t, m)
 	// Without a statement opened, esc is a plain back: the reader stays.
@@ -116,10 +117,10 @@ func TestCompareEscAfterTypedQueryReturnsToOrigin(t *testing.T) {
 	typeText(m, "hormuz strait")
 	press(m, "enter")
 	p = compareNow(t, m)
-	if p.query.text != "hormuz strait" || p.query.origin != nil {
-		t.Fatalf("the typed compare is %q (origin %v)", p.query.text, p.query.origin)
+	if text, from := p.Query(); text != "hormuz strait" || from != nil {
+		t.Fatalf("the typed compare is %q (origin %v)", text, from)
 	}
-	sel := p.selected()
+	sel := p.Selected()
 	if sel == nil {
 		t.Fatal("nothing selected in the typed compare")
 	}
@@ -129,8 +130,8 @@ func TestCompareEscAfterTypedQueryReturnsToOrigin(t *testing.T) {
 		t.Fatalf("enter: focus %v on doc %d, want the reader on doc %d", m.focus, m.reader.docIdx, target.Doc)
 	}
 	press(m, "esc")
-	if m.focus != focusCompare || p.query.text != "hormuz strait" {
-		t.Fatalf("first esc: focus %v on %q, want the typed comparison", m.focus, p.query.text)
+	if text, _ := p.Query(); m.focus != focusCompare || text != "hormuz strait" {
+		t.Fatalf("first esc: focus %v on %q, want the typed comparison", m.focus, text)
 	}
 	press(m, "esc")
 	if m.focus != focusReader || m.reader.doc != first {
@@ -167,10 +168,10 @@ func TestCompareEscTypedQueryFromReaderReturns(t *testing.T) {
 	send(m, openDocMsg{doc: c.Docs[2]})
 	send(m, common.CompareMsg{Text: "Pakistan and Iran share a border"})
 	p := compareNow(t, m)
-	if p.selected() == nil {
+	if p.Selected() == nil {
 		t.Fatal("nothing selected")
 	}
-	target := p.selected().Loc
+	target := p.Selected().Loc
 	if target.Doc == 2 {
 		t.Fatalf("the selected statement is in the reader's document already: %+v", target)
 	}
@@ -193,16 +194,16 @@ func TestCompareEscTypedQueryFromReaderReturns(t *testing.T) {
 }
 
 // claimsNow delivers the claims the claims index asked for.
-func claimsNow(t *testing.T, m *Model) *claimsPane {
+func claimsNow(t *testing.T, m *Model) *compareview.ClaimsPane {
 	t.Helper()
 	p, ok := m.claimsIndex, m.claimsIndex != nil
 	if !ok {
 		t.Fatal("no claims pane")
 	}
-	if !p.loaded {
-		send(m, runClaims(p.engine, p.seq, p.engineOnly)())
+	if cmd := p.Pending(); cmd != nil {
+		send(m, cmd())
 	}
-	if len(p.claims) == 0 {
+	if len(p.Claims()) == 0 {
 		t.Fatal("no claims")
 	}
 	return p
@@ -234,10 +235,10 @@ func TestClaimsEscReturnsReaderToWhereCWasPressed(t *testing.T) {
 	}
 	send(m, cmd())
 	p := compareNow(t, m)
-	if m.focus != focusCompare || p.claimLabel == "" {
-		t.Fatalf("enter on a claim: focus %v, label %q", m.focus, p.claimLabel)
+	if m.focus != focusCompare || p.ClaimLabel() == "" {
+		t.Fatalf("enter on a claim: focus %v, label %q", m.focus, p.ClaimLabel())
 	}
-	target := p.selected().Loc
+	target := p.Selected().Loc
 	press(m, "enter")
 	if m.focus != focusReader || m.reader.docIdx != target.Doc {
 		t.Fatalf("enter: focus %v on doc %d, want the reader on doc %d", m.focus, m.reader.docIdx, target.Doc)
@@ -260,17 +261,10 @@ func TestClaimsEscReturnsReaderToWhereCWasPressed(t *testing.T) {
 	typeText(m, "900 kilometers of border")
 	press(m, "enter")
 	p = compareNow(t, m)
-	self := -1
-	for i, s := range p.stmts {
-		if loc := p.result.Sources[p.order[s.col]].Matches[s.match].Loc; loc.Doc == m.indexOf(doc) && loc.Block > 0 {
-			self = i
-			break
-		}
+	if !p.SelectWhere(func(loc corpus.Loc) bool { return loc.Doc == m.indexOf(doc) && loc.Block > 0 }) {
+		text, _ := p.Query()
+		t.Fatalf("no statement of %s in the comparison of %q", doc.ID, text)
 	}
-	if self < 0 {
-		t.Fatalf("no statement of %s in the comparison of %q", doc.ID, p.query.text)
-	}
-	p.setSel(self)
 	press(m, "enter")
 	if m.reader.doc != doc || m.reader.top == top {
 		t.Fatalf("enter: the reader is on %s at %d, want %s moved from %d", m.reader.doc.ID, m.reader.top, doc.ID, top)

@@ -8,6 +8,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/corpus/compare/claimsfile"
+	"parley/tui/compareview"
 )
 
 // wireCompare adds the compare view and the claims index once the corpus
@@ -35,15 +36,16 @@ func (m *Model) wireCompare() tea.Cmd {
 			m.note = fmt.Sprintf("%d of your claims quote files not opened (kept as they are)", n)
 		}
 	}
-	e := newCompareEngine(m.corpus.Docs, curated)
-	e.stale = stale
+	e := compareview.NewEngine(m.corpus.Docs, curated)
 	if layer != nil {
-		e.key, e.shipped = layer.Key, layer.IsShipped
+		e.SetFile(layer.Key, layer.IsShipped, stale)
 	}
-	cp, cl := newComparePane(m.ctx, e), newClaimsPane(m.ctx, e)
-	cp.exportDir = exportDir(m.paths)
-	cp.set, cl.set = m.set, m.set
-	cl.export.dir = cp.exportDir
+	cp, cl := compareview.NewComparePane(m.ctx, e), compareview.NewClaimsPane(m.ctx, e)
+	dir := exportDir(m.paths)
+	cp.SetExportDir(dir)
+	cl.SetExportDir(dir)
+	cp.SetStories(m.set)
+	cl.SetStories(m.set)
 	m.compareView, m.claimsIndex = cp, cl
 	m.panes[focusCompare], m.panes[focusClaims] = cp, cl
 	for _, f := range []focus{focusCompare, focusClaims} {
@@ -53,14 +55,14 @@ func (m *Model) wireCompare() tea.Cmd {
 	// The claims of a small corpus are found in the background too, so
 	// the index is ready however it is reached (C, or tab cycling through
 	// the panes). A large one holds many stories: its index lists them
-	// and finds a story's claims when it is opened (claims_story.go); and
+	// and finds a story's claims when it is opened (compareview/claims_story.go); and
 	// over a large folder finding every claim at once takes many times
 	// the text's size in memory. There only the compare index is built.
 	if len(m.corpus.Docs) <= eagerClaimsDocs && corpusWords(m.corpus.Docs) <= backgroundClaimsWords {
-		return cl.load()
+		return cl.Load()
 	}
 	return func() tea.Msg {
-		e.index(false)
+		e.Index(false)
 		return compareIndexedMsg{}
 	}
 }
@@ -95,14 +97,14 @@ func (m *Model) openClaims() tea.Cmd {
 	}
 	m.beginCompareTrip()
 	cmd := m.focusTo(focusClaims)
-	if !p.loaded && !p.loading {
-		return tea.Batch(cmd, p.load())
+	if !p.Started() {
+		return tea.Batch(cmd, p.Load())
 	}
 	return cmd
 }
 
 // compareClaim opens the compare view on a claim picked in the index.
-func (m *Model) compareClaim(msg compareClaimMsg) tea.Cmd {
+func (m *Model) compareClaim(msg compareview.CompareClaimMsg) tea.Cmd {
 	if m.compareView == nil {
 		return nil
 	}
@@ -128,8 +130,7 @@ type compareTrip struct {
 // either of them (a typed query, a claim, C) the trip goes on; from
 // anywhere else there is no reader place to return to.
 func (m *Model) beginCompareTrip() {
-	p := m.compareView
-	if p == nil {
+	if m.compareView == nil {
 		return
 	}
 	switch {
@@ -137,12 +138,12 @@ func (m *Model) beginCompareTrip() {
 		return
 	case m.focus == focusReader && m.reader.doc != nil && m.reader.docIdx >= 0:
 		r := m.reader
-		p.trip = compareTrip{from: true, doc: r.docIdx, top: r.topAnchor()}
+		m.compareTrip = compareTrip{from: true, doc: r.docIdx, top: r.topAnchor()}
 		if r.cursor.on {
-			p.trip.cursor = r.cursor
+			m.compareTrip.cursor = r.cursor
 		}
 	default:
-		p.trip = compareTrip{}
+		m.compareTrip = compareTrip{}
 	}
 }
 
@@ -155,13 +156,12 @@ func (m *Model) beginCompareTrip() {
 // c), ready to compare the next one. As esc after a search, it records
 // the jump, so ctrl+o returns to the statement.
 func (m *Model) leaveCompare() tea.Cmd {
-	p := m.compareView
 	cmd := m.back()
-	if p == nil || m.focus == focusCompare || m.focus == focusClaims {
+	if m.compareView == nil || m.focus == focusCompare || m.focus == focusClaims {
 		return cmd // still among the comparisons: the trip goes on
 	}
-	trip := p.trip
-	p.trip = compareTrip{}
+	trip := m.compareTrip
+	m.compareTrip = compareTrip{}
 	if !trip.from || !trip.opened || m.focus != focusReader || m.corpus == nil || trip.doc < 0 || trip.doc >= len(m.corpus.Docs) {
 		return cmd
 	}

@@ -93,8 +93,8 @@ func TestCompareWithoutCursor(t *testing.T) {
 	m := openTalks(t, 100, 30)
 	press(m, "c")
 	p := compareNow(t, m)
-	if m.focus != focusCompare || p.query.origin == nil || p.query.text != "Delegations from Iran and the United States met in Islamabad on Saturday." {
-		t.Fatalf("c at the top: focus %v, query %q", m.focus, p.query.text)
+	if text, from := p.Query(); m.focus != focusCompare || from == nil || text != "Delegations from Iran and the United States met in Islamabad on Saturday." {
+		t.Fatalf("c at the top: focus %v, query %q", m.focus, text)
 	}
 	press(m, "esc")
 	if m.focus != focusReader || !m.reader.cursor.on {
@@ -105,8 +105,8 @@ func TestCompareWithoutCursor(t *testing.T) {
 	typeText(m, "900")
 	press(m, "enter", "c")
 	p = compareNow(t, m)
-	if !strings.HasPrefix(p.query.text, "Pakistan and Iran share more than 900") {
-		t.Fatalf("c on a find match compared %q", p.query.text)
+	if text, _ := p.Query(); !strings.HasPrefix(text, "Pakistan and Iran share more than 900") {
+		t.Fatalf("c on a find match compared %q", text)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"parley/corpus"
 	"parley/tui/common"
+	"parley/tui/compareview"
 )
 
 // listPane shows the documents, sorted and filtered; enter opens one.
@@ -216,7 +217,7 @@ func (l *listPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchIndexMsg:
 		l.indexed("search")
-	case claimsLoadedMsg, compareIndexedMsg:
+	case compareview.ClaimsLoadedMsg, compareIndexedMsg:
 		l.indexed("compare")
 	case spinner.TickMsg:
 		if !l.busy() {

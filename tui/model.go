@@ -7,6 +7,7 @@ import (
 
 	"parley/corpus"
 	"parley/tui/common"
+	"parley/tui/compareview"
 )
 
 // focus names a pane slot. A slot is wired by its pane: set m.panes[f]
@@ -38,8 +39,8 @@ type Model struct {
 	// searchView, compareView and claimsIndex are the panes of the same
 	// slots (compareView and claimsIndex nil until the corpus is loaded).
 	searchView  *searchPane
-	compareView *comparePane
-	claimsIndex *claimsPane
+	compareView *compareview.ComparePane
+	claimsIndex *compareview.ClaimsPane
 	focus       focus
 	history     []focus // panes to return to on esc
 	jumps       jumpList
@@ -48,6 +49,11 @@ type Model struct {
 	// search remembers where the reader was when search opened and where
 	// a hit from it landed, so esc in search can undo the search.
 	searchTrip searchTrip
+	// compareTrip is where the reader was when the user left it for the
+	// compare view or the claims index, kept across the queries and
+	// claims compared since: esc takes the reader back there once a
+	// statement has been opened (compare_wire.go).
+	compareTrip compareTrip
 	// set is the comparison set every pane reads: stories, tags and the
 	// story the session is restricted to (common/storyset.go).
 	set *common.StorySet

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus/search"
+	"parley/tui/compareview"
 )
 
 // paste hands pasted text (bracketed paste) to the focused pane when it
@@ -20,7 +21,7 @@ func (m *Model) paste(msg tea.PasteMsg) tea.Cmd {
 		return nil
 	}
 	if m.picker != nil {
-		text, _ := cleanPaste(msg.Content, maxLabel)
+		text, _ := cleanPaste(msg.Content, compareview.MaxLabel)
 		return m.picker.paste(tea.PasteMsg{Content: text})
 	}
 	if !m.panes[m.focus].CapturesInput() {

@@ -6,6 +6,7 @@ import (
 
 	"parley/corpus"
 	"parley/tui/common"
+	"parley/tui/compareview"
 )
 
 // sentenceCursor picks one sentence in the reader, for compare.
@@ -64,7 +65,7 @@ func (p *readerPane) updateCursor(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return func() tea.Msg { return pickClaimMsg{loc: loc, text: text} }, true
 		}
 	case key.Matches(msg, km.UndoClaim):
-		return func() tea.Msg { return claimsUndoMsg{} }, true
+		return func() tea.Msg { return compareview.ClaimsUndoMsg{} }, true
 	case key.Matches(msg, km.Back, km.Cursor):
 		p.cursor.on = false
 	default:

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/tui/common"
+	"parley/tui/compareview"
 )
 
 // Update routes a message: the terminal's reports and the user's input,
@@ -85,9 +86,9 @@ func (m *Model) updateRequest(msg tea.Msg) (tea.Cmd, bool) {
 	case noteMsg:
 		m.note = string(msg)
 		return nil, true
-	case claimsEditMsg:
+	case compareview.ClaimsEditMsg:
 		return m.editClaims(msg), true
-	case claimsUndoMsg:
+	case compareview.ClaimsUndoMsg:
 		return m.undoClaims(), true
 	case claimsSavedMsg:
 		return m.claimsSaved(msg), true
@@ -105,6 +106,9 @@ func (m *Model) updateNav(msg tea.Msg) (tea.Cmd, bool) {
 		return m.openDoc(msg.doc), true
 	case common.OpenMsg:
 		fromSearch := m.focus == focusSearch
+		if m.focus == focusCompare {
+			m.compareTrip.opened = true // esc now returns the reader to where the trip began
+		}
 		cmd := m.openLoc(msg.Loc, msg.Highlight, true)
 		if fromSearch {
 			m.searchTrip.landed(m.here())
@@ -117,7 +121,7 @@ func (m *Model) updateNav(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case common.CompareMsg:
 		return m.compare(msg), true
-	case compareClaimMsg:
+	case compareview.CompareClaimMsg:
 		return m.compareClaim(msg), true
 	case common.BackMsg:
 		switch m.focus {

@@ -179,7 +179,7 @@ func (p *searchPane) previewParagraph(d *corpus.Document, hit search.Hit, w, row
 	if hi < len(text) {
 		tail = "…"
 	}
-	shown := lead + oneLineKeep(text[lo:hi]) + tail
+	shown := lead + common.OneLineKeep(text[lo:hi]) + tail
 	shift := len(lead) - lo
 	var kept []textlayout.Span
 	for _, s := range spans {

@@ -42,13 +42,13 @@ func (m *Model) storiesFound(msg storiesFoundMsg) tea.Cmd {
 	}
 	m.set.Groups, m.set.Grouping = msg.groups, false
 	if e := m.compareEngine(); e != nil {
-		e.setStories(msg.groups)
+		e.SetStories(msg.groups)
 	}
 	m.list.indexed("stories")
 	m.list.refresh(m.list.kept())
 	m.previewSelection()
-	if p := m.claimsIndex; p != nil && p.storyMode() && (p.loaded || p.loading) {
-		return p.load()
+	if p := m.claimsIndex; p != nil && p.StoryMode() && p.Started() {
+		return p.Load()
 	}
 	return nil
 }
@@ -109,11 +109,11 @@ func (m *Model) storyAtHand() int {
 		}
 	case focusCompare:
 		if m.compareView != nil {
-			doc = m.compareView.originDoc()
+			doc = m.compareView.OriginDoc()
 		}
 	case focusClaims:
 		if m.claimsIndex != nil {
-			if k := m.claimsIndex.storyAtHand(); k >= 0 {
+			if k := m.claimsIndex.StoryAtHand(); k >= 0 {
 				return k
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"parley/corpus"
+	"parley/tui/compareview"
 )
 
 // storyFixture is the fixture corpus and a word-for-word copy of its
@@ -214,7 +215,7 @@ func TestCompareWithinTheStoryAndWiden(t *testing.T) {
 	m := storyModel(t, 120, 40)
 	pressAll(m, "j", "j", "enter", "v", "c") // talks (after border and its copy), its first sentence
 	p := m.compareView
-	if m.focus != focusCompare || p.result == nil {
+	if m.focus != focusCompare || p.Result() == nil {
 		t.Fatalf("no comparison: focus %v", m.focus)
 	}
 	if got := resultDocs(p); got != "[0 1]" {
@@ -243,8 +244,8 @@ func TestCompareFromADuplicate(t *testing.T) {
 	send(m, openDocMsg{doc: m.corpus.Docs[3]})
 	pressAll(m, "v", "c")
 	p := m.compareView
-	if got := resultDocs(p); got != "[0 1]" || p.result.Origin != 1 {
-		t.Fatalf("compared across %s from %d, want talks and the border report, its origin", got, p.result.Origin)
+	if got := resultDocs(p); got != "[0 1]" || p.Result().Origin != 1 {
+		t.Fatalf("compared across %s from %d, want talks and the border report, its origin", got, p.Result().Origin)
 	}
 }
 
@@ -255,7 +256,7 @@ func TestTypedQueryPicksStories(t *testing.T) {
 	typeText(m, "border between Pakistan and Iran")
 	pressAll(m, "enter")
 	p := m.compareView
-	if m.focus != focusCompare || p.result == nil {
+	if m.focus != focusCompare || p.Result() == nil {
 		t.Fatalf("focus %v", m.focus)
 	}
 	if got := resultDocs(p); got != "[0 1]" {
@@ -300,7 +301,7 @@ func TestClaimsIndexByStory(t *testing.T) {
 	m := storyModel(t, 100, 30)
 	pressAll(m, "C")
 	p := m.claimsIndex
-	if !p.onStories() {
+	if !p.OnStories() {
 		t.Fatal("the index does not open on the stories")
 	}
 	s := screen(m)
@@ -310,13 +311,13 @@ func TestClaimsIndexByStory(t *testing.T) {
 		}
 	}
 	pressAll(m, "enter")
-	if p.story != 0 || !p.loaded {
-		t.Fatalf("enter: story %d, loaded %v", p.story, p.loaded)
+	if p.Story() != 0 || !p.Loaded() {
+		t.Fatalf("enter: story %d, loaded %v", p.Story(), p.Loaded())
 	}
 	if s := screen(m); !strings.Contains(s, "Claims of Islamabad · Pakistan · Iran") {
 		t.Fatalf("story claims:\n%s", s)
 	}
-	for _, c := range p.claims {
+	for _, c := range p.Claims() {
 		for _, src := range c.Sources {
 			for _, st := range src.Statements {
 				if st.Loc.Doc != 0 && st.Loc.Doc != 1 {
@@ -326,7 +327,7 @@ func TestClaimsIndexByStory(t *testing.T) {
 		}
 	}
 	pressAll(m, "esc")
-	if !p.onStories() || m.focus != focusClaims {
+	if !p.OnStories() || m.focus != focusClaims {
 		t.Fatal("esc on a story's claims returns to the stories")
 	}
 	pressAll(m, "esc")
@@ -341,15 +342,15 @@ func TestStoryClaimsFoundInBackground(t *testing.T) {
 	m := newTestModel(t, 100, 30, storyFixture())
 	_, cmd := m.Update(findStories(m.corpus.Docs)())
 	p := m.claimsIndex
-	if cmd == nil || p.idx.running != 0 {
-		t.Fatalf("the stories did not start finding the first story's claims (running %d)", p.idx.running)
+	if _, running := p.StoryClaims(0); cmd == nil || !running {
+		t.Fatal("the stories did not start finding the first story's claims")
 	}
 	press(m, "C")
 	if s := screen(m); !strings.Contains(s, "finding claims: 0 of 1 stories") || !strings.Contains(s, "…") {
 		t.Fatalf("no progress while finding:\n%s", s)
 	}
 	deliver(m, cmd)
-	if _, ok := p.idx.found[0]; !ok {
+	if found, _ := p.StoryClaims(0); !found {
 		t.Fatal("the claims did not arrive")
 	}
 }
@@ -389,9 +390,9 @@ func TestStoryViewsAtEverySize(t *testing.T) {
 	}
 }
 
-func resultDocs(p *comparePane) string {
+func resultDocs(p *compareview.ComparePane) string {
 	var ds []int
-	for _, s := range p.result.Sources {
+	for _, s := range p.Result().Sources {
 		ds = append(ds, s.Doc)
 	}
 	return fmt.Sprint(ds)

@@ -89,3 +89,14 @@ func OneLine(s string) string {
 func Plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + corpus.Plural(n, word, word+"s")
 }
+
+// OneLineKeep flattens line breaks inside a sentence without changing its
+// length, so the byte offsets of its spans stay valid.
+func OneLineKeep(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s)
+}

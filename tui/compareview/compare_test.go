@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"os"
@@ -31,11 +31,11 @@ func keyPress(s string) tea.KeyPressMsg {
 }
 
 // fixturePane is a compare pane at w×h showing the fixture comparison.
-func fixturePane(t *testing.T, w, h int) *comparePane {
+func fixturePane(t *testing.T, w, h int) *ComparePane {
 	t.Helper()
 	docs := fixtureDocs()
 	curated := []compare.CuratedClaim{{Label: "x", Quotes: map[string][]string{"000": {"x"}, "002": {"x"}}}}
-	p := newComparePane(common.New(true), newCompareEngine(docs, curated))
+	p := NewComparePane(common.New(true), NewEngine(docs, curated))
 	p.SetSize(w, h)
 	res := fixtureResult(docs)
 	from := res.Sources[0].Matches[0].Loc
@@ -86,7 +86,7 @@ func TestCompareViewExactSize(t *testing.T) {
 			requirePaneSize(t, p.View(), w, h)
 			p.Update(keyPress("/"))
 			requirePaneSize(t, p.View(), w, h)
-			empty := newComparePane(common.New(false), newCompareEngine(fixtureDocs(), nil))
+			empty := NewComparePane(common.New(false), NewEngine(fixtureDocs(), nil))
 			empty.SetSize(w, h)
 			requirePaneSize(t, empty.View(), w, h)
 		}
@@ -116,7 +116,7 @@ func TestCompareColumnsAndPaging(t *testing.T) {
 	if !strings.Contains(v, "◂ origin + source 3 of 4 · 2 silent ▸") || !strings.Contains(v, "RCAS") {
 		t.Errorf("after l, want source 3 (RCAS, the other that speaks):\n%s", v)
 	}
-	if s := p.selected(); s == nil || s.Loc.Doc != 3 {
+	if s := p.Selected(); s == nil || s.Loc.Doc != 3 {
 		t.Errorf("paging selects the first statement in view, got %+v", s)
 	}
 	p.Update(keyPress("l"))
@@ -153,7 +153,7 @@ func TestCompareEnterOpensSelectedStatement(t *testing.T) {
 		}
 	}
 	p.Update(keyPress("g"))
-	if s := p.selected(); s == nil || s.Loc.Doc != 0 {
+	if s := p.Selected(); s == nil || s.Loc.Doc != 0 {
 		t.Errorf("g selects the origin's sentence, got %+v", s)
 	}
 	p.Update(keyPress("esc"))
@@ -320,7 +320,7 @@ func TestCompareStackedNamesSelectedSource(t *testing.T) {
 			requirePaneSize(t, p.View(), sz[0], sz[1])
 			rule := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "───") })
 			body := strings.Join(lines[rule+1:], "\n")
-			name := p.sourceName(p.selected().Loc.Doc)
+			name := p.sourceName(p.Selected().Loc.Doc)
 			name = ansi.Truncate(name, sz[0]-1, "")
 			if !strings.Contains(body, name) {
 				t.Errorf("%dx%d, statement %d: its source %q is not named:\n%s", sz[0], sz[1], i, name, strings.Join(lines, "\n"))

@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"fmt"
@@ -20,10 +20,10 @@ const (
 	colHead = 2
 )
 
-func (p *comparePane) stacked() bool { return p.width < 2*compareMinCol+colGap }
+func (p *ComparePane) stacked() bool { return p.width < 2*compareMinCol+colGap }
 
 // columnsShown is how many sources are on screen at once.
-func (p *comparePane) columnsShown() int {
+func (p *ComparePane) columnsShown() int {
 	n := len(p.order)
 	if p.stacked() {
 		return max(n, 1)
@@ -34,13 +34,13 @@ func (p *comparePane) columnsShown() int {
 
 // pinned says whether the origin's column stays on the left while the
 // others page past it: what is being compared stays in sight.
-func (p *comparePane) pinned() bool {
+func (p *ComparePane) pinned() bool {
 	return !p.stacked() && p.columnsShown() >= 2 && len(p.order) > 0 && p.order[0] != silentCol &&
 		p.result != nil && p.result.Sources[p.order[0]].Origin
 }
 
 // perPage is how many columns one sideways page moves.
-func (p *comparePane) perPage() int {
+func (p *ComparePane) perPage() int {
 	if p.pinned() {
 		return p.columnsShown() - 1
 	}
@@ -48,7 +48,7 @@ func (p *comparePane) perPage() int {
 }
 
 // visibleCols lists the columns on screen, as indices into order.
-func (p *comparePane) visibleCols() []int {
+func (p *ComparePane) visibleCols() []int {
 	if p.stacked() {
 		cols := make([]int, len(p.order))
 		for i := range cols {
@@ -70,7 +70,7 @@ func (p *comparePane) visibleCols() []int {
 
 // draw renders exactly width×height cells from what update computed;
 // view caches what it returns.
-func (p *comparePane) draw() string {
+func (p *ComparePane) draw() string {
 	w, h := p.width, p.height
 	if h <= 0 {
 		return ""
@@ -101,7 +101,7 @@ func (p *comparePane) draw() string {
 	return strings.Join(common.FitBlock(lines, w, h), "\n")
 }
 
-func (p *comparePane) titleLine() string {
+func (p *ComparePane) titleLine() string {
 	if p.work.on {
 		return p.work.view(p.ctx.Styles.Compare)
 	}
@@ -118,7 +118,7 @@ func (p *comparePane) titleLine() string {
 }
 
 // claimLine says what the query is and which layer is on.
-func (p *comparePane) claimLine(w int) string {
+func (p *ComparePane) claimLine(w int) string {
 	layer := "[curated layer on]"
 	if p.engineOnly || !p.engine.hasCurated() {
 		layer = "[engine only]"
@@ -152,7 +152,7 @@ func (p *comparePane) claimLine(w int) string {
 	return common.FitWidth(left, lw) + " " + p.ctx.Styles.Compare.Meta.Render(layer)
 }
 
-func (p *comparePane) statusLine(w int) string {
+func (p *ComparePane) statusLine(w int) string {
 	var left string
 	if n := len(p.order); n > 0 {
 		cols := p.visibleCols()
@@ -228,7 +228,7 @@ func colRange(cols []int, n int) string {
 	return fmt.Sprintf("sources %d–%d of %d", cols[0]+1, cols[len(cols)-1]+1, n)
 }
 
-func (p *comparePane) legend() string {
+func (p *ComparePane) legend() string {
 	var parts []string
 	for _, r := range []compare.Relation{compare.Same, compare.Compatible, compare.Different} {
 		parts = append(parts, p.ctx.Styles.Compare.Rel[r].Render(common.RelGlyph[r])+p.ctx.Styles.Compare.Dim.Render(" "+string(r)))
@@ -236,7 +236,7 @@ func (p *comparePane) legend() string {
 	return strings.Join(parts, "  ")
 }
 
-func (p *comparePane) sourceName(doc int) string {
+func (p *ComparePane) sourceName(doc int) string {
 	if doc < 0 || doc >= len(p.docs) {
 		return "?"
 	}
@@ -244,7 +244,7 @@ func (p *comparePane) sourceName(doc int) string {
 }
 
 // body draws the statements area: a message, the columns, or the stack.
-func (p *comparePane) body(w, h int) []string {
+func (p *ComparePane) body(w, h int) []string {
 	switch {
 	case h <= 0:
 		return nil
@@ -282,7 +282,7 @@ func (p *comparePane) body(w, h int) []string {
 
 // column draws one source, exactly w×h: its head pinned, its statements
 // scrolled so that the selected one is in view.
-func (p *comparePane) column(col, w, h int) []string {
+func (p *ComparePane) column(col, w, h int) []string {
 	head := p.sourceHead(col, w)
 	stmts, selA, selB := p.statements(col, w)
 	rest := max(h-len(head), 0)
@@ -301,7 +301,7 @@ func (p *comparePane) column(col, w, h int) []string {
 // selected statement is in view. When that scrolls its source's heading
 // off the top, the heading stays pinned on the first line, so the
 // statement on screen is always named.
-func (p *comparePane) stackedBody(w, h int) []string {
+func (p *ComparePane) stackedBody(w, h int) []string {
 	var all []string
 	selA, selB, selCol, selHead := -1, -1, -1, -1
 	for col := range p.order {

@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"fmt"
@@ -17,9 +17,9 @@ import (
 // The sets are the engine's (compare.Sets): each has its own index, so a
 // story compares as it would in a folder of its own.
 
-// setStories gives the engine the corpus's stories, so it hands out
+// SetStories gives the engine the corpus's stories, so it hands out
 // comparison sets from now on.
-func (e *compareEngine) setStories(g *stories.Result) {
+func (e *Engine) SetStories(g *stories.Result) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.groups, e.sets = g, [2]*compare.Sets{}
@@ -27,7 +27,7 @@ func (e *compareEngine) setStories(g *stories.Result) {
 
 // setsFor is the comparison sets of a layer, or nil until the stories are
 // found. The curated layer's are made again when the layer changes.
-func (e *compareEngine) setsFor(engineOnly bool) *compare.Sets {
+func (e *Engine) setsFor(engineOnly bool) *compare.Sets {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.groups == nil {
@@ -56,7 +56,7 @@ type compareScope struct {
 
 // scopeFor is the comparison set of a query from corpus document origin
 // (-1 for typed text), given the session's scope and tags.
-func (p *comparePane) scopeFor(origin int) compareScope {
+func (p *ComparePane) scopeFor(origin int) compareScope {
 	sets := p.engine.setsFor(p.engineOnly)
 	if sets == nil || p.set == nil {
 		return compareScope{all: true}
@@ -99,7 +99,7 @@ func (p *comparePane) scopeFor(origin int) compareScope {
 //
 // The set is found again for each query: the sets of the curated layer
 // are made anew when the user's claims change.
-func (p *comparePane) querySet(q *compareQuery) {
+func (p *ComparePane) querySet(q *compareQuery) {
 	wide := p.scope.wide
 	p.scope = p.scopeFor(q.originDoc())
 	p.scope.wide = wide && !p.scope.all
@@ -122,8 +122,8 @@ func (p *comparePane) querySet(q *compareQuery) {
 	}
 }
 
-// originDoc is the corpus document the view's query came from, or -1.
-func (p *comparePane) originDoc() int {
+// OriginDoc is the corpus document the view's query came from, or -1.
+func (p *ComparePane) OriginDoc() int {
 	switch {
 	case p.query.origin != nil:
 		return p.query.origin.Doc
@@ -134,7 +134,7 @@ func (p *comparePane) originDoc() int {
 }
 
 // widen is w: the comparison goes to every document, or back to its set.
-func (p *comparePane) widen() {
+func (p *ComparePane) widen() {
 	if p.query.text == "" {
 		return
 	}
@@ -147,7 +147,7 @@ func (p *comparePane) widen() {
 
 // scopeNote is the compare view's account of its set, before what the
 // query is: "7 sources · w: +2218 more · story: …".
-func (p *comparePane) scopeNote() string {
+func (p *ComparePane) scopeNote() string {
 	sc := p.scope
 	var parts []string
 	switch {
@@ -169,7 +169,7 @@ func (p *comparePane) scopeNote() string {
 }
 
 // pickedNote names the stories a typed query was compared across.
-func (p *comparePane) pickedNote() string {
+func (p *ComparePane) pickedNote() string {
 	var labels []string
 	for _, k := range p.scope.set.Stories {
 		labels = append(labels, common.CleanLabel(p.set.Groups.Stories[k].Label))

@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"io"
@@ -27,7 +27,7 @@ type claimsExport struct {
 type claimsExportedMsg compareExportedMsg
 
 // exportIndex writes the claims listed as a coverage table.
-func (p *claimsPane) exportIndex() tea.Cmd {
+func (p *ClaimsPane) exportIndex() tea.Cmd {
 	if !p.loaded || len(p.claims) == 0 {
 		p.status = paneStatus{text: "nothing to export yet", err: true}
 		return nil
@@ -55,7 +55,7 @@ func (p *claimsPane) exportIndex() tea.Cmd {
 // statusLine is the claims index's bottom line with a message: why a key
 // did nothing, where an export went (the path shortened from its left to
 // fit) or why it failed; errors stand out.
-func (p *claimsPane) statusLine(w int) string {
+func (p *ClaimsPane) statusLine(w int) string {
 	st := p.status
 	line := st.text + shortenPath(st.path, max(w-common.StrWidth(st.text+st.tail), 8)) + st.tail
 	if st.err {

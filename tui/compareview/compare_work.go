@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"fmt"
@@ -16,10 +16,10 @@ import (
 // The workbench keys of the compare view: keep the selected statement in
 // the claim being compared (a), drop it from the claim (d), rename the
 // claim (r), delete it (D), undo the last change (u). Each change is
-// saved at once (claims_work.go).
+// saved at once (the root, tui/claims_work.go).
 
 // updateWorkKey handles a workbench key; false when msg is not one.
-func (p *comparePane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (p *ComparePane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := p.ctx.Keys.CompareView
 	switch {
 	case key.Matches(msg, k.Keep):
@@ -32,13 +32,13 @@ func (p *comparePane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return p.deleteClaim(), true
 	case key.Matches(msg, k.Undo):
 		p.saving = true
-		return func() tea.Msg { return claimsUndoMsg{} }, true
+		return func() tea.Msg { return ClaimsUndoMsg{} }, true
 	}
 	return nil, false
 }
 
 // workClaim is the curated claim being compared, or nil.
-func (p *comparePane) workClaim() *compare.Claim {
+func (p *ComparePane) workClaim() *compare.Claim {
 	if p.result == nil || p.loading || p.result.Claim == nil || !p.result.Claim.Curated {
 		return nil
 	}
@@ -47,7 +47,7 @@ func (p *comparePane) workClaim() *compare.Claim {
 
 // ready says whether the workbench can act on a selected statement, and
 // puts the reason on the status line when it cannot.
-func (p *comparePane) ready() (*compare.Match, bool) {
+func (p *ComparePane) ready() (*compare.Match, bool) {
 	if p.engine.key == nil {
 		p.status = paneStatus{text: "no claims file to write to", err: true}
 		return nil, false
@@ -56,7 +56,7 @@ func (p *comparePane) ready() (*compare.Match, bool) {
 		p.status = paneStatus{text: "the curated layer is off: e turns it on to edit claims", err: true}
 		return nil, false
 	}
-	m := p.selected()
+	m := p.Selected()
 	if m == nil {
 		p.status = paneStatus{text: "no statement selected", err: true}
 		return nil, false
@@ -67,7 +67,7 @@ func (p *comparePane) ready() (*compare.Match, bool) {
 // keep puts the selected statement in the claim being compared. With no
 // claim yet, it asks for a label (the engine's, by default) and makes the
 // claim of the compared sentence and the selected statement.
-func (p *comparePane) keep() tea.Cmd {
+func (p *ComparePane) keep() tea.Cmd {
 	m, ok := p.ready()
 	if !ok {
 		return nil
@@ -95,7 +95,7 @@ func (p *comparePane) keep() tea.Cmd {
 
 // drop takes the selected statement out of the claim, for good: it is
 // not suggested for the claim again.
-func (p *comparePane) drop() tea.Cmd {
+func (p *ComparePane) drop() tea.Cmd {
 	m, ok := p.ready()
 	if !ok {
 		return nil
@@ -111,7 +111,7 @@ func (p *comparePane) drop() tea.Cmd {
 	})
 }
 
-func (p *comparePane) rename() tea.Cmd {
+func (p *ComparePane) rename() tea.Cmd {
 	if _, ok := p.ready(); !ok {
 		return nil
 	}
@@ -127,7 +127,7 @@ func (p *comparePane) rename() tea.Cmd {
 
 // renameClaim is the edit a rename prompt sends once accepted; renamed
 // is told the new label.
-func renameClaim(e *compareEngine, from string, renamed func(string)) func(string) tea.Cmd {
+func renameClaim(e *Engine, from string, renamed func(string)) func(string) tea.Cmd {
 	return func(label string) tea.Cmd {
 		renamed(label)
 		return editCmd(label, fmt.Sprintf("renamed “%s” to “%s”", from, label), func(f *claimsfile.File) {
@@ -136,7 +136,7 @@ func renameClaim(e *compareEngine, from string, renamed func(string)) func(strin
 	}
 }
 
-func (p *comparePane) deleteClaim() tea.Cmd {
+func (p *ComparePane) deleteClaim() tea.Cmd {
 	if _, ok := p.ready(); !ok {
 		return nil
 	}
@@ -162,7 +162,7 @@ func deleteClaim(c compare.Claim) func(string) tea.Cmd {
 	}
 }
 
-func (p *comparePane) sendEdit(label, what string, edit func(f *claimsfile.File)) tea.Cmd {
+func (p *ComparePane) sendEdit(label, what string, edit func(f *claimsfile.File)) tea.Cmd {
 	p.query.claim = label
 	p.saving = true
 	return editCmd(label, what, edit)
@@ -175,7 +175,7 @@ const maxTypeahead = 64
 // way, or a workbench key that came while a comparison is found, and
 // every key after a kept one, so that "a j a" acts on the view as each
 // key finds it however fast they come. Esc always acts at once.
-func (p *comparePane) holdKey(msg tea.KeyPressMsg) bool {
+func (p *ComparePane) holdKey(msg tea.KeyPressMsg) bool {
 	k := p.ctx.Keys.CompareView
 	work := key.Matches(msg, k.Keep, k.Drop, k.Rename, k.Delete, k.Undo)
 	if !p.saving && len(p.typeahead) == 0 && !(p.loading && work) {
@@ -190,7 +190,7 @@ func (p *comparePane) holdKey(msg tea.KeyPressMsg) bool {
 
 // replayTypeahead sends the kept keys, in order, once the view is there;
 // a key that starts another change keeps the rest waiting again.
-func (p *comparePane) replayTypeahead() tea.Cmd {
+func (p *ComparePane) replayTypeahead() tea.Cmd {
 	keys := p.typeahead
 	p.typeahead = nil
 	var cmds []tea.Cmd
@@ -206,19 +206,19 @@ func (p *comparePane) replayTypeahead() tea.Cmd {
 }
 
 func editCmd(label, what string, edit func(f *claimsfile.File)) tea.Cmd {
-	return func() tea.Msg { return claimsEditMsg{edit: edit, what: what, label: label} }
+	return func() tea.Msg { return ClaimsEditMsg{Edit: edit, What: what, Label: label} }
 }
 
 // docQuote is a statement as the claims file keeps it: its document's
 // key and its text.
 type docQuote struct{ key, text string }
 
-func (p *comparePane) quoteOf(loc corpus.Loc, text string) docQuote {
+func (p *ComparePane) quoteOf(loc corpus.Loc, text string) docQuote {
 	return docQuote{key: p.engine.key(p.docs[loc.Doc]), text: text}
 }
 
 // sentenceText is the text of the sentence at loc, or "".
-func (p *comparePane) sentenceText(loc corpus.Loc) string {
+func (p *ComparePane) sentenceText(loc corpus.Loc) string {
 	return sentenceText(p.docs, loc)
 }
 
@@ -238,7 +238,7 @@ func sentenceText(docs []*corpus.Document, loc corpus.Loc) string {
 // discovered claim holding the compared sentence or the selected
 // statement, else the claim picked in the index, else the query's first
 // words.
-func (p *comparePane) defaultLabel() string {
+func (p *ComparePane) defaultLabel() string {
 	if p.claimLabel != "" {
 		return p.claimLabel
 	}
@@ -246,7 +246,7 @@ func (p *comparePane) defaultLabel() string {
 	if p.query.origin != nil {
 		at = append(at, *p.query.origin)
 	}
-	if m := p.selected(); m != nil {
+	if m := p.Selected(); m != nil {
 		at = append(at, m.Loc)
 	}
 	if l := p.engine.foundLabel(at); l != "" {
@@ -258,7 +258,7 @@ func (p *comparePane) defaultLabel() string {
 
 // foundLabel is the label of the first claim listed (found by the engine)
 // that has a statement at one of the locations, or "".
-func (e *compareEngine) foundLabel(at []corpus.Loc) string {
+func (e *Engine) foundLabel(at []corpus.Loc) string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for _, loc := range at {
@@ -281,18 +281,18 @@ func (e *compareEngine) foundLabel(at []corpus.Loc) string {
 // claimsChanged shows the comparison again under the new curated layer,
 // on the claim the change was about, keeping the selection on the same
 // statement.
-func (p *comparePane) claimsChanged(msg claimsChangedMsg) tea.Cmd {
+func (p *ComparePane) claimsChanged(msg ClaimsChangedMsg) tea.Cmd {
 	p.saving = false
 	if p.query.text == "" {
 		return p.replayTypeahead()
 	}
-	if msg.failed {
+	if msg.Failed {
 		return p.replayTypeahead()
 	}
-	if msg.label != "" {
-		p.query.claim = msg.label
+	if msg.Label != "" {
+		p.query.claim = msg.Label
 	}
-	if m := p.selected(); m != nil {
+	if m := p.Selected(); m != nil {
 		loc := m.Loc
 		p.keepSel = &loc
 	}
@@ -304,7 +304,7 @@ func (p *comparePane) claimsChanged(msg claimsChangedMsg) tea.Cmd {
 
 // restoreSel selects again the statement selected before a change, when
 // the new result still shows it.
-func (p *comparePane) restoreSel() {
+func (p *ComparePane) restoreSel() {
 	if p.keepSel == nil || p.result == nil {
 		return
 	}

@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ import (
 
 // manySourcesPane compares over 30 sources of which two speak: the origin
 // (0), 9 (the better match) and 5.
-func manySourcesPane(t *testing.T, w, h int) *comparePane {
+func manySourcesPane(t *testing.T, w, h int) *ComparePane {
 	t.Helper()
 	var docs []*corpus.Document
 	for i := range 30 {
@@ -34,7 +34,7 @@ func manySourcesPane(t *testing.T, w, h int) *comparePane {
 		}
 		r.Sources = append(r.Sources, src)
 	}
-	p := newComparePane(common.New(true), newCompareEngine(docs, nil))
+	p := NewComparePane(common.New(true), NewEngine(docs, nil))
 	p.SetSize(w, h)
 	p.setResult(r)
 	return p
@@ -56,7 +56,7 @@ func TestCompareManySilentCollapse(t *testing.T) {
 	if strings.Contains(v, "▸") {
 		t.Errorf("everything fits, yet a next page is offered:\n%s", v)
 	}
-	if s := p.selected(); s == nil || s.Loc.Doc != 9 {
+	if s := p.Selected(); s == nil || s.Loc.Doc != 9 {
 		t.Errorf("want the best other source selected, got %+v", s)
 	}
 	// A few silent sources keep a column each when every column fits on
@@ -67,13 +67,13 @@ func TestCompareManySilentCollapse(t *testing.T) {
 	if len(few.silent) != 0 || len(few.order) != 5 {
 		t.Errorf("5 sources at 170 columns: order %v, silent %v", few.order, few.silent)
 	}
-	sel := few.selected()
+	sel := few.Selected()
 	few.SetSize(80, 24)
 	if len(few.silent) != 2 || len(few.order) != 4 || few.order[3] != silentCol {
 		t.Errorf("5 sources at 80 columns: order %v, silent %v; want the 2 silent in one column", few.order, few.silent)
 	}
-	if few.selected() != sel && (few.selected() == nil || sel == nil || few.selected().Loc != sel.Loc) {
-		t.Errorf("the resize lost the selected statement: %+v, was %+v", few.selected(), sel)
+	if few.Selected() != sel && (few.Selected() == nil || sel == nil || few.Selected().Loc != sel.Loc) {
+		t.Errorf("the resize lost the selected statement: %+v, was %+v", few.Selected(), sel)
 	}
 	if v := ansi.Strip(few.View()); strings.Count(v, "silent — nothing here") != 0 {
 		t.Errorf("folded, yet a silent column of its own is drawn:\n%s", v)
@@ -82,7 +82,7 @@ func TestCompareManySilentCollapse(t *testing.T) {
 
 // The footer offers sideways paging only where it does something.
 func TestCompareFooterPagingKeys(t *testing.T) {
-	offers := func(p *comparePane) bool {
+	offers := func(p *ComparePane) bool {
 		for _, b := range p.Keys().ShortHelp() {
 			if b.Help().Desc == "more sources" {
 				return true

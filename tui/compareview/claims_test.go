@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"fmt"
@@ -40,14 +40,14 @@ func fixtureClaims(docs []*corpus.Document) []compare.Claim {
 	}
 }
 
-func fixtureClaimsPane(t *testing.T, w, h int) *claimsPane {
+func fixtureClaimsPane(t *testing.T, w, h int) *ClaimsPane {
 	t.Helper()
 	docs := fixtureDocs()
 	curated := []compare.CuratedClaim{{Label: "x", Quotes: map[string][]string{"000": {"x"}, "002": {"x"}}}}
-	p := newClaimsPane(common.New(true), newCompareEngine(docs, curated))
+	p := NewClaimsPane(common.New(true), NewEngine(docs, curated))
 	p.SetSize(w, h)
-	p.load()
-	p.Update(claimsLoadedMsg{seq: p.seq, claims: fixtureClaims(docs)})
+	p.Load()
+	p.Update(ClaimsLoadedMsg{seq: p.seq, claims: fixtureClaims(docs)})
 	return p
 }
 
@@ -80,7 +80,7 @@ func TestClaimsRowsShowCoverage(t *testing.T) {
 	p.Update(keyPress("j"))
 	p.Update(keyPress("j"))
 	_, cmd := p.Update(keyPress("enter"))
-	msg, ok := cmd().(compareClaimMsg)
+	msg, ok := cmd().(CompareClaimMsg)
 	if !ok || !strings.HasPrefix(msg.claim.Label, "国境") {
 		t.Errorf("enter on the fourth claim sent %#v", msg)
 	}
@@ -116,10 +116,10 @@ func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := newCompareEngine(c.Docs, curated)
-	p := newClaimsPane(common.New(true), e)
+	e := NewEngine(c.Docs, curated)
+	p := NewClaimsPane(common.New(true), e)
 	p.SetSize(100, 30)
-	p.Update(p.load()())
+	p.Update(p.Load()())
 	if len(p.claims) < len(curated) {
 		t.Fatalf("%d claims, want at least the %d curated", len(p.claims), len(curated))
 	}
@@ -132,7 +132,7 @@ func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
 		t.Errorf("first row is not the first curated claim:\n%s", v)
 	}
 	_, cmd := p.Update(keyPress("enter"))
-	cp := newComparePane(common.New(true), e)
+	cp := NewComparePane(common.New(true), e)
 	cp.SetSize(100, 30)
 	_, cmd = cp.Update(cmd())
 	feed(cp, cmd)
@@ -156,7 +156,7 @@ func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
 	}
 }
 
-var _ tea.Msg = compareClaimMsg{}
+var _ tea.Msg = CompareClaimMsg{}
 
 // On a corpus of many sources a claim's row is a count, not a mark per
 // source, and the marks legend is gone, so the label stays on screen.
@@ -167,10 +167,10 @@ func TestClaimsManySourcesShowCounts(t *testing.T) {
 	}
 	cov := make([]bool, len(docs))
 	cov[1], cov[7], cov[30] = true, true, true
-	p := newClaimsPane(common.New(true), newCompareEngine(docs, nil))
+	p := NewClaimsPane(common.New(true), NewEngine(docs, nil))
 	p.SetSize(80, 10)
-	p.load()
-	p.Update(claimsLoadedMsg{seq: p.seq, claims: []compare.Claim{{Label: "a claim made thrice", Coverage: cov}}})
+	p.Load()
+	p.Update(ClaimsLoadedMsg{seq: p.seq, claims: []compare.Claim{{Label: "a claim made thrice", Coverage: cov}}})
 	v := ansi.Strip(p.View())
 	if !strings.Contains(v, " 3/40   found   a claim made thrice") {
 		t.Errorf("want a count and the label:\n%s", v)
@@ -189,10 +189,10 @@ func TestClaimsPaging(t *testing.T) {
 	for i := range 60 {
 		claims = append(claims, compare.Claim{Label: fmt.Sprintf("claim number %02d", i), Coverage: make([]bool, len(docs))})
 	}
-	p := newClaimsPane(common.New(true), newCompareEngine(docs, nil))
+	p := NewClaimsPane(common.New(true), NewEngine(docs, nil))
 	p.SetSize(80, 24)
-	p.load()
-	p.Update(claimsLoadedMsg{seq: p.seq, claims: claims})
+	p.Load()
+	p.Update(ClaimsLoadedMsg{seq: p.seq, claims: claims})
 	page := p.listHeight()
 	half := page / 2
 	if page < 10 {
@@ -227,46 +227,6 @@ func TestClaimsPaging(t *testing.T) {
 	}
 }
 
-// While the claims are being found (a big folder takes a while), the
-// index's header states no counts — "0, 0 curated" read as a result —
-// only the title and the layer, above "finding claims…"; the counts come
-// with the claims, and go again while the other layer's are found.
-func TestClaimsHeaderWhileFinding(t *testing.T) {
-	m := newTestModel(t, 80, 24, seedCorpus(t))
-	press(m, "C")
-	p, ok := m.claimsIndex, m.claimsIndex != nil
-	if !ok || m.focus != focusClaims {
-		t.Fatalf("C: focus %v, want the claims index", m.focus)
-	}
-	if !p.finding() {
-		t.Fatal("the claims are already found: the test needs them pending")
-	}
-	requireHeader := func(want, not string) {
-		t.Helper()
-		lines := strings.Split(screen(m), "\n")
-		head := strings.Join(strings.Fields(lines[0]), " ")
-		if head != want {
-			t.Errorf("header %q, want %q", head, want)
-		}
-		if not != "" && !strings.Contains(strings.Join(lines, "\n"), not) {
-			t.Errorf("no %q under the header:\n%s", not, strings.Join(lines, "\n"))
-		}
-	}
-	requireHeader("Claims [curated layer on]", "finding claims…")
-
-	claimsNow(t, m)
-	curated := 0
-	for _, c := range p.claims {
-		if c.Curated {
-			curated++
-		}
-	}
-	requireHeader(fmt.Sprintf("Claims · %d claims: %d shipped, %d found [curated layer on]", len(p.claims), curated, len(p.claims)-curated), "")
-
-	send(m, curatedLayerMsg{engineOnly: true})
-	requireHeader("Claims [engine only]", "finding claims…")
-}
-
 // The index's header names what it counts: claims, and of them yours,
 // the shipped ones and those the engine found.
 func TestClaimCounts(t *testing.T) {
@@ -294,12 +254,12 @@ func TestClaimCounts(t *testing.T) {
 // compare view, rather than doing nothing.
 func TestCuratedKeyWithoutCuratedSaysSo(t *testing.T) {
 	docs := fixtureDocs()
-	e := newCompareEngine(docs, nil)
-	cl := newClaimsPane(common.New(true), e)
+	e := NewEngine(docs, nil)
+	cl := NewClaimsPane(common.New(true), e)
 	cl.SetSize(80, 24)
-	cl.load()
-	cl.Update(claimsLoadedMsg{seq: cl.seq, claims: []compare.Claim{{Label: "a claim", Coverage: make([]bool, len(docs))}}})
-	cp := newComparePane(common.New(true), e)
+	cl.Load()
+	cl.Update(ClaimsLoadedMsg{seq: cl.seq, claims: []compare.Claim{{Label: "a claim", Coverage: make([]bool, len(docs))}}})
+	cp := NewComparePane(common.New(true), e)
 	cp.SetSize(80, 24)
 	for name, p := range map[string]common.Pane{"claims index": cl, "compare view": cp} {
 		_, cmd := p.Update(tea.KeyPressMsg{Code: 'e', Text: "e"})

@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"strings"
@@ -42,7 +42,7 @@ func spansOf(s, word string) []corpus.Span {
 // hugePane compares a short sentence with a source whose one sentence is
 // size bytes long and marked at every "border", and with a source where a
 // short sentence sits in the middle of a paragraph of size bytes.
-func hugePane(tb testing.TB, size, w, h int) *comparePane {
+func hugePane(tb testing.TB, size, w, h int) *ComparePane {
 	tb.Helper()
 	huge := hugeWords(size)
 	half := hugeWords(size/2) + "."
@@ -59,7 +59,7 @@ func hugePane(tb testing.TB, size, w, h int) *comparePane {
 		{Doc: 1, Matches: []compare.Match{one}},
 		{Doc: 2, Matches: []compare.Match{mid}},
 	}}
-	p := newComparePane(common.New(true), newCompareEngine(docs, nil))
+	p := NewComparePane(common.New(true), NewEngine(docs, nil))
 	p.SetSize(w, h)
 	p.Update(common.CompareMsg{Text: res.Query, From: origin.Loc, HasFrom: true})
 	p.Update(compareResultMsg{seq: p.seq, result: res})
@@ -126,7 +126,7 @@ func TestCompareWindowFollowsFirstMark(t *testing.T) {
 		fixtureDoc("001", "Deep", "", "", []string{long}),
 	}
 	m := compare.Match{Loc: corpus.Loc{Doc: 1}, Text: long, Context: long, Spans: spansOf(long, "border")}
-	p := newComparePane(common.New(true), newCompareEngine(docs, nil))
+	p := NewComparePane(common.New(true), NewEngine(docs, nil))
 	p.SetSize(80, 24)
 	text, spans := p.matchText(m, 36)
 	if !strings.HasPrefix(text, "…") || !strings.HasSuffix(text, "…") {

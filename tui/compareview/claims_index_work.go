@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"fmt"
@@ -14,11 +14,11 @@ import (
 // selected claim, undo the last change (u). Keeping and dropping
 // statements happen in the compare view, which enter opens on the claim.
 
-func (p *claimsPane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+func (p *ClaimsPane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := p.ctx.Keys.CompareView
 	switch {
 	case key.Matches(msg, k.Undo):
-		return func() tea.Msg { return claimsUndoMsg{} }, true
+		return func() tea.Msg { return ClaimsUndoMsg{} }, true
 	case key.Matches(msg, k.Rename):
 		c, ok := p.workClaim("rename")
 		if !ok {
@@ -42,7 +42,7 @@ func (p *claimsPane) updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // workClaim is the selected claim when it is curated (the user's or a
 // shipped one) and the file can be written; else the status says why.
-func (p *claimsPane) workClaim(what string) (compare.Claim, bool) {
+func (p *ClaimsPane) workClaim(what string) (compare.Claim, bool) {
 	switch {
 	case p.engine.key == nil:
 		p.status = paneStatus{text: "no claims file to write to", err: true}
@@ -60,7 +60,7 @@ func (p *claimsPane) workClaim(what string) (compare.Claim, bool) {
 
 // selectLabel selects the claim a change was about, once the list that
 // shows the change is in.
-func (p *claimsPane) selectLabel() {
+func (p *ClaimsPane) selectLabel() {
 	if p.selLabel == "" {
 		return
 	}
@@ -75,7 +75,7 @@ func (p *claimsPane) selectLabel() {
 
 // relayerStories forgets the stories' claims found under the old curated
 // layer, and finds the open story's again under the new one.
-func (p *claimsPane) relayerStories() tea.Cmd {
+func (p *ClaimsPane) relayerStories() tea.Cmd {
 	clear(p.idx.found)
 	if p.story == noStory {
 		return p.nextStory()

@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"parley/corpus/compare"
@@ -29,7 +29,7 @@ type compareViewMemo struct {
 	ok  bool
 }
 
-func (p *comparePane) viewKey() compareViewKey {
+func (p *ComparePane) viewKey() compareViewKey {
 	return compareViewKey{
 		w: p.width, h: p.height, result: p.result, query: p.query.text,
 		claimLabel: p.claimLabel, fromReader: p.fromReader, engineOnly: p.engineOnly,
@@ -42,7 +42,7 @@ func (p *comparePane) viewKey() compareViewKey {
 // View draws the pane, or returns the last drawing when nothing it draws
 // from has changed. The prompts blink while typing, so they are never
 // cached.
-func (p *comparePane) View() string {
+func (p *ComparePane) View() string {
 	if p.prompt.typing || p.work.on {
 		return p.draw()
 	}

@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"os"
@@ -76,18 +76,12 @@ func TestCuratedKeyOnlyWithACuratedLayer(t *testing.T) {
 	if s, f := has(with.Keys().(common.KeyGroup)); !s || !f {
 		t.Errorf("with a curated layer, e is not offered: short %v, full %v", s, f)
 	}
-	without := newClaimsPane(common.New(true), newCompareEngine(fixtureDocs(), nil))
+	without := NewClaimsPane(common.New(true), NewEngine(fixtureDocs(), nil))
 	if s, f := has(without.Keys().(common.KeyGroup)); s || f {
 		t.Errorf("without a curated layer, e is offered: short %v, full %v", s, f)
 	}
-	cp := newComparePane(common.New(true), newCompareEngine(fixtureDocs(), []compare.CuratedClaim(nil)))
+	cp := NewComparePane(common.New(true), NewEngine(fixtureDocs(), []compare.CuratedClaim(nil)))
 	if s, f := has(cp.Keys().(common.KeyGroup)); s || f {
 		t.Errorf("compare without a curated layer offers e: short %v, full %v", s, f)
-	}
-	// On the seeds (a curated layer) the root's footer offers it.
-	m := newTestModel(t, 160, 30, seedCorpus(t))
-	press(m, "C")
-	if !strings.Contains(footerLine(m), "e curated layer") {
-		t.Errorf("the seeds' claims index does not offer e: %q", footerLine(m))
 	}
 }

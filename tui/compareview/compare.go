@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"time"
@@ -16,9 +16,9 @@ import (
 // runner-up is enough to judge a source without burying the columns.
 const compareTop = 2
 
-// compareClaimMsg asks for the compare view on a claim of the claims
+// CompareClaimMsg asks for the compare view on a claim of the claims
 // index; the root shows the compare pane and forwards it.
-type compareClaimMsg struct {
+type CompareClaimMsg struct {
 	claim compare.Claim
 }
 
@@ -26,25 +26,19 @@ type compareClaimMsg struct {
 // order) and a match within it.
 type stmtRef struct{ col, match int }
 
-// comparePane shows what every source says on one statement, a column per
+// ComparePane shows what every source says on one statement, a column per
 // source. It asks the engine in a command and draws only finished results.
-type comparePane struct {
+type ComparePane struct {
 	compareBase
 
 	docs   []*corpus.Document
-	set    *common.StorySet // the session's stories, tags and scope
-	scope  compareScope     // what the query is compared across (compare_set.go)
+	scope  compareScope // what the query is compared across (compare_set.go)
 	width  int
 	height int
 
 	query      compareQuery
 	claimLabel string // set when the view was opened on a claim
 	fromReader bool   // the query is a sentence the reader pointed at
-	// trip is where the reader was when the user left it for the compare
-	// view or the claims index, kept across the queries and claims
-	// compared since: esc takes the reader back there once a statement
-	// has been opened (compare_wire.go).
-	trip compareTrip
 
 	seq     int // of the latest query; older results are dropped
 	loading bool
@@ -71,22 +65,25 @@ type comparePane struct {
 	memo compareViewMemo
 }
 
-func newComparePane(ctx *common.Context, engine *compareEngine) *comparePane {
-	return &comparePane{
+func NewComparePane(ctx *common.Context, engine *Engine) *ComparePane {
+	return &ComparePane{
 		compareBase: newCompareBase(ctx, engine),
 		docs:        engine.docs,
 		now:         time.Now,
 	}
 }
 
-func (p *comparePane) SetSize(w, h int) {
+// SetExportDir is where e writes its Markdown ("" the current directory).
+func (p *ComparePane) SetExportDir(dir string) { p.exportDir = dir }
+
+func (p *ComparePane) SetSize(w, h int) {
 	p.width, p.height = max(w, 0), max(h, 0)
 	p.prompt.setWidth(p.width)
 	p.rearrange()
 	p.clampPage()
 }
 
-func (p *comparePane) Keys() help.KeyMap {
+func (p *ComparePane) Keys() help.KeyMap {
 	if h, ok := p.modeKeys(); ok {
 		return h
 	}
@@ -95,7 +92,7 @@ func (p *comparePane) Keys() help.KeyMap {
 }
 
 // start asks for a comparison and forgets the previous one.
-func (p *comparePane) start(q compareQuery) tea.Cmd {
+func (p *ComparePane) start(q compareQuery) tea.Cmd {
 	q.top = compareTop
 	q.engineOnly = p.engineOnly
 	p.querySet(&q)
@@ -107,9 +104,9 @@ func (p *comparePane) start(q compareQuery) tea.Cmd {
 	return runCompare(p.engine, p.seq, q)
 }
 
-func (p *comparePane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+func (p *ComparePane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case claimsChangedMsg:
+	case ClaimsChangedMsg:
 		return p, p.claimsChanged(msg)
 	case common.CompareMsg:
 		p.claimLabel, p.fromReader = "", msg.HasFrom
@@ -126,7 +123,7 @@ func (p *comparePane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		p.scope = p.scopeFor(p.query.originDoc())
 		return p, p.start(p.query)
-	case compareClaimMsg:
+	case CompareClaimMsg:
 		return p, p.startClaim(msg.claim)
 	case curatedLayerMsg:
 		if msg.engineOnly == p.engineOnly {
@@ -182,7 +179,7 @@ func (p *comparePane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 
 // startClaim compares a claim's first statement, so that its sources line
 // up against one concrete sentence; the claim's label heads the view.
-func (p *comparePane) startClaim(c compare.Claim) tea.Cmd {
+func (p *ComparePane) startClaim(c compare.Claim) tea.Cmd {
 	p.claimLabel, p.fromReader = c.Label, false
 	claim := ""
 	if c.Curated {
@@ -200,7 +197,7 @@ func (p *comparePane) startClaim(c compare.Claim) tea.Cmd {
 	return p.start(compareQuery{text: c.Label, claim: claim})
 }
 
-func (p *comparePane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
+func (p *ComparePane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	text, cmd := p.prompt.update(msg, p.ctx.Keys.CompareView)
 	if text == "" {
 		return cmd
@@ -210,7 +207,7 @@ func (p *comparePane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	return p.start(compareQuery{text: text})
 }
 
-func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
+func (p *ComparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	if cmd, ok := p.sharedKey(msg, func(s string) { p.status = paneStatus{text: s} }); ok {
 		return cmd
 	}
@@ -239,8 +236,7 @@ func (p *comparePane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageLeft):
 		p.pageBy(-1)
 	case key.Matches(msg, k.Open):
-		if m := p.selected(); m != nil {
-			p.trip.opened = true
+		if m := p.Selected(); m != nil {
 			p.Emit(common.OpenMsg{Loc: m.Loc, Highlight: true})
 			return nil
 		}
@@ -269,7 +265,7 @@ const silentCol = -1
 // only the compared sentence) and lays it out (compare_arrange.go): the
 // first statement of a source other than the origin is selected, since
 // that is what the user came for.
-func (p *comparePane) setResult(r compare.Result) {
+func (p *ComparePane) setResult(r compare.Result) {
 	r = originOnly(r, p.query.origin)
 	p.result, p.loading = &r, false
 	p.order, p.stmts, p.sel, p.page = p.order[:0], p.stmts[:0], 0, 0
@@ -278,7 +274,7 @@ func (p *comparePane) setResult(r compare.Result) {
 
 // pages says whether sideways paging does anything: columns side by side
 // and more of them than one screen shows.
-func (p *comparePane) pages() bool {
+func (p *ComparePane) pages() bool {
 	if p.stacked() {
 		return false
 	}
@@ -289,8 +285,8 @@ func (p *comparePane) pages() bool {
 	return n > p.perPage()
 }
 
-// selected is the match under the selection, or nil.
-func (p *comparePane) selected() *compare.Match {
+// Selected is the match under the selection, or nil.
+func (p *ComparePane) Selected() *compare.Match {
 	if p.result == nil || p.sel < 0 || p.sel >= len(p.stmts) {
 		return nil
 	}
@@ -298,9 +294,9 @@ func (p *comparePane) selected() *compare.Match {
 	return &p.result.Sources[p.order[s.col]].Matches[s.match]
 }
 
-func (p *comparePane) moveSel(d int) { p.setSel(p.sel + d) }
+func (p *ComparePane) moveSel(d int) { p.setSel(p.sel + d) }
 
-func (p *comparePane) setSel(i int) {
+func (p *ComparePane) setSel(i int) {
 	if len(p.stmts) == 0 {
 		return
 	}
@@ -309,7 +305,7 @@ func (p *comparePane) setSel(i int) {
 }
 
 // showSel pages sideways so the selected statement's column is on screen.
-func (p *comparePane) showSel() {
+func (p *ComparePane) showSel() {
 	if p.sel >= len(p.stmts) || p.stacked() {
 		return
 	}
@@ -332,7 +328,7 @@ func (p *comparePane) showSel() {
 // pageBy moves the visible columns sideways by one screenful and selects
 // the first statement now in view outside the pinned origin, so j/k
 // continue from what is seen.
-func (p *comparePane) pageBy(d int) {
+func (p *ComparePane) pageBy(d int) {
 	if p.stacked() {
 		return
 	}
@@ -352,7 +348,7 @@ func (p *comparePane) pageBy(d int) {
 }
 
 // clampPage keeps the page inside the columns that page.
-func (p *comparePane) clampPage() {
+func (p *ComparePane) clampPage() {
 	n := len(p.order)
 	if p.pinned() {
 		n--

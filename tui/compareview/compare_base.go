@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"charm.land/bubbles/v2/help"
@@ -16,16 +16,24 @@ type compareBase struct {
 	common.Outbox
 
 	ctx        *common.Context
-	engine     *compareEngine
+	set        *common.StorySet // the session's stories, tags and scope
+	engine     *Engine
 	engineOnly bool // the curated layer is off
 
 	prompt compareInput
 	work   claimPrompt // the workbench's label prompt or question
 }
 
-func newCompareBase(ctx *common.Context, engine *compareEngine) compareBase {
+func newCompareBase(ctx *common.Context, engine *Engine) compareBase {
 	return compareBase{ctx: ctx, engine: engine, prompt: newCompareInput()}
 }
+
+// SetStories hands the pane the session's comparison set, which the root
+// keeps (nil: every document, no stories).
+func (b *compareBase) SetStories(set *common.StorySet) { b.set = set }
+
+// Engine is the engine the compare view and the claims index share.
+func (b *compareBase) Engine() *Engine { return b.engine }
 
 // noCurated is what e says when the corpus has no curated layer.
 const noCurated = "no curated claims for this corpus: engine only"

@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"io/fs"
@@ -13,7 +13,7 @@ import (
 )
 
 // statusRow is the compare view's status line (its last line), plain.
-func statusRow(p *comparePane) string {
+func statusRow(p *ComparePane) string {
 	lines := strings.Split(ansi.Strip(p.View()), "\n")
 	return lines[len(lines)-1]
 }

@@ -1,7 +1,8 @@
-package tui
+package compareview
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -14,11 +15,11 @@ import (
 	"parley/tui/common"
 )
 
-// claimsPane lists the claims of the corpus — curated first, then those
+// ClaimsPane lists the claims of the corpus — curated first, then those
 // the engine found — each with one mark per source saying whether that
 // source makes it. Enter compares the claim across the sources; / compares
 // typed text instead.
-type claimsPane struct {
+type ClaimsPane struct {
 	compareBase
 
 	width  int
@@ -32,7 +33,6 @@ type claimsPane struct {
 
 	// Stories (claims_story.go): the index of a corpus of several stories
 	// lists them, and shows one story's claims at a time.
-	set       *common.StorySet
 	story     int // the story shown, or noStory
 	idx       storyIndex
 	claimDocs []*corpus.Document // what the coverage marks stand for; nil: every document
@@ -44,32 +44,40 @@ type claimsPane struct {
 	export   claimsExport
 }
 
-func newClaimsPane(ctx *common.Context, engine *compareEngine) *claimsPane {
-	return &claimsPane{compareBase: newCompareBase(ctx, engine), story: noStory}
+func NewClaimsPane(ctx *common.Context, engine *Engine) *ClaimsPane {
+	return &ClaimsPane{compareBase: newCompareBase(ctx, engine), story: noStory}
 }
 
-func (p *claimsPane) SetSize(w, h int) {
+// SetExportDir is where e writes the index's Markdown ("" the current
+// directory).
+func (p *ClaimsPane) SetExportDir(dir string) { p.export.dir = dir }
+
+// Started says whether the claims have been asked for (found or being
+// found).
+func (p *ClaimsPane) Started() bool { return p.loaded || p.loading }
+
+func (p *ClaimsPane) SetSize(w, h int) {
 	p.width, p.height = max(w, 0), max(h, 0)
 	p.prompt.setWidth(p.width)
 	p.scrollToSel()
 }
 
-func (p *claimsPane) Keys() help.KeyMap {
+func (p *ClaimsPane) Keys() help.KeyMap {
 	if h, ok := p.modeKeys(); ok {
 		return h
 	}
 	k := p.ctx.Keys.CompareView
-	if p.onStories() {
+	if p.OnStories() {
 		return p.paneKeys(k.StoriesHelp().WithFull(k.ClaimsHelp()).WithFull(k.CompareHelp()))
 	}
 	return p.paneKeys(k.ClaimsHelp().WithFull(k.CompareHelp()))
 }
 
-// load asks for the claims list (discovering claims clusters the whole
+// Load asks for the claims list (discovering claims clusters the whole
 // corpus, so it runs in a command). The root calls it when the pane is
 // first shown.
-func (p *claimsPane) load() tea.Cmd {
-	if p.storyMode() {
+func (p *ClaimsPane) Load() tea.Cmd {
+	if p.StoryMode() {
 		return p.loadStories()
 	}
 	p.seq++
@@ -77,23 +85,23 @@ func (p *claimsPane) load() tea.Cmd {
 	return runClaims(p.engine, p.seq, p.engineOnly)
 }
 
-func (p *claimsPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+func (p *ClaimsPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case curatedLayerMsg:
 		if msg.engineOnly != p.engineOnly {
 			// The old list belongs to the other layer: drop it rather
 			// than show it under the new layer's name.
 			p.engineOnly, p.claims, p.loaded = msg.engineOnly, nil, false
-			return p, p.load()
+			return p, p.Load()
 		}
 	case storyClaimsMsg:
 		return p, p.storyClaimsFound(msg)
 	case common.ScopeChangedMsg:
 		if p.loaded || p.loading {
 			p.story = noStory
-			return p, p.load()
+			return p, p.Load()
 		}
-	case claimsLoadedMsg:
+	case ClaimsLoadedMsg:
 		if msg.seq == p.seq {
 			p.claims, p.loading, p.loaded = msg.claims, false, true
 			p.sel = min(p.sel, max(len(p.claims)-1, 0))
@@ -102,12 +110,12 @@ func (p *claimsPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 	case claimsExportedMsg:
 		p.status = exportStatus(compareExportedMsg(msg))
-	case claimsChangedMsg:
-		p.selLabel = msg.label
-		if p.storyMode() {
+	case ClaimsChangedMsg:
+		p.selLabel = msg.Label
+		if p.StoryMode() {
 			return p, p.relayerStories()
 		}
-		return p, p.load()
+		return p, p.Load()
 	case tea.KeyPressMsg:
 		p.status = paneStatus{}
 		if p.work.on {
@@ -138,7 +146,7 @@ func (p *claimsPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	return p, nil
 }
 
-func (p *claimsPane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
+func (p *ClaimsPane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	text, cmd := p.prompt.update(msg, p.ctx.Keys.CompareView)
 	if text == "" {
 		return cmd
@@ -146,8 +154,8 @@ func (p *claimsPane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	return func() tea.Msg { return common.CompareMsg{Text: text} }
 }
 
-func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
-	if p.onStories() {
+func (p *ClaimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
+	if p.OnStories() {
 		return p.updateStoriesKey(msg)
 	}
 	if cmd, ok := p.sharedKey(msg, func(s string) { p.status = paneStatus{text: s} }); ok {
@@ -182,20 +190,20 @@ func (p *claimsPane) updateKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		if p.sel < len(p.claims) {
 			c := p.claims[p.sel]
-			return func() tea.Msg { return compareClaimMsg{claim: c} }
+			return func() tea.Msg { return CompareClaimMsg{claim: c} }
 		}
 	}
 	return nil
 }
 
-func (p *claimsPane) setSel(i int) {
+func (p *ClaimsPane) setSel(i int) {
 	p.sel = min(max(i, 0), max(len(p.claims)-1, 0))
 	p.scrollToSel()
 }
 
 // listHeight is the rows left for claims under the header and above the
 // status line.
-func (p *claimsPane) listHeight() int {
+func (p *ClaimsPane) listHeight() int {
 	if p.showsMarks() {
 		return max(p.height-3, 1)
 	}
@@ -204,15 +212,15 @@ func (p *claimsPane) listHeight() int {
 
 // showsMarks says whether rows draw a mark per source; on a large corpus
 // they show a count instead, and the marks legend has nothing to explain.
-func (p *claimsPane) showsMarks() bool { return export.ShowsMarks(len(p.markDocs())) }
+func (p *ClaimsPane) showsMarks() bool { return export.ShowsMarks(len(p.markDocs())) }
 
-func (p *claimsPane) scrollToSel() {
+func (p *ClaimsPane) scrollToSel() {
 	p.off = common.ScrollIntoView(p.sel, p.off, p.listHeight(), len(p.claims))
 }
 
 // View draws exactly width×height.
-func (p *claimsPane) View() string {
-	if p.onStories() {
+func (p *ClaimsPane) View() string {
+	if p.OnStories() {
 		return p.storiesView()
 	}
 	w, h := p.width, p.height
@@ -235,7 +243,7 @@ func (p *claimsPane) View() string {
 		lines = append(lines, p.sourcesLine())
 	}
 	switch {
-	case p.finding():
+	case p.Finding():
 		lines = append(lines, p.ctx.Styles.Compare.Dim.Render(p.findingText()))
 	case len(p.claims) == 0:
 		lines = append(lines, p.ctx.Styles.Compare.Dim.Render("no claims: no point is made by two sources or more"))
@@ -257,19 +265,19 @@ func (p *claimsPane) View() string {
 	return strings.Join(common.FitBlock(lines, w, h), "\n")
 }
 
-// finding says the claims are being found and none are known yet.
-func (p *claimsPane) finding() bool { return p.loading && !p.loaded }
+// Finding says the claims are being found and none are known yet.
+func (p *ClaimsPane) Finding() bool { return p.loading && !p.loaded }
 
 // headerLine is the title, the claim counts once the claims are found
 // (while they are being found there is nothing to count yet: the line
 // below says so), and the curated layer's state.
-func (p *claimsPane) headerLine(w int) string {
+func (p *ClaimsPane) headerLine(w int) string {
 	layer := "[curated layer on]"
 	if p.engineOnly || !p.engine.hasCurated() {
 		layer = "[engine only]"
 	}
 	left := p.ctx.Styles.Compare.Title.Render("Claims" + p.storyTitle())
-	if !p.finding() {
+	if !p.Finding() {
 		left += p.ctx.Styles.Compare.Meta.Render(" · " + claimCounts(p.claims))
 	}
 	return common.FitWidth(left, max(w-len(layer)-1, 0)) + " " + p.ctx.Styles.Compare.Meta.Render(layer)
@@ -298,19 +306,19 @@ func claimCounts(claims []compare.Claim) string {
 	}
 	var parts []string
 	if yours > 0 {
-		parts = append(parts, itoa(yours)+" yours")
+		parts = append(parts, strconv.Itoa(yours)+" yours")
 	}
 	if shipped > 0 {
-		parts = append(parts, itoa(shipped)+" shipped")
+		parts = append(parts, strconv.Itoa(shipped)+" shipped")
 	}
 	if found > 0 {
-		parts = append(parts, itoa(found)+" found")
+		parts = append(parts, strconv.Itoa(found)+" found")
 	}
 	return head + ": " + strings.Join(parts, ", ")
 }
 
 // sourcesLine numbers the sources, in the order of the coverage marks.
-func (p *claimsPane) sourcesLine() string {
+func (p *ClaimsPane) sourcesLine() string {
 	var parts []string
 	for i, d := range p.markDocs() {
 		parts = append(parts, fmt.Sprintf("%d %s", i+1, common.SourceLabel(d)))
@@ -320,7 +328,7 @@ func (p *claimsPane) sourcesLine() string {
 
 // row is one claim: its coverage (a mark per source, or a count on a
 // large corpus), its kind, its label.
-func (p *claimsPane) row(i, w int) string {
+func (p *ClaimsPane) row(i, w int) string {
 	c := p.claims[i]
 	marks := export.CoverageText(c.Coverage)
 	if !p.showsMarks() {
@@ -348,7 +356,7 @@ func (p *claimsPane) row(i, w int) string {
 }
 
 // madeBy names the sources that make the selected claim.
-func (p *claimsPane) madeBy() string {
+func (p *ClaimsPane) madeBy() string {
 	if p.sel >= len(p.claims) {
 		return ""
 	}

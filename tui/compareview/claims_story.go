@@ -1,7 +1,8 @@
-package tui
+package compareview
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -19,7 +20,7 @@ import (
 // the claims of one story never mix with another's. A corpus that is one
 // story (the shipped seeds) opens on its claims, as before.
 
-// noStory is claimsPane.story when the stories list (or, for a corpus of
+// noStory is ClaimsPane.story when the stories list (or, for a corpus of
 // one story, the whole corpus's claims) is shown.
 const noStory = -1
 
@@ -54,15 +55,15 @@ type storyClaimsMsg struct {
 // runStoryClaims finds the claims of a comparison set in a command, on
 // the set's own index (compare.Scope.Claims), so the terms rare within
 // the story weigh as they should.
-func runStoryClaims(e *compareEngine, story int, sc *compare.Scope, engineOnly bool) tea.Cmd {
+func runStoryClaims(e *Engine, story int, sc *compare.Scope, engineOnly bool) tea.Cmd {
 	return func() tea.Msg {
 		return storyClaimsMsg{story: story, docs: setDocs(e.docs, sc), claims: sc.Claims(), layer: engineOnly}
 	}
 }
 
-// storyMode says whether the index works story by story: the stories are
+// StoryMode says whether the index works story by story: the stories are
 // known and the corpus is more than one story.
-func (p *claimsPane) storyMode() bool {
+func (p *ClaimsPane) StoryMode() bool {
 	if p.set == nil || p.set.Groups == nil {
 		return false
 	}
@@ -72,12 +73,12 @@ func (p *claimsPane) storyMode() bool {
 	return len(p.set.Groups.Stories) > 1
 }
 
-// onStories says whether the stories list is shown.
-func (p *claimsPane) onStories() bool { return p.storyMode() && p.story == noStory }
+// OnStories says whether the stories list is shown.
+func (p *ClaimsPane) OnStories() bool { return p.StoryMode() && p.story == noStory }
 
 // loadStories prepares the stories list (or, in a restricted session,
 // opens the claims of its set) and starts finding claims.
-func (p *claimsPane) loadStories() tea.Cmd {
+func (p *ClaimsPane) loadStories() tea.Cmd {
 	p.seq++ // an answer for the whole corpus no longer applies
 	g := p.set.Groups
 	if p.idx.found == nil {
@@ -102,7 +103,7 @@ func (p *claimsPane) loadStories() tea.Cmd {
 }
 
 // scopeOf is the comparison set of story k, or of the tagged set.
-func (p *claimsPane) scopeOf(k int) *compare.Scope {
+func (p *ClaimsPane) scopeOf(k int) *compare.Scope {
 	sets := p.engine.setsFor(p.engineOnly)
 	if k == taggedStory {
 		sources := p.set.TaggedScope().Sources
@@ -115,7 +116,7 @@ func (p *claimsPane) scopeOf(k int) *compare.Scope {
 }
 
 // openStory shows story k's claims, finding them first if need be.
-func (p *claimsPane) openStory(k int) tea.Cmd {
+func (p *ClaimsPane) openStory(k int) tea.Cmd {
 	p.story, p.sel, p.off = k, 0, 0
 	if f, ok := p.idx.found[k]; ok && k != taggedStory {
 		p.claims, p.claimDocs, p.loaded, p.loading = f.claims, f.docs, true, false
@@ -131,7 +132,7 @@ func (p *claimsPane) openStory(k int) tea.Cmd {
 
 // nextStory starts finding the claims of the first story not yet done,
 // so the list's counts fill in; nothing when one is under way.
-func (p *claimsPane) nextStory() tea.Cmd {
+func (p *ClaimsPane) nextStory() tea.Cmd {
 	if p.idx.running != noStory {
 		return nil
 	}
@@ -146,7 +147,7 @@ func (p *claimsPane) nextStory() tea.Cmd {
 
 // storyClaimsFound takes one story's claims and starts the next: the
 // story the user opened if it is still waiting, else the next of the list.
-func (p *claimsPane) storyClaimsFound(msg storyClaimsMsg) tea.Cmd {
+func (p *ClaimsPane) storyClaimsFound(msg storyClaimsMsg) tea.Cmd {
 	if msg.story == p.idx.running {
 		p.idx.running = noStory
 	}
@@ -165,11 +166,11 @@ func (p *claimsPane) storyClaimsFound(msg storyClaimsMsg) tea.Cmd {
 	return p.nextStory()
 }
 
-// storyAtHand is the story the index points at: the one open, or the
+// StoryAtHand is the story the index points at: the one open, or the
 // selected row of the stories list; -1 for none.
-func (p *claimsPane) storyAtHand() int {
+func (p *ClaimsPane) StoryAtHand() int {
 	switch {
-	case !p.storyMode():
+	case !p.StoryMode():
 		return -1
 	case p.story >= 0:
 		return p.story
@@ -180,7 +181,7 @@ func (p *claimsPane) storyAtHand() int {
 }
 
 // updateStoriesKey is a key on the stories list.
-func (p *claimsPane) updateStoriesKey(msg tea.KeyPressMsg) tea.Cmd {
+func (p *ClaimsPane) updateStoriesKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.ctx.Keys.CompareView
 	n := len(p.idx.rows)
 	h := p.storyRows()
@@ -215,15 +216,15 @@ func (p *claimsPane) updateStoriesKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // leaveStory is esc on a story's claims: back to the stories list, unless
 // the session is restricted to that story (then esc leaves the index).
-func (p *claimsPane) leaveStory() bool {
-	if !p.storyMode() || p.story == noStory || p.set.Scope != nil {
+func (p *ClaimsPane) leaveStory() bool {
+	if !p.StoryMode() || p.story == noStory || p.set.Scope != nil {
 		return false
 	}
 	p.story, p.claims, p.claimDocs, p.loaded, p.loading = noStory, nil, nil, true, false
 	return true
 }
 
-func (p *claimsPane) setStorySel(i int) {
+func (p *ClaimsPane) setStorySel(i int) {
 	p.idx.sel = min(max(i, 0), max(len(p.idx.rows)-1, 0))
 	h := p.storyRows()
 	if p.idx.sel < p.idx.off {
@@ -236,10 +237,10 @@ func (p *claimsPane) setStorySel(i int) {
 
 // storyRows is the rows left for stories under the header and above the
 // progress line.
-func (p *claimsPane) storyRows() int { return max(p.height-2, 1) }
+func (p *ClaimsPane) storyRows() int { return max(p.height-2, 1) }
 
 // storiesView draws the stories list, exactly width×height.
-func (p *claimsPane) storiesView() string {
+func (p *ClaimsPane) storiesView() string {
 	w, h := p.width, p.height
 	if h <= 0 {
 		return ""
@@ -271,12 +272,12 @@ func (p *claimsPane) storiesView() string {
 
 // storyRow is one story: its sources, its claims (… until counted), its
 // label and date span.
-func (p *claimsPane) storyRow(i int) string {
+func (p *ClaimsPane) storyRow(i int) string {
 	k := p.idx.rows[i]
 	s := p.set.Groups.Stories[k]
 	claims := "     …"
 	if f, ok := p.idx.found[k]; ok {
-		claims = fmt.Sprintf("%6s", itoa(len(f.claims)))
+		claims = fmt.Sprintf("%6s", strconv.Itoa(len(f.claims)))
 	}
 	text := fmt.Sprintf("%3d sources %s claims  %s", len(s.Docs), claims, common.CleanLabel(s.Label))
 	if span := common.StorySpan(s); span != "" {
@@ -289,7 +290,7 @@ func (p *claimsPane) storyRow(i int) string {
 }
 
 // storyProgress says how far the counting of claims has gone.
-func (p *claimsPane) storyProgress() string {
+func (p *ClaimsPane) storyProgress() string {
 	done := 0
 	for _, k := range p.idx.rows {
 		if _, ok := p.idx.found[k]; ok {
@@ -303,9 +304,9 @@ func (p *claimsPane) storyProgress() string {
 }
 
 // storyTitle names the story whose claims are shown, for the header.
-func (p *claimsPane) storyTitle() string {
+func (p *ClaimsPane) storyTitle() string {
 	switch {
-	case !p.storyMode() || p.story == noStory:
+	case !p.StoryMode() || p.story == noStory:
 		return ""
 	case p.story == taggedStory:
 		return " of the tagged set"
@@ -314,8 +315,8 @@ func (p *claimsPane) storyTitle() string {
 }
 
 // findingText is the line shown while claims are being found.
-func (p *claimsPane) findingText() string {
-	if p.storyMode() && p.story != noStory {
+func (p *ClaimsPane) findingText() string {
+	if p.StoryMode() && p.story != noStory {
 		return fmt.Sprintf("finding the claims of %s…", common.Plural(len(p.scopeOf(p.story).Set), "source"))
 	}
 	return "finding claims…"
@@ -323,7 +324,7 @@ func (p *claimsPane) findingText() string {
 
 // markDocs are the documents the coverage marks stand for: the story's
 // sources when a story is open, else every document.
-func (p *claimsPane) markDocs() []*corpus.Document {
+func (p *ClaimsPane) markDocs() []*corpus.Document {
 	if p.claimDocs != nil {
 		return p.claimDocs
 	}
@@ -331,4 +332,4 @@ func (p *claimsPane) markDocs() []*corpus.Document {
 }
 
 // nStories is "1 story" or "N stories".
-func nStories(n int) string { return itoa(n) + " " + corpus.Plural(n, "story", "stories") }
+func nStories(n int) string { return strconv.Itoa(n) + " " + corpus.Plural(n, "story", "stories") }

@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"parley/tui/common"
@@ -20,13 +20,13 @@ type claimPrompt struct {
 	accept   func(text string) tea.Cmd
 }
 
-// maxLabel bounds a claim's label, as the other prompts are bounded.
-const maxLabel = 200
+// MaxLabel bounds a claim's label, as the other prompts are bounded.
+const MaxLabel = 200
 
 // ask opens the prompt on value, for a label; verb is what enter does.
 func (c *claimPrompt) ask(prompt, verb, value string, width int, accept func(string) tea.Cmd) tea.Cmd {
 	c.on, c.question, c.verb, c.accept = true, "", verb, accept
-	c.input = common.NewTextInput(prompt, "a few words naming the point", maxLabel)
+	c.input = common.NewTextInput(prompt, "a few words naming the point", MaxLabel)
 	c.input.SetWidth(max(width-len(prompt)-1, 1))
 	c.input.SetValue(value)
 	c.input.CursorEnd()

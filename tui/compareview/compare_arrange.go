@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"strings"
@@ -17,7 +17,7 @@ import (
 // summary column when foldSilent says so. It keeps the selected statement
 // when there is one, else selects the first statement of a source other
 // than the origin.
-func (p *comparePane) arrange() {
+func (p *ComparePane) arrange() {
 	r := p.result
 	if r == nil {
 		return
@@ -69,7 +69,7 @@ func (p *comparePane) arrange() {
 // when there are more than compareMaxSilentCols, and when two or more
 // would otherwise need a page (sideways) or a screen (stacked) that says
 // only "silent" again and again.
-func (p *comparePane) foldSilent(speaking, silent int) bool {
+func (p *ComparePane) foldSilent(speaking, silent int) bool {
 	switch {
 	case silent > compareMaxSilentCols:
 		return true
@@ -84,7 +84,7 @@ func (p *comparePane) foldSilent(speaking, silent int) bool {
 
 // rearrange lays the columns out again after a resize, when folding the
 // silent sources changes with the width.
-func (p *comparePane) rearrange() {
+func (p *ComparePane) rearrange() {
 	if p.result == nil {
 		return
 	}

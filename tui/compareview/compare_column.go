@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"fmt"
@@ -15,14 +15,14 @@ import (
 // statements with their context, and their fact marks.
 
 // sourceHead is the outlet and the date (and whether it is the origin).
-func (p *comparePane) sourceHead(col, w int) []string {
+func (p *ComparePane) sourceHead(col, w int) []string {
 	name, meta := p.headParts(col)
 	return []string{common.FitWidth(name, w), common.FitWidth(meta, w)}
 }
 
 // stickyHead is the heading on one line, pinned at the top of the stacked
 // view when the source's own heading has scrolled off.
-func (p *comparePane) stickyHead(col, w int) string {
+func (p *ComparePane) stickyHead(col, w int) string {
 	name, meta := p.headParts(col)
 	return common.FitWidth(name+p.ctx.Styles.Compare.Meta.Render(" · ")+meta, w)
 }
@@ -30,7 +30,7 @@ func (p *comparePane) stickyHead(col, w int) string {
 // headParts are a column's heading: the source's name, and its date,
 // kind and whether it is the origin (or, for the silent summary, how
 // many sources it holds).
-func (p *comparePane) headParts(col int) (name, meta string) {
+func (p *ComparePane) headParts(col int) (name, meta string) {
 	if p.order[col] == silentCol {
 		return p.ctx.Styles.Compare.Outlet.Render("silent"), p.ctx.Styles.Compare.Meta.Render(fmt.Sprintf("%d sources", len(p.silent)))
 	}
@@ -57,7 +57,7 @@ func (p *comparePane) headParts(col int) (name, meta string) {
 
 // statements draws a source's matches (or its silence) and says which
 // lines the selected statement covers, or -1, -1.
-func (p *comparePane) statements(col, w int) (lines []string, selA, selB int) {
+func (p *ComparePane) statements(col, w int) (lines []string, selA, selB int) {
 	selA, selB = -1, -1
 	if p.order[col] == silentCol {
 		return p.silentSummary(w), selA, selB
@@ -100,7 +100,7 @@ const compareSilentNames = 12
 
 // silentSummary sums up the silent sources: how many, and their names
 // while they are few.
-func (p *comparePane) silentSummary(w int) []string {
+func (p *ComparePane) silentSummary(w int) []string {
 	lines := []string{"", p.ctx.Styles.Compare.Silent.Render(fmt.Sprintf("silent: %d sources — nothing on this point", len(p.silent)))}
 	for _, si := range p.silent[:min(len(p.silent), compareSilentNames)] {
 		lines = append(lines, p.ctx.Styles.Compare.Dim.Render("  "+p.sourceName(p.result.Sources[si].Doc)))
@@ -119,7 +119,7 @@ func (p *comparePane) silentSummary(w int) []string {
 // marked, the paragraph around it dimmed and cut to about a line and a
 // half either side. A sentence too long for any column is cut to a
 // window around its first mark (compare_window.go), with "…" at the cuts.
-func (p *comparePane) matchText(m compare.Match, w int) (string, []textlayout.Span) {
+func (p *ComparePane) matchText(m compare.Match, w int) (string, []textlayout.Span) {
 	valid := func(start, end int) bool { return start >= 0 && start < end && end <= len(m.Text) }
 	facts := shownFacts(m)
 	// The window opens at the first mark; a sentence may hold thousands,
@@ -136,7 +136,7 @@ func (p *comparePane) matchText(m compare.Match, w int) (string, []textlayout.Sp
 		}
 	}
 	a, b := sentenceWindow(m.Text, focus, stmtLimit(w))
-	sent := oneLineKeep(m.Text[a:b])
+	sent := common.OneLineKeep(m.Text[a:b])
 	before, after := "", ""
 	if i := p.sentenceOffset(m); i >= 0 {
 		room := w * 3 / 2
@@ -184,7 +184,7 @@ func (p *comparePane) matchText(m compare.Match, w int) (string, []textlayout.Sp
 // sentenceOffset is where a match's sentence starts in its paragraph, or
 // -1 when it is not found there. The document says where, which spares a
 // search through a long paragraph on every frame.
-func (p *comparePane) sentenceOffset(m compare.Match) int {
+func (p *ComparePane) sentenceOffset(m compare.Match) int {
 	if m.Text == "" {
 		return -1
 	}
@@ -224,7 +224,7 @@ func shownFacts(m compare.Match) []compare.FactMark {
 
 // factLines lists a statement's comparable facts with their marks: the
 // glyph, the fact as written, and what it was compared with.
-func (p *comparePane) factLines(m compare.Match, w int) []string {
+func (p *ComparePane) factLines(m compare.Match, w int) []string {
 	var out []string
 	facts := shownFacts(m)
 	more := len(facts) - compareMaxFacts
@@ -259,15 +259,4 @@ var relWord = map[compare.Relation]string{
 var relWith = map[compare.Relation]string{
 	compare.Compatible: " with ",
 	compare.Different:  " from ",
-}
-
-// oneLineKeep flattens line breaks inside a sentence without changing its
-// length, so the byte offsets of its spans stay valid.
-func oneLineKeep(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' || r == '\t' {
-			return ' '
-		}
-		return r
-	}, s)
 }

@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"parley/tui/common"

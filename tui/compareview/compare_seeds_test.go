@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"strings"
@@ -18,7 +18,7 @@ import (
 
 // seedsPane is a compare pane over the embedded seeds with the real
 // engine and the curated layer.
-func seedsPane(t *testing.T) (*comparePane, []*corpus.Document) {
+func seedsPane(t *testing.T) (*ComparePane, []*corpus.Document) {
 	t.Helper()
 	c, err := corpus.LoadSeeds()
 	if err != nil {
@@ -28,7 +28,7 @@ func seedsPane(t *testing.T) (*comparePane, []*corpus.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newComparePane(common.New(true), newCompareEngine(c.Docs, curated))
+	p := NewComparePane(common.New(true), NewEngine(c.Docs, curated))
 	p.SetSize(120, 40)
 	return p, c.Docs
 }
@@ -44,7 +44,7 @@ func quoteLoc(t *testing.T, docs []*corpus.Document, prefix, quote string) corpu
 }
 
 // run feeds a command's message back into the pane, as the runtime does.
-func feed(p *comparePane, cmd tea.Cmd) {
+func feed(p *ComparePane, cmd tea.Cmd) {
 	if cmd != nil {
 		p.Update(cmd())
 	}
@@ -63,7 +63,7 @@ func TestCompareSeedsBorderOpensTheOtherSource(t *testing.T) {
 	found := false
 	for i := range p.stmts {
 		p.setSel(i)
-		if m := p.selected(); m.Loc == want {
+		if m := p.Selected(); m.Loc == want {
 			found = true
 			break
 		}
@@ -127,7 +127,7 @@ func BenchmarkCompareView(b *testing.B) {
 		b.Fatal(err)
 	}
 	curated, _ := compare.LoadCurated(seeds.FS)
-	p := newComparePane(common.New(true), newCompareEngine(c.Docs, curated))
+	p := NewComparePane(common.New(true), NewEngine(c.Docs, curated))
 	p.SetSize(160, 48)
 	_, cmd := p.Update(common.CompareMsg{Text: "Pakistan and Iran share more than 900 kilometers of border"})
 	p.Update(cmd())
@@ -145,7 +145,7 @@ func BenchmarkCompareSeeds(b *testing.B) {
 		b.Fatal(err)
 	}
 	curated, _ := compare.LoadCurated(seeds.FS)
-	e := newCompareEngine(c.Docs, curated)
+	e := NewEngine(c.Docs, curated)
 	cmd := runCompare(e, 1, compareQuery{text: "the 21 hours of negotiation", top: compareTop})
 	cmd()
 	b.ResetTimer()

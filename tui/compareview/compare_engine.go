@@ -1,4 +1,4 @@
-package tui
+package compareview
 
 import (
 	"errors"
@@ -18,13 +18,13 @@ import (
 	"parley/corpus/stories"
 )
 
-// compareEngine builds the compare index on first use, off the UI
+// Engine builds the compare index on first use, off the UI
 // goroutine, and shares it between the compare view and the claims index.
 // The engine-only view is the index itself; the curated layer (shipped
 // and the user's claims) is put over it with WithCurated, again each
 // time the user's claims change, so neither the toggle nor an edit ever
 // indexes anything again.
-type compareEngine struct {
+type Engine struct {
 	docs []*corpus.Document
 	once sync.Once
 	ix   *compare.Index
@@ -50,13 +50,13 @@ type compareEngine struct {
 	setsGen [2]int
 }
 
-func newCompareEngine(docs []*corpus.Document, curated []compare.CuratedClaim) *compareEngine {
-	return &compareEngine{docs: docs, curated: curated}
+func NewEngine(docs []*corpus.Document, curated []compare.CuratedClaim) *Engine {
+	return &Engine{docs: docs, curated: curated}
 }
 
-// index returns the index for a layer, building it the first time. Safe
+// Index returns the Index for a layer, building it the first time. Safe
 // to call from commands running concurrently.
-func (e *compareEngine) index(engineOnly bool) *compare.Index {
+func (e *Engine) Index(engineOnly bool) *compare.Index {
 	e.once.Do(func() { e.ix = compare.Build(e.docs, compare.Options{}) })
 	if engineOnly {
 		return e.ix
@@ -69,9 +69,9 @@ func (e *compareEngine) index(engineOnly bool) *compare.Index {
 	return e.layered
 }
 
-// setLayer replaces the curated layer (after an edit of the user's
+// SetLayer replaces the curated layer (after an edit of the user's
 // claims); the next query uses it.
-func (e *compareEngine) setLayer(curated []compare.CuratedClaim, stale map[string][]string) {
+func (e *Engine) SetLayer(curated []compare.CuratedClaim, stale map[string][]string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.curated, e.stale = curated, stale
@@ -79,22 +79,51 @@ func (e *compareEngine) setLayer(curated []compare.CuratedClaim, stale map[strin
 }
 
 // curatedLayer is the curated layer as it is now (an edit replaces it).
-func (e *compareEngine) curatedLayer() []compare.CuratedClaim {
+func (e *Engine) curatedLayer() []compare.CuratedClaim {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.curated
 }
 
 // staleOf lists the user's quotes of a claim that are no longer found.
-func (e *compareEngine) staleOf(label string) []string {
+func (e *Engine) staleOf(label string) []string {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.stale[label]
 }
 
+// SetFile tells the engine, before it is used, how the user's claims file
+// names a document, which labels are shipped claims', and which quotes of
+// the user's claims are no longer found in their sources.
+func (e *Engine) SetFile(key func(*corpus.Document) string, shipped func(label string) bool, stale map[string][]string) {
+	e.key, e.shipped, e.stale = key, shipped, stale
+}
+
+// DocKey names d as the user's claims file does; false while there is no
+// file (the corpus is still loading).
+func (e *Engine) DocKey(d *corpus.Document) (string, bool) {
+	if e.key == nil {
+		return "", false
+	}
+	return e.key(d), true
+}
+
+// CuratedLabels lists the curated claims' labels, and which are the
+// user's own.
+func (e *Engine) CuratedLabels() (labels []string, yours map[string]bool) {
+	yours = map[string]bool{}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, c := range e.curated {
+		labels = append(labels, c.Label)
+		yours[c.Label] = c.Origin == compare.OriginUser
+	}
+	return labels, yours
+}
+
 // hasCurated says whether there is a curated layer to toggle at all (a
 // folder the user opened has none until the user keeps a statement).
-func (e *compareEngine) hasCurated() bool {
+func (e *Engine) hasCurated() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return len(e.curated) > 0
@@ -143,7 +172,7 @@ func (q compareQuery) originDoc() int {
 
 // runCompare runs one comparison in a command: building the index the
 // first time and comparing can both take a while on a large folder.
-func runCompare(e *compareEngine, seq int, q compareQuery) tea.Cmd {
+func runCompare(e *Engine, seq int, q compareQuery) tea.Cmd {
 	return func() tea.Msg {
 		opts := compare.QueryOptions{Top: q.top, Origin: q.origin, Claim: q.claim}
 		switch {
@@ -153,23 +182,23 @@ func runCompare(e *compareEngine, seq int, q compareQuery) tea.Cmd {
 		case q.set != nil:
 			return compareResultMsg{seq: seq, result: q.set.Compare(q.text, opts)}
 		}
-		return compareResultMsg{seq: seq, result: e.index(q.engineOnly).Compare(q.text, opts)}
+		return compareResultMsg{seq: seq, result: e.Index(q.engineOnly).Compare(q.text, opts)}
 	}
 }
 
-// claimsLoadedMsg carries the claims list back to the claims pane.
-type claimsLoadedMsg struct {
+// ClaimsLoadedMsg carries the claims list back to the claims pane.
+type ClaimsLoadedMsg struct {
 	seq    int
 	claims []compare.Claim
 }
 
-func runClaims(e *compareEngine, seq int, engineOnly bool) tea.Cmd {
+func runClaims(e *Engine, seq int, engineOnly bool) tea.Cmd {
 	return func() tea.Msg {
-		claims := e.index(engineOnly).Claims()
+		claims := e.Index(engineOnly).Claims()
 		e.mu.Lock()
 		e.found = claims
 		e.mu.Unlock()
-		return claimsLoadedMsg{seq: seq, claims: claims}
+		return ClaimsLoadedMsg{seq: seq, claims: claims}
 	}
 }
 
