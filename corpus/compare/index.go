@@ -91,6 +91,10 @@ type core struct {
 
 	discoverOnce sync.Once
 	discovered   []Claim
+
+	// fill, on an index read from the store kept on disk, reads a
+	// document's text before it is first used (Stored.Fill).
+	fill func(doc int32)
 }
 
 // Build indexes every sentence of docs.
@@ -225,6 +229,9 @@ func (ix *Index) sentID(loc corpus.Loc) int32 {
 // one.
 func (ix *Index) text(id int32) string {
 	r := ix.sents[id]
+	if ix.fill != nil {
+		ix.fill(r.doc)
+	}
 	b := ix.docs[r.doc].Block(int(r.block))
 	if b == nil || int(r.sent) >= len(b.Sentences) {
 		return ""
@@ -247,6 +254,9 @@ func (ix *Index) context(id int32) string {
 		}
 	}
 	r := ix.sents[id]
+	if ix.fill != nil {
+		ix.fill(r.doc)
+	}
 	if b := ix.docs[r.doc].Block(int(r.block)); b != nil {
 		return b.Text
 	}

@@ -41,11 +41,10 @@ type Sets struct {
 	locOnce sync.Once
 	byText  map[uint64]corpus.Loc
 
-	// With the grouping kept on disk (LoadStored), the documents are
-	// read when a set's index is first built (fill), and a sentence is
-	// found through the store (locate).
-	fill   func(docs []int)
-	locate func(key uint64) (corpus.Loc, bool)
+	// stored is the grouping kept on disk the sets come from (see
+	// LoadStored), or nil: then the documents are read when a set's
+	// index is first built, and a sentence is found through the store.
+	stored *Stored
 }
 
 // Scope is one comparison set. Results of Compare and Claims on it use
@@ -136,14 +135,23 @@ func (s *Sets) newScope(kind ScopeKind, set []int) *Scope {
 // i is the corpus document Set[i].
 func (sc *Scope) Index() *Index {
 	sc.once.Do(func() {
-		if sc.sets.fill != nil {
-			sc.sets.fill(sc.Set)
+		st := sc.sets.stored
+		if sc.storesAll() {
+			if sc.index = st.loadAll(sc); sc.index != nil {
+				return
+			}
+		}
+		if st != nil {
+			st.Fill(sc.Set)
 		}
 		docs := make([]*corpus.Document, len(sc.Set))
 		for i, d := range sc.Set {
 			docs[i] = sc.sets.docs[d]
 		}
 		sc.index = Build(docs, sc.sets.opts)
+		if sc.storesAll() {
+			st.saveAll(sc.index)
+		}
 	})
 	return sc.index
 }

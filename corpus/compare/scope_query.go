@@ -99,8 +99,8 @@ func (s *Sets) Locate(text string) (corpus.Loc, bool) {
 	if !ok {
 		return corpus.Loc{}, false
 	}
-	if s.locate != nil {
-		return s.locate(key)
+	if s.stored != nil {
+		return s.stored.g.lookup(key)
 	}
 	s.locOnce.Do(func() { s.byText = firstLocs(s.docs, s.stories) })
 	loc, ok := s.byText[key]

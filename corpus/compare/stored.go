@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -29,8 +30,11 @@ type Stored struct {
 	cache  *corpus.Cache
 	l      *corpus.Listing
 	g      *groupStore
+	path   string // the store file
+	roots  string // the folders, as the store names them
+	digest [32]byte
 	mu     sync.Mutex
-	filled []bool
+	filled []atomic.Bool // set once a document's text is in place
 	// read counts the documents Fill read, decoded those of them the
 	// document cache had.
 	read, decoded int
@@ -57,7 +61,7 @@ func LoadStored(cache *corpus.Cache, paths []string) (st *Stored, ok bool) {
 	roots := rootsKey(paths)
 	digest := listingDigest(snap)
 	path := filepath.Join(cache.Dir, "stories-"+storeName(roots))
-	st = &Stored{cache: cache, l: l}
+	st = &Stored{cache: cache, l: l, path: path, roots: roots, digest: digest}
 	if data, err := os.ReadFile(path); err == nil {
 		if g, err := decodeGroupStore(data, cache.Version, roots); err == nil && g.digest == digest && g.nFiles == len(l.Files) {
 			if st.open(g) {
@@ -115,7 +119,7 @@ func (st *Stored) open(g *groupStore) bool {
 		c.Docs[i] = &corpus.Document{ID: f.ID, Path: f.Path, File: d.name, Title: d.title, Published: d.published}
 	}
 	st.Corpus, st.Grouping, st.TextBytes, st.g = c, g.result, g.textBytes, g
-	st.filled = make([]bool, len(g.docs))
+	st.filled = make([]atomic.Bool, len(g.docs))
 	return true
 }
 
@@ -148,9 +152,9 @@ func (st *Stored) rebuild(digest [32]byte) {
 	g.result = stories.Group(c.Docs)
 	g.locate = locateRecords(firstLocs(c.Docs, g.result))
 	st.Corpus, st.Grouping, st.TextBytes, st.g = c, g.result, g.textBytes, g
-	st.filled = make([]bool, len(c.Docs))
+	st.filled = make([]atomic.Bool, len(c.Docs))
 	for i := range st.filled {
-		st.filled[i] = true
+		st.filled[i].Store(true)
 	}
 }
 
@@ -168,8 +172,7 @@ func textBytes(d *corpus.Document) int64 {
 // a pasted sentence is found through the store.
 func (st *Stored) Sets(opts Options) *Sets {
 	s := NewSets(st.Corpus.Docs, st.Grouping, opts)
-	s.fill = st.Fill
-	s.locate = st.g.lookup
+	s.stored = st
 	return s
 }
 
@@ -182,8 +185,7 @@ func (st *Stored) Fill(docs []int) {
 	defer st.mu.Unlock()
 	var which, files []int
 	for _, d := range docs {
-		if d >= 0 && d < len(st.filled) && !st.filled[d] {
-			st.filled[d] = true
+		if d >= 0 && d < len(st.filled) && !st.filled[d].Load() && !slices.Contains(which, d) {
 			which, files = append(which, d), append(files, st.g.docs[d].file)
 		}
 	}
@@ -198,8 +200,19 @@ func (st *Stored) Fill(docs []int) {
 			*st.Corpus.Docs[d] = *loaded[k]
 			st.read++
 		}
+		// Set after the text is in place: a reader that sees it set
+		// sees the text.
+		st.filled[d].Store(true)
 	}
 	storeReads.Add(int64(len(which)))
+}
+
+// fillOne is Fill of one document, without a lock once it is filled:
+// an index read from the store calls it for every text it reads.
+func (st *Stored) fillOne(d int) {
+	if d >= 0 && d < len(st.filled) && !st.filled[d].Load() {
+		st.Fill([]int{d})
+	}
 }
 
 // Finish writes to the document cache what Fill parsed anew (a file

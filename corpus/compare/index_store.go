@@ -1,0 +1,256 @@
+package compare
+
+import (
+	"encoding/binary"
+	"math"
+
+	"parley/corpus"
+)
+
+// An index's tables laid out for the store kept on disk (stored_all.go):
+// everything Build computes from the documents, so that an index read
+// back answers exactly as the one built. The documents themselves are
+// not in it: a read index fills each one from the document cache the
+// first time it needs its text (core.fill).
+
+var le = binary.LittleEndian
+
+// appendTables lays out c's tables.
+func (c *core) appendTables(b []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(c.sents)))
+	for _, s := range c.sents {
+		b = le.AppendUint32(le.AppendUint32(le.AppendUint32(b, uint32(s.doc)), uint32(s.block)), uint32(s.sent))
+	}
+	b = binary.AppendUvarint(b, uint64(len(c.windows)))
+	for id, w := range c.windows {
+		b = le.AppendUint32(le.AppendUint32(le.AppendUint32(b, uint32(id)), uint32(w[0])), uint32(w[1]))
+	}
+	b = appendI32s(b, c.docFirst)
+	b = binary.AppendUvarint(b, uint64(len(c.lens)))
+	for _, x := range c.lens {
+		b = le.AppendUint32(b, math.Float32bits(x))
+	}
+	b = le.AppendUint64(b, math.Float64bits(c.avgLen))
+	words := make([]string, len(c.terms))
+	for k, id := range c.terms {
+		words[id] = k
+	}
+	b = binary.AppendUvarint(b, uint64(len(words)))
+	for _, w := range words {
+		b = appendStr(b, w)
+	}
+	b = binary.AppendUvarint(b, uint64(len(c.bigrams)))
+	for _, m := range c.bigrams {
+		keys := make([]uint64, len(m))
+		for k, id := range m {
+			keys[id] = k
+		}
+		b = binary.AppendUvarint(b, uint64(len(keys)))
+		for _, k := range keys {
+			b = le.AppendUint64(b, k)
+		}
+	}
+	b = appendI32s(b, c.bigramBase)
+	counts := make([]int32, len(c.postings))
+	var flat []posting
+	for tid, ps := range c.postings {
+		counts[tid] = int32(len(ps))
+		flat = append(flat, ps...)
+	}
+	b = appendPostings(appendI32s(b, counts), flat)
+	b = appendI32s(appendPostings(b, c.fwd), c.fwdEnd)
+	b = binary.AppendUvarint(b, uint64(len(c.idf)))
+	for _, x := range c.idf {
+		b = le.AppendUint64(b, math.Float64bits(x))
+	}
+	b = appendBools(b, c.informative)
+	b = binary.AppendUvarint(b, uint64(len(c.byText)))
+	for k, id := range c.byText {
+		b = le.AppendUint32(le.AppendUint64(b, k), uint32(id))
+	}
+	return appendBools(b, c.numeric)
+}
+
+func appendI32s(b []byte, xs []int32) []byte {
+	b = binary.AppendUvarint(b, uint64(len(xs)))
+	for _, x := range xs {
+		b = le.AppendUint32(b, uint32(x))
+	}
+	return b
+}
+
+func appendPostings(b []byte, ps []posting) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ps)))
+	for _, p := range ps {
+		b = le.AppendUint32(le.AppendUint32(b, uint32(p.sent)), math.Float32bits(p.tf))
+	}
+	return b
+}
+
+func appendBools(b []byte, xs []bool) []byte {
+	b = binary.AppendUvarint(b, uint64(len(xs)))
+	for _, x := range xs {
+		v := byte(0)
+		if x {
+			v = 1
+		}
+		b = append(b, v)
+	}
+	return b
+}
+
+// readTables reads an index's tables back over docs; nil when they do
+// not fit together (a damaged store).
+func (r *storeReader) readTables(docs []*corpus.Document, opts Options) *core {
+	c := &core{docs: docs, opts: opts, tune: shippedTuning(), facts: map[int32][]Fact{}}
+	c.sents = make([]sentRef, r.fixed(12))
+	for i := range c.sents {
+		c.sents[i] = sentRef{r.i32(), r.i32(), r.i32()}
+	}
+	c.windows = map[int32][2]int32{}
+	for range r.fixed(12) {
+		c.windows[r.i32()] = [2]int32{r.i32(), r.i32()}
+	}
+	c.docFirst = r.i32s()
+	c.lens = make([]float32, r.fixed(4))
+	for i := range c.lens {
+		c.lens[i] = math.Float32frombits(uint32(r.i32()))
+	}
+	c.avgLen = math.Float64frombits(r.u64())
+	nTerms := r.count()
+	c.terms = make(map[string]int32, nTerms)
+	for id := range nTerms {
+		c.terms[r.str()] = int32(id)
+	}
+	c.bigrams = make([]map[uint64]int32, r.count())
+	for s := range c.bigrams {
+		n := r.fixed(8)
+		c.bigrams[s] = make(map[uint64]int32, n)
+		for id := range n {
+			c.bigrams[s][r.u64()] = int32(id)
+		}
+	}
+	c.bigramBase = r.i32s()
+	counts := r.i32s()
+	flat := r.postings()
+	c.postings = make([][]posting, len(counts))
+	at := 0
+	for tid, n := range counts {
+		if n < 0 || at+int(n) > len(flat) {
+			r.fail()
+			return nil
+		}
+		c.postings[tid] = flat[at : at+int(n) : at+int(n)]
+		at += int(n)
+	}
+	c.word = make([]bool, len(c.postings))
+	for tid := range min(len(c.terms), len(c.word)) {
+		c.word[tid] = true
+	}
+	c.fwd, c.fwdEnd = r.postings(), r.i32s()
+	c.idf = make([]float64, r.fixed(8))
+	for i := range c.idf {
+		c.idf[i] = math.Float64frombits(r.u64())
+	}
+	c.informative = r.bools()
+	n := r.fixed(12)
+	c.byText = make(map[uint64]int32, n)
+	for range n {
+		k := r.u64()
+		c.byText[k] = r.i32()
+	}
+	c.numeric = r.bools()
+	if r.err != nil || !c.fits(at == len(flat)) {
+		return nil
+	}
+	return c
+}
+
+// fits checks what a query relies on: one entry per sentence and per
+// term in every table, and references within them.
+func (c *core) fits(postingsRead bool) bool {
+	n, terms := len(c.sents), len(c.postings)
+	if !postingsRead || len(c.docFirst) != len(c.docs) || len(c.lens) != n || len(c.fwdEnd) != n || len(c.numeric) != n ||
+		len(c.idf) != terms || len(c.informative) != terms || len(c.bigramBase) != len(c.bigrams) || len(c.terms) > terms {
+		return false
+	}
+	for _, s := range c.sents {
+		if s.doc < 0 || int(s.doc) >= len(c.docs) {
+			return false
+		}
+	}
+	for _, p := range c.fwd { // a term id, in the forward index
+		if p.sent < 0 || int(p.sent) >= terms {
+			return false
+		}
+	}
+	for _, ps := range c.postings {
+		for _, p := range ps {
+			if p.sent < 0 || int(p.sent) >= n {
+				return false
+			}
+		}
+	}
+	for _, e := range c.fwdEnd {
+		if e < 0 || int(e) > len(c.fwd) {
+			return false
+		}
+	}
+	return true
+}
+
+// fixed reads a count of items of size bytes each, which must fit in
+// what is left.
+func (r *storeReader) fixed(size int) int {
+	n := r.uvarint()
+	if n > uint64(len(r.b)-r.pos)/uint64(size) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (r *storeReader) i32() int32 {
+	if r.err != nil || len(r.b)-r.pos < 4 {
+		r.fail()
+		return 0
+	}
+	v := int32(le.Uint32(r.b[r.pos:]))
+	r.pos += 4
+	return v
+}
+
+func (r *storeReader) u64() uint64 {
+	if r.err != nil || len(r.b)-r.pos < 8 {
+		r.fail()
+		return 0
+	}
+	v := le.Uint64(r.b[r.pos:])
+	r.pos += 8
+	return v
+}
+
+func (r *storeReader) i32s() []int32 {
+	xs := make([]int32, r.fixed(4))
+	for i := range xs {
+		xs[i] = r.i32()
+	}
+	return xs
+}
+
+func (r *storeReader) postings() []posting {
+	ps := make([]posting, r.fixed(8))
+	for i := range ps {
+		ps[i] = posting{r.i32(), math.Float32frombits(uint32(r.i32()))}
+	}
+	return ps
+}
+
+func (r *storeReader) bools() []bool {
+	xs := make([]bool, r.fixed(1))
+	for i := range xs {
+		xs[i] = r.b[r.pos+i] != 0
+	}
+	r.pos += len(xs)
+	return xs
+}

@@ -1,0 +1,73 @@
+package compare
+
+import (
+	"hash/crc32"
+	"os"
+
+	"parley/corpus"
+)
+
+// The index of every document kept beside the grouping: the set --all
+// compares with, and the first stage of a typed text's comparison,
+// which finds the stories that speak to it (Sets.Pick). Building it is
+// most of a second compare's time on a large folder; read back, it
+// fills only the documents whose sentences a comparison shows. It is
+// written the first time a stored corpus builds it, keyed as the
+// grouping is (parley's version, the folders, the listing's digest),
+// and only for the engine's own index: one with a curated layer
+// resolves its quotes in the documents, so it is built every time.
+//
+// Layout: allMagic, the format, the version, the folders, the digest,
+// the index's tables (index_store.go), and a CRC-32C of all before it.
+
+const (
+	allMagic  = "parley-compare-all\n"
+	allFormat = 1
+)
+
+// storesAll says whether the set's index can come from, or go to, the
+// store: the set of every document, with no curated layer.
+func (sc *Scope) storesAll() bool {
+	o := sc.sets.opts
+	return sc.sets.stored != nil && sc.Kind == ScopeAll && (o.EngineOnly || len(o.Curated) == 0)
+}
+
+// loadAll reads the set's index from the store, or nil when there is
+// none for this folder as it is now.
+func (st *Stored) loadAll(sc *Scope) *Index {
+	data, err := os.ReadFile(st.path + "-all")
+	if err != nil || len(data) < 4 {
+		return nil
+	}
+	body := data[:len(data)-4]
+	if le.Uint32(data[len(body):]) != crc32.Checksum(body, groupCRC) {
+		return nil
+	}
+	r := &storeReader{b: body}
+	if r.take(len(allMagic)) != allMagic || r.u32() != allFormat || r.str() != st.cache.Version || r.str() != st.roots ||
+		r.take(len(st.digest)) != string(st.digest[:]) {
+		return nil
+	}
+	docs := make([]*corpus.Document, len(sc.Set))
+	for i, d := range sc.Set {
+		docs[i] = sc.sets.docs[d]
+	}
+	c := r.readTables(docs, sc.sets.opts)
+	if c == nil || r.pos != len(r.b) {
+		return nil
+	}
+	set := sc.Set
+	c.fill = func(doc int32) { st.fillOne(set[doc]) }
+	return &Index{core: c}
+}
+
+// saveAll writes the set's index to the store, whole or not at all.
+func (st *Stored) saveAll(ix *Index) {
+	b := le.AppendUint32([]byte(allMagic), allFormat)
+	b = appendStr(appendStr(b, st.cache.Version), st.roots)
+	b = ix.core.appendTables(append(b, st.digest[:]...))
+	b = le.AppendUint32(b, crc32.Checksum(b, groupCRC))
+	if writeStore(st.cache, st.path+"-all", b) == nil {
+		st.cache.Prune()
+	}
+}
