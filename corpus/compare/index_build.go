@@ -147,6 +147,7 @@ const scanTerms = 64
 // end at ends[i].
 type docTerms struct {
 	terms   []entry
+	posts   []posting // instead of terms, in a document of windows alone (windowTerms)
 	ends    []int32
 	phrases int // how many of terms are phrases
 }
@@ -155,6 +156,14 @@ type docTerms struct {
 // given the term ids of its analyzer's keys. Phrases are left keyed by
 // their words: their ids come later, from the shards.
 func sentenceTerms(a analysed, tids []int32) docTerms {
+	if onlyWindows(a) {
+		return windowTerms(a, tids)
+	}
+	return sentenceEntries(a, tids)
+}
+
+// sentenceEntries is sentenceTerms as entries, for any document.
+func sentenceEntries(a analysed, tids []int32) docTerms {
 	out := docTerms{terms: make([]entry, 0, termRoom(a)), ends: make([]int32, len(a.ends))}
 	start := int32(0)
 	var long map[uint64]int32
@@ -332,13 +341,23 @@ func (ix *Index) fillForward(terms []docTerms, workers int) []int32 {
 	docFwd := make([]int32, n+1)
 	docSent := make([]int32, n+1)
 	for i, d := range terms {
-		docFwd[i+1] = docFwd[i] + int32(len(d.terms))
+		docFwd[i+1] = docFwd[i] + int32(len(d.terms)+len(d.posts))
 		docSent[i+1] = docSent[i] + int32(len(d.ends))
 	}
-	ix.fwd = make([]posting, docFwd[n])
+	// One document of windows alone (one giant sentence) is its own
+	// forward index: its postings are taken, not copied.
+	taken := n == 1 && terms[0].posts != nil
+	if taken {
+		ix.fwd = terms[0].posts
+	} else {
+		ix.fwd = make([]posting, docFwd[n])
+	}
 	ix.fwdEnd = make([]int32, docSent[n])
 	parallel(n, workers, func(_, i int) {
 		fwd := ix.fwd[docFwd[i]:docFwd[i+1]]
+		if !taken {
+			copy(fwd, terms[i].posts)
+		}
 		for j, e := range terms[i].terms {
 			id := e.id
 			if e.key&wordFlag == 0 {

@@ -86,3 +86,41 @@ func forUnits(d *corpus.Document, fn func(block, sent int, text string, lo, hi i
 		}
 	}
 }
+
+// onlyWindows reports whether every unit of a document is a window (a
+// file with no full stop, or a few over-long sentences and nothing else).
+func onlyWindows(a analysed) bool {
+	for _, w := range a.win {
+		if !w {
+			return false
+		}
+	}
+	return len(a.win) > 0
+}
+
+// windowTerms is sentenceTerms for a document of windows alone. A window
+// has no phrases, so each of its terms is a word, whose id is final
+// already: it is kept as the forward index's posting (8 bytes) rather
+// than an entry (16), and fillForward takes the slice as it is. Indexing
+// one 16 MB sentence held 31 MB of entries besides the text; the
+// postings, in the order and with the frequencies sentenceTerms gives,
+// hold half.
+func windowTerms(a analysed, tids []int32) docTerms {
+	out := docTerms{posts: make([]posting, 0, termRoom(a)), ends: make([]int32, len(a.ends))}
+	at := make([]int32, len(a.an.keys)) // by key id: its place in posts + 1
+	start := int32(0)
+	for si, end := range a.ends {
+		first := int32(len(out.posts))
+		for _, local := range a.ids[start:end] {
+			if p := at[local] - 1; p >= first {
+				out.posts[p].tf++
+				continue
+			}
+			at[local] = int32(len(out.posts)) + 1
+			out.posts = append(out.posts, posting{tids[local], 1})
+		}
+		out.ends[si] = int32(len(out.posts))
+		start = end
+	}
+	return out
+}

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,4 +131,27 @@ func writeFile(t testing.TB, dir, name, text string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// A document of windows alone is indexed as postings (windowTerms):
+// the same terms, in the same order, with the same frequencies and unit
+// ends as the entries any other document gets.
+func TestWindowTermsSameAsEntries(t *testing.T) {
+	d := giantDoc(t, t.TempDir(), "g.txt", giantSentence(3, 64<<10))
+	a := analyseDoc(newAnalyzer(), d)
+	if !onlyWindows(a) {
+		t.Fatal("a 64 KB sentence is not windows alone")
+	}
+	tids, _, _ := localIDs([]analysed{a})
+	ix := &Index{core: &core{terms: map[string]int32{}}}
+	ix.numberWords([]analysed{a}, tids)
+	want, got := sentenceEntries(a, tids[a.an]), windowTerms(a, tids[a.an])
+	if !slices.Equal(got.ends, want.ends) || len(got.posts) != len(want.terms) || want.phrases != 0 {
+		t.Fatalf("%d postings ending %v, want %d entries ending %v (%d phrases)", len(got.posts), got.ends[:3], len(want.terms), want.ends[:3], want.phrases)
+	}
+	for i, e := range want.terms {
+		if p := got.posts[i]; p.sent != e.id || p.tf != e.tf || e.key != wordFlag|uint64(e.id) {
+			t.Fatalf("term %d: posting %+v, want %+v", i, p, e)
+		}
+	}
 }
