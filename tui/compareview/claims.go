@@ -118,33 +118,14 @@ func (p *ClaimsPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		return p, p.Load()
 	case tea.KeyPressMsg:
 		p.status = paneStatus{}
-		if p.work.on {
-			return p, p.work.update(msg)
-		}
-		if p.prompt.typing {
-			return p, p.updateInput(msg)
-		}
-		if cmd, ok := p.updateWorkKey(msg); ok {
-			return p, cmd
-		}
-		return p, p.updateKey(msg)
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			p.setSel(p.sel + 1)
-		case tea.MouseWheelUp:
-			p.setSel(p.sel - 1)
-		}
-	case tea.PasteMsg:
-		if p.work.on {
-			return p, p.work.paste(msg)
-		}
-		return p, p.prompt.updateOther(msg)
+		return p, p.input(p, msg)
 	default:
-		return p, p.prompt.updateOther(msg)
+		return p, p.input(p, msg)
 	}
 	return p, nil
 }
+
+func (p *ClaimsPane) moveSel(d int) { p.setSel(p.sel + d) }
 
 func (p *ClaimsPane) updateInput(msg tea.KeyPressMsg) tea.Cmd {
 	text, cmd := p.prompt.update(msg, p.ctx.Keys.CompareView)
@@ -224,11 +205,8 @@ func (p *ClaimsPane) View() string {
 		return p.storiesView()
 	}
 	w, h := p.width, p.height
-	if h <= 0 {
-		return ""
-	}
-	if w <= 0 {
-		return strings.Repeat("\n", h-1)
+	if blank, ok := noRoom(w, h); ok {
+		return blank
 	}
 	var lines []string
 	switch {

@@ -242,11 +242,8 @@ func (p *ClaimsPane) storyRows() int { return max(p.height-2, 1) }
 // storiesView draws the stories list, exactly width×height.
 func (p *ClaimsPane) storiesView() string {
 	w, h := p.width, p.height
-	if h <= 0 {
-		return ""
-	}
-	if w <= 0 {
-		return strings.Repeat("\n", h-1)
+	if blank, ok := noRoom(w, h); ok {
+		return blank
 	}
 	var lines []string
 	if p.prompt.typing {

@@ -11,7 +11,6 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
-	"parley/seeds"
 	"parley/tui/common"
 )
 
@@ -108,15 +107,8 @@ func TestClaimsTypedQuerySendsCompare(t *testing.T) {
 // labelled; enter opens the compare view on the claim; the toggle leaves
 // only what the engine finds.
 func TestClaimsSeedsCuratedFirstThenCompare(t *testing.T) {
-	c, err := corpus.LoadSeeds()
-	if err != nil {
-		t.Fatal(err)
-	}
-	curated, err := compare.LoadCurated(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := NewEngine(c.Docs, curated)
+	e, _ := seedsEngine(t)
+	curated := e.curatedLayer()
 	p := NewClaimsPane(common.New(true), e)
 	p.SetSize(100, 30)
 	p.Update(p.Load()())

@@ -149,30 +149,9 @@ func (p *ComparePane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if p.holdKey(msg) {
 			return p, nil
 		}
-		if p.work.on {
-			return p, p.work.update(msg)
-		}
-		if p.prompt.typing {
-			return p, p.updateInput(msg)
-		}
-		if cmd, ok := p.updateWorkKey(msg); ok {
-			return p, cmd
-		}
-		return p, p.updateKey(msg)
-	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			p.moveSel(1)
-		case tea.MouseWheelUp:
-			p.moveSel(-1)
-		}
-	case tea.PasteMsg:
-		if p.work.on {
-			return p, p.work.paste(msg)
-		}
-		return p, p.prompt.updateOther(msg)
+		return p, p.input(p, msg)
 	default:
-		return p, p.prompt.updateOther(msg)
+		return p, p.input(p, msg)
 	}
 	return p, nil
 }

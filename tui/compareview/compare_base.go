@@ -1,6 +1,8 @@
 package compareview
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -56,6 +58,48 @@ func (b *compareBase) sharedKey(msg tea.KeyPressMsg, say func(string)) (tea.Cmd,
 	return nil, false
 }
 
+// inputTaker is what each pane does with the input the base hands on.
+type inputTaker interface {
+	updateInput(msg tea.KeyPressMsg) tea.Cmd           // a key while the query prompt is open
+	updateWorkKey(msg tea.KeyPressMsg) (tea.Cmd, bool) // the workbench's keys
+	updateKey(msg tea.KeyPressMsg) tea.Cmd             // the pane's own keys
+	moveSel(d int)
+}
+
+// input routes what the user does in either pane in the same order: a key
+// goes to the workbench's prompt when it is open, else to the query
+// prompt, else to the workbench's keys, else to the pane's own keys; the
+// wheel moves the selection; a paste, as anything else (a cursor's
+// blink), goes to the open prompt.
+func (b *compareBase) input(p inputTaker, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case b.work.on:
+			return b.work.update(msg)
+		case b.prompt.typing:
+			return p.updateInput(msg)
+		}
+		if cmd, ok := p.updateWorkKey(msg); ok {
+			return cmd
+		}
+		return p.updateKey(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelDown:
+			p.moveSel(1)
+		case tea.MouseWheelUp:
+			p.moveSel(-1)
+		}
+		return nil
+	case tea.PasteMsg:
+		if b.work.on {
+			return b.work.paste(msg)
+		}
+	}
+	return b.prompt.updateOther(msg)
+}
+
 // modeKeys is the help while a prompt has the keys, if one has.
 func (b *compareBase) modeKeys() (help.KeyMap, bool) {
 	switch {
@@ -83,3 +127,15 @@ func (b *compareBase) CapturesInput() bool { return b.prompt.typing || b.work.on
 func (b *compareBase) Focus() tea.Cmd { return nil }
 func (b *compareBase) Blur()          {}
 func (b *compareBase) Restyle()       {}
+
+// noRoom is the drawing of a pane with no room to draw in ("" with no
+// rows, blank rows with no columns), and whether it has none.
+func noRoom(w, h int) (string, bool) {
+	switch {
+	case h <= 0:
+		return "", true
+	case w <= 0:
+		return strings.Repeat("\n", h-1), true
+	}
+	return "", false
+}

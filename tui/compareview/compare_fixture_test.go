@@ -5,12 +5,17 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/compare"
+	"parley/tui/common"
 )
+
+// Text inputs do not blink under test: a blink is a timer, and tests never
+// wait on timers (as in package tui).
+func init() { common.InputBlink = false }
 
 // The view tests draw a fixed, hand-made comparison over hand-made
 // documents, so that their golden files change only when the view does —
 // not whenever the parser or the engine improves. Tests of real behaviour
-// on the seeds live in compare_test.go.
+// on the seeds live in compare_seeds_test.go.
 
 // fixtureDoc builds a document of one section from paragraphs, each a list
 // of sentences joined by single spaces.

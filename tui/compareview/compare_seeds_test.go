@@ -16,21 +16,29 @@ import (
 // Tests of the compare view on the embedded seeds with the real engine and
 // the curated layer: what a user sees, not a fixture.
 
+// seedsEngine is the real engine over the embedded seeds, with their
+// curated layer.
+func seedsEngine(tb testing.TB) (*Engine, []*corpus.Document) {
+	tb.Helper()
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	curated, err := compare.LoadCurated(seeds.FS)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return NewEngine(c.Docs, curated), c.Docs
+}
+
 // seedsPane is a compare pane over the embedded seeds with the real
 // engine and the curated layer.
 func seedsPane(t *testing.T) (*ComparePane, []*corpus.Document) {
 	t.Helper()
-	c, err := corpus.LoadSeeds()
-	if err != nil {
-		t.Fatal(err)
-	}
-	curated, err := compare.LoadCurated(seeds.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := NewComparePane(common.New(true), NewEngine(c.Docs, curated))
+	e, docs := seedsEngine(t)
+	p := NewComparePane(common.New(true), e)
 	p.SetSize(120, 40)
-	return p, c.Docs
+	return p, docs
 }
 
 // quoteLoc is the one sentence of the seed with prefix that holds quote.
@@ -122,12 +130,8 @@ func countCurated(r *compare.Result) int {
 // seeds: View wraps and styles the visible statements each frame, so it
 // must stay far below a frame's budget.
 func BenchmarkCompareView(b *testing.B) {
-	c, err := corpus.LoadSeeds()
-	if err != nil {
-		b.Fatal(err)
-	}
-	curated, _ := compare.LoadCurated(seeds.FS)
-	p := NewComparePane(common.New(true), NewEngine(c.Docs, curated))
+	e, _ := seedsEngine(b)
+	p := NewComparePane(common.New(true), e)
 	p.SetSize(160, 48)
 	_, cmd := p.Update(common.CompareMsg{Text: "Pakistan and Iran share more than 900 kilometers of border"})
 	p.Update(cmd())
@@ -140,12 +144,7 @@ func BenchmarkCompareView(b *testing.B) {
 // BenchmarkCompareSeeds measures one comparison on the seeds once the
 // index is built, as the pane's command runs it.
 func BenchmarkCompareSeeds(b *testing.B) {
-	c, err := corpus.LoadSeeds()
-	if err != nil {
-		b.Fatal(err)
-	}
-	curated, _ := compare.LoadCurated(seeds.FS)
-	e := NewEngine(c.Docs, curated)
+	e, _ := seedsEngine(b)
 	cmd := runCompare(e, 1, compareQuery{text: "the 21 hours of negotiation", top: compareTop})
 	cmd()
 	b.ResetTimer()

@@ -72,11 +72,8 @@ func (p *ComparePane) visibleCols() []int {
 // view caches what it returns.
 func (p *ComparePane) draw() string {
 	w, h := p.width, p.height
-	if h <= 0 {
-		return ""
-	}
-	if w <= 0 {
-		return strings.Repeat("\n", h-1)
+	if blank, ok := noRoom(w, h); ok {
+		return blank
 	}
 	title, claim, rule, status := p.titleLine(), p.claimLine(w), p.ctx.Styles.Compare.Rule.Render(strings.Repeat("─", w)), p.statusLine(w)
 	// Chrome gives way to the statements on a short terminal: the rule
