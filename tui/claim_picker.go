@@ -128,7 +128,7 @@ func (p *claimPicker) view(st *common.Styles, w, h int) string {
 		p.input.View(),
 	}
 	rows := max(h-len(lines)-1, 1)
-	first := max(0, p.sel-rows+1)
+	first := common.ScrollIntoView(p.sel, 0, rows, len(p.matches)+1)
 	for i := first; i <= len(p.matches) && len(lines) < h-1; i++ {
 		row := "  + new claim"
 		if v := common.OneLine(p.input.Value()); v != "" {

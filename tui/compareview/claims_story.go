@@ -226,13 +226,7 @@ func (p *ClaimsPane) leaveStory() bool {
 
 func (p *ClaimsPane) setStorySel(i int) {
 	p.idx.sel = min(max(i, 0), max(len(p.idx.rows)-1, 0))
-	h := p.storyRows()
-	if p.idx.sel < p.idx.off {
-		p.idx.off = p.idx.sel
-	} else if p.idx.sel >= p.idx.off+h {
-		p.idx.off = p.idx.sel - h + 1
-	}
-	p.idx.off = max(0, min(p.idx.off, len(p.idx.rows)-h))
+	p.idx.off = common.ScrollIntoView(p.idx.sel, p.idx.off, p.storyRows(), len(p.idx.rows))
 }
 
 // storyRows is the rows left for stories under the header and above the
