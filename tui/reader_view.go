@@ -19,7 +19,7 @@ func (p *readerPane) View() string {
 		return common.FitArea("\n "+msg, w, h)
 	}
 	if p.r == nil {
-		return common.FitArea("", w, h) // not laid out yet: setSize and open lay it out
+		return common.FitArea("", w, h) // not laid out yet: SetSize and open lay it out
 	}
 	var sb strings.Builder
 	sb.Grow((w + 16) * h)

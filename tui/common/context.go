@@ -14,7 +14,7 @@ type Context struct {
 	Styles *Styles
 	Keys   *KeyMap
 	// Width and Height are the whole screen's; a pane's own rectangle
-	// comes through its setSize.
+	// comes through its SetSize.
 	Width, Height int
 	// Gen changes whenever what was drawn before may no longer be right
 	// (new styles, a new width method): caches of drawn text keep the

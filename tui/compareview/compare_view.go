@@ -68,8 +68,8 @@ func (p *ComparePane) visibleCols() []int {
 	return cols
 }
 
-// draw renders exactly width×height cells from what update computed;
-// view caches what it returns.
+// draw renders exactly width×height cells from what Update computed;
+// View caches what it returns.
 func (p *ComparePane) draw() string {
 	w, h := p.width, p.height
 	if blank, ok := noRoom(w, h); ok {
