@@ -31,7 +31,7 @@ type CompareKeyMap struct {
 	PageUp   key.Binding
 	HalfDown key.Binding
 	HalfUp   key.Binding
-	// The workbench: the user's claims (compare_work.go).
+	// The workbench: the user's claims (compareview/compare_work.go).
 	Keep   key.Binding
 	Drop   key.Binding
 	Rename key.Binding

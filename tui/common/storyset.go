@@ -39,6 +39,7 @@ type Scope struct {
 	Members map[*corpus.Document]bool
 }
 
+// NewStorySet is an empty set: no corpus, no stories, nothing tagged.
 func NewStorySet() *StorySet {
 	return &StorySet{Tags: map[*corpus.Document]bool{}}
 }

@@ -44,6 +44,8 @@ type ClaimsPane struct {
 	export   claimsExport
 }
 
+// NewClaimsPane is the claims index over engine, with no story open
+// (claims_story.go) and no claims found yet.
 func NewClaimsPane(ctx *common.Context, engine *Engine) *ClaimsPane {
 	return &ClaimsPane{compareBase: newCompareBase(ctx, engine), story: noStory}
 }

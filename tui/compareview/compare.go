@@ -65,6 +65,8 @@ type ComparePane struct {
 	memo compareViewMemo
 }
 
+// NewComparePane is the compare view over engine, with nothing compared
+// yet.
 func NewComparePane(ctx *common.Context, engine *Engine) *ComparePane {
 	return &ComparePane{
 		compareBase: newCompareBase(ctx, engine),

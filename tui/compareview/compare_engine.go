@@ -50,6 +50,8 @@ type Engine struct {
 	setsGen [2]int
 }
 
+// NewEngine is the engine over docs with the curated layer curated; its
+// index is built the first time it is asked for (Index).
 func NewEngine(docs []*corpus.Document, curated []compare.CuratedClaim) *Engine {
 	return &Engine{docs: docs, curated: curated}
 }
