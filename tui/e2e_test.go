@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -93,9 +94,9 @@ func TestEndToEndReader(t *testing.T) {
 	s.keys("Enter")
 	// The count shows while typing too: the find is accepted when its
 	// prompt ("enter accept") has gone.
-	screen = s.waitUntil("a count of "+itoa(want)+" matches, the find accepted", func(sc string) bool {
+	screen = s.waitUntil("a count of "+strconv.Itoa(want)+" matches, the find accepted", func(sc string) bool {
 		m := findCount.FindStringSubmatch(status(sc))
-		return m != nil && m[2] == itoa(want) && !strings.Contains(sc, "enter accept")
+		return m != nil && m[2] == strconv.Itoa(want) && !strings.Contains(sc, "enter accept")
 	})
 	if !strings.Contains(screen, word) {
 		t.Fatalf("the match is not on screen:\n%s", screen)

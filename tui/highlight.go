@@ -2,7 +2,6 @@ package tui
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"parley/corpus"
@@ -81,5 +80,3 @@ func paintSpans(text string, emphasis []corpus.Span, base, emph common.Paint, l 
 }
 
 func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -46,15 +47,15 @@ func TestFindCountsAndCycles(t *testing.T) {
 		lines := strings.Split(screen(m), "\n")
 		return lines[len(lines)-2]
 	}
-	if !strings.Contains(status(), "1/"+itoa(want)) {
+	if !strings.Contains(status(), "1/"+strconv.Itoa(want)) {
 		t.Fatalf("status %q", status())
 	}
 	press(m, "n")
-	if !strings.Contains(status(), "2/"+itoa(want)) {
+	if !strings.Contains(status(), "2/"+strconv.Itoa(want)) {
 		t.Fatalf("after n: %q", status())
 	}
 	press(m, "N", "N")
-	if !strings.Contains(status(), itoa(want)+"/"+itoa(want)) {
+	if !strings.Contains(status(), strconv.Itoa(want)+"/"+strconv.Itoa(want)) {
 		t.Fatalf("N wraps to the last: %q", status())
 	}
 	// Every match is drawn on screen as the text it matched.
@@ -234,7 +235,7 @@ func TestFindReadsShownMatter(t *testing.T) {
 			press(m, "n")
 		}
 		k := i % 3
-		if p.find.cur != k || !strings.Contains(statusLine(m), itoa(k+1)+"/3") {
+		if p.find.cur != k || !strings.Contains(statusLine(m), strconv.Itoa(k+1)+"/3") {
 			t.Fatalf("after %d n: current %d, status %q", i, p.find.cur, statusLine(m))
 		}
 		mt := p.find.matches[k]
@@ -329,7 +330,7 @@ func TestFindMatterToggleKeepsCurrent(t *testing.T) {
 	if got := p.find.matches[p.find.cur]; got != want || len(p.find.matches) <= body {
 		t.Fatalf("after m: current %+v of %d, want %+v", got, len(p.find.matches), want)
 	}
-	if !strings.Contains(statusLine(m), itoa(p.find.cur+1)+"/"+itoa(len(p.find.matches))) || p.find.cur != 2+front {
+	if !strings.Contains(statusLine(m), strconv.Itoa(p.find.cur+1)+"/"+strconv.Itoa(len(p.find.matches))) || p.find.cur != 2+front {
 		t.Fatalf("after m: current %d, status %q", p.find.cur, statusLine(m))
 	}
 	press(m, "m")

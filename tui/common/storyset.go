@@ -111,43 +111,6 @@ func (s *StorySet) InScope(d *corpus.Document) bool {
 	return s.Scope == nil || s.Scope.Members[d]
 }
 
-// CompareSet is the comparison set for a sentence of corpus document
-// origin (-1: a typed query): the session's scope when it is restricted,
-// else the tagged documents when there are any (with the origin's), else
-// the origin's story. nil means every document. name says what the set
-// is, for the compare view's header.
-func (s *StorySet) CompareSet(origin int) (set []int, name string) {
-	switch {
-	case s.Scope != nil:
-		return withOrigin(s.Scope.Sources, origin, s.KeptCopy(origin)), s.ScopeName()
-	case len(s.Tags) > 0:
-		sc := s.TaggedScope()
-		return withOrigin(sc.Sources, origin, s.KeptCopy(origin)), "tagged"
-	case origin >= 0 && s.StoryOf(origin) >= 0:
-		k := s.StoryOf(origin)
-		return withOrigin(s.Groups.Stories[k].Docs, origin, s.KeptCopy(origin)), "story: " + CleanLabel(s.Groups.Stories[k].Label)
-	}
-	return nil, ""
-}
-
-// withOrigin is set with the origin document in it: a duplicate that was
-// compared stands in for its kept copy, so a text is never compared with
-// its own copy.
-func withOrigin(set []int, origin, kept int) []int {
-	out := make([]int, 0, len(set)+1)
-	for _, i := range set {
-		if i == kept && origin >= 0 {
-			continue
-		}
-		out = append(out, i)
-	}
-	if origin >= 0 {
-		out = append(out, origin)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // ScopeName is the marker of a restricted session: "story: <label>" or
 // "tagged".
 func (s *StorySet) ScopeName() string {
@@ -160,12 +123,9 @@ func (s *StorySet) ScopeName() string {
 	return "story: " + CleanLabel(s.Scope.Label)
 }
 
-// Marker is the restricted session's Marker, "story: <label> · 7
-// sources", or "" when the session is not restricted.
-func (s *StorySet) Marker() string { return s.MarkerFit(1 << 20) }
-
-// MarkerFit is the marker in at most w cells: the label gives way, the
-// count of sources stays.
+// MarkerFit is the restricted session's marker, "story: <label> · 7
+// sources", in at most w cells (the label gives way, the count of sources
+// stays); "" when the session is not restricted.
 func (s *StorySet) MarkerFit(w int) string {
 	if s.Scope == nil {
 		return ""
