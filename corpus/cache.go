@@ -55,6 +55,7 @@ type cacheEntry struct {
 	body        []byte // appendBody's, when parsed this run
 	off, n      int64  // else the body's place in the old bodies file
 	sum         uint32 // the body's CRC-32C
+	used        bool   // an old entry still valid this run
 }
 
 // rootCache is the cache of one folder (or file) opened: the entries read
@@ -69,11 +70,11 @@ type rootCache struct {
 	whole bool
 
 	once   sync.Once
-	old    map[string]cacheEntry
+	old    map[string]*cacheEntry
 	bodies *bodyFile // the old bodies file, open while its bodies may be read
 
 	mu     sync.Mutex
-	used   map[string]bool // old entries still valid this run
+	used   int             // old entries still valid this run (marked used)
 	stored map[string]bool // entries parsed this run
 	out    *cacheWriter    // the new files, opened at the first miss
 	err    error
@@ -105,7 +106,7 @@ func (c *Cache) rootFor(root string) *rootCache {
 	rc := c.roots[abs]
 	if rc == nil {
 		h := sha256.Sum256([]byte(abs))
-		rc = &rootCache{c: c, root: abs, path: filepath.Join(c.Dir, "docs-"+hex.EncodeToString(h[:12])), used: map[string]bool{}, stored: map[string]bool{}}
+		rc = &rootCache{c: c, root: abs, path: filepath.Join(c.Dir, "docs-"+hex.EncodeToString(h[:12])), stored: map[string]bool{}}
 		c.roots[abs] = rc
 	}
 	rc.whole = rc.whole || dir
@@ -144,7 +145,10 @@ func (rc *rootCache) lookup(rel string, size, mtime int64, listOnly bool) *Docum
 		return nil
 	}
 	rc.mu.Lock()
-	rc.used[rel] = true
+	if !e.used {
+		e.used = true
+		rc.used++
+	}
 	rc.hits++
 	rc.mu.Unlock()
 	rc.c.hits.Add(1)
@@ -179,24 +183,27 @@ func (rc *rootCache) finish() error {
 	}
 	if !rc.whole {
 		// Only some files were named: keep every other entry.
-		for rel := range rc.old {
-			if !rc.stored[rel] {
-				rc.used[rel] = true
+		for rel, e := range rc.old {
+			if !rc.stored[rel] && !e.used {
+				e.used = true
+				rc.used++
 			}
 		}
 	}
 	defer func() {
-		rc.out, rc.old, rc.used, rc.stored, rc.misses = nil, nil, map[string]bool{}, map[string]bool{}, 0
+		rc.out, rc.old, rc.used, rc.stored, rc.misses = nil, nil, 0, map[string]bool{}, 0
 	}()
-	if rc.misses == 0 && len(rc.used) == len(rc.old) {
+	if rc.misses == 0 && rc.used == len(rc.old) {
 		return nil
 	}
 	if rc.err == nil && rc.out == nil {
 		rc.out, rc.err = beginCache(rc.c, rc.root)
 	}
-	rels := make([]string, 0, len(rc.used))
-	for rel := range rc.used {
-		rels = append(rels, rel)
+	rels := make([]string, 0, rc.used)
+	for rel, e := range rc.old {
+		if e.used {
+			rels = append(rels, rel)
+		}
 	}
 	sort.Strings(rels)
 	for _, rel := range rels {

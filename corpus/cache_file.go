@@ -138,11 +138,10 @@ func appendString(b []byte, s string) []byte {
 // A list and bodies file of different writes are read once more, in case
 // another parley renamed its pair in between.
 func (rc *rootCache) read() {
-	rc.old = map[string]cacheEntry{}
+	rc.old = map[string]*cacheEntry{}
 	for range 2 {
 		if entries, bodies := readCacheFiles(rc.path, rc.c.Version, rc.root); bodies != nil {
 			rc.old, rc.bodies = entries, bodies
-			rc.used = make(map[string]bool, len(entries))
 			// Touched on use, so pruning drops the folders opened longest ago.
 			now := time.Now()
 			_ = os.Chtimes(rc.path, now, now)
@@ -155,7 +154,7 @@ func (rc *rootCache) read() {
 // readCacheFiles reads a list file whole, checking its header and its
 // CRC-32C trailer, and opens its bodies file, checking the token. A nil
 // bodyFile says the pair is not usable.
-func readCacheFiles(path, version, root string) (map[string]cacheEntry, *bodyFile) {
+func readCacheFiles(path, version, root string) (map[string]*cacheEntry, *bodyFile) {
 	b, err := os.ReadFile(path)
 	if err != nil || len(b) < len(listMagic)+4 {
 		return nil, nil
@@ -169,18 +168,25 @@ func readCacheFiles(path, version, root string) (map[string]cacheEntry, *bodyFil
 		return nil, nil
 	}
 	token := string(r.take(tokenLen))
-	entries := make(map[string]cacheEntry, len(body)/64) // an entry takes 80 bytes and more
+	// The entries in one slice, the map pointing into it: one allocation
+	// rather than one per file.
+	n := len(body) / 80 // an entry takes about 90 bytes of the file or more
+	rels, all := make([]string, 0, n), make([]cacheEntry, 0, n)
 	for r.err == nil && len(r.b) > 0 {
-		rel := r.str()
+		rels = append(rels, r.str())
 		e := cacheEntry{size: int64(r.int()), mtime: int64(r.int()), off: int64(r.u64()), n: int64(r.u64())}
 		if sum := r.take(4); sum != nil {
 			e.sum = binary.LittleEndian.Uint32(sum)
 		}
 		e.meta = r.take(r.count())
-		entries[rel] = e
+		all = append(all, e)
 	}
 	if r.err != nil {
 		return nil, nil
+	}
+	entries := make(map[string]*cacheEntry, len(all))
+	for i, rel := range rels {
+		entries[rel] = &all[i]
 	}
 	f, err := os.Open(path + bodiesSuffix)
 	if err != nil {

@@ -78,10 +78,34 @@ func newListPane(ctx *common.Context) *listPane {
 // setDocs replaces the documents, keeping the selected one when it is
 // still there.
 func (l *listPane) setDocs(docs []*corpus.Document) {
+	if l.holds(docs) {
+		return // the batches that streamed in: already listed and sorted
+	}
 	cur := l.kept()
 	l.docs = docs
+	l.paths = listPaths{} // worked out anew: not a growth of the last docs
 	l.order = listKeysOf(docs)
 	l.refresh(cur)
+}
+
+// holds reports whether the list has exactly docs, in any order, as when
+// a folder's batches have all arrived, and their keys still hold: a
+// catalog file, applied once every file is read, can change a title, so
+// a corpus with curated metadata is listed again.
+func (l *listPane) holds(docs []*corpus.Document) bool {
+	if len(docs) != len(l.docs) || len(docs) == 0 {
+		return false
+	}
+	have := make(map[*corpus.Document]bool, len(l.docs))
+	for _, d := range l.docs {
+		have[d] = true
+	}
+	for _, d := range docs {
+		if !have[d] || len(d.Editorial) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // addDocs appends documents as they arrive while a folder loads. Only the
@@ -90,6 +114,12 @@ func (l *listPane) setDocs(docs []*corpus.Document) {
 func (l *listPane) addDocs(docs []*corpus.Document) {
 	cur := l.kept()
 	from := len(l.docs)
+	if l.loading && l.total > cap(l.docs) {
+		// Room for the whole folder at once, rather than copying the
+		// list over and over as it doubles.
+		l.docs = slices.Grow(l.docs, l.total-len(l.docs))
+		l.order = slices.Grow(l.order, l.total-len(l.order))
+	}
 	l.docs = append(l.docs, docs...)
 	l.order = append(l.order, listKeysOf(docs)...)
 	add := filterKeys(l.order[from:], from, l.filter.Value(), nil)

@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"parley/corpus"
+	"parley/tui/common"
 )
 
 // pathDocs are documents under folders, two of them with one title.
@@ -43,5 +45,29 @@ func TestListShowsSubPaths(t *testing.T) {
 	m = newTestModel(t, 80, 24, fixtureCorpus())
 	if sc := screen(m); strings.Contains(sc, ".txt") || strings.Contains(sc, ".md") {
 		t.Errorf("unique titles in one folder, yet paths are shown:\n%s", sc)
+	}
+}
+
+// While a folder streams in, the paths are worked out for each batch
+// alone, and agree with working them out for every document at once: a
+// title repeated in a later batch, and a second folder, name paths then.
+func TestListSubPathsWhileStreaming(t *testing.T) {
+	docs := pathDocs("a/042", "a/043", "a/044", "a/045", "b/001").Docs
+	docs[0], docs[3] = docs[3], docs[0] // the repeated title arrives later
+	ctx := &common.Context{Styles: &common.Styles{}, Keys: &common.KeyMap{}}
+	streamed, whole := newListPane(ctx), newListPane(ctx)
+	for i := range docs {
+		streamed.addDocs(docs[i : i+1])
+		whole.setDocs(slices.Clone(docs[:i+1]))
+		for _, d := range docs[:i+1] {
+			gotSub, gotLead := streamed.subPath(d)
+			wantSub, wantLead := whole.subPath(d)
+			if gotSub != wantSub || gotLead != wantLead {
+				t.Fatalf("after %d documents, %s: %q %v, want %q %v", i+1, d.ID, gotSub, gotLead, wantSub, wantLead)
+			}
+		}
+	}
+	if sub, _ := streamed.subPath(docs[1]); sub != "a/043.txt" {
+		t.Fatalf("once across folders: %q", sub)
 	}
 }

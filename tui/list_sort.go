@@ -123,12 +123,27 @@ func mergeSorted(keys []listKey, a, b []int, by sortKey) []int {
 	for _, x := range b {
 		// Past the items of a that x does not sort before: equal ones
 		// stay first, as a stable sort would leave them.
-		j := i + sort.Search(len(a)-i, func(k int) bool { return compareKeys(&keys[x], &keys[a[i+k]], by) < 0 })
+		j := gallop(i, len(a), func(k int) bool { return compareKeys(&keys[x], &keys[a[k]], by) < 0 })
 		out = append(out, a[i:j]...)
 		out = append(out, x)
 		i = j
 	}
 	return append(out, a[i:]...)
+}
+
+// gallop is the first k in [lo, hi) for which before(k) holds, or hi,
+// for a before that holds from some k on. It looks at lo, lo+1, lo+3,
+// lo+7, … before searching by halves, so a batch's documents, which
+// land near each other in a sorted list, cost a few comparisons each
+// rather than a search of the whole list.
+func gallop(lo, hi int, before func(k int) bool) int {
+	end := lo
+	for step := 1; end < hi && !before(end); step *= 2 {
+		lo = end + 1
+		end += step
+	}
+	end = min(end, hi)
+	return lo + sort.Search(end-lo, func(k int) bool { return before(lo + k) })
 }
 
 // filterKeys appends to out from+i for each keys[i] matching every

@@ -38,7 +38,7 @@ func loadingModel(b *testing.B, total int) *Model {
 }
 
 // BenchmarkLoadBatches is the interface's side of loading a folder: every
-// batch of 512 documents arriving, each followed by a frame, at 1 and 10
+// batch of documents (loadBatch) arriving, each followed by a frame, at 1 and 10
 // times the BBC folder (PARLEY_BENCH_SCALE adds a scale). The time per
 // document should not grow with the folder.
 func BenchmarkLoadBatches(b *testing.B) {
@@ -48,8 +48,8 @@ func BenchmarkLoadBatches(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				m := loadingModel(b, len(docs))
-				for i := 0; i < len(docs); i += 512 {
-					batch := docs[i:min(i+512, len(docs))]
+				for i := 0; i < len(docs); i += loadBatch {
+					batch := docs[i:min(i+loadBatch, len(docs))]
 					m.Update(loadProgressMsg{done: i + len(batch), total: len(docs), docs: batch})
 					_ = m.View()
 				}
@@ -67,8 +67,8 @@ func BenchmarkKeyWhileLoading(b *testing.B) {
 			docs := scaledDocs(b, n)
 			m := loadingModel(b, len(docs))
 			half := docs[:len(docs)/2]
-			for i := 0; i < len(half); i += 512 {
-				m.Update(loadProgressMsg{done: i, total: len(docs), docs: half[i:min(i+512, len(half))]})
+			for i := 0; i < len(half); i += loadBatch {
+				m.Update(loadProgressMsg{done: i, total: len(docs), docs: half[i:min(i+loadBatch, len(half))]})
 			}
 			next := len(half)
 			b.ResetTimer()
@@ -77,7 +77,7 @@ func BenchmarkKeyWhileLoading(b *testing.B) {
 				_ = m.View()
 				// A batch arrives between keys, as it does while loading.
 				if next < len(docs) {
-					end := min(next+512, len(docs))
+					end := min(next+loadBatch, len(docs))
 					m.Update(loadProgressMsg{done: end, total: len(docs), docs: docs[next:end]})
 					next = end
 				}
@@ -135,7 +135,7 @@ func BenchmarkBodiesFromCache(b *testing.B) {
 
 // listFolder drives a load of dir through cache to its loadedMsg, each
 // batch followed by a frame, as the interface's loop would.
-func listFolder(b *testing.B, m *Model, dir string, cache *corpus.Cache) {
+func listFolder(b testing.TB, m *Model, dir string, cache *corpus.Cache) {
 	for cmd := loadCmdCached([]string{dir}, cache); cmd != nil; {
 		msg := cmd()
 		cmd = nil

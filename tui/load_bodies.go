@@ -28,7 +28,7 @@ type bodiesMsg struct {
 const bodiesBatch = 2048
 
 // readBodies reads the bodies c's documents lack, off the interface's
-// goroutine, on every core; nil when none is pending.
+// goroutine, on every core but one; nil when none is pending.
 func (m *Model) readBodies(c *corpus.Corpus) tea.Cmd {
 	var pending []*corpus.Document
 	for _, d := range c.Docs {
@@ -49,7 +49,9 @@ func (m *Model) readBodies(c *corpus.Corpus) tea.Cmd {
 		go func() {
 			var next, done atomic.Int64
 			var wg sync.WaitGroup
-			for range runtime.GOMAXPROCS(0) {
+			// One core is left to the interface, so a key pressed
+			// meanwhile never waits for a reader to be preempted.
+			for range max(runtime.GOMAXPROCS(0)-1, 1) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
