@@ -1,10 +1,11 @@
 package tui
 
 import (
-	"parley/tui/common"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
+
+	"parley/tui/common"
 )
 
 // footerKeys are the hints the footer offers: the focused pane's own

@@ -1,9 +1,10 @@
 package tui
 
 import (
-	"parley/tui/common"
 	"strings"
 	"testing"
+
+	"parley/tui/common"
 )
 
 // The footer keeps ? and q (in the compare view and the claims index,

@@ -1,13 +1,14 @@
 package tui
 
 import (
-	"parley/tui/common"
-	"parley/tui/textlayout"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"parley/tui/common"
+	"parley/tui/textlayout"
 )
 
 // helpSection is a titled part of the full help.

@@ -1,9 +1,10 @@
 package tui
 
 import (
-	"parley/tui/common"
 	"strings"
 	"testing"
+
+	"parley/tui/common"
 )
 
 // In a document where every one of 30,000 lines matches, find keeps a

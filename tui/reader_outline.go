@@ -1,11 +1,12 @@
 package tui
 
 import (
-	"parley/tui/common"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"parley/tui/common"
 )
 
 // outlineState is the table of contents shown over the reader's body.

@@ -2,8 +2,9 @@ package tui
 
 import (
 	"fmt"
-	"parley/tui/common"
 	"strings"
+
+	"parley/tui/common"
 )
 
 // Drawing the reader: only what is already wrapped, plus the overlays of

@@ -1,12 +1,13 @@
 package tui
 
 import (
-	"parley/tui/common"
 	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"parley/tui/common"
 )
 
 // View draws the panes in their rectangles, then the footer. Every line

@@ -1,11 +1,11 @@
 package compareview
 
 import (
-	"parley/tui/common"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"parley/tui/common"
 )
 
 // compareInput is the one-line "compare: …" prompt that the compare view

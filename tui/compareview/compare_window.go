@@ -1,10 +1,11 @@
 package compareview
 
 import (
-	"parley/tui/common"
-	"parley/tui/textlayout"
 	"strings"
 	"unicode/utf8"
+
+	"parley/tui/common"
+	"parley/tui/textlayout"
 )
 
 // A column shows a bounded amount of any statement, however large the
