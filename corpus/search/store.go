@@ -26,14 +26,14 @@ import (
 // Layout (little-endian): a prelude (storeMagic, format, counts and
 // section lengths), the meta section (parley's version, the folder, and
 // per file its name, size, time and number of targets), the targets'
-// fixed-size records, the text arena, the folded arena (a target's
+// fixed-size records, their letter masks (prefilter.go), the text arena, the folded arena (a target's
 // folded text at the same offset as its text, never longer), and a
 // trailer of CRC-32C checksums, one per storeChunk bytes of all that
 // precedes it, so that checking a large file uses every core.
 
 const (
 	storeMagic   = "parley-search\n"
-	storeFormat  = 1
+	storeFormat  = 2
 	storeChunk   = 8 << 20
 	preludeLen   = len(storeMagic) + 4 + 4 + 8 + 8 + 8
 	recordLen    = 32
@@ -57,6 +57,7 @@ type storeFile struct {
 	release       func()
 	files         []storedFile // in the order written, the listing's
 	records       []byte
+	masks         []byte // each target's letterMask, 8 bytes
 	text, folded  []byte
 	nTargets      int
 	root, version string
@@ -100,7 +101,7 @@ func parseStore(data []byte, version, root string) (*storeFile, error) {
 	if format != storeFormat || nTargets > uint64(len(data))/recordLen || metaLen > uint64(len(data)) || arenaLen > uint64(len(data)) {
 		return nil, errStore
 	}
-	body := uint64(preludeLen) + metaLen + nTargets*recordLen + 2*arenaLen
+	body := uint64(preludeLen) + metaLen + nTargets*(recordLen+8) + 2*arenaLen
 	chunks := (body + storeChunk - 1) / storeChunk
 	if uint64(len(data)) != body+4*chunks+4+uint64(len(storeTrailer)) ||
 		string(data[len(data)-len(storeTrailer):]) != storeTrailer ||
@@ -133,6 +134,8 @@ func parseStore(data []byte, version, root string) (*storeFile, error) {
 	at := uint64(preludeLen) + metaLen
 	s.records = data[at : at+nTargets*recordLen]
 	at += nTargets * recordLen
+	s.masks = data[at : at+nTargets*8]
+	at += nTargets * 8
 	s.text, s.folded = data[at:at+arenaLen], data[at+arenaLen:at+2*arenaLen]
 	for i := range s.nTargets {
 		r := s.record(i)
@@ -187,6 +190,9 @@ func checkChunks(body, sums []byte) bool {
 	}
 	return true
 }
+
+// mask is stored target i's letter mask.
+func (s *storeFile) mask(i int) uint64 { return binary.LittleEndian.Uint64(s.masks[8*i:]) }
 
 // record is one target as stored.
 type record struct {

@@ -20,16 +20,16 @@ type storeEntry struct {
 }
 
 // get returns the entry's target i as stored: its record (off unset),
-// text and folded text (neither copied).
-func (e *storeEntry) get(i int) (record, string, string) {
+// text and folded text (neither copied), and letter mask.
+func (e *storeEntry) get(i int) (record, string, string, uint64) {
 	if e.old != nil {
 		r := e.old.record(e.first + i)
-		return r, bytesString(e.old.text[r.off : r.off+uint64(r.textLen)]), bytesString(e.old.folded[r.off : r.off+uint64(r.foldedLen)])
+		return r, bytesString(e.old.text[r.off : r.off+uint64(r.textLen)]), bytesString(e.old.folded[r.off : r.off+uint64(r.foldedLen)]), e.old.mask(e.first + i)
 	}
 	t := &e.fresh.targets[e.first+i]
 	r := record{textLen: uint32(len(t.text)), foldedLen: uint32(len(t.folded)), block: t.block, sent: t.sent,
 		runes: t.runes, kind: t.kind, camel: t.camel, accent: t.accent, byline: t.byline}
-	return r, t.text, t.folded
+	return r, t.text, t.folded, targetMask(t)
 }
 
 // storeBuilder writes a new index file entry by entry: the records and
@@ -43,6 +43,7 @@ type storeBuilder struct {
 	tw, fw       *bufio.Writer
 	meta         []byte
 	records      []byte
+	masks        []byte
 	nFiles       int
 	off          uint64
 	err          error
@@ -75,8 +76,9 @@ func (b *storeBuilder) add(e *storeEntry) {
 	b.meta = binary.AppendUvarint(b.meta, uint64(e.n))
 	b.nFiles++
 	for k := range e.n {
-		r, text, folded := e.get(k)
+		r, text, folded, mask := e.get(k)
 		r.off = b.off
+		b.masks = binary.LittleEndian.AppendUint64(b.masks, mask)
 		b.off += uint64(len(text))
 		b.records = appendRecord(b.records, r)
 		if b.err == nil {
@@ -145,6 +147,7 @@ func (b *storeBuilder) finish(path, version, root string) (err error) {
 	cw.Write(pre)
 	cw.Write(meta)
 	cw.Write(b.records)
+	cw.Write(b.masks)
 	for _, part := range []*os.File{b.text, b.folded} {
 		if _, err := part.Seek(0, io.SeekStart); err != nil {
 			return err

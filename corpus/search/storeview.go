@@ -24,6 +24,17 @@ func (ix *Index) at(id int32, buf *target) *target {
 	return buf
 }
 
+// mayMatch reports whether target id can match a query needing the
+// letters need (queryNeed): false only when the stored index's prefilter
+// shows it lacks one.
+func (ix *Index) mayMatch(id int32, need uint64) bool {
+	if ix.stored == nil {
+		return true
+	}
+	d := ix.stored.docOf[id]
+	return ix.stored.stores[d].mask(int(id+ix.stored.base[d]))&need == need
+}
+
 // kindRunes is target id's kind and length in runes, the ranking's
 // tie-breaks, without making the whole target.
 func (ix *Index) kindRunes(id int32) (Kind, int32) {
