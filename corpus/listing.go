@@ -45,16 +45,16 @@ func list(paths []string, stamp bool) *Listing {
 			l.Plain = false
 		}
 	}
-	abs := map[string]string{}
 	l.Files = make([]ListedFile, 0, len(jobs))
+	var root, a, prefix string
 	for _, j := range jobs {
-		a, ok := abs[j.root]
-		if !ok {
+		if j.root != root || a == "" {
+			root = j.root
 			a, _ = filepath.Abs(j.root)
-			abs[j.root] = a
+			prefix = pathPrefix(a)
 		}
 		rel := j.abs
-		if prefix := pathPrefix(a); strings.HasPrefix(rel, prefix) && filepath.Separator == '/' {
+		if strings.HasPrefix(rel, prefix) && filepath.Separator == '/' {
 			rel = rel[len(prefix):] // as cacheRel would make it, without the work
 		} else {
 			rel = cacheRel(a, j.abs)

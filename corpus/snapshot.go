@@ -45,7 +45,9 @@ func (c *Corpus) walkJobs(root, absRoot string, catalog, stamp bool, seen func(a
 	tree := walkFolder(root, stamp)
 	prefix := pathPrefix(root)
 	absPrefix := pathPrefix(absRoot)
-	var found []job
+	n := 0
+	tree.eachFile(func(*dirEntry, error) { n++ })
+	found := make([]job, 0, n)
 	tree.eachFile(func(e *dirEntry, err error) {
 		if err != nil {
 			c.Problems = append(c.Problems, LoadError{e.path, cleanErr(err)})

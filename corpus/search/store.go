@@ -137,9 +137,9 @@ func parseStore(data []byte, version, root string) (*storeFile, error) {
 	s.masks = data[at : at+nTargets*8]
 	at += nTargets * 8
 	s.text, s.folded = data[at:at+arenaLen], data[at+arenaLen:at+2*arenaLen]
-	for i := range s.nTargets {
-		r := s.record(i)
-		if r.off+uint64(r.textLen) > arenaLen || r.foldedLen > r.textLen {
+	for b := s.records; len(b) >= recordLen; b = b[recordLen:] {
+		off, textLen, foldedLen := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint32(b[8:]), binary.LittleEndian.Uint32(b[12:])
+		if off > arenaLen || uint64(textLen) > arenaLen-off || foldedLen > textLen {
 			return nil, errStore
 		}
 	}
@@ -230,23 +230,25 @@ func appendRecord(b []byte, r record) []byte {
 	return append(b, byte(r.kind), flags, r.byline, 0)
 }
 
-// target is stored target i as the index holds it, for document doc. Its
-// strings are the mapped file's bytes, which are never written while
-// mapped (a new index file is renamed over the old one, whose mapping
-// stays whole).
-func (s *storeFile) target(i int, doc int32) target {
-	r := s.record(i)
-	t := target{
-		text:   bytesString(s.text[r.off : r.off+uint64(r.textLen)]),
-		folded: bytesString(s.folded[r.off : r.off+uint64(r.foldedLen)]),
-		doc:    doc, block: r.block, sent: r.sent, runes: r.runes, kind: r.kind,
-		camel: r.camel, accent: r.accent, byline: r.byline,
-	}
+// fill sets *t to stored target i as the index holds it, for document
+// doc, field by field (a search makes every target this way; building a
+// whole one to copy cost more). Its strings are the mapped file's bytes,
+// which are never written while mapped (a new index file is renamed over
+// the old one, whose mapping stays whole) and never unmapped while the
+// index is in use.
+func (s *storeFile) fill(i int, doc int32, t *target) {
+	b := s.records[i*recordLen : (i+1)*recordLen]
+	off := binary.LittleEndian.Uint64(b)
+	t.text = bytesString(s.text[off : off+uint64(binary.LittleEndian.Uint32(b[8:]))])
+	t.folded = bytesString(s.folded[off : off+uint64(binary.LittleEndian.Uint32(b[12:]))])
+	t.doc = doc
+	t.block, t.sent = int32(binary.LittleEndian.Uint32(b[16:])), int32(binary.LittleEndian.Uint32(b[20:]))
+	t.runes, t.kind = int32(binary.LittleEndian.Uint32(b[24:])), Kind(b[28])
+	t.camel, t.accent, t.byline = b[29]&1 != 0, b[29]&2 != 0, b[30]
 	t.plain = t.text
 	if t.accent {
 		t.plain = plain(t.text)
 	}
-	return t
 }
 
 func bytesString(b []byte) string {

@@ -20,7 +20,7 @@ func (ix *Index) at(id int32, buf *target) *target {
 		return &ix.targets[id]
 	}
 	d := ix.stored.docOf[id]
-	*buf = ix.stored.stores[d].target(int(id+ix.stored.base[d]), d)
+	ix.stored.stores[d].fill(int(id+ix.stored.base[d]), d, buf)
 	return buf
 }
 
