@@ -28,7 +28,7 @@ import (
 // per file its name, size, time and number of targets), the targets'
 // fixed-size records, their letter masks (prefilter.go), the text arena, the folded arena (a target's
 // folded text at the same offset as its text, never longer), and a
-// trailer of CRC-32C checksums, one per storeChunk bytes of all that
+// trailer of CRC-32 checksums, one per storeChunk bytes of all that
 // precedes it, so that checking a large file uses every core.
 
 const (
@@ -40,7 +40,12 @@ const (
 	storeTrailer = "end\n"
 )
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// crcTable is the checksums' polynomial: IEEE's, which Go computes
+// with carry-less multiplication, three to four times faster here than
+// Castagnoli's with the CRC32 instruction (458 MB: 29-37 ms against
+// 116-123 ms on one core), and the check reads the whole index file on
+// every search.
+var crcTable = crc32.IEEETable
 
 var errStore = errors.New("search index damaged")
 
@@ -174,14 +179,14 @@ func (s *storeFile) match(files []corpus.ListedFile) []int32 {
 	return out
 }
 
-// checkChunks checks each storeChunk bytes of body against its CRC-32C
+// checkChunks checks each storeChunk bytes of body against its CRC-32
 // in sums, on every core.
 func checkChunks(body, sums []byte) bool {
 	n := len(sums) / 4
 	bad := make([]bool, n)
 	_ = parallel(context.Background(), n, func(i int) {
 		chunk := body[i*storeChunk : min((i+1)*storeChunk, len(body))]
-		bad[i] = crc32.Checksum(chunk, castagnoli) != binary.LittleEndian.Uint32(sums[4*i:])
+		bad[i] = crc32.Checksum(chunk, crcTable) != binary.LittleEndian.Uint32(sums[4*i:])
 	})
 	for _, b := range bad {
 		if b {

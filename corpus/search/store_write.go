@@ -171,7 +171,7 @@ func appendStr(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// chunkWriter writes through w, keeping a CRC-32C of every storeChunk
+// chunkWriter writes through w, keeping a CRC-32 of every storeChunk
 // bytes; the first error sticks.
 type chunkWriter struct {
 	w    *bufio.Writer
@@ -190,7 +190,7 @@ func (c *chunkWriter) Write(b []byte) {
 	}
 	for len(b) > 0 {
 		n := min(len(b), storeChunk-c.fill)
-		c.cur = crc32.Update(c.cur, castagnoli, b[:n])
+		c.cur = crc32.Update(c.cur, crcTable, b[:n])
 		c.fill += n
 		b = b[n:]
 		if c.fill == storeChunk {
