@@ -50,7 +50,7 @@ func NewClaimsPane(ctx *common.Context, engine *Engine) *ClaimsPane {
 	return &ClaimsPane{compareBase: newCompareBase(ctx, engine), story: noStory}
 }
 
-// SetExportDir is where e writes the index's Markdown ("" the current
+// SetExportDir is where x writes the index's Markdown ("" the current
 // directory).
 func (p *ClaimsPane) SetExportDir(dir string) { p.export.dir = dir }
 

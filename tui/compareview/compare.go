@@ -75,7 +75,7 @@ func NewComparePane(ctx *common.Context, engine *Engine) *ComparePane {
 	}
 }
 
-// SetExportDir is where e writes its Markdown ("" the current directory).
+// SetExportDir is where x writes its Markdown ("" the current directory).
 func (p *ComparePane) SetExportDir(dir string) { p.exportDir = dir }
 
 func (p *ComparePane) SetSize(w, h int) {
