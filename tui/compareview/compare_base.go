@@ -11,9 +11,10 @@ import (
 )
 
 // compareBase is what the compare view and the claims index share: the
-// engine, the curated layer switch, the query prompt and the workbench's
-// prompt, and the keys that mean the same in both. Each pane embeds it and
-// handles only its own keys.
+// engine, the session's story set, the curated layer switch, the query
+// prompt and the workbench's prompt, the order in which input reaches them
+// (input), and the keys that mean the same in both (sharedKey). Each pane
+// embeds it and handles only its own keys.
 type compareBase struct {
 	common.Outbox
 
