@@ -1,6 +1,7 @@
 package search
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -14,7 +15,9 @@ import (
 // the same hits, in the same order, at the same documents, and the same
 // total, with the same files turned away by the filter; with a limit, with
 // none, for an empty query (the documents in order) and for one with no
-// hit. Small batches make many of them, so hits tie across batches.
+// hit. Small batches make many of them, so hits tie across batches. A
+// folder's catalog retitles its documents in whichever batch they are,
+// and one that cannot be read is reported once.
 func TestBatchesSameAsRun(t *testing.T) {
 	type folder struct {
 		dir     string
@@ -22,7 +25,19 @@ func TestBatchesSameAsRun(t *testing.T) {
 		queries []string
 	}
 	all := []string{"prime minister", "oil", "", "hormuz | talks", "'the !said", "zzqqxx"}
-	folders := []folder{{guardFolder(t), 2, all}, {seedsFolder(t), 2, all}}
+	// The seeds with a catalog retitling two of them, one in each batch
+	// of two: applied in every batch, read once.
+	cataloged := seedsFolder(t)
+	catalog := `{"documents": [{"id": "000_ebe08a8e75726387", "title": "Talks retitled", "author": "Ann Lee"},
+		{"id": "003_410bcc352dbf4a3f", "title": "Hormuz retitled"}]}`
+	if err := os.WriteFile(filepath.Join(cataloged, corpus.CatalogFile), []byte(catalog), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := seedsFolder(t) // a catalog that cannot be read: reported once, not once a batch
+	if err := os.WriteFile(filepath.Join(broken, corpus.CatalogFile), []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	folders := []folder{{guardFolder(t), 2, all}, {seedsFolder(t), 2, all}, {cataloged, 2, append(all, "'retitled", "'ann")}, {broken, 2, all[:1]}}
 	if bbc := testcorpus.BBC(); bbc != "" {
 		folders = append(folders, folder{filepath.Join(bbc, "politics"), 50, []string{"prime minister", ""}})
 	} else {
@@ -44,6 +59,12 @@ func TestBatchesSameAsRun(t *testing.T) {
 				b := NewBatches(q, limit)
 				c := corpus.LoadPathsInBatches([]string{dir}, opts, f.batch, b.Add)
 				got := b.Result()
+				if q == "'retitled" && want.Total != 2 {
+					t.Fatalf("%q: %d hits, want the 2 titles the catalog set", q, want.Total)
+				}
+				if len(c.Problems) != len(whole.Problems) {
+					t.Fatalf("%s: problems %v, want %v", dir, c.Problems, whole.Problems)
+				}
 				if c.Filtered != whole.Filtered || len(b.Docs()) != len(whole.Docs) {
 					t.Fatalf("%s %q: %d documents, %d turned away; want %d and %d", dir, q, len(b.Docs()), c.Filtered, len(whole.Docs), whole.Filtered)
 				}
