@@ -52,12 +52,17 @@ func (c *core) appendTables(b []byte) []byte {
 	}
 	b = appendI32s(b, c.bigramBase)
 	counts := make([]int32, len(c.postings))
-	var flat []posting
+	total := 0
 	for tid, ps := range c.postings {
 		counts[tid] = int32(len(ps))
-		flat = append(flat, ps...)
+		total += len(ps)
 	}
-	b = appendPostings(appendI32s(b, counts), flat)
+	b = binary.AppendUvarint(appendI32s(b, counts), uint64(total))
+	for _, ps := range c.postings {
+		for _, p := range ps {
+			b = le.AppendUint32(le.AppendUint32(b, uint32(p.sent)), math.Float32bits(p.tf))
+		}
+	}
 	b = appendI32s(appendPostings(b, c.fwd), c.fwdEnd)
 	b = binary.AppendUvarint(b, uint64(len(c.idf)))
 	for _, x := range c.idf {
@@ -69,6 +74,20 @@ func (c *core) appendTables(b []byte) []byte {
 		b = le.AppendUint32(le.AppendUint64(b, k), uint32(id))
 	}
 	return appendBools(b, c.numeric)
+}
+
+// tablesSize is about how many bytes appendTables takes (a little
+// more), so that its buffer is made once.
+func (c *core) tablesSize() int {
+	n := 64 + 24*len(c.sents) + 12*len(c.windows) + 4*len(c.docFirst) + 8*len(c.fwd) + 8*len(c.fwd) +
+		4*len(c.fwdEnd) + 17*len(c.postings) + 12*len(c.byText)
+	for k := range c.terms {
+		n += len(k) + binary.MaxVarintLen64
+	}
+	for _, m := range c.bigrams {
+		n += 8*len(m) + binary.MaxVarintLen64
+	}
+	return n
 }
 
 func appendI32s(b []byte, xs []int32) []byte {

@@ -61,9 +61,19 @@ func (st *Stored) loadAll(sc *Scope) *Index {
 	return &Index{core: c}
 }
 
+// maxAllBytes bounds the index of every document kept on disk: it is
+// read whole, so a larger one (a folder of some 60 MB of text that is
+// not copies) is built every time instead, as before it was kept, rather
+// than held twice in memory. The 40x BBC folder's is 20 MB.
+const maxAllBytes = 256 << 20
+
 // saveAll writes the set's index to the store, whole or not at all.
 func (st *Stored) saveAll(ix *Index) {
-	b := le.AppendUint32([]byte(allMagic), allFormat)
+	size := ix.core.tablesSize() + len(allMagic) + len(st.roots) + len(st.cache.Version) + 64
+	if size > maxAllBytes {
+		return
+	}
+	b := le.AppendUint32(append(make([]byte, 0, size), allMagic...), allFormat)
 	b = appendStr(appendStr(b, st.cache.Version), st.roots)
 	b = ix.core.appendTables(append(b, st.digest[:]...))
 	b = le.AppendUint32(b, crc32.Checksum(b, groupCRC))
