@@ -8,7 +8,10 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
+
+	"parley/corpus/atomicfile"
 )
 
 // The cache's two files. The list file: a header (magic, codec version,
@@ -21,6 +24,7 @@ const (
 	listMagic    = "parley-list\n"
 	bodiesMagic  = "parley-body\n"
 	bodiesSuffix = ".bodies"
+	pairLockName = "pairs" // its lock file is pairs.lock, which pruning leaves alone
 	tokenLen     = 16
 )
 
@@ -107,15 +111,36 @@ func (w *cacheWriter) commit(path string, err error) error {
 		}
 	}
 	if err == nil {
-		err = os.Rename(w.bodies.Name(), path+bodiesSuffix)
-	}
-	if err == nil {
-		err = os.Rename(w.list.Name(), path)
+		err = renamePair(w.list.Name(), w.bodies.Name(), path)
 	}
 	if err != nil {
 		w.abort()
 	}
 	return err
+}
+
+// renamePair renames a list file and its bodies file into place under
+// the cache's pair lock. Without it two parleys writing the same folder's
+// pair at once could each rename one file last, leaving a list and bodies
+// of different writes: safe (the tokens differ) but never used.
+func renamePair(list, bodies, path string) error {
+	unlock := lockPairs(filepath.Dir(path))
+	defer unlock()
+	if err := os.Rename(bodies, path+bodiesSuffix); err != nil {
+		return err
+	}
+	return os.Rename(list, path)
+}
+
+// lockPairs takes the cache folder's lock for a list and bodies pair,
+// waiting at most a second. A lock that cannot be had is gone without:
+// the tokens still keep a mixed pair from being used.
+func lockPairs(dir string) (unlock func()) {
+	unlock, err := atomicfile.Lock(filepath.Join(dir, pairLockName), time.Second)
+	if err != nil {
+		return func() {}
+	}
+	return unlock
 }
 
 // abort removes the temporary files.
@@ -155,6 +180,8 @@ func (rc *rootCache) read() {
 // CRC-32C trailer, and opens its bodies file, checking the token. A nil
 // bodyFile says the pair is not usable.
 func readCacheFiles(path, version, root string) (map[string]*cacheEntry, *bodyFile) {
+	unlock := lockPairs(filepath.Dir(path))
+	defer unlock()
 	b, err := os.ReadFile(path)
 	if err != nil || len(b) < len(listMagic)+4 {
 		return nil, nil
