@@ -68,8 +68,12 @@ type core struct {
 	// its id in the shard.
 	bigrams    []map[uint64]int32
 	bigramBase []int32
-	postings   [][]posting
-	word       []bool // per term: a word, name or number (not a phrase)
+	// phrases stands for bigrams in an index read from the store kept
+	// on disk: the same shards as sorted arrays, read as they are rather
+	// than hashed again (see index_store.go).
+	phrases  sortedPhrases
+	postings [][]posting
+	word     []bool // per term: a word, name or number (not a phrase)
 	// fwd is the forward index: each sentence's terms (sent holds the
 	// term id) and weighted frequencies, ending at fwdEnd[sentence].
 	fwd    []posting
@@ -132,6 +136,9 @@ func (ix *Index) termID(key string) int32 {
 // strings, which keeps indexing free of per-phrase allocations.
 func (ix *Index) bigramID(a, b int32) (int32, bool) {
 	k := phraseKey(a, b)
+	if ix.phrases != nil {
+		return ix.phrases.id(k, ix.bigramBase)
+	}
 	s := shardOf(k, len(ix.bigrams))
 	id, ok := ix.bigrams[s][k]
 	return ix.bigramBase[s] + id, ok

@@ -3,6 +3,7 @@ package compare
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 
 	"parley/corpus"
 )
@@ -15,7 +16,25 @@ import (
 
 var le = binary.LittleEndian
 
-// appendTables lays out c's tables.
+// sortedPhrases are an index's phrases by shard (see shardOf), each
+// shard's keys sorted with the phrase's id in the shard beside it.
+type sortedPhrases []struct {
+	keys []uint64
+	ids  []int32
+}
+
+// id is the term id of the phrase key k, if some sentence has it.
+func (ps sortedPhrases) id(k uint64, base []int32) (int32, bool) {
+	s := shardOf(k, len(ps))
+	i, ok := slices.BinarySearch(ps[s].keys, k)
+	if !ok {
+		return 0, false
+	}
+	return base[s] + ps[s].ids[i], true
+}
+
+// appendTables lays out c's tables (of an index built, whose phrases are
+// in maps).
 func (c *core) appendTables(b []byte) []byte {
 	b = binary.AppendUvarint(b, uint64(len(c.sents)))
 	for _, s := range c.sents {
@@ -41,13 +60,14 @@ func (c *core) appendTables(b []byte) []byte {
 	}
 	b = binary.AppendUvarint(b, uint64(len(c.bigrams)))
 	for _, m := range c.bigrams {
-		keys := make([]uint64, len(m))
-		for k, id := range m {
-			keys[id] = k
+		keys := make([]uint64, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
 		}
+		slices.Sort(keys)
 		b = binary.AppendUvarint(b, uint64(len(keys)))
 		for _, k := range keys {
-			b = le.AppendUint64(b, k)
+			b = le.AppendUint32(le.AppendUint64(b, k), uint32(m[k]))
 		}
 	}
 	b = appendI32s(b, c.bigramBase)
@@ -85,7 +105,7 @@ func (c *core) tablesSize() int {
 		n += len(k) + binary.MaxVarintLen64
 	}
 	for _, m := range c.bigrams {
-		n += 8*len(m) + binary.MaxVarintLen64
+		n += 12*len(m) + binary.MaxVarintLen64
 	}
 	return n
 }
@@ -141,12 +161,16 @@ func (r *storeReader) readTables(docs []*corpus.Document, opts Options) *core {
 	for id := range nTerms {
 		c.terms[r.str()] = int32(id)
 	}
-	c.bigrams = make([]map[uint64]int32, r.count())
-	for s := range c.bigrams {
-		n := r.fixed(8)
-		c.bigrams[s] = make(map[uint64]int32, n)
-		for id := range n {
-			c.bigrams[s][r.u64()] = int32(id)
+	c.phrases = make(sortedPhrases, r.count())
+	for s := range c.phrases {
+		p := &c.phrases[s]
+		p.keys = make([]uint64, r.fixed(12))
+		p.ids = make([]int32, len(p.keys))
+		for i := range p.keys {
+			p.keys[i], p.ids[i] = r.u64(), r.i32()
+		}
+		if !slices.IsSorted(p.keys) {
+			r.fail()
 		}
 	}
 	c.bigramBase = r.i32s()
@@ -190,12 +214,22 @@ func (r *storeReader) readTables(docs []*corpus.Document, opts Options) *core {
 func (c *core) fits(postingsRead bool) bool {
 	n, terms := len(c.sents), len(c.postings)
 	if !postingsRead || len(c.docFirst) != len(c.docs) || len(c.lens) != n || len(c.fwdEnd) != n || len(c.numeric) != n ||
-		len(c.idf) != terms || len(c.informative) != terms || len(c.bigramBase) != len(c.bigrams) || len(c.terms) > terms {
+		len(c.idf) != terms || len(c.informative) != terms || len(c.bigramBase) != len(c.phrases) || len(c.terms) > terms {
 		return false
 	}
 	for _, s := range c.sents {
 		if s.doc < 0 || int(s.doc) >= len(c.docs) {
 			return false
+		}
+	}
+	if len(c.phrases) == 0 {
+		return false
+	}
+	for s, p := range c.phrases {
+		for _, id := range p.ids {
+			if id < 0 || int(c.bigramBase[s])+int(id) >= terms {
+				return false
+			}
 		}
 	}
 	for _, p := range c.fwd { // a term id, in the forward index

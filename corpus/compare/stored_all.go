@@ -22,7 +22,7 @@ import (
 
 const (
 	allMagic  = "parley-compare-all\n"
-	allFormat = 1
+	allFormat = 2
 )
 
 // storesAll says whether the set's index can come from, or go to, the
