@@ -288,6 +288,7 @@ func (r *storeReader) i32s() []int32 {
 	for i := range xs {
 		xs[i] = r.i32()
 	}
+	r.dropRead()
 	return xs
 }
 
@@ -296,6 +297,7 @@ func (r *storeReader) postings() []posting {
 	for i := range ps {
 		ps[i] = posting{r.i32(), math.Float32frombits(uint32(r.i32()))}
 	}
+	r.dropRead()
 	return ps
 }
 

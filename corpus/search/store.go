@@ -13,6 +13,7 @@ import (
 	"unsafe"
 
 	"parley/corpus"
+	"parley/corpus/mapfile"
 )
 
 // The search index kept on disk, one file per folder opened, beside the
@@ -79,7 +80,7 @@ func storePath(cache *corpus.Cache, root string) string {
 // openStore maps and checks the index file at path; a missing, foreign
 // or damaged file is an error, and is then rebuilt.
 func openStore(path, version, root string) (*storeFile, error) {
-	data, release, err := mapFile(path)
+	data, release, err := mapfile.Map(path)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +149,7 @@ func parseStore(data []byte, version, root string) (*storeFile, error) {
 			return nil, errStore
 		}
 	}
-	dropPages(s.text)
+	mapfile.Drop(s.text)
 	return s, nil
 }
 
