@@ -18,7 +18,6 @@ import (
 	"parley/corpus/export"
 	"parley/corpus/gctune"
 	"parley/corpus/search"
-	"parley/corpus/stories"
 	"parley/tui"
 )
 
@@ -250,13 +249,9 @@ func newStoriesCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			grouping := stories.Group
-			if co.Stored != nil {
-				grouping = func([]*corpus.Document) *stories.Result { return co.Stored.Grouping }
-			}
 			// As list: titles whole unless on a terminal.
 			opts := export.ListOptions{JSON: asJSON, Cut: export.TerminalWidth(stdout) > 0}
-			return export.WriteStories(stdout, c.Docs, grouping(c.Docs), opts)
+			return export.WriteStories(stdout, c.Docs, co.Stored.GroupingOf(c.Docs), opts)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write JSON")

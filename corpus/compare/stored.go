@@ -274,6 +274,15 @@ func writeStore(cache *corpus.Cache, path string, data []byte) error {
 	return err
 }
 
+// GroupingOf is the stored grouping, or for no stored corpus the
+// grouping of docs made now.
+func (st *Stored) GroupingOf(docs []*corpus.Document) *stories.Result {
+	if st == nil {
+		return stories.Group(docs)
+	}
+	return st.Grouping
+}
+
 // Filler is Fill, or nil for no stored corpus.
 func (st *Stored) Filler() func(docs []int) {
 	if st == nil {
