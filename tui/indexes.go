@@ -12,6 +12,9 @@ import (
 // to every pane. Panes add their builder here, e.g.:
 //
 //	cmds = append(cmds, buildSearchIndex(c))
-func backgroundIndexes(c *corpus.Corpus) []tea.Cmd {
-	return []tea.Cmd{buildSearchIndex(c)}
+//
+// The search index comes from the one kept in the cache when it can
+// serve the folders opened (searchIndexCmd).
+func (m *Model) backgroundIndexes(c *corpus.Corpus) []tea.Cmd {
+	return []tea.Cmd{m.searchIndexCmd(c)}
 }

@@ -99,8 +99,12 @@ func (m *Model) bodiesRead(msg bodiesMsg) tea.Cmd {
 // search, compare and stories.
 func (m *Model) startIndexes() tea.Cmd {
 	c := m.corpus
+	compare := m.wireCompare() // nil for a large corpus: nothing to wait for
 	if len(c.Docs) >= indexingShownDocs {
-		m.list.indexing = []string{"search", "compare", "stories"}
+		m.list.indexing = []string{"search", "stories"}
+		if compare != nil {
+			m.list.indexing = []string{"search", "compare", "stories"}
+		}
 	}
-	return tea.Batch(append(backgroundIndexes(c), m.wireCompare(), m.groupStories(), m.list.spin.Tick)...)
+	return tea.Batch(append(m.backgroundIndexes(c), compare, m.groupStories(), m.list.spin.Tick)...)
 }
