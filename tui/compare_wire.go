@@ -12,9 +12,10 @@ import (
 )
 
 // wireCompare adds the compare view and the claims index once the corpus
-// is loaded (they index its documents), and for a small corpus returns a
-// command that finds the claims in the background, so the first
-// comparison is quick; for a large one it returns nil.
+// is loaded (they index its documents), and up to about twice the BBC
+// folder returns a command that builds the compare index (and for a
+// handful of documents finds the claims) in the background, so the first
+// comparison is quick; for a larger corpus it returns nil.
 // The curated layer is the user's claims file over, for the embedded
 // seeds only, the shipped claims (claimsfile decides what applies).
 func (m *Model) wireCompare() tea.Cmd {
@@ -57,17 +58,28 @@ func (m *Model) wireCompare() tea.Cmd {
 	// the panes). A large one holds many stories: its index lists them
 	// and finds a story's claims when it is opened (compareview/claims_story.go); and
 	// over a large folder finding every claim at once takes many times
-	// the text's size in memory. Nor is the index of every document built
-	// there before it is asked for: a sentence is compared within its
-	// story, whose own index is small, and at forty times the BBC folder
-	// the whole index held 0.6 GB from the load on. A comparison with
-	// every document (a typed statement, w) builds it the first time,
-	// while the view says "comparing…".
-	if len(m.corpus.Docs) <= eagerClaimsDocs && corpusWords(m.corpus.Docs) <= backgroundClaimsWords {
+	// the text's size in memory. There the index of every document is
+	// built in the background up to about twice the BBC folder, so a
+	// typed statement or w compares at once. Past that it is built when a
+	// comparison with every document first asks for it, while the view
+	// says "comparing…": a sentence is compared within its story, whose
+	// own index is small, and at forty times the BBC folder the whole
+	// index held 0.6 GB from the load on.
+	words := corpusWords(m.corpus.Docs)
+	switch {
+	case len(m.corpus.Docs) <= eagerClaimsDocs && words <= backgroundClaimsWords:
 		return cl.Load()
+	case words <= backgroundClaimsWords:
+		return func() tea.Msg {
+			e.Index(false)
+			return compareIndexedMsg{}
+		}
 	}
 	return nil
 }
+
+// compareIndexedMsg says the compare index of every document is built.
+type compareIndexedMsg struct{}
 
 // backgroundClaimsWords is the largest corpus whose claims are found
 // before they are asked for: about twice the BBC folder.

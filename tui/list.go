@@ -247,7 +247,7 @@ func (l *listPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchIndexMsg:
 		l.indexed("search")
-	case compareview.ClaimsLoadedMsg:
+	case compareview.ClaimsLoadedMsg, compareIndexedMsg:
 		l.indexed("compare")
 	case spinner.TickMsg:
 		if !l.busy() {

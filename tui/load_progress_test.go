@@ -44,14 +44,16 @@ func TestLoadingSaysWhatItDoes(t *testing.T) {
 	}
 	m.list.loading = true
 	m.loaded(loadedMsg{c: &corpus.Corpus{Docs: docs}})
-	// The compare index of every document of a large folder is built
-	// when a comparison first asks for it, not here.
-	if sc := screen(m); !strings.Contains(sc, "indexing search, stories") || slices.Contains(m.list.indexing, "compare") {
+	if sc := screen(m); !strings.Contains(sc, "indexing search, compare") || !slices.Contains(m.list.indexing, "stories") {
 		t.Fatalf("once loaded:\n%s", sc)
 	}
 	send(m, searchIndexMsg{})
-	if sc := screen(m); !strings.Contains(sc, "indexing stories") || strings.Contains(sc, "indexing search") {
+	if sc := screen(m); !strings.Contains(sc, "indexing compare") || strings.Contains(sc, "indexing search") {
 		t.Fatalf("with search indexed:\n%s", sc)
+	}
+	send(m, compareIndexedMsg{})
+	if sc := screen(m); !strings.Contains(sc, "indexing stories") {
+		t.Fatalf("with compare indexed:\n%s", sc)
 	}
 	send(m, findStories(docs)())
 	if sc := screen(m); strings.Contains(sc, "indexing") {
@@ -88,5 +90,24 @@ func TestBatchesMergeAsOneSort(t *testing.T) {
 				t.Fatalf("sorted by %v, row %d is %s, want %s", by, i, docs[l.shown[i]].ID, docs[want[i]].ID)
 			}
 		}
+	}
+}
+
+// Past about twice the BBC folder's words the compare index of every
+// document is not built on loading: a comparison asks for it.
+func TestLargeCorpusBuildsCompareIndexOnDemand(t *testing.T) {
+	m := newModel([]string{"folder"}, filepath.Join(t.TempDir(), "state.json"))
+	send(m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	seeds := seedCorpus(t).Docs
+	var docs []*corpus.Document
+	for i := 0; len(docs) < indexingShownDocs; i++ {
+		d := *seeds[i%len(seeds)]
+		d.ID, d.Words = strconv.Itoa(i), 2*backgroundClaimsWords/indexingShownDocs+1
+		docs = append(docs, &d)
+	}
+	m.list.loading = true
+	m.loaded(loadedMsg{c: &corpus.Corpus{Docs: docs}})
+	if sc := screen(m); !strings.Contains(sc, "indexing search, stories") || slices.Contains(m.list.indexing, "compare") {
+		t.Fatalf("once loaded:\n%s", sc)
 	}
 }
