@@ -13,11 +13,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"parley/corpus"
-	"parley/corpus/compare"
+	"parley/corpus/cmdload"
 	"parley/corpus/compare/claimsfile"
 	"parley/corpus/export"
 	"parley/corpus/gctune"
-	"parley/corpus/search"
 	"parley/tui"
 )
 
@@ -116,104 +115,9 @@ func checkPathsExist(cmd *cobra.Command, paths []string, stderr io.Writer) error
 	return corpus.ErrNoDocuments
 }
 
-// loadCorpus loads the named paths, or the embedded seeds when there are
-// none. Skipped files are reported on stderr; it fails only when nothing
-// loads.
-func loadCorpus(paths []string, stderr io.Writer) (*corpus.Corpus, error) {
-	var c *corpus.Corpus
-	var err error
-	if len(paths) == 0 {
-		c, err = corpus.LoadSeeds()
-	} else {
-		c, err = corpus.LoadPaths(paths, corpus.LoadOptions{Cache: corpus.OpenCache(noCache)})
-	}
-	if err != nil {
-		return nil, err
-	}
-	gctune.FitToText(gctune.TextBytes(c.Docs), len(c.Docs))
-	return c, reportLoad(c, stderr)
-}
-
-// loadGrouped is loadCorpus for the commands that group the documents
-// into stories: a folder's grouping kept on disk is used when the cache
-// serves it (opts.Stored, whose documents are read as they are needed).
-func loadGrouped(paths []string, opts *export.CompareOptions, stderr io.Writer) (*corpus.Corpus, error) {
-	if st, ok := compare.LoadStored(corpus.OpenCache(noCache), paths); ok {
-		gctune.FitToText(st.TextBytes, len(st.Corpus.Docs))
-		opts.Stored = st
-		return st.Corpus, reportLoad(st.Corpus, stderr)
-	}
-	return loadCorpus(paths, stderr)
-}
-
-// finishStored writes to the document cache what a stored corpus read
-// anew, after the command's answer (err).
-func finishStored(st *compare.Stored, err error, stderr io.Writer) error {
-	if st != nil {
-		if ferr := st.Finish(); ferr != nil {
-			fmt.Fprintln(stderr, "parley: cache not written:", corpus.CleanLine(ferr.Error()))
-		}
-	}
-	return err
-}
-
-// searchInBatches runs a search over the named paths a few thousand files
-// at a time (search.Batches), setting opts.Result; the corpus returned
-// has only each document's ID and Path. Files that cannot hold a hit are
-// not parsed: the hits are the same, and parsing is a good share of a
-// search's time.
-func searchInBatches(paths []string, query string, opts *export.SearchOptions, stderr io.Writer) (*corpus.Corpus, error) {
-	b := search.NewBatches(query, opts.Limit)
-	load := corpus.LoadOptions{Keep: search.DocumentFilter(query), Cache: corpus.OpenCache(noCache)}
-	var text int64
-	var n int
-	c := corpus.LoadPathsInBatches(paths, load, searchBatch, func(docs []*corpus.Document) {
-		// The whole text so far, as loadCorpus would: only files of a
-		// megabyte or more on average set a limit, which a batch of
-		// thousands of files never has.
-		text, n = text+gctune.TextBytes(docs), n+len(docs)
-		gctune.FitToText(text, n)
-		b.Add(docs)
-	})
-	c.Docs, opts.Result = b.Docs(), b.Result()
-	return c, reportLoad(c, stderr)
-}
-
-// searchBatch is how many files searchInBatches loads at a time: at forty
-// times the BBC folder, about 9 MB of text.
-const searchBatch = 4096
-
-// loadCorpusListed is loadCorpus for parley list, which writes only what
-// the cache keeps apart from the bodies: a document found there comes
-// without its body (corpus.LoadOptions.ListOnly), so an unchanged folder
-// is listed without decoding one.
-func loadCorpusListed(paths []string, stderr io.Writer) (*corpus.Corpus, error) {
-	if len(paths) == 0 {
-		return loadCorpus(paths, stderr)
-	}
-	c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Cache: corpus.OpenCache(noCache), ListOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	return c, reportLoad(c, stderr)
-}
-
-// reportLoad writes what went wrong loading c on stderr: the cache not
-// written, the files skipped and why. It fails only when nothing loaded.
-func reportLoad(c *corpus.Corpus, stderr io.Writer) error {
-	if c.CacheErr != nil {
-		fmt.Fprintln(stderr, "parley: cache not written:", corpus.CleanLine(c.CacheErr.Error()))
-	}
-	for _, p := range c.Problems {
-		fmt.Fprintln(stderr, "parley: skipped", corpus.CleanLine(p.Error()))
-	}
-	if len(c.Unsupported) > 0 {
-		fmt.Fprintln(stderr, "parley:", c.SkippedSummary())
-	}
-	if len(c.Docs) == 0 && c.Filtered == 0 {
-		return corpus.ErrNoDocuments
-	}
-	return nil
+// loader is the subcommands' loading, with --no-cache as given.
+func loader(stderr io.Writer) cmdload.Loader {
+	return cmdload.Loader{NoCache: noCache, Stderr: stderr}
 }
 
 func newListCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -222,7 +126,7 @@ func newListCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "list [--json] [PATH...]",
 		Short: "List the documents: id, date, outlet, author, title, words",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadCorpusListed(args, stderr)
+			c, err := loader(stderr).Listed(args)
 			if err != nil {
 				return err
 			}
@@ -245,7 +149,7 @@ func newStoriesCmd(stdout, stderr io.Writer) *cobra.Command {
 			"document whose body is (almost) word for word another's is listed as its copy.",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var co export.CompareOptions
-			c, err := loadGrouped(args, &co, stderr)
+			c, err := loader(stderr).Grouped(args, &co)
 			if err != nil {
 				return err
 			}
@@ -265,7 +169,7 @@ func newShowCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Print one document, cleaned and reflowed (DOC: id, file name, path, or a unique prefix)",
 		Args:  needsArg("DOC, a document"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := loadCorpus(args[1:], stderr)
+			c, err := loader(stderr).Corpus(args[1:])
 			if err != nil {
 				return err
 			}
@@ -303,22 +207,7 @@ of a query are searched. An empty query, or operators alone, lists the documents
 			if err := opts.Check(); err != nil {
 				return err
 			}
-			// Folders searched before answer from the index kept on disk.
-			if c, ix, ok := search.LoadStored(corpus.OpenCache(noCache), args[1:]); ok {
-				if err := reportLoad(c, stderr); err != nil {
-					return err
-				}
-				opts.Index = ix
-				return export.RunSearch(stdout, c, args[0], opts)
-			}
-			if len(args) == 1 {
-				c, err := loadCorpus(nil, stderr)
-				if err != nil {
-					return err
-				}
-				return export.RunSearch(stdout, c, args[0], opts)
-			}
-			c, err := searchInBatches(args[1:], args[0], &opts, stderr)
+			c, err := loader(stderr).Search(args[1:], args[0], &opts)
 			if err != nil {
 				return err
 			}
@@ -350,14 +239,14 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 			if strings.TrimSpace(args[0]) == "" {
 				return errors.New("compare needs a sentence or a few words to compare")
 			}
-			c, err := loadGrouped(args[1:], &opts, stderr)
+			c, err := loader(stderr).Grouped(args[1:], &opts)
 			if err != nil {
 				return err
 			}
 			if opts.Curated, err = claimsfile.ForCommand(c, args[1:], opts.EngineOnly, stderr, opts.Stored.Filler()); err != nil {
 				return err
 			}
-			return finishStored(opts.Stored, export.RunCompare(stdout, c, args[0], opts), stderr)
+			return loader(stderr).FinishStored(opts.Stored, export.RunCompare(stdout, c, args[0], opts))
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")
@@ -381,14 +270,14 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := opts.Check(); err != nil {
 				return err
 			}
-			c, err := loadGrouped(args, &opts, stderr)
+			c, err := loader(stderr).Grouped(args, &opts)
 			if err != nil {
 				return err
 			}
 			if opts.Curated, err = claimsfile.ForCommand(c, args, opts.EngineOnly, stderr, opts.Stored.Filler()); err != nil {
 				return err
 			}
-			return finishStored(opts.Stored, export.RunClaims(stdout, c, opts), stderr)
+			return loader(stderr).FinishStored(opts.Stored, export.RunClaims(stdout, c, opts))
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "write JSON")
