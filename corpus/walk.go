@@ -97,10 +97,14 @@ func (w *folderWalk) read(n *dirNode, prefix string) {
 	}
 }
 
+// stampChunk is how many entries of a folder one goroutine stamps; a
+// variable so that a test can split a small folder.
+var stampChunk = 2048
+
 // stampAll stamps the entries parley would read, several goroutines at
 // a time in a large folder.
 func (w *folderWalk) stampAll(d *openDir, entries []dirEntry) {
-	const chunk = 2048
+	chunk := stampChunk
 	stampRange := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if e := &entries[i]; !e.typ.IsDir() && readableName(e.name) {

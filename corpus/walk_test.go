@@ -109,7 +109,9 @@ func TestSnapshotStamps(t *testing.T) {
 // stamps (stamped in parts) gets every file, sorted, each stamped.
 func TestSnapshotLargeFolder(t *testing.T) {
 	dir := t.TempDir()
-	const n = 2100 // over the 2,048 one goroutine stamps
+	defer func(c int) { stampChunk = c }(stampChunk)
+	stampChunk = 64
+	const n = 300 // several chunks of stampChunk files, and a part
 	for i := range n {
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%05d.txt", i)), []byte(strings.Repeat("x", i%7+1)), 0o644); err != nil {
 			t.Fatal(err)
