@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"fmt"
-	"io/fs"
 	"syscall"
 )
 
@@ -29,7 +28,7 @@ func readCapped(name string, maxSize int64) ([]byte, error) {
 		return nil, err
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, specialFileError(fileType(st.Mode))
+		return nil, specialFileError(statType(st.Mode))
 	}
 	if st.Size > maxSize {
 		return nil, fmt.Errorf("file too large (%d bytes; the limit is %d)", st.Size, maxSize)
@@ -74,22 +73,4 @@ func retryEINTR(f func() error) error {
 			return err
 		}
 	}
-}
-
-// fileType is the fs.FileMode type of a stat mode that is not a regular
-// file.
-func fileType(mode uint32) fs.FileMode {
-	switch mode & syscall.S_IFMT {
-	case syscall.S_IFDIR:
-		return fs.ModeDir
-	case syscall.S_IFIFO:
-		return fs.ModeNamedPipe
-	case syscall.S_IFSOCK:
-		return fs.ModeSocket
-	case syscall.S_IFCHR:
-		return fs.ModeDevice | fs.ModeCharDevice
-	case syscall.S_IFBLK:
-		return fs.ModeDevice
-	}
-	return fs.ModeIrregular
 }
