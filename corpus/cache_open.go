@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -48,8 +49,11 @@ func OpenCache(off bool) *Cache {
 // BuildVersion names this build of parley: the size and checksum of the
 // running executable, so that any change to the program, a parser's
 // included, makes the cache of an older build foreign. Reading the
-// executable takes a few milliseconds.
-func BuildVersion() (string, error) {
+// executable takes a few milliseconds, so it is done once per process: a
+// command that falls back from a stored index opens the cache again.
+var BuildVersion = sync.OnceValues(buildVersion)
+
+func buildVersion() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", err
