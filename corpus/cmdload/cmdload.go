@@ -126,11 +126,11 @@ func (l Loader) report(c *corpus.Corpus) error {
 }
 
 // Search loads for a search of query over paths: a folder searched
-// before answers from the index kept on disk (opts.Index), the seeds are
+// before answers from the index kept on disk (opts.Result), the seeds are
 // loaded whole, and other paths are searched in batches (opts.Result).
 func (l Loader) Search(paths []string, query string, opts *export.SearchOptions) (*corpus.Corpus, error) {
-	if c, ix, ok := search.LoadStored(l.cache(), paths); ok {
-		opts.Index = ix
+	if c, res, ok := search.SearchStored(l.cache(), paths, query, opts.Limit); ok {
+		opts.Result = res
 		return c, l.report(c)
 	}
 	if len(paths) == 0 {

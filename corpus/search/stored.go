@@ -39,13 +39,19 @@ func LoadStored(cache *corpus.Cache, paths []string) (c *corpus.Corpus, ix *Inde
 		}()
 	}
 	snap := corpus.TakeSnapshot(paths)
-	l, stats := snap.Listing, snap.Stamps
 	old := map[string]*storeFile{}
 	for root, ch := range opening {
 		if s := <-ch; s != nil {
 			old[root] = s
 		}
 	}
+	return loadStored(cache, snap, old)
+}
+
+// loadStored is LoadStored given the snapshot of the paths and the index
+// files already opened, by folder (which it releases when it cannot serve).
+func loadStored(cache *corpus.Cache, snap *corpus.Snapshot, old map[string]*storeFile) (c *corpus.Corpus, ix *Index, ok bool) {
+	l, stats := snap.Listing, snap.Stamps
 	if !l.Plain {
 		for _, s := range old {
 			s.release()
