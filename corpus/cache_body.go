@@ -3,6 +3,7 @@ package corpus
 import (
 	"hash/crc32"
 	"os"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -47,9 +48,11 @@ func (b *bodyFile) read(off, n int64, sum uint32) ([]byte, error) {
 }
 
 // pendingBody is where a document listed without its body (LoadOptions.
-// ListOnly) finds it.
+// ListOnly) finds it. mu is held while the body is read into the
+// document, and while WithBody copies the document, so a copy never
+// meets the body half set.
 type pendingBody struct {
-	once   sync.Once
+	mu     sync.Mutex
 	done   atomic.Bool
 	src    *bodyFile
 	off, n int64
@@ -66,22 +69,55 @@ func (d *Document) BodyPending() bool { return d.body != nil && !d.body.done.Loa
 // once and more than once: the body is read once, and every call returns
 // with it in place. A body the cache no longer gives back (its file
 // damaged since) is read and parsed from the document's file instead.
+// Blocks and Block call it, so a body is read when first used.
 func (d *Document) LoadBody() {
 	p := d.body
-	if p == nil {
+	if p == nil || p.done.Load() {
 		return
 	}
-	p.once.Do(func() {
-		defer p.done.Store(true)
-		defer p.src.release()
-		b, err := p.src.read(p.off, p.n, p.sum)
-		if err == nil {
-			err = decodeBody(b, d)
-		}
-		if err != nil {
-			d.reparseBody()
-		}
-	})
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.done.Load() {
+		return
+	}
+	defer p.done.Store(true)
+	defer p.src.release()
+	if err := p.readInto(d); err != nil {
+		d.reparseBody()
+	}
+}
+
+// WithBody is d with its body. For a document whose body is pending (see
+// BodyPending) it is a copy of d with the body read from the cache,
+// which d itself does not keep; otherwise it is d. Going through every
+// document this way (grouping a large folder into stories) holds one
+// body at a time rather than all of them.
+func (d *Document) WithBody() *Document {
+	p := d.body
+	if p == nil || p.done.Load() {
+		return d
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.done.Load() {
+		return d
+	}
+	cp := *d
+	cp.body = nil
+	cp.Notes = slices.Clip(cp.Notes) // a note the copy adds stays its own
+	if err := p.readInto(&cp); err != nil {
+		cp.reparseBody()
+	}
+	return &cp
+}
+
+// readInto decodes the pending body into d.
+func (p *pendingBody) readInto(d *Document) error {
+	b, err := p.src.read(p.off, p.n, p.sum)
+	if err == nil {
+		err = decodeBody(b, d)
+	}
+	return err
 }
 
 // reparseBody takes the body from the document's file, parsed again; a

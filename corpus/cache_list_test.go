@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -68,6 +69,43 @@ func TestListOnlyMetadataAndBodiesAgree(t *testing.T) {
 	for _, d := range c.Docs {
 		if d.BodyPending() {
 			t.Fatalf("%s still pending", d.ID)
+		}
+	}
+	sameDocs(t, c, plain)
+}
+
+// WithBody gives a pending document's body in a copy and leaves the
+// document without it; Blocks and Block read the body into the document
+// when first called. Both give what a plain load parses, from several
+// goroutines at once.
+func TestListOnlyBodyWhenUsed(t *testing.T) {
+	dir, cacheDir := cacheFolder(t), t.TempDir()
+	plain, _ := LoadPaths([]string{dir}, LoadOptions{})
+	listCached(t, dir, cacheDir)
+	c, _ := listCached(t, dir, cacheDir)
+	copies := make([]*Document, len(c.Docs))
+	var wg sync.WaitGroup
+	for i, d := range c.Docs {
+		wg.Add(2)
+		go func() { defer wg.Done(); copies[i] = d.WithBody() }()
+		go func() { defer wg.Done(); d.WithBody() }()
+	}
+	wg.Wait()
+	for i, d := range c.Docs {
+		if !d.BodyPending() || d.Sections != nil || copies[i] == d {
+			t.Fatalf("%s: WithBody kept the body in the document", d.ID)
+		}
+		if !reflect.DeepEqual(emptyAsNil(copies[i]), emptyAsNil(plain.Docs[i])) {
+			t.Fatalf("%s: WithBody gave %+v", d.ID, copies[i])
+		}
+	}
+	for i, d := range c.Docs {
+		wg.Add(2)
+		go func() { defer wg.Done(); d.Block(0) }()
+		go func() { defer wg.Done(); d.Blocks() }()
+		wg.Wait()
+		if d.BodyPending() || d.WithBody() != d || len(d.Blocks()) != len(plain.Docs[i].Blocks()) {
+			t.Fatalf("%s: Blocks did not read the body", d.ID)
 		}
 	}
 	sameDocs(t, c, plain)

@@ -106,8 +106,10 @@ type BlockRef struct {
 	Block   *Block
 }
 
-// Blocks lists every body block in document order, with its global index.
+// Blocks lists every body block in document order, with its global index,
+// reading the body first when it is pending (LoadBody).
 func (d *Document) Blocks() []BlockRef {
+	d.LoadBody()
 	var out []BlockRef
 	for si := range d.Sections {
 		for bi := range d.Sections[si].Blocks {
@@ -117,11 +119,13 @@ func (d *Document) Blocks() []BlockRef {
 	return out
 }
 
-// Block returns the block at a global index, or nil when out of range.
+// Block returns the block at a global index, or nil when out of range,
+// reading the body first when it is pending (LoadBody).
 func (d *Document) Block(index int) *Block {
 	if index < 0 {
 		return nil
 	}
+	d.LoadBody()
 	for si := range d.Sections {
 		n := len(d.Sections[si].Blocks)
 		if index < n {

@@ -12,10 +12,20 @@ import (
 
 // A folder found unchanged in the cache is listed from the documents'
 // metadata alone (corpus.LoadOptions.ListOnly): the list is complete
-// before any body is decoded. The bodies are then read in the background
+// before any body is decoded. Up to about twice the BBC folder
+// (backgroundClaimsWords) the bodies are then read in the background
 // (bodiesMsg reports the count), and search, compare and stories, which
 // need every body, start once they are all in; a document opened in the
 // meantime has its own body read at once (readerPane.open).
+//
+// A larger folder's bodies are not read ahead: each is read from the
+// cache when first used (corpus.Document.Blocks reads it; the reader, a
+// search's hits and a comparison's documents), so the process holds the
+// bodies of the documents opened and compared rather than all of them
+// (at forty times the BBC folder, 0.31 GB of bodies and the collector's
+// headroom over them). Search runs on the index kept in the cache, and
+// stories are grouped reading each body for the moment it is looked at
+// (corpus.Document.WithBody).
 
 // bodiesMsg reports how many of a corpus' pending bodies are read.
 type bodiesMsg struct {
@@ -24,12 +34,21 @@ type bodiesMsg struct {
 	next        tea.Cmd // waits for the next count; nil once all are read
 }
 
+// readAheadWords is the largest corpus, in words, whose bodies are read
+// ahead: the size up to which the compare index is built in the
+// background, which needs them all. A variable for tests.
+var readAheadWords = backgroundClaimsWords
+
 // bodiesBatch is how many bodies are read between two reports at most.
 const bodiesBatch = 2048
 
 // readBodies reads the bodies c's documents lack, off the interface's
-// goroutine, on every core but one; nil when none is pending.
+// goroutine, on every core but one; nil when none is pending or the
+// corpus is large enough to read them when needed.
 func (m *Model) readBodies(c *corpus.Corpus) tea.Cmd {
+	if corpusWords(c.Docs) > readAheadWords {
+		return nil // read when needed
+	}
 	var pending []*corpus.Document
 	for _, d := range c.Docs {
 		if d.BodyPending() {

@@ -2,13 +2,17 @@ package tui
 
 import (
 	"fmt"
+	"io/fs"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
+	"parley/corpus/stories"
+	"parley/seeds"
 )
 
 // loadThrough drives a load of dir through cache to its loadedMsg, as
@@ -83,4 +87,83 @@ func TestListedFromCacheThenBodies(t *testing.T) {
 			t.Fatalf("%s: body %+v", d.ID, d.Sections)
 		}
 	}
+}
+
+// A folder larger than readAheadWords listed from the cache has no body
+// read ahead: the indexes start at once, stories are grouped without
+// keeping a body, and a body is read when used (the reader, a search's
+// hits), showing what a plain load shows.
+func TestLargeFolderBodiesWhenNeeded(t *testing.T) {
+	defer func(w int) { readAheadWords = w }(readAheadWords)
+	readAheadWords = 0
+	dir := t.TempDir()
+	names, _ := fs.Glob(seeds.FS, "*.txt")
+	for _, n := range names {
+		b, _ := fs.ReadFile(seeds.FS, n)
+		writeFile(t, dir, n, string(b))
+		writeFile(t, dir, "copy-"+n, string(b))
+	}
+	cache := &corpus.Cache{Dir: t.TempDir(), Version: "t"}
+	loadThrough(t, newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json")), dir, cache)
+
+	m := newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json"))
+	m.cache = cache
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	loadThrough(t, m, dir, cache)
+	docs := m.corpus.Docs
+	pending := func() (n int) {
+		for _, d := range docs {
+			if d.BodyPending() {
+				n++
+			}
+		}
+		return n
+	}
+	// The one the split layout's reader shows is read.
+	unread := pending()
+	if unread != len(docs)-1 || strings.Contains(screen(m), "reading texts") || !m.set.Grouping {
+		t.Fatalf("%d of %d bodies pending, stories grouping %v:\n%s", unread, len(docs), m.set.Grouping, screen(m))
+	}
+	plain, _ := corpus.LoadPaths([]string{dir}, corpus.LoadOptions{})
+	m.Update(findStories(docs)())
+	if want := stories.Group(plain.Docs); !reflect.DeepEqual(m.set.Groups, want) || pending() != unread {
+		t.Fatalf("stories %+v with %d bodies pending, want %+v", m.set.Groups, pending(), want)
+	}
+
+	m.Update(m.searchIndexCmd(m.corpus)())
+	m.searchView.input.SetValue("'Aamer")
+	res := m.searchView.start()().(searchResultMsg)
+	if res.res == nil || len(res.res.Hits) == 0 {
+		t.Fatal("no hits for Aamer")
+	}
+	hitDocs := map[int]bool{}
+	for _, h := range res.res.Hits {
+		hitDocs[h.Loc.Doc] = true
+	}
+	for i, d := range docs {
+		if hitDocs[i] && d.BodyPending() {
+			t.Fatalf("after a search: %s has hits and its body is not read", d.ID)
+		}
+	}
+	if pending() == 0 {
+		t.Fatal("a search read every body")
+	}
+	hit := res.res.Hits[0]
+	got, want := docs[hit.Loc.Doc].Block(max(hit.Loc.Block, 0)), plain.Docs[hit.Loc.Doc].Block(max(hit.Loc.Block, 0))
+	if got == nil || want == nil || got.Text != want.Text {
+		t.Fatalf("the first hit's paragraph %v, want %v", got, want)
+	}
+
+	for _, d := range m.list.docs {
+		if d.BodyPending() {
+			m.list.selectDoc(d)
+			press(m, "enter")
+			first := plain.Docs[m.indexOf(d)].Blocks()[0].Block.Sentences[0].Text
+			if sc := screen(m); d.BodyPending() || !strings.Contains(sc, first[:min(len(first), 30)]) {
+				t.Fatalf("the opened document, want %q:\n%s", first, sc)
+			}
+			return
+		}
+	}
+	t.Fatal("no document left unread")
 }

@@ -280,7 +280,23 @@ func (p *searchPane) start() tea.Cmd {
 	return func() tea.Msg {
 		start := time.Now()
 		res, err := ix.Search(ctx, query, opts)
+		loadHitBodies(ix, res)
 		return searchResultMsg{seq: seq, ix: ix, res: res, err: err, took: time.Since(start)}
+	}
+}
+
+// loadHitBodies reads the bodies of the documents of res's hits, off the
+// interface's goroutine: the pane shows a hit's section and paragraph, and
+// a large folder's bodies are read when needed (load_bodies.go).
+func loadHitBodies(ix *search.Index, res *search.Result) {
+	if res == nil {
+		return
+	}
+	docs := ix.Docs()
+	for _, h := range res.Hits {
+		if h.Loc.Doc >= 0 && h.Loc.Doc < len(docs) {
+			docs[h.Loc.Doc].LoadBody()
+		}
 	}
 }
 

@@ -34,6 +34,7 @@ func (p *searchPane) loadMore() tea.Cmd {
 		if err != nil {
 			more = res
 		}
+		loadHitBodies(ix, more)
 		return searchMoreMsg{base: res, res: more}
 	}
 }

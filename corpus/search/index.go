@@ -87,6 +87,7 @@ func New(docs []*corpus.Document) *Index { return build(docs, true) }
 func build(docs []*corpus.Document, signed bool) *Index {
 	n := 0
 	for _, d := range docs {
+		d.LoadBody() // one listed from the cache without its body
 		n++
 		for _, sec := range d.Sections {
 			n++

@@ -98,7 +98,10 @@ func (r *Result) Find(id string) int {
 	return -1
 }
 
-// Group finds the duplicates and the stories of docs.
+// Group finds the duplicates and the stories of docs. A document listed
+// without its body (corpus.Document.BodyPending) is read for the moment
+// it is looked at (WithBody) and left without it, so a large folder
+// listed from the cache is grouped without holding every body.
 func Group(docs []*corpus.Document) *Result {
 	r := &Result{DuplicateOf: map[int]int{}, Copies: map[int][]int{}}
 	kept := exactCopies(docs, r)
@@ -127,7 +130,7 @@ func exactCopies(docs []*corpus.Document, r *Result) []int {
 	for i := range all {
 		all[i] = i
 	}
-	eachKept(all, workersFor(len(docs)), func(_ int, _ *scratch, i int) { hashes[i] = bodyHash(docs[i]) })
+	eachKept(all, workersFor(len(docs)), func(_ int, _ *scratch, i int) { hashes[i] = bodyHash(docs[i].WithBody()) })
 	first := map[uint64]int{}
 	kept := make([]int, 0, len(docs))
 	for i, h := range hashes {
@@ -162,7 +165,7 @@ func nearCopies(docs []*corpus.Document, edges []edge, kept []int, r *Result) []
 		if s, ok := sh[i]; ok {
 			return s
 		}
-		s := shingles(docs[kept[i]])
+		s := shingles(docs[kept[i]].WithBody())
 		sh[i] = s
 		return s
 	}

@@ -67,7 +67,7 @@ func gatherStats(docs []*corpus.Document, kept []int) (corpusStats, [][]occ) {
 		if parts[w] == nil {
 			parts[w] = map[uint64]termCount{}
 		}
-		sc.scan(docs[kept[i]])
+		sc.scan(docs[kept[i]].WithBody())
 		occs[i] = slices.Clone(sc.occs)
 		for _, o := range sc.occs {
 			c := parts[w][o.key]
