@@ -16,13 +16,38 @@ type analysed struct {
 	an    *analyzer
 	ids   []int32  // words of every sentence, then its compounds
 	words []int32  // per sentence: how many of its ids are words
-	ends  []int32  // per sentence: end offset in ids
+	ends  []int32  // per sentence: end offset in ids (in posts when windowed)
 	hash  []uint64 // per sentence: textKey, 0 when blank
 	num   []bool   // per sentence: has a number (see analyzer.numeric)
 	win   []bool   // per sentence: a window of an over-long sentence
+	// windowed is set for a document of windows alone (a file with no
+	// full stop), which is analysed into posts instead of ids: each
+	// window's distinct key ids (in sent, in order of first sight) with
+	// how often each occurs (in tf), and in lens its words and compounds,
+	// repeats counted (see analyseWindows).
+	windowed bool
+	posts    []posting
+	lens     []int32
+}
+
+// unitLen is the length BM25 weighs unit si by: its words and compounds,
+// repeats counted. start is where the unit starts in ids.
+func (a analysed) unitLen(si int, start int32) int32 {
+	if a.windowed {
+		return a.lens[si]
+	}
+	return a.ends[si] - start
 }
 
 func analyseDoc(an *analyzer, d *corpus.Document) analysed {
+	if onlyWindows(d) {
+		return analyseWindows(an, d)
+	}
+	return analyseIDs(an, d)
+}
+
+// analyseIDs is analyseDoc as every word's key id (see analysed.ids).
+func analyseIDs(an *analyzer, d *corpus.Document) analysed {
 	out := analysed{an: an}
 	var compounds []int32
 	forUnits(d, func(_, _ int, text string, _, _ int, window bool) {
@@ -37,16 +62,23 @@ func analyseDoc(an *analyzer, d *corpus.Document) analysed {
 		})
 		out.words = append(out.words, int32(len(out.ids)-start))
 		out.ids = append(out.ids, compounds...)
-		out.ends = append(out.ends, int32(len(out.ids)))
-		h, ok := textKey(text)
-		if !ok {
-			h = 0
-		}
-		out.hash = append(out.hash, h)
-		out.num = append(out.num, an.numeric)
-		out.win = append(out.win, window)
+		out.endUnit(len(out.ids), text, window)
 	})
 	return out
+}
+
+// endUnit records a unit just analysed: where its terms end (in ids, or
+// in posts when windowed), its text's key, whether it has a number and
+// whether it is a window.
+func (a *analysed) endUnit(end int, text string, window bool) {
+	a.ends = append(a.ends, int32(end))
+	h, ok := textKey(text)
+	if !ok {
+		h = 0
+	}
+	a.hash = append(a.hash, h)
+	a.num = append(a.num, a.an.numeric)
+	a.win = append(a.win, window)
 }
 
 // analyseAll analyses the documents on every core: tokenising and

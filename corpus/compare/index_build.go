@@ -73,7 +73,7 @@ type docTerms struct {
 // given the term ids of its analyzer's keys. Phrases are left keyed by
 // their words: their ids come later, from the shards.
 func sentenceTerms(a analysed, tids []int32) docTerms {
-	if onlyWindows(a) {
+	if a.windowed {
 		return windowTerms(a, tids)
 	}
 	return sentenceEntries(a, tids)
@@ -158,8 +158,10 @@ func build(docs []*corpus.Document, opts Options, tune tuning) *Index {
 	parallel(len(docs), workers, func(_, i int) {
 		terms[i] = sentenceTerms(all[i], tids[all[i].an])
 		// Dropped as soon as they are read, so that indexing one giant
-		// document does not hold every stage of it at once.
-		all[i].ids = nil
+		// document does not hold every stage of it at once; the analyzer
+		// too (its words and keys, 7 MB for a 16 MiB sentence), whose
+		// keys the index has taken.
+		all[i].ids, all[i].posts, all[i].an = nil, nil, nil
 	})
 	ix.numberPhrases(terms, workers, nWords)
 	docSent := ix.fillForward(terms, workers)
@@ -200,6 +202,11 @@ func (ix *Index) numberWords(all []analysed, tids map[*analyzer][]int32) int32 {
 		for _, local := range a.ids {
 			if t[local] < 0 {
 				t[local] = ix.termID(a.an.keys[local])
+			}
+		}
+		for _, p := range a.posts {
+			if t[p.sent] < 0 {
+				t[p.sent] = ix.termID(a.an.keys[p.sent])
 			}
 		}
 	}
@@ -312,7 +319,7 @@ func (ix *Index) fillSentences(all []analysed, sents int) {
 					ix.byText[h] = id
 				}
 			}
-			n := float32(a.ends[si] - start)
+			n := float32(a.unitLen(si, start))
 			ix.lens = append(ix.lens, n)
 			totalLen += float64(n)
 			start = a.ends[si]

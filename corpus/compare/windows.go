@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"parley/corpus"
@@ -89,38 +90,81 @@ func forUnits(d *corpus.Document, fn func(block, sent int, text string, lo, hi i
 
 // onlyWindows reports whether every unit of a document is a window (a
 // file with no full stop, or a few over-long sentences and nothing else).
-func onlyWindows(a analysed) bool {
-	for _, w := range a.win {
-		if !w {
-			return false
+func onlyWindows(d *corpus.Document) bool { return windowedBytes(d) > 0 }
+
+// windowedBytes is the text of a document of windows alone, or 0 for
+// any other document.
+func windowedBytes(d *corpus.Document) int {
+	n := 0
+	for _, br := range d.Blocks() {
+		for _, s := range br.Block.Sentences {
+			if len(s.Text) <= maxSentence {
+				return 0
+			}
+			n += len(s.Text)
 		}
 	}
-	return len(a.win) > 0
+	return n
 }
 
-// windowTerms is sentenceTerms for a document of windows alone. A window
-// has no phrases, so each of its terms is a word, whose id is final
-// already: it is kept as the forward index's posting (8 bytes) rather
-// than an entry (16), and fillForward takes the slice as it is. Indexing
-// one 16 MB sentence held 31 MB of entries besides the text; the
-// postings, in the order and with the frequencies sentenceTerms gives,
-// hold half.
-func windowTerms(a analysed, tids []int32) docTerms {
-	out := docTerms{posts: make([]posting, 0, termRoom(a)), ends: make([]int32, len(a.ends))}
-	at := make([]int32, len(a.an.keys)) // by key id: its place in posts + 1
-	start := int32(0)
-	for si, end := range a.ends {
+// analyseWindows is analyseDoc for a document of windows alone. A window
+// has no phrases, so each of its terms is a word or compound, kept once
+// with its frequency as it is met: these postings (8 bytes a distinct
+// word of a window) become the forward index once windowTerms gives them
+// their term ids, with nothing copied. Keeping every word's id instead
+// (4 bytes a word) until the postings were made held both at once:
+// indexing one 16 MiB sentence held 12 MB of ids beside 11 MB of
+// postings.
+func analyseWindows(an *analyzer, d *corpus.Document) analysed {
+	out := analysed{an: an, windowed: true}
+	total, done := windowedBytes(d), 0
+	var at []int32 // by key id: its place in posts + 1
+	forUnits(d, func(_, _ int, text string, _, _ int, window bool) {
 		first := int32(len(out.posts))
-		for _, local := range a.ids[start:end] {
-			if p := at[local] - 1; p >= first {
-				out.posts[p].tf++
-				continue
+		n := int32(0)
+		an.scan(text, func(id int32, _, _ int, _ bool) {
+			n++
+			for int(id) >= len(at) {
+				at = append(at, 0)
 			}
-			at[local] = int32(len(out.posts)) + 1
-			out.posts = append(out.posts, posting{tids[local], 1})
-		}
-		out.ends[si] = int32(len(out.posts))
-		start = end
-	}
+			if p := at[id] - 1; p >= first {
+				out.posts[p].tf++
+				return
+			}
+			at[id] = int32(len(out.posts)) + 1
+			out.posts = growPosts(out.posts, done, total)
+			out.posts = append(out.posts, posting{id, 1})
+		})
+		done += len(text)
+		out.lens = append(out.lens, n)
+		out.endUnit(len(out.posts), text, window)
+	})
 	return out
+}
+
+// growPosts makes room for one more posting of a document of windows,
+// done bytes of its total analysed. Once a sixteenth of the text is
+// done, a full slice grows to what the rest of the text should need at
+// the same rate, and a tenth more, rather than by a quarter each time:
+// the last growths of a slice as large as the text's postings held the
+// old and new arrays at once (22 MB of the 11 MB a 16 MiB sentence
+// needs) and left up to a quarter of it unused.
+func growPosts(posts []posting, done, total int) []posting {
+	if len(posts) < cap(posts) || done < total/16 || done == 0 {
+		return posts
+	}
+	want := int(float64(len(posts)) * float64(total) / float64(done) * 1.1)
+	if want <= len(posts)+len(posts)/8 {
+		return posts // short of the estimate: append grows it as usual
+	}
+	return slices.Grow(posts, want-len(posts))
+}
+
+// windowTerms is sentenceTerms for a document of windows alone: its
+// postings, with term ids for key ids, in place.
+func windowTerms(a analysed, tids []int32) docTerms {
+	for i := range a.posts {
+		a.posts[i].sent = tids[a.posts[i].sent]
+	}
+	return docTerms{posts: a.posts, ends: a.ends}
 }

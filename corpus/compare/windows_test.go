@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -133,19 +134,36 @@ func writeFile(t testing.TB, dir, name, text string) string {
 	return p
 }
 
-// A document of windows alone is indexed as postings (windowTerms):
-// the same terms, in the same order, with the same frequencies and unit
-// ends as the entries any other document gets.
+// A document of windows alone is analysed into postings (analyseWindows,
+// windowTerms): the same terms, in the same order, with the same
+// frequencies, unit ends and unit lengths as the entries any other
+// document gets from its words' ids.
 func TestWindowTermsSameAsEntries(t *testing.T) {
 	d := giantDoc(t, t.TempDir(), "g.txt", giantSentence(3, 64<<10))
-	a := analyseDoc(newAnalyzer(), d)
-	if !onlyWindows(a) {
+	if !onlyWindows(d) {
 		t.Fatal("a 64 KB sentence is not windows alone")
+	}
+	a, ids := analyseDoc(newAnalyzer(), d), analyseIDs(newAnalyzer(), d)
+	if !a.windowed || ids.windowed {
+		t.Fatalf("analysed as windowed %v and %v, want true and false", a.windowed, ids.windowed)
 	}
 	tids, _, _ := localIDs([]analysed{a})
 	ix := &Index{core: &core{terms: map[string]int32{}}}
 	ix.numberWords([]analysed{a}, tids)
-	want, got := sentenceEntries(a, tids[a.an]), windowTerms(a, tids[a.an])
+	tidsIDs, _, _ := localIDs([]analysed{ids})
+	ixIDs := &Index{core: &core{terms: map[string]int32{}}}
+	ixIDs.numberWords([]analysed{ids}, tidsIDs)
+	if !maps.Equal(ix.terms, ixIDs.terms) {
+		t.Fatalf("%d terms numbered from postings, %d from ids, or numbered apart", len(ix.terms), len(ixIDs.terms))
+	}
+	start := int32(0)
+	for si := range ids.ends {
+		if got, want := a.unitLen(si, 0), ids.unitLen(si, start); got != want {
+			t.Fatalf("unit %d: length %d, want %d", si, got, want)
+		}
+		start = ids.ends[si]
+	}
+	want, got := sentenceEntries(ids, tidsIDs[ids.an]), windowTerms(a, tids[a.an])
 	if !slices.Equal(got.ends, want.ends) || len(got.posts) != len(want.terms) || want.phrases != 0 {
 		t.Fatalf("%d postings ending %v, want %d entries ending %v (%d phrases)", len(got.posts), got.ends[:3], len(want.terms), want.ends[:3], want.phrases)
 	}
