@@ -239,7 +239,7 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 			if strings.TrimSpace(args[0]) == "" {
 				return errors.New("compare needs a sentence or a few words to compare")
 			}
-			c, err := loader(stderr).Grouped(args[1:], &opts)
+			c, err := loader(stderr).GroupedToRead(args[1:], &opts)
 			if err != nil {
 				return err
 			}
@@ -270,7 +270,7 @@ func newClaimsCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := opts.Check(); err != nil {
 				return err
 			}
-			c, err := loader(stderr).Grouped(args, &opts)
+			c, err := loader(stderr).GroupedToRead(args, &opts)
 			if err != nil {
 				return err
 			}

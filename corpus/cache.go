@@ -100,6 +100,15 @@ func (c *Cache) rootFor(root string) *rootCache {
 	if !dir {
 		abs = filepath.Dir(abs)
 	}
+	rc := c.rootAt(abs)
+	rc.whole = rc.whole || dir
+	c.named[root] = rc
+	return rc
+}
+
+// rootAt is the cache of the folder at abs (absolute), made if need be;
+// c.mu is held.
+func (c *Cache) rootAt(abs string) *rootCache {
 	if c.roots == nil {
 		c.roots, c.named = map[string]*rootCache{}, map[string]*rootCache{}
 	}
@@ -109,9 +118,30 @@ func (c *Cache) rootFor(root string) *rootCache {
 		rc = &rootCache{c: c, root: abs, path: filepath.Join(c.Dir, "docs-"+hex.EncodeToString(h[:12])), stored: map[string]bool{}}
 		c.roots[abs] = rc
 	}
-	rc.whole = rc.whole || dir
-	c.named[root] = rc
 	return rc
+}
+
+// Preload reads the document cache of each path named in the
+// background, as the first look-up in it would, so that a command which
+// reads documents from the cache later (compare, claims) finds it read.
+// At forty times the BBC folder reading it is 40 ms of CPU, done while
+// the folder is stat'ed rather than after.
+// It only reads: a folder preloaded and never looked in is not written
+// by Flush (its entries all count as kept, as for files named one by one).
+func (c *Cache) Preload(paths []string) {
+	if c == nil {
+		return
+	}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if info, serr := os.Stat(p); err != nil || serr != nil || !info.IsDir() {
+			continue
+		}
+		c.mu.Lock()
+		rc := c.rootAt(abs)
+		c.mu.Unlock()
+		go rc.once.Do(rc.read)
+	}
 }
 
 // Hits counts the documents decoded from the cache so far; safe to call

@@ -47,7 +47,22 @@ func (l Loader) Corpus(paths []string) (*corpus.Corpus, error) {
 // stories: a folder's grouping kept on disk is used when the cache
 // serves it (opts.Stored, whose documents are read as they are needed).
 func (l Loader) Grouped(paths []string, opts *export.CompareOptions) (*corpus.Corpus, error) {
-	if st, ok := compare.LoadStored(l.cache(), paths); ok {
+	return l.grouped(l.cache(), paths, opts)
+}
+
+// GroupedToRead is Grouped for a command that goes on to read documents
+// from the document cache (compare, claims): the cache of each folder is
+// read while the folder is stat'ed (corpus.Cache.Preload).
+func (l Loader) GroupedToRead(paths []string, opts *export.CompareOptions) (*corpus.Corpus, error) {
+	cache := l.cache()
+	if len(paths) > 0 {
+		cache.Preload(paths)
+	}
+	return l.grouped(cache, paths, opts)
+}
+
+func (l Loader) grouped(cache *corpus.Cache, paths []string, opts *export.CompareOptions) (*corpus.Corpus, error) {
+	if st, ok := compare.LoadStored(cache, paths); ok {
 		gctune.FitToText(st.TextBytes, len(st.Corpus.Docs))
 		opts.Stored = st
 		return st.Corpus, l.report(st.Corpus)

@@ -53,21 +53,29 @@ func LoadStored(cache *corpus.Cache, paths []string) (st *Stored, ok bool) {
 	if cache == nil || len(paths) == 0 {
 		return nil, false
 	}
+	roots := rootsKey(paths)
+	path := filepath.Join(cache.Dir, "stories-"+storeName(roots))
+	// The store is read and decoded while the folder is stat'ed (at forty
+	// times the BBC folder, 40 ms of CPU beside the snapshot's 0.24 s),
+	// and used only if the snapshot's digest is the one it was written for.
+	decoded := make(chan *groupStore, 1)
+	go func() {
+		var g *groupStore
+		if data, err := os.ReadFile(path); err == nil {
+			g, _ = decodeGroupStore(data, cache.Version, roots)
+		}
+		decoded <- g
+	}()
 	snap := corpus.TakeSnapshot(paths)
+	g := <-decoded
 	l := snap.Listing
 	if !l.Plain {
 		return nil, false
 	}
-	roots := rootsKey(paths)
 	digest := listingDigest(snap)
-	path := filepath.Join(cache.Dir, "stories-"+storeName(roots))
 	st = &Stored{cache: cache, l: l, path: path, roots: roots, digest: digest}
-	if data, err := os.ReadFile(path); err == nil {
-		if g, err := decodeGroupStore(data, cache.Version, roots); err == nil && g.digest == digest && g.nFiles == len(l.Files) {
-			if st.open(g) {
-				return st, true
-			}
-		}
+	if g != nil && g.digest == digest && g.nFiles == len(l.Files) && st.open(g) {
+		return st, true
 	}
 	st.rebuild(digest)
 	if data := encodeGroupStore(st.g, cache.Version, roots); writeStore(cache, path, data) == nil {
