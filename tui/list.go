@@ -96,6 +96,9 @@ func (l *listPane) holds(docs []*corpus.Document) bool {
 	if len(docs) != len(l.docs) || len(docs) == 0 {
 		return false
 	}
+	if slices.Equal(docs, l.docs) { // as they arrived: the usual case
+		return !slices.ContainsFunc(docs, func(d *corpus.Document) bool { return len(d.Editorial) > 0 })
+	}
 	have := make(map[*corpus.Document]bool, len(l.docs))
 	for _, d := range l.docs {
 		have[d] = true
@@ -119,10 +122,11 @@ func (l *listPane) addDocs(docs []*corpus.Document) {
 		// list over and over as it doubles.
 		l.docs = slices.Grow(l.docs, l.total-len(l.docs))
 		l.order = slices.Grow(l.order, l.total-len(l.order))
+		l.shown = slices.Grow(l.shown, l.total-len(l.shown))
 	}
 	l.docs = append(l.docs, docs...)
 	l.order = append(l.order, listKeysOf(docs)...)
-	add := filterKeys(l.order[from:], from, l.filter.Value(), nil)
+	add := filterKeys(l.order[from:], l.docs[from:], from, l.filter.Value(), nil)
 	sortByKeys(l.order, add, l.sortBy)
 	l.shown = mergeSorted(l.order, l.shown, add, l.sortBy)
 	l.reselect(cur)
@@ -178,7 +182,7 @@ func (l *listPane) neighbour(d *corpus.Document, delta int) (next *corpus.Docume
 }
 
 func (l *listPane) refresh(keep *corpus.Document) {
-	l.shown = l.restrict(filterKeys(l.order, 0, l.filter.Value(), l.shown[:0]))
+	l.shown = l.restrict(filterKeys(l.order, l.docs, 0, l.filter.Value(), l.shown[:0]))
 	if l.sortBy == byStory {
 		l.sortByStory(l.shown)
 	} else {

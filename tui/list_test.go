@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"image/color"
 	"path/filepath"
 	"strings"
@@ -335,5 +336,39 @@ func TestBackgroundColourRestylesCompare(t *testing.T) {
 	}
 	if ansi.Strip(light) != ansi.Strip(dark) {
 		t.Fatal("the text changed with the background")
+	}
+}
+
+// The order by date, one comparison of dateOrder's bytes, is the order
+// field by field: dated first, newest first, then title, then id; for
+// dates and titles that are prefixes of one another, empty, or hold the
+// bytes the encoding ends its fields with.
+func TestDateOrderAsFields(t *testing.T) {
+	fields := func(a, b *listKey) int {
+		if (a.published == "") != (b.published == "") {
+			return boolOrder(a.published != "")
+		}
+		return cmp.Or(strings.Compare(b.published, a.published), strings.Compare(a.title, b.title), strings.Compare(a.id, b.id))
+	}
+	parts := []string{"", "a", "ab", "a\x00", "a\x00b", "a\x01", "\xff", "a\xff", "\xfe", "2024-05", "2024-05-01", "2024-05-01\xff"}
+	var keys []listKey
+	for _, p := range parts {
+		for _, title := range parts {
+			for _, id := range parts[:4] {
+				date, at := dateOrder(p, title, id)
+				keys = append(keys, listKey{date: date, published: p, title: title, id: id})
+				if at >= 0 && date[at:at+len(title)] != title {
+					t.Fatalf("%q is not at %d of its key", title, at)
+				}
+			}
+		}
+	}
+	for i := range keys {
+		for j := range keys {
+			a, b := &keys[i], &keys[j]
+			if got, want := compareKeys(a, b, byDate), fields(a, b); got != want {
+				t.Fatalf("%q %q %q against %q %q %q: %d, want %d", a.published, a.title, a.id, b.published, b.title, b.id, got, want)
+			}
+		}
 	}
 }
