@@ -80,7 +80,7 @@ func waitFile(t *testing.T, path string, ok func(f *claimsfile.File) bool) {
 // view shows the claim as the user's, and u takes back the last change.
 func TestFlowClaimsWorkbench(t *testing.T) {
 	dir := claimsFolder(t)
-	tm := teatest.NewTestModel(t, newModel([]string{dir}, filepath.Join(flowStateDir(t), "state.json")), teatest.WithInitialTermSize(160, 40))
+	tm := teatest.NewTestModel(t, newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json")), teatest.WithInitialTermSize(160, 40))
 	waitOutput(t, tm, "3 documents")
 
 	// The first document in the list, its first sentence, compared; the

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -16,33 +15,11 @@ import (
 
 func startFlow(t *testing.T, w, h int) (*teatest.TestModel, string) {
 	t.Helper()
-	path := filepath.Join(flowStateDir(t), "state.json")
+	path := filepath.Join(t.TempDir(), "state.json")
 	tm := teatest.NewTestModel(t, newModel(nil, path), teatest.WithInitialTermSize(w, h))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("5 documents")) },
 		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 	return tm, path
-}
-
-// flowStateDir is a folder for the state file of a running program. Its
-// saves (a background one, or the one on SIGHUP when a tmux test ends
-// with the program running) may still be writing when the test ends;
-// removal is retried for up to 10 s until none is left, where t.TempDir
-// would fail the test.
-func flowStateDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "parley-flow-*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		for range 500 {
-			if os.RemoveAll(dir) == nil {
-				return
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	})
-	return dir
 }
 
 func finalModel(t *testing.T, tm *teatest.TestModel) *Model {

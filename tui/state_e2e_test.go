@@ -32,7 +32,7 @@ func TestEndToEndHangupSaves(t *testing.T) {
 	s.keys("Space")
 	s.waitUntil("a page down", func(sc string) bool { return firstLine(sc) != firstLine(opened) })
 	// Killing the server closes the terminal: the program gets SIGHUP.
-	if err := exec.Command("tmux", "-L", s.socket, "kill-server").Run(); err != nil {
+	if err := exec.Command("tmux", "-S", s.socket, "kill-server").Run(); err != nil {
 		t.Fatal(err)
 	}
 	waitState(t, path, "a later position saved on SIGHUP", func(st *savedState) bool {

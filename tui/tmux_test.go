@@ -26,9 +26,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -39,7 +40,6 @@ var (
 	buildOnce sync.Once
 	buildDir  string
 	buildErr  error
-	sessionN  atomic.Int64
 )
 
 // waitTimeout is generous: tests poll the screen, they never sleep for a
@@ -73,15 +73,18 @@ func buildParleyTags(t *testing.T, tags string) string {
 	b := v.(*tagBuild)
 	b.once.Do(func() {
 		b.path = filepath.Join(buildDir, "parley"+strings.ReplaceAll(tags, ",", "_"))
-		args := []string{"build", "-o", b.path}
+		// go run keeps the executables it links in the build cache, where
+		// go build links again every time (1.5 s of processor a build);
+		// with -exec cp it copies the executable here instead of running it.
+		args := []string{"run", "-exec", "cp"}
 		if tags != "" {
 			args = append(args, "-tags", tags)
 		}
-		cmd := exec.Command("go", append(args, ".")...)
+		cmd := exec.Command("go", append(args, ".", b.path)...)
 		cmd.Dir = ".." // the repository root
 		out, err := cmd.CombinedOutput()
 		if err != nil {
-			b.err = fmt.Errorf("go build: %v\n%s", err, out)
+			b.err = fmt.Errorf("go run -exec cp: %v\n%s", err, out)
 		}
 	})
 	if b.err != nil {
@@ -108,8 +111,9 @@ func requireTmux(t *testing.T) {
 // tmuxSession is one program running in its own tmux server.
 type tmuxSession struct {
 	t      *testing.T
-	socket string
+	socket string // the server's socket, in a folder of the test's own
 	state  string // the XDG_STATE_HOME given to the program
+	pid    string // a file the program's process id is written to
 }
 
 // startTmux runs bin with args in a w×h terminal. The program's exit
@@ -121,17 +125,13 @@ func startTmux(t *testing.T, bin string, w, h int, args ...string) *tmuxSession 
 }
 
 // startTmuxEnv is startTmux with extra environment variables (KEY=value).
+// When the test ends the terminal is closed and the program awaited (see
+// stop), before the test's folders are removed.
 func startTmuxEnv(t *testing.T, bin string, w, h int, env []string, args ...string) *tmuxSession {
 	t.Helper()
 	requireTmux(t)
-	s := &tmuxSession{
-		t:      t,
-		socket: fmt.Sprintf("parley-test-%d-%d", os.Getpid(), sessionN.Add(1)),
-		// A program still running when the test ends is closed by the
-		// kill-server below and saves its state on SIGHUP as it goes:
-		// flowStateDir's removal waits for that, where t.TempDir's fails.
-		state: flowStateDir(t),
-	}
+	dir := t.TempDir()
+	s := &tmuxSession{t: t, socket: filepath.Join(dir, "tmux"), state: filepath.Join(dir, "state"), pid: filepath.Join(dir, "pid")}
 	quoted := []string{shellQuote(bin)}
 	for _, a := range args {
 		quoted = append(quoted, shellQuote(a))
@@ -144,17 +144,55 @@ func startTmuxEnv(t *testing.T, bin string, w, h int, env []string, args ...stri
 		k, v, _ := strings.Cut(e, "=")
 		envs = append(envs, k+"="+shellQuote(v))
 	}
-	script := fmt.Sprintf("env %s %s; echo \"[parley exited $?]\"; sleep 600", strings.Join(envs, " "), strings.Join(quoted, " "))
+	// An inner shell writes its process id, then becomes the program.
+	run := fmt.Sprintf("echo $$ >%s; exec env %s %s", shellQuote(s.pid), strings.Join(envs, " "), strings.Join(quoted, " "))
+	script := fmt.Sprintf("sh -c %s; echo \"[parley exited $?]\"; sleep 600", shellQuote(run))
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "sh", "-c", script)
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	t.Cleanup(s.stop)
 	return s
+}
+
+// stop closes the terminal, as a user closing the window does: the
+// server ends and a program still running gets SIGHUP, saves its state
+// and exits. It then waits for the program to be gone (it would write
+// into the test's folders after their removal, or outlive the test), and
+// fails the test if it is still there after waitTimeout.
+func (s *tmuxSession) stop() {
+	_ = exec.Command("tmux", "-S", s.socket, "kill-server").Run()
+	raw, err := os.ReadFile(s.pid)
+	if err != nil {
+		return // the shell never got as far as starting the program
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(raw)))
+	if err != nil {
+		s.t.Errorf("the program's process id file holds %q", raw)
+		return
+	}
+	for deadline := time.Now().Add(waitTimeout); running(pid); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			s.t.Errorf("parley (process %d) still running %v after its terminal closed; killed", pid, waitTimeout)
+			syscall.Kill(pid, syscall.SIGKILL)
+			return
+		}
+	}
+}
+
+// running reports whether process pid exists and has not exited (a
+// zombie has: it only waits for its parent to collect its status).
+func running(pid int) bool {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return syscall.Kill(pid, 0) == nil // no /proc: a zombie counts as running
+	}
+	_, rest, _ := strings.Cut(string(stat), ") ")
+	return !strings.HasPrefix(rest, "Z") && !strings.HasPrefix(rest, "X")
 }
 
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
 func (s *tmuxSession) tmux(args ...string) string {
 	s.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-S", s.socket}, args...)...).CombinedOutput()
 	if err != nil {
 		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
