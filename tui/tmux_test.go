@@ -114,6 +114,7 @@ type tmuxSession struct {
 	socket string // the server's socket, in a folder of the test's own
 	state  string // the XDG_STATE_HOME given to the program
 	pid    string // a file the program's process id is written to
+	ctl    *tmuxControl
 }
 
 // startTmux runs bin with args in a w×h terminal. The program's exit
@@ -147,8 +148,21 @@ func startTmuxEnv(t *testing.T, bin string, w, h int, env []string, args ...stri
 	// An inner shell writes its process id, then becomes the program.
 	run := fmt.Sprintf("echo $$ >%s; exec env %s %s", shellQuote(s.pid), strings.Join(envs, " "), strings.Join(quoted, " "))
 	script := fmt.Sprintf("sh -c %s; echo \"[parley exited $?]\"; sleep 600", shellQuote(run))
-	s.tmux("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "sh", "-c", script)
+	newSession := exec.Command("tmux", "-S", s.socket, "-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "sh", "-c", script)
+	if out, err := newSession.CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
 	t.Cleanup(s.stop)
+	ctl, err := attachControl(s.socket)
+	if err != nil {
+		t.Fatalf("tmux control client: %v", err)
+	}
+	s.ctl = ctl
+	// Should the test process die (a panic, a timeout), its control client
+	// ends with it, and the server then ends too, closing the terminal,
+	// instead of running on with parley in it. It cannot be set before a
+	// client is attached: the server would end at once.
+	s.tmux("set-option", "-g", "exit-unattached", "on")
 	return s
 }
 
@@ -159,6 +173,9 @@ func startTmuxEnv(t *testing.T, bin string, w, h int, env []string, args ...stri
 // fails the test if it is still there after waitTimeout.
 func (s *tmuxSession) stop() {
 	_ = exec.Command("tmux", "-S", s.socket, "kill-server").Run()
+	if s.ctl != nil {
+		s.ctl.close()
+	}
 	raw, err := os.ReadFile(s.pid)
 	if err != nil {
 		return // the shell never got as far as starting the program
@@ -190,9 +207,11 @@ func running(pid int) bool {
 
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
+// tmux runs a tmux command in the session's server and returns what it
+// printed.
 func (s *tmuxSession) tmux(args ...string) string {
 	s.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-S", s.socket}, args...)...).CombinedOutput()
+	out, err := s.ctl.run(args...)
 	if err != nil {
 		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
