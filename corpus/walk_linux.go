@@ -3,6 +3,7 @@ package corpus
 import (
 	"encoding/binary"
 	"io/fs"
+	"slices"
 	"sync"
 
 	"golang.org/x/sys/unix"
@@ -54,6 +55,18 @@ func openDirFD(path string) (int, error) {
 // parseDirents appends the entries of a getdents buffer (struct
 // linux_dirent64: inode, offset, record length, type, name) but . and ..
 func parseDirents(b []byte, prefix string, d *openDir, out []dirEntry) []dirEntry {
+	// Room for every record at once: grown by append, the entries of the
+	// 40x BBC folder's 241 folders took twice their size (6 MB more to
+	// allocate, whose fresh pages cost the kernel a fault each).
+	n := 0
+	for r := b; len(r) >= 19; n++ {
+		reclen := int(binary.NativeEndian.Uint16(r[16:]))
+		if reclen < 19 || reclen > len(r) {
+			break
+		}
+		r = r[reclen:]
+	}
+	out = slices.Grow(out, n)
 	for len(b) >= 19 {
 		reclen := int(binary.NativeEndian.Uint16(b[16:]))
 		if reclen < 19 || reclen > len(b) {
