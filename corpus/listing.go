@@ -114,6 +114,9 @@ func loadJobs(jobs []job, opts LoadOptions) ([]*Document, []error) {
 				} else {
 					docs[i], errs[i] = loadOne(jobs[i], maxSize, opts.Keep)
 				}
+				if opts.NoBodies && docs[i] != nil && docs[i].body == nil {
+					docs[i].dropBody()
+				}
 				n := int(done.Add(1))
 				if opts.Progress != nil {
 					opts.Progress(n, len(jobs), docs[i])

@@ -71,6 +71,10 @@ type LoadOptions struct {
 	// without decoding a single body. Files read and parsed this run come
 	// whole.
 	ListOnly bool
+	// NoBodies has a document read and parsed this run kept with its list
+	// metadata alone, once it is written to the cache, for a caller that
+	// never reads a body (parley list; see Document.dropBody).
+	NoBodies bool
 }
 
 // LoadSeeds parses the embedded seed corpus, with its editorial catalog.
@@ -224,6 +228,24 @@ func (c *Corpus) applyCatalogs(byRoot map[string]map[string]*Document, catalogs 
 			catalogs[root] = cat
 		}
 		cat.applyByID(docs)
+	}
+}
+
+// dropBody leaves a document parsed this run with its list metadata
+// alone, for a load with NoBodies. The metadata is copied, as it may be
+// a slice of the file's text, which would otherwise be kept whole: parley
+// list --no-cache at forty times the BBC folder held every body (twice
+// the text) until its end, and its collector had that much to mark each
+// time it ran, where at ten times it hardly runs.
+func (d *Document) dropBody() {
+	d.Sections, d.Matter = nil, nil
+	for _, s := range []*string{&d.Title, &d.Subtitle, &d.Outlet, &d.Author, &d.Published, &d.URL, &d.Kind} {
+		*s = strings.Clone(*s)
+	}
+	for _, ss := range [][]string{d.Authors, d.Editorial, d.Notes} {
+		for i := range ss {
+			ss[i] = strings.Clone(ss[i])
+		}
 	}
 }
 

@@ -110,12 +110,13 @@ const searchBatch = 4096
 // Listed is Corpus for parley list, which writes only what the cache
 // keeps apart from the bodies: a document found there comes without its
 // body (corpus.LoadOptions.ListOnly), so an unchanged folder is listed
-// without decoding one.
+// without decoding one, and a document parsed anew is kept without it
+// (NoBodies).
 func (l Loader) Listed(paths []string) (*corpus.Corpus, error) {
 	if len(paths) == 0 {
 		return l.Corpus(paths)
 	}
-	c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Cache: l.cache(), ListOnly: true})
+	c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Cache: l.cache(), ListOnly: true, NoBodies: true})
 	if err != nil {
 		return nil, err
 	}
