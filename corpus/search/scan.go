@@ -69,7 +69,7 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 // screenAll screens the targets ids[lo:hi] (or lo..hi-1 when ids is nil)
 // and returns those that match, in index order.
 func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, hi int) ([]cand, error) {
-	need, orders := queryNeed(terms), queryOrders(terms)
+	need := queryNeed(terms)
 	return gather(ctx, hi-lo, func(a, b int, dst []cand) []cand {
 		var tb target
 		for i := lo + a; i < lo+b; i++ {
@@ -77,7 +77,7 @@ func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, h
 			if ids != nil {
 				id = ids[i]
 			}
-			if need != 0 && !ix.mayMatch(id, need, orders) {
+			if need != 0 && !ix.mayMatch(id, need) {
 				continue
 			}
 			if cd, ok := screen(ix.at(id, &tb), terms); ok {

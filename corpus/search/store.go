@@ -27,18 +27,17 @@ import (
 // Layout (little-endian): a prelude (storeMagic, format, counts and
 // section lengths), the meta section (parley's version, the folder, and
 // per file its name, size, time and number of targets), the targets'
-// fixed-size records, their letter masks and quarters' masks (prefilter.go), the text arena, the folded arena (a target's
+// fixed-size records, their letter masks (prefilter.go), the text arena, the folded arena (a target's
 // folded text at the same offset as its text, never longer), and a
 // trailer of CRC-32 checksums, one per storeChunk bytes of all that
 // precedes it, so that checking a large file uses every core.
 
 const (
 	storeMagic   = "parley-search\n"
-	storeFormat  = 3
+	storeFormat  = 2
 	storeChunk   = 8 << 20
 	preludeLen   = len(storeMagic) + 4 + 4 + 8 + 8 + 8
 	recordLen    = 32
-	maskLen      = 8 + 4*quarters // letterMask, then quarterMasks
 	storeTrailer = "end\n"
 )
 
@@ -64,7 +63,7 @@ type storeFile struct {
 	release       func()
 	files         []storedFile // in the order written, the listing's
 	records       []byte
-	masks         []byte // each target's letterMask and quarterMasks, maskLen bytes
+	masks         []byte // each target's letterMask, 8 bytes
 	text, folded  []byte
 	nTargets      int
 	root, version string
@@ -105,10 +104,10 @@ func parseStore(data []byte, version, root string) (*storeFile, error) {
 	p := data[len(storeMagic):]
 	format, nFiles := binary.LittleEndian.Uint32(p), binary.LittleEndian.Uint32(p[4:])
 	nTargets, metaLen, arenaLen := binary.LittleEndian.Uint64(p[8:]), binary.LittleEndian.Uint64(p[16:]), binary.LittleEndian.Uint64(p[24:])
-	if format != storeFormat || nTargets > uint64(len(data))/(recordLen+maskLen) || metaLen > uint64(len(data)) || arenaLen > uint64(len(data)) {
+	if format != storeFormat || nTargets > uint64(len(data))/recordLen || metaLen > uint64(len(data)) || arenaLen > uint64(len(data)) {
 		return nil, errStore
 	}
-	body := uint64(preludeLen) + metaLen + nTargets*(recordLen+maskLen) + 2*arenaLen
+	body := uint64(preludeLen) + metaLen + nTargets*(recordLen+8) + 2*arenaLen
 	chunks := (body + storeChunk - 1) / storeChunk
 	if uint64(len(data)) != body+4*chunks+4+uint64(len(storeTrailer)) ||
 		string(data[len(data)-len(storeTrailer):]) != storeTrailer ||
@@ -141,8 +140,8 @@ func parseStore(data []byte, version, root string) (*storeFile, error) {
 	at := uint64(preludeLen) + metaLen
 	s.records = data[at : at+nTargets*recordLen]
 	at += nTargets * recordLen
-	s.masks = data[at : at+nTargets*maskLen]
-	at += nTargets * maskLen
+	s.masks = data[at : at+nTargets*8]
+	at += nTargets * 8
 	s.text, s.folded = data[at:at+arenaLen], data[at+arenaLen:at+2*arenaLen]
 	for b := s.records; len(b) >= recordLen; b = b[recordLen:] {
 		off, textLen, foldedLen := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint32(b[8:]), binary.LittleEndian.Uint32(b[12:])
@@ -199,16 +198,7 @@ func checkChunks(body, sums []byte) bool {
 }
 
 // mask is stored target i's letter mask.
-func (s *storeFile) mask(i int) uint64 { return binary.LittleEndian.Uint64(s.masks[maskLen*i:]) }
-
-// quarters is stored target i's quarters' masks.
-func (s *storeFile) quarters(i int) (q [quarters]uint32) {
-	b := s.masks[maskLen*i+8 : maskLen*(i+1)]
-	for k := range q {
-		q[k] = binary.LittleEndian.Uint32(b[4*k:])
-	}
-	return q
-}
+func (s *storeFile) mask(i int) uint64 { return binary.LittleEndian.Uint64(s.masks[8*i:]) }
 
 // record is one target as stored.
 type record struct {

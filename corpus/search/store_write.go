@@ -20,27 +20,16 @@ type storeEntry struct {
 }
 
 // get returns the entry's target i as stored: its record (off unset),
-// text and folded text (neither copied), and masks with its masks
-// (letterMask, then quarterMasks) appended.
-func (e *storeEntry) get(i int, masks []byte) (record, string, string, []byte) {
+// text and folded text (neither copied), and letter mask.
+func (e *storeEntry) get(i int) (record, string, string, uint64) {
 	if e.old != nil {
-		r, at := e.old.record(e.first+i), maskLen*(e.first+i)
-		return r, bytesString(e.old.text[r.off : r.off+uint64(r.textLen)]), bytesString(e.old.folded[r.off : r.off+uint64(r.foldedLen)]), append(masks, e.old.masks[at:at+maskLen]...)
+		r := e.old.record(e.first + i)
+		return r, bytesString(e.old.text[r.off : r.off+uint64(r.textLen)]), bytesString(e.old.folded[r.off : r.off+uint64(r.foldedLen)]), e.old.mask(e.first + i)
 	}
 	t := &e.fresh.targets[e.first+i]
 	r := record{textLen: uint32(len(t.text)), foldedLen: uint32(len(t.folded)), block: t.block, sent: t.sent,
 		runes: t.runes, kind: t.kind, camel: t.camel, accent: t.accent, byline: t.byline}
-	return r, t.text, t.folded, appendMasks(masks, t)
-}
-
-// appendMasks appends what the prefilter keeps of t: its letterMask,
-// then its quarterMasks.
-func appendMasks(b []byte, t *target) []byte {
-	b = binary.LittleEndian.AppendUint64(b, targetMask(t))
-	for _, q := range quarterMasks(t) {
-		b = binary.LittleEndian.AppendUint32(b, q)
-	}
-	return b
+	return r, t.text, t.folded, targetMask(t)
 }
 
 // storeBuilder writes a new index file entry by entry: the records and
@@ -87,10 +76,9 @@ func (b *storeBuilder) add(e *storeEntry) {
 	b.meta = binary.AppendUvarint(b.meta, uint64(e.n))
 	b.nFiles++
 	for k := range e.n {
-		var r record
-		var text, folded string
-		r, text, folded, b.masks = e.get(k, b.masks)
+		r, text, folded, mask := e.get(k)
 		r.off = b.off
+		b.masks = binary.LittleEndian.AppendUint64(b.masks, mask)
 		b.off += uint64(len(text))
 		b.records = appendRecord(b.records, r)
 		if b.err == nil {

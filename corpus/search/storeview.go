@@ -25,23 +25,14 @@ func (ix *Index) at(id int32, buf *target) *target {
 }
 
 // mayMatch reports whether target id can match a query needing the
-// letters need (queryNeed) in the orders given (queryOrders): false only
-// when the stored index's prefilter shows it lacks a letter or cannot
-// hold the letters in order.
-func (ix *Index) mayMatch(id int32, need uint64, orders [][]uint32) bool {
+// letters need (queryNeed): false only when the stored index's prefilter
+// shows it lacks one.
+func (ix *Index) mayMatch(id int32, need uint64) bool {
 	if ix.stored == nil {
 		return true
 	}
 	d := ix.stored.docOf[id]
-	s, i := ix.stored.stores[d], int(id+ix.stored.base[d])
-	if s.mask(i)&need != need {
-		return false
-	}
-	if len(orders) == 0 {
-		return true
-	}
-	q := s.quarters(i)
-	return inOrder(&q, orders)
+	return ix.stored.stores[d].mask(int(id+ix.stored.base[d]))&need == need
 }
 
 // kindRunes is target id's kind and length in runes, the ranking's
