@@ -11,8 +11,10 @@ import (
 )
 
 // TestMain keeps the tests away from the user's own claims files: the
-// seeds' file lives in the XDG data directory.
+// seeds' file lives in the XDG data directory. The tmux tests overlap,
+// and the binaries built for them are removed at the end.
 func TestMain(m *testing.M) {
+	overlapEndToEnd()
 	dir, err := os.MkdirTemp("", "parley-main-test-")
 	if err != nil {
 		panic(err)
@@ -23,6 +25,7 @@ func TestMain(m *testing.M) {
 	xdg.Reload()
 	code := m.Run()
 	os.RemoveAll(dir)
+	removeParleyBuilds()
 	os.Exit(code)
 }
 

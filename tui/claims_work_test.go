@@ -20,19 +20,16 @@ import (
 // TestMain keeps every test away from the user's own claims files (the
 // seeds' one is in the XDG data directory).
 func TestMain(m *testing.M) {
-	overlapEndToEnd()
 	dir, err := os.MkdirTemp("", "parley-tui-test-")
 	if err != nil {
 		panic(err)
 	}
 	os.Setenv("XDG_DATA_HOME", dir)
-	// The binary the end-to-end tests run keeps its document cache here too.
 	os.Setenv(corpus.CacheDirEnv, filepath.Join(dir, "cache"))
 	os.Unsetenv(claimsfile.EnvFile)
 	xdg.Reload()
 	code := m.Run()
 	os.RemoveAll(dir)
-	removeParleyBuilds()
 	os.Exit(code)
 }
 

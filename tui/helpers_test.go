@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -124,6 +125,24 @@ func seedCorpus(t testing.TB) *corpus.Corpus {
 	}
 	return c
 }
+
+// seedOrder is the embedded documents in the list's default order.
+func seedOrder(t *testing.T) []*corpus.Document {
+	t.Helper()
+	return ListOrder(seedCorpus(t).Docs)
+}
+
+// widest is the widest line of a screen.
+func widest(screen string) int {
+	n := 0
+	for _, l := range strings.Split(strings.TrimRight(screen, "\n"), "\n") {
+		n = max(n, ansi.StringWidth(l))
+	}
+	return n
+}
+
+// findCount reads a find's count ("3/12") at the end of a line.
+var findCount = regexp.MustCompile(`(\d+)/(\d+)\s*$`)
 
 // keyMsg turns a key name as KeyMap writes it into a key press.
 func keyMsg(k string) tea.KeyPressMsg {

@@ -18,7 +18,7 @@
 // last changed row (see waitUntil).
 //
 // Tests skip when tmux is not installed.
-package tui
+package main
 
 import (
 	"flag"
@@ -81,7 +81,7 @@ func buildParleyTags(t *testing.T, tags string) string {
 			args = append(args, "-tags", tags)
 		}
 		cmd := exec.Command("go", append(args, ".", b.path)...)
-		cmd.Dir = ".." // the repository root
+		cmd.Dir = "." // the repository root: the main package
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			b.err = fmt.Errorf("go run -exec cp: %v\n%s", err, out)

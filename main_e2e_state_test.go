@@ -1,6 +1,8 @@
-package tui
+package main
 
 import (
+	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -38,6 +40,24 @@ func TestEndToEndHangupSaves(t *testing.T) {
 	waitState(t, path, "a later position saved on SIGHUP", func(st *savedState) bool {
 		return st.Positions[key].Block > first.Positions[key].Block
 	})
+}
+
+// savedState is what the tests read of the state file parley writes:
+// each document's reading position, and each corpus's last document.
+type savedState struct {
+	Positions map[string]struct {
+		Block int `json:"block"`
+	} `json:"positions"`
+	LastDoc map[string]string `json:"last_doc"`
+}
+
+func readState(path string) (*savedState, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var st savedState
+	return &st, json.Unmarshal(raw, &st)
 }
 
 // waitState polls the state file until ok accepts it.

@@ -1,7 +1,9 @@
-package tui
+package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,23 +13,18 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/testcorpus"
+	"parley/tui"
 )
 
 // seedOrder is the embedded documents in the list's default order, worked
 // out here from the corpus so the test follows the parser as it improves.
 func seedOrder(t *testing.T) []*corpus.Document {
 	t.Helper()
-	c := seedCorpus(t)
-	idx := make([]int, len(c.Docs))
-	for i := range idx {
-		idx[i] = i
+	c, err := corpus.LoadSeeds()
+	if err != nil {
+		t.Fatal(err)
 	}
-	sortDocs(c.Docs, idx, byDate)
-	out := make([]*corpus.Document, len(idx))
-	for i, j := range idx {
-		out[i] = c.Docs[j]
-	}
-	return out
+	return tui.ListOrder(c.Docs)
 }
 
 // firstWords is the start of s, short enough to sit on one screen line.
@@ -45,7 +42,16 @@ func widest(screen string) int {
 	return n
 }
 
+// findCount reads a find's count ("3/12") at the end of a line.
 var findCount = regexp.MustCompile(`(\d+)/(\d+)\s*$`)
+
+// writeFile writes a file of a test's folder.
+func writeFile(t testing.TB, dir, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // TestEndToEndReader drives the built binary in tmux at 100×30: open a
 // document, scroll, find in it, resize small and large, quit.
@@ -259,12 +265,8 @@ func TestEndToEndBigFolderOpensAtTop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx := make([]int, len(c.Docs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sortDocs(c.Docs, idx, byDate)
-	first, second := docTitle(c.Docs[idx[0]]), docTitle(c.Docs[idx[1]])
+	order := tui.ListOrder(c.Docs)
+	first, second := tui.ListTitle(order[0]), tui.ListTitle(order[1])
 
 	bin := buildParley(t)
 	// The order files finish parsing varies: PARLEY_FULL_SWEEP=1 runs it

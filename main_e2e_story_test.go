@@ -1,4 +1,4 @@
-package tui
+package main
 
 import (
 	"fmt"
@@ -84,6 +84,12 @@ func TestEndToEndStoryFlow(t *testing.T) {
 func compared(screen string) bool {
 	return !strings.Contains(screen, "comparing…") && strings.Contains(screen, "origin") &&
 		colsOf.MatchString(compareStatus(screen))
+}
+
+// lastLine is a screen's last row.
+func lastLine(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	return lines[len(lines)-1]
 }
 
 // compareStatus is the compare view's status line (the one with the

@@ -1,4 +1,4 @@
-package tui
+package main
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 )
 
 // TestEndToEndCompare runs the built binary in a real terminal (tmux, with
-// the harness of tmux_test.go) and walks the compare flow as a user
+// the harness of main_tmux_test.go) and walks the compare flow as a user
 // would: reader → sentence cursor → compare → enter → the reader at the
 // other source → esc back to the comparison → esc back to the sentence
 // the comparison started from; the same after a query typed in the

@@ -1,4 +1,4 @@
-package tui
+package main
 
 import (
 	"regexp"
@@ -10,7 +10,7 @@ import (
 )
 
 // TestEndToEndSearch runs the built binary in a real terminal (tmux, with
-// the harness of tmux_test.go): open search from the list, type, enter;
+// the harness of main_tmux_test.go): open search from the list, type, enter;
 // the reader shows the sentence marked; ctrl+o and ctrl+] walk the jump.
 func TestEndToEndSearch(t *testing.T) {
 	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
