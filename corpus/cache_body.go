@@ -16,6 +16,9 @@ import (
 type bodyFile struct {
 	f    *os.File
 	refs atomic.Int64
+	// unflushed, on a bodies file being written, writes out what is still
+	// buffered before end ahead of a read there; nil on any other.
+	unflushed func(end int64) error
 }
 
 func newBodyFile(f *os.File) *bodyFile {
@@ -36,6 +39,11 @@ func (b *bodyFile) release() {
 func (b *bodyFile) read(off, n int64, sum uint32) ([]byte, error) {
 	if b == nil || n < 0 {
 		return nil, errCorrupt
+	}
+	if b.unflushed != nil {
+		if err := b.unflushed(off + n); err != nil {
+			return nil, err
+		}
 	}
 	buf := make([]byte, n)
 	if _, err := b.f.ReadAt(buf, off); err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"parley/corpus/atomicfile"
@@ -30,12 +31,19 @@ const (
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// cacheWriter writes a folder's new list and bodies files.
+// cacheWriter writes a folder's new list and bodies files. A document
+// parsed this run may be listed without its body (LoadOptions.
+// ListOnlyAfter), which is then read back from the bodies file being
+// written: src shares that file, and mu keeps such a read (flushTo) from
+// meeting a write.
 type cacheWriter struct {
 	list, bodies *os.File
 	lw, bw       *bufio.Writer
 	sum          hash.Hash32 // of the list file
 	pos          int64       // where the next body goes in the bodies file
+	src          *bodyFile   // the bodies file, for the documents listed from it
+	mu           sync.Mutex
+	closed       bool // committed or aborted: everything is written out
 }
 
 // beginCache opens the new files in the cache folder and writes their
@@ -57,6 +65,8 @@ func beginCache(c *Cache, root string) (*cacheWriter, error) {
 	}
 	w.lw = bufio.NewWriterSize(io.MultiWriter(w.list, w.sum), 1<<16)
 	w.bw = bufio.NewWriterSize(w.bodies, 1<<16)
+	w.src = newBodyFile(w.bodies) // the writer's share
+	w.src.unflushed = w.flushTo
 	var hdr []byte
 	hdr = append(hdr, listMagic...)
 	hdr = binary.AppendUvarint(hdr, docCodecVersion)
@@ -75,27 +85,46 @@ func beginCache(c *Cache, root string) (*cacheWriter, error) {
 }
 
 // put writes one entry: its body to the bodies file, its key and
-// metadata to the list file.
-func (w *cacheWriter) put(rel string, size, mtime int64, meta, body []byte) error {
+// metadata to the list file. It returns where the body went.
+func (w *cacheWriter) put(rel string, size, mtime int64, meta, body []byte) (*pendingBody, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	at := &pendingBody{off: w.pos, n: int64(len(body)), sum: crc32.Checksum(body, castagnoli)}
 	if _, err := w.bw.Write(body); err != nil {
-		return err
+		return nil, err
 	}
 	var b []byte
 	b = appendString(b, rel)
 	b = binary.AppendVarint(b, size)
 	b = binary.AppendVarint(b, mtime)
-	b = binary.AppendUvarint(b, uint64(w.pos))
-	b = binary.AppendUvarint(b, uint64(len(body)))
-	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(body, castagnoli))
+	b = binary.AppendUvarint(b, uint64(at.off))
+	b = binary.AppendUvarint(b, uint64(at.n))
+	b = binary.LittleEndian.AppendUint32(b, at.sum)
 	b = appendString(b, string(meta))
-	w.pos += int64(len(body))
+	w.pos += at.n
 	_, err := w.lw.Write(b)
-	return err
+	return at, err
+}
+
+// flushTo writes out the buffered bodies when a read wants bytes before
+// end that are still in the buffer.
+func (w *cacheWriter) flushTo(end int64) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed || end <= w.pos-int64(w.bw.Buffered()) {
+		return nil
+	}
+	return w.bw.Flush()
 }
 
 // commit finishes both files and renames them into place, the bodies
-// first; with err set (or on any failure) it removes them instead.
+// first; with err set (or on any failure) it removes them instead. The
+// bodies file is closed once no document listed from it still needs it
+// (bodyFile): renamed or removed, it stays readable while open.
 func (w *cacheWriter) commit(path string, err error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.closed = true
 	if err == nil {
 		err = w.bw.Flush()
 	}
@@ -105,16 +134,16 @@ func (w *cacheWriter) commit(path string, err error) error {
 	if err == nil {
 		_, err = w.list.Write(binary.LittleEndian.AppendUint32(nil, w.sum.Sum32()))
 	}
-	for _, f := range []*os.File{w.list, w.bodies} {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
+	if cerr := w.list.Close(); err == nil {
+		err = cerr
 	}
+	w.src.release()
 	if err == nil {
 		err = renamePair(w.list.Name(), w.bodies.Name(), path)
 	}
 	if err != nil {
-		w.abort()
+		os.Remove(w.list.Name())
+		os.Remove(w.bodies.Name())
 	}
 	return err
 }
@@ -143,7 +172,7 @@ func lockPairs(dir string) (unlock func()) {
 	return unlock
 }
 
-// abort removes the temporary files.
+// abort removes the temporary files of a writer that failed to start.
 func (w *cacheWriter) abort() {
 	for _, f := range []*os.File{w.list, w.bodies} {
 		if f != nil {

@@ -111,6 +111,44 @@ func TestListOnlyBodyWhenUsed(t *testing.T) {
 	sameDocs(t, c, plain)
 }
 
+// With ListOnlyAfter, documents parsed once the words loaded pass it come
+// without their body, read back from the bodies file being written: at
+// once, during the load (the write still buffered), and after it.
+func TestListOnlyAfterParsedBodies(t *testing.T) {
+	dir, cacheDir := cacheFolder(t), t.TempDir()
+	plain, _ := LoadPaths([]string{dir}, LoadOptions{})
+	cache := &Cache{Dir: cacheDir, Version: "v1"}
+	var mu sync.Mutex
+	pending := 0
+	c, err := LoadPaths([]string{dir}, LoadOptions{Cache: cache, ListOnly: true, ListOnlyAfter: 1, Progress: func(_, _ int, d *Document) {
+		mu.Lock()
+		defer mu.Unlock()
+		if d != nil && d.BodyPending() {
+			pending++
+			d.Blocks() // read back before the files are in place
+		}
+	}})
+	if err != nil || c.CacheErr != nil || pending != len(c.Docs) {
+		t.Fatalf("%v %v: %d of %d parsed documents came without their body", err, c.CacheErr, pending, len(c.Docs))
+	}
+	sameDocs(t, c, plain)
+	c, err = LoadPaths([]string{dir}, LoadOptions{Cache: cache, ListOnly: true, ListOnlyAfter: 1})
+	for _, d := range c.Docs {
+		if err != nil || !d.BodyPending() {
+			t.Fatalf("%v: %s parsed again with a cache in place", err, d.ID)
+		}
+	}
+	// A first load with words to spare under the limit keeps every body.
+	c, _ = LoadPaths([]string{dir}, LoadOptions{Cache: &Cache{Dir: t.TempDir(), Version: "v1"}, ListOnly: true, ListOnlyAfter: 1 << 30})
+	for _, d := range c.Docs {
+		if d.BodyPending() {
+			t.Fatalf("%s came without its body under the limit", d.ID)
+		}
+	}
+	loadBodies(c.Docs)
+	sameDocs(t, c, plain)
+}
+
 // A changed file is read and parsed again, alone: it comes whole, the
 // others from the cache without their bodies.
 func TestListOnlyChangedFileAlone(t *testing.T) {

@@ -10,8 +10,10 @@ import (
 // parsed; any other is read, parsed and recorded. LoadOptions.Keep is
 // not applied, so that the cache holds the whole folder whatever a
 // search was looking for. With listOnly a document found in the cache
-// comes without its body (see LoadOptions.ListOnly).
-func loadCached(c *Cache, j job, maxSize int64, listOnly bool) (*Document, error) {
+// comes without its body (see LoadOptions.ListOnly), and so does one
+// parsed once the documents loaded so far hold more than after words
+// (after > 0; LoadOptions.ListOnlyAfter).
+func loadCached(c *Cache, j job, maxSize int64, listOnly bool, after int) (*Document, error) {
 	st := j.stamp // taken by the walk (the folder snapshot's), or not yet
 	if !st.OK {
 		if info, err := os.Stat(j.path); err == nil && info.Mode().IsRegular() {
@@ -26,11 +28,13 @@ func loadCached(c *Cache, j job, maxSize int64, listOnly bool) (*Document, error
 	size, mtime := st.Size, st.MTime
 	if d := rc.lookup(rel, size, mtime, listOnly); d != nil {
 		d.ID, d.Path = j.id, j.path
+		c.words.Add(int64(d.Words))
 		return d, nil
 	}
 	d, err := loadOne(j, maxSize, nil)
 	if err == nil && d != nil {
-		rc.store(rel, size, mtime, d)
+		words := c.words.Add(int64(d.Words))
+		rc.store(rel, size, mtime, d, listOnly && after > 0 && words > int64(after))
 	}
 	return d, err
 }

@@ -110,7 +110,7 @@ func loadJobs(jobs []job, opts LoadOptions) ([]*Document, []error) {
 					return
 				}
 				if opts.Cache != nil {
-					docs[i], errs[i] = loadCached(opts.Cache, jobs[i], maxSize, opts.ListOnly)
+					docs[i], errs[i] = loadCached(opts.Cache, jobs[i], maxSize, opts.ListOnly, opts.ListOnlyAfter)
 				} else {
 					docs[i], errs[i] = loadOne(jobs[i], maxSize, opts.Keep)
 				}

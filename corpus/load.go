@@ -69,12 +69,18 @@ type LoadOptions struct {
 	// its list metadata alone (all but Sections and Matter): its body is
 	// read when Document.LoadBody is called. A folder is then listed
 	// without decoding a single body. Files read and parsed this run come
-	// whole.
+	// whole, unless ListOnlyAfter says otherwise.
 	ListOnly bool
 	// NoBodies has a document read and parsed this run kept with its list
 	// metadata alone, once it is written to the cache, for a caller that
 	// never reads a body (parley list; see Document.dropBody).
 	NoBodies bool
+	// ListOnlyAfter, with ListOnly and above 0, has a file read and parsed
+	// this run come without its body too once the documents loaded so far
+	// hold more than this many words: its body is written to the cache at
+	// once and read back from there when needed. A large folder opened for
+	// the first time is then held as one listed from the cache.
+	ListOnlyAfter int
 }
 
 // LoadSeeds parses the embedded seed corpus, with its editorial catalog.

@@ -53,7 +53,9 @@ func loadCmdCached(paths []string, cache *corpus.Cache) tea.Cmd {
 	var once sync.Once
 	start := func() {
 		go func() {
-			c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Cache: cache, ListOnly: true, Progress: func(done, total int, doc *corpus.Document) {
+			// The folders' cache files are read while they are walked.
+			cache.Preload(paths)
+			c, err := corpus.LoadPaths(paths, corpus.LoadOptions{Cache: cache, ListOnly: true, ListOnlyAfter: readAheadWords, Progress: func(done, total int, doc *corpus.Document) {
 				events <- event{done, total, doc}
 			}})
 			close(events)

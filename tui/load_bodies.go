@@ -18,8 +18,11 @@ import (
 // need every body, start once they are all in; a document opened in the
 // meantime has its own body read at once (readerPane.open).
 //
-// A larger folder's bodies are not read ahead: each is read from the
-// cache when first used (corpus.Document.Blocks reads it; the reader, a
+// A larger folder's bodies are not read ahead, and are not kept as it is
+// read for the first time either: past readAheadWords a parsed document
+// comes without its body (corpus.LoadOptions.ListOnlyAfter), which is
+// written to the cache at once. Each body is read from the cache when
+// first used (corpus.Document.Blocks reads it; the reader, a
 // search's hits and a comparison's documents), so the process holds the
 // bodies of the documents opened and compared rather than all of them
 // (at forty times the BBC folder, 0.31 GB of bodies and the collector's

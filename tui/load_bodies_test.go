@@ -95,7 +95,7 @@ func TestListedFromCacheThenBodies(t *testing.T) {
 // hits), showing what a plain load shows.
 func TestLargeFolderBodiesWhenNeeded(t *testing.T) {
 	defer func(w int) { readAheadWords = w }(readAheadWords)
-	readAheadWords = 0
+	readAheadWords = 1
 	dir := t.TempDir()
 	names, _ := fs.Glob(seeds.FS, "*.txt")
 	for _, n := range names {
@@ -104,7 +104,14 @@ func TestLargeFolderBodiesWhenNeeded(t *testing.T) {
 		writeFile(t, dir, "copy-"+n, string(b))
 	}
 	cache := &corpus.Cache{Dir: t.TempDir(), Version: "t"}
-	loadThrough(t, newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json")), dir, cache)
+	// Read for the first time, the documents keep no body once loaded.
+	cold := newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json"))
+	loadThrough(t, cold, dir, cache)
+	for _, d := range cold.corpus.Docs {
+		if !d.BodyPending() && d != cold.reader.doc {
+			t.Fatalf("%s kept its body after the first load", d.ID)
+		}
+	}
 
 	m := newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json"))
 	m.cache = cache
