@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,10 +32,13 @@ func hasExt(p string, exts []string) bool {
 	return false
 }
 
-// readableName reports a file name parley reads.
+// readableName reports a file name parley reads. The extension is found
+// and lowered once: the walk asks twice for each of the 89,040 files of
+// forty times the BBC folder, and hasExt's doing it again for each list
+// was 11 ms of a second search's listing.
 func readableName(p string) bool {
 	ext := strings.ToLower(path.Ext(p))
-	return hasExt(ext, textExts) || hasExt(ext, htmlExts) || ext == ".pdf" || ext == ".epub"
+	return slices.Contains(textExts, ext) || slices.Contains(htmlExts, ext) || ext == ".pdf" || ext == ".epub"
 }
 
 func isMarkdownName(p string) bool { return hasExt(p, markdownExts) }

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"cmp"
+	"encoding/binary"
 	"io/fs"
 	"path/filepath"
 	"runtime"
@@ -75,7 +77,7 @@ func (w *folderWalk) read(n *dirNode, prefix string) {
 		}
 		d.close()
 	}
-	slices.SortFunc(n.entries, func(a, b dirEntry) int { return strings.Compare(a.name, b.name) })
+	sortByName(n.entries)
 	for i := range n.entries {
 		e := &n.entries[i]
 		if !e.typ.IsDir() || strings.HasPrefix(e.name, ".") {
@@ -146,4 +148,50 @@ func (n *dirNode) eachFile(visit func(e *dirEntry, err error)) {
 			visit(e, nil)
 		}
 	}
+}
+
+// nameKey is an entry's place in its folder and the first eight bytes of
+// its name, big-endian and padded with zeros (no name holds a zero byte,
+// so the keys order as the names do wherever they differ).
+type nameKey struct {
+	head uint64
+	at   int32
+}
+
+var sortBufs = sync.Pool{New: func() any { return new(sortBuf) }}
+
+type sortBuf struct {
+	keys []nameKey
+	tmp  []dirEntry
+}
+
+// sortByName sorts a folder's entries by name, as strings.Compare orders
+// them. The keys are sorted and the entries then moved once: sorting the
+// 72-byte entries themselves, name against name, was 19 ms of a second
+// search's listing at forty times the BBC folder (241 folders of 370
+// files in the order the file system keeps them).
+func sortByName(es []dirEntry) {
+	if len(es) < 2 {
+		return
+	}
+	buf := sortBufs.Get().(*sortBuf)
+	defer sortBufs.Put(buf)
+	keys := buf.keys[:0]
+	for i := range es {
+		var h [8]byte
+		copy(h[:], es[i].name)
+		keys = append(keys, nameKey{binary.BigEndian.Uint64(h[:]), int32(i)})
+	}
+	slices.SortFunc(keys, func(a, b nameKey) int {
+		if a.head != b.head {
+			return cmp.Compare(a.head, b.head)
+		}
+		return strings.Compare(es[a.at].name, es[b.at].name)
+	})
+	tmp := append(buf.tmp[:0], es...)
+	for i, k := range keys {
+		es[i] = tmp[k.at]
+	}
+	clear(tmp) // the pool keeps no paths alive
+	buf.keys, buf.tmp = keys, tmp
 }
