@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/sahilm/fuzzy"
+
+	"parley/corpus/testcorpus"
 )
 
 // The bounds must hold for every text: a target's final score (the better
@@ -27,7 +29,9 @@ func TestBoundsHold(t *testing.T) {
 	}
 	rng2 := rand.New(rand.NewPCG(7, 8)) // the groups' own, so the terms above stay those checked before
 	checked, groups := 0, 0
-	for range 100000 {
+	// A quarter of the sequence by default (about 9,000 terms and 13,000
+	// groups checked); all of it under PARLEY_FULL_SWEEP=1.
+	for range testcorpus.Cases(25_000, 100_000) {
 		pat := strings.TrimSpace(gen(patAlphabet, 1+rng.IntN(6)))
 		// Half the texts are made of pieces of the pattern between
 		// separators: the near misses that make sahilm/fuzzy's adjacency
@@ -209,7 +213,7 @@ func signWords(f string) (singles uint64, words, heads [4]uint64) {
 func TestSignWords(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	al := []byte("abcAZz09 .,-é中\x80\xff_")
-	for range 200000 {
+	for range testcorpus.Cases(50_000, 200_000) {
 		var b strings.Builder
 		for range rng.IntN(200) {
 			b.WriteByte(al[rng.IntN(len(al))])

@@ -61,6 +61,15 @@ func Sample[T any](items []T, step int) []T {
 	return out
 }
 
+// Cases is how many cases a random sweep checks: sample by default (the
+// first ones of its fixed sequence), full under PARLEY_FULL_SWEEP=1.
+func Cases(sample, full int) int {
+	if FullSweep() {
+		return full
+	}
+	return sample
+}
+
 // ScaleEnv names the environment variable that adds larger scales to the
 // scale benchmarks: PARLEY_BENCH_SCALE=40 measures 40 copies of BBC too,
 // PARLEY_BENCH_SCALE=4,40 both 4 and 40 (two steps of 4×: 1 to 4, 10 to 40).
