@@ -86,6 +86,21 @@ func (l *Listing) FlushCache(cache *Cache) error {
 	return cache.Flush()
 }
 
+// loadHook, when set (SetLoadHook), is called with every document a
+// load in this process reads, as it comes.
+var loadHook atomic.Pointer[func(*Document)]
+
+// SetLoadHook has fn called with every document loaded from now on, by
+// any load, from several goroutines at once; nil stops it. A subcommand
+// fits the collector to the text as it loads (package gctune).
+func SetLoadHook(fn func(*Document)) {
+	if fn == nil {
+		loadHook.Store(nil)
+		return
+	}
+	loadHook.Store(&fn)
+}
+
 // loadJobs reads and parses jobs on every core, through opts.Cache when
 // it is set, calling opts.Progress after each.
 func loadJobs(jobs []job, opts LoadOptions) ([]*Document, []error) {
@@ -118,6 +133,9 @@ func loadJobs(jobs []job, opts LoadOptions) ([]*Document, []error) {
 					docs[i].dropBody()
 				}
 				n := int(done.Add(1))
+				if hook := loadHook.Load(); hook != nil && docs[i] != nil {
+					(*hook)(docs[i])
+				}
 				if opts.Progress != nil {
 					opts.Progress(n, len(jobs), docs[i])
 				}

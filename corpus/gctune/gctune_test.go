@@ -2,7 +2,9 @@ package gctune
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 )
 
@@ -43,6 +45,34 @@ func TestFitHeapToText(t *testing.T) {
 	oneShot.Unlock()
 	if got, want := debug.SetMemoryLimit(-1), int64(textHeap*float64(200<<20)); !collected && got != oneShotHeap || kept() != want {
 		t.Errorf("200 MiB in two documents: limit now %d, kept %d; want %d now and %d kept", got, kept(), oneShotHeap, want)
+	}
+	set(true)
+	FitToText(50<<20, 22_260) // ten copies of BBC: under the cap, untouched
+	if kept() != math.MaxInt64 {
+		t.Errorf("50 MiB in small files: limit kept %d, want none", kept())
+	}
+	FitToText(200<<20, 89_040) // forty copies: a ceiling past the cap
+	ceiling := int64(folderHeap * float64(200<<20))
+	if got := debug.SetMemoryLimit(-1); kept() != ceiling || got != oneShotHeap && !collected {
+		t.Errorf("200 MiB in small files: limit now %d, kept %d; want %d now and %d kept", got, kept(), oneShotHeap, ceiling)
+	}
+	oneShot.Lock()
+	oneShot.collected = true
+	oneShot.Unlock()
+	FitToText(200<<20, 89_040) // once collected, at once
+	if got := debug.SetMemoryLimit(-1); got != ceiling {
+		t.Errorf("200 MiB in small files, collected: limit %d, want %d", got, ceiling)
+	}
+	// A ceiling yields to the live heap: never under liveRoom times it.
+	runtime.GC()
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	oneShot.Lock()
+	oneShot.limit = 1
+	got := oneShot.current()
+	oneShot.Unlock()
+	if live := s[0].Value.Uint64(); live == 0 || got < int64(liveRoom*float64(live))*9/10 {
+		t.Errorf("a ceiling of 1 byte with %d bytes live: limit %d, want about %v times the live heap", live, got, liveRoom)
 	}
 	set(false)
 	FitToText(60<<20, 1) // the interface: no tuning
