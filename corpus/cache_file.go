@@ -219,7 +219,7 @@ func readCacheFiles(path, version, root string) (map[string]*cacheEntry, *bodyFi
 	if binary.LittleEndian.Uint32(b[len(body):]) != crc32.Checksum(body, castagnoli) {
 		return nil, nil
 	}
-	r := docReader{b: body}
+	r := stringReader(body) // the entries' names share one string
 	if string(r.take(len(listMagic))) != listMagic || r.u64() != docCodecVersion || r.str() != version || r.str() != root {
 		return nil, nil
 	}

@@ -93,7 +93,14 @@ func appendBody(b []byte, d *Document) []byte {
 type docReader struct {
 	b   []byte
 	err error
+	// s, when set, is the whole input as one string, and str returns
+	// slices of it: a document's strings then cost one allocation rather
+	// than one each (about a million fewer to list the 40x folder).
+	s string
 }
+
+// stringReader is a docReader whose strings share one copy of b.
+func stringReader(b []byte) docReader { return docReader{b: b, s: string(b)} }
 
 func (r *docReader) fail() { r.err, r.b = errCorrupt, nil }
 
@@ -146,7 +153,13 @@ func (r *docReader) str() string {
 	if r.err != nil {
 		return ""
 	}
-	s := string(r.b[:n])
+	var s string
+	if r.s != "" {
+		at := len(r.s) - len(r.b) // r.b is what is left of the input
+		s = r.s[at : at+n]
+	} else {
+		s = string(r.b[:n])
+	}
 	r.b = r.b[n:]
 	return s
 }
@@ -178,7 +191,7 @@ func decodeDoc(b []byte) (*Document, error) {
 // decodeMeta decodes a document's list metadata (appendMeta): a document
 // without its body.
 func decodeMeta(b []byte) (*Document, error) {
-	r := docReader{b: b}
+	r := stringReader(b)
 	d := &Document{}
 	readMeta(&r, d)
 	if r.err != nil || len(r.b) != 0 {
@@ -190,7 +203,7 @@ func decodeMeta(b []byte) (*Document, error) {
 // decodeBody decodes a body (appendBody) into d, which is left as it was
 // when the bytes are damaged.
 func decodeBody(b []byte, d *Document) error {
-	r := docReader{b: b}
+	r := stringReader(b)
 	var body Document
 	readBody(&r, &body)
 	if r.err != nil || len(r.b) != 0 {
