@@ -224,3 +224,20 @@ func TestListOnlyMismatchedPair(t *testing.T) {
 		t.Fatalf("%d hits from a list file with another write's bodies", hits)
 	}
 }
+
+// cacheRel names a file under its root as filepath.Rel does.
+func TestCacheRelAsRel(t *testing.T) {
+	for _, c := range [][2]string{
+		{"/data/bbc", "/data/bbc/business/001.txt"}, {"/data/bbc", "/data/bbc/a"}, {"/", "/a/b"},
+		{"/data/bbc", "/data/bbc2/x"}, {"/data/bbc", "/data/bbc/../x"}, {"/data/bbc", "/data/bbc//x"},
+		{"/data/bbc", "/data/bbc/./x"}, {"/data/bbc", "/data/bbc/x/"}, {"/data/bbc", "/data/bbc/..x"},
+	} {
+		want, err := filepath.Rel(c[0], c[1])
+		if err != nil {
+			want = c[1]
+		}
+		if got := cacheRel(c[0], c[1]); got != filepath.ToSlash(want) {
+			t.Errorf("cacheRel(%q, %q) = %q, want %q", c[0], c[1], got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // loadCached is loadOne through the cache: a file whose size and
@@ -43,6 +44,13 @@ func loadCached(c *Cache, j job, maxSize int64, listOnly bool, after int) (*Docu
 // its entry, given both paths absolute (the loader has them, so no
 // lookup of the working directory per file).
 func cacheRel(absRoot, abs string) string {
+	// A file under the root, as the walk names them: the rest of its path,
+	// without the work of filepath.Rel (30-40 ms over the 40x folder).
+	if len(abs) > len(absRoot)+1 && abs[len(absRoot)] == filepath.Separator && abs[:len(absRoot)] == absRoot {
+		if rest := abs[len(absRoot)+1:]; rest[0] != filepath.Separator && filepath.Clean(rest) == rest && rest != ".." && !strings.HasPrefix(rest, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(rest)
+		}
+	}
 	rel, err := filepath.Rel(absRoot, abs)
 	if err != nil {
 		return abs
