@@ -89,10 +89,11 @@ func TestListedFromCacheThenBodies(t *testing.T) {
 	}
 }
 
-// A folder larger than readAheadWords listed from the cache has no body
-// read ahead: the indexes start at once, stories are grouped without
-// keeping a body, and a body is read when used (the reader, a search's
-// hits), showing what a plain load shows.
+// A folder larger than readAheadWords keeps no body, read for the first
+// time or listed from the cache, and reads none ahead: the indexes start
+// at once, stories are grouped without keeping a body, and a body is read
+// when used (the reader, a search's hits, a comparison's documents),
+// showing and comparing as a plain load does.
 func TestLargeFolderBodiesWhenNeeded(t *testing.T) {
 	defer func(w int) { readAheadWords = w }(readAheadWords)
 	readAheadWords = 1
@@ -168,6 +169,20 @@ func TestLargeFolderBodiesWhenNeeded(t *testing.T) {
 			first := plain.Docs[m.indexOf(d)].Blocks()[0].Block.Sentences[0].Text
 			if sc := screen(m); d.BodyPending() || !strings.Contains(sc, first[:min(len(first), 30)]) {
 				t.Fatalf("the opened document, want %q:\n%s", first, sc)
+			}
+			// Its first sentence compared: what the same comparison over
+			// the documents of a plain load finds, the other documents'
+			// bodies read as the comparison needs them.
+			pm := newTestModel(t, 120, 30, plain)
+			pm.Update(findStories(plain.Docs)())
+			pm.list.selectDoc(plain.Docs[m.indexOf(d)])
+			press(pm, "enter")
+			for _, model := range []*Model{m, pm} {
+				press(model, "v")
+				press(model, "c")
+			}
+			if got, want := compareNow(t, m).Result(), compareNow(t, pm).Result(); !reflect.DeepEqual(got, want) {
+				t.Fatalf("compared %+v, want %+v", got, want)
 			}
 			return
 		}
