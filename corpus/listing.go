@@ -29,7 +29,10 @@ type ListedFile struct {
 	Path, ID string
 	Root     string // the absolute folder it was found under
 	Rel      string // its path relative to Root, with forward slashes
-	job      job
+	// job is its entry in the walk's jobs, which the listing keeps: a
+	// copy in each ListedFile made them 176 bytes rather than 72, 9 MB
+	// more to allocate at forty times the BBC folder.
+	job *job
 }
 
 // List walks paths as LoadPaths does, reading no file.
@@ -47,7 +50,8 @@ func list(paths []string, stamp bool) *Listing {
 	}
 	l.Files = make([]ListedFile, 0, len(jobs))
 	var root, a, prefix string
-	for _, j := range jobs {
+	for k := range jobs {
+		j := &jobs[k]
 		if j.root != root || a == "" {
 			root = j.root
 			a, _ = filepath.Abs(j.root)
@@ -71,7 +75,7 @@ func list(paths []string, stamp bool) *Listing {
 func (l *Listing) Load(which []int, cache *Cache) (docs []*Document, errs []error) {
 	jobs := make([]job, len(which))
 	for k, i := range which {
-		jobs[k] = l.Files[i].job
+		jobs[k] = *l.Files[i].job
 	}
 	return loadJobs(jobs, LoadOptions{Cache: cache})
 }
