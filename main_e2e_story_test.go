@@ -11,10 +11,12 @@ import (
 	"parley/corpus/stories"
 )
 
-// TestEndToEndStoryFlow: the BBC folder in a real terminal → group the
-// list by story → restrict the session to the first story → compare a
-// sentence: only that story's sources are compared → w widens to every
-// document, and there are more.
+// TestEndToEndStoryFlow: the BBC folder in a real terminal opens at the
+// top of its list (the check of TestEndToEndBigFolderOpensAtTop, made here
+// so the default run starts parley on BBC once less) → group the list by
+// story → restrict the session to the first story → compare a sentence:
+// only that story's sources are compared → w widens to every document,
+// and there are more.
 func TestEndToEndStoryFlow(t *testing.T) {
 	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
 	if testing.Short() {
@@ -35,7 +37,7 @@ func TestEndToEndStoryFlow(t *testing.T) {
 
 	bin := buildParley(t)
 	s := startTmux(t, bin, 160, 50, bbc)
-	s.waitFor(fmt.Sprintf("%d documents · by date", len(c.Docs)))
+	listAtTop(t, s.waitFor(fmt.Sprintf("%d documents · by date", len(c.Docs))), c.Docs)
 	s.keys("s", "s", "s")
 	s.waitFor("by story", "▾ "+firstLabelWord, fmt.Sprintf("%d sources", len(story.Docs)))
 	s.keys("&")
