@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -266,6 +267,14 @@ func listingDigest(snap *corpus.Snapshot) [32]byte {
 // file in the cache folder, renamed over the old one, so another parley
 // reading it sees the old file or the new one.
 func writeStore(cache *corpus.Cache, path string, data []byte) error {
+	return writeStoreFunc(cache, path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeStoreFunc is writeStore with the content written by write.
+func writeStoreFunc(cache *corpus.Cache, path string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(cache.Dir, 0o755); err != nil {
 		return err
 	}
@@ -273,7 +282,7 @@ func writeStore(cache *corpus.Cache, path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"bufio"
 	"hash/crc32"
+	"io"
 
 	"parley/corpus"
 	"parley/corpus/mapfile"
@@ -74,17 +76,37 @@ func (st *Stored) loadAll(sc *Scope) *Index {
 // than held twice in memory. The 40x BBC folder's is 20 MB.
 const maxAllBytes = 256 << 20
 
-// saveAll writes the set's index to the store, whole or not at all.
+// saveAll writes the set's index to the store, whole or not at all. The
+// tables are written as they are laid out, a megabyte or so at a time
+// (see appendTables), their checksum summed on the way.
 func (st *Stored) saveAll(ix *Index) {
 	size := ix.core.tablesSize() + len(allMagic) + len(st.roots) + len(st.cache.Version) + 64
 	if size > maxAllBytes {
 		return
 	}
-	b := le.AppendUint32(append(make([]byte, 0, size), allMagic...), allFormat)
-	b = appendStr(appendStr(b, st.cache.Version), st.roots)
-	b = ix.core.appendTables(append(b, st.digest[:]...))
-	b = le.AppendUint32(b, crc32.Checksum(b, groupCRC))
-	if writeStore(st.cache, st.path+"-all", b) == nil {
+	err := writeStoreFunc(st.cache, st.path+"-all", func(f io.Writer) error {
+		w := bufio.NewWriterSize(f, spillAt)
+		sum := crc32.New(groupCRC)
+		out := io.MultiWriter(w, sum)
+		var err error
+		put := func(b []byte) []byte {
+			if err == nil {
+				_, err = out.Write(b)
+			}
+			return b[:0]
+		}
+		b := le.AppendUint32(append(make([]byte, 0, min(size, 2*spillAt)), allMagic...), allFormat)
+		b = appendStr(appendStr(b, st.cache.Version), st.roots)
+		put(ix.core.appendTables(append(b, st.digest[:]...), put))
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(le.AppendUint32(nil, sum.Sum32())); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
+	if err == nil {
 		st.cache.Prune()
 	}
 }
