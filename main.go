@@ -239,7 +239,7 @@ func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 			if strings.TrimSpace(args[0]) == "" {
 				return errors.New("compare needs a sentence or a few words to compare")
 			}
-			c, err := loader(stderr).GroupedToRead(args[1:], &opts)
+			c, err := loader(stderr).GroupedToCompare(args[1:], &opts)
 			if err != nil {
 				return err
 			}

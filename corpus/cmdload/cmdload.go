@@ -47,22 +47,40 @@ func (l Loader) Corpus(paths []string) (*corpus.Corpus, error) {
 // stories: a folder's grouping kept on disk is used when the cache
 // serves it (opts.Stored, whose documents are read as they are needed).
 func (l Loader) Grouped(paths []string, opts *export.CompareOptions) (*corpus.Corpus, error) {
-	return l.grouped(l.cache(), paths, opts)
+	return l.grouped(l.cache(), paths, opts, compare.LoadStored)
 }
 
 // GroupedToRead is Grouped for a command that goes on to read documents
-// from the document cache (compare, claims): the cache of each folder is
-// read while the folder is stat'ed (corpus.Cache.Preload).
+// from the document cache (claims): the cache of each folder is read
+// while the folder is stat'ed (corpus.Cache.Preload).
 func (l Loader) GroupedToRead(paths []string, opts *export.CompareOptions) (*corpus.Corpus, error) {
+	return l.grouped(l.preloaded(paths), paths, opts, compare.LoadStored)
+}
+
+// GroupedToCompare is GroupedToRead for compare: unless the comparison
+// is limited to one story (opts.Story), the index of every document kept
+// beside the grouping is read during the snapshot too
+// (compare.LoadStoredToCompare).
+func (l Loader) GroupedToCompare(paths []string, opts *export.CompareOptions) (*corpus.Corpus, error) {
+	load := compare.LoadStoredToCompare
+	if opts.Story != "" {
+		load = compare.LoadStored
+	}
+	return l.grouped(l.preloaded(paths), paths, opts, load)
+}
+
+// preloaded is the cache with the document cache of each path being read.
+func (l Loader) preloaded(paths []string) *corpus.Cache {
 	cache := l.cache()
 	if len(paths) > 0 {
 		cache.Preload(paths)
 	}
-	return l.grouped(cache, paths, opts)
+	return cache
 }
 
-func (l Loader) grouped(cache *corpus.Cache, paths []string, opts *export.CompareOptions) (*corpus.Corpus, error) {
-	if st, ok := compare.LoadStored(cache, paths); ok {
+func (l Loader) grouped(cache *corpus.Cache, paths []string, opts *export.CompareOptions,
+	load func(*corpus.Cache, []string) (*compare.Stored, bool)) (*corpus.Corpus, error) {
+	if st, ok := load(cache, paths); ok {
 		gctune.FitToText(st.TextBytes, len(st.Corpus.Docs))
 		opts.Stored = st
 		return st.Corpus, l.report(st.Corpus)

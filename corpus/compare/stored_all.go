@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"hash/crc32"
 	"io"
+	"sync/atomic"
 
 	"parley/corpus"
 	"parley/corpus/mapfile"
@@ -35,40 +36,107 @@ func (sc *Scope) storesAll() bool {
 }
 
 // loadAll reads the set's index from the store, or nil when there is
-// none for this folder as it is now.
+// none for this folder as it is now. The index read during the snapshot
+// (LoadStoredToCompare) serves when it was written for this listing.
 func (st *Stored) loadAll(sc *Scope) *Index {
-	// Mapped, and each part's pages handed back once checked and once
-	// decoded (the tables are copies): read whole, the file (1.4 times
-	// the text of one giant sentence) and its tables were held at once.
-	data, release, err := mapfile.Map(st.path + "-all")
-	if err != nil {
-		return nil
-	}
-	defer release()
-	if len(data) < 4 {
-		return nil
-	}
-	body := data[:len(data)-4]
-	if le.Uint32(data[len(body):]) != checkDropping(body) {
-		return nil
-	}
-	r := &storeReader{b: body, drop: mapfile.Drop}
-	if r.take(len(allMagic)) != allMagic || r.u32() != allFormat || r.str() != st.cache.Version || r.str() != st.roots ||
-		r.take(len(st.digest)) != string(st.digest[:]) {
-		return nil
-	}
 	docs := make([]*corpus.Document, len(sc.Set))
 	for i, d := range sc.Set {
 		docs[i] = sc.sets.docs[d]
 	}
-	c := r.readTables(docs, sc.sets.opts)
-	if c == nil || r.pos != len(r.b) {
-		return nil
+	c := st.takeAhead(len(docs))
+	if c == nil {
+		var digest string
+		c, digest = readAll(st.path+"-all", st.cache.Version, st.roots, len(docs))
+		if c == nil || digest != string(st.digest[:]) {
+			return nil
+		}
 	}
+	c.docs, c.opts = docs, sc.sets.opts
 	set := sc.Set
 	c.fill = func(doc int32) { st.fillOne(set[doc]) }
 	return &Index{core: c}
 }
+
+// readAll reads the index of every document kept at path for version and
+// roots, over n documents still to be given (its docs and options are set
+// by the caller), and the listing digest it was written for; nil when it
+// is missing, damaged or foreign.
+func readAll(path, version, roots string, n int) (c *core, digest string) {
+	// Mapped, and each part's pages handed back once checked and once
+	// decoded (the tables are copies): read whole, the file (1.4 times
+	// the text of one giant sentence) and its tables were held at once.
+	data, release, err := mapfile.Map(path)
+	if err != nil {
+		return nil, ""
+	}
+	defer release()
+	if len(data) < 4 {
+		return nil, ""
+	}
+	body := data[:len(data)-4]
+	if le.Uint32(data[len(body):]) != checkDropping(body) {
+		return nil, ""
+	}
+	r := &storeReader{b: body, drop: mapfile.Drop}
+	if r.take(len(allMagic)) != allMagic || r.u32() != allFormat || r.str() != version || r.str() != roots {
+		return nil, ""
+	}
+	digest = r.take(32)
+	c = r.readTables(make([]*corpus.Document, n), Options{})
+	if c == nil || r.pos != len(r.b) || len(digest) != 32 {
+		return nil, ""
+	}
+	return c, digest
+}
+
+// allAhead is the index of every document as read during the snapshot.
+type allAhead struct {
+	c      *core
+	digest string
+}
+
+// readAllAhead reads the index of every document of the store g (as
+// decoded, not yet checked against the folder) in the background; the
+// channel gets nil when there is none to read.
+func readAllAhead(path, version, roots string, g *groupStore) chan *allAhead {
+	ch := make(chan *allAhead, 1)
+	go func() {
+		n := 0
+		for i := range g.docs {
+			if _, dup := g.result.DuplicateOf[i]; !dup {
+				n++
+			}
+		}
+		var a *allAhead
+		if c, digest := readAll(path, version, roots, n); c != nil {
+			a = &allAhead{c, digest}
+		}
+		ch <- a
+	}()
+	return ch
+}
+
+// takeAhead is the index read during the snapshot, once, when it was
+// written for this listing and holds n documents; else nil.
+func (st *Stored) takeAhead(n int) *core {
+	st.mu.Lock()
+	ch := st.ahead
+	st.ahead = nil
+	st.mu.Unlock()
+	if ch == nil {
+		return nil
+	}
+	a := <-ch
+	if a == nil || a.digest != string(st.digest[:]) || len(a.c.docs) != n {
+		return nil
+	}
+	aheadUsed.Add(1)
+	return a.c
+}
+
+// aheadUsed counts the indexes of every document read during the
+// snapshot and used, for tests.
+var aheadUsed atomic.Int64
 
 // maxAllBytes bounds the index of every document kept on disk: it is
 // read whole, so a larger one (a folder of some 60 MB of text that is
