@@ -3,38 +3,54 @@ package corpus
 import (
 	"fmt"
 	"math/rand"
-	"path/filepath"
 	"testing"
 )
 
-// uniqueIDBefore is uniqueID as it was written before its one-operation
-// path, kept to check that the ids given are the same.
-func uniqueIDBefore(ids map[string]bool, id, root string) string {
-	if ids[id] {
-		id = filepath.Base(filepath.Clean(root)) + "/" + id
+// TestUniqueIDCases: a new id is kept as it is; a repeated one is
+// prefixed with its root's name, then numbered from 2 when that too is
+// taken.
+func TestUniqueIDCases(t *testing.T) {
+	ids := map[string]bool{}
+	steps := []struct{ id, root, want string }{
+		{"a", "/p/r", "a"},
+		{"b", "/p/r", "b"},
+		{"a", "/q/s", "s/a"},
+		{"a", "/x/s/", "s/a~2"},
+		{"a", "s", "s/a~3"},
+		{"s/a", "/t", "t/s/a"},
+		{"r/a", "/p/r", "r/a"},
+		{"a", "/p/r", "r/a~2"},
 	}
-	base := id
-	for n := 2; ids[id]; n++ {
-		id = fmt.Sprintf("%s~%d", base, n)
+	for _, s := range steps {
+		if got := uniqueID(ids, s.id, s.root); got != s.want {
+			t.Fatalf("uniqueID(%q, %q) = %q, want %q", s.id, s.root, got, s.want)
+		}
 	}
-	ids[id] = true
-	return id
 }
 
-// TestUniqueIDSameIDs: over sequences of ids that repeat, from roots
-// whose names are also ids, the ids given are those the previous way
-// gave, in order.
-func TestUniqueIDSameIDs(t *testing.T) {
+// TestUniqueIDNeverRepeats: over random sequences of ids that repeat,
+// from roots whose names are also ids, every id given is new, and one
+// not seen before is given unchanged.
+func TestUniqueIDNeverRepeats(t *testing.T) {
 	pool := []string{"a", "b", "a/b", "r/a", "r/a~2", "s/a", "r/r/a", "x"}
 	roots := []string{"/p/r", "/q/s", "r", "/r/"}
 	rng := rand.New(rand.NewSource(1))
 	for round := range 300 {
-		got, want := map[string]bool{}, map[string]bool{}
+		ids, given := map[string]bool{}, map[string]bool{}
 		for k := range 1 + rng.Intn(30) {
 			id, root := pool[rng.Intn(len(pool))], roots[rng.Intn(len(roots))]
-			if g, w := uniqueID(got, id, root), uniqueIDBefore(want, id, root); g != w {
-				t.Fatalf("round %d, id %d (%q from %q): %q, want %q", round, k, id, root, g, w)
+			fresh := !ids[id]
+			got := uniqueID(ids, id, root)
+			where := fmt.Sprintf("round %d, id %d (%q from %q)", round, k, id, root)
+			switch {
+			case given[got]:
+				t.Fatalf("%s: %q given twice", where, got)
+			case fresh && got != id:
+				t.Fatalf("%s: new id given as %q", where, got)
+			case !ids[got]:
+				t.Fatalf("%s: %q not recorded", where, got)
 			}
+			given[got] = true
 		}
 	}
 }
