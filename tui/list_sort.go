@@ -37,9 +37,13 @@ func (k sortKey) String() string {
 // once when the document arrives: folding case per comparison made a sort
 // of tens of thousands of documents cost seconds.
 type listKey struct {
-	// pre is date's first eight bytes, big-endian (zeros past its end):
-	// most comparisons end there, without reading the string.
-	pre uint64
+	// pre and pre2 are date's first sixteen bytes as two big-endian
+	// numbers (zeros past its end): most comparisons end there, without
+	// reading the string. Eight bytes alone hold the marker and the year
+	// and month, so documents of one month went on to the strings (at
+	// forty times the BBC folder, merging the batches into the list took
+	// 0.14 s of CPU, most of it in those comparisons).
+	pre, pre2 uint64
 	// date is the order by date (newest first, undated last, then title
 	// and id) as one string of bytes (dateOrder), so that the list's
 	// default order compares two documents with one comparison: three
@@ -58,8 +62,10 @@ type listKey struct {
 func listKeyOf(d *corpus.Document) listKey {
 	title := strings.ToLower(docTitle(d))
 	date, at := dateOrder(d.Published, title, d.ID)
+	pre, pre2 := datePrefixes(date)
 	k := listKey{
-		pre:       prefix8(date),
+		pre:       pre,
+		pre2:      pre2,
 		date:      date,
 		title:     title,
 		outlet:    strings.ToLower(d.Outlet),
@@ -126,6 +132,15 @@ func prefix8(s string) uint64 {
 	return binary.BigEndian.Uint64(b[:])
 }
 
+// datePrefixes are listKey.pre and pre2 of date.
+func datePrefixes(date string) (pre, pre2 uint64) {
+	pre = prefix8(date)
+	if len(date) > 8 {
+		pre2 = prefix8(date[8:])
+	}
+	return pre, pre2
+}
+
 // appendAscending appends s and its end for dateOrder.
 func appendAscending(b []byte, s string) []byte {
 	if strings.IndexByte(s, 0) < 0 {
@@ -162,6 +177,9 @@ func compareKeys(a, b *listKey, by sortKey) int {
 	default: // dateOrder
 		if a.pre != b.pre {
 			return cmp.Compare(a.pre, b.pre)
+		}
+		if a.pre2 != b.pre2 {
+			return cmp.Compare(a.pre2, b.pre2)
 		}
 		return strings.Compare(a.date, b.date)
 	}

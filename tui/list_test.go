@@ -342,7 +342,8 @@ func TestBackgroundColourRestylesCompare(t *testing.T) {
 // The order by date, one comparison of dateOrder's bytes, is the order
 // field by field: dated first, newest first, then title, then id; for
 // dates and titles that are prefixes of one another, empty, or hold the
-// bytes the encoding ends its fields with.
+// bytes the encoding ends its fields with; the numbers made of its first
+// sixteen bytes (listKey.pre, pre2) settle comparisons as the bytes do.
 func TestDateOrderAsFields(t *testing.T) {
 	fields := func(a, b *listKey) int {
 		if (a.published == "") != (b.published == "") {
@@ -350,13 +351,14 @@ func TestDateOrderAsFields(t *testing.T) {
 		}
 		return cmp.Or(strings.Compare(b.published, a.published), strings.Compare(a.title, b.title), strings.Compare(a.id, b.id))
 	}
-	parts := []string{"", "a", "ab", "a\x00", "a\x00b", "a\x01", "\xff", "a\xff", "\xfe", "2024-05", "2024-05-01", "2024-05-01\xff"}
+	parts := []string{"", "a", "ab", "a\x00", "a\x00b", "a\x01", "\xff", "a\xff", "\xfe", "2024-05", "2024-05-01", "2024-05-01\xff", "2024-05-02", "2024-05-01-x"}
 	var keys []listKey
 	for _, p := range parts {
 		for _, title := range parts {
 			for _, id := range parts[:4] {
 				date, at := dateOrder(p, title, id)
-				keys = append(keys, listKey{date: date, published: p, title: title, id: id})
+				pre, pre2 := datePrefixes(date)
+				keys = append(keys, listKey{pre: pre, pre2: pre2, date: date, published: p, title: title, id: id})
 				if at >= 0 && date[at:at+len(title)] != title {
 					t.Fatalf("%q is not at %d of its key", title, at)
 				}
