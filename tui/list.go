@@ -125,7 +125,7 @@ func (l *listPane) addDocs(docs []*corpus.Document) {
 		l.shown = slices.Grow(l.shown, l.total-len(l.shown))
 	}
 	l.docs = append(l.docs, docs...)
-	l.order = append(l.order, listKeysOf(docs)...)
+	l.order = appendListKeys(l.order, docs) // into the room made above
 	add := filterKeys(l.order[from:], l.docs[from:], from, l.filter.Value(), nil)
 	sortByKeys(l.order, add, l.sortBy)
 	l.shown = mergeSorted(l.order, l.shown, add, l.sortBy)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"image/color"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -371,6 +372,21 @@ func TestDateOrderAsFields(t *testing.T) {
 			if got, want := compareKeys(a, b, byDate), fields(a, b); got != want {
 				t.Fatalf("%q %q %q against %q %q %q: %d, want %d", a.published, a.title, a.id, b.published, b.title, b.id, got, want)
 			}
+		}
+	}
+}
+
+// The keys of a batch lower-case each outlet as the document's own key
+// would, whether the outlet repeats, changes or is empty.
+func TestAppendListKeysOutlets(t *testing.T) {
+	var docs []*corpus.Document
+	for i, o := range []string{"BBC News", "BBC News", "", "The Guardian", "BBC News", "", ""} {
+		docs = append(docs, &corpus.Document{ID: strconv.Itoa(i), Title: "T", Outlet: o})
+	}
+	keys := appendListKeys(nil, docs)
+	for i, d := range docs {
+		if want := listKeyOf(d, strings.ToLower(d.Outlet)); keys[i] != want {
+			t.Fatalf("%d: %+v, want %+v", i, keys[i], want)
 		}
 	}
 }
