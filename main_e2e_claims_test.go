@@ -2,11 +2,11 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"parley/corpus/testcorpus"
 )
 
 // The workbench in a real terminal: open a folder, compare a sentence,
@@ -19,7 +19,7 @@ func TestEndToEndClaimsKeptAcrossRuns(t *testing.T) {
 		t.Skip("end-to-end")
 	}
 	bin := buildParley(t)
-	dir := claimsFolder(t)
+	dir := testcorpus.ClaimsFolder(t)
 	s := startTmux(t, bin, 120, 30, dir)
 	s.waitFor("3 documents")
 	s.keys("Enter", "v", "c")
@@ -62,19 +62,4 @@ func TestEndToEndClaimsKeptAcrossRuns(t *testing.T) {
 	if len(got.Claims) == 0 || got.Claims[0].Label != "Venue" || got.Claims[0].Origin != "user" || len(got.Claims[0].Sources) != 3 {
 		t.Fatalf("parley claims --json: %s", out)
 	}
-}
-
-// claimsFolder writes three sources that speak of one meeting.
-func claimsFolder(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, sub := range []string{"news", "oped"} {
-		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	writeFile(t, dir, "news/a.txt", "Talks in Islamabad\n\nThe delegations met in Islamabad on Saturday for direct talks. Oil prices rose.\n")
-	writeFile(t, dir, "oped/b.txt", "A view on the talks\n\nIslamabad hosted the direct talks between the delegations on Saturday. The mood was calm.\n")
-	writeFile(t, dir, "c.txt", "Third source\n\nThe delegations held direct talks in Islamabad over the weekend. Nobody walked out.\n")
-	return dir
 }

@@ -15,6 +15,7 @@ import (
 	"parley/corpus"
 	"parley/corpus/compare"
 	"parley/corpus/compare/claimsfile"
+	"parley/corpus/testcorpus"
 )
 
 // TestMain keeps every test away from the user's own claims files (the
@@ -31,21 +32,6 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
-}
-
-// claimsFolder writes three sources that speak of one meeting.
-func claimsFolder(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, sub := range []string{"news", "oped"} {
-		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	writeFile(t, dir, "news/a.txt", "Talks in Islamabad\n\nThe delegations met in Islamabad on Saturday for direct talks. Oil prices rose.\n")
-	writeFile(t, dir, "oped/b.txt", "A view on the talks\n\nIslamabad hosted the direct talks between the delegations on Saturday. The mood was calm.\n")
-	writeFile(t, dir, "c.txt", "Third source\n\nThe delegations held direct talks in Islamabad over the weekend. Nobody walked out.\n")
-	return dir
 }
 
 func waitOutput(t *testing.T, tm *teatest.TestModel, want string) {
@@ -76,7 +62,7 @@ func waitFile(t *testing.T, path string, ok func(f *claimsfile.File) bool) {
 // program: each change is saved at once in the folder's claims file, the
 // view shows the claim as the user's, and u takes back the last change.
 func TestFlowClaimsWorkbench(t *testing.T) {
-	dir := claimsFolder(t)
+	dir := testcorpus.ClaimsFolder(t)
 	tm := teatest.NewTestModel(t, newModel([]string{dir}, filepath.Join(t.TempDir(), "state.json")), teatest.WithInitialTermSize(160, 40))
 	waitOutput(t, tm, "3 documents")
 
@@ -182,7 +168,7 @@ func driveKeys(m *Model, keys ...string) {
 // its coverage, D asks before deleting, u brings it back, and the
 // reader's a adds a sentence to a claim picked fuzzily.
 func TestClaimsWorkbenchViews(t *testing.T) {
-	dir := claimsFolder(t)
+	dir := testcorpus.ClaimsFolder(t)
 	m := folderModel(t, dir)
 	driveKeys(m, "enter", "v", "c", "a")
 	if s := screen(m); !strings.Contains(s, "new claim: delegations") {
@@ -264,7 +250,7 @@ func claimsKeyOf(m *Model, doc int) string { return m.claims.layer.Key(m.corpus.
 // A broken claims file is named in the interface (and kept for stderr),
 // left as it is, and never written over; parley works without it.
 func TestBrokenClaimsFileInTheInterface(t *testing.T) {
-	dir := claimsFolder(t)
+	dir := testcorpus.ClaimsFolder(t)
 	path := filepath.Join(dir, ".parley", "claims.json")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -291,7 +277,7 @@ func TestBrokenClaimsFileInTheInterface(t *testing.T) {
 // The picker takes every key but ctrl+c, which quits as everywhere; esc
 // closes it, and it is drawn at every size exactly.
 func TestClaimPickerKeysAndSizes(t *testing.T) {
-	m := folderModel(t, claimsFolder(t))
+	m := folderModel(t, testcorpus.ClaimsFolder(t))
 	driveKeys(m, "enter", "v", "a")
 	if m.picker == nil {
 		t.Fatal("a with the sentence cursor opened no picker")
@@ -320,7 +306,7 @@ func TestClaimPickerKeysAndSizes(t *testing.T) {
 // status nor the claims index flags them; a quote missing from the file
 // that is open still is.
 func TestClaimsOfFilesNotOpenedAreNotStale(t *testing.T) {
-	dir := claimsFolder(t)
+	dir := testcorpus.ClaimsFolder(t)
 	path := filepath.Join(dir, ".parley", "claims.json")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -369,7 +355,7 @@ func TestClaimsOfFilesNotOpenedAreNotStale(t *testing.T) {
 // prompt's enter accepts, r's renames, D's y deletes, in the compare view
 // and in the claims index alike; never the query prompt's "compare".
 func TestClaimPromptFooters(t *testing.T) {
-	m := folderModel(t, claimsFolder(t))
+	m := folderModel(t, testcorpus.ClaimsFolder(t))
 	footer := func(want string) {
 		t.Helper()
 		s := screen(m)
