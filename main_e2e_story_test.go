@@ -9,6 +9,7 @@ import (
 
 	"parley/corpus"
 	"parley/corpus/stories"
+	"parley/corpus/testcorpus"
 )
 
 // TestEndToEndStoryFlow: the BBC folder in a real terminal opens at the
@@ -22,7 +23,7 @@ func TestEndToEndStoryFlow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
-	bbc := e2eBBC(t)
+	bbc := testcorpus.BBC()
 	if bbc == "" {
 		t.Skip("BBC corpus not present beside the repository (../shared/corpora/bbc)")
 	}
@@ -36,7 +37,9 @@ func TestEndToEndStoryFlow(t *testing.T) {
 	firstLabelWord := strings.SplitN(story.Label, " ", 2)[0]
 
 	bin := buildParley(t)
-	s := startTmux(t, bin, 160, 50, bbc)
+	// The BBC slot is taken for parley's run only, not while the binary
+	// is built or the expected stories worked out.
+	s := startTmux(t, bin, 160, 50, e2eBBC(t))
 	listAtTop(t, s.waitFor(fmt.Sprintf("%d documents · by date", len(c.Docs))), c.Docs)
 	s.keys("s", "s", "s")
 	s.waitFor("by story", "▾ "+firstLabelWord, fmt.Sprintf("%d sources", len(story.Docs)))
