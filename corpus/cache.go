@@ -53,10 +53,15 @@ const DefaultCacheBytes = 2 << 30
 type cacheEntry struct {
 	size, mtime int64
 	meta        []byte // appendMeta's encoding
-	body        []byte // appendBody's, when parsed this run
-	off, n      int64  // else the body's place in the old bodies file
-	sum         uint32 // the body's CRC-32C
-	used        bool   // an old entry still valid this run
+	// metaText is meta as a string, for an entry read from the list
+	// file: a part of the one string the file's entries share, so a
+	// document decoded from it costs no copy of its metadata (a string
+	// each took about 45 ms of CPU to list forty times the BBC folder).
+	metaText string
+	body     []byte // appendBody's, when parsed this run
+	off, n   int64  // else the body's place in the old bodies file
+	sum      uint32 // the body's CRC-32C
+	used     bool   // an old entry still valid this run
 }
 
 // rootCache is the cache of one folder (or file) opened: the entries read
@@ -165,7 +170,11 @@ func (rc *rootCache) lookup(rel string, size, mtime int64, listOnly bool) *Docum
 	if !ok || e.size != size || e.mtime != mtime {
 		return nil
 	}
-	d, err := decodeMeta(e.meta)
+	text := e.metaText
+	if len(text) != len(e.meta) {
+		text = string(e.meta)
+	}
+	d, err := decodeMetaText(e.meta, text)
 	if err != nil {
 		return nil
 	}

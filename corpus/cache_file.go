@@ -234,7 +234,11 @@ func readCacheFiles(path, version, root string) (map[string]*cacheEntry, *bodyFi
 		if sum := r.take(4); sum != nil {
 			e.sum = binary.LittleEndian.Uint32(sum)
 		}
-		e.meta = r.take(r.count())
+		n := r.count()
+		at := len(r.s) - len(r.b)
+		if e.meta = r.take(n); e.meta != nil {
+			e.metaText = r.s[at : at+n]
+		}
 		all = append(all, e)
 	}
 	if r.err != nil {

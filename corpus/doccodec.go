@@ -190,8 +190,12 @@ func decodeDoc(b []byte) (*Document, error) {
 
 // decodeMeta decodes a document's list metadata (appendMeta): a document
 // without its body.
-func decodeMeta(b []byte) (*Document, error) {
-	r := stringReader(b)
+func decodeMeta(b []byte) (*Document, error) { return decodeMetaText(b, string(b)) }
+
+// decodeMetaText is decodeMeta given b as a string too (the same bytes),
+// whose slices the document's strings are.
+func decodeMetaText(b []byte, text string) (*Document, error) {
+	r := docReader{b: b, s: text}
 	d := &Document{}
 	readMeta(&r, d)
 	if r.err != nil || len(r.b) != 0 {
