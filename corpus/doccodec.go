@@ -3,6 +3,7 @@ package corpus
 import (
 	"encoding/binary"
 	"errors"
+	"unsafe"
 )
 
 // The document codec writes a parsed Document in a compact binary form
@@ -205,9 +206,17 @@ func decodeMetaText(b []byte, text string) (*Document, error) {
 }
 
 // decodeBody decodes a body (appendBody) into d, which is left as it was
-// when the bytes are damaged.
+// when the bytes are damaged. It takes b over: the body's strings are
+// slices of b itself, which the caller (the cache, reading it fresh from
+// its file) never writes or uses again. A string copy of b, as
+// stringReader makes, held a second copy of the body until the first
+// was collected: on one 16 MiB sentence read back from the cache that
+// was 16 MB more live at the peak of compare --all.
 func decodeBody(b []byte, d *Document) error {
-	r := stringReader(b)
+	if len(b) == 0 {
+		return errCorrupt
+	}
+	r := docReader{b: b, s: unsafe.String(&b[0], len(b))}
 	var body Document
 	readBody(&r, &body)
 	if r.err != nil || len(r.b) != 0 {
