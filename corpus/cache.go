@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -200,7 +201,11 @@ func (rc *rootCache) lookup(rel string, size, mtime int64, listOnly bool) *Docum
 // pend, the document then lets go of its body, which LoadBody reads back
 // from the bodies file being written (see LoadOptions.ListOnlyAfter).
 func (rc *rootCache) store(rel string, size, mtime int64, d *Document, pend bool) {
-	meta, body := appendMeta(nil, d), appendBody(nil, d)
+	meta := appendMeta(nil, d)
+	var body []byte
+	if !largeBody(d) {
+		body = appendBody(nil, d) // laid out before the lock is taken
+	}
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	rc.misses++
@@ -211,7 +216,13 @@ func (rc *rootCache) store(rel string, size, mtime int64, d *Document, pend bool
 	if rc.err != nil {
 		return
 	}
-	at, err := rc.out.put(rel, size, mtime, meta, body)
+	var at *pendingBody
+	var err error
+	if body != nil {
+		at, err = rc.out.put(rel, size, mtime, meta, body)
+	} else {
+		at, err = rc.out.putWith(rel, size, mtime, meta, func(out io.Writer) error { return writeBody(out, d) })
+	}
 	if rc.err = err; err != nil || !pend || d.Words == 0 {
 		return
 	}
@@ -227,6 +238,21 @@ func (rc *rootCache) store(rel string, size, mtime int64, d *Document, pend bool
 	at.src.acquire()
 	listed.body = at
 	*d = *listed
+}
+
+// largeBody says whether d's text is a mebibyte or more: its body is
+// written to the cache as it is encoded (writeBody) rather than laid out
+// first, which would hold another copy of the text.
+func largeBody(d *Document) bool {
+	n := 0
+	for si := range d.Sections {
+		for _, b := range d.Sections[si].Blocks {
+			if n += len(b.Text); n >= 1<<20 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // finish writes the new cache files when something changed: a file

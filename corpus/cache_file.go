@@ -87,12 +87,22 @@ func beginCache(c *Cache, root string) (*cacheWriter, error) {
 // put writes one entry: its body to the bodies file, its key and
 // metadata to the list file. It returns where the body went.
 func (w *cacheWriter) put(rel string, size, mtime int64, meta, body []byte) (*pendingBody, error) {
+	return w.putWith(rel, size, mtime, meta, func(out io.Writer) error {
+		_, err := out.Write(body)
+		return err
+	})
+}
+
+// putWith is put with the body written by writeBody to the writer it is
+// given, rather than laid out first.
+func (w *cacheWriter) putWith(rel string, size, mtime int64, meta []byte, writeBody func(io.Writer) error) (*pendingBody, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	at := &pendingBody{off: w.pos, n: int64(len(body)), sum: crc32.Checksum(body, castagnoli)}
-	if _, err := w.bw.Write(body); err != nil {
+	body := &summed{w: w.bw, sum: crc32.New(castagnoli)}
+	if err := writeBody(body); err != nil {
 		return nil, err
 	}
+	at := &pendingBody{off: w.pos, n: body.n, sum: body.sum.Sum32()}
 	var b []byte
 	b = appendString(b, rel)
 	b = binary.AppendVarint(b, size)
@@ -258,4 +268,18 @@ func readCacheFiles(path, version, root string) (map[string]*cacheEntry, *bodyFi
 		return nil, nil
 	}
 	return entries, newBodyFile(f)
+}
+
+// summed writes to w, counting the bytes and summing them as they go.
+type summed struct {
+	w   io.Writer
+	sum hash.Hash32
+	n   int64
+}
+
+func (s *summed) Write(b []byte) (int, error) {
+	s.sum.Write(b)
+	n, err := s.w.Write(b)
+	s.n += int64(n)
+	return n, err
 }
