@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"bufio"
 	"hash/crc32"
 	"io"
 	"sync/atomic"
@@ -153,9 +152,13 @@ func (st *Stored) saveAll(ix *Index) {
 		return
 	}
 	err := writeStoreFunc(st.cache, st.path+"-all", func(f io.Writer) error {
-		w := bufio.NewWriterSize(f, spillAt)
+		// Straight to the file, with no buffer of its own: what is
+		// handed over is a megabyte or so at a time already, and a
+		// buffered writer of that size, with the layout's buffer grown
+		// to twice it, were 3 MB beside the index at the peak of the
+		// compare that writes the store for one 16 MiB sentence.
 		sum := crc32.New(groupCRC)
-		out := io.MultiWriter(w, sum)
+		out := io.MultiWriter(f, sum)
 		var err error
 		put := func(b []byte) []byte {
 			if err == nil {
@@ -163,16 +166,14 @@ func (st *Stored) saveAll(ix *Index) {
 			}
 			return b[:0]
 		}
-		b := le.AppendUint32(append(make([]byte, 0, min(size, 2*spillAt)), allMagic...), allFormat)
+		b := le.AppendUint32(append(make([]byte, 0, min(size, spillAt+spillAt/4)), allMagic...), allFormat)
 		b = appendStr(appendStr(b, st.cache.Version), st.roots)
 		put(ix.core.appendTables(append(b, st.digest[:]...), put))
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(le.AppendUint32(nil, sum.Sum32())); err != nil {
-			return err
-		}
-		return w.Flush()
+		_, err = f.Write(le.AppendUint32(nil, sum.Sum32()))
+		return err
 	})
 	if err == nil {
 		st.cache.Prune()
