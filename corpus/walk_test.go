@@ -8,8 +8,9 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
+
+	"parley/corpus/testcorpus"
 )
 
 // walkTree makes a folder with what a walk must get right: names that
@@ -40,7 +41,7 @@ func walkTree(t *testing.T) string {
 			t.Skip("no symlinks here:", err)
 		}
 	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
+	if err := testcorpus.MakeFIFO(filepath.Join(dir, "pipe.txt"), 0o644); err != nil {
 		t.Log("no FIFO:", err)
 	}
 	return dir

@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"parley/corpus"
+	"parley/corpus/testcorpus"
 )
 
 // Tests never wait on the save delay: they send saveDueMsg themselves.
@@ -200,7 +201,7 @@ func TestStateWrittenThroughSymlink(t *testing.T) {
 func TestStateSpecialFileNeverReplaced(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+	if err := testcorpus.MakeFIFO(fifo, 0o600); err != nil {
 		t.Skip("no FIFOs here:", err)
 	}
 	folder := filepath.Join(dir, "state.json")

@@ -5,8 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
+
+	"parley/corpus/testcorpus"
 )
 
 func TestRead(t *testing.T) {
@@ -24,7 +25,7 @@ func TestRead(t *testing.T) {
 		{"wrong shape", writeRaw(`{"claims":{"label":"x"}}`), 0, "cannot unmarshal"},
 		{"no label", writeRaw(`{"claims":[{"label":"  ","quotes":{}}]}`), 0, "claim 1 has no label"},
 		{"a folder", func(t *testing.T, p string) { must(t, os.Mkdir(p, 0o755)) }, 0, "not a regular file"},
-		{"a FIFO", func(t *testing.T, p string) { must(t, syscall.Mkfifo(p, 0o644)) }, 0, "not a regular file"},
+		{"a FIFO", func(t *testing.T, p string) { mkfifo(t, p) }, 0, "not a regular file"},
 		{"a link to a file", func(t *testing.T, p string) {
 			writeRaw(`{"claims":[{"label":"L","quotes":{}}]}`)(t, p+".real")
 			must(t, os.Symlink(filepath.Base(p)+".real", p))
@@ -84,7 +85,7 @@ func TestWrite(t *testing.T) {
 		}},
 		{"never replaces a FIFO", func(t *testing.T, _, p string) {
 			must(t, os.MkdirAll(filepath.Dir(p), 0o755))
-			must(t, syscall.Mkfifo(p, 0o644))
+			mkfifo(t, p)
 		}, "not a regular file", func(t *testing.T, _, p string) {
 			if info, _ := os.Lstat(p); info.Mode()&os.ModeNamedPipe == 0 {
 				t.Error("the FIFO was replaced")
@@ -168,4 +169,15 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// mkfifo makes a named pipe at p, or skips the case on a system without
+// them.
+func mkfifo(t *testing.T, p string) {
+	t.Helper()
+	err := testcorpus.MakeFIFO(p, 0o644)
+	if errors.Is(err, errors.ErrUnsupported) {
+		t.Skip("no FIFOs here")
+	}
+	must(t, err)
 }
