@@ -1,3 +1,5 @@
+//go:build unix
+
 // End-to-end helpers: run the real parley binary in a detached tmux server
 // and read the screen back, as fzf's integration tests do. The search and
 // compare flows reuse them:
@@ -17,7 +19,9 @@
 // A screen that is read, not only waited for, is waited for down to its
 // last changed row (see waitUntil).
 //
-// Tests skip when tmux is not installed.
+// Tests skip when tmux is not installed. They build on Unix only: tmux,
+// the shell that starts the program, and the signal that ends it are
+// Unix (main_tmux_other_test.go stands in elsewhere).
 package main
 
 import (
