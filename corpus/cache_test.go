@@ -14,19 +14,11 @@ import (
 // cacheFolder writes a small folder of three documents.
 func cacheFolder(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	return writeFiles(t, map[string]string{
 		"a.txt":     "Talks resume\n\nThe talks resumed on Monday. Both sides spoke.\n",
 		"b.md":      "---\ntitle: Oil prices\nauthor: A. Writer\n---\n\n# Markets\n\nOil rose **sharply** on Tuesday. Gas fell.\n",
 		"sub/c.txt": "A third source\n\nIt said nothing new. Or did it?\n",
-	} {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	})
 }
 
 // loadCounting loads dir through a cache in cacheDir and reports how

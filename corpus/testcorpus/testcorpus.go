@@ -47,21 +47,11 @@ func BBC() string {
 // across sources; it returns the folder.
 func ClaimsFolder(t testing.TB) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	return WriteFiles(t, map[string]string{
 		"news/a.txt": "Talks in Islamabad\n\nThe delegations met in Islamabad on Saturday for direct talks. Oil prices rose.\n",
 		"oped/b.txt": "A view on the talks\n\nIslamabad hosted the direct talks between the delegations on Saturday. The mood was calm.\n",
 		"c.txt":      "Third source\n\nThe delegations held direct talks in Islamabad over the weekend. Nobody walked out.\n",
-	} {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	})
 }
 
 // FullSweep reports whether the heavy equivalence sweeps should run in
