@@ -38,7 +38,13 @@ func (ps sortedPhrases) id(k uint64, base []int32) (int32, bool) {
 type spill func(b []byte) []byte
 
 // spillAt is how many bytes appendTables lays out before it spills them.
-const spillAt = 1 << 20
+// It checks every item of a small table and every 1,024th of a large
+// one (12 KB at most between checks but for a long word), so a buffer
+// of spillAt and a quarter is never grown: with a megabyte, a term's
+// postings or a table appended whole could pass the buffer's end, and
+// the buffer grown to twice it was 2.5 MB beside the index at the peak
+// of the compare that writes the store for one 16 MiB sentence.
+const spillAt = 256 << 10
 
 // maybe spills b once it holds spillAt bytes or more.
 func (sp spill) maybe(b []byte) []byte {
@@ -48,24 +54,35 @@ func (sp spill) maybe(b []byte) []byte {
 	return sp(b)
 }
 
+// every is maybe for the i-th item of a large table: every 1,024th.
+func (sp spill) every(b []byte, i int) []byte {
+	if i&1023 != 0 {
+		return b
+	}
+	return sp.maybe(b)
+}
+
 // appendTables lays out c's tables (of an index built, whose phrases are
-// in maps), handing them to sp a megabyte or so at a time when it is set:
-// laid out whole, the tables of one 16 MiB sentence took a 23.5 MB buffer
-// beside the index, and the run that writes them peaked at 5.4 times the
-// text.
+// in maps), handing them to sp a quarter of a megabyte or so at a time
+// when it is set: laid out whole, the tables of one 16 MiB sentence took
+// a 23.5 MB buffer beside the index, and the run that writes them peaked
+// at 5.4 times the text. What sp is handed is the same bytes, in the
+// same order, however it is cut.
 func (c *core) appendTables(b []byte, sp spill) []byte {
 	b = binary.AppendUvarint(b, uint64(len(c.sents)))
-	for _, s := range c.sents {
-		b = le.AppendUint32(le.AppendUint32(le.AppendUint32(b, uint32(s.doc)), uint32(s.block)), uint32(s.sent))
+	for i, s := range c.sents {
+		b = le.AppendUint32(le.AppendUint32(le.AppendUint32(sp.every(b, i), uint32(s.doc)), uint32(s.block)), uint32(s.sent))
 	}
 	b = binary.AppendUvarint(b, uint64(len(c.windows)))
+	i := 0
 	for id, w := range c.windows {
-		b = le.AppendUint32(le.AppendUint32(le.AppendUint32(b, uint32(id)), uint32(w[0])), uint32(w[1]))
+		b = le.AppendUint32(le.AppendUint32(le.AppendUint32(sp.every(b, i), uint32(id)), uint32(w[0])), uint32(w[1]))
+		i++
 	}
-	b = appendI32s(b, c.docFirst)
+	b = appendI32s(b, c.docFirst, sp)
 	b = binary.AppendUvarint(b, uint64(len(c.lens)))
-	for _, x := range c.lens {
-		b = le.AppendUint32(b, math.Float32bits(x))
+	for i, x := range c.lens {
+		b = le.AppendUint32(sp.every(b, i), math.Float32bits(x))
 	}
 	b = le.AppendUint64(b, math.Float64bits(c.avgLen))
 	words := make([]string, len(c.terms))
@@ -74,7 +91,7 @@ func (c *core) appendTables(b []byte, sp spill) []byte {
 	}
 	b = binary.AppendUvarint(b, uint64(len(words)))
 	for _, w := range words {
-		b = appendStr(b, w)
+		b = appendStr(sp.maybe(b), w)
 	}
 	b = binary.AppendUvarint(b, uint64(len(c.bigrams)))
 	for _, m := range c.bigrams {
@@ -83,43 +100,42 @@ func (c *core) appendTables(b []byte, sp spill) []byte {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		b = binary.AppendUvarint(b, uint64(len(keys)))
-		for _, k := range keys {
-			b = le.AppendUint32(le.AppendUint64(b, k), uint32(m[k]))
+		b = binary.AppendUvarint(sp.maybe(b), uint64(len(keys)))
+		for i, k := range keys {
+			b = le.AppendUint32(le.AppendUint64(sp.every(b, i), k), uint32(m[k]))
 		}
 	}
-	b = appendI32s(b, c.bigramBase)
+	b = appendI32s(b, c.bigramBase, sp)
 	counts := make([]int32, len(c.postings))
 	total := 0
 	for tid, ps := range c.postings {
 		counts[tid] = int32(len(ps))
 		total += len(ps)
 	}
-	b = binary.AppendUvarint(appendI32s(sp.maybe(b), counts), uint64(total))
+	b = binary.AppendUvarint(appendI32s(b, counts, sp), uint64(total))
 	for _, ps := range c.postings {
-		for _, p := range ps {
-			b = le.AppendUint32(le.AppendUint32(b, uint32(p.sent)), math.Float32bits(p.tf))
-		}
 		b = sp.maybe(b)
-	}
-	b = binary.AppendUvarint(b, uint64(len(c.fwd)))
-	for i, p := range c.fwd {
-		b = le.AppendUint32(le.AppendUint32(b, uint32(p.sent)), math.Float32bits(p.tf))
-		if i%4096 == 0 {
-			b = sp.maybe(b)
+		for i, p := range ps {
+			b = le.AppendUint32(le.AppendUint32(sp.every(b, i), uint32(p.sent)), math.Float32bits(p.tf))
 		}
 	}
-	b = appendI32s(sp.maybe(b), c.fwdEnd)
-	b = binary.AppendUvarint(b, uint64(len(c.idf)))
-	for _, x := range c.idf {
-		b = le.AppendUint64(b, math.Float64bits(x))
+	b = binary.AppendUvarint(sp.maybe(b), uint64(len(c.fwd)))
+	for i, p := range c.fwd {
+		b = le.AppendUint32(le.AppendUint32(sp.every(b, i), uint32(p.sent)), math.Float32bits(p.tf))
 	}
-	b = appendBools(sp.maybe(b), c.informative)
+	b = appendI32s(b, c.fwdEnd, sp)
+	b = binary.AppendUvarint(sp.maybe(b), uint64(len(c.idf)))
+	for i, x := range c.idf {
+		b = le.AppendUint64(sp.every(b, i), math.Float64bits(x))
+	}
+	b = appendBools(b, c.informative, sp)
 	b = binary.AppendUvarint(sp.maybe(b), uint64(len(c.byText)))
+	i = 0
 	for k, id := range c.byText {
-		b = le.AppendUint32(le.AppendUint64(b, k), uint32(id))
+		b = le.AppendUint32(le.AppendUint64(sp.every(b, i), k), uint32(id))
+		i++
 	}
-	return appendBools(b, c.numeric)
+	return appendBools(b, c.numeric, sp)
 }
 
 // tablesSize is about how many bytes appendTables takes (a little
@@ -136,17 +152,22 @@ func (c *core) tablesSize() int {
 	return n
 }
 
-func appendI32s(b []byte, xs []int32) []byte {
-	b = binary.AppendUvarint(b, uint64(len(xs)))
-	for _, x := range xs {
-		b = le.AppendUint32(b, uint32(x))
+// appendI32s appends xs with their count, spilling to sp (when set)
+// as appendTables does.
+func appendI32s(b []byte, xs []int32, sp spill) []byte {
+	b = binary.AppendUvarint(sp.maybe(b), uint64(len(xs)))
+	for i, x := range xs {
+		b = le.AppendUint32(sp.every(b, i), uint32(x))
 	}
 	return b
 }
 
-func appendBools(b []byte, xs []bool) []byte {
-	b = binary.AppendUvarint(b, uint64(len(xs)))
-	for _, x := range xs {
+// appendBools appends xs with their count, spilling to sp (when set)
+// as appendTables does.
+func appendBools(b []byte, xs []bool, sp spill) []byte {
+	b = binary.AppendUvarint(sp.maybe(b), uint64(len(xs)))
+	for i, x := range xs {
+		b = sp.every(b, i)
 		v := byte(0)
 		if x {
 			v = 1

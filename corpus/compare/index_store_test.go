@@ -15,11 +15,26 @@ func TestTablesSpilledReadBack(t *testing.T) {
 	ix := Build(docs, Options{EngineOnly: true})
 	var out bytes.Buffer
 	spills := 0
-	out.Write(ix.core.appendTables(nil, func(b []byte) []byte {
+	// The buffer saveAll starts with is never grown: every spill is
+	// handed the same array, of the same capacity.
+	buf := make([]byte, 0, spillAt+spillAt/4)
+	grown := false
+	last := ix.core.appendTables(buf, func(b []byte) []byte {
 		spills++
+		grown = grown || cap(b) != cap(buf) || &b[:1][0] != &buf[:1][0]
 		out.Write(b)
 		return b[:0]
-	}))
+	})
+	grown = grown || cap(last) != cap(buf)
+	out.Write(last)
+	if grown {
+		t.Errorf("the layout's buffer of %d bytes was grown", cap(buf))
+	}
+	// Laid out whole, the same tables take the same number of bytes (the
+	// order of a map's entries may differ).
+	if whole := ix.core.appendTables(nil, nil); len(whole) != out.Len() {
+		t.Errorf("spilled %d bytes, laid out whole %d", out.Len(), len(whole))
+	}
 	r := &storeReader{b: out.Bytes()}
 	c := r.readTables(docs, Options{EngineOnly: true})
 	if spills < 2 || c == nil || r.pos != len(r.b) {
