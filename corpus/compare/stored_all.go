@@ -144,7 +144,7 @@ var aheadUsed atomic.Int64
 const maxAllBytes = 256 << 20
 
 // saveAll writes the set's index to the store, whole or not at all. The
-// tables are written as they are laid out, a megabyte or so at a time
+// tables are written as they are laid out, a quarter of a megabyte at a time
 // (see appendTables), their checksum summed on the way.
 func (st *Stored) saveAll(ix *Index) {
 	size := ix.core.tablesSize() + len(allMagic) + len(st.roots) + len(st.cache.Version) + 64
@@ -153,7 +153,7 @@ func (st *Stored) saveAll(ix *Index) {
 	}
 	err := writeStoreFunc(st.cache, st.path+"-all", func(f io.Writer) error {
 		// Straight to the file, with no buffer of its own: what is
-		// handed over is a megabyte or so at a time already, and a
+		// handed over is a quarter of a megabyte at a time already, and a
 		// buffered writer of that size, with the layout's buffer grown
 		// to twice it, were 3 MB beside the index at the peak of the
 		// compare that writes the store for one 16 MiB sentence.
