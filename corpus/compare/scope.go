@@ -97,9 +97,20 @@ func (s *Sets) All() *Scope {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.all == nil {
+		// The copies are marked from the map rather than each document
+		// looked up in it (89,040 look-ups at forty times the BBC folder).
+		copies := make([]bool, len(s.docs))
+		for i := range s.stories.DuplicateOf {
+			if i >= 0 && i < len(copies) {
+				copies[i] = true
+			}
+		}
 		var set []int
-		for i := range s.docs {
-			if _, dup := s.stories.DuplicateOf[i]; !dup {
+		if kept := len(s.docs) - len(s.stories.DuplicateOf); kept > 0 {
+			set = make([]int, 0, kept)
+		}
+		for i, dup := range copies {
+			if !dup {
 				set = append(set, i)
 			}
 		}

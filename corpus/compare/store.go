@@ -140,10 +140,16 @@ func decodeGroupStore(data []byte, version, roots string) (*groupStore, error) {
 // grouping reads the stories of n documents.
 func (r *storeReader) grouping(n int) *stories.Result {
 	res := &stories.Result{Stories: make([]stories.Story, r.count()), StoryOf: make([]int, n),
-		DuplicateOf: map[int]int{}, Copies: map[int][]int{}}
+		Copies: map[int][]int{}}
 	for i := range res.Stories {
 		res.Stories[i] = stories.Story{ID: r.str(), Label: r.str(), First: r.str(), Last: r.str(), Docs: r.ints(n)}
 	}
+	// The copies are read first, then the maps made to size and each
+	// kept document's copies cut from one array: at forty times the BBC
+	// folder 86,815 of 89,040 documents are copies, and growing the maps
+	// and lists one copy at a time was 3% of a second compare's CPU.
+	type copyOf struct{ doc, of int32 }
+	var dups []copyOf
 	for i := range n {
 		res.StoryOf[i] = r.index(len(res.Stories))
 		dup := r.varint()
@@ -154,9 +160,42 @@ func (r *storeReader) grouping(n int) *stories.Result {
 			r.fail()
 			continue
 		}
+		if dups == nil {
+			dups = make([]copyOf, 0, n-i)
+		}
+		dups = append(dups, copyOf{int32(i), int32(dup)})
+	}
+	res.DuplicateOf = make(map[int]int, len(dups))
+	if len(dups) == 0 {
+		return res
+	}
+	// at[k] is first how many copies document k has, then where its list
+	// ends in all, then (filled from the end) where it starts.
+	at := make([]int32, n+1)
+	for _, d := range dups {
+		at[d.of]++
+	}
+	kept, end := 0, int32(0)
+	for k := range at {
+		if at[k] > 0 {
+			kept++
+		}
+		end += at[k]
+		at[k] = end
+	}
+	all := make([]int, len(dups))
+	for j := len(dups) - 1; j >= 0; j-- {
+		d := dups[j]
+		at[d.of]--
+		all[at[d.of]] = int(d.doc)
+		res.DuplicateOf[int(d.doc)] = int(d.of)
+	}
+	res.Copies = make(map[int][]int, kept)
+	for k := range n {
 		// Copies are listed in corpus order, as stories.Group lists them.
-		res.DuplicateOf[i] = int(dup)
-		res.Copies[int(dup)] = append(res.Copies[int(dup)], i)
+		if lo, hi := at[k], at[k+1]; hi > lo {
+			res.Copies[k] = all[lo:hi:hi]
+		}
 	}
 	return res
 }

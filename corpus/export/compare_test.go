@@ -158,3 +158,20 @@ func TestClaimsJSONListsSpeakingSources(t *testing.T) {
 		}
 	}
 }
+
+// The names of the documents a compare shows are those DocNames gives.
+func TestDocNamesOfShownAgree(t *testing.T) {
+	c := bigFolder(t, 4)
+	all := DocNames(c.Docs)
+	shown := []int{0, len(c.Docs) - 1, len(c.Docs) / 2}
+	for i, name := range docNamesOf(c.Docs, shown) {
+		if name != all[i] {
+			t.Errorf("document %d: %q, DocNames says %q", i, name, all[i])
+		}
+	}
+	for i := range c.Docs {
+		if got := docNamesOf(c.Docs, []int{i})[i]; got != all[i] {
+			t.Errorf("document %d alone: %q, DocNames says %q", i, got, all[i])
+		}
+	}
+}
