@@ -4,6 +4,7 @@ import (
 	"hash/crc32"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -141,4 +142,22 @@ func (d *Document) reparseBody() {
 		return
 	}
 	d.Sections, d.Matter = fresh.Sections, fresh.Matter
+}
+
+// dropBody leaves a document parsed this run with its list metadata
+// alone, for a load with NoBodies. The metadata is copied, as it may be
+// a slice of the file's text, which would otherwise be kept whole: parley
+// list --no-cache at forty times the BBC folder held every body (twice
+// the text) until its end, and its collector had that much to mark each
+// time it ran, where at ten times it hardly runs.
+func (d *Document) dropBody() {
+	d.Sections, d.Matter = nil, nil
+	for _, s := range []*string{&d.Title, &d.Subtitle, &d.Outlet, &d.Author, &d.Published, &d.URL, &d.Kind} {
+		*s = strings.Clone(*s)
+	}
+	for _, ss := range [][]string{d.Authors, d.Editorial, d.Notes} {
+		for i := range ss {
+			ss[i] = strings.Clone(ss[i])
+		}
+	}
 }
