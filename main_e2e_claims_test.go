@@ -16,11 +16,7 @@ import (
 // opened again lists the claim as the user's with its three sources, and
 // so does parley claims --json.
 func TestEndToEndClaimsKeptAcrossRuns(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	dir := testcorpus.ClaimsFolder(t)
 	s := startTmux(t, bin, 120, 30, dir)
 	s.waitFor("3 documents")

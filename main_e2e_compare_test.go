@@ -14,11 +14,7 @@ import (
 // the comparison started from; the same after a query typed in the
 // compare view. Then the claims index: C, enter on a claim.
 func TestEndToEndCompare(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	s := startTmux(t, bin, 100, 30)
 	s.waitFor("5 documents · by date")
 

@@ -15,11 +15,7 @@ import (
 // the harness of main_tmux_test.go): open search from the list, type, enter;
 // the reader shows the sentence marked; ctrl+o and ctrl+] walk the jump.
 func TestEndToEndSearch(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	s := startTmux(t, bin, 100, 30)
 	s.waitFor("5 documents · by date")
 
@@ -183,11 +179,7 @@ func (s *tmuxSession) paste(text string) {
 // reader's find acts as typed text does, at once; a pasted line break
 // does not submit.
 func TestEndToEndPaste(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	s := startTmux(t, bin, 100, 30)
 	s.waitFor("5 documents · by date")
 
@@ -235,11 +227,7 @@ func TestEndToEndPaste(t *testing.T) {
 // TestEndToEndSearchFocus: tab reaches search from the reader and leaves
 // it again; esc in search returns to the reader it was entered from.
 func TestEndToEndSearchFocus(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	s := startTmux(t, bin, 100, 30)
 	s.waitFor("5 documents · by date")
 	s.keys("Tab") // the reader
@@ -272,11 +260,7 @@ func TestEndToEndSearchFocus(t *testing.T) {
 // logged, not asserted, since the machine is shared). On the BBC folder
 // too when it is there.
 func TestEndToEndLongQueryStaysResponsive(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	text := strings.Repeat("the talks in islamabad between iran and the united states ", 40)[:2000]
 	// The seeds first, then BBC: the BBC slot (one tmux test on BBC at a
 	// time) is taken only for the BBC run.

@@ -14,11 +14,7 @@ import (
 // "loading 1/2 files", or take the first key as a document), says what
 // it skipped, and answers keys.
 func TestEndToEndSpecialFilesSkipped(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	dir := t.TempDir()
 	writeFile(t, dir, "good.txt", "Good report\n\nThe good text says something.\n")
 	fifo := filepath.Join(t.TempDir(), "pipe")

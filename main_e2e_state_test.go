@@ -17,11 +17,7 @@ import (
 // first save (opening a document asks for one), so only the save on the
 // way out can record it.
 func TestEndToEndHangupSaves(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	docs := seedOrder(t)
 	s := startTmux(t, bin, 80, 24)
 	path := filepath.Join(s.state, "parley", "state.json")
@@ -81,11 +77,7 @@ func waitState(t *testing.T, path, what string, ok func(*savedState) bool) *save
 // made, the interface says so after the first save and reads on (that
 // it is said only once is TestStateUnwritableSaidOnce).
 func TestEndToEndUnsavableStateSaidOnce(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	blocker := filepath.Join(t.TempDir(), "not-a-folder")
 	writeFile(t, filepath.Dir(blocker), filepath.Base(blocker), "")
 	s := startTmuxEnv(t, bin, 100, 30, []string{"XDG_STATE_HOME=" + filepath.Join(blocker, "state")})

@@ -58,11 +58,7 @@ func writeFile(t testing.TB, dir, name, content string) {
 // TestEndToEndReader drives the built binary in tmux at 100×30: open a
 // document, scroll, find in it, resize small and large, quit.
 func TestEndToEndReader(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	docs := seedOrder(t)
 	second := docs[1]
 
@@ -138,11 +134,7 @@ func TestEndToEndReader(t *testing.T) {
 // TestEndToEndRemembersPosition: quit in a document and start again; the
 // same document opens at the same place.
 func TestEndToEndRemembersPosition(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	docs := seedOrder(t)
 	s := startTmux(t, bin, 80, 24)
 	s.waitFor("5 documents")
@@ -168,11 +160,7 @@ func TestEndToEndRemembersPosition(t *testing.T) {
 // TestEndToEndLoadsFolder: a folder opens with its files listed, and bad
 // files do not stop the good ones.
 func TestEndToEndLoadsFolder(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	dir := t.TempDir()
 	names := []string{"alpha", "beta", "gamma"}
 	for _, n := range names {
@@ -188,11 +176,7 @@ func TestEndToEndLoadsFolder(t *testing.T) {
 // TestEndToEndThousandsOfFiles: a folder of 3,000 files opens, and the list
 // filters and opens as usual.
 func TestEndToEndThousandsOfFiles(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	dir := t.TempDir()
 	for i := 0; i < 3000; i++ {
 		writeFile(t, dir, fmt.Sprintf("n%04d.txt", i), fmt.Sprintf("Note number %04d\n\nA short note, the %dth of many.\n", i, i))
@@ -233,11 +217,7 @@ func TestEndToEndPanicRestoresTerminal(t *testing.T) {
 // TestEndToEndNoColor: with NO_COLOR the screen has no colours but still
 // shows structure (reverse status line, bold titles).
 func TestEndToEndNoColor(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	s := startTmuxEnv(t, bin, 100, 30, []string{"NO_COLOR=1"})
 	s.waitFor("5 documents")
 	s.keys("Enter")
@@ -297,11 +277,7 @@ func listAtTop(t *testing.T, screen string, docs []*corpus.Document) {
 // TestEndToEndKeepsWindowTitle: the title the terminal had before parley
 // is the title it has after (parley sets none; see View).
 func TestEndToEndKeepsWindowTitle(t *testing.T) {
-	t.Parallel() // each runs its own tmux server; they mostly wait on the terminal
-	if testing.Short() {
-		t.Skip("end-to-end")
-	}
-	bin := buildParley(t)
+	bin := endToEnd(t)
 	s := startTmux(t, bin, 100, 30)
 	s.waitFor("5 documents")
 	s.tmux("select-pane", "-t", "main", "-T", "my shell title")

@@ -50,6 +50,18 @@ var (
 // fixed time, so a slow machine only makes them slower.
 const waitTimeout = 20 * time.Second
 
+// endToEnd starts an end-to-end test: it runs in parallel with the
+// others (each runs its own tmux server; they mostly wait on the
+// terminal), is skipped under -short, and gets the parley binary.
+func endToEnd(t *testing.T) string {
+	t.Helper()
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	return buildParley(t)
+}
+
 // buildParley builds the binary from the repository root once per test
 // process and returns its path. Extra build tags can be given (the first
 // call wins; use distinct tags through buildParleyTags).
