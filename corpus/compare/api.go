@@ -110,7 +110,8 @@ type Match struct {
 	// the query belongs to.
 	Curated bool
 	// Shared are the query's terms found in the sentence, as written in the
-	// sentence; Spans are their byte ranges in Text, for highlighting.
+	// sentence; Spans are their byte ranges in Text, for highlighting,
+	// sorted by where they start and disjoint.
 	Shared []string
 	Spans  []corpus.Span
 	Facts  []FactMark

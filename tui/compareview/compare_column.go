@@ -130,9 +130,13 @@ func (p *ComparePane) matchText(m compare.Match, w int) (string, []textlayout.Sp
 			focus = f.Start
 		}
 	}
+	// Spans are sorted and disjoint: the first valid one is the leftmost.
 	for _, s := range m.Spans {
-		if valid(s.Start, s.End) && (focus < 0 || s.Start < focus) {
-			focus = s.Start
+		if valid(s.Start, s.End) {
+			if focus < 0 || s.Start < focus {
+				focus = s.Start
+			}
+			break
 		}
 	}
 	a, b := sentenceWindow(m.Text, focus, stmtLimit(w))
@@ -169,7 +173,13 @@ func (p *ComparePane) matchText(m compare.Match, w int) (string, []textlayout.Sp
 	for _, f := range facts {
 		mark(f.Start, f.End, p.ctx.Styles.Compare.Rel[f.Relation])
 	}
+	// The window opens before the first mark, so the spans in it are the
+	// first ones: a giant sentence may have thousands past its end, and
+	// this runs for every statement on every frame.
 	for _, s := range m.Spans {
+		if s.Start >= b {
+			break
+		}
 		mark(s.Start, s.End, p.ctx.Styles.Compare.Shared)
 	}
 	if before != "" {

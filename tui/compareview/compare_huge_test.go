@@ -146,6 +146,37 @@ func TestCompareWindowFollowsFirstMark(t *testing.T) {
 	}
 }
 
+// Every shared term inside the window is marked, though the marks stop
+// being looked at past the window's end.
+func TestCompareWindowMarksEveryTermInIt(t *testing.T) {
+	// At the start of the sentence, and deep inside it (the window opens
+	// at the first mark, after filler with none).
+	for _, filler := range []string{"", strings.Repeat("filler words without any point at all ", 2000)} {
+		huge := filler + hugeWords(200_000)
+		docs := []*corpus.Document{
+			fixtureDoc("000", "Origin", "", "", []string{"The border."}),
+			fixtureDoc("001", "Huge", "", "", []string{huge}),
+		}
+		p := NewComparePane(common.New(true), NewEngine(docs, nil))
+		p.SetSize(120, 40)
+		m := compare.Match{Loc: corpus.Loc{Doc: 1}, Text: huge, Context: huge, Spans: spansOf(huge, "border")}
+		text, spans := p.matchText(m, 56)
+		marked := 0
+		for _, sp := range spans {
+			switch text[sp.Start:sp.End] {
+			case "border":
+				marked++
+			case "…": // the cut, marked as context
+			default:
+				t.Fatalf("a mark on %q, not a shared term", text[sp.Start:sp.End])
+			}
+		}
+		if want := strings.Count(text, "border"); marked != want || want < 2 {
+			t.Errorf("%d marks for %d shared terms in the window %.80q…", marked, want, text)
+		}
+	}
+}
+
 // BenchmarkCompareHugeParagraph draws the compare view of hugePane (a 5 MB
 // sentence and a short one inside a 5 MB paragraph), without the cache
 // between frames, after one selection move.
