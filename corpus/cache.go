@@ -47,22 +47,18 @@ type Cache struct {
 // the BBC folder several times over.
 const DefaultCacheBytes = 2 << 30
 
-// cacheEntry is one file's parsed document as stored: its list
-// metadata, and its body either as parsed this run or as where it lies in
-// the old bodies file (read on demand, so the whole file is never held in
-// memory).
+// cacheEntry is one file's parsed document as the list file holds it:
+// its key, its list metadata, and where its body lies in the bodies file
+// (read on demand, so the whole file is never held in memory).
 type cacheEntry struct {
 	size, mtime int64
 	meta        []byte // appendMeta's encoding
-	// metaText is meta as a string, for an entry read from the list
-	// file: a part of the one string the file's entries share, so a
+	// metaText is meta as a string: a part of the list file's bytes, so a
 	// document decoded from it costs no copy of its metadata (a string
 	// each took about 45 ms of CPU to list forty times the BBC folder).
 	metaText string
-	body     []byte // appendBody's, when parsed this run
-	off, n   int64  // else the body's place in the old bodies file
+	off, n   int64  // the body's place in the bodies file
 	sum      uint32 // the body's CRC-32C
-	used     bool   // an old entry still valid this run
 }
 
 // rootCache is the cache of one folder (or file) opened: the entries read
@@ -77,11 +73,11 @@ type rootCache struct {
 	whole bool
 
 	once   sync.Once
-	old    map[string]*cacheEntry
-	bodies *bodyFile // the old bodies file, open while its bodies may be read
+	old    *listEntries // the entries read from disk; nil for none
+	bodies *bodyFile    // the old bodies file, open while its bodies may be read
 
 	mu     sync.Mutex
-	used   int             // old entries still valid this run (marked used)
+	used   int             // old entries still valid this run (marked in old.used)
 	stored map[string]bool // entries parsed this run
 	out    *cacheWriter    // the new files, opened at the first miss
 	err    error
@@ -167,15 +163,15 @@ func (c *Cache) Hits() int {
 // can tell an empty document.
 func (rc *rootCache) lookup(rel string, size, mtime int64, listOnly bool) *Document {
 	rc.once.Do(rc.read)
-	e, ok := rc.old[rel]
-	if !ok || e.size != size || e.mtime != mtime {
+	i := rc.old.find(rel)
+	if i < 0 {
 		return nil
 	}
-	text := e.metaText
-	if len(text) != len(e.meta) {
-		text = string(e.meta)
+	e := rc.old.entry(i)
+	if e.size != size || e.mtime != mtime {
+		return nil
 	}
-	d, err := decodeMetaText(e.meta, text)
+	d, err := decodeMetaText(e.meta, e.metaText)
 	if err != nil {
 		return nil
 	}
@@ -186,8 +182,8 @@ func (rc *rootCache) lookup(rel string, size, mtime int64, listOnly bool) *Docum
 		return nil
 	}
 	rc.mu.Lock()
-	if !e.used {
-		e.used = true
+	if !rc.old.used[i] {
+		rc.old.used[i] = true
 		rc.used++
 	}
 	rc.hits++
@@ -267,36 +263,40 @@ func (rc *rootCache) finish() error {
 	}
 	if !rc.whole {
 		// Only some files were named: keep every other entry.
-		for rel, e := range rc.old {
-			if !rc.stored[rel] && !e.used {
-				e.used = true
+		rc.old.each(func(i int, rel string) {
+			if !rc.stored[rel] && !rc.old.used[i] {
+				rc.old.used[i] = true
 				rc.used++
 			}
-		}
+		})
 	}
 	defer func() {
 		rc.out, rc.old, rc.used, rc.stored, rc.misses = nil, nil, 0, map[string]bool{}, 0
 	}()
-	if rc.misses == 0 && rc.used == len(rc.old) {
+	if rc.misses == 0 && rc.used == rc.old.len() {
 		return nil
 	}
 	if rc.err == nil && rc.out == nil {
 		rc.out, rc.err = beginCache(rc.c, rc.root)
 	}
-	rels := make([]string, 0, rc.used)
-	for rel, e := range rc.old {
-		if e.used {
-			rels = append(rels, rel)
-		}
+	type kept struct {
+		rel string
+		i   int
 	}
-	sort.Strings(rels)
-	for _, rel := range rels {
+	keep := make([]kept, 0, rc.used)
+	rc.old.each(func(i int, rel string) {
+		if rc.old.used[i] {
+			keep = append(keep, kept{rel, i})
+		}
+	})
+	sort.Slice(keep, func(a, b int) bool { return keep[a].rel < keep[b].rel })
+	for _, k := range keep {
 		if rc.err != nil {
 			break
 		}
-		e := rc.old[rel]
+		e := rc.old.entry(k.i)
 		if body, err := rc.bodies.read(e.off, e.n, e.sum); err == nil {
-			_, rc.err = rc.out.put(rel, e.size, e.mtime, e.meta, body)
+			_, rc.err = rc.out.put(k.rel, e.size, e.mtime, e.meta, body)
 		}
 	}
 	if rc.out == nil {
