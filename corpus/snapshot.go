@@ -41,19 +41,22 @@ func TakeSnapshot(paths []string) *Snapshot {
 // returning the files to load in the walk's order and recording the rest
 // in c: a folder that cannot be read, a special file, a file of another
 // kind. seen reports a file found before under another path named.
-func (c *Corpus) walkJobs(root, absRoot string, catalog, stamp bool, seen func(abs string) bool) []job {
+// distinct says that no two of the files have the same id.
+func (c *Corpus) walkJobs(root, absRoot string, catalog, stamp bool, seen func(abs string) bool) (found []job, distinct bool) {
 	tree := walkFolder(root, stamp)
 	prefix := pathPrefix(root)
 	absPrefix := pathPrefix(absRoot)
-	n := 0
-	tree.eachFile(func(*dirEntry, error) { n++ })
-	found := make([]job, 0, n)
+	found = make([]job, 0, tree.visits)
+	// Two files have one id only when they are in one folder and differ
+	// in extension alone, or when cleaning their names for the terminal
+	// makes them one.
+	distinct = tree.oneExt
 	tree.eachFile(func(e *dirEntry, err error) {
 		if err != nil {
 			c.Problems = append(c.Problems, LoadError{e.path, cleanErr(err)})
 			return
 		}
-		if !readableName(e.name) {
+		if !e.readable {
 			// Files of other kinds are counted (SkippedSummary); hidden
 			// files and the folder's own catalog are not documents.
 			atRoot := len(e.path)-len(e.name) == len(prefix)
@@ -76,21 +79,24 @@ func (c *Corpus) walkJobs(root, absRoot string, catalog, stamp bool, seen func(a
 		if seen(abs) {
 			return
 		}
-		id := fileID(rel)
+		id, cleaned := fileID(rel)
+		distinct = distinct && !cleaned
 		found = append(found, job{path: e.path, id: id, root: root, rel: id, abs: abs, catalog: catalog, stamp: e.stamp})
 	})
-	return found
+	return found, distinct
 }
 
 // fileID is docID for a file at rel under a folder: its path with
-// forward slashes and no extension, cleaned for the terminal.
-func fileID(rel string) string {
+// forward slashes and no extension, cleaned for the terminal (cleaned
+// set when that changed it).
+func fileID(rel string) (id string, cleaned bool) {
 	rel = filepath.ToSlash(rel)
-	id := strings.TrimSuffix(rel, path.Ext(rel))
+	id = strings.TrimSuffix(rel, path.Ext(rel))
 	for i := 0; i < len(id); i++ {
 		if c := id[i]; c < 0x20 || c >= 0x7f {
-			return CleanLine(id)
+			clean := CleanLine(id)
+			return clean, clean != id
 		}
 	}
-	return id
+	return id, false
 }

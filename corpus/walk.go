@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"encoding/binary"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // The walk of a folder that LoadPaths, List and TakeSnapshot share. It
@@ -21,11 +23,14 @@ import (
 
 // dirEntry is one entry of a folder as read.
 type dirEntry struct {
-	path  string      // the path the walk names it by (the root's prefix, the folders, the name)
-	name  string      // the end of path
-	typ   fs.FileMode // its type as the folder lists it
-	stamp FileStamp   // set when the walk stamps files
-	sub   *dirNode    // a folder walked into
+	path string      // the path the walk names it by (the root's prefix, the folders, the name)
+	name string      // the end of path
+	typ  fs.FileMode // its type as the folder lists it
+	// readable is set for a file of a kind parley reads (readableName),
+	// found once for the walk's passes over the entries.
+	readable bool
+	stamp    FileStamp // set when the walk stamps files
+	sub      *dirNode  // a folder walked into
 }
 
 // dirNode is a folder read: its entries sorted by name, and the error
@@ -41,16 +46,31 @@ type folderWalk struct {
 	stamp bool // stamp the files parley reads
 	sem   chan struct{}
 	wg    sync.WaitGroup
+	// visits counts what eachFile will visit: files, and folders that
+	// could not be read.
+	visits atomic.Int64
+	// mixedExt is set when the files parley reads in some folder do not
+	// all have the same extension.
+	mixedExt atomic.Bool
+}
+
+// walkedTree is a folder read with every folder under it.
+type walkedTree struct {
+	*dirNode
+	visits int // what eachFile visits
+	// oneExt says that in each folder the files parley reads share one
+	// extension: then no two of them have the same name without it.
+	oneExt bool
 }
 
 // walkFolder reads the folder root (named as the user named it) and every
 // folder under it but hidden ones, stamping files when stamp is set.
-func walkFolder(root string, stamp bool) *dirNode {
+func walkFolder(root string, stamp bool) walkedTree {
 	w := &folderWalk{stamp: stamp, sem: make(chan struct{}, runtime.GOMAXPROCS(0)-1)}
 	n := &dirNode{path: root}
 	w.read(n, pathPrefix(root))
 	w.wg.Wait()
-	return n
+	return walkedTree{n, int(w.visits.Load()), !w.mixedExt.Load()}
 }
 
 // pathPrefix is what the paths of root's entries start with, as
@@ -71,6 +91,7 @@ func pathPrefix(root string) string {
 func (w *folderWalk) read(n *dirNode, prefix string) {
 	d, entries, err := listDir(n.path, prefix)
 	n.entries, n.err = entries, err
+	w.markReadable(n)
 	if d != nil {
 		if w.stamp {
 			w.stampAll(d, entries)
@@ -99,6 +120,32 @@ func (w *folderWalk) read(n *dirNode, prefix string) {
 	}
 }
 
+// markReadable marks the entries of n that parley reads, and counts
+// what eachFile will visit of n.
+func (w *folderWalk) markReadable(n *dirNode) {
+	visits := 0
+	if n.err != nil {
+		visits++
+	}
+	ext := ""
+	for i := range n.entries {
+		e := &n.entries[i]
+		if e.typ.IsDir() {
+			continue
+		}
+		visits++
+		if e.readable = readableName(e.name); !e.readable {
+			continue
+		}
+		if x := path.Ext(e.name); ext == "" {
+			ext = x
+		} else if x != ext {
+			w.mixedExt.Store(true)
+		}
+	}
+	w.visits.Add(int64(visits))
+}
+
 // stampChunk is how many entries of a folder one goroutine stamps; a
 // variable so that a test can split a small folder.
 var stampChunk = 2048
@@ -109,7 +156,7 @@ func (w *folderWalk) stampAll(d *openDir, entries []dirEntry) {
 	chunk := stampChunk
 	stampRange := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			if e := &entries[i]; !e.typ.IsDir() && readableName(e.name) {
+			if e := &entries[i]; e.readable {
 				e.stamp = d.stamp(e)
 			}
 		}
