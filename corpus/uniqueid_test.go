@@ -54,3 +54,29 @@ func TestUniqueIDNeverRepeats(t *testing.T) {
 		}
 	}
 }
+
+// One folder's files get ids of their own when two differ in extension
+// alone, or in a byte that cleaning for the terminal replaces, as when
+// the ids are told apart by the map of them; and the same ids whether
+// or not the files are stamped (the snapshot's walk).
+func TestUniqueIDOneFolder(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.md": "# A\n\nOne.\n", "a.txt": "Two.\n", "b.txt": "Three.\n",
+		"sub/x.txt": "Four.\n", "sub/y.txt": "Five.\n",
+		"ctl/n\x01.txt": "Six.\n", "ctl/n\x02.txt": "Seven.\n",
+	})
+	for _, stamp := range []bool{false, true} {
+		c := &Corpus{}
+		jobs := c.collect([]string{dir}, stamp)
+		seen := map[string]string{}
+		for _, j := range jobs {
+			if other, dup := seen[j.id]; dup {
+				t.Errorf("stamp %v: %s and %s share the id %q", stamp, other, j.path, j.id)
+			}
+			seen[j.id] = j.path
+		}
+		if len(jobs) != 7 || seen["sub/x"] == "" || seen["b"] == "" {
+			t.Errorf("stamp %v: ids %v", stamp, seen)
+		}
+	}
+}
