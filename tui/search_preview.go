@@ -189,20 +189,19 @@ func (p *searchPane) previewParagraph(d *corpus.Document, hit search.Hit, w, row
 		}
 	}
 	ranges := textlayout.WrapAtSpaces(shown, w)
-	lines := textlayout.WrapStyled(shown, w, p.ctx.Styles.Body, kept)
 	// Start a line or two before the sentence's first line when the
-	// paragraph is taller than the preview.
+	// paragraph is taller than the preview; style only the lines shown.
 	first := 0
 	for i, r := range ranges {
 		if r[0] <= focus+shift {
 			first = i
 		}
 	}
-	start := max(min(first-2, len(lines)-rows), 0)
+	start := max(min(first-2, len(ranges)-rows), 0)
 	if first < rows-1 {
 		start = 0
 	}
-	return lines[start:]
+	return textlayout.StyleLines(shown, ranges[start:min(start+rows, len(ranges))], p.ctx.Styles.Body, kept)
 }
 
 // matchSpans marks the query's matched characters of text (the hit's

@@ -104,7 +104,13 @@ type Span struct {
 // made disjoint once, and each line takes the ones it covers from where
 // the previous line stopped.
 func WrapStyled(text string, width int, base lipgloss.Style, spans []Span) []string {
-	ranges := WrapAtSpaces(text, width)
+	return StyleLines(text, WrapAtSpaces(text, width), base, spans)
+}
+
+// StyleLines draws the lines of text at ranges (in order, as WrapAtSpaces
+// gives them, or some of them) as WrapStyled does, so that a caller
+// showing a few lines of a long paragraph styles only those.
+func StyleLines(text string, ranges [][2]int, base lipgloss.Style, spans []Span) []string {
 	lines := make([]string, len(ranges))
 	segs := spanCursor{spans: disjointSpans(spans)}
 	for i, r := range ranges {

@@ -68,6 +68,14 @@ func TestWrapStyledMatchesReference(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Fatalf("case %d, width %d, text %q:\n got %q\nwant %q", iter, w, text, got, want)
 		}
+		// Some of the lines alone, as a preview styles what it shows.
+		ranges := WrapAtSpaces(text, w)
+		from := rng.IntN(len(ranges))
+		to := from + rng.IntN(len(ranges)-from+1)
+		part := StyleLines(text, ranges[from:to], st.Body, spans)
+		if strings.Join(part, "\n") != strings.Join(want[from:to], "\n") {
+			t.Fatalf("case %d, lines %d to %d, width %d, text %q:\n got %q\nwant %q", iter, from, to, w, text, part, want[from:to])
+		}
 	}
 }
 
