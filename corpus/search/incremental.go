@@ -115,13 +115,8 @@ func (ix *Index) screenFrom(ctx context.Context, q query, prev *base, scope int)
 // are into the same text.
 func (tm *term) extend(t *target, old lastTerm, suffix string, ascii bool) (lastTerm, bool) {
 	text, folded := tm.hay(t)
-	at := -1
-	if old.at >= 0 {
-		if k := strings.Index(folded[old.at:], tm.folded); k >= 0 {
-			at = int(old.at) + k
-		}
-	}
 	if tm.kind == termExact {
+		at := tm.occurrenceFrom(folded, old.at, 0)
 		if at < 0 {
 			return lastTerm{}, false
 		}
@@ -132,6 +127,23 @@ func (tm *term) extend(t *target, old lastTerm, suffix string, ascii bool) (last
 	if !ok {
 		return lastTerm{}, false
 	}
+	// No occurrence starts before end-len(tm.folded) (see firstOccurrence).
+	at := tm.occurrenceFrom(folded, old.at, end-len(tm.folded))
 	lo, hi := tm.fuzzyBounds(folded, t.camel, at >= 0, at)
 	return lastTerm{at: int32(at), end: int32(end), lo: lo, hi: hi}, true
+}
+
+// occurrenceFrom is the first occurrence of tm.folded in folded, given
+// the shorter term's first occurrence oldAt (-1: none, so none of tm
+// either) and that none starts before from.
+func (tm *term) occurrenceFrom(folded string, oldAt int32, from int) int {
+	if oldAt < 0 {
+		return -1
+	}
+	from = max(from, int(oldAt))
+	k := strings.Index(folded[from:], tm.folded)
+	if k < 0 {
+		return -1
+	}
+	return from + k
 }

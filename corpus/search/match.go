@@ -14,11 +14,31 @@ import (
 // occur contiguously; last keeps what the next keystroke can continue
 // from (see incremental.go).
 func screen(t *target, terms []term) (c cand, ok bool) {
+	// Whether every fuzzy term's runes occur in order first: most targets
+	// a scan looks at fail one, and then the work of bounding the others'
+	// scores is wasted ("prime minister" over forty times the BBC folder:
+	// 1.19 million targets screened, 402,840 matches).
+	var ends [screenEnds]int32
+	for i := range terms {
+		if tm := &terms[i]; tm.kind == termFuzzy {
+			end, ok := tm.member(t)
+			if !ok {
+				return c, false
+			}
+			if i < screenEnds {
+				ends[i] = int32(end)
+			}
+		}
+	}
 	for i := range terms {
 		tm := &terms[i]
 		var l lastTerm
 		if tm.kind == termFuzzy {
-			lo, hi, at, end, ok := tm.screenFuzzy(t)
+			end := -1
+			if i < screenEnds {
+				end = int(ends[i])
+			}
+			lo, hi, at, end, ok := tm.screenFuzzyAt(t, end)
 			if !ok {
 				return c, false
 			}
@@ -41,6 +61,10 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 	return c, true
 }
 
+// screenEnds is how many fuzzy terms' match ends screen keeps from its
+// first pass rather than finding them again.
+const screenEnds = 8
+
 // screenExact screens a term that is not fuzzy (exact, prefix, suffix,
 // whole-text or negated) on t: whether it matches, where, and its score
 // bounds (its score, for all but an exact term; see term.ranked).
@@ -61,6 +85,12 @@ func (tm *term) screenExact(t *target) (l lastTerm, ok bool) {
 // score. It returns the first contiguous occurrence in the folded text
 // (-1: none) and where the leftmost match of its runes in order ends.
 func (tm *term) screenFuzzy(t *target) (lo, hi, at, end int, ok bool) {
+	return tm.screenFuzzyAt(t, -1)
+}
+
+// member reports whether a fuzzy term's runes occur in order in t (the
+// membership screenFuzzy decides) and where their leftmost match ends.
+func (tm *term) member(t *target) (end int, ok bool) {
 	text, folded := t.plain, t.folded
 	if tm.exact && t.accent {
 		text, folded = tm.hay(t)
@@ -69,20 +99,48 @@ func (tm *term) screenFuzzy(t *target) (lo, hi, at, end int, ok bool) {
 	if ok && tm.sensitive {
 		ok = runeSubsequence(text, tm.text)
 	}
-	if !ok {
-		return 0, 0, -1, -1, false
+	return end, ok
+}
+
+// screenFuzzyAt is screenFuzzy given end, where member found the leftmost
+// match to end (-1: not found yet).
+func (tm *term) screenFuzzyAt(t *target, end int) (lo, hi, at, _ int, ok bool) {
+	if end < 0 {
+		if end, ok = tm.member(t); !ok {
+			return 0, 0, -1, -1, false
+		}
 	}
-	if tm.runes == 1 {
-		at = end - len(tm.folded) // the leftmost match is the first occurrence
-	} else {
-		at = strings.Index(folded, tm.folded)
+	text, folded := t.plain, t.folded
+	if tm.exact && t.accent {
+		text, folded = tm.hay(t)
 	}
+	at = tm.firstOccurrence(folded, end)
 	spanAt := at
 	if tm.sensitive && at >= 0 {
 		spanAt = strings.Index(text, tm.text)
 	}
 	lo, hi = tm.fuzzyBounds(folded, t.camel, at >= 0, spanAt)
 	return lo, hi, at, end, true
+}
+
+// firstOccurrence is strings.Index(s, tm.folded) given that the leftmost
+// match of its runes in order in s ends at end. An occurrence is such a
+// match, and none ends before the leftmost one, so none starts before
+// end-len(tm.folded): the search starts there, which skips most of the
+// text, as scattered matches usually end far from its start (half the
+// time spent finding "prime" and "minister" in the 1.1 million texts of
+// forty times the BBC folder that hold their runes in order). With one
+// rune, the leftmost match is the first occurrence.
+func (tm *term) firstOccurrence(s string, end int) int {
+	from := end - len(tm.folded)
+	if tm.runes == 1 {
+		return from
+	}
+	at := strings.Index(s[from:], tm.folded)
+	if at < 0 {
+		return -1
+	}
+	return from + at
 }
 
 // subseqFrom matches the runes of pat in order in s from byte from on,
