@@ -71,6 +71,9 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, hi int) ([]cand, error) {
 	need := queryNeed(terms)
 	return gather(ctx, hi-lo, func(a, b int, dst []cand) []cand {
+		if ids == nil && ix.stored != nil {
+			return ix.screenStored(terms, need, lo+a, lo+b, dst)
+		}
 		var tb target
 		for i := lo + a; i < lo+b; i++ {
 			id := int32(i)
@@ -87,6 +90,31 @@ func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, h
 		}
 		return dst
 	})
+}
+
+// screenStored is screenAll's work on the targets from..to-1 of an index
+// over stored files, a document at a time: each target's mask and record
+// are read from its document's file without looking up the document
+// again for each (at forty times the BBC folder, 1.7 million targets).
+func (ix *Index) screenStored(terms []term, need uint64, from, to int, dst []cand) []cand {
+	st := ix.stored
+	var tb target
+	for id := from; id < to; {
+		d := st.docOf[id]
+		end := min(to, int(ix.spans[d][1]))
+		s, base := st.stores[d], int(st.base[d])
+		for ; id < end; id++ {
+			if need != 0 && s.mask(id+base)&need != need {
+				continue
+			}
+			s.fill(id+base, d, &tb)
+			if cd, ok := screen(&tb, terms); ok {
+				cd.id = int32(id)
+				dst = append(dst, cd)
+			}
+		}
+	}
+	return dst
 }
 
 // gather runs keep over n items in chunks on every core; keep appends
