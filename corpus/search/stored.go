@@ -34,7 +34,7 @@ func LoadStored(cache *corpus.Cache, paths []string) (c *corpus.Corpus, ix *Inde
 		ch := make(chan *storeFile, 1)
 		opening[root] = ch
 		go func() {
-			s, _ := openStore(storePath(cache, root), cache.Version, root)
+			s, _ := openStore(storePath(cache, root), cache.Version, root, false)
 			ch <- s
 		}()
 	}
@@ -124,7 +124,7 @@ func openRoot(cache *corpus.Cache, l *corpus.Listing, stats []corpus.FileStamp, 
 			r.old.release()
 		}
 		var err error
-		if r.old, err = openStore(path, cache.Version, root); err != nil {
+		if r.old, err = openStore(path, cache.Version, root, false); err != nil {
 			return nil, nil, false
 		}
 		r.match = r.old.match(l.Files[lo:hi])

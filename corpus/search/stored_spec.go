@@ -35,7 +35,7 @@ func SearchStored(cache *corpus.Cache, paths []string, query string, limit int) 
 	opened := make(chan *storeFile, 1)
 	answered := make(chan early, 1)
 	go func() {
-		s, _ := openStore(storePath(cache, root), cache.Version, root)
+		s, _ := openStore(storePath(cache, root), cache.Version, root, true)
 		opened <- s
 		if s == nil {
 			answered <- early{}
