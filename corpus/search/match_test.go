@@ -212,3 +212,26 @@ func TestNULNeverPanics(t *testing.T) {
 		t.Errorf("after: %d hits, want both sentences that hold it", got)
 	}
 }
+
+// TestFirstOccurrenceFromLeftmostEnd checks that a term's first
+// occurrence, looked for only from where the leftmost match of its runes
+// ends, is the one strings.Index finds in the whole text.
+func TestFirstOccurrenceFromLeftmostEnd(t *testing.T) {
+	texts := []string{
+		"the prime minister", "prim prime", "primeprime", "p r i m e prime", "mississippi",
+		"ministers met the minister", "émile et émilie", "aaaa", "abcabcab", "prime",
+	}
+	pats := []string{"prime", "pr", "minister", "ssi", "issi", "émil", "aa", "abcab", "e", "é"}
+	for _, s := range texts {
+		for _, p := range pats {
+			tm := parseQuery(p).terms[0]
+			end, ok := subseqFrom(s, 0, tm.folded, tm.ascii)
+			if !ok {
+				continue
+			}
+			if got, want := tm.firstOccurrence(s, end), strings.Index(s, tm.folded); got != want {
+				t.Errorf("%q in %q: %d, want %d", p, s, got, want)
+			}
+		}
+	}
+}
