@@ -13,7 +13,7 @@ import "slices"
 // so a pair found either way has the score Compare gives it.
 
 // exactDiscover is the corpus size (in sentences) up to which every pair
-// is considered, and exactTerms the size of its forward index: a few
+// is considered, and exactTerms the size of its index (Index.entries): a few
 // sentences as long as a window of a giant one hold as many terms as
 // many ordinary ones.
 const (
@@ -39,16 +39,18 @@ const (
 func (ix *Index) bestMatches(n int) []map[int32]cand {
 	best := make([]map[int32]cand, n)
 	var r *rarePairs
-	if len(ix.sents) > exactDiscover || len(ix.fwd) > exactTerms {
+	if len(ix.sents) > exactDiscover || ix.entries() > exactTerms {
 		r = ix.newRarePairs(n)
 	}
 	an := newAnalyzer()
+	memo := newFactMemo(ix)
 	for id := range n {
 		p := ix.prepareWith(an, ix.text(int32(id)))
+		p.memo = memo
 		if ix.numeric[id] {
 			// Only measured facts count (factBonus), and only a
 			// sentence with a number has one.
-			p.facts = ix.factsOf(int32(id))
+			p.facts = memo.queryFacts(int32(id))
 		}
 		best[id] = map[int32]cand{}
 		var perDoc map[int32][]cand

@@ -67,7 +67,7 @@ func (ix *Index) WithCurated(cc []CuratedClaim) *Index {
 // statement of a claim thus matches the centre directly, which keeps
 // chains of loosely similar sentences from merging into one topic.
 func (ix *Index) discover() []Claim {
-	edges, linked := ix.mutualEdges(min(len(ix.sents), maxDiscover))
+	edges, linked := ix.mutualEdges(min(len(ix.sents), ix.tune.discover))
 	cluster, strength := ix.starClusters(edges, linked)
 	return ix.rankClusters(cluster, strength)
 }
@@ -157,35 +157,40 @@ func (ix *Index) starClusters(edges []edge, linked map[[2]int32]bool) (map[int32
 
 // rankClusters turns the clusters covering two sources or more into
 // claims: the most sources first, then the strongest, then by where
-// their first statement appears.
+// their first statement appears, then by their first sentence. The
+// windows of one over-long sentence share its location, so claims
+// among them were tied on all but the last, and came in the order of a
+// map's iteration.
 func (ix *Index) rankClusters(cluster map[int32][]int32, strength map[int32]float64) []Claim {
-	var out []Claim
-	var weights []float64
+	type ranked struct {
+		claim  Claim
+		weight float64
+		first  int32 // the lowest sentence id among its members
+	}
+	var out []ranked
 	for r, members := range cluster {
 		cl := ix.claimOf(slices.Clone(members))
 		if cl.Covered() < 2 {
 			continue
 		}
-		out = append(out, cl)
-		weights = append(weights, strength[r])
+		out = append(out, ranked{cl, strength[r], slices.Min(members)})
 	}
-	order := make([]int, len(out))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := out[order[i]], out[order[j]]
-		if a.Covered() != b.Covered() {
-			return a.Covered() > b.Covered()
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.claim.Covered() != b.claim.Covered() {
+			return a.claim.Covered() > b.claim.Covered()
 		}
-		if weights[order[i]] != weights[order[j]] {
-			return weights[order[i]] > weights[order[j]]
+		if a.weight != b.weight {
+			return a.weight > b.weight
 		}
-		return firstLoc(a) < firstLoc(b)
+		if la, lb := firstLoc(a.claim), firstLoc(b.claim); la != lb {
+			return la < lb
+		}
+		return a.first < b.first
 	})
 	sorted := make([]Claim, len(out))
-	for i, o := range order {
-		sorted[i] = out[o]
+	for i, o := range out {
+		sorted[i] = o.claim
 	}
 	return sorted
 }

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"sync"
 
@@ -75,7 +74,8 @@ type core struct {
 	postings [][]posting
 	word     []bool // per term: a word, name or number (not a phrase)
 	// fwd is the forward index: each sentence's terms (sent holds the
-	// term id) and weighted frequencies, ending at fwdEnd[sentence].
+	// term id) and weighted frequencies, ending at fwdEnd[sentence], for
+	// the first maxDiscover sentences only (see index_forward.go).
 	fwd    []posting
 	fwdEnd []int32
 	idf    []float64
@@ -144,31 +144,14 @@ func (ix *Index) bigramID(a, b int32) (int32, bool) {
 	return ix.bigramBase[s] + id, ok
 }
 
-// fillPostings builds the inverted index from the forward one in two
-// passes (count, then place) into one backing array: appending to each
-// term's list as sentences came was most of the garbage of indexing.
-// Sentences are placed in order, so every list is sorted.
-func (ix *Index) fillPostings() {
-	start := make([]int32, len(ix.postings)+1)
-	for _, t := range ix.fwd {
-		start[t.sent+1]++
+// entries is how many terms the sentences have in all, each counted once
+// a sentence: the size of the postings, as of the whole forward index.
+func (ix *Index) entries() int {
+	n := 0
+	for _, ps := range ix.postings {
+		n += len(ps)
 	}
-	for i := 1; i < len(start); i++ {
-		start[i] += start[i-1]
-	}
-	flat := make([]posting, len(ix.fwd))
-	next := slices.Clone(start[:len(start)-1])
-	from := int32(0)
-	for id, end := range ix.fwdEnd {
-		for _, t := range ix.fwd[from:end] {
-			flat[next[t.sent]] = posting{int32(id), t.tf}
-			next[t.sent]++
-		}
-		from = end
-	}
-	for tid := range ix.postings {
-		ix.postings[tid] = flat[start[tid]:start[tid+1]:start[tid+1]]
-	}
+	return n
 }
 
 // docsWith counts the documents of a posting list (sorted by sentence,

@@ -164,10 +164,10 @@ func build(docs []*corpus.Document, opts Options, tune tuning) *Index {
 		all[i].ids, all[i].posts, all[i].an = nil, nil, nil
 	})
 	ix.numberPhrases(terms, workers, nWords)
-	docSent := ix.fillForward(terms, workers)
+	docSent, tail := ix.fillForward(terms, workers)
 	ix.docFirst = docSent[:len(docs)]
 	ix.fillSentences(all, sents)
-	ix.fillPostings()
+	ix.fillPostings(tail)
 	ix.weigh()
 	if !opts.EngineOnly {
 		ix.curated = resolveCurated(docs, opts.Curated, ix)
@@ -253,46 +253,6 @@ func (ix *Index) numberPhrases(terms []docTerms, workers int, nWords int32) {
 	for i := range nWords {
 		ix.word[i] = true
 	}
-}
-
-// fillForward writes the forward index: each document's entries, with
-// final ids, at its offset. It returns where each document's sentences
-// start (and, last, how many there are), and drops terms as it goes.
-func (ix *Index) fillForward(terms []docTerms, workers int) []int32 {
-	n := len(terms)
-	docFwd := make([]int32, n+1)
-	docSent := make([]int32, n+1)
-	for i, d := range terms {
-		docFwd[i+1] = docFwd[i] + int32(len(d.terms)+len(d.posts))
-		docSent[i+1] = docSent[i] + int32(len(d.ends))
-	}
-	// One document of windows alone (one giant sentence) is its own
-	// forward index: its postings are taken, not copied.
-	taken := n == 1 && terms[0].posts != nil
-	if taken {
-		ix.fwd = terms[0].posts
-	} else {
-		ix.fwd = make([]posting, docFwd[n])
-	}
-	ix.fwdEnd = make([]int32, docSent[n])
-	parallel(n, workers, func(_, i int) {
-		fwd := ix.fwd[docFwd[i]:docFwd[i+1]]
-		if !taken {
-			copy(fwd, terms[i].posts)
-		}
-		for j, e := range terms[i].terms {
-			id := e.id
-			if e.key&wordFlag == 0 {
-				id += ix.bigramBase[shardOf(e.key, workers)]
-			}
-			fwd[j] = posting{id, e.tf}
-		}
-		for j, end := range terms[i].ends {
-			ix.fwdEnd[docSent[i]+int32(j)] = docFwd[i] + end
-		}
-		terms[i] = docTerms{}
-	})
-	return docSent
 }
 
 // fillSentences records every indexed unit (a sentence, or a window of

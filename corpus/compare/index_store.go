@@ -252,7 +252,7 @@ func (r *storeReader) readTables(docs []*corpus.Document, opts Options) *core {
 // term in every table, and references within them.
 func (c *core) fits(postingsRead bool) bool {
 	n, terms := len(c.sents), len(c.postings)
-	if !postingsRead || len(c.docFirst) != len(c.docs) || len(c.lens) != n || len(c.fwdEnd) != n || len(c.numeric) != n ||
+	if !postingsRead || len(c.docFirst) != len(c.docs) || len(c.lens) != n || len(c.fwdEnd) != min(n, c.tune.discover) || len(c.numeric) != n ||
 		len(c.idf) != terms || len(c.informative) != terms || len(c.bigramBase) != len(c.phrases) || len(c.terms) > terms {
 		return false
 	}

@@ -24,6 +24,9 @@ type prepared struct {
 	// or compounds): see need.
 	informative int
 	facts       []Fact
+	// memo, when set, keeps the facts of the candidates instead of the
+	// index (claim discovery, see factMemo).
+	memo *factMemo
 }
 
 // prepare analyses a query with an analyzer, which the caller returns

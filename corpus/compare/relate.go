@@ -157,35 +157,53 @@ const (
 // factBonus rewards a candidate for each query fact with a number that it
 // states the same or compatibly.
 func (ix *Index) factBonus(p prepared, id int32) float64 {
-	if len(p.facts) == 0 {
-		return 0
-	}
 	// Extracting facts is costly; a sentence without a number, or
 	// without a word that any of the query's measured facts needs,
 	// cannot agree with them.
-	if !ix.numeric[id] {
+	if len(p.facts) == 0 || !ix.numeric[id] {
 		return 0
+	}
+	if p.memo != nil {
+		ms, ok := p.memo.cached(id)
+		if !ok {
+			if !ix.mayStateAny(p, id) {
+				return 0
+			}
+			ms = p.memo.factsOf(id)
+		}
+		return bonusOver(p.facts, len(ms), func(i int) Fact { return ms[i].fact() })
 	}
 	facts, ok := ix.cachedFacts(id)
 	if !ok {
-		lower := strings.ToLower(ix.text(id))
-		possible := false
-		for _, qf := range p.facts {
-			possible = possible || mayState(qf.Kind, lower)
-		}
-		if !possible {
+		if !ix.mayStateAny(p, id) {
 			return 0
 		}
 		facts = ix.factsOf(id)
 	}
-	var bonus float64
+	return bonusOver(p.facts, len(facts), func(i int) Fact { return facts[i] })
+}
+
+// mayStateAny says whether sentence id may state any of the query's facts.
+func (ix *Index) mayStateAny(p prepared, id int32) bool {
+	lower := strings.ToLower(ix.text(id))
+	possible := false
 	for _, qf := range p.facts {
+		possible = possible || mayState(qf.Kind, lower)
+	}
+	return possible
+}
+
+// bonusOver is the bonus of a candidate's n facts (fact(i)) for the
+// query's facts.
+func bonusOver(query []Fact, n int, fact func(int) Fact) float64 {
+	var bonus float64
+	for _, qf := range query {
 		if !measured(qf.Kind) {
 			continue
 		}
 		best := None
-		for _, f := range facts {
-			if r := Relate(qf, f); rank(r) > rank(best) {
+		for i := range n {
+			if r := Relate(qf, fact(i)); rank(r) > rank(best) {
 				best = r
 			}
 		}

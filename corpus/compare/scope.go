@@ -200,5 +200,5 @@ func (sc *Scope) position(doc int) int {
 // reads (see maxDiscover) and how many it has, so that a view of the
 // claims can say when it read only part of them.
 func (ix *Index) ClaimsRead() (read, total int) {
-	return min(ix.Sentences(), maxDiscover), ix.Sentences()
+	return min(ix.Sentences(), ix.tune.discover), ix.Sentences()
 }

@@ -210,11 +210,12 @@ type tuning struct {
 	confident      float64 // confidentThreshold
 	claimThreshold float64 // claimThreshold
 	claimShared    int     // claimShared
+	discover       int     // maxDiscover
 }
 
 func shippedTuning() tuning {
 	return tuning{threshold: silenceThreshold, minShared: minShared, confident: confidentThreshold,
-		claimThreshold: claimThreshold, claimShared: claimShared}
+		claimThreshold: claimThreshold, claimShared: claimShared, discover: maxDiscover}
 }
 
 // analyzer turns text into index terms. It gives every distinct key a
