@@ -80,7 +80,7 @@ func TestBoundsHold(t *testing.T) {
 		}
 		contig := exact || c.spans&1 != 0
 		final := scoreOne(tm, tg, contig)
-		if final < c.lo || final > c.hi {
+		if final < int(c.lo) || final > int(c.hi) {
 			t.Fatalf("%q in %q: score %d outside the bounds [%d, %d]", pat, text, final, c.lo, c.hi)
 		}
 		// What refine computes for this target.
@@ -135,7 +135,7 @@ func checkGroupBounds(t *testing.T, rng *rand.Rand, pat, other, text string) boo
 		if !ok {
 			continue
 		}
-		sc := c.score
+		sc := int(c.score)
 		if a.ranked() {
 			sc = scoreOne(a, tg, a.kind == termExact || c.spans&1 != 0)
 		}
@@ -154,7 +154,7 @@ func checkGroupBounds(t *testing.T, rng *rand.Rand, pat, other, text string) boo
 	if final != want {
 		t.Fatalf("%q in %q: the group scores %d, its best alternative %d", g.text, text, final, want)
 	}
-	if final < c.lo || final > c.hi {
+	if final < int(c.lo) || final > int(c.hi) {
 		t.Fatalf("%q in %q: score %d outside the bounds [%d, %d]", g.text, text, final, c.lo, c.hi)
 	}
 	ix := &Index{targets: []target{*tg}}

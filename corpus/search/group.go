@@ -33,13 +33,13 @@ func (tm *term) screenGroup(t *target) (l lastTerm, ok bool) {
 	l = lastTerm{at: -1, end: -1}
 	for i := range tm.alts {
 		a := &tm.alts[i]
-		var lo, hi int
+		var lo, hi int32
 		if a.kind == termFuzzy {
-			var m bool
-			lo, hi, _, _, m = a.screenFuzzy(t)
+			flo, fhi, _, _, m := a.screenFuzzy(t)
 			if !m {
 				continue
 			}
+			lo, hi = int32(flo), int32(fhi)
 		} else {
 			el, m := a.screenExact(t)
 			if !m {
@@ -108,7 +108,7 @@ func (ix *Index) scoreGroup(tm *term, cands []cand) {
 	var tb target
 	for i := range cands {
 		_, sc := tm.bestAlt(ix.at(cands[i].id, &tb))
-		cands[i].score += sc
+		cands[i].score += int32(sc)
 	}
 }
 

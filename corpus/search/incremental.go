@@ -121,7 +121,7 @@ func (tm *term) extend(t *target, old lastTerm, suffix string, ascii bool) (last
 			return lastTerm{}, false
 		}
 		lo, hi, score := tm.exactBounds(t, text, folded, at)
-		return lastTerm{at: int32(at), end: -1, lo: lo, hi: hi, score: score}, true
+		return lastTerm{at: int32(at), end: -1, lo: int32(lo), hi: int32(hi), score: int32(score)}, true
 	}
 	end, ok := subseqFrom(folded, int(old.end), suffix, ascii)
 	if !ok {
@@ -130,7 +130,7 @@ func (tm *term) extend(t *target, old lastTerm, suffix string, ascii bool) (last
 	// No occurrence starts before end-len(tm.folded) (see firstOccurrence).
 	at := tm.occurrenceFrom(folded, old.at, end-len(tm.folded))
 	lo, hi := tm.fuzzyBounds(folded, t.camel, at >= 0, at)
-	return lastTerm{at: int32(at), end: int32(end), lo: lo, hi: hi}, true
+	return lastTerm{at: int32(at), end: int32(end), lo: int32(lo), hi: int32(hi)}, true
 }
 
 // occurrenceFrom is the first occurrence of tm.folded in folded, given

@@ -45,7 +45,7 @@ func screen(t *target, terms []term) (c cand, ok bool) {
 			if at >= 0 || i >= 63 {
 				c.spans |= 1 << min(i, 63)
 			}
-			l = lastTerm{at: int32(at), end: int32(end), lo: lo, hi: hi}
+			l = lastTerm{at: int32(at), end: int32(end), lo: int32(lo), hi: int32(hi)}
 		} else if tm.kind == termGroup {
 			if l, ok = tm.screenGroup(t); !ok {
 				return c, false
@@ -76,7 +76,8 @@ func (tm *term) screenExact(t *target) (l lastTerm, ok bool) {
 	}
 	l = lastTerm{at: int32(start), end: -1}
 	if !tm.neg {
-		l.lo, l.hi, l.score = tm.exactBounds(t, text, folded, start)
+		lo, hi, score := tm.exactBounds(t, text, folded, start)
+		l.lo, l.hi, l.score = int32(lo), int32(hi), int32(score)
 	}
 	return l, true
 }

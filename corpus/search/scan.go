@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"runtime"
@@ -20,11 +21,15 @@ const (
 	rankBatch   = 256
 )
 
-// cand is a target that matches, with bounds on its final score.
+// cand is a target that matches, with bounds on its final score. Scores
+// are kept in 32 bits: a term's is within 4 million (classWeight times
+// topClass, plus rawCap), and a query of MaxQueryChars holds at most 150
+// terms, so a sum stays under 600 million. 48 bytes rather than 72: a
+// two-word query over forty times the BBC folder keeps 402,840 of them.
 type cand struct {
 	id     int32
-	score  int // the score of the terms scored when screened; the final score once ranked
-	lo, hi int
+	score  int32 // the score of the terms scored when screened; the final score once ranked
+	lo, hi int32
 	spans  uint64 // fuzzy terms (by index) that occur contiguously
 	last   lastTerm
 }
@@ -36,7 +41,7 @@ type lastTerm struct {
 	at  int32 // first occurrence in the folded text (-1: none)
 	end int32 // a fuzzy term: where the leftmost match of its runes ends
 	// The term's share of cand's lo, hi and score.
-	lo, hi, score int
+	lo, hi, score int32
 }
 
 // parallel calls fn(0) .. fn(n-1) on every core, handing out indexes in
@@ -167,7 +172,7 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 	if limit > 0 && len(cands) > limit {
 		los := make([]int, len(cands))
 		for i, c := range cands {
-			los[i] = c.lo
+			los[i] = int(c.lo)
 		}
 		floor := quickselect(los, limit-1)
 		bar.Store(int64(floor))
@@ -176,7 +181,7 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 		// then.
 		pick := make([]int32, 0, len(cands))
 		for i, c := range cands {
-			if c.hi >= floor {
+			if int(c.hi) >= floor {
 				pick = append(pick, int32(i))
 			}
 		}
@@ -194,11 +199,11 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 		for k, i := range pick {
 			if his[k] >= floor {
 				c := cands[i]
-				c.hi = his[k]
+				c.hi = int32(his[k])
 				todo = append(todo, c)
 			}
 		}
-		slices.SortFunc(todo, func(a, b cand) int { return b.hi - a.hi })
+		slices.SortFunc(todo, func(a, b cand) int { return cmp.Compare(b.hi, a.hi) })
 	} else {
 		todo = slices.Clone(cands)
 		bar.Store(minInt)
@@ -224,7 +229,7 @@ func (ix *Index) rank(ctx context.Context, terms []term, cands []cand, limit int
 		}
 		mu.Lock()
 		for _, c := range batch {
-			best.offer(scored{id: c.id, score: c.score})
+			best.offer(scored{id: c.id, score: int(c.score)})
 		}
 		if limit > 0 && len(best.items) == limit {
 			bar.Store(max(bar.Load(), int64(best.items[0].score)))
@@ -253,7 +258,7 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand, pick []
 	}
 	if !worth {
 		for k, i := range pick {
-			his[k] = cands[i].hi
+			his[k] = int(cands[i].hi)
 		}
 		return nil
 	}
@@ -263,7 +268,7 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand, pick []
 		for k := ci * screenChunk; k < min((ci+1)*screenChunk, len(pick)); k++ {
 			c := &cands[pick[k]]
 			t := ix.at(c.id, &tb)
-			hi := c.score // the other terms' exact score
+			hi := int(c.score) // the other terms' exact score
 			var sig *signature
 			if ix.sigs != nil {
 				sig = &ix.sigs[c.id]
@@ -280,7 +285,7 @@ func (ix *Index) refine(ctx context.Context, terms []term, cands []cand, pick []
 					hi += tm.termHi(t, sig, tm.kind == termExact || c.spans&(1<<min(ti, 63)) != 0)
 				}
 			}
-			his[k] = min(c.hi, hi)
+			his[k] = min(int(c.hi), hi)
 		}
 	})
 }
@@ -319,7 +324,7 @@ func (ix *Index) scoreTerm(ti int, tm *term, cands []cand) {
 		c := &cands[i]
 		if tm.kind == termExact || c.spans&bit != 0 {
 			if at, sc := tm.bestSpan(ix.at(c.id, &tb)); at >= 0 {
-				c.score += sc
+				c.score += int32(sc)
 				continue
 			}
 		}
@@ -353,7 +358,7 @@ func (ix *Index) scoreTerm(ti int, tm *term, cands []cand) {
 	}
 	for k, i := range rest {
 		c := &cands[i]
-		c.score += tm.scattered(ix.at(c.id, &tb), got[k], c.spans&bit != 0)
+		c.score += int32(tm.scattered(ix.at(c.id, &tb), got[k], c.spans&bit != 0))
 	}
 }
 
