@@ -38,12 +38,12 @@ func indexEntries(b []byte, s string) (*listEntries, bool) {
 	t.at = make([]uint32, 0, len(b)/80) // an entry takes about 90 bytes or more
 	hashes := make([]uint64, 0, cap(t.at))
 	for pos := 0; pos < len(b); {
-		rel, _, next, ok := t.decode(pos)
+		relAt, relEnd, next, ok := skipEntry(b, pos)
 		if !ok {
 			return nil, false
 		}
 		t.at = append(t.at, uint32(pos))
-		hashes = append(hashes, maphash.String(t.seed, rel))
+		hashes = append(hashes, maphash.String(t.seed, s[relAt:relEnd]))
 		pos = next
 	}
 	size := 8
@@ -122,6 +122,36 @@ func (t *listEntries) rel(i int) string {
 func (t *listEntries) entry(i int) cacheEntry {
 	_, e, _, _ := t.decode(int(t.at[i]))
 	return e
+}
+
+// skipEntry finds the name of the entry at pos in b and where the next
+// entry starts, checking the entry's framing as decode would (its
+// numbers whole, its lengths within b) without decoding its fields:
+// reading the 40x BBC folder's list took 11-14 ms of CPU so, 15-18 ms
+// with decode.
+func skipEntry(b []byte, pos int) (relAt, relEnd, next int, ok bool) {
+	n, k := binary.Uvarint(b[pos:])
+	if k <= 0 || n > uint64(len(b)-pos-k) {
+		return 0, 0, 0, false
+	}
+	relAt, relEnd = pos+k, pos+k+int(n)
+	at := relEnd
+	for range 4 { // size, time, the body's offset and length
+		if _, k := binary.Uvarint(b[at:]); k > 0 {
+			at += k
+		} else {
+			return 0, 0, 0, false
+		}
+	}
+	at += 4 // the body's CRC-32C
+	if at > len(b) {
+		return 0, 0, 0, false
+	}
+	n, k = binary.Uvarint(b[at:])
+	if k <= 0 || n > uint64(len(b)-at-k) {
+		return 0, 0, 0, false
+	}
+	return relAt, relEnd, at + k + int(n), true
 }
 
 // decode reads the entry at pos (see cacheWriter.putWith): its name, its
