@@ -97,8 +97,10 @@ type core struct {
 	discovered   []Claim
 
 	// fill, on an index read from the store kept on disk, reads a
-	// document's text before it is first used (Stored.Fill).
-	fill func(doc int32)
+	// document's text before it is first used (Stored.Fill); fillAll
+	// reads several at once.
+	fill    func(doc int32)
+	fillAll func(docs []int32)
 }
 
 // Build indexes every sentence of docs.

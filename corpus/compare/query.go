@@ -140,6 +140,7 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 		c := ix.curatedClaimView(*claim)
 		res.Claim = &c
 	}
+	ix.fillMatched(perDoc)
 	for d := range res.Sources {
 		src := &res.Sources[d]
 		src.Doc = d
@@ -148,6 +149,24 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 		src.Silent = len(src.Matches) == 0
 	}
 	return res
+}
+
+// fillMatched reads at once the text of the documents with candidates,
+// on an index read from the store, rather than each as it is first
+// matched: the documents are then read on every core. A typed sentence
+// at forty times the BBC folder matched 201 documents, read one by one
+// in 15 ms.
+func (ix *Index) fillMatched(perDoc [][]cand) {
+	if ix.fillAll == nil {
+		return
+	}
+	var docs []int32
+	for d, cs := range perDoc {
+		if len(cs) > 0 {
+			docs = append(docs, int32(d))
+		}
+	}
+	ix.fillAll(docs)
 }
 
 // originOf is the sentence a query comes from: the one named, else the

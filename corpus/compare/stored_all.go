@@ -53,6 +53,13 @@ func (st *Stored) loadAll(sc *Scope) *Index {
 	c.docs, c.opts = docs, sc.sets.opts
 	set := sc.Set
 	c.fill = func(doc int32) { st.fillOne(set[doc]) }
+	c.fillAll = func(docs []int32) {
+		which := make([]int, len(docs))
+		for i, d := range docs {
+			which[i] = set[d]
+		}
+		st.Fill(which)
+	}
 	return &Index{core: c}
 }
 
