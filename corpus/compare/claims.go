@@ -80,20 +80,20 @@ func (ix *Index) mutualEdges(n int) ([]edge, map[[2]int32]bool) {
 	best := ix.bestMatches(n)
 	var edges []edge
 	linked := map[[2]int32]bool{}
-	for a := range n {
-		for _, c := range best[a] {
+	for a := range int32(n) {
+		for _, c := range best.of(a) {
 			b := c.id
-			if int32(a) > b {
+			if a > b {
 				continue
 			}
-			back, ok := best[b][ix.sents[a].doc]
-			if !ok || back.id != int32(a) {
+			back, ok := best.in(b, ix.sents[a].doc)
+			if !ok || back.id != a {
 				continue
 			}
 			s := (c.score + back.score) / 2
 			if s >= ix.tune.claimThreshold {
-				edges = append(edges, edge{int32(a), b, s})
-				linked[[2]int32{int32(a), b}] = true
+				edges = append(edges, edge{a, b, s})
+				linked[[2]int32{a, b}] = true
 			}
 		}
 	}
