@@ -50,15 +50,27 @@ func (ix *Index) bestMatches(n int) bestOf {
 		}
 		p := ix.prepareWith(an, ix.text(int32(id)))
 		p.memo = memo
-		if ix.numeric[id] {
-			// Only measured facts count (factBonus), and only a
-			// sentence with a number has one.
-			p.facts = memo.queryFacts(int32(id))
+		// Only measured facts count (factBonus), and only a sentence
+		// with a number has one. It counts as extracted from here on,
+		// but its facts are read only when a candidate needs them: most
+		// windows of a giant sentence have none (ExtractFacts was half
+		// of discovery's time on two 8 MiB sentences).
+		numeric := ix.numeric[id]
+		if numeric {
+			memo.extracted(int32(id))
 		}
 		var perDoc map[int32][]cand
 		if r != nil {
-			perDoc = r.ranked(p, int32(id))
+			if r.gather(p, int32(id)) {
+				if numeric {
+					p.facts = memo.queryFacts(int32(id))
+				}
+				perDoc = r.ranked(p, int32(id))
+			}
 		} else {
+			if numeric {
+				p.facts = memo.queryFacts(int32(id))
+			}
 			perDoc = map[int32][]cand{}
 			for d, cs := range ix.ranked(p, int32(id), ix.tune.threshold, true, ix.tune.claimShared) {
 				if len(cs) > 0 {
@@ -131,17 +143,14 @@ func (ix *Index) newRarePairs(n int) *rarePairs {
 	return &rarePairs{ix: ix, n: n, rareDF: max(minRareDF, min(maxRareDF, len(ix.sents)/rareShare)), qw: make([]float64, len(ix.postings)), seen: make([]bool, len(ix.sents))}
 }
 
-// ranked is Index.ranked (best only, floor at the silence threshold)
-// for candidates that share a rare term with the query.
-func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
+// gather finds the candidates that share a rare term with the query,
+// and says whether there are any.
+func (r *rarePairs) gather(p prepared, origin int32) bool {
 	ix := r.ix
-	if p.max == 0 {
-		return nil
-	}
-	for i, tid := range p.tids {
-		r.qw[tid] = p.weights[i]
-	}
 	r.cands = r.cands[:0]
+	if p.max == 0 {
+		return false
+	}
 	r.rare = r.rare[:0]
 	for _, tid := range p.tids {
 		if ix.word[tid] && len(ix.postings[tid]) <= r.rareDF {
@@ -160,6 +169,16 @@ func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
 				r.cands = append(r.cands, c)
 			}
 		}
+	}
+	return len(r.cands) > 0
+}
+
+// ranked is Index.ranked (best only, floor at the silence threshold)
+// for the candidates gathered.
+func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
+	ix := r.ix
+	for i, tid := range p.tids {
+		r.qw[tid] = p.weights[i]
 	}
 	bonusCap := ix.bonusCap(p)
 	least := (ix.tune.threshold - bonusCap) * p.max

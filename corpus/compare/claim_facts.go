@@ -16,7 +16,8 @@ package compare
 // claims, are those the index's cache gave.
 type factMemo struct {
 	ix       *Index
-	done     []uint64 // a bit per sentence: its facts were extracted
+	done     []uint64 // a bit per sentence: it counts as extracted
+	have     []uint64 // a bit per sentence: its measured facts are in measures
 	measures map[int32][]measuredFact
 }
 
@@ -30,18 +31,31 @@ type measuredFact struct {
 func (m measuredFact) fact() Fact { return Fact{Kind: m.kind, Unit: m.unit, Low: m.low, High: m.high} }
 
 func newFactMemo(ix *Index) *factMemo {
-	return &factMemo{ix: ix, done: make([]uint64, (len(ix.sents)+63)/64), measures: map[int32][]measuredFact{}}
+	words := (len(ix.sents) + 63) / 64
+	return &factMemo{ix: ix, done: make([]uint64, words), have: make([]uint64, words), measures: map[int32][]measuredFact{}}
 }
 
-// cached returns a sentence's measured facts if they were extracted.
+func hasBit(bits []uint64, id int32) bool { return bits[id>>6]&(1<<(id&63)) != 0 }
+func setBit(bits []uint64, id int32)      { bits[id>>6] |= 1 << (id & 63) }
+
+// extracted has sentence id count as extracted, as factsOf would, and
+// leaves its facts to be read when they are first needed: the bonuses
+// are the same, as the facts of a sentence are.
+func (m *factMemo) extracted(id int32) { setBit(m.done, id) }
+
+// cached returns a sentence's measured facts if they count as extracted.
 func (m *factMemo) cached(id int32) ([]measuredFact, bool) {
-	if m.done[id>>6]&(1<<(id&63)) != 0 {
+	if hasBit(m.have, id) {
 		return m.measures[id], true
 	}
-	if f, ok := m.ix.cachedFacts(id); ok {
-		return m.keep(id, f), true
+	f, ok := m.ix.cachedFacts(id)
+	if !ok && !hasBit(m.done, id) {
+		return nil, false
 	}
-	return nil, false
+	if !ok {
+		f = ExtractFacts(m.ix.text(id))
+	}
+	return m.keep(id, f), true
 }
 
 // factsOf is Index.factsOf kept in the memo, measured facts only.
@@ -69,7 +83,8 @@ func (m *factMemo) keep(id int32, facts []Fact) []measuredFact {
 			kept = append(kept, measuredFact{f.Kind, f.Unit, f.Low, f.High})
 		}
 	}
-	m.done[id>>6] |= 1 << (id & 63)
+	setBit(m.done, id)
+	setBit(m.have, id)
 	if len(kept) > 0 {
 		m.measures[id] = kept
 	}

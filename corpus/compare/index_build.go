@@ -164,10 +164,10 @@ func build(docs []*corpus.Document, opts Options, tune tuning) *Index {
 		all[i].ids, all[i].posts, all[i].an = nil, nil, nil
 	})
 	ix.numberPhrases(terms, workers, nWords)
-	docSent, tail := ix.fillForward(terms, workers)
+	docSent, fwd := ix.fillForward(terms, workers)
 	ix.docFirst = docSent[:len(docs)]
 	ix.fillSentences(all, sents)
-	ix.fillPostings(tail)
+	ix.fillPostings(fwd, docSent)
 	ix.weigh()
 	if !opts.EngineOnly {
 		ix.curated = resolveCurated(docs, opts.Curated, ix)
