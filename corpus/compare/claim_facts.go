@@ -11,7 +11,8 @@ package compare
 // measured facts whole held 3.2 MB.
 //
 // A sentence counts as extracted, as it would in Index.facts, once
-// discovery has its facts, or when the index had them before: factBonus
+// discovery has its facts or has read it as a query (its facts are then
+// extracted when first needed), or when the index had them: factBonus
 // skips its cheap test (mayState) for those, so the bonuses, and the
 // claims, are those the index's cache gave.
 type factMemo struct {
