@@ -72,12 +72,18 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 }
 
 // screenAll screens the targets ids[lo:hi] (or lo..hi-1 when ids is nil)
-// and returns those that match, in index order.
-func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, hi int) ([]cand, error) {
+// and returns those that match, in index order. With bar (not nil), the
+// scan of a stored index passes over targets that cannot rank among the
+// best (see topbar.go), which are then missing from the matches.
+func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, hi int, bar *topBar) ([]cand, error) {
 	need := queryNeed(terms)
 	return gather(ctx, hi-lo, func(a, b int, dst []cand) []cand {
 		if ids == nil && ix.stored != nil {
-			return ix.screenStored(terms, need, lo+a, lo+b, dst)
+			dst = ix.screenStored(terms, need, lo+a, lo+b, dst, bar)
+			if bar != nil {
+				bar.offer(dst)
+			}
+			return dst
 		}
 		var tb target
 		for i := lo + a; i < lo+b; i++ {
@@ -101,9 +107,10 @@ func (ix *Index) screenAll(ctx context.Context, terms []term, ids []int32, lo, h
 // over stored files, a document at a time: each target's mask and record
 // are read from its document's file without looking up the document
 // again for each (at forty times the BBC folder, 1.7 million targets).
-func (ix *Index) screenStored(terms []term, need uint64, from, to int, dst []cand) []cand {
+func (ix *Index) screenStored(terms []term, need uint64, from, to int, dst []cand, bar *topBar) []cand {
 	st := ix.stored
 	var tb target
+	passed := 0
 	for id := from; id < to; {
 		d := st.docOf[id]
 		end := min(to, int(ix.spans[d][1]))
@@ -112,12 +119,19 @@ func (ix *Index) screenStored(terms []term, need uint64, from, to int, dst []can
 			if need != 0 && s.mask(id+base)&need != need {
 				continue
 			}
+			if bar != nil && s.cannotRank(id+base, terms, bar.level()) {
+				passed++
+				continue
+			}
 			s.fill(id+base, d, &tb)
 			if cd, ok := screen(&tb, terms); ok {
 				cd.id = int32(id)
 				dst = append(dst, cd)
 			}
 		}
+	}
+	if passed > 0 {
+		passedOver.Add(int64(passed))
 	}
 	return dst
 }

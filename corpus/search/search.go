@@ -32,6 +32,11 @@ type Options struct {
 	// subset of what Prev, or one of the results Prev remembers, matched
 	// (it extends that query by typing), only those matches are searched.
 	Prev *Result
+	// TopOnly says that only the Limit best hits are wanted: targets that
+	// cannot rank among them may then be passed over unscreened (see
+	// topbar.go), and when they were, Total is -1 (not counted) and the
+	// result is not narrowed from.
+	TopOnly bool
 }
 
 // Result is the outcome of one search. It is immutable.
@@ -82,15 +87,25 @@ func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result,
 		return res, nil
 	}
 
-	cands, err := ix.screenQuery(ctx, q, scope, opts.Prev, res)
+	var bar *topBar
+	if opts.TopOnly && opts.Limit > 0 && opts.Prev == nil && prunable(q.terms) {
+		bar = newTopBar(opts.Limit)
+	}
+	cands, err := ix.screenQuery(ctx, q, scope, opts.Prev, res, bar)
 	if err != nil {
 		return nil, err
 	}
 	res.Total = len(cands)
-	res.self.cands = cands
-	res.self.matched = make([]int32, len(cands))
-	for i, c := range cands {
-		res.self.matched[i] = c.id
+	if bar != nil {
+		// Some matches may not have been screened: neither counted nor
+		// kept to narrow from.
+		res.Total = -1
+	} else {
+		res.self.cands = cands
+		res.self.matched = make([]int32, len(cands))
+		for i, c := range cands {
+			res.self.matched[i] = c.id
+		}
 	}
 	top, err := ix.rank(ctx, q.terms, cands, opts.Limit)
 	if err != nil {
@@ -105,7 +120,7 @@ func (ix *Index) Search(ctx context.Context, raw string, opts Options) (*Result,
 // screenQuery finds every target matching q in scope: from the previous
 // result's matches when q extends its query by a keystroke, else from the
 // closest earlier result q narrows, else from the whole index.
-func (ix *Index) screenQuery(ctx context.Context, q query, scope int, prev *Result, res *Result) ([]cand, error) {
+func (ix *Index) screenQuery(ctx context.Context, q query, scope int, prev *Result, res *Result, bar *topBar) ([]cand, error) {
 	if prev != nil {
 		cands, ok, err := ix.screenFrom(ctx, q, &prev.self, scope)
 		if ok || err != nil {
@@ -126,7 +141,7 @@ func (ix *Index) screenQuery(ctx context.Context, q query, scope int, prev *Resu
 		lo, hi = 0, len(ids)
 		res.Narrowed = true
 	}
-	return ix.screenAll(ctx, q.terms, ids, lo, hi)
+	return ix.screenAll(ctx, q.terms, ids, lo, hi, bar)
 }
 
 // narrowest is the earlier result with the fewest matches that q

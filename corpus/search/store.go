@@ -214,6 +214,18 @@ func checkChunks(body, sums []byte, keep bool) bool {
 // mask is stored target i's letter mask.
 func (s *storeFile) mask(i int) uint64 { return binary.LittleEndian.Uint64(s.masks[8*i:]) }
 
+// cannotRank reports whether stored target i scores below bar whatever
+// its text, from its folded length and camel flag (see bestPossible); a
+// target with accents is always looked at.
+func (s *storeFile) cannotRank(i int, terms []term, bar int64) bool {
+	b := s.records[i*recordLen : (i+1)*recordLen]
+	if b[29]&2 != 0 {
+		return false
+	}
+	best, ok := bestPossible(terms, int(binary.LittleEndian.Uint32(b[12:])), b[29]&1 != 0)
+	return ok && int64(best) < bar
+}
+
 // record is one target as stored.
 type record struct {
 	off                uint64

@@ -101,7 +101,7 @@ func searchLoaded(cache *corpus.Cache, paths []string, query string, limit int) 
 func (s *storeFile) searchAsWritten(ctx context.Context, query string, limit int) early {
 	s.order = s.files
 	ix := fromStores(make([]*corpus.Document, len(s.files)), []*storeFile{s})
-	res, err := ix.Search(ctx, query, Options{Limit: limit, Doc: -1})
+	res, err := ix.Search(ctx, query, Options{Limit: limit, Doc: -1, TopOnly: true})
 	return early{res: res, err: err}
 }
 
