@@ -34,17 +34,18 @@ const (
 	maxCands  = 2000
 )
 
-// bestMatches returns, for each of the first n sentences, its best
-// match in each other source that speaks to it (by document).
-func (ix *Index) bestMatches(n int) bestOf {
-	best := bestOf{at: make([]int32, 1, n+1)}
+// bestMatches returns, for each sentence of set (by position), its best
+// match among set's in each other source that speaks to it (by document).
+func (ix *Index) bestMatches(set discoverSet) bestOf {
+	best := bestOf{at: make([]int32, 1, set.size()+1)}
 	var r *rarePairs
 	if len(ix.sents) > exactDiscover || ix.entries() > exactTerms {
-		r = ix.newRarePairs(n)
+		r = ix.newRarePairs(set)
 	}
 	an := newAnalyzer()
 	memo := newFactMemo(ix)
-	for id := range n {
+	set.each(func(uid, _ int32) {
+		id := int(uid)
 		if len(an.words) > discoverWords {
 			an = newAnalyzer()
 		}
@@ -79,13 +80,15 @@ func (ix *Index) bestMatches(n int) bestOf {
 			}
 		}
 		for d, cs := range perDoc {
-			if d == ix.sents[id].doc || len(cs) == 0 || cs[0].score < ix.tune.threshold || int(cs[0].id) >= n {
+			if d == ix.sents[id].doc || len(cs) == 0 || cs[0].score < ix.tune.threshold {
 				continue
 			}
-			best.cands = append(best.cands, docCand{d, cs[0]})
+			if _, read := set.pos(cs[0].id, d); read {
+				best.cands = append(best.cands, docCand{d, cs[0]})
+			}
 		}
 		best.at = append(best.at, int32(len(best.cands)))
-	}
+	})
 	return best
 }
 
@@ -101,7 +104,8 @@ const discoverWords = 8192
 
 // bestOf is each sentence's best match in each other source, in a flat
 // table rather than a map a sentence (12,000 empty maps held 0.4 MB):
-// sentence a's are cands[at[a]:at[a+1]], in no order of source.
+// those of the sentence at position a of the discovery set are
+// cands[at[a]:at[a+1]], in no order of source.
 type bestOf struct {
 	at    []int32
 	cands []docCand
@@ -113,10 +117,11 @@ type docCand struct {
 	cand
 }
 
-// of is sentence a's best matches.
+// of is the best matches of the sentence at position a.
 func (b bestOf) of(a int32) []docCand { return b.cands[b.at[a]:b.at[a+1]] }
 
-// in is sentence a's best match in source doc, if it has one.
+// in is the best match in source doc of the sentence at position a, if
+// it has one.
 func (b bestOf) in(a, doc int32) (cand, bool) {
 	for _, c := range b.of(a) {
 		if c.doc == doc {
@@ -131,7 +136,7 @@ func (b bestOf) in(a, doc int32) (cand, bool) {
 // forward index is a lookup per term) and the candidates seen.
 type rarePairs struct {
 	ix     *Index
-	n      int
+	set    discoverSet
 	rareDF int
 	qw     []float64
 	seen   []bool
@@ -139,8 +144,8 @@ type rarePairs struct {
 	rare   []int32 // the query's rare terms, rarest first
 }
 
-func (ix *Index) newRarePairs(n int) *rarePairs {
-	return &rarePairs{ix: ix, n: n, rareDF: max(minRareDF, min(maxRareDF, len(ix.sents)/rareShare)), qw: make([]float64, len(ix.postings)), seen: make([]bool, len(ix.sents))}
+func (ix *Index) newRarePairs(set discoverSet) *rarePairs {
+	return &rarePairs{ix: ix, set: set, rareDF: max(minRareDF, min(maxRareDF, len(ix.sents)/rareShare)), qw: make([]float64, len(ix.postings)), seen: make([]bool, len(ix.sents))}
 }
 
 // gather finds the candidates that share a rare term with the query,
@@ -164,7 +169,8 @@ func (r *rarePairs) gather(p prepared, origin int32) bool {
 		}
 		for _, po := range ix.postings[tid] {
 			c := po.sent
-			if int(c) < r.n && !r.seen[c] && ix.sents[c].doc != ix.sents[origin].doc {
+			d := ix.sents[c].doc
+			if _, read := r.set.pos(c, d); read && !r.seen[c] && d != ix.sents[origin].doc {
 				r.seen[c] = true
 				r.cands = append(r.cands, c)
 			}
@@ -187,11 +193,9 @@ func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
 		r.seen[c] = false
 		var s float64
 		hits := 0
-		start := int32(0)
-		if c > 0 {
-			start = ix.fwdEnd[c-1]
-		}
-		for _, t := range ix.fwd[start:ix.fwdEnd[c]] {
+		d := ix.sents[c].doc
+		at, _ := r.set.pos(c, d)
+		for _, t := range ix.forwardOf(at) {
 			w := r.qw[t.sent]
 			if w == 0 {
 				continue
@@ -204,7 +208,6 @@ func (r *rarePairs) ranked(p prepared, origin int32) map[int32][]cand {
 		if s < least || (hits < ix.tune.claimShared && !agrees(s, p)) {
 			continue
 		}
-		d := ix.sents[c].doc
 		perDoc[d] = insertTop(perDoc[d], cand{c, s / p.max}, rerankDepth)
 	}
 	for _, tid := range p.tids {

@@ -19,9 +19,10 @@ import (
 // found (the former 0.3 and two words found a quarter).
 const claimThreshold = 0.2
 
-// maxDiscover bounds how many sentences (in document order) take part
-// in claim discovery, so that a very large folder costs a bounded time
-// (see claim_candidates.go). Compare itself has no such bound.
+// maxDiscover bounds how many sentences take part in claim discovery,
+// spread over the documents (claim_sample.go), so that a very large
+// story costs a bounded time (see claim_candidates.go). Compare itself
+// has no such bound.
 const maxDiscover = 12000
 
 // claimShared: see claimThreshold.
@@ -67,26 +68,27 @@ func (ix *Index) WithCurated(cc []CuratedClaim) *Index {
 // statement of a claim thus matches the centre directly, which keeps
 // chains of loosely similar sentences from merging into one topic.
 func (ix *Index) discover() []Claim {
-	edges, linked := ix.mutualEdges(min(len(ix.sents), ix.tune.discover))
+	edges, linked := ix.mutualEdges(ix.discoverSet())
 	cluster, strength := ix.starClusters(edges, linked)
 	return ix.rankClusters(cluster, strength)
 }
 
-// mutualEdges links each of the first n sentences with the sentences
+// mutualEdges links each sentence of set with the sentences of set
 // that are its best match in their source while it is theirs in its
 // own, scoring claimThreshold or more: strongest first (ties by
 // position), and as a set of pairs (lower id first).
-func (ix *Index) mutualEdges(n int) ([]edge, map[[2]int32]bool) {
-	best := ix.bestMatches(n)
+func (ix *Index) mutualEdges(set discoverSet) ([]edge, map[[2]int32]bool) {
+	best := ix.bestMatches(set)
 	var edges []edge
 	linked := map[[2]int32]bool{}
-	for a := range int32(n) {
-		for _, c := range best.of(a) {
+	set.each(func(a, at int32) {
+		for _, c := range best.of(at) {
 			b := c.id
 			if a > b {
 				continue
 			}
-			back, ok := best.in(b, ix.sents[a].doc)
+			bAt, _ := set.pos(b, c.doc)
+			back, ok := best.in(bAt, ix.sents[a].doc)
 			if !ok || back.id != a {
 				continue
 			}
@@ -96,7 +98,7 @@ func (ix *Index) mutualEdges(n int) ([]edge, map[[2]int32]bool) {
 				linked[[2]int32{a, b}] = true
 			}
 		}
-	}
+	})
 	sort.SliceStable(edges, func(i, j int) bool {
 		if edges[i].score != edges[j].score {
 			return edges[i].score > edges[j].score

@@ -33,7 +33,7 @@ func (ix *Index) differs(ids []int32) []FactDiff {
 			docs = append(docs, d)
 			byDoc[d] = nil
 		}
-		for _, f := range ix.factsOf(id) {
+		for _, f := range ix.factsRead(id) {
 			if comparedInClaims(f.Kind) {
 				byDoc[d] = append(byDoc[d], f)
 			}
@@ -54,6 +54,19 @@ func (ix *Index) differs(ids []int32) []FactDiff {
 		}
 	}
 	return out
+}
+
+// factsRead is factsOf without keeping what it extracts: differs reads
+// the facts of every statement of every claim once, and kept they were
+// what claim discovery held most on two 8 MiB sentences once its 12,000
+// units were spread over both (10.8 MB of full facts for 5,223 claims,
+// the process at 70 MiB rather than 63). The facts are the same either
+// way.
+func (ix *Index) factsRead(id int32) []Fact {
+	if f, ok := ix.cachedFacts(id); ok {
+		return f
+	}
+	return ExtractFacts(ix.text(id))
 }
 
 // sameAs says whether two differences set the same words against each

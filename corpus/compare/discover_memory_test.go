@@ -22,11 +22,11 @@ func reversedRuns(text string, n int) string {
 }
 
 // The forward index keeps only the units claim discovery reads
-// (index_forward.go): cut inside the second document, the postings are
-// those of the whole, the forward index is the whole one's first units,
-// and the claims are those found with the whole forward index. The
-// index is large enough for discovery's rare-term candidates, which are
-// scored from the forward index (claim_candidates.go).
+// (index_forward.go), spread over both documents: the postings are those
+// of the whole, each unit read has the whole index's forward entries,
+// and the claims span both documents. The index is large enough for
+// discovery's rare-term candidates, which are scored from the forward
+// index (claim_candidates.go).
 func TestForwardIndexCutAtDiscover(t *testing.T) {
 	dir := t.TempDir()
 	a := giantSentence(11, 60<<10)
@@ -35,21 +35,29 @@ func TestForwardIndexCutAtDiscover(t *testing.T) {
 	keep := 240
 	whole := build(docs, Options{EngineOnly: true}, tuned(func(u *tuning) { u.discover = 1 << 30 }))
 	cut := build(docs, Options{EngineOnly: true}, tuned(func(u *tuning) { u.discover = keep }))
-	if first := int(cut.docFirst[1]); first >= keep || whole.entries() <= exactTerms {
-		t.Fatalf("want the cut inside the second document (at %d) of an index past %d entries: %d, %d", first, exactTerms, keep, whole.entries())
+	set := cut.discoverSet()
+	if set.take[0] == 0 || set.take[1] == 0 || whole.entries() <= exactTerms {
+		t.Fatalf("want units of both documents (%v) read from an index past %d entries: %d", set.take, exactTerms, whole.entries())
 	}
 	if !reflect.DeepEqual(cut.postings, whole.postings) {
 		t.Error("postings differ from the whole index's")
 	}
-	end := whole.fwdEnd[keep-1]
-	if !reflect.DeepEqual(cut.fwdEnd, whole.fwdEnd[:keep]) || !reflect.DeepEqual(cut.fwd, whole.fwd[:end]) || cap(cut.fwd) != int(end) {
-		t.Errorf("forward index: %d units, %d entries (room for %d); want %d, %d", len(cut.fwdEnd), len(cut.fwd), cap(cut.fwd), keep, end)
+	if len(cut.fwdEnd) != keep || len(cut.fwd) != int(cut.fwdEnd[keep-1]) {
+		t.Errorf("forward index: %d units, %d entries", len(cut.fwdEnd), len(cut.fwd))
 	}
-	withWhole := build(docs, Options{EngineOnly: true}, tuned(func(u *tuning) { u.discover = keep }))
-	withWhole.fwd, withWhole.fwdEnd = whole.fwd, whole.fwdEnd
-	got, want := cut.Claims(), withWhole.Claims()
-	if len(want) == 0 || !reflect.DeepEqual(got, want) {
-		t.Errorf("%d claims from the cut forward index, %d from the whole", len(got), len(want))
+	set.each(func(id, pos int32) {
+		if !reflect.DeepEqual(cut.forwardOf(pos), whole.forwardOf(id)) {
+			t.Fatalf("unit %d (read %d): forward entries differ from the whole index's", id, pos)
+		}
+	})
+	claims := cut.Claims()
+	if len(claims) == 0 {
+		t.Fatal("no claims")
+	}
+	for _, cl := range claims {
+		if !cl.Coverage[0] || !cl.Coverage[1] {
+			t.Fatalf("claim %q does not span both documents", cl.Label)
+		}
 	}
 }
 

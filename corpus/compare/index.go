@@ -74,8 +74,9 @@ type core struct {
 	postings [][]posting
 	word     []bool // per term: a word, name or number (not a phrase)
 	// fwd is the forward index: each sentence's terms (sent holds the
-	// term id) and weighted frequencies, ending at fwdEnd[sentence], for
-	// the first maxDiscover sentences only (see index_forward.go).
+	// term id) and weighted frequencies, ending at fwdEnd[position], for
+	// the sentences claim discovery reads only, by their position among
+	// them (see discoverSet and index_forward.go).
 	fwd    []posting
 	fwdEnd []int32
 	idf    []float64

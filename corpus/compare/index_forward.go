@@ -3,11 +3,12 @@ package compare
 import "slices"
 
 // The forward index (each unit's terms and frequencies) has one reader,
-// claim discovery, which reads only the units it looks at: the first
-// maxDiscover (claims.go; tuning.discover), as a candidate must be one
-// of them too (claim_candidates.go). The inverted index is made from
-// every unit's terms, read where each document's analysis left them; the
-// forward index is then the first maxDiscover units' alone. On two 8 MiB
+// claim discovery, which reads only the units it looks at: at most
+// maxDiscover, spread over the documents (claim_sample.go), as a
+// candidate must be one of them too (claim_candidates.go). The inverted
+// index is made from every unit's terms, read where each document's
+// analysis left them; the forward index is then the units' discovery
+// reads alone. On two 8 MiB
 // sentences (32,717 windows) the index kept 10.5 MB of forward entries
 // where discovery reads 3.9 MB (the store kept on disk is smaller by as
 // much), and laying every entry out in one array before the postings
@@ -62,7 +63,7 @@ func (ix *Index) fillForward(terms []docTerms, workers int) (docSent []int32, f 
 // passes (count, then place) into one backing array: appending to each
 // term's list as sentences came was most of the garbage of indexing.
 // Sentences are placed in order, so every list is sorted. The forward
-// index is then the first tune.discover units' entries (keepForward).
+// index is then the entries of the units discovery reads (keepForward).
 func (ix *Index) fillPostings(f forward, docSent []int32) {
 	start := make([]int32, len(ix.postings)+1)
 	total := 0
@@ -91,41 +92,47 @@ func (ix *Index) fillPostings(f forward, docSent []int32) {
 	for tid := range ix.postings {
 		ix.postings[tid] = flat[start[tid]:start[tid+1]:start[tid+1]]
 	}
-	ix.keepForward(f)
+	ix.keepForward(f, docSent)
 }
 
-// keepForward makes the forward index of the first tune.discover units.
-// When they are all in the first document, its entries are kept as they
-// are (some of them unread); else the entries of the documents past them
-// are dropped and those they hold copied into one array. Copied when
-// they were the first 12,000 of two 8 MiB sentences, they were 3.9 MB
-// allocated just after the postings, while the collection under way
-// still held the second document's entries: the heap peaked at 49 MiB
-// rather than 45, and the process at 66-68 MiB.
-func (ix *Index) keepForward(f forward) {
-	units := min(len(ix.fwdEnd), ix.tune.discover)
-	if units < len(ix.fwdEnd) {
-		ix.fwdEnd = slices.Clone(ix.fwdEnd[:units])
+// keepForward makes the forward index of the units claim discovery
+// reads (discoverSet): each document's first units, laid out in document
+// order. When they all fit in the room of the first document's entries,
+// the others' are copied there, after its own, rather than into a new
+// array: copied into one when they were the first 12,000 of two 8 MiB
+// sentences, they were 3.9 MB allocated just after the postings, while
+// the collection under way still held the second document's entries:
+// the heap peaked at 49 MiB rather than 45, and the process at 66-68
+// MiB. The postings are made by then, so the entries are not read again.
+func (ix *Index) keepForward(f forward, docSent []int32) {
+	set := newDiscoverSet(docSent[:len(f.segs)], len(ix.fwdEnd), ix.tune.discover)
+	ends := make([]int32, 0, set.size())
+	cut := make([]int32, len(f.segs)) // entries kept of each document
+	total := 0
+	for d, k := range set.take {
+		if k > 0 {
+			cut[d] = ix.fwdEnd[docSent[d]+k-1] - f.at[d]
+		}
+		total += int(cut[d])
 	}
-	cut := int32(0)
-	if units > 0 {
-		cut = ix.fwdEnd[units-1]
-	}
-	if len(f.segs) > 0 && int(cut) <= len(f.segs[0]) {
-		ix.fwd = f.segs[0][:cut]
+	if len(f.segs) == 0 {
+		ix.fwd, ix.fwdEnd = nil, ends
 		return
 	}
-	for d := range f.segs {
-		if f.at[d] >= cut {
-			f.segs[d] = nil
-		}
+	fwd := f.segs[0][:cut[0]]
+	if cap(fwd) < total {
+		fwd = append(make([]posting, 0, total), fwd...)
 	}
-	ix.fwd = make([]posting, 0, cut)
+	start := int32(0) // where document d's entries start in fwd
 	for d, seg := range f.segs {
-		if seg == nil {
-			break
+		if d > 0 {
+			fwd = append(fwd, seg[:cut[d]]...)
 		}
-		ix.fwd = append(ix.fwd, seg[:min(len(seg), int(cut-f.at[d]))]...)
+		for j := range set.take[d] {
+			ends = append(ends, ix.fwdEnd[docSent[d]+j]-f.at[d]+start)
+		}
+		start += cut[d]
 		f.segs[d] = nil
 	}
+	ix.fwd, ix.fwdEnd = fwd, ends
 }

@@ -197,8 +197,9 @@ func (sc *Scope) position(doc int) int {
 }
 
 // ClaimsRead says how many of the index's sentences claim discovery
-// reads (see maxDiscover) and how many it has, so that a view of the
-// claims can say when it read only part of them.
+// reads (see maxDiscover; they are spread over its documents) and how
+// many it has, so that a view of the claims can say when it read only
+// part of them.
 func (ix *Index) ClaimsRead() (read, total int) {
 	return min(ix.Sentences(), ix.tune.discover), ix.Sentences()
 }

@@ -132,10 +132,19 @@ func storyHeading(sc compare.StoryClaims) string {
 	st := sc.Scope.Grouping().Stories[sc.Story]
 	h := fmt.Sprintf("Story: %s [%s] · %d %s · %d %s", corpus.CleanLine(st.Label), corpus.CleanLine(st.ID),
 		len(sc.Scope.Set), corpus.Plural(len(sc.Scope.Set), "source", "sources"), len(sc.Claims), corpus.Plural(len(sc.Claims), "claim", "claims"))
-	if looked, total := sc.Scope.Index().ClaimsRead(); looked < total {
-		h += fmt.Sprintf(" (found in the first %d of its %d sentences)", looked, total)
+	if note := readNote(sc); note != "" {
+		h += " (" + note + ")"
 	}
 	return h
+}
+
+// readNote says, when claim discovery read only part of a story, how
+// much it read: a sample spread over the story's documents.
+func readNote(sc compare.StoryClaims) string {
+	if looked, total := sc.Scope.Index().ClaimsRead(); looked < total {
+		return fmt.Sprintf("found in %d of its %d sentences, spread over its documents", looked, total)
+	}
+	return ""
 }
 
 func writeClaimsText(w io.Writer, docs []*corpus.Document, all []compare.StoryClaims, alone int) error {
@@ -147,6 +156,8 @@ func writeClaimsText(w io.Writer, docs []*corpus.Document, all []compare.StoryCl
 				b.WriteByte('\n')
 			}
 			b.WriteString(storyHeading(sc) + "\n")
+		} else if note := readNote(sc); note != "" {
+			b.WriteString("Claims " + note + "\n")
 		}
 		if len(sc.Claims) > 0 {
 			writeClaimsLegend(b, docs, names, sc.Scope.Set)
