@@ -21,7 +21,9 @@ import (
 // index without a rebuild). Otherwise the scan is cancelled, the index
 // brought up to date as LoadStored does, and the query run on it. Only a
 // single folder is answered early; several paths take LoadStored's way.
-// ok is false as for LoadStored, and the caller then loads as usual.
+// ok is false as for LoadStored, and the caller then loads as usual. The
+// answer has the best limit hits (Options.TopOnly): with a limit, its
+// Total may be -1, as the command does not show it.
 func SearchStored(cache *corpus.Cache, paths []string, query string, limit int) (c *corpus.Corpus, res *Result, ok bool) {
 	if cache == nil || len(paths) != 1 {
 		return searchLoaded(cache, paths, query, limit)
@@ -68,7 +70,7 @@ func SearchStored(cache *corpus.Cache, paths []string, query string, limit int) 
 	if !ok {
 		return nil, nil, false
 	}
-	res, err = RunIndex(ix, query, limit)
+	res, err = runTop(ix, query, limit)
 	return c, res, err == nil
 }
 
@@ -89,8 +91,14 @@ func searchLoaded(cache *corpus.Cache, paths []string, query string, limit int) 
 	if !ok {
 		return nil, nil, false
 	}
-	res, err := RunIndex(ix, query, limit)
+	res, err := runTop(ix, query, limit)
 	return c, res, err == nil
+}
+
+// runTop is RunIndex for a command, which shows the best limit hits and
+// not the count of all matches (Options.TopOnly).
+func runTop(ix *Index, query string, limit int) (*Result, error) {
+	return ix.Search(bg, query, Options{Limit: limit, Doc: -1, TopOnly: true})
 }
 
 // searchAsWritten runs query over the index s as written: its files in

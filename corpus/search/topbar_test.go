@@ -14,8 +14,9 @@ import (
 // TestTopOnlySameHits: a search wanting only its best hits, which passes
 // over targets that cannot rank among them, finds the same hits, in the
 // same order with the same scores and positions, as the search that
-// screens every target, over a stored index of the seeds and of BBC
-// files with copies (whose best hits recur, so the bar rises early).
+// screens every target, over a stored index of two folders: the seeds,
+// and BBC files with copies (whose best hits recur, so the bar rises
+// early).
 func TestTopOnlySameHits(t *testing.T) {
 	dir := copySeeds(t)
 	if bbc := testcorpus.BBC(); bbc != "" {
@@ -25,9 +26,11 @@ func TestTopOnlySameHits(t *testing.T) {
 			copyInto(t, part, filepath.Join(dir, c))
 		}
 	}
+	// Two folders: an index over two stored files.
+	paths := []string{dir, copySeeds(t)}
 	cache := &corpus.Cache{Dir: t.TempDir(), Version: "v1"}
-	LoadStored(cache, []string{dir})
-	_, ix, ok := LoadStored(cache, []string{dir})
+	LoadStored(cache, paths)
+	_, ix, ok := LoadStored(cache, paths)
 	if !ok || ix.stored == nil {
 		t.Fatal("the stored index did not serve")
 	}
