@@ -69,7 +69,23 @@ func (sp spill) every(b []byte, i int) []byte {
 // at 5.4 times the text. What sp is handed is the same bytes, in the
 // same order, however it is cut.
 func (c *core) appendTables(b []byte, sp spill) []byte {
-	b = binary.AppendUvarint(b, uint64(len(c.sents)))
+	// written counts what sp was handed, so that a table can be put at a
+	// multiple of 8 bytes from the start of the stream (see table).
+	written := 0
+	if sp != nil {
+		out := sp
+		sp = func(b []byte) []byte {
+			written += len(b)
+			return out(b)
+		}
+	}
+	pad := func(b []byte) []byte {
+		for (written+len(b))%8 != 0 {
+			b = append(b, 0)
+		}
+		return b
+	}
+	b = pad(binary.AppendUvarint(b, uint64(len(c.sents))))
 	for i, s := range c.sents {
 		b = le.AppendUint32(le.AppendUint32(le.AppendUint32(sp.every(b, i), uint32(s.doc)), uint32(s.block)), uint32(s.sent))
 	}
@@ -79,8 +95,8 @@ func (c *core) appendTables(b []byte, sp spill) []byte {
 		b = le.AppendUint32(le.AppendUint32(le.AppendUint32(sp.every(b, i), uint32(id)), uint32(w[0])), uint32(w[1]))
 		i++
 	}
-	b = appendI32s(b, c.docFirst, sp)
-	b = binary.AppendUvarint(b, uint64(len(c.lens)))
+	b = appendI32s(b, c.docFirst, sp, pad)
+	b = pad(binary.AppendUvarint(b, uint64(len(c.lens))))
 	for i, x := range c.lens {
 		b = le.AppendUint32(sp.every(b, i), math.Float32bits(x))
 	}
@@ -100,31 +116,35 @@ func (c *core) appendTables(b []byte, sp spill) []byte {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		b = binary.AppendUvarint(sp.maybe(b), uint64(len(keys)))
+		// The shard's keys, then their ids: two arrays read in place.
+		b = pad(binary.AppendUvarint(sp.maybe(b), uint64(len(keys))))
 		for i, k := range keys {
-			b = le.AppendUint32(le.AppendUint64(sp.every(b, i), k), uint32(m[k]))
+			b = le.AppendUint64(sp.every(b, i), k)
+		}
+		for i, k := range keys {
+			b = le.AppendUint32(sp.every(b, i), uint32(m[k]))
 		}
 	}
-	b = appendI32s(b, c.bigramBase, sp)
+	b = appendI32s(b, c.bigramBase, sp, pad)
 	counts := make([]int32, len(c.postings))
 	total := 0
 	for tid, ps := range c.postings {
 		counts[tid] = int32(len(ps))
 		total += len(ps)
 	}
-	b = binary.AppendUvarint(appendI32s(b, counts, sp), uint64(total))
+	b = pad(binary.AppendUvarint(appendI32s(b, counts, sp, pad), uint64(total)))
 	for _, ps := range c.postings {
 		b = sp.maybe(b)
 		for i, p := range ps {
 			b = le.AppendUint32(le.AppendUint32(sp.every(b, i), uint32(p.sent)), math.Float32bits(p.tf))
 		}
 	}
-	b = binary.AppendUvarint(sp.maybe(b), uint64(len(c.fwd)))
+	b = pad(binary.AppendUvarint(sp.maybe(b), uint64(len(c.fwd))))
 	for i, p := range c.fwd {
 		b = le.AppendUint32(le.AppendUint32(sp.every(b, i), uint32(p.sent)), math.Float32bits(p.tf))
 	}
-	b = appendI32s(b, c.fwdEnd, sp)
-	b = binary.AppendUvarint(sp.maybe(b), uint64(len(c.idf)))
+	b = appendI32s(b, c.fwdEnd, sp, pad)
+	b = pad(binary.AppendUvarint(sp.maybe(b), uint64(len(c.idf))))
 	for i, x := range c.idf {
 		b = le.AppendUint64(sp.every(b, i), math.Float64bits(x))
 	}
@@ -141,21 +161,21 @@ func (c *core) appendTables(b []byte, sp spill) []byte {
 // tablesSize is about how many bytes appendTables takes (a little
 // more), so that its buffer is made once.
 func (c *core) tablesSize() int {
-	n := 64 + 24*len(c.sents) + 12*len(c.windows) + 4*len(c.docFirst) + 8*len(c.fwd) + 8*len(c.fwd) +
+	n := 64 + 8*16 + 24*len(c.sents) + 12*len(c.windows) + 4*len(c.docFirst) + 8*len(c.fwd) + 8*len(c.fwd) +
 		4*len(c.fwdEnd) + 17*len(c.postings) + 12*len(c.byText)
 	for k := range c.terms {
 		n += len(k) + binary.MaxVarintLen64
 	}
 	for _, m := range c.bigrams {
-		n += 12*len(m) + binary.MaxVarintLen64
+		n += 12*len(m) + binary.MaxVarintLen64 + 8
 	}
 	return n
 }
 
-// appendI32s appends xs with their count, spilling to sp (when set)
-// as appendTables does.
-func appendI32s(b []byte, xs []int32, sp spill) []byte {
-	b = binary.AppendUvarint(sp.maybe(b), uint64(len(xs)))
+// appendI32s appends xs with their count and pad's padding, spilling to
+// sp (when set) as appendTables does.
+func appendI32s(b []byte, xs []int32, sp spill, pad func([]byte) []byte) []byte {
+	b = pad(binary.AppendUvarint(sp.maybe(b), uint64(len(xs))))
 	for i, x := range xs {
 		b = le.AppendUint32(sp.every(b, i), uint32(x))
 	}
@@ -178,26 +198,19 @@ func appendBools(b []byte, xs []bool, sp spill) []byte {
 }
 
 // readTables reads an index's tables back over docs; nil when they do
-// not fit together (a damaged store).
+// not fit together (a damaged store). Its numeric tables are the bytes
+// of r where they lie (see view): r.b must stay as it is while the
+// index is in use.
 func (r *storeReader) readTables(docs []*corpus.Document, opts Options) *core {
 	c := &core{docs: docs, opts: opts, tune: shippedTuning(), facts: map[int32][]Fact{}}
-	b := r.items(12)
-	c.sents = make([]sentRef, len(b)/12)
-	for i := range c.sents {
-		e := b[12*i : 12*i+12]
-		c.sents[i] = sentRef{i32At(e, 0), i32At(e, 4), i32At(e, 8)}
-	}
+	c.sents = viewOr(r.table(12), func(e []byte) sentRef { return sentRef{i32At(e, 0), i32At(e, 4), i32At(e, 8)} })
 	c.windows = map[int32][2]int32{}
-	b = r.items(12)
+	b := r.items(12)
 	for i := 0; i < len(b); i += 12 {
 		c.windows[i32At(b, i)] = [2]int32{i32At(b, i+4), i32At(b, i+8)}
 	}
 	c.docFirst = r.i32s()
-	b = r.items(4)
-	c.lens = make([]float32, len(b)/4)
-	for i := range c.lens {
-		c.lens[i] = math.Float32frombits(le.Uint32(b[4*i:]))
-	}
+	c.lens = viewOr(r.table(4), func(e []byte) float32 { return math.Float32frombits(le.Uint32(e)) })
 	c.avgLen = math.Float64frombits(r.u64())
 	nTerms := r.count()
 	c.terms = make(map[string]int32, nTerms)
@@ -207,13 +220,10 @@ func (r *storeReader) readTables(docs []*corpus.Document, opts Options) *core {
 	c.phrases = make(sortedPhrases, r.count())
 	for s := range c.phrases {
 		p := &c.phrases[s]
-		b := r.items(12)
-		p.keys = make([]uint64, len(b)/12)
-		p.ids = make([]int32, len(p.keys))
-		for i := range p.keys {
-			e := b[12*i : 12*i+12]
-			p.keys[i], p.ids[i] = le.Uint64(e), i32At(e, 8)
-		}
+		b := r.table(12)
+		n := len(b) / 12
+		p.keys = viewOr(b[:8*n], func(e []byte) uint64 { return le.Uint64(e) })
+		p.ids = viewOr(b[8*n:], func(e []byte) int32 { return i32At(e, 0) })
 		if !slices.IsSorted(p.keys) {
 			r.fail()
 		}
@@ -236,11 +246,7 @@ func (r *storeReader) readTables(docs []*corpus.Document, opts Options) *core {
 		c.word[tid] = true
 	}
 	c.fwd, c.fwdEnd = r.postings(), r.i32s()
-	b = r.items(8)
-	c.idf = make([]float64, len(b)/8)
-	for i := range c.idf {
-		c.idf[i] = math.Float64frombits(le.Uint64(b[8*i:]))
-	}
+	c.idf = viewOr(r.table(8), func(e []byte) float64 { return math.Float64frombits(le.Uint64(e)) })
 	c.informative = r.bools()
 	b = r.items(12)
 	c.byText = make(map[uint64]int32, len(b)/12)
@@ -334,32 +340,41 @@ func (r *storeReader) items(size int) []byte {
 
 func i32At(b []byte, i int) int32 { return int32(le.Uint32(b[i:])) }
 
-func (r *storeReader) i32s() []int32 {
-	b := r.items(4)
-	xs := make([]int32, len(b)/4)
-	for i := range xs {
-		xs[i] = i32At(b, 4*i)
+// table is items for a table laid out at a multiple of 8 bytes from the
+// start of r.b (appendTables pads before it), so that it can be used in
+// place (see view).
+func (r *storeReader) table(size int) []byte {
+	n := r.uvarint()
+	pad := -r.pos & 7
+	if r.err != nil || pad > len(r.b)-r.pos || n > uint64(len(r.b)-r.pos-pad)/uint64(size) {
+		r.fail()
+		return nil
 	}
-	r.dropRead()
-	return xs
+	r.pos += pad
+	b := r.b[r.pos : r.pos+int(n)*size : r.pos+int(n)*size]
+	r.pos += int(n) * size
+	return b
+}
+
+func (r *storeReader) i32s() []int32 {
+	return viewOr(r.table(4), func(e []byte) int32 { return i32At(e, 0) })
 }
 
 func (r *storeReader) postings() []posting {
-	b := r.items(8)
-	ps := make([]posting, len(b)/8)
-	for i := range ps {
-		e := b[8*i : 8*i+8]
-		ps[i] = posting{i32At(e, 0), math.Float32frombits(le.Uint32(e[4:]))}
-	}
-	r.dropRead()
-	return ps
+	return viewOr(r.table(8), func(e []byte) posting {
+		return posting{i32At(e, 0), math.Float32frombits(le.Uint32(e[4:]))}
+	})
 }
 
+// bools are r's bytes where they lie when each is 0 or 1 (what a bool
+// holds); any other byte is a damaged store.
 func (r *storeReader) bools() []bool {
-	xs := make([]bool, r.fixed(1))
-	for i := range xs {
-		xs[i] = r.b[r.pos+i] != 0
+	b := r.items(1)
+	for _, x := range b {
+		if x > 1 {
+			r.fail()
+			return nil
+		}
 	}
-	r.pos += len(xs)
-	return xs
+	return viewOr(b, func(e []byte) bool { return e[0] != 0 })
 }

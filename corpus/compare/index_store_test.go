@@ -2,8 +2,13 @@ package compare
 
 import (
 	"bytes"
+	"hash/crc32"
+	"os"
+	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
+	"unsafe"
 
 	"parley/corpus"
 )
@@ -48,5 +53,118 @@ func TestTablesSpilledReadBack(t *testing.T) {
 		if !reflect.DeepEqual(pair[0], pair[1]) {
 			t.Errorf("%s read back differs", name)
 		}
+	}
+}
+
+// Read back from bytes laid out as the file lays them out, the numeric
+// tables are those bytes, not copies; a table's bytes that no bool
+// holds, or a table cut short, make the index unreadable.
+func TestTablesReadInPlace(t *testing.T) {
+	dir := t.TempDir()
+	docs := []*corpus.Document{
+		giantDoc(t, dir, "a.txt", "The old harbour of Kestrel Bay reopened on Monday. The mayor said 40 boats would return."),
+		giantDoc(t, dir, "b.txt", "Kestrel Bay's harbour reopened on Monday after two years. Fishermen said the boats would return."),
+	}
+	ix := Build(docs, Options{EngineOnly: true})
+	b := ix.core.appendTables(nil, nil)
+	r := &storeReader{b: b}
+	c := r.readTables(docs, Options{EngineOnly: true})
+	if c == nil {
+		t.Fatal("tables not read back")
+	}
+	within := func(p unsafe.Pointer) bool {
+		lo := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+		return uintptr(p) >= lo && uintptr(p) < lo+uintptr(len(b))
+	}
+	tid := slices.IndexFunc(c.postings, func(ps []posting) bool { return len(ps) > 0 })
+	shard := slices.IndexFunc(c.phrases, func(p struct {
+		keys []uint64
+		ids  []int32
+	}) bool {
+		return len(p.keys) > 0
+	})
+	if tid < 0 || shard < 0 || len(c.sents) == 0 {
+		t.Fatal("no postings or phrases to look at")
+	}
+	if littleEndian {
+		for name, p := range map[string]unsafe.Pointer{
+			"sents": unsafe.Pointer(&c.sents[0]), "lens": unsafe.Pointer(&c.lens[0]), "fwd": unsafe.Pointer(&c.fwd[0]),
+			"postings": unsafe.Pointer(&c.postings[tid][0]), "idf": unsafe.Pointer(&c.idf[0]),
+			"phrase keys": unsafe.Pointer(&c.phrases[shard].keys[0]), "numeric": unsafe.Pointer(&c.numeric[0]),
+		} {
+			if !within(p) {
+				t.Errorf("%s copied out of the bytes read", name)
+			}
+		}
+	}
+	// The last table is numeric's bools, one byte a sentence.
+	bad := append([]byte(nil), b...)
+	bad[len(bad)-1] = 2
+	if (&storeReader{b: bad}).readTables(docs, Options{EngineOnly: true}) != nil {
+		t.Error("a bool table holding 2 read back")
+	}
+	for _, n := range []int{len(b) / 2, len(b) - 1, 3} {
+		if c := (&storeReader{b: b[:n:n]}).readTables(docs, Options{EngineOnly: true}); c != nil {
+			t.Errorf("tables cut at %d of %d bytes read back", n, len(b))
+		}
+	}
+}
+
+// Bytes that are not aligned for a table's items are decoded into a
+// copy, the same numbers.
+func TestViewOrUnaligned(t *testing.T) {
+	b := make([]byte, 4*3+1)
+	for i := range 3 {
+		le.PutUint32(b[1+4*i:], uint32(1000*i+7))
+	}
+	xs := viewOr(b[1:], func(e []byte) int32 { return i32At(e, 0) })
+	if !reflect.DeepEqual(xs, []int32{7, 1007, 2007}) {
+		t.Fatalf("read %v", xs)
+	}
+}
+
+// The file of the index of every document, laid out as saveAll writes
+// it, reads back, its tables in the mapped file; flipped, cut short or
+// foreign, it is not read (and the mapping is let go).
+func TestReadAllDamaged(t *testing.T) {
+	dir := t.TempDir()
+	docs := []*corpus.Document{
+		giantDoc(t, dir, "a.txt", "The old harbour of Kestrel Bay reopened on Monday. The mayor said 40 boats would return."),
+		giantDoc(t, dir, "b.txt", "Kestrel Bay's harbour reopened on Monday after two years. Fishermen said the boats would return."),
+	}
+	ix := Build(docs, Options{EngineOnly: true})
+	b := le.AppendUint32([]byte(allMagic), allFormat)
+	b = appendStr(appendStr(b, "v1"), "/roots")
+	b = ix.core.appendTables(append(b, bytes.Repeat([]byte{'d'}, 32)...), nil)
+	good := le.AppendUint32(b, crc32.Checksum(b, groupCRC))
+	path := filepath.Join(dir, "all")
+	read := func(data []byte) *core {
+		if err := os.WriteFile(path+".tmp", data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Rename(path+".tmp", path) // as the cache writes: never in place
+		c, _ := readAll(path, "v1", "/roots", len(docs))
+		return c
+	}
+	c := read(good)
+	if c == nil || !reflect.DeepEqual(c.postings, ix.postings) || !reflect.DeepEqual(c.idf, ix.idf) {
+		t.Fatal("the file as written does not read back as built")
+	}
+	for name, data := range map[string][]byte{
+		"flipped in the tables": flipped(good, len(good)/2),
+		"flipped in the sum":    flipped(good, len(good)-1),
+		"truncated":             good[:len(good)*2/3],
+		"foreign":               []byte("not a store at all, but long enough\n"),
+	} {
+		if read(data) != nil {
+			t.Errorf("%s: read", name)
+		}
+	}
+	if c, _ := readAll(path, "v2", "/roots", len(docs)); c != nil {
+		t.Error("another version's file read")
+	}
+	// The first index read still answers from its own mapping.
+	if !reflect.DeepEqual(c.fwd, ix.fwd) {
+		t.Error("the index read first changed")
 	}
 }

@@ -213,21 +213,9 @@ type storeReader struct {
 	b   []byte
 	pos int
 	err error
-	// drop, when set, is handed the bytes read since it was last called,
-	// after each large table (see Stored.loadAll); done is where those end.
-	drop func([]byte)
-	done int
 	// s, when set, is b as a string (the same bytes, never written), and
 	// take returns slices of it rather than copies.
 	s string
-}
-
-// dropRead hands the bytes read so far to drop.
-func (r *storeReader) dropRead() {
-	if r.drop != nil && r.pos > r.done {
-		r.drop(r.b[r.done:r.pos])
-		r.done = r.pos
-	}
 }
 
 func (r *storeReader) fail() { r.err = errGroupStore }

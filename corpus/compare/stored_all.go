@@ -3,6 +3,7 @@ package compare
 import (
 	"hash/crc32"
 	"io"
+	"runtime"
 	"sync/atomic"
 
 	"parley/corpus"
@@ -24,7 +25,7 @@ import (
 
 const (
 	allMagic  = "parley-compare-all\n"
-	allFormat = 2
+	allFormat = 3
 )
 
 // storesAll says whether the set's index can come from, or go to, the
@@ -68,14 +69,21 @@ func (st *Stored) loadAll(sc *Scope) *Index {
 // by the caller), and the listing digest it was written for; nil when it
 // is missing, damaged or foreign.
 func readAll(path, version, roots string, n int) (c *core, digest string) {
-	// Mapped, and each part's pages handed back once checked and once
-	// decoded (the tables are copies): read whole, the file (1.4 times
-	// the text of one giant sentence) and its tables were held at once.
+	// Mapped, and its pages handed back once checked: read whole, the
+	// file (1.4 times the text of one giant sentence) was held beside the
+	// index. The index's numeric tables are the mapped bytes themselves
+	// (index_view.go), so the mapping is released only once the index is
+	// no longer reachable; the cache writes a store by renaming a new
+	// file over it, never in place, so what is mapped does not change.
 	data, release, err := mapfile.Map(path)
 	if err != nil {
 		return nil, ""
 	}
-	defer release()
+	defer func() {
+		if c == nil {
+			release()
+		}
+	}()
 	if len(data) < 4 {
 		return nil, ""
 	}
@@ -83,7 +91,7 @@ func readAll(path, version, roots string, n int) (c *core, digest string) {
 	if le.Uint32(data[len(body):]) != checkDropping(body) {
 		return nil, ""
 	}
-	r := &storeReader{b: body, drop: mapfile.Drop}
+	r := &storeReader{b: body}
 	if r.take(len(allMagic)) != allMagic || r.u32() != allFormat || r.str() != version || r.str() != roots {
 		return nil, ""
 	}
@@ -92,6 +100,10 @@ func readAll(path, version, roots string, n int) (c *core, digest string) {
 	if c == nil || r.pos != len(r.b) || len(digest) != 32 {
 		return nil, ""
 	}
+	// Checked, the pages go back again: a comparison reads a few of the
+	// tables' pages, faulted in from the file as it needs them.
+	mapfile.Drop(body)
+	runtime.AddCleanup(c, func(release func()) { release() }, release)
 	return c, digest
 }
 
