@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The fact patterns. Each number may carry a qualifier ("more than",
@@ -101,6 +102,12 @@ func precision(num string) float64 {
 	return 0.5 * math.Pow(10, -float64(len(num)-dot-1))
 }
 
+// tokenBufs are ExtractFacts' token buffers: grown anew for every
+// sentence, they were 305 MB of the 945 MB claim discovery allocated on
+// two 8 MiB sentences (it extracts the facts of the windows it compares
+// and of every claim's statements).
+var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
+
 // ExtractFacts finds the numbers with their units and qualifiers, dates,
 // years, places and actors of a sentence, in text order. Where patterns
 // overlap the more specific one wins (a date over a bare year, a length
@@ -122,8 +129,11 @@ func ExtractFacts(sentence string) []Fact {
 	}
 	// The number patterns are costly; a sentence with no digit and no
 	// number word cannot match them, and most sentences have neither.
-	// One tokenisation serves the number windows and the names.
-	toks := rawTokens(sentence)
+	// One tokenisation serves the number windows and the names, in a
+	// buffer used again: no fact keeps a token.
+	buf := tokenBufs.Get().(*[]token)
+	toks := rawTokensInto((*buf)[:0], sentence)
+	defer func() { *buf = toks[:0]; tokenBufs.Put(buf) }()
 	if wins := numberWindows(sentence, toks); len(wins) > 0 {
 		numericFacts(sentence, toks, wins, add)
 	}

@@ -128,7 +128,7 @@ func (ix *Index) curatedClaimView(c curatedClaim) Claim {
 		cl.Coverage[d] = len(src.Statements) > 0
 		cl.Sources = append(cl.Sources, src)
 	}
-	cl.Terms = ix.keyTerms(flatten(c.sents), 4)
+	cl.Terms = ix.keyTerms(flatten(c.sents), 4, newAnalyzer())
 	cl.Differs = ix.differs(flatten(c.sents))
 	return cl
 }
