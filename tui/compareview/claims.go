@@ -36,6 +36,7 @@ type ClaimsPane struct {
 	story     int // the story shown, or noStory
 	idx       storyIndex
 	claimDocs []*corpus.Document // what the coverage marks stand for; nil: every document
+	part      string             // how much discovery read, when only part (partRead)
 
 	// selLabel is the claim to select once the list comes back after a
 	// change of the claims.
@@ -93,7 +94,7 @@ func (p *ClaimsPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.engineOnly != p.engineOnly {
 			// The old list belongs to the other layer: drop it rather
 			// than show it under the new layer's name.
-			p.engineOnly, p.claims, p.loaded = msg.engineOnly, nil, false
+			p.engineOnly, p.claims, p.part, p.loaded = msg.engineOnly, nil, "", false
 			return p, p.Load()
 		}
 	case storyClaimsMsg:
@@ -105,7 +106,7 @@ func (p *ClaimsPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 	case ClaimsLoadedMsg:
 		if msg.seq == p.seq {
-			p.claims, p.loading, p.loaded = msg.claims, false, true
+			p.claims, p.part, p.loading, p.loaded = msg.claims, msg.part, false, true
 			p.sel = min(p.sel, max(len(p.claims)-1, 0))
 			p.selectLabel()
 			p.scrollToSel()
@@ -258,7 +259,11 @@ func (p *ClaimsPane) headerLine(w int) string {
 	}
 	left := p.ctx.Styles.Compare.Title.Render("Claims" + p.storyTitle())
 	if !p.Finding() {
-		left += p.ctx.Styles.Compare.Meta.Render(" · " + claimCounts(p.claims))
+		counts := " · " + claimCounts(p.claims)
+		if p.part != "" {
+			counts += " · " + p.part
+		}
+		left += p.ctx.Styles.Compare.Meta.Render(counts)
 	}
 	return common.FitWidth(left, max(w-len(layer)-1, 0)) + " " + p.ctx.Styles.Compare.Meta.Render(layer)
 }

@@ -42,6 +42,7 @@ type storyIndex struct {
 type storyClaims struct {
 	claims []compare.Claim
 	docs   []*corpus.Document
+	part   string // partRead
 }
 
 // storyClaimsMsg carries one story's claims back to the claims pane.
@@ -49,7 +50,8 @@ type storyClaimsMsg struct {
 	story  int
 	docs   []*corpus.Document // the set's documents, in the order of the coverage marks
 	claims []compare.Claim
-	layer  bool // engine only
+	layer  bool   // engine only
+	part   string // partRead
 }
 
 // runStoryClaims finds the claims of a comparison set in a command, on
@@ -57,8 +59,18 @@ type storyClaimsMsg struct {
 // the story weigh as they should.
 func runStoryClaims(e *Engine, story int, sc *compare.Scope, engineOnly bool) tea.Cmd {
 	return func() tea.Msg {
-		return storyClaimsMsg{story: story, docs: setDocs(e.docs, sc), claims: sc.Claims(), layer: engineOnly}
+		return storyClaimsMsg{story: story, docs: setDocs(e.docs, sc), claims: sc.Claims(), layer: engineOnly, part: partRead(sc.Index())}
 	}
+}
+
+// partRead says how much of a set's sentences claim discovery read when
+// it read only part of them (more than compare's bound of them: a sample
+// spread over the documents, compare.Index.ClaimsRead), else "".
+func partRead(ix *compare.Index) string {
+	if read, total := ix.ClaimsRead(); read < total {
+		return fmt.Sprintf("found in %d of %d sentences, spread over the documents", read, total)
+	}
+	return ""
 }
 
 // StoryMode says whether the index works story by story: the stories are
@@ -119,10 +131,10 @@ func (p *ClaimsPane) scopeOf(k int) *compare.Scope {
 func (p *ClaimsPane) openStory(k int) tea.Cmd {
 	p.story, p.sel, p.off = k, 0, 0
 	if f, ok := p.idx.found[k]; ok && k != taggedStory {
-		p.claims, p.claimDocs, p.loaded, p.loading = f.claims, f.docs, true, false
+		p.claims, p.claimDocs, p.part, p.loaded, p.loading = f.claims, f.docs, f.part, true, false
 		return nil
 	}
-	p.claims, p.claimDocs, p.loaded, p.loading = nil, nil, false, true
+	p.claims, p.claimDocs, p.part, p.loaded, p.loading = nil, nil, "", false, true
 	if p.idx.running != noStory {
 		return nil // the answer in flight starts this one next
 	}
@@ -155,9 +167,9 @@ func (p *ClaimsPane) storyClaimsFound(msg storyClaimsMsg) tea.Cmd {
 		return nil
 	}
 	docs := msg.docs
-	p.idx.found[msg.story] = storyClaims{claims: msg.claims, docs: docs}
+	p.idx.found[msg.story] = storyClaims{claims: msg.claims, docs: docs, part: msg.part}
 	if msg.story == p.story {
-		p.claims, p.claimDocs, p.loaded, p.loading = msg.claims, docs, true, false
+		p.claims, p.claimDocs, p.part, p.loaded, p.loading = msg.claims, docs, msg.part, true, false
 		p.setSel(p.sel)
 	}
 	if p.story != noStory && !p.loaded {
@@ -220,7 +232,7 @@ func (p *ClaimsPane) leaveStory() bool {
 	if !p.StoryMode() || p.story == noStory || p.set.Scope != nil {
 		return false
 	}
-	p.story, p.claims, p.claimDocs, p.loaded, p.loading = noStory, nil, nil, true, false
+	p.story, p.claims, p.claimDocs, p.part, p.loaded, p.loading = noStory, nil, nil, "", true, false
 	return true
 }
 

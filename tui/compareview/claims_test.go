@@ -263,3 +263,26 @@ func TestCuratedKeyWithoutCuratedSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// When claim discovery read only part of a set's sentences (a sample
+// spread over its documents), the header says how much; a set read whole
+// says nothing of it.
+func TestClaimsHeaderSaysPartRead(t *testing.T) {
+	docs := fixtureDocs()
+	p := NewClaimsPane(common.New(true), NewEngine(docs, nil))
+	p.SetSize(200, 10)
+	p.Load()
+	part := "found in 12000 of 32717 sentences, spread over the documents"
+	p.Update(ClaimsLoadedMsg{seq: p.seq, claims: fixtureClaims(docs), part: part})
+	if v := ansi.Strip(p.View()); !strings.Contains(v, part) {
+		t.Errorf("want the part read in the header:\n%s", v)
+	}
+	ix := p.engine.Index(true)
+	if got := partRead(ix); got != "" {
+		t.Errorf("a set read whole: %q", got)
+	}
+	p.Update(ClaimsLoadedMsg{seq: p.seq, claims: fixtureClaims(docs), part: partRead(ix)})
+	if v := ansi.Strip(p.View()); strings.Contains(v, "sentences, spread") {
+		t.Errorf("a set read whole says it was read in part:\n%s", v)
+	}
+}

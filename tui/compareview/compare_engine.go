@@ -192,15 +192,17 @@ func runCompare(e *Engine, seq int, q compareQuery) tea.Cmd {
 type ClaimsLoadedMsg struct {
 	seq    int
 	claims []compare.Claim
+	part   string // partRead
 }
 
 func runClaims(e *Engine, seq int, engineOnly bool) tea.Cmd {
 	return func() tea.Msg {
-		claims := e.Index(engineOnly).Claims()
+		ix := e.Index(engineOnly)
+		claims := ix.Claims()
 		e.mu.Lock()
 		e.found = claims
 		e.mu.Unlock()
-		return ClaimsLoadedMsg{seq: seq, claims: claims}
+		return ClaimsLoadedMsg{seq: seq, claims: claims, part: partRead(ix)}
 	}
 }
 
