@@ -85,6 +85,15 @@ func (c *core) appendTables(b []byte, sp spill) []byte {
 		}
 		return b
 	}
+	b = c.appendSentTables(b, sp, pad)
+	b = c.appendTermTables(b, sp, pad)
+	b = c.appendPostingTables(b, sp, pad)
+	return c.appendWeightTables(b, sp, pad)
+}
+
+// appendSentTables lays out the sentences, windows, each document's
+// first sentence and the sentences' lengths (appendTables' first step).
+func (c *core) appendSentTables(b []byte, sp spill, pad func([]byte) []byte) []byte {
 	b = pad(binary.AppendUvarint(b, uint64(len(c.sents))))
 	for i, s := range c.sents {
 		b = le.AppendUint32(le.AppendUint32(le.AppendUint32(sp.every(b, i), uint32(s.doc)), uint32(s.block)), uint32(s.sent))
@@ -100,7 +109,13 @@ func (c *core) appendTables(b []byte, sp spill) []byte {
 	for i, x := range c.lens {
 		b = le.AppendUint32(sp.every(b, i), math.Float32bits(x))
 	}
-	b = le.AppendUint64(b, math.Float64bits(c.avgLen))
+	return le.AppendUint64(b, math.Float64bits(c.avgLen))
+}
+
+// appendTermTables lays out the words by term id and the phrases of two
+// words, a shard at a time with its keys sorted (appendTables' second
+// step).
+func (c *core) appendTermTables(b []byte, sp spill, pad func([]byte) []byte) []byte {
 	words := make([]string, len(c.terms))
 	for k, id := range c.terms {
 		words[id] = k
@@ -125,7 +140,13 @@ func (c *core) appendTables(b []byte, sp spill) []byte {
 			b = le.AppendUint32(sp.every(b, i), uint32(m[k]))
 		}
 	}
-	b = appendI32s(b, c.bigramBase, sp, pad)
+	return appendI32s(b, c.bigramBase, sp, pad)
+}
+
+// appendPostingTables lays out each term's postings (their counts, then
+// all of them in one table) and the forward index (appendTables' third
+// step).
+func (c *core) appendPostingTables(b []byte, sp spill, pad func([]byte) []byte) []byte {
 	counts := make([]int32, len(c.postings))
 	total := 0
 	for tid, ps := range c.postings {
@@ -143,14 +164,19 @@ func (c *core) appendTables(b []byte, sp spill) []byte {
 	for i, p := range c.fwd {
 		b = le.AppendUint32(le.AppendUint32(sp.every(b, i), uint32(p.sent)), math.Float32bits(p.tf))
 	}
-	b = appendI32s(b, c.fwdEnd, sp, pad)
+	return appendI32s(b, c.fwdEnd, sp, pad)
+}
+
+// appendWeightTables lays out the terms' weights and flags, the
+// sentences by text and which have numbers (appendTables' last step).
+func (c *core) appendWeightTables(b []byte, sp spill, pad func([]byte) []byte) []byte {
 	b = pad(binary.AppendUvarint(sp.maybe(b), uint64(len(c.idf))))
 	for i, x := range c.idf {
 		b = le.AppendUint64(sp.every(b, i), math.Float64bits(x))
 	}
 	b = appendBools(b, c.informative, sp)
 	b = binary.AppendUvarint(sp.maybe(b), uint64(len(c.byText)))
-	i = 0
+	i := 0
 	for k, id := range c.byText {
 		b = le.AppendUint32(le.AppendUint64(sp.every(b, i), k), uint32(id))
 		i++
