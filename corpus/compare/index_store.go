@@ -225,7 +225,7 @@ func appendBools(b []byte, xs []bool, sp spill) []byte {
 
 // readTables reads an index's tables back over docs; nil when they do
 // not fit together (a damaged store). Its numeric tables are the bytes
-// of r where they lie (see view): r.b must stay as it is while the
+// of r where they lie (see viewOr): r.b must stay as it is while the
 // index is in use.
 func (r *storeReader) readTables(docs []*corpus.Document, opts Options) *core {
 	c := &core{docs: docs, opts: opts, tune: shippedTuning(), facts: map[int32][]Fact{}}
@@ -365,42 +365,3 @@ func (r *storeReader) items(size int) []byte {
 }
 
 func i32At(b []byte, i int) int32 { return int32(le.Uint32(b[i:])) }
-
-// table is items for a table laid out at a multiple of 8 bytes from the
-// start of r.b (appendTables pads before it), so that it can be used in
-// place (see view).
-func (r *storeReader) table(size int) []byte {
-	n := r.uvarint()
-	pad := -r.pos & 7
-	if r.err != nil || pad > len(r.b)-r.pos || n > uint64(len(r.b)-r.pos-pad)/uint64(size) {
-		r.fail()
-		return nil
-	}
-	r.pos += pad
-	b := r.b[r.pos : r.pos+int(n)*size : r.pos+int(n)*size]
-	r.pos += int(n) * size
-	return b
-}
-
-func (r *storeReader) i32s() []int32 {
-	return viewOr(r.table(4), func(e []byte) int32 { return i32At(e, 0) })
-}
-
-func (r *storeReader) postings() []posting {
-	return viewOr(r.table(8), func(e []byte) posting {
-		return posting{i32At(e, 0), math.Float32frombits(le.Uint32(e[4:]))}
-	})
-}
-
-// bools are r's bytes where they lie when each is 0 or 1 (what a bool
-// holds); any other byte is a damaged store.
-func (r *storeReader) bools() []bool {
-	b := r.items(1)
-	for _, x := range b {
-		if x > 1 {
-			r.fail()
-			return nil
-		}
-	}
-	return viewOr(b, func(e []byte) bool { return e[0] != 0 })
-}
