@@ -59,7 +59,7 @@ func TestListEntriesFind(t *testing.T) {
 	}
 }
 
-// An entry cut short makes the whole list unusable, as before.
+// An entry cut short makes the whole list unusable (the cache is rebuilt).
 func TestListEntriesDamaged(t *testing.T) {
 	b := appendEntry(nil, "a.txt", cacheEntry{size: 1, meta: []byte("meta")})
 	b = appendEntry(b, "b.txt", cacheEntry{size: 2, meta: []byte("meta")})

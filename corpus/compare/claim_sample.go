@@ -8,7 +8,7 @@ package compare
 // units, a short document all of them and the long ones an equal share.
 // Taken in document order instead, the first 12,000 units of two 8 MiB
 // sentences were all windows of the first (16,446), and no pair could
-// span two sources. A story within the bound is read whole, as before.
+// span two sources. A story within the bound is read whole.
 
 // discoverSet is the units claim discovery reads: document d's first
 // take[d] units, whose first is unit first[d]. A unit's position is its
