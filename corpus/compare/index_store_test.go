@@ -60,11 +60,7 @@ func TestTablesSpilledReadBack(t *testing.T) {
 // tables are those bytes, not copies; a table's bytes that no bool
 // holds, or a table cut short, make the index unreadable.
 func TestTablesReadInPlace(t *testing.T) {
-	dir := t.TempDir()
-	docs := []*corpus.Document{
-		giantDoc(t, dir, "a.txt", "The old harbour of Kestrel Bay reopened on Monday. The mayor said 40 boats would return."),
-		giantDoc(t, dir, "b.txt", "Kestrel Bay's harbour reopened on Monday after two years. Fishermen said the boats would return."),
-	}
+	docs := harbourDocs(t, t.TempDir())
 	ix := Build(docs, Options{EngineOnly: true})
 	b := ix.core.appendTables(nil, nil)
 	r := &storeReader{b: b}
@@ -128,10 +124,7 @@ func TestViewOrUnaligned(t *testing.T) {
 // foreign, it is not read (and the mapping is let go).
 func TestReadAllDamaged(t *testing.T) {
 	dir := t.TempDir()
-	docs := []*corpus.Document{
-		giantDoc(t, dir, "a.txt", "The old harbour of Kestrel Bay reopened on Monday. The mayor said 40 boats would return."),
-		giantDoc(t, dir, "b.txt", "Kestrel Bay's harbour reopened on Monday after two years. Fishermen said the boats would return."),
-	}
+	docs := harbourDocs(t, dir)
 	ix := Build(docs, Options{EngineOnly: true})
 	b := le.AppendUint32([]byte(allMagic), allFormat)
 	b = appendStr(appendStr(b, "v1"), "/roots")
@@ -166,5 +159,13 @@ func TestReadAllDamaged(t *testing.T) {
 	// The first index read still answers from its own mapping.
 	if !reflect.DeepEqual(c.fwd, ix.fwd) {
 		t.Error("the index read first changed")
+	}
+}
+
+// harbourDocs are two short documents in dir that share a story.
+func harbourDocs(t *testing.T, dir string) []*corpus.Document {
+	return []*corpus.Document{
+		giantDoc(t, dir, "a.txt", "The old harbour of Kestrel Bay reopened on Monday. The mayor said 40 boats would return."),
+		giantDoc(t, dir, "b.txt", "Kestrel Bay's harbour reopened on Monday after two years. Fishermen said the boats would return."),
 	}
 }
