@@ -8,13 +8,12 @@ import "slices"
 // candidate must be one of them too (claim_candidates.go). The inverted
 // index is made from every unit's terms, read where each document's
 // analysis left them; the forward index is then the units' discovery
-// reads alone. On two 8 MiB
-// sentences (32,717 windows) the index kept 10.5 MB of forward entries
-// where discovery reads 3.9 MB (the store kept on disk is smaller by as
-// much), and laying every entry out in one array before the postings
-// were made allocated 10.7 MB more at the moment the index is largest:
-// when a collection was under way, the process peaked at 70 MiB rather
-// than 63.
+// reads alone. On two 8 MiB sentences (32,717 windows) the index kept
+// 10.5 MB of forward entries where discovery reads 3.9 MB (the store
+// kept on disk is smaller by as much), and laying every entry out in one
+// array before the postings were made allocated 10.7 MB more at the
+// moment the index is largest: when a collection was under way, the
+// process peaked at 70 MiB rather than 63.
 
 // forward is each document's forward entries, with final term ids, as
 // fillForward lays them out: segs[i] holds document i's, which start at
