@@ -172,9 +172,9 @@ var boundPrefix = map[string]bool{
 // stemCache memoises the stemmer: a corpus has far fewer distinct words
 // than words, and stemming is the costliest step of indexing. A map
 // under a lock rather than a sync.Map: each word is stored once (up to
-// stemCacheMax words) and read mostly by one analyzer, and the sync.Map's nodes and
-// boxed strings took 2.8 MB of the heap for the 30,000 words of a
-// 16 MiB sentence. Its keys are copies, as a word is often a slice of
+// stemCacheMax words) and read mostly by one analyzer, and the
+// sync.Map's nodes and boxed strings took 2.8 MB of the heap for the
+// 30,000 words of a 16 MiB sentence. Its keys are copies, as a word is often a slice of
 // a document's text, which the cache would otherwise keep for good.
 var stemCache = struct {
 	sync.RWMutex
