@@ -80,8 +80,8 @@ func TestDiscoverySpansDocumentsOverTheBound(t *testing.T) {
 			}
 		}
 	}
-	old := build(docs, Options{EngineOnly: true}, tuned(func(u *tuning) { u.discover = 1 << 30 }))
-	if len(old.Claims()) < len(claims) {
-		t.Errorf("%d claims read whole, %d from a sample", len(old.Claims()), len(claims))
+	whole := build(docs, Options{EngineOnly: true}, tuned(func(u *tuning) { u.discover = 1 << 30 }))
+	if len(whole.Claims()) < len(claims) {
+		t.Errorf("%d claims read whole, %d from a sample", len(whole.Claims()), len(claims))
 	}
 }
