@@ -16,7 +16,9 @@ import (
 // same order with the same scores and positions, as the search that
 // screens every target, over a stored index of two folders: the seeds,
 // and BBC files with copies (whose best hits recur, so the bar rises
-// early).
+// early). The queries hold every kind of term the bar bounds (fuzzy and
+// exact, case-sensitive or not, accented or not) beside those it does
+// not.
 func TestTopOnlySameHits(t *testing.T) {
 	dir := copySeeds(t)
 	if bbc := testcorpus.BBC(); bbc != "" {
@@ -35,7 +37,7 @@ func TestTopOnlySameHits(t *testing.T) {
 		t.Fatal("the stored index did not serve")
 	}
 	queries := append([]string{"prime minister", "government", "oil prices", "'minister", "blair brown",
-		"economic growth", "e", "said", "Tony", "naïve", "pm"}, storedQueries...)
+		"economic growth", "e", "said", "Tony", "naïve", "pm", "'Blair", "Labour 'Brown", "cafe minister", "MinisTer"}, storedQueries...)
 	before := passedOver.Load()
 	for _, q := range queries {
 		for _, limit := range []int{1, 3, 10, 50} {
