@@ -156,10 +156,11 @@ func (st *Stored) takeAhead(n int) *core {
 // snapshot and used, for tests.
 var aheadUsed atomic.Int64
 
-// maxAllBytes bounds the index of every document kept on disk: it is
-// read whole, so a larger one (a folder of some 60 MB of text that is
-// not copies) is built every time instead, as before it was kept, rather
-// than held twice in memory. The 40x BBC folder's is 20 MB.
+// maxAllBytes bounds the index of every document kept on disk: every
+// load reads it whole to check it (its checksum, then the references in
+// its tables; see readAll), so a larger one (a folder of some 60 MB of
+// text that is not copies) is built every time instead. The 40x BBC
+// folder's is 20 MB.
 const maxAllBytes = 256 << 20
 
 // saveAll writes the set's index to the store, whole or not at all. The
