@@ -21,7 +21,9 @@ import (
 // resolves its quotes in the documents, so it is built every time.
 //
 // Layout: allMagic, the format, the version, the folders, the digest,
-// the index's tables (index_store.go), and a CRC-32C of all before it.
+// the index's tables (index_store.go; each numeric table at a multiple
+// of 8 bytes from the file's start, so that it can be used in place),
+// and a CRC-32C of all before it.
 
 const (
 	allMagic  = "parley-compare-all\n"
