@@ -83,8 +83,9 @@ func storePath(cache *corpus.Cache, root string) string {
 // search that scans the index at once keeps them, as the scan would only
 // fault most of them in again: at forty times the BBC folder, the second
 // `parley search` used 0.60 s of CPU in place of 0.64 s (medians of eight
-// runs each, alternating, at a load average of 7), at 597 MiB rather
-// than 530 MiB at the peak (3.1 times the text).
+// runs each, alternating, at a load average of 7; 3aae136), at 597 MiB
+// rather than 530 MiB at the peak (3.1 times the text; later cuts
+// brought the second search back to 533 MiB).
 func openStore(path, version, root string, keep bool) (*storeFile, error) {
 	data, release, err := mapfile.Map(path)
 	if err != nil {
