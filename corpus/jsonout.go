@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -34,6 +35,22 @@ func WriteJSON(w io.Writer, v any) error {
 		return err
 	}
 	_, err := w.Write(EscapeJSONHidden(buf.Bytes()))
+	return err
+}
+
+// WriteJSONValue writes v as WriteJSON would write it nested depth
+// levels deep in a document: its lines after the first indented two
+// spaces a level more, with no newline at the end. A long list is then
+// written an element at a time, never encoded whole in memory.
+func WriteJSONValue(w io.Writer, v any, depth int) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent(strings.Repeat("  ", depth), "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(EscapeJSONHidden(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))))
 	return err
 }
 

@@ -29,3 +29,37 @@ func TestWriteJSONEscapesHiddenRunes(t *testing.T) {
 		t.Errorf("round trip: %q, %v", back["file"], err)
 	}
 }
+
+// A document written a value at a time with WriteJSONValue, as a long
+// list is streamed, is the document WriteJSON writes whole: nesting,
+// empty lists and escaped hidden runes alike.
+func TestWriteJSONValueAsNestedInWhole(t *testing.T) {
+	type item struct {
+		Text  string   `json:"text"`
+		Terms []string `json:"terms"`
+	}
+	type doc struct {
+		Items []item `json:"items"`
+		Empty []int  `json:"empty"`
+	}
+	whole := doc{Items: []item{{"a\x1b\u202e <b>", []string{"x", "y"}}, {"c", []string{}}}, Empty: []int{}}
+	var want, got bytes.Buffer
+	if err := WriteJSON(&want, whole); err != nil {
+		t.Fatal(err)
+	}
+	got.WriteString("{\n  \"items\": [")
+	for i, it := range whole.Items {
+		got.WriteString([]string{"\n    ", ",\n    "}[min(i, 1)])
+		if err := WriteJSONValue(&got, it, 2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got.WriteString("\n  ],\n  \"empty\": ")
+	if err := WriteJSONValue(&got, whole.Empty, 1); err != nil {
+		t.Fatal(err)
+	}
+	got.WriteString("\n}\n")
+	if got.String() != want.String() {
+		t.Errorf("streamed:\n%s\nwhole:\n%s", got.String(), want.String())
+	}
+}

@@ -12,17 +12,17 @@ import (
 // compare.ClaimsCommand): those of opts.Story, or of every story of two
 // documents or more, each under its label, as text, JSON or Markdown.
 func RunClaims(w io.Writer, c *corpus.Corpus, opts CompareOptions) error {
-	all, alone, err := compare.ClaimsCommand(c, opts.CommandOptions)
+	list, err := compare.ClaimsCommand(c, opts.CommandOptions)
 	if err != nil {
 		return err
 	}
 	switch {
 	case opts.JSON:
-		return writeClaimsJSON(w, c.Docs, all, alone)
+		return writeClaimsJSON(w, c.Docs, list)
 	case opts.Markdown:
-		return writeClaimsMarkdownStories(w, c.Docs, all)
+		return writeClaimsMarkdownStories(w, c.Docs, list)
 	}
-	return writeClaimsText(w, c.Docs, all, alone)
+	return writeClaimsText(w, c.Docs, list)
 }
 
 // JSON shapes of parley claims --json.
@@ -99,39 +99,66 @@ type jsonClaims struct {
 	Alone int `json:"alone"`
 }
 
-func writeClaimsJSON(w io.Writer, docs []*corpus.Document, all []compare.StoryClaims, alone int) error {
-	out := jsonClaims{Claims: []jsonClaim{}, Stories: []jsonClaimsStory{}, Alone: alone}
-	for _, sc := range all {
-		st := sc.Scope.Grouping().Stories[sc.Story]
-		looked, total := sc.Scope.Index().ClaimsRead()
-		out.Stories = append(out.Stories, jsonClaimsStory{ID: corpus.CleanLine(st.ID), Label: corpus.CleanLine(st.Label),
-			Sources: len(sc.Scope.Set), Claims: len(sc.Claims), Sentences: total, Looked: looked})
+// writeClaimsJSON writes what WriteJSON writes of a jsonClaims, byte
+// for byte, a claim at a time as each story's claims are found, rather
+// than the whole document built and encoded first (the encoding of
+// 5,223 claims of two 8 MiB sentences was the command's peak).
+func writeClaimsJSON(w io.Writer, docs []*corpus.Document, list *compare.ClaimsList) error {
+	b := bufio.NewWriter(w)
+	stories := []jsonClaimsStory{}
+	b.WriteString("{\n  \"claims\": [")
+	sep := "\n    "
+	err := list.Each(func(sc compare.StoryClaims) error {
+		id := corpus.CleanLine(sc.ID)
+		stories = append(stories, jsonClaimsStory{ID: id, Label: corpus.CleanLine(sc.Label),
+			Sources: len(sc.Set), Claims: len(sc.Claims), Sentences: sc.Sentences, Looked: sc.Read})
 		for _, cl := range sc.Claims {
-			jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Origin: cl.Origin,
-				Story: corpus.CleanLine(st.ID), Sources: []jsonClaimSource{}, Differs: jsonDiffs(docs, cl)}
-			for _, s := range cl.Sources {
-				if len(s.Statements) == 0 {
-					continue
-				}
-				d := docs[s.Doc]
-				js := jsonClaimSource{File: d.FileName(), ID: d.ID, Statements: []jsonStatement{}}
-				for _, st := range s.Statements {
-					js.Statements = append(js.Statements, jsonStatement{Text: st.Text, Block: st.Loc.Block, Sentence: st.Loc.Sentence, Curated: st.Curated})
-				}
-				jc.Sources = append(jc.Sources, js)
+			b.WriteString(sep)
+			sep = ",\n    "
+			if err := corpus.WriteJSONValue(b, jsonClaimOf(docs, cl, id), 2); err != nil {
+				return err
 			}
-			out.Claims = append(out.Claims, jc)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	return corpus.WriteJSON(w, out)
+	if sep != "\n    " {
+		b.WriteString("\n  ")
+	}
+	b.WriteString("],\n  \"stories\": ")
+	if err := corpus.WriteJSONValue(b, stories, 1); err != nil {
+		return err
+	}
+	fmt.Fprintf(b, ",\n  \"alone\": %d\n}\n", list.Alone)
+	return b.Flush()
+}
+
+// jsonClaimOf is a claim of the story id as parley claims --json lists
+// it, with only the sources that make it.
+func jsonClaimOf(docs []*corpus.Document, cl compare.Claim, story string) jsonClaim {
+	jc := jsonClaim{Label: cl.Label, Terms: append([]string{}, cl.Terms...), Curated: cl.Curated, Origin: cl.Origin,
+		Story: story, Sources: []jsonClaimSource{}, Differs: jsonDiffs(docs, cl)}
+	for _, s := range cl.Sources {
+		if len(s.Statements) == 0 {
+			continue
+		}
+		d := docs[s.Doc]
+		js := jsonClaimSource{File: d.FileName(), ID: d.ID, Statements: []jsonStatement{}}
+		for _, st := range s.Statements {
+			js.Statements = append(js.Statements, jsonStatement{Text: st.Text, Block: st.Loc.Block, Sentence: st.Loc.Sentence, Curated: st.Curated})
+		}
+		jc.Sources = append(jc.Sources, js)
+	}
+	return jc
 }
 
 // storyHeading is "Story: label [id] · 7 sources · 12 claims", with a
 // note when claim discovery could not read the whole story.
 func storyHeading(sc compare.StoryClaims) string {
-	st := sc.Scope.Grouping().Stories[sc.Story]
-	h := fmt.Sprintf("Story: %s [%s] · %d %s · %d %s", corpus.CleanLine(st.Label), corpus.CleanLine(st.ID),
-		len(sc.Scope.Set), corpus.Plural(len(sc.Scope.Set), "source", "sources"), len(sc.Claims), corpus.Plural(len(sc.Claims), "claim", "claims"))
+	h := fmt.Sprintf("Story: %s [%s] · %d %s · %d %s", corpus.CleanLine(sc.Label), corpus.CleanLine(sc.ID),
+		len(sc.Set), corpus.Plural(len(sc.Set), "source", "sources"), len(sc.Claims), corpus.Plural(len(sc.Claims), "claim", "claims"))
 	if note := readNote(sc); note != "" {
 		h += " (" + note + ")"
 	}
@@ -141,17 +168,18 @@ func storyHeading(sc compare.StoryClaims) string {
 // readNote says, when claim discovery read only part of a story, how
 // much it read: a sample spread over the story's documents.
 func readNote(sc compare.StoryClaims) string {
-	if looked, total := sc.Scope.Index().ClaimsRead(); looked < total {
-		return fmt.Sprintf("found in %d of its %d sentences, spread over its documents", looked, total)
+	if sc.Read < sc.Sentences {
+		return fmt.Sprintf("found in %d of its %d sentences, spread over its documents", sc.Read, sc.Sentences)
 	}
 	return ""
 }
 
-func writeClaimsText(w io.Writer, docs []*corpus.Document, all []compare.StoryClaims, alone int) error {
+func writeClaimsText(w io.Writer, docs []*corpus.Document, list *compare.ClaimsList) error {
 	names := DocNames(docs)
 	b := bufio.NewWriter(w)
-	for k, sc := range all {
-		if len(all) > 1 || sc.Scope.Outside > 0 {
+	k := 0
+	err := list.Each(func(sc compare.StoryClaims) error {
+		if list.Stories > 1 || sc.Outside > 0 {
 			if k > 0 {
 				b.WriteByte('\n')
 			}
@@ -159,8 +187,9 @@ func writeClaimsText(w io.Writer, docs []*corpus.Document, all []compare.StoryCl
 		} else if note := readNote(sc); note != "" {
 			b.WriteString("Claims " + note + "\n")
 		}
+		k++
 		if len(sc.Claims) > 0 {
-			writeClaimsLegend(b, docs, names, sc.Scope.Set)
+			writeClaimsLegend(b, docs, names, sc.Set)
 		}
 		for i, cl := range sc.Claims {
 			differ := ""
@@ -180,11 +209,15 @@ func writeClaimsText(w io.Writer, docs []*corpus.Document, all []compare.StoryCl
 		if len(sc.Claims) == 0 {
 			b.WriteString("no claims shared by two or more sources\n")
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	if len(all) == 0 {
+	if list.Stories == 0 {
 		b.WriteString("no story has two sources or more, so there are no claims to share\n")
 	}
-	if alone > 0 && len(all) > 0 {
+	if alone := list.Alone; alone > 0 && list.Stories > 0 {
 		fmt.Fprintf(b, "\n%d %s on their own (a story of one) have no claims to share\n", alone, corpus.Plural(alone, "document", "documents"))
 	}
 	return b.Flush()
@@ -214,17 +247,21 @@ func diffLine(names []string, d compare.FactDiff) string {
 	return fmt.Sprintf("≠ %s (%s) · %s (%s)", oneLine(d.Facts[0].Text), names[d.Docs[0]], oneLine(d.Facts[1].Text), names[d.Docs[1]])
 }
 
-func writeClaimsMarkdownStories(w io.Writer, docs []*corpus.Document, all []compare.StoryClaims) error {
-	for k, sc := range all {
-		if len(all) > 1 || sc.Scope.Outside > 0 {
+func writeClaimsMarkdownStories(w io.Writer, docs []*corpus.Document, list *compare.ClaimsList) error {
+	b := bufio.NewWriter(w)
+	k := 0
+	err := list.Each(func(sc compare.StoryClaims) error {
+		if list.Stories > 1 || sc.Outside > 0 {
 			if k > 0 {
-				io.WriteString(w, "\n")
+				b.WriteString("\n")
 			}
-			fmt.Fprintf(w, "# %s\n\n", mdEscape(storyHeading(sc)))
+			fmt.Fprintf(b, "# %s\n\n", mdEscape(storyHeading(sc)))
 		}
-		if err := WriteClaimsMarkdown(w, docs, sc.Claims); err != nil {
-			return err
-		}
+		k++
+		return WriteClaimsMarkdown(b, docs, sc.Claims)
+	})
+	if err != nil {
+		return err
 	}
-	return nil
+	return b.Flush()
 }

@@ -231,3 +231,38 @@ func TestCompareOutputNamesSetAndCopy(t *testing.T) {
 		t.Errorf("--all output does not show the copy once:\n%s", text)
 	}
 }
+
+// parley claims --json is written a claim at a time as each story's
+// claims are found: the bytes are those of the whole document encoded at
+// once (corpus.WriteJSON), over several stories, the seeds' curated
+// claims and a story with none.
+func TestClaimsJSONStreamedAsWhole(t *testing.T) {
+	s := seeds(t)
+	for _, tc := range []struct {
+		name string
+		c    *corpus.Corpus
+		opts CompareOptions
+	}{
+		{"seeds", s, CompareOptions{JSON: true, CommandOptions: compare.CommandOptions{Curated: seedsLayer(t, s)}}},
+		{"folder", outputFolder(t), CompareOptions{JSON: true}},
+		{"bridge", memFolder(t, testcorpus.BridgeFolder()), CompareOptions{JSON: true}},
+	} {
+		var streamed, whole bytes.Buffer
+		if err := RunClaims(&streamed, tc.c, tc.opts); err != nil {
+			t.Fatal(err)
+		}
+		var js jsonClaims
+		if err := json.Unmarshal(streamed.Bytes(), &js); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if len(js.Stories) == 0 {
+			t.Fatalf("%s: no story listed", tc.name)
+		}
+		if err := corpus.WriteJSON(&whole, js); err != nil {
+			t.Fatal(err)
+		}
+		if streamed.String() != whole.String() {
+			t.Errorf("%s: streamed JSON is not the whole document's:\n%s\nwant:\n%s", tc.name, streamed.String(), whole.String())
+		}
+	}
+}
