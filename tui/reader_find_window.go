@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"parley/corpus"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -145,25 +146,9 @@ func (p *readerPane) stepMatch(dir int) {
 // findCount is "3/7", or "3/10,000+" while the total is not known.
 func (f *findState) findCount() string {
 	if f.more {
-		return fmt.Sprintf("%s/%s+", groupDigits(f.base+f.cur+1), groupDigits(f.total))
+		return fmt.Sprintf("%s/%s+", corpus.GroupDigits(f.base+f.cur+1), corpus.GroupDigits(f.total))
 	}
-	return fmt.Sprintf("%s/%s", groupDigits(f.base+f.cur+1), groupDigits(f.total))
-}
-
-// groupDigits writes n with thousands separators from 10,000 up.
-func groupDigits(n int) string {
-	s := fmt.Sprint(n)
-	if n < 10000 {
-		return s
-	}
-	var out []byte
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
+	return fmt.Sprintf("%s/%s", corpus.GroupDigits(f.base+f.cur+1), corpus.GroupDigits(f.total))
 }
 
 // visibleMatches is the window's matches that touch the text from the

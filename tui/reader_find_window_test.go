@@ -76,14 +76,6 @@ func TestFindBoxDoesNotBlink(t *testing.T) {
 	}
 }
 
-func TestGroupDigits(t *testing.T) {
-	for n, want := range map[int]string{7: "7", 9999: "9999", 10000: "10,000", 1234567: "1,234,567"} {
-		if got := groupDigits(n); got != want {
-			t.Errorf("%d: %q", n, got)
-		}
-	}
-}
-
 // equalFoldRune agrees with strings.EqualFold, also for the letters whose
 // folds leave ASCII (k and the Kelvin sign, s and the long s).
 func TestEqualFoldRune(t *testing.T) {

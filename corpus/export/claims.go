@@ -169,7 +169,7 @@ func storyHeading(sc compare.StoryClaims) string {
 // much it read: a sample spread over the story's documents.
 func readNote(sc compare.StoryClaims) string {
 	if sc.Read < sc.Sentences {
-		return fmt.Sprintf("found in %d of its %d sentences, spread over its documents", sc.Read, sc.Sentences)
+		return fmt.Sprintf("found in %s of its %s sentences, spread over its documents", corpus.GroupDigits(sc.Read), corpus.GroupDigits(sc.Sentences))
 	}
 	return ""
 }

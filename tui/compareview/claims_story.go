@@ -68,7 +68,7 @@ func runStoryClaims(e *Engine, story int, sc *compare.Scope, engineOnly bool) te
 // spread over the documents, compare.Index.ClaimsRead), else "".
 func partRead(ix *compare.Index) string {
 	if read, total := ix.ClaimsRead(); read < total {
-		return fmt.Sprintf("found in %d of %d sentences, spread over the documents", read, total)
+		return fmt.Sprintf("found in %s of %s sentences, spread over the documents", corpus.GroupDigits(read), corpus.GroupDigits(total))
 	}
 	return ""
 }

@@ -272,7 +272,7 @@ func TestClaimsHeaderSaysPartRead(t *testing.T) {
 	p := NewClaimsPane(common.New(true), NewEngine(docs, nil))
 	p.SetSize(200, 10)
 	p.Load()
-	part := "found in 12000 of 32717 sentences, spread over the documents"
+	part := "found in 12,000 of 32,717 sentences, spread over the documents"
 	p.Update(ClaimsLoadedMsg{seq: p.seq, claims: fixtureClaims(docs), part: part})
 	if v := ansi.Strip(p.View()); !strings.Contains(v, part) {
 		t.Errorf("want the part read in the header:\n%s", v)
