@@ -39,18 +39,5 @@ func TestCacheLargeBodyRoundTrip(t *testing.T) {
 	text := strings.Repeat("the talks resumed on monday and both sides spoke at length ", (1<<20)/60+100)
 	os.WriteFile(filepath.Join(dir, "giant.txt"), []byte("Giant\n\n"+text+"\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "small.txt"), []byte("Small\n\nA small one. It ends.\n"), 0o644)
-	plain, err := LoadPaths([]string{dir}, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, hits := loadCounting(t, dir, cacheDir, "v1")
-	if hits != 0 {
-		t.Fatalf("an empty cache gave %d hits", hits)
-	}
-	sameDocs(t, first, plain)
-	second, hits := loadCounting(t, dir, cacheDir, "v1")
-	if hits != 2 {
-		t.Fatalf("a warm cache gave %d hits, want 2", hits)
-	}
-	sameDocs(t, second, plain)
+	requireColdThenWarm(t, dir, cacheDir, 2)
 }

@@ -21,6 +21,28 @@ func cacheFolder(t *testing.T) string {
 	})
 }
 
+// requireColdThenWarm loads dir twice through the cache in cacheDir,
+// which must start empty: the first load has no hits, the second one
+// for each of its files, and both give what a load without the cache
+// gives.
+func requireColdThenWarm(t *testing.T, dir, cacheDir string, files int) {
+	t.Helper()
+	plain, err := LoadPaths([]string{dir}, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, hits := loadCounting(t, dir, cacheDir, "v1")
+	if hits != 0 {
+		t.Fatalf("an empty cache gave %d hits", hits)
+	}
+	sameDocs(t, first, plain)
+	second, hits := loadCounting(t, dir, cacheDir, "v1")
+	if hits != files {
+		t.Fatalf("a warm cache gave %d hits, want %d", hits, files)
+	}
+	sameDocs(t, second, plain)
+}
+
 // loadCounting loads dir through a cache in cacheDir and reports how
 // many documents came from the cache.
 func loadCounting(t *testing.T, dir, cacheDir, version string) (*Corpus, int) {
@@ -55,20 +77,7 @@ func sameDocs(t *testing.T, got, want *Corpus) {
 
 func TestCacheHitsAndInvalidation(t *testing.T) {
 	dir, cacheDir := cacheFolder(t), t.TempDir()
-	plain, err := LoadPaths([]string{dir}, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, hits := loadCounting(t, dir, cacheDir, "v1")
-	if hits != 0 {
-		t.Fatalf("an empty cache gave %d hits", hits)
-	}
-	sameDocs(t, first, plain)
-	second, hits := loadCounting(t, dir, cacheDir, "v1")
-	if hits != 3 {
-		t.Fatalf("a warm cache gave %d hits, want 3", hits)
-	}
-	sameDocs(t, second, plain)
+	requireColdThenWarm(t, dir, cacheDir, 3)
 
 	// A changed file is read again, alone.
 	a := filepath.Join(dir, "a.txt")
