@@ -75,6 +75,7 @@ func (ix *Index) fillPostings(f forward, docSent []int32) {
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
+	makeRoom(total * 8) // a posting's two 4-byte fields
 	flat := make([]posting, total)
 	next := slices.Clone(start[:len(start)-1])
 	for d, seg := range f.segs {
