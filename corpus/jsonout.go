@@ -27,14 +27,11 @@ func (d *Document) FileName() string {
 // script decoding the JSON gets the exact string back. Outside strings
 // JSON holds only ASCII punctuation, so the escapes land in strings.
 func WriteJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	b, err := encodeJSON(v, "")
+	if err != nil {
 		return err
 	}
-	_, err := w.Write(EscapeJSONHidden(buf.Bytes()))
+	_, err = w.Write(EscapeJSONHidden(b))
 	return err
 }
 
@@ -43,15 +40,25 @@ func WriteJSON(w io.Writer, v any) error {
 // spaces a level more, with no newline at the end. A long list is then
 // written an element at a time, never encoded whole in memory.
 func WriteJSONValue(w io.Writer, v any, depth int) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent(strings.Repeat("  ", depth), "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	b, err := encodeJSON(v, strings.Repeat("  ", depth))
+	if err != nil {
 		return err
 	}
-	_, err := w.Write(EscapeJSONHidden(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))))
+	_, err = w.Write(EscapeJSONHidden(bytes.TrimSuffix(b, []byte("\n"))))
 	return err
+}
+
+// encodeJSON is v indented two spaces a level after prefix, HTML left
+// as it is, with the encoder's newline at the end.
+func encodeJSON(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // EscapeJSONHidden rewrites the runes of encoded JSON that a terminal
