@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -309,6 +311,14 @@ func TestClaimsIndexByStory(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("stories index lacks %q:\n%s", want, s)
 		}
+	}
+	// The count's noun agrees with it ("1 claim", "3 claims").
+	row := regexp.MustCompile(`2 sources +(\d+) (claims?) `).FindStringSubmatch(s)
+	if row == nil {
+		t.Fatalf("no count of claims on the story's row:\n%s", s)
+	}
+	if n, _ := strconv.Atoi(row[1]); corpus.Plural(n, "claim", "claims") != row[2] {
+		t.Errorf("story row says %q %q", row[1], row[2])
 	}
 	pressAll(m, "enter")
 	if p.Story() != 0 || !p.Loaded() {

@@ -278,11 +278,12 @@ func (p *ClaimsPane) storiesView() string {
 func (p *ClaimsPane) storyRow(i int) string {
 	k := p.idx.rows[i]
 	s := p.set.Groups.Stories[k]
-	claims := "     …"
+	claims := "     …" + " claims"
 	if f, ok := p.idx.found[k]; ok {
-		claims = fmt.Sprintf("%6s", strconv.Itoa(len(f.claims)))
+		// The word is padded to the plural's width, keeping the labels in one column.
+		claims = fmt.Sprintf("%6s %-6s", strconv.Itoa(len(f.claims)), corpus.Plural(len(f.claims), "claim", "claims"))
 	}
-	text := fmt.Sprintf("%3d sources %s claims  %s", len(s.Docs), claims, common.CleanLabel(s.Label))
+	text := fmt.Sprintf("%3d sources %s  %s", len(s.Docs), claims, common.CleanLabel(s.Label))
 	if span := common.StorySpan(s); span != "" {
 		text += "  " + span
 	}
