@@ -148,10 +148,24 @@ func termRoom(a analysed) int {
 // phrase map is large and cache-missing, so each core fills a part),
 // then the forward index (per document) and the inverted one.
 func build(docs []*corpus.Document, opts Options, tune tuning) *Index {
-	all := analyseAll(docs)
+	ix, all, sents, docSent, fwd := layOut(docs, opts, tune)
+	ix.docFirst = docSent[:len(docs)]
+	ix.fillSentences(all, sents)
+	ix.fillPostings(fwd, docSent)
+	ix.weigh()
+	if !opts.EngineOnly {
+		ix.curated = resolveCurated(docs, opts.Curated, ix)
+	}
+	return ix
+}
+
+// layOut is build's first stages: the documents analysed, their terms
+// numbered and laid out forward (see fillForward for docSent and f).
+func layOut(docs []*corpus.Document, opts Options, tune tuning) (ix *Index, all []analysed, sents int, docSent []int32, f forward) {
+	all = analyseAll(docs)
 	workers := buildWorkers(len(docs))
 	tids, sents, keys := localIDs(all)
-	ix := &Index{core: &core{docs: docs, opts: opts, tune: tune, terms: make(map[string]int32, keys), byText: make(map[uint64]int32, sents), facts: map[int32][]Fact{}}}
+	ix = &Index{core: &core{docs: docs, opts: opts, tune: tune, terms: make(map[string]int32, keys), byText: make(map[uint64]int32, sents), facts: map[int32][]Fact{}}}
 	nWords := ix.numberWords(all, tids)
 
 	terms := make([]docTerms, len(docs))
@@ -164,15 +178,8 @@ func build(docs []*corpus.Document, opts Options, tune tuning) *Index {
 		all[i].ids, all[i].posts, all[i].an = nil, nil, nil
 	})
 	ix.numberPhrases(terms, workers, nWords)
-	docSent, fwd := ix.fillForward(terms, workers)
-	ix.docFirst = docSent[:len(docs)]
-	ix.fillSentences(all, sents)
-	ix.fillPostings(fwd, docSent)
-	ix.weigh()
-	if !opts.EngineOnly {
-		ix.curated = resolveCurated(docs, opts.Curated, ix)
-	}
-	return ix
+	docSent, f = ix.fillForward(terms, workers)
+	return ix, all, sents, docSent, f
 }
 
 // localIDs gives each analyzer a slice from its key ids to term ids (all

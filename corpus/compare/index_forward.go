@@ -58,30 +58,45 @@ func (ix *Index) fillForward(terms []docTerms, workers int) (docSent []int32, f 
 	return docSent, f
 }
 
-// fillPostings builds the inverted index from the forward entries in two
-// passes (count, then place) into one backing array: appending to each
-// term's list as sentences came was most of the garbage of indexing.
-// Sentences are placed in order, so every list is sorted. The forward
-// index is then the entries of the units discovery reads (keepForward).
+// fillPostings builds the inverted index from the forward entries: each
+// term's count first, then the entries placed. Where few terms' lists
+// would cross from one document's entries into the next (a few large
+// documents), the postings are placed in the entries' own arrays
+// (placeInPlace) after the units discovery reads are copied out; else
+// into one new array (placeFlat). The forward index is then the entries
+// of the units discovery reads (keepForward).
 func (ix *Index) fillPostings(f forward, docSent []int32) {
-	start := make([]int32, len(ix.postings)+1)
-	total := 0
-	for _, seg := range f.segs {
-		for _, t := range seg {
-			start[t.sent+1]++
-		}
-		total += len(seg)
+	start := countPostings(f, len(ix.postings))
+	ends := ix.fwdEnd // every unit's, before keepForward cuts them
+	if crossing(f, start)*crossShare <= int(f.at[len(f.segs)]) {
+		ix.keepForward(f, docSent, true)
+		placeInPlace(f, start, ends, ix.postings)
+		return
 	}
-	for i := 1; i < len(start); i++ {
-		start[i] += start[i-1]
-	}
+	placeFlat(f, start, ends, docSent, ix.postings)
+	ix.keepForward(f, docSent, false)
+}
+
+// crossShare: the postings are placed in place when the lists that
+// cross documents, and so are copied whole, are at most this fraction of
+// them (one in eight). On two 8 MiB sentences one list of 1.3 million
+// postings crosses; in the BBC folder the common words' lists cross
+// hundreds of documents each, and are most of the postings.
+const crossShare = 8
+
+// placeFlat places every posting in one new array, in two passes (count,
+// then place): appending to each term's list as sentences came was most
+// of the garbage of indexing. Sentences are placed in order, so every
+// list is sorted.
+func placeFlat(f forward, start, ends, docSent []int32, postings [][]posting) {
+	total := int(start[len(start)-1])
 	makeRoom(total * 8) // a posting's two 4-byte fields
 	flat := make([]posting, total)
 	next := slices.Clone(start[:len(start)-1])
 	for d, seg := range f.segs {
 		from := f.at[d]
 		for id := docSent[d]; id < docSent[d+1]; id++ {
-			end := ix.fwdEnd[id]
+			end := ends[id]
 			for _, t := range seg[from-f.at[d] : end-f.at[d]] {
 				flat[next[t.sent]] = posting{id, t.tf}
 				next[t.sent]++
@@ -89,22 +104,22 @@ func (ix *Index) fillPostings(f forward, docSent []int32) {
 			from = end
 		}
 	}
-	for tid := range ix.postings {
-		ix.postings[tid] = flat[start[tid]:start[tid+1]:start[tid+1]]
+	for tid := range postings {
+		postings[tid] = flat[start[tid]:start[tid+1]:start[tid+1]]
 	}
-	ix.keepForward(f, docSent)
 }
 
 // keepForward makes the forward index of the units claim discovery
 // reads (discoverSet): each document's first units, laid out in document
-// order. When they all fit in the room of the first document's entries,
-// the others' are copied there, after its own, rather than into a new
-// array: copied into one when they were the first 12,000 of two 8 MiB
-// sentences, they were 3.9 MB allocated just after the postings, while
-// the collection under way still held the second document's entries:
-// the heap peaked at 49 MiB rather than 45, and the process at 66-68
-// MiB. The postings are made by then, so the entries are not read again.
-func (ix *Index) keepForward(f forward, docSent []int32) {
+// order. Unless fresh, when they all fit in the room of the first
+// document's entries, the others' are copied there, after its own,
+// rather than into a new array: copied into one when they were the first
+// 12,000 of two 8 MiB sentences, they were 3.9 MB allocated just after
+// the postings, while the collection under way still held the second
+// document's entries: the heap peaked at 49 MiB rather than 45, and the
+// process at 66-68 MiB. Fresh (the postings are to be placed in the
+// entries' arrays), they are copied into one of their own size.
+func (ix *Index) keepForward(f forward, docSent []int32, fresh bool) {
 	set := newDiscoverSet(docSent[:len(f.segs)], len(ix.fwdEnd), ix.tune.discover)
 	ends := make([]int32, 0, set.size())
 	cut := make([]int32, len(f.segs)) // entries kept of each document
@@ -120,7 +135,10 @@ func (ix *Index) keepForward(f forward, docSent []int32) {
 		return
 	}
 	fwd := f.segs[0][:cut[0]]
-	if cap(fwd) < total {
+	if fresh {
+		makeRoom(total * 8)
+	}
+	if fresh || cap(fwd) < total {
 		fwd = append(make([]posting, 0, total), fwd...)
 	}
 	start := int32(0) // where document d's entries start in fwd
@@ -132,7 +150,9 @@ func (ix *Index) keepForward(f forward, docSent []int32) {
 			ends = append(ends, ix.fwdEnd[docSent[d]+j]-f.at[d]+start)
 		}
 		start += cut[d]
-		f.segs[d] = nil
+		if !fresh {
+			f.segs[d] = nil // read no more: let it go as the rest are copied
+		}
 	}
 	ix.fwd, ix.fwdEnd = fwd, ends
 }

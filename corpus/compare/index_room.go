@@ -15,7 +15,9 @@ import (
 // the garbage: the postings of two 8 MiB sentences (10.5 MB, made while
 // the text and every forward entry are live) took the heap's mapped
 // pages from 48 to 52.6 MB, the peak of claims on them. Collected
-// first, they fit in the pages the garbage held.
+// first, they fit in the pages the garbage held. (Those are now placed
+// in the entries' own arrays, index_place.go; a folder's postings and
+// the forward index copied out for discovery are still allocated so.)
 func makeRoom(n int) {
 	limit := debug.SetMemoryLimit(-1) // reads the limit without changing it
 	if limit == math.MaxInt64 {

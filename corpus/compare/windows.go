@@ -139,11 +139,13 @@ func analyseWindows(an *analyzer, d *corpus.Document) analysed {
 		out.lens = append(out.lens, n)
 		out.endUnit(len(out.posts), text, window)
 	})
-	if spare := cap(out.posts) - len(out.posts); spare > len(out.posts)/32 {
-		// The room growPosts left is held until the postings are laid
-		// out, when they and the forward index copied from them are
-		// the most the index ever holds: 1.5 MB of 12 MB on two 8 MiB
-		// sentences. A copy now, while little else is held, costs less.
+	if spare := cap(out.posts) - len(out.posts); spare > len(out.posts)/16 {
+		// The room growPosts left is held as long as the index, whose
+		// postings these become (index_place.go). A copy costs the
+		// array twice over, and both documents of a pair are analysed
+		// at once: the process peaked there, its heap past the soft
+		// limit, when each copied 5.3 MB from 6 MB. growPosts leaves
+		// little room, so few need one.
 		out.posts = slices.Clone(out.posts)
 	}
 	return out
@@ -152,7 +154,7 @@ func analyseWindows(an *analyzer, d *corpus.Document) analysed {
 // growPosts makes room for one more posting of a document of windows,
 // done bytes of its total analysed. Once a sixteenth of the text is
 // done, a full slice grows to what the rest of the text should need at
-// the same rate, and a tenth more, rather than by a quarter each time:
+// the same rate, and 1% more, rather than by a quarter each time:
 // the last growths of a slice as large as the text's postings held the
 // old and new arrays at once (22 MB of the 11 MB a 16 MiB sentence
 // needs) and left up to a quarter of it unused.
@@ -160,7 +162,7 @@ func growPosts(posts []posting, done, total int) []posting {
 	if len(posts) < cap(posts) || done < total/16 || done == 0 {
 		return posts
 	}
-	want := int(float64(len(posts)) * float64(total) / float64(done) * 1.1)
+	want := int(float64(len(posts)) * float64(total) / float64(done) * 1.01)
 	if want <= len(posts)+len(posts)/8 {
 		return posts // short of the estimate: append grows it as usual
 	}
