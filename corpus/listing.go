@@ -36,36 +36,78 @@ type ListedFile struct {
 }
 
 // List walks paths as LoadPaths does, reading no file.
-func List(paths []string) *Listing { return list(paths, false) }
+func List(paths []string) *Listing {
+	l, _ := list(paths, false)
+	return l
+}
 
-// list is List, stamping each file when stamp is set.
-func list(paths []string, stamp bool) *Listing {
+// list is List, stamping each file when stamp is set (stamps[i] is
+// Files[i]'s).
+func list(paths []string, stamp bool) (l *Listing, stamps []FileStamp) {
 	c := &Corpus{}
-	jobs := c.collect(paths, stamp)
-	l := &Listing{Problems: c.Problems, Unsupported: c.Unsupported, Plain: len(paths) > 0}
+	runs := c.collectRuns(paths, stamp)
+	l = &Listing{Problems: c.Problems, Unsupported: c.Unsupported, Plain: len(paths) > 0}
 	for _, p := range paths {
 		if info, err := os.Stat(p); err != nil || !info.IsDir() || hasCatalog(p) {
 			l.Plain = false
 		}
 	}
-	l.Files = make([]ListedFile, 0, len(jobs))
-	var root, a, prefix string
-	for k := range jobs {
-		j := &jobs[k]
-		if j.root != root || a == "" {
-			root = j.root
-			a, _ = filepath.Abs(j.root)
-			prefix = pathPrefix(a)
-		}
-		rel := j.abs
-		if strings.HasPrefix(rel, prefix) && filepath.Separator == '/' {
-			rel = rel[len(prefix):] // as cacheRel would make it, without the work
-		} else {
-			rel = cacheRel(a, j.abs)
-		}
-		l.Files = append(l.Files, ListedFile{Path: j.path, ID: j.id, Root: a, Rel: rel, job: j})
+	n := runsLen(runs)
+	l.Files = make([]ListedFile, n)
+	if stamp {
+		stamps = make([]FileStamp, n)
 	}
-	return l
+	// Each half on a core of its own: after the walk, this is all there
+	// is to do, and the 40x BBC folder's 89,040 files took 8-12 ms on one.
+	k, at := runAt(runs, n/2)
+	done := make(chan struct{})
+	go func() {
+		l.listRuns(runs[k:], at, n/2, n, stamps)
+		close(done)
+	}()
+	l.listRuns(runs[:min(k+1, len(runs))], 0, 0, n/2, stamps)
+	<-done
+	return l, stamps
+}
+
+// runAt is the run holding the i-th job of runs, and where in it.
+func runAt(runs [][]job, i int) (k, at int) {
+	for k = range runs {
+		if i < len(runs[k]) {
+			return k, i
+		}
+		i -= len(runs[k])
+	}
+	return len(runs), 0
+}
+
+// listRuns fills Files[lo:hi] (and stamps[lo:hi], when there are any)
+// from runs, starting at the job at of runs[0].
+func (l *Listing) listRuns(runs [][]job, at, lo, hi int, stamps []FileStamp) {
+	var root, a, prefix string
+	i := lo
+	for _, run := range runs {
+		for k := at; k < len(run) && i < hi; k++ {
+			j := &run[k]
+			if j.root != root || a == "" {
+				root = j.root
+				a, _ = filepath.Abs(j.root)
+				prefix = pathPrefix(a)
+			}
+			rel := j.abs
+			if strings.HasPrefix(rel, prefix) && filepath.Separator == '/' {
+				rel = rel[len(prefix):] // as cacheRel would make it, without the work
+			} else {
+				rel = cacheRel(a, j.abs)
+			}
+			l.Files[i] = ListedFile{Path: j.path, ID: j.id, Root: a, Rel: rel, job: j}
+			if stamps != nil {
+				stamps[i] = j.stamp
+			}
+			i++
+		}
+		at = 0
+	}
 }
 
 // Load reads and parses the files Files[i] for each i in which, as

@@ -265,19 +265,24 @@ func loadOne(j job, maxSize int64, keep func(name, text string) bool) (*Document
 // each once, with ids unique in the corpus; stamp has each one's stamp
 // taken too. Walk errors go to Problems.
 func (c *Corpus) collect(roots []string, stamp bool) []job {
-	var jobs []job
+	return joinRuns(c.collectRuns(roots, stamp))
+}
+
+// collectRuns is collect's jobs in runs (see walkJobs), in order.
+func (c *Corpus) collectRuns(roots []string, stamp bool) [][]job {
+	var runs [][]job
 	seen := map[string]bool{} // files by cleaned absolute path
 	// One folder's files are each found once: the map is needed only when
 	// there are other paths.
-	seenFile := func(abs string) bool {
-		if len(roots) == 1 {
+	var seenFile func(abs string) bool
+	if len(roots) > 1 {
+		seenFile = func(abs string) bool {
+			if seen[abs] {
+				return true
+			}
+			seen[abs] = true
 			return false
 		}
-		if seen[abs] {
-			return true
-		}
-		seen[abs] = true
-		return false
 	}
 	seenRoot := map[string]bool{}
 	ids := map[string]bool{}
@@ -306,36 +311,36 @@ func (c *Corpus) collect(roots []string, stamp bool) []job {
 		}
 		seenRoot[absRoot] = true
 		catalog := info.IsDir() && hasCatalog(root)
-		var found []job
+		var found [][]job
 		distinct := true
 		if info.IsDir() {
 			found, distinct = c.walkJobs(root, absRoot, catalog, stamp, seenFile)
 		} else if !seen[absRoot] {
 			seen[absRoot] = true
 			id := docID(root, root, false)
-			found = []job{{path: root, id: id, root: root, rel: id, abs: absRoot,
-				stamp: FileStamp{Size: info.Size(), MTime: info.ModTime().UnixNano(), OK: true}}}
+			found = [][]job{{{path: root, id: id, root: root, rel: id, abs: absRoot,
+				stamp: FileStamp{Size: info.Size(), MTime: info.ModTime().UnixNano(), OK: true}}}}
 		}
-		if !slices.IsSortedFunc(found, byPath) {
-			slices.SortFunc(found, byPath)
+		if !sortedRuns(found) {
+			one := joinRuns(found)
+			slices.SortFunc(one, byPath)
+			found = [][]job{one}
 		}
 		// One path's ids, known to differ, need no map: at forty times the
 		// BBC folder it was 13 ms of a second compare's listing.
 		if len(roots) > 1 || !distinct {
 			if len(ids) == 0 {
-				ids = make(map[string]bool, len(found)) // made to size: growing it to 89,040 ids took a tenth of the listing
+				ids = make(map[string]bool, runsLen(found)) // made to size: growing it to 89,040 ids took a tenth of the listing
 			}
-			for i := range found {
-				found[i].id = uniqueID(ids, found[i].id, root)
+			for _, run := range found {
+				for i := range run {
+					run[i].id = uniqueID(ids, run[i].id, root)
+				}
 			}
 		}
-		if jobs == nil {
-			jobs = found // one folder's jobs, not copied (10 MB at 40x BBC)
-		} else {
-			jobs = append(jobs, found...)
-		}
+		runs = append(runs, found...)
 	}
-	return jobs
+	return runs
 }
 
 // hasCatalog reports whether the folder dir may have a catalog file:

@@ -3,6 +3,7 @@ package corpus
 import (
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -29,61 +30,32 @@ type Snapshot struct {
 // relative to its open folder. At forty times the BBC folder (89,040
 // files) this is the first part of a stored search's time.
 func TakeSnapshot(paths []string) *Snapshot {
-	l := list(paths, true)
-	s := &Snapshot{Listing: l, Stamps: make([]FileStamp, len(l.Files))}
-	for i := range l.Files {
-		s.Stamps[i] = l.Files[i].job.stamp
-	}
-	return s
+	l, stamps := list(paths, true)
+	return &Snapshot{Listing: l, Stamps: stamps}
 }
 
 // walkJobs walks the folder root (absRoot, absolute) as collect does,
-// returning the files to load in the walk's order and recording the rest
-// in c: a folder that cannot be read, a special file, a file of another
-// kind. seen reports a file found before under another path named.
-// distinct says that no two of the files have the same id.
-func (c *Corpus) walkJobs(root, absRoot string, catalog, stamp bool, seen func(abs string) bool) (found []job, distinct bool) {
-	tree := walkFolder(root, stamp)
-	prefix := pathPrefix(root)
-	absPrefix := pathPrefix(absRoot)
-	found = make([]job, 0, tree.visits)
+// returning the files to load in the walk's order, in runs of one
+// folder's files (runs of the folders' own jobs, not copied), and
+// recording the rest in c: a folder that cannot be read, a special
+// file, a file of another kind. seen, when not nil, reports a file found
+// before under another path named. distinct says that no two of the
+// files have the same id.
+func (c *Corpus) walkJobs(root, absRoot string, catalog, stamp bool, seen func(abs string) bool) (runs [][]job, distinct bool) {
+	spec := &jobSpec{root: root, prefix: pathPrefix(root), absPrefix: pathPrefix(absRoot), catalog: catalog}
+	tree := walkFolder(root, stamp, spec)
+	cleaned := tree.runs(c, func(run []job) {
+		if seen != nil {
+			run = slices.DeleteFunc(slices.Clone(run), func(j job) bool { return seen(j.abs) })
+		}
+		if len(run) > 0 {
+			runs = append(runs, run)
+		}
+	})
 	// Two files have one id only when they are in one folder and differ
 	// in extension alone, or when cleaning their names for the terminal
 	// makes them one.
-	distinct = tree.oneExt
-	tree.eachFile(func(e *dirEntry, err error) {
-		if err != nil {
-			c.Problems = append(c.Problems, LoadError{e.path, cleanErr(err)})
-			return
-		}
-		if !e.readable {
-			// Files of other kinds are counted (SkippedSummary); hidden
-			// files and the folder's own catalog are not documents.
-			atRoot := len(e.path)-len(e.name) == len(prefix)
-			if e.typ.IsRegular() && !strings.HasPrefix(e.name, ".") && !(atRoot && e.name == CatalogFile) {
-				c.Unsupported = append(c.Unsupported, e.path)
-			}
-			return
-		}
-		if err := notRegular(e.path, e.typ); err != nil {
-			c.Problems = append(c.Problems, LoadError{e.path, err})
-			return
-		}
-		rel := e.path[len(prefix):]
-		// The absolute path is the path itself when the root was named
-		// absolute and clean, as it usually is.
-		abs := e.path
-		if prefix != absPrefix {
-			abs = absPrefix + rel
-		}
-		if seen(abs) {
-			return
-		}
-		id, cleaned := fileID(rel)
-		distinct = distinct && !cleaned
-		found = append(found, job{path: e.path, id: id, root: root, rel: id, abs: abs, catalog: catalog, stamp: e.stamp})
-	})
-	return found, distinct
+	return runs, tree.oneExt && !cleaned
 }
 
 // fileID is docID for a file at rel under a folder: its path with

@@ -39,16 +39,15 @@ type dirNode struct {
 	path    string
 	entries []dirEntry
 	err     error
+	own     folderJobs // its own files' jobs, made as it is read
 }
 
 // folderWalk reads a tree of folders on several goroutines.
 type folderWalk struct {
-	stamp bool // stamp the files parley reads
+	stamp bool     // stamp the files parley reads
+	jobs  *jobSpec // how to make each folder's jobs as it is read
 	sem   chan struct{}
 	wg    sync.WaitGroup
-	// visits counts what eachFile will visit: files, and folders that
-	// could not be read.
-	visits atomic.Int64
 	// mixedExt is set when the files parley reads in some folder do not
 	// all have the same extension.
 	mixedExt atomic.Bool
@@ -57,20 +56,20 @@ type folderWalk struct {
 // walkedTree is a folder read with every folder under it.
 type walkedTree struct {
 	*dirNode
-	visits int // what eachFile visits
 	// oneExt says that in each folder the files parley reads share one
 	// extension: then no two of them have the same name without it.
 	oneExt bool
 }
 
 // walkFolder reads the folder root (named as the user named it) and every
-// folder under it but hidden ones, stamping files when stamp is set.
-func walkFolder(root string, stamp bool) walkedTree {
-	w := &folderWalk{stamp: stamp, sem: make(chan struct{}, runtime.GOMAXPROCS(0)-1)}
+// folder under it but hidden ones, stamping files when stamp is set, and
+// making each folder's jobs (dirNode.own) as spec says.
+func walkFolder(root string, stamp bool, spec *jobSpec) walkedTree {
+	w := &folderWalk{stamp: stamp, jobs: spec, sem: make(chan struct{}, runtime.GOMAXPROCS(0)-1)}
 	n := &dirNode{path: root}
 	w.read(n, pathPrefix(root))
 	w.wg.Wait()
-	return walkedTree{n, int(w.visits.Load()), !w.mixedExt.Load()}
+	return walkedTree{n, !w.mixedExt.Load()}
 }
 
 // pathPrefix is what the paths of root's entries start with, as
@@ -91,7 +90,7 @@ func pathPrefix(root string) string {
 func (w *folderWalk) read(n *dirNode, prefix string) {
 	d, entries, err := listDir(n.path, prefix)
 	n.entries, n.err = entries, err
-	w.markReadable(n)
+	readable := w.markReadable(n)
 	if d != nil {
 		if w.stamp {
 			w.stampAll(d, entries)
@@ -100,12 +99,16 @@ func (w *folderWalk) read(n *dirNode, prefix string) {
 	}
 	sortByName(n.entries)
 	for i := range n.entries {
-		e := &n.entries[i]
-		if !e.typ.IsDir() || strings.HasPrefix(e.name, ".") {
+		if e := &n.entries[i]; e.typ.IsDir() && !strings.HasPrefix(e.name, ".") {
+			e.sub = &dirNode{path: e.path}
+		}
+	}
+	w.jobs.makeJobs(n, readable)
+	for i := range n.entries {
+		sub := n.entries[i].sub
+		if sub == nil {
 			continue
 		}
-		e.sub = &dirNode{path: e.path}
-		sub := e.sub
 		select {
 		case w.sem <- struct{}{}:
 			w.wg.Add(1)
@@ -121,29 +124,25 @@ func (w *folderWalk) read(n *dirNode, prefix string) {
 }
 
 // markReadable marks the entries of n that parley reads, and counts
-// what eachFile will visit of n.
-func (w *folderWalk) markReadable(n *dirNode) {
-	visits := 0
-	if n.err != nil {
-		visits++
-	}
+// them.
+func (w *folderWalk) markReadable(n *dirNode) (readable int) {
 	ext := ""
 	for i := range n.entries {
 		e := &n.entries[i]
 		if e.typ.IsDir() {
 			continue
 		}
-		visits++
 		if e.readable = readableName(e.name); !e.readable {
 			continue
 		}
+		readable++
 		if x := path.Ext(e.name); ext == "" {
 			ext = x
 		} else if x != ext {
 			w.mixedExt.Store(true)
 		}
 	}
-	w.visits.Add(int64(visits))
+	return readable
 }
 
 // stampChunk is how many entries of a folder one goroutine stamps; a
@@ -177,24 +176,6 @@ func (w *folderWalk) stampAll(d *openDir, entries []dirEntry) {
 	}
 	stampRange(0, min(chunk, len(entries)))
 	wg.Wait()
-}
-
-// eachFile calls visit for the folders that could not be read (err set)
-// and the files of the tree at n, in the order filepath.WalkDir visits
-// them (each folder's entries by name).
-func (n *dirNode) eachFile(visit func(e *dirEntry, err error)) {
-	if n.err != nil {
-		visit(&dirEntry{path: n.path}, n.err)
-	}
-	for i := range n.entries {
-		e := &n.entries[i]
-		switch {
-		case e.sub != nil:
-			e.sub.eachFile(visit)
-		case !e.typ.IsDir():
-			visit(e, nil)
-		}
-	}
 }
 
 // nameKey is an entry's place in its folder and the first eight bytes of
