@@ -167,7 +167,11 @@ type job struct {
 	path, id, root, rel string
 	abs                 string // path, absolute and cleaned
 	catalog             bool
-	stamp               FileStamp // when the walk was asked to stamp files
+	// relAt, for a file found by the walk, is where its path below the
+	// folder walked starts in abs (which begins with that folder's
+	// absolute path and a separator); 0 for a file named itself.
+	relAt int32
+	stamp FileStamp // when the walk was asked to stamp files
 }
 
 func byPath(a, b job) int { return strings.Compare(a.path, b.path) }

@@ -80,7 +80,8 @@ func (s *jobSpec) add(f *folderJobs, e *dirEntry) {
 	}
 	id, cleaned := fileID(rel)
 	f.cleaned = f.cleaned || cleaned
-	f.jobs = append(f.jobs, job{path: e.path, id: id, root: s.root, rel: id, abs: abs, catalog: s.catalog, stamp: e.stamp})
+	f.jobs = append(f.jobs, job{path: e.path, id: id, root: s.root, rel: id, abs: abs, catalog: s.catalog,
+		relAt: int32(len(s.absPrefix)), stamp: e.stamp})
 }
 
 // runs hands run the jobs of the tree at n in the order filepath.WalkDir

@@ -39,7 +39,7 @@ func TestWalkRunsInOrder(t *testing.T) {
 	gotJobs, wantJobs := got.collect([]string{dir}, true), want.collectReference([]string{dir})
 	stamps := make([]FileStamp, len(gotJobs))
 	for i := range gotJobs {
-		stamps[i], gotJobs[i].stamp = gotJobs[i].stamp, FileStamp{}
+		stamps[i], gotJobs[i].stamp, gotJobs[i].relAt = gotJobs[i].stamp, FileStamp{}, 0
 	}
 	if !reflect.DeepEqual(gotJobs, wantJobs) {
 		t.Errorf("files\n got %v\nwant %v", gotJobs, wantJobs)
@@ -58,6 +58,26 @@ func TestWalkRunsInOrder(t *testing.T) {
 		}
 		if s.Stamps[i] != stamps[i] || !s.Stamps[i].OK {
 			t.Errorf("file %d (%s): stamp %+v, want %+v", i, f.Rel, s.Stamps[i], stamps[i])
+		}
+	}
+}
+
+// TestListedRelAsCacheRel: a listed file's path below its folder is
+// what cacheRel makes of its absolute path, however the folder is named
+// (absolute, with a trailing slash, relative, as ".").
+func TestListedRelAsCacheRel(t *testing.T) {
+	dir := walkTree(t)
+	t.Chdir(filepath.Dir(dir))
+	for _, root := range []string{dir, dir + "/", filepath.Base(dir), "./" + filepath.Base(dir) + "/sub/..", "."} {
+		l := List([]string{root})
+		abs, _ := filepath.Abs(root)
+		if len(l.Files) == 0 {
+			t.Fatalf("%q: no files", root)
+		}
+		for _, f := range l.Files {
+			if want := cacheRel(abs, f.job.abs); f.Rel != want || f.Root != abs {
+				t.Errorf("%q: %s under %s, want %s under %s", root, f.Rel, f.Root, want, abs)
+			}
 		}
 	}
 }

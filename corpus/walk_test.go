@@ -66,7 +66,7 @@ func TestWalkMatchesWalkDir(t *testing.T) {
 		got, want := &Corpus{}, &Corpus{}
 		gotJobs, wantJobs := got.collect(paths, true), want.collectReference(paths)
 		for i := range gotJobs {
-			gotJobs[i].stamp = FileStamp{}
+			gotJobs[i].stamp, gotJobs[i].relAt = FileStamp{}, 0
 		}
 		if !reflect.DeepEqual(gotJobs, wantJobs) {
 			t.Errorf("%q: files\n got %v\nwant %v", paths, gotJobs, wantJobs)
