@@ -37,15 +37,15 @@ type subMark struct {
 	jobs, problems, unsupported int
 }
 
-// makeJobs fills n.own from n's entries, in their order.
-func (s *jobSpec) makeJobs(n *dirNode, readable int) {
+// makeJobs fills n.own from its entries, in their order.
+func (s *jobSpec) makeJobs(n *dirNode, entries []dirEntry, readable int) {
 	f := &n.own
 	if n.err != nil {
 		f.problems = append(f.problems, LoadError{n.path, cleanErr(n.err)})
 	}
 	f.jobs = make([]job, 0, readable)
-	for i := range n.entries {
-		e := &n.entries[i]
+	for i := range entries {
+		e := &entries[i]
 		switch {
 		case e.sub != nil:
 			f.subs = append(f.subs, subMark{e.sub, len(f.jobs), len(f.problems), len(f.unsupported)})

@@ -2,21 +2,25 @@
 
 package corpus
 
-import "os"
+import (
+	"os"
+	"slices"
+)
 
 // openDir is a folder being read; elsewhere than Linux its files are
 // stat'ed by their whole paths.
 type openDir struct{}
 
-// listDir reads the folder at path with os.ReadDir's types.
-func listDir(path, prefix string) (*openDir, []dirEntry, error) {
+// listDir reads the folder at path with os.ReadDir's types, appending
+// the entries to out.
+func listDir(path, prefix string, out []dirEntry) (*openDir, []dirEntry, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
 	des, err := f.ReadDir(-1)
-	out := make([]dirEntry, 0, len(des))
+	out = slices.Grow(out, len(des))
 	for _, de := range des {
 		e := dirEntry{path: prefix + de.Name(), typ: de.Type()}
 		e.name = e.path[len(prefix):]
