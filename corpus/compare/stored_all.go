@@ -121,12 +121,11 @@ type allAhead struct {
 func readAllAhead(path, version, roots string, g *groupStore) chan *allAhead {
 	ch := make(chan *allAhead, 1)
 	go func() {
-		n := 0
-		for i := range g.docs {
-			if _, dup := g.result.DuplicateOf[i]; !dup {
-				n++
-			}
-		}
+		// Every copy is one of g's documents (decodeGroupStore): counted
+		// so, not by looking each of them up in the map (at forty times
+		// the BBC folder, 89,040 look-ups, 1.4% of a second compare's CPU
+		// samples).
+		n := len(g.docs) - len(g.result.DuplicateOf)
 		var a *allAhead
 		if c, digest := readAll(path, version, roots, n); c != nil {
 			a = &allAhead{c, digest}
