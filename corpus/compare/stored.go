@@ -79,7 +79,7 @@ func loadStored(cache *corpus.Cache, paths []string, readAhead bool) (st *Stored
 	// and used only if the snapshot's digest is the one it was written for.
 	type decodedStore struct {
 		g     *groupStore
-		docs  []corpus.Document
+		docs  []*corpus.Document
 		ahead chan *allAhead
 	}
 	decoded := make(chan decodedStore, 1)
@@ -136,23 +136,25 @@ func storeName(roots string) string {
 
 // placeholders are the documents of the store g as they are until Fill
 // reads them, but for their ID and Path, which the listing gives (see
-// open). They are made while the folder is stat'ed: at forty times the
-// BBC folder they are 89,040 documents, 28 MB, whose fresh pages cost a
-// fault each, and making them after the snapshot was 15 ms of a second
-// compare's time on one core.
-func placeholders(g *groupStore) []corpus.Document {
+// open), and the list of them. They are made while the folder is
+// stat'ed: at forty times the BBC folder they are 89,040 documents, 28
+// MB, whose fresh pages cost a fault each, and making them after the
+// snapshot was 15 ms of a second compare's time on one core.
+func placeholders(g *groupStore) []*corpus.Document {
 	all := make([]corpus.Document, len(g.docs))
+	docs := make([]*corpus.Document, len(g.docs))
 	for i, d := range g.docs {
 		all[i] = corpus.Document{File: d.name, Title: d.title, Published: d.published}
+		docs[i] = &all[i]
 	}
-	return all
+	return docs
 }
 
-// open makes the corpus from a valid store: its placeholders (all) with
-// their IDs and paths, the problems of the files that failed (loaded
-// again, as they are not cached, for their messages). It fails when
-// such a file now loads.
-func (st *Stored) open(g *groupStore, all []corpus.Document) bool {
+// open makes the corpus from a valid store: its placeholders (docs)
+// with their IDs and paths, the problems of the files that failed
+// (loaded again, as they are not cached, for their messages). It fails
+// when such a file now loads.
+func (st *Stored) open(g *groupStore, docs []*corpus.Document) bool {
 	c := &corpus.Corpus{Problems: st.l.Problems, Unsupported: st.l.Unsupported}
 	if len(g.failed) > 0 {
 		docs, errs := st.l.Load(g.failed, st.cache)
@@ -167,12 +169,16 @@ func (st *Stored) open(g *groupStore, all []corpus.Document) bool {
 			}
 		}
 	}
-	c.Docs = make([]*corpus.Document, len(g.docs))
-	for i, d := range g.docs {
-		f := &st.l.Files[d.file]
-		all[i].ID, all[i].Path = f.ID, f.Path
-		c.Docs[i] = &all[i]
-	}
+	// A half on each core: this comes after the snapshot, with nothing
+	// else left to run.
+	n := len(g.docs)
+	parallel(2, 2, func(_, half int) {
+		for i := half * n / 2; i < (half+1)*n/2; i++ {
+			f := &st.l.Files[g.docs[i].file]
+			docs[i].ID, docs[i].Path = f.ID, f.Path
+		}
+	})
+	c.Docs = docs
 	st.Corpus, st.Grouping, st.TextBytes, st.g = c, g.result, g.textBytes, g
 	st.filled = make([]atomic.Bool, len(g.docs))
 	return true
