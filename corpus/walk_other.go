@@ -12,7 +12,7 @@ import (
 type openDir struct{}
 
 // listDir reads the folder at path with os.ReadDir's types, appending
-// the entries to out.
+// the entries to out sorted by name.
 func listDir(path, prefix string, out []dirEntry) (*openDir, []dirEntry, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -20,12 +20,14 @@ func listDir(path, prefix string, out []dirEntry) (*openDir, []dirEntry, error) 
 	}
 	defer f.Close()
 	des, err := f.ReadDir(-1)
+	start := len(out)
 	out = slices.Grow(out, len(des))
 	for _, de := range des {
 		e := dirEntry{path: prefix + de.Name(), typ: de.Type()}
 		e.name = e.path[len(prefix):]
 		out = append(out, e)
 	}
+	sortByName(out[start:])
 	return &openDir{}, out, err
 }
 
