@@ -141,13 +141,24 @@ func (ix *Index) Compare(text string, q QueryOptions) Result {
 		res.Claim = &c
 	}
 	ix.fillMatched(perDoc)
-	for d := range res.Sources {
+	// The sources on two cores, each with an analyzer of its own: the
+	// matches' shared terms and facts were four fifths of the CPU samples
+	// of a typed sentence's comparison with the 40x BBC folder's index
+	// (perf record), on one core.
+	second, _ := ix.analyzers.Get().(*analyzer)
+	if second == nil {
+		second = newAnalyzer()
+	}
+	defer ix.analyzers.Put(second)
+	ps := [2]prepared{p, p}
+	ps[1].an = second
+	parallel(len(res.Sources), len(ps), func(w, d int) {
 		src := &res.Sources[d]
 		src.Doc = d
 		src.Origin = originID >= 0 && int(ix.sents[originID].doc) == d
-		src.Matches = ix.sourceMatches(p, d, originID, claim, perDoc[d], top)
+		src.Matches = ix.sourceMatches(ps[w], d, originID, claim, perDoc[d], top)
 		src.Silent = len(src.Matches) == 0
-	}
+	})
 	return res
 }
 
