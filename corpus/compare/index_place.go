@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"slices"
 	"sort"
 )
@@ -17,50 +16,77 @@ import (
 // out whole.
 
 // placeInPlace turns the forward entries of f into the postings, in
-// place: a cycle of moves per hole, as in an American flag sort, each
-// entry written at its term's next free slot as a posting of its unit
-// (found from ends, every unit's end in the whole), the entry there
-// carried on. The slots of each term fill in no particular order, so
-// each list is sorted by unit after: a unit has a term once, so the
-// order is the one placing in document order gives.
+// place. Each entry's slot is given first, in place of its term: read in
+// document order, each list is filled in unit order, as placeFlat fills
+// it. Then each cycle of the permutation is followed once from its first
+// slot, every entry written at its slot as a posting of its unit (found
+// from ends, every unit's end in the whole) and the entry there carried
+// on; a bit a slot marks those placed. Lists crossing from one array
+// into the next are copied out.
 func placeInPlace(f forward, start, ends []int32, postings [][]posting) {
 	slot := func(p int32) *posting {
 		d := sort.Search(len(f.segs), func(i int) bool { return f.at[i+1] > p })
 		return &f.segs[d][p-f.at[d]]
 	}
-	unit := func(p int32) int32 {
-		return int32(sort.Search(len(ends), func(i int) bool { return ends[i] > p }))
-	}
 	next := slices.Clone(start[:len(start)-1])
-	for t := range next {
-		for next[t] < start[t+1] {
-			hole := next[t]
-			e, from := *slot(hole), hole
+	for _, seg := range f.segs {
+		for i, e := range seg {
+			seg[i].sent = next[e.sent]
+			next[e.sent]++
+		}
+	}
+	units := newUnitFinder(ends, f.at[len(f.segs)])
+	placed := make([]uint64, (f.at[len(f.segs)]+63)/64)
+	for d, seg := range f.segs {
+		for i := range seg {
+			p := f.at[d] + int32(i)
+			if placed[p/64]&(1<<(p%64)) != 0 {
+				continue
+			}
+			e, from := seg[i], p
 			for {
-				dst := next[e.sent]
-				next[e.sent]++
-				placed := posting{unit(from), e.tf}
-				if dst == hole {
-					*slot(hole) = placed
+				dst := e.sent
+				s := slot(dst)
+				carried := *s
+				*s = posting{units.of(from), e.tf}
+				placed[dst/64] |= 1 << (dst % 64)
+				if dst == p {
 					break
 				}
-				s := slot(dst)
-				e, from = *s, dst
-				*s = placed
+				e, from = carried, dst
 			}
 		}
 	}
 	for tid := range postings {
-		ps := placedList(f, start[tid], start[tid+1])
-		if !slices.IsSortedFunc(ps, byUnit) {
-			slices.SortFunc(ps, byUnit)
-		}
-		postings[tid] = ps
+		postings[tid] = placedList(f, start[tid], start[tid+1])
 	}
 }
 
-// byUnit orders postings by their unit.
-func byUnit(a, b posting) int { return cmp.Compare(a.sent, b.sent) }
+// unitFinder finds the unit of a position in the whole: the unit at
+// each 1,024th position, then a search among the few ends after it
+// (a search of every end was a quarter of placing's time).
+type unitFinder struct {
+	ends, first []int32
+}
+
+func newUnitFinder(ends []int32, n int32) unitFinder {
+	u := unitFinder{ends: ends, first: make([]int32, 0, n/1024+2)}
+	unit := int32(0)
+	for p := int32(0); p < n; p += 1024 {
+		for ends[unit] <= p {
+			unit++
+		}
+		u.first = append(u.first, unit)
+	}
+	u.first = append(u.first, int32(len(ends)-1))
+	return u
+}
+
+// of is the unit whose entries hold position p.
+func (u unitFinder) of(p int32) int32 {
+	lo, hi := u.first[p/1024], u.first[p/1024+1]+1
+	return lo + int32(sort.Search(int(hi-lo), func(i int) bool { return u.ends[lo+int32(i)] > p }))
+}
 
 // placedList is the postings at [lo, hi) of the whole: a slice of the
 // array that holds them, or a copy when they cross into the next.
