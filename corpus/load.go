@@ -176,11 +176,12 @@ type job struct {
 
 func byPath(a, b job) int { return strings.Compare(a.path, b.path) }
 
-// LoadPaths loads the named files and folders (folders recursively, .txt
-// and .md only, hidden folders skipped), parsing on every core. Documents
-// come out sorted by path whatever the parse order. A file that cannot be
-// read, is binary or is too large is recorded in Problems and skipped; so
-// is a path that does not exist. The error is reserved for none today.
+// LoadPaths loads the named files and folders (folders recursively, the
+// kinds readableName accepts, hidden folders skipped), parsing on every
+// core. Documents come out sorted by path whatever the parse order. A
+// file that cannot be read, is binary or is too large is recorded in
+// Problems and skipped; so is a path that does not exist. The error is
+// reserved for none today.
 func LoadPaths(paths []string, opts LoadOptions) (*Corpus, error) {
 	c := &Corpus{}
 	// With a cache, every file's size and time are taken in the walk,

@@ -19,9 +19,8 @@ import (
 // it need not, makes one string for the paths of a folder's files (on
 // Linux), makes each folder's jobs as it is read (walk_jobs.go), and
 // reads several folders at once (on Linux, stat'ing each file relative
-// to its open folder). At
-// forty times the BBC folder (89,040 files) the walk was most of a
-// stored search's listing time.
+// to its open folder). At forty times the BBC folder (89,040 files) the
+// walk was most of a stored search's listing time.
 
 // dirEntry is one entry of a folder as read.
 type dirEntry struct {
@@ -36,7 +35,8 @@ type dirEntry struct {
 }
 
 // dirNode is a folder read: the error that stopped its reading, if any
-// (the entries read before it are kept), and what its entries give.
+// (the jobs of the entries read before it are kept), and what its
+// entries give. The entries themselves are not kept (entryBufs).
 type dirNode struct {
 	path string
 	err  error
