@@ -16,20 +16,21 @@ type sentenceCursor struct {
 }
 
 // startCursor puts the cursor where the reader's attention is: the
-// current find match, else the sentence an open highlighted, else the
-// first sentence shown.
+// current find match, else the sentence an open highlighted, when on
+// screen; else the first sentence shown.
 func (p *readerPane) startCursor() {
 	if p.r == nil || len(p.r.blocks) == 0 {
 		return
 	}
 	loc := p.position()
-	if p.mark != nil {
+	if p.mark != nil && p.onScreen(p.lineOf(*p.mark)) {
 		loc = *p.mark
 	}
 	if len(p.find.matches) > 0 {
-		// A match in the shown matter has no sentence: the cursor then
+		// A match in the shown matter has no sentence, and one scrolled
+		// away from is no longer where the reader looks: the cursor then
 		// starts from the screen.
-		if m := p.find.matches[p.find.cur]; m.block >= 0 {
+		if m := p.find.matches[p.find.cur]; m.block >= 0 && p.onScreen(p.lineOfOffset(m.block, m.start)) {
 			loc = corpus.Loc{Block: m.block, Sentence: sentenceAt(p.r.blocks[m.block].Block, m.start)}
 		}
 	}
@@ -41,6 +42,11 @@ func (p *readerPane) startCursor() {
 		p.moveCursor(1)
 	}
 	p.showCursor()
+}
+
+// onScreen says whether the reader's line is in the rows it shows.
+func (p *readerPane) onScreen(line int) bool {
+	return line >= p.top && line < p.top+p.bodyHeight()
 }
 
 func (p *readerPane) validSentence(b, s int) bool {

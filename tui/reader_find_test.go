@@ -125,6 +125,24 @@ func TestCursorStartsAtFindMatch(t *testing.T) {
 	}
 }
 
+// Scrolled away from the match (G), v starts the cursor on the screen,
+// not back where the match was.
+func TestCursorStartsOnScreenAfterScrollingAway(t *testing.T) {
+	m := openTalks(t, 60, 8)
+	press(m, "/")
+	typeText(m, "kilometers")
+	press(m, "enter", "G")
+	p := m.reader
+	bottom := p.top
+	press(m, "v")
+	if !p.cursor.on {
+		t.Fatal("v did not start the cursor")
+	}
+	if got := p.r.blocks[p.cursor.block].Block.Sentences[p.cursor.sentence].Text; strings.Contains(got, "kilometers") || p.top != bottom {
+		t.Fatalf("cursor on %q with the screen from line %d, want a sentence on the screen from %d", got, p.top, bottom)
+	}
+}
+
 // A find with no match in the body but some in the folded front or back
 // matter says where they are and which key unfolds them (RCAS, 003: its
 // author is a "Nonresident Senior Fellow" in both), in as many words as
