@@ -59,11 +59,15 @@ func applyFrontMatter(d *Document, text string) string {
 		switch v := meta[k].(type) {
 		case []any:
 			for _, a := range v {
-				d.Authors = append(d.Authors, CleanLine(yamlString(a)))
+				if name := CleanLine(yamlString(a)); name != "" {
+					d.Authors = append(d.Authors, name)
+				}
 			}
 		case nil:
 		default:
-			d.Authors = append(d.Authors, CleanLine(yamlString(v)))
+			if name := CleanLine(yamlString(v)); name != "" {
+				d.Authors = append(d.Authors, name)
+			}
 		}
 		if len(d.Authors) > 0 {
 			break
@@ -72,12 +76,28 @@ func applyFrontMatter(d *Document, text string) string {
 	return rest
 }
 
+// yamlString is a front-matter value as text. A person written as a
+// mapping (author: {name: A, email: ...}, as Hugo and Jekyll themes do)
+// is their name; a list is its items joined by commas.
 func yamlString(v any) string {
 	switch x := v.(type) {
 	case string:
 		return strings.TrimSpace(x)
 	case time.Time:
 		return x.Format("2006-01-02")
+	case map[string]any:
+		if name, ok := x["name"]; ok && name != nil {
+			return yamlString(name)
+		}
+		return ""
+	case []any:
+		var items []string
+		for _, item := range x {
+			if s := yamlString(item); s != "" {
+				items = append(items, s)
+			}
+		}
+		return strings.Join(items, ", ")
 	default:
 		return fmt.Sprint(x)
 	}

@@ -81,6 +81,15 @@ func TestFrontMatter(t *testing.T) {
 	if want := []string{"T: a ^[ test", "A One, B Two", "2024-02-29", "Pub", "explainer"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	// Authors written as mappings (Hugo, Jekyll) are their names; a
+	// list is never printed as Go's "[a b]".
+	d = Parse("m.md", []byte("---\ntitle: [A, B]\nauthors: [{name: A One}, {name: B Two, email: b@x.y}]\n---\nBody.\n"))
+	if d.Title != "A, B" || d.Author != "A One, B Two" {
+		t.Errorf("mappings and lists: title %q, author %q", d.Title, d.Author)
+	}
+	if d := Parse("n.md", []byte("---\nauthor: {name: Sam Lee, email: s@x.y}\n---\nBody.\n")); d.Author != "Sam Lee" {
+		t.Errorf("author mapping: %q", d.Author)
+	}
 	bad := Parse("y.md", []byte("---\ntitle: [unclosed\n---\nText.\n"))
 	if !slices.ContainsFunc(bad.Notes, func(n string) bool { return strings.Contains(n, "not valid YAML") }) {
 		t.Errorf("bad YAML not noted: %q", bad.Notes)
