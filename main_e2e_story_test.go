@@ -117,7 +117,7 @@ var (
 )
 
 // comparedSources reads the compare view's status line: the columns
-// ("sources 2–3 of 23"; the silent ones folded into one column) and the
+// ("columns 2–3 of 23"; the silent ones folded into one) and the
 // silent sources it sums up ("· 5 silent").
 func comparedSources(t *testing.T, screen string) int {
 	t.Helper()

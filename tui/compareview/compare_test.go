@@ -102,7 +102,7 @@ func TestCompareColumnsAndPaging(t *testing.T) {
 	// The origin stays on the left; the sources that speak come next,
 	// best first, so the first page already shows one (CUC: in file
 	// order it is third, after a silent source).
-	for _, want := range []string{"rki.news", "· origin", "CUC / PRCCSF", "909 km", "origin + source 2 of 4 · 2 silent ▸",
+	for _, want := range []string{"rki.news", "· origin", "CUC / PRCCSF", "909 km", "origin + column 2 of 4 · 2 silent ▸",
 		"claim: Pakistan and Iran share a long border · curated", "[curated layer on]", "✓ same  ≈ compatible  ≠ different"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("80x24 view lacks %q:\n%s", want, v)
@@ -113,7 +113,7 @@ func TestCompareColumnsAndPaging(t *testing.T) {
 	}
 	p.Update(keyPress("l"))
 	v = ansi.Strip(p.View())
-	if !strings.Contains(v, "◂ origin + source 3 of 4 · 2 silent ▸") || !strings.Contains(v, "RCAS") {
+	if !strings.Contains(v, "◂ origin + column 3 of 4 · 2 silent ▸") || !strings.Contains(v, "RCAS") {
 		t.Errorf("after l, want source 3 (RCAS, the other that speaks):\n%s", v)
 	}
 	if s := p.Selected(); s == nil || s.Loc.Doc != 3 {
@@ -122,11 +122,11 @@ func TestCompareColumnsAndPaging(t *testing.T) {
 	p.Update(keyPress("l"))
 	v = ansi.Strip(p.View())
 	// The two silent sources share one column: one page, not two.
-	if !strings.Contains(v, "◂ origin + source 4 of 4 · 2 silent") || strings.Contains(v, "▸") || !strings.Contains(v, "Title of 001_explainer") || !strings.Contains(v, "silent: 2 sources") {
+	if !strings.Contains(v, "◂ origin + column 4 of 4 · 2 silent") || strings.Contains(v, "▸") || !strings.Contains(v, "Title of 001_explainer") || !strings.Contains(v, "silent: 2 sources") {
 		t.Errorf("after l l, want the silent sources in one column, the last page:\n%s", v)
 	}
 	wide := fixturePane(t, 160, 48)
-	if wide.columnsShown() != 4 || !strings.Contains(ansi.Strip(wide.View()), "origin + sources 2–4 of 4 · 2 silent") {
+	if wide.columnsShown() != 4 || !strings.Contains(ansi.Strip(wide.View()), "origin + columns 2–4 of 4 · 2 silent") {
 		t.Errorf("160 columns show %d sources, want 4:\n%s", wide.columnsShown(), ansi.Strip(wide.View()))
 	}
 	if narrow := fixturePane(t, 50, 30); !narrow.stacked() || !strings.Contains(ansi.Strip(narrow.View()), "5 sources · 2 silent") {

@@ -214,15 +214,17 @@ func (p *ComparePane) statusLine(w int) string {
 	return p.ctx.Styles.Compare.Status.Render(left) + "   " + right
 }
 
-// colRange names the columns shown, counted from 1: "sources 2–3 of 5".
+// colRange names the columns shown, counted from 1: "columns 2–3 of 5".
+// They are columns, not sources: the silent ones share one, so "sources
+// 2–4 of 4 · 2 silent" would read as six sources where there are five.
 func colRange(cols []int, n int) string {
 	switch len(cols) {
 	case 0:
-		return fmt.Sprintf("%d sources", n)
+		return common.Plural(n, "column")
 	case 1:
-		return fmt.Sprintf("source %d of %d", cols[0]+1, n)
+		return fmt.Sprintf("column %d of %d", cols[0]+1, n)
 	}
-	return fmt.Sprintf("sources %d–%d of %d", cols[0]+1, cols[len(cols)-1]+1, n)
+	return fmt.Sprintf("columns %d–%d of %d", cols[0]+1, cols[len(cols)-1]+1, n)
 }
 
 func (p *ComparePane) legend() string {
