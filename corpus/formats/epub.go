@@ -132,8 +132,14 @@ func rootFile(container []byte) string {
 
 // opfPackage is the part of an EPUB package file parley reads.
 type opfPackage struct {
-	Titles     []string `xml:"metadata>title"`
-	Creators   []string `xml:"metadata>creator"`
+	Titles   []string     `xml:"metadata>title"`
+	Creators []opfCreator `xml:"metadata>creator"`
+	// Metas are EPUB 3's <meta refines="#id" property="role">.
+	Metas []struct {
+		Refines  string `xml:"refines,attr"`
+		Property string `xml:"property,attr"`
+		Value    string `xml:",chardata"`
+	} `xml:"metadata>meta"`
 	Dates      []string `xml:"metadata>date"`
 	Publishers []string `xml:"metadata>publisher"`
 	Sources    []string `xml:"metadata>source"`
@@ -157,16 +163,52 @@ func (p *opfPackage) meta(d *Doc) {
 		return ""
 	}
 	d.Title = first(p.Titles)
-	for _, c := range p.Creators {
-		if c = collapseSpace(c); c != "" {
-			d.Authors = append(d.Authors, c)
-		}
-	}
+	d.Authors = p.authors()
 	d.Published = first(p.Dates)
 	d.Outlet = first(p.Publishers)
 	if s := first(p.Sources); strings.HasPrefix(s, "http") {
 		d.URL = s
 	}
+}
+
+// opfCreator is a dc:creator: a name and, in EPUB 2, its role
+// (opf:role="aut", "edt", "trl", "ill"...).
+type opfCreator struct {
+	Name string `xml:",chardata"`
+	ID   string `xml:"id,attr"`
+	Role string `xml:"role,attr"`
+}
+
+// authors are the creators whose role is author, or who have no role;
+// an editor, translator or illustrator is no author. A book whose
+// creators all have other roles (an anthology's editors) keeps them all.
+func (p *opfPackage) authors() []string {
+	roles := map[string]string{}
+	for _, m := range p.Metas {
+		if m.Property == "role" && strings.HasPrefix(m.Refines, "#") {
+			roles[m.Refines[1:]] = strings.TrimSpace(m.Value)
+		}
+	}
+	var authors, others []string
+	for _, c := range p.Creators {
+		name := collapseSpace(c.Name)
+		if name == "" {
+			continue
+		}
+		role := c.Role
+		if r, ok := roles[c.ID]; ok && c.ID != "" {
+			role = r
+		}
+		if role == "" || role == "aut" {
+			authors = append(authors, name)
+		} else {
+			others = append(others, name)
+		}
+	}
+	if len(authors) == 0 {
+		return others
+	}
+	return authors
 }
 
 // chapterBlocks reads one XHTML chapter into blocks. A chapter with no

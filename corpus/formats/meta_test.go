@@ -1,6 +1,10 @@
 package formats
 
-import "testing"
+import (
+	"encoding/xml"
+	"strings"
+	"testing"
+)
 
 func TestTrimSiteName(t *testing.T) {
 	for _, c := range []struct{ title, h1, site, want string }{
@@ -42,5 +46,28 @@ func TestRepairPages(t *testing.T) {
 	want := "A sentence that is split by hyphenation\ngoes on and on across the\npage break without a stop."
 	if got != want {
 		t.Errorf("repairPages:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestEPUBAuthorsByRole(t *testing.T) {
+	opf := `<package xmlns="http://www.idpf.org/2007/opf"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">
+<dc:creator opf:role="aut">Jane Doe</dc:creator><dc:creator opf:role="edt">Ed Itor</dc:creator>
+<dc:creator id="a3">Ann Other</dc:creator><meta refines="#a3" property="role" scheme="marc:relators">aut</meta>
+<dc:creator id="t1">Tran Slator</dc:creator><meta refines="#t1" property="role" scheme="marc:relators">trl</meta>
+<dc:creator>No Role</dc:creator></metadata></package>`
+	var p opfPackage
+	if err := xml.Unmarshal([]byte(opf), &p); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(p.authors(), ", "), "Jane Doe, Ann Other, No Role"; got != want {
+		t.Errorf("authors %q, want %q", got, want)
+	}
+	// Editors alone (an anthology) are kept.
+	p = opfPackage{}
+	if err := xml.Unmarshal([]byte(`<package><metadata><creator role="edt">Ed Itor</creator></metadata></package>`), &p); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(p.authors(), ", "); got != "Ed Itor" {
+		t.Errorf("editors alone: %q", got)
 	}
 }
