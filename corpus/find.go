@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -14,11 +15,21 @@ import (
 // business/001.txt and sport/001.txt).
 func (c *Corpus) Find(ref string) (*Document, error) {
 	cleanRef := filepath.Clean(ref)
+	// A path names its file however it is written: relative to the
+	// working folder or absolute, whichever way the folder was opened.
+	absRef, _ := filepath.Abs(ref)
+	cwd, _ := os.Getwd()
+	samePath := func(p string) bool {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(cwd, p)
+		}
+		return p == absRef
+	}
 	matchers := []func(d *Document) bool{
 		func(d *Document) bool { return d.ID == ref },
 		func(d *Document) bool { return d.File == ref },
 		func(d *Document) bool {
-			return d.Path != "" && filepath.Clean(d.Path) == cleanRef ||
+			return d.Path != "" && (filepath.Clean(d.Path) == cleanRef || samePath(d.Path)) ||
 				strings.TrimSuffix(ref, path.Ext(ref)) == d.ID && path.Ext(ref) == path.Ext(d.File)
 		},
 		func(d *Document) bool { return strings.HasPrefix(d.ID, ref) || strings.HasPrefix(d.File, ref) },

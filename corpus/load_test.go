@@ -179,6 +179,27 @@ func TestFindSameFileNameInTwoFolders(t *testing.T) {
 	}
 }
 
+// A document's path names it absolute or relative to the working
+// folder, whichever way its folder was opened.
+func TestFindRelativeOrAbsolutePath(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a b.txt"), []byte("Headline\n\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	for _, open := range []string{".", dir} {
+		c, err := LoadPaths([]string{open}, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ref := range []string{filepath.Join(dir, "a b.txt"), "./a b.txt", "../" + filepath.Base(dir) + "/a b.txt"} {
+			if d, err := c.Find(ref); err != nil || d.ID != "a b" {
+				t.Errorf("opened %q: Find(%q) = %v, %v", open, ref, d, err)
+			}
+		}
+	}
+}
+
 func TestParseNeverKeepsCallerBytes(t *testing.T) {
 	raw := []byte("Title\n\nBody text.\n")
 	d := Parse("x.txt", raw)
