@@ -86,3 +86,19 @@ func TestClaimsFileOfAFolder(t *testing.T) {
 		t.Errorf("the broken file was changed: %q", raw)
 	}
 }
+
+// claims --markdown says, as the text output does, when there is no
+// claim to list, rather than writing nothing or a bare heading.
+func TestClaimsMarkdownWithoutClaims(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Solo headline\n\nOnly one document here about the harbour.\n"), 0o644)
+	out, _, err := run(t, "claims", "--markdown", dir)
+	if err != nil || !strings.Contains(out, "no claims to share") {
+		t.Errorf("one document: %v, output %q", err, out)
+	}
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Other headline\n\nThe harbour reopened on Monday after the storm.\n"), 0o644)
+	out, _, err = run(t, "claims", "--markdown", dir)
+	if err != nil || strings.HasSuffix(out, "## Claims\n\n") {
+		t.Errorf("a story with no claim: %v, output %q", err, out)
+	}
+}

@@ -263,5 +263,9 @@ func writeClaimsMarkdownStories(w io.Writer, docs []*corpus.Document, list *comp
 	if err != nil {
 		return err
 	}
+	// Said as the text output says it, so a report is never left blank.
+	if list.Stories == 0 {
+		b.WriteString("No story has two sources or more, so there are no claims to share.\n")
+	}
 	return b.Flush()
 }

@@ -95,6 +95,9 @@ func WriteClaimsMarkdown(w io.Writer, docs []*corpus.Document, claims []compare.
 	b := bufio.NewWriter(w)
 	files := DocNames(docs)
 	b.WriteString("## Claims\n\n")
+	if len(claims) == 0 {
+		b.WriteString("No claims shared by two or more sources.\n")
+	}
 	for i, c := range claims {
 		fmt.Fprintf(b, "### %d. %s%s\n\n", i+1, mdEscape(c.Label), curatedTag(c, " *(curated)*", " *(yours)*"))
 		if ShowsMarks(len(c.Coverage)) {
