@@ -1,6 +1,9 @@
 package tui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestLayoutRectanglesStayInsideWindow(t *testing.T) {
 	for w := 0; w <= 400; w += 7 {
@@ -52,5 +55,18 @@ func TestLayoutTooSmall(t *testing.T) {
 		if !computeLayout(s[0], s[1]).tooSmall {
 			t.Errorf("%v should be too small", s)
 		}
+	}
+}
+
+// Beside the reader the list is 40 columns wide: restricted to a story,
+// its header names the story rather than eliding it to "story: …" to keep
+// the sort.
+func TestNarrowListHeaderNamesTheStory(t *testing.T) {
+	m := storyModel(t, 120, 30)
+	press(m, "g")
+	pressAll(m, "&")
+	head := strings.SplitN(screen(m), "\n", 2)[0]
+	if !strings.Contains(head, "story: Islam") || !strings.Contains(head, "2 sources") || !strings.Contains(head, "& widens") {
+		t.Fatalf("the list's header %q does not name the story, its sources and & widens", head)
 	}
 }

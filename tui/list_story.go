@@ -229,6 +229,10 @@ func (l *listPane) untagAll() {
 // tagged says whether d is tagged.
 func (l *listPane) tagged(d *corpus.Document) bool { return l.set != nil && l.set.Tags[d] }
 
+// scopeHeaderRoom is the least room the list's header leaves the story's
+// marker before it drops the sort: "story: Yukos · Rus… · 19 sources".
+const scopeHeaderRoom = 28
+
 // scopeHeader is the list's first line in a restricted session: the
 // marker in place of the document count.
 func (l *listPane) scopeHeader() string {
@@ -236,6 +240,11 @@ func (l *listPane) scopeHeader() string {
 		return ""
 	}
 	tail := fmt.Sprintf(" · by %s · & widens", l.sortBy)
+	if l.width-1-common.StrWidth(tail) < scopeHeaderRoom {
+		// The list beside the reader (40 columns) would keep the sort
+		// and elide the story to "story: …": the story comes first.
+		tail = " · & widens"
+	}
 	return " " + l.set.MarkerFit(l.width-1-common.StrWidth(tail)) + tail
 }
 
