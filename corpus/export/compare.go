@@ -39,7 +39,7 @@ func RunCompare(w io.Writer, c *corpus.Corpus, text string, opts CompareOptions)
 	case opts.JSON:
 		return writeCompareJSON(w, c.Docs, r, sc)
 	case opts.Markdown:
-		return writeCompareMarkdown(w, c.Docs, r, scopeLine(sc))
+		return writeCompareMarkdown(w, c.Docs, r, sc)
 	}
 	return writeCompareText(w, c.Docs, r, sc)
 }

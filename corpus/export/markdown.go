@@ -15,17 +15,18 @@ import (
 // with their source and place and fact marks, or that the source is
 // silent.
 func WriteCompareMarkdown(w io.Writer, docs []*corpus.Document, r compare.Result) error {
-	return writeCompareMarkdown(w, docs, r, "")
+	return writeCompareMarkdown(w, docs, r, nil)
 }
 
-// writeCompareMarkdown is WriteCompareMarkdown with a note under the heading (which
-// documents were compared), when not empty.
-func writeCompareMarkdown(w io.Writer, docs []*corpus.Document, r compare.Result, note string) error {
+// writeCompareMarkdown is WriteCompareMarkdown with, when sc is not nil,
+// a note under the heading (which documents were compared) and each
+// source's copies, as the text output has them.
+func writeCompareMarkdown(w io.Writer, docs []*corpus.Document, r compare.Result, sc *compare.Scope) error {
 	b := bufio.NewWriter(w)
 	files := DocNames(docs)
 	fmt.Fprintf(b, "## Compare: %s\n\n", mdEscape(oneLine(r.Query)))
-	if note != "" {
-		fmt.Fprintf(b, "*%s*\n\n", mdEscape(note))
+	if sc != nil {
+		fmt.Fprintf(b, "*%s*\n\n", mdEscape(scopeLine(sc)))
 	}
 	if r.Claim != nil {
 		fmt.Fprintf(b, "%s: **%s**\n\n", claimKind(*r.Claim), mdEscape(r.Claim.Label))
@@ -52,6 +53,15 @@ func writeCompareMarkdown(w io.Writer, docs []*corpus.Document, r compare.Result
 		}
 		fmt.Fprintf(b, "### %s%s\n\n", sourceName(d), origin)
 		fmt.Fprintf(b, "File: `%s`\n\n", mdCode(files[s.Doc]))
+		if sc != nil {
+			also := idsOf(docs, sc.AlsoIn(s.Doc))
+			for k := range also {
+				also[k] = "`" + mdCode(also[k]) + "`"
+			}
+			if len(also) > 0 {
+				fmt.Fprintf(b, "Also in: %s\n\n", strings.Join(also, ", "))
+			}
+		}
 		if s.Silent || len(s.Matches) == 0 {
 			b.WriteString("*Silent: says nothing on this point.*\n\n")
 			continue

@@ -223,6 +223,9 @@ func TestCompareOutputNamesSetAndCopy(t *testing.T) {
 	if !strings.Contains(out.String(), "*Compared within the story ") {
 		t.Errorf("the Markdown does not name the set:\n%s", out.String())
 	}
+	if md := out.String(); !strings.Contains(md, "Also in: `copy`") {
+		t.Errorf("the Markdown does not name the copy:\n%s", md)
+	}
 	out.Reset()
 	if err := RunCompare(&out, c, sentence, CompareOptions{CommandOptions: compare.CommandOptions{All: true}}); err != nil {
 		t.Fatal(err)
