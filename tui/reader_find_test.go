@@ -389,3 +389,20 @@ func TestFindMatterToggleKeepsCurrent(t *testing.T) {
 		t.Fatalf("the current match is off screen after folding (line %d, top %d)", line, p.top)
 	}
 }
+
+// With the sentence cursor on, the find's count stays apart from the
+// mode on the status line: "c compares · 1/2", not "c compares 1/2".
+func TestCursorStatusKeepsFindCountApart(t *testing.T) {
+	m := openTalks(t, 100, 24)
+	press(m, "/")
+	typeText(m, "kilometers")
+	press(m, "enter", "v")
+	status := m.reader.statusLine()
+	if !strings.Contains(status, "sentence · c compares · 1/") {
+		t.Fatalf("status line %q", status)
+	}
+	press(m, "esc")
+	if status := m.reader.statusLine(); strings.Contains(status, "compares") {
+		t.Fatalf("status line after esc %q", status)
+	}
+}

@@ -116,14 +116,15 @@ func (p *readerPane) statusLine() string {
 	mode := ""
 	switch {
 	case p.cursor.on:
-		mode = "sentence · c compares "
+		mode = "sentence · c compares · "
 	case p.outline.on:
-		mode = "outline "
+		mode = "outline · "
 	}
-	// The find's status may take all but the percentage on the left.
-	right := mode + p.findStatus(w-common.StrWidth(mode)-8)
-	if right != "" {
-		right = " " + strings.TrimSpace(right) + " "
+	// The find's status may take all but the percentage on the left. A
+	// dot keeps it apart from the mode: not "c compares 3/35".
+	right := p.findStatus(w - common.StrWidth(mode) - 8)
+	if right != "" || mode != "" {
+		right = " " + strings.TrimSpace(strings.TrimSuffix(mode+right, " · ")) + " "
 	}
 	// The status bar is reversed only in the focused reader, which shows
 	// where the keys go when the list sits beside it.
