@@ -38,6 +38,10 @@ func (p *parser) headerLine(i int, sawAuthor *bool) (int, bool) {
 	if u.kind == uMDHeading {
 		return i, p.headerHeading(u, s)
 	}
+	if u.kind == uMarked && p.d.Title == "" {
+		p.addMatter(s) // a caption or a logo above the title
+		return i, true
+	}
 	if u.kind != uPlain || p.bodyish(s) {
 		return i, false
 	}

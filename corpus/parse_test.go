@@ -137,3 +137,28 @@ func TestEmphasis(t *testing.T) {
 		}
 	}
 }
+
+// In Markdown an HTML comment shows nothing and a line of images shows
+// their alt text: neither is the title, and a figure's alt text is kept
+// as a caption.
+func TestMarkdownCommentsAndImages(t *testing.T) {
+	d := Parse("r.md", []byte("<!-- markdownlint-disable -->\n[![Build](https://x/b.svg)](https://x) ![Go](g.svg)\n\n# The Title\n\nIntro.\n\n![A chart of rainfall](chart.png)\n\n![](deco.png)\n\nEnd.\n"))
+	if d.Title != "The Title" {
+		t.Errorf("title %q", d.Title)
+	}
+	var caption string
+	for _, b := range d.Blocks() {
+		if b.Block.Kind == Caption {
+			caption = b.Block.Text
+		}
+		if strings.Contains(b.Block.Text, "deco.png") || strings.Contains(b.Block.Text, "<!--") {
+			t.Errorf("block %q", b.Block.Text)
+		}
+	}
+	if caption != "A chart of rainfall" {
+		t.Errorf("caption %q", caption)
+	}
+	if len(d.Matter) == 0 || d.Matter[0].Text != "Build · Go" {
+		t.Errorf("matter %+v", d.Matter)
+	}
+}

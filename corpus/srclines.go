@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -125,6 +126,16 @@ func splitSrcLines(text string, md bool) []srcLine {
 			continue
 		}
 		kind, level, body := classifyLine(line)
+		if md && kind == uPlain {
+			var shown bool
+			if body, shown = mdImageOrComment(line); !shown {
+				gap++ // an HTML comment, or images with no alt text: nothing to read
+				continue
+			}
+			if body != line {
+				kind = uMarked // images alone on a line: their alt text, a caption
+			}
+		}
 		if n := len(lines); n > 0 && !hardBreak {
 			prev := &lines[n-1]
 			last := parts[len(parts)-1]
@@ -259,4 +270,29 @@ func joinable(prev, next string, sameBlock, first, multi, openEm bool) bool {
 		return false
 	}
 	return startsLower(next) || endsWithConnector(prev)
+}
+
+// mdImageLine is a Markdown line of images alone (a logo, a row of
+// badges, each perhaps a link): ![alt](src) or [![alt](src)](href).
+var mdImageLine = regexp.MustCompile(`^(?:\[?!\[([^\]]*)\]\([^)]*\)(?:\]\([^)]*\))?\s*)+$`)
+
+var mdImage = regexp.MustCompile(`!\[([^\]]*)\]\(`)
+
+// mdImageOrComment is what a Markdown line shows: the alt text of images
+// alone on it, nothing for an HTML comment (<!-- markdownlint-disable -->),
+// else the line itself. shown is false when it shows nothing.
+func mdImageOrComment(line string) (text string, shown bool) {
+	if strings.HasPrefix(line, "<!--") && strings.HasSuffix(line, "-->") && !strings.Contains(line[4:len(line)-3], "-->") {
+		return "", false
+	}
+	if !mdImageLine.MatchString(line) {
+		return line, true
+	}
+	var alts []string
+	for _, m := range mdImage.FindAllStringSubmatch(line, -1) {
+		if alt := strings.TrimSpace(m[1]); alt != "" {
+			alts = append(alts, alt)
+		}
+	}
+	return strings.Join(alts, " · "), len(alts) > 0
 }
