@@ -95,6 +95,11 @@ func (p *ClaimsPane) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			// The old list belongs to the other layer: drop it rather
 			// than show it under the new layer's name.
 			p.engineOnly, p.claims, p.part, p.loaded = msg.engineOnly, nil, "", false
+			if p.StoryMode() {
+				// The stories' claims found so far are of the other
+				// layer too; the story open stays open.
+				return p, p.relayerStories()
+			}
 			return p, p.Load()
 		}
 	case storyClaimsMsg:

@@ -164,7 +164,8 @@ func (p *ClaimsPane) storyClaimsFound(msg storyClaimsMsg) tea.Cmd {
 		p.idx.running = noStory
 	}
 	if msg.layer != p.engineOnly {
-		return nil
+		// Of the other layer: it is dropped, and what waited on it starts.
+		return p.resumeStories()
 	}
 	docs := msg.docs
 	p.idx.found[msg.story] = storyClaims{claims: msg.claims, docs: docs, part: msg.part}
@@ -172,6 +173,12 @@ func (p *ClaimsPane) storyClaimsFound(msg storyClaimsMsg) tea.Cmd {
 		p.claims, p.claimDocs, p.part, p.loaded, p.loading = msg.claims, docs, msg.part, true, false
 		p.setSel(p.sel)
 	}
+	return p.resumeStories()
+}
+
+// resumeStories starts the story the user opened if it still waits for
+// its claims, else the next story of the list.
+func (p *ClaimsPane) resumeStories() tea.Cmd {
 	if p.story != noStory && !p.loaded {
 		return p.openStory(p.story)
 	}
