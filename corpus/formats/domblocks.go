@@ -29,6 +29,15 @@ var skipTags = map[atom.Atom]bool{
 }
 
 func walkBlocks(n *html.Node) []Block {
+	// go-readability makes the <p> elements it puts in place of <br><br>
+	// (and of a <div> of text) with no atom, only a name: give every
+	// element its atom, so that they are told apart as any other.
+	forEach(n, func(c *html.Node) bool {
+		if c.DataAtom == 0 {
+			c.DataAtom = atom.Lookup([]byte(c.Data))
+		}
+		return true
+	})
 	w := &blockWalker{}
 	w.children(n, Paragraph)
 	w.flush()
