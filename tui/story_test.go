@@ -307,7 +307,7 @@ func TestClaimsIndexByStory(t *testing.T) {
 		t.Fatal("the index does not open on the stories")
 	}
 	s := screen(m)
-	for _, want := range []string{"Claims by story", "1 story of two sources or more · 1 document alone", "2 sources", "Islamabad · Pakistan · Iran", "claims found in all 1 story"} {
+	for _, want := range []string{"Claims by story", "1 story of two sources or more · 1 document alone", "2 sources", "Islamabad · Pakistan · Iran", "claims found in the 1 story · enter opens it"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("stories index lacks %q:\n%s", want, s)
 		}
@@ -356,7 +356,7 @@ func TestStoryClaimsFoundInBackground(t *testing.T) {
 		t.Fatal("the stories did not start finding the first story's claims")
 	}
 	press(m, "C")
-	if s := screen(m); !strings.Contains(s, "finding claims: 0 of 1 stories") || !strings.Contains(s, "…") {
+	if s := screen(m); !strings.Contains(s, "finding claims: 0 of 1 story") || !strings.Contains(s, "…") {
 		t.Fatalf("no progress while finding:\n%s", s)
 	}
 	deliver(m, cmd)

@@ -308,8 +308,11 @@ func (p *ClaimsPane) storyProgress() string {
 			done++
 		}
 	}
-	if done < len(p.idx.rows) {
-		return fmt.Sprintf("finding claims: %d of %d stories", done, len(p.idx.rows))
+	switch n := len(p.idx.rows); {
+	case done < n:
+		return fmt.Sprintf("finding claims: %d of %s", done, nStories(n))
+	case n == 1:
+		return "claims found in the 1 story · enter opens it"
 	}
 	return fmt.Sprintf("claims found in all %s · enter opens one", nStories(len(p.idx.rows)))
 }
