@@ -254,7 +254,7 @@ func (p *ComparePane) factLines(m compare.Match, w int) []string {
 		out = append(out, textlayout.WrapStyled(text, w, p.ctx.Styles.Compare.Dim, spans)...)
 	}
 	if more > 0 {
-		out = append(out, p.ctx.Styles.Compare.Dim.Render(fmt.Sprintf("… and %d more facts", more)))
+		out = append(out, p.ctx.Styles.Compare.Dim.Render("… and "+common.Plural(more, "more fact")))
 	}
 	return out
 }
