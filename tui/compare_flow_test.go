@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -188,5 +189,20 @@ func TestCompareEscTypedQueryFromReaderReturns(t *testing.T) {
 	press(m, "esc")
 	if m.focus != focusReader || m.reader.docIdx != 2 {
 		t.Errorf("esc without enter: focus %v on doc %d, want the reader still on doc 2", m.focus, m.reader.docIdx)
+	}
+}
+
+// A file opened alone and compared on a narrow terminal (stacked) says
+// "1 source", not "1 sources".
+func TestStackedCompareOfOneSource(t *testing.T) {
+	c := fixtureCorpus()
+	c.Docs = c.Docs[1:2]
+	m := newTestModel(t, 50, 20, c)
+	send(m, openDocMsg{doc: c.Docs[0]})
+	press(m, "v", "c")
+	compareNow(t, m)
+	lines := strings.Split(screen(m), "\n")
+	if status := lines[len(lines)-2]; !strings.HasPrefix(status, "1 source ") {
+		t.Fatalf("status line %q", status)
 	}
 }

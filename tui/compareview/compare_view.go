@@ -161,7 +161,7 @@ func (p *ComparePane) statusLine(w int) string {
 			if len(p.silent) > 0 {
 				sources += len(p.silent) - 1
 			}
-			left = fmt.Sprintf("%d sources", sources)
+			left = common.Plural(sources, "source")
 		case p.pinned():
 			left = "origin + " + colRange(cols[1:], n)
 		default:
