@@ -90,6 +90,14 @@ func TestFrontMatter(t *testing.T) {
 	if d := Parse("n.md", []byte("---\nauthor: {name: Sam Lee, email: s@x.y}\n---\nBody.\n")); d.Author != "Sam Lee" {
 		t.Errorf("author mapping: %q", d.Author)
 	}
+	// TOML front matter, as Hugo writes it.
+	d = Parse("h.md", []byte("+++\ntitle = \"Hugo post\"\ndate = 2024-03-05T10:00:00+01:00\nauthors = [\"Ann\", \"Bob\"]\n[params]\nx = 1\n+++\n\nBody.\n"))
+	if got := []string{d.Title, d.Author, d.Published}; !slices.Equal(got, []string{"Hugo post", "Ann, Bob", "2024-03-05"}) {
+		t.Errorf("TOML front matter: %q", got)
+	}
+	if d := Parse("t.md", []byte("+++\ntitle = \"unclosed\n+++\nText.\n")); !slices.ContainsFunc(d.Notes, func(n string) bool { return strings.Contains(n, "not valid TOML") }) {
+		t.Errorf("bad TOML not noted: %q", d.Notes)
+	}
 	bad := Parse("y.md", []byte("---\ntitle: [unclosed\n---\nText.\n"))
 	if !slices.ContainsFunc(bad.Notes, func(n string) bool { return strings.Contains(n, "not valid YAML") }) {
 		t.Errorf("bad YAML not noted: %q", bad.Notes)
