@@ -358,6 +358,10 @@ func (p *ClaimsPane) madeBy() string {
 		}
 	}
 	line := fmt.Sprintf("made by %d: %s", len(names), strings.Join(names, ", "))
+	if len(names) == 0 {
+		// A claim of yours whose quotes are all in files not opened.
+		line = "made by none of the sources open"
+	}
 	if c.Disagrees() {
 		d := c.Differs[0]
 		line = fmt.Sprintf("≠ %s: %s, %s: %s · %s", common.SourceLabel(p.engine.docs[d.Docs[0]]), d.Facts[0].Text, common.SourceLabel(p.engine.docs[d.Docs[1]]), d.Facts[1].Text, line)

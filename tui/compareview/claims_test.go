@@ -286,3 +286,16 @@ func TestClaimsHeaderSaysPartRead(t *testing.T) {
 		t.Errorf("a set read whole says it was read in part:\n%s", v)
 	}
 }
+
+// A claim no open source makes (the user's, quoting files not opened)
+// says so, not "made by 0:" with nothing after it.
+func TestClaimMadeByNone(t *testing.T) {
+	docs := fixtureDocs()
+	p := NewClaimsPane(common.New(true), NewEngine(docs, nil))
+	p.SetSize(80, 24)
+	p.Load()
+	p.Update(ClaimsLoadedMsg{seq: p.seq, claims: []compare.Claim{{Label: "Venue", Curated: true, Origin: compare.OriginUser, Coverage: make([]bool, len(docs))}}})
+	if v := ansi.Strip(p.View()); !strings.Contains(v, "made by none of the sources open") || strings.Contains(v, "made by 0") {
+		t.Fatalf("claims view:\n%s", v)
+	}
+}
