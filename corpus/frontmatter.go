@@ -107,7 +107,8 @@ func applyMeta(d *Document, meta map[string]any) {
 func yamlString(v any) string {
 	switch x := v.(type) {
 	case string:
-		return strings.TrimSpace(x)
+		// A block scalar (title: | or >) ends lines: one line, as a title is.
+		return strings.Join(strings.Fields(x), " ")
 	case time.Time:
 		return x.Format("2006-01-02")
 	case map[string]any:

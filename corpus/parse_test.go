@@ -90,6 +90,9 @@ func TestFrontMatter(t *testing.T) {
 	if d := Parse("n.md", []byte("---\nauthor: {name: Sam Lee, email: s@x.y}\n---\nBody.\n")); d.Author != "Sam Lee" {
 		t.Errorf("author mapping: %q", d.Author)
 	}
+	if d := Parse("b.md", []byte("---\ntitle: |\n  Line one\n  Line two\n---\nBody.\n")); d.Title != "Line one Line two" {
+		t.Errorf("block scalar title %q", d.Title)
+	}
 	// TOML front matter, as Hugo writes it.
 	d = Parse("h.md", []byte("+++\ntitle = \"Hugo post\"\ndate = 2024-03-05T10:00:00+01:00\nauthors = [\"Ann\", \"Bob\"]\n[params]\nx = 1\n+++\n\nBody.\n"))
 	if got := []string{d.Title, d.Author, d.Published}; !slices.Equal(got, []string{"Hugo post", "Ann, Bob", "2024-03-05"}) {
