@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"parley/corpus/compare"
@@ -45,4 +46,26 @@ func hasUserClaim(claims []compare.Claim) bool {
 		}
 	}
 	return false
+}
+
+// On the stories list, x says it exports one story's claims, and e says
+// there is no curated layer here, rather than doing nothing.
+func TestStoriesListExplainsXAndE(t *testing.T) {
+	m := storyModel(t, 100, 30)
+	pressAll(m, "C")
+	if !m.claimsIndex.OnStories() {
+		t.Fatal("the index does not open on the stories")
+	}
+	pressAll(m, "x")
+	if s := screen(m); !strings.Contains(s, "x exports one story's claims: enter opens it") {
+		t.Fatalf("x on the stories:\n%s", s)
+	}
+	pressAll(m, "e")
+	if s := screen(m); !strings.Contains(s, "no curated claims for this corpus") {
+		t.Fatalf("e on the stories:\n%s", s)
+	}
+	pressAll(m, "j")
+	if s := screen(m); !strings.Contains(s, "claims found in") {
+		t.Fatalf("the next key does not bring back the progress:\n%s", s)
+	}
 }

@@ -204,11 +204,14 @@ func (p *ClaimsPane) updateStoriesKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.ctx.Keys.CompareView
 	n := len(p.idx.rows)
 	h := p.storyRows()
+	if cmd, ok := p.sharedKey(msg, func(s string) { p.status = paneStatus{text: s} }); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		p.Emit(common.BackMsg{})
-	case key.Matches(msg, k.Query):
-		return p.prompt.open()
+	case key.Matches(msg, k.Export):
+		p.status = paneStatus{text: "x exports one story's claims: enter opens it"}
 	case key.Matches(msg, k.Next):
 		p.setStorySel(p.idx.sel + 1)
 	case key.Matches(msg, k.Prev):
@@ -277,7 +280,11 @@ func (p *ClaimsPane) storiesView() string {
 	if h == 1 {
 		return common.FitWidth(lines[0], w)
 	}
-	return strings.Join(append(body, common.FitWidth(p.ctx.Styles.Compare.Status.Render(p.storyProgress()), w)), "\n")
+	bottom := p.storyProgress()
+	if p.status.text != "" {
+		bottom = p.status.text
+	}
+	return strings.Join(append(body, common.FitWidth(p.ctx.Styles.Compare.Status.Render(bottom), w)), "\n")
 }
 
 // storyRow is one story: its sources, its claims (… until counted), its
