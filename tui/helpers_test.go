@@ -163,6 +163,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"ctrl+o":    {Code: 'o', Mod: tea.ModCtrl},
 		"ctrl+]":    {Code: ']', Mod: tea.ModCtrl},
 		"ctrl+d":    {Code: 'd', Mod: tea.ModCtrl},
+		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
 	}
 	if msg, ok := named[k]; ok {
 		return msg

@@ -138,3 +138,23 @@ func BenchmarkSearchView(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// Search keeps its query when left and opened again, as the README says;
+// ctrl+u clears it, as in a shell's line.
+func TestSearchKeepsQueryCtrlUClears(t *testing.T) {
+	m := newSearchModel(t, 100, 30, fixtureCorpus())
+	searchFeed(m, keyMsg("F"))
+	typeText(m, "runs")
+	searchFeed(m, keyMsg("esc"))
+	if m.focus == focusSearch {
+		t.Fatal("esc did not leave search")
+	}
+	searchFeed(m, keyMsg("F"))
+	if got := m.searchView.input.Value(); got != "runs" {
+		t.Fatalf("query on coming back = %q, want %q", got, "runs")
+	}
+	searchFeed(m, keyMsg("ctrl+u"))
+	if got := m.searchView.input.Value(); got != "" {
+		t.Fatalf("query after ctrl+u = %q, want it empty", got)
+	}
+}
