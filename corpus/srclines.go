@@ -285,7 +285,8 @@ func mdImageOrComment(line string) (text string, shown bool) {
 	if strings.HasPrefix(line, "<!--") && strings.HasSuffix(line, "-->") && !strings.Contains(line[4:len(line)-3], "-->") {
 		return "", false
 	}
-	if !mdImageLine.MatchString(line) {
+	// Most lines start otherwise, and are passed without the regexp.
+	if !strings.HasPrefix(line, "![") && !strings.HasPrefix(line, "[![") || !mdImageLine.MatchString(line) {
 		return line, true
 	}
 	var alts []string
