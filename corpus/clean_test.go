@@ -26,7 +26,9 @@ func TestDecodeText(t *testing.T) {
 		{"escape sequence", []byte("red \x1b[31mX"), "red ^[[31mX"},
 		{"bell and del", []byte("a\x07b\x7f"), "a^Gb^?"},
 		{"c1 control", []byte("a\xc2\x9bb"), "a<9B>b"},
-		{"invalid byte", []byte("\xa315.8m"), "<A3>15.8m"},
+		{"latin-1 byte decoded", []byte("\xa315.8m"), "£15.8m"},
+		{"windows-1252 quotes and euro", []byte("\x93quoted\x94 \x80 5"), "“quoted” € 5"},
+		{"invalid byte in utf-8 text", []byte("caf\xc3\xa9 \xa315.8m"), "café <A3>15.8m"},
 		{"bidi override", []byte("abc\u202edef\u2066x\u2069"), "abc<U+202E>def<U+2066>x<U+2069>"},
 		{"hangul filler and invisible operator", []byte("pay\u3164pal a\u2062b"), "pay<U+3164>pal a<U+2062>b"},
 		{"marks and soft hyphen kept", []byte("\u05e9\u200f x\u00ady"), "\u05e9\u200f x\u00ady"},
@@ -88,11 +90,11 @@ func TestDecodeTextBinary(t *testing.T) {
 			t.Errorf("%s: err = %v, want ErrBinary", name, err)
 		}
 	}
-	// Latin-1 text with a few accents is text, shown with <XX> bytes.
+	// Latin-1 text with a few accents is text, read as Windows-1252.
 	latin1 := []byte("Caf\xe9 au lait, cr\xe8me br\xfbl\xe9e and a long enough sentence around them.")
-	got, _, err := decodeText(latin1)
-	if err != nil || !strings.Contains(got, "Caf<E9>") {
-		t.Errorf("latin-1: %q, %v", got, err)
+	got, notes, err := decodeText(latin1)
+	if err != nil || !strings.Contains(got, "Café au lait, crème brûlée") || len(notes) != 1 || !strings.Contains(notes[0], "Windows-1252") {
+		t.Errorf("latin-1: %q, %q, %v", got, notes, err)
 	}
 }
 

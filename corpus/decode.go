@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 )
@@ -43,6 +44,12 @@ func decodeText(raw []byte) (string, []string, error) {
 	if err := sniffBinary(raw); err != nil {
 		return "", nil, err
 	}
+	if legacy8Bit(raw) {
+		if out, err := charmap.Windows1252.NewDecoder().Bytes(raw); err == nil {
+			raw = out
+			notes = append(notes, "decoded from Windows-1252 (it is not UTF-8)")
+		}
+	}
 	text, st := cleanUTF8(raw)
 	// One spelling per character: "café" typed with a composed é must find
 	// the same word written as e and a combining accent, in search and in
@@ -52,6 +59,28 @@ func decodeText(raw []byte) (string, []string, error) {
 		notes = append(notes, "normalised to composed Unicode (NFC)")
 	}
 	return text, append(notes, st.notes()...), nil
+}
+
+// legacy8Bit reports text in a legacy 8-bit encoding rather than UTF-8:
+// it has bytes over 0x7F, and not one of them starts a valid UTF-8
+// sequence (a Latin-1 pound sign, a Windows-1252 quote). Text with any
+// valid sequence is UTF-8 with a few bad bytes, shown as they are.
+// Windows-1252 is read for it, as browsers read pages that name no
+// encoding: it is Latin-1 with printable characters in place of most
+// C1 controls.
+func legacy8Bit(b []byte) bool {
+	if utf8.Valid(b) {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] < utf8.RuneSelf {
+			continue
+		}
+		if r, size := utf8.DecodeRune(b[i:]); r != utf8.RuneError || size != 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // sniffBinary reports ErrBinary for data with a NUL byte or a high share
