@@ -72,11 +72,12 @@ func newCompareKeyMap(shared KeyMap) CompareKeyMap {
 }
 
 // CompareHelp lists every compare key, for the full help screen.
-func (k CompareKeyMap) CompareHelp() KeyGroup { return k.CompareHelpPaging(true) }
+func (k CompareKeyMap) CompareHelp() KeyGroup { return k.CompareHelpPaging(true, false) }
 
 // CompareHelpPaging leaves out the sideways keys when they would do
-// nothing (stacked sources, or all columns on one screen).
-func (k CompareKeyMap) CompareHelpPaging(paging bool) KeyGroup {
+// nothing (stacked sources, or all columns on one screen); on the last
+// page (atEnd) the footer names the way back rather than on.
+func (k CompareKeyMap) CompareHelpPaging(paging, atEnd bool) KeyGroup {
 	if !paging {
 		return KeyGroup{
 			Short: []key.Binding{k.Next, k.Open, Brief(k.Widen, "widen"), k.Keep, k.Drop, k.Curated, k.ExportShort(), k.Query, k.Back},
@@ -88,8 +89,12 @@ func (k CompareKeyMap) CompareHelpPaging(paging bool) KeyGroup {
 			},
 		}
 	}
+	sideways := k.PageRight
+	if atEnd {
+		sideways = k.PageLeft
+	}
 	return KeyGroup{
-		Short: []key.Binding{k.Next, k.PageRight, k.Open, Brief(k.Widen, "widen"), k.Keep, k.Drop, k.Curated, k.ExportShort(), k.Query, k.Back},
+		Short: []key.Binding{k.Next, sideways, k.Open, Brief(k.Widen, "widen"), k.Keep, k.Drop, k.Curated, k.ExportShort(), k.Query, k.Back},
 		Full: [][]key.Binding{
 			{k.Next, k.Prev, k.Top, k.Bottom},
 			{k.PageRight, k.PageLeft, k.Open, k.Back},

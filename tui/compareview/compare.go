@@ -90,7 +90,7 @@ func (p *ComparePane) Keys() help.KeyMap {
 		return h
 	}
 	k := p.ctx.Keys.CompareView
-	return p.paneKeys(k.CompareHelpPaging(p.pages()).WithFull(k.ClaimsHelp()))
+	return p.paneKeys(k.CompareHelpPaging(p.pages(), p.onLastPage()).WithFull(k.ClaimsHelp()))
 }
 
 // start asks for a comparison and forgets the previous one.
@@ -259,11 +259,7 @@ func (p *ComparePane) pages() bool {
 	if p.stacked() {
 		return false
 	}
-	n := len(p.order)
-	if p.pinned() {
-		n--
-	}
-	return n > p.perPage()
+	return p.pagedCols() > p.perPage()
 }
 
 // Selected is the match under the selection, or nil.
@@ -330,9 +326,17 @@ func (p *ComparePane) pageBy(d int) {
 
 // clampPage keeps the page inside the columns that page.
 func (p *ComparePane) clampPage() {
+	p.page = max(min(p.page, p.pagedCols()-p.perPage()), 0)
+}
+
+// onLastPage reports whether the last of the columns that page is shown.
+func (p *ComparePane) onLastPage() bool { return p.page+p.perPage() >= p.pagedCols() }
+
+// pagedCols is how many columns page sideways: all but a pinned origin.
+func (p *ComparePane) pagedCols() int {
 	n := len(p.order)
 	if p.pinned() {
 		n--
 	}
-	p.page = max(min(p.page, n-p.perPage()), 0)
+	return n
 }

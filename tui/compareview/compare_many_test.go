@@ -80,21 +80,30 @@ func TestCompareManySilentCollapse(t *testing.T) {
 	}
 }
 
-// The footer offers sideways paging only where it does something.
+// The footer offers sideways paging only where it does something, and on
+// the last page the way back rather than on.
 func TestCompareFooterPagingKeys(t *testing.T) {
-	offers := func(p *ComparePane) bool {
+	offersKey := func(p *ComparePane, desc string) bool {
 		for _, b := range p.Keys().ShortHelp() {
-			if b.Help().Desc == "more sources" {
+			if b.Help().Desc == desc {
 				return true
 			}
 		}
 		return false
 	}
+	offers := func(p *ComparePane) bool { return offersKey(p, "more sources") }
 	if p := fixturePane(t, 50, 30); !p.stacked() || offers(p) {
 		t.Error("stacked layout advertises paging")
 	}
-	if p := fixturePane(t, 80, 24); !offers(p) {
-		t.Error("80 columns over 5 sources page, yet paging is not offered")
+	p := fixturePane(t, 80, 24)
+	if !offers(p) || offersKey(p, "previous sources") {
+		t.Error("80 columns over 5 sources page, yet paging on is not offered first")
+	}
+	for range 5 {
+		p.Update(keyPress("l"))
+	}
+	if offers(p) || !offersKey(p, "previous sources") {
+		t.Error("on the last page the footer still offers more sources, not the way back")
 	}
 	if p := manySourcesPane(t, 160, 30); offers(p) {
 		t.Error("every column fits at 160, yet paging is offered")
