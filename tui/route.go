@@ -42,6 +42,14 @@ func (m *Model) updateTerminal(msg tea.Msg) (tea.Cmd, bool) {
 	case tea.PasteMsg:
 		return m.paste(msg), true
 	case tea.KeyPressMsg:
+		if msg.Code == tea.KeyEscape && msg.Mod == tea.ModAlt {
+			// Two presses of esc that arrive together read as alt+esc;
+			// each is taken as a press of its own, as less and vim do.
+			esc := tea.KeyPressMsg{Code: tea.KeyEscape}
+			first, _ := m.updateTerminal(esc)
+			second, _ := m.updateTerminal(esc)
+			return tea.Batch(first, second), true
+		}
 		m.clearNote()
 		if m.picker != nil && !key.Matches(msg, m.ctx.Keys.Interrupt) {
 			return m.updatePicker(msg), true

@@ -158,3 +158,17 @@ func TestSearchKeepsQueryCtrlUClears(t *testing.T) {
 		t.Fatalf("query after ctrl+u = %q, want it empty", got)
 	}
 }
+
+// Two presses of esc that arrive together (read as alt+esc) act as two
+// presses: the first leaves search.
+func TestAltEscIsTwoEscapes(t *testing.T) {
+	m := newSearchModel(t, 100, 30, fixtureCorpus())
+	searchFeed(m, keyMsg("F"))
+	if m.focus != focusSearch {
+		t.Fatal("F did not open search")
+	}
+	searchFeed(m, tea.KeyPressMsg{Code: tea.KeyEscape, Mod: tea.ModAlt})
+	if m.focus == focusSearch {
+		t.Fatal("alt+esc (two presses of esc) did not leave search")
+	}
+}
